@@ -1,0 +1,1 @@
+"""Command-line entry: the same services as the GUI, never imports Qt."""

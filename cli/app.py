@@ -1,0 +1,103 @@
+"""The `consent-desk` command line: argument parsing, dispatch and the error contract.
+
+User errors print one line on stderr and exit 2; bugs are logged with their traceback and
+reported in one line that says where the log is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import logging
+import sys
+from collections.abc import Callable
+from typing import Any, NoReturn
+
+from models.errors import UserError
+from models.logs import setup_logging
+from models.storage.database import Database
+
+# Each module registers its sub-commands with `register(subparsers)`.
+COMMAND_MODULES = [
+    "cli.roster",
+    "cli.audit",
+]
+
+log = logging.getLogger("consent_desk.cli")
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one line and exits 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+class Context:
+    """What a command needs: the database, opened on first use."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = Database.open(self.args.db)
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+
+
+Handler = Callable[[Context], int]
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = OneLineParser(
+        prog="consent-desk",
+        description="Consent Desk: AI consent records, script review and signed statements.",
+    )
+    parser.add_argument("--db", help="database: a file path (SQLite) or an SQLAlchemy URL")
+    parser.add_argument(
+        "--exit-after-paint",
+        action="store_true",
+        help="open the window and exit as soon as the roster has painted (smoke tests)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def run_command(args: argparse.Namespace) -> int:
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        sys.stderr.write(
+            f"consent-desk: error: '{args.command}' needs a sub-command (see --help)\n"
+        )
+        return 2
+    ctx = Context(args)
+    try:
+        return handler(ctx)
+    except UserError as e:
+        sys.stderr.write(f"consent-desk: {e.message}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("consent-desk: interrupted; nothing more was written\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception:
+        path = setup_logging()
+        log.exception("command failed: %s", args.command)
+        sys.stderr.write(f"consent-desk: something went wrong; details saved to {path}\n")
+        return 1
+    finally:
+        ctx.close()

@@ -1,0 +1,81 @@
+"""`consent-desk roster …` and `consent-desk demo`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from cli.app import Context, print_json
+from models.demo import load_demo
+from models.roster import io as roster_io
+from models.roster.artist import Artist
+from models.roster.service import RosterService
+
+
+def artist_json(a: Artist) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "native_name": a.native_name,
+        "romanized_name": a.romanized_name,
+        "stage_names": list(a.stage_names),
+        "date_of_birth": a.date_of_birth.isoformat() if a.date_of_birth else None,
+        "jurisdiction": a.jurisdiction,
+        "ai_stance": a.ai_stance.value,
+        "minor": a.is_minor(),
+        "deceased": a.is_deceased,
+        "archived": a.archived,
+    }
+
+
+def _import(ctx: Context) -> int:
+    path = Path(ctx.args.file)
+    drafts = roster_io.checked_drafts(path)
+    added = RosterService(ctx.db).add_many(drafts)
+    print(f"Imported {len(added)} artists from {path.name}.")
+    return 0
+
+
+def _export(ctx: Context) -> int:
+    path = Path(ctx.args.file)
+    roster = RosterService(ctx.db)
+    n = roster_io.export(roster.search(include_archived=ctx.args.include_archived), path)
+    print(f"Exported {n} artists to {path}.")
+    return 0
+
+
+def _search(ctx: Context) -> int:
+    found = RosterService(ctx.db).search(ctx.args.query, include_archived=ctx.args.include_archived)
+    if ctx.args.json:
+        print_json([artist_json(a) for a in found])
+    else:
+        for a in found:
+            sys.stdout.write(f"{a.id:>6}  {a.display_name}  [{a.ai_stance.value}]\n")
+        sys.stdout.write(f"{len(found)} artist(s)\n")
+    return 0
+
+
+def _demo(ctx: Context) -> int:
+    summary = load_demo(ctx.db)
+    print(f"Loaded the demo agency: {summary.artists} fictional artists.")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    roster = sub.add_parser("roster", help="import, export and search the roster")
+    rsub = roster.add_subparsers(dest="roster_command", metavar="ACTION")
+    p = rsub.add_parser("import", help="add artists from a CSV or XLSX file (all or nothing)")
+    p.add_argument("file")
+    p.set_defaults(handler=_import)
+    p = rsub.add_parser("export", help="write the roster to a .csv or .xlsx file")
+    p.add_argument("file")
+    p.add_argument("--include-archived", action="store_true")
+    p.set_defaults(handler=_export)
+    p = rsub.add_parser("search", help="find artists by Chinese name, pinyin or romanised name")
+    p.add_argument("query", nargs="?", default="")
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.add_argument("--include-archived", action="store_true")
+    p.set_defaults(handler=_search)
+    demo = sub.add_parser("demo", help="fill an empty database with a fictional demo agency")
+    demo.set_defaults(handler=_demo)

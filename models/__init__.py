@@ -1,0 +1,1 @@
+"""Consent Desk domain: entities, services, rules, script readers and storage (Qt-free)."""

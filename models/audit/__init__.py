@@ -1,0 +1,1 @@
+"""The audit trail: a hash chain over every write."""

@@ -1,0 +1,57 @@
+"""A fictional agency to try Consent Desk on (`consent-desk demo`, offered on first run)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from models.errors import UserError
+from models.resources import resource_path
+from models.roster.artist import ArtistDraft, Stance
+from models.roster.service import RosterService
+from models.storage.database import Database
+
+DEMO_FILE = resource_path("demo", "demo_agency.json")
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    artists: int
+
+
+def _draft(item: dict[str, Any]) -> ArtistDraft:
+    def day(key: str) -> date | None:
+        value = item.get(key)
+        return date.fromisoformat(value) if value else None
+
+    return ArtistDraft(
+        native_name=item["native_name"],
+        romanized_name=item.get("romanized_name", ""),
+        stage_names=tuple(item.get("stage_names", ())),
+        date_of_birth=day("date_of_birth"),
+        deceased_on=day("deceased_on"),
+        estate_contact=item.get("estate_contact", ""),
+        guardian=item.get("guardian", ""),
+        unions=tuple(item.get("unions", ())),
+        jurisdiction=item.get("jurisdiction", ""),
+        agent=item.get("agent", ""),
+        contact=item.get("contact", ""),
+        notes=item.get("notes", ""),
+        ai_stance=Stance(item.get("ai_stance", Stance.NOT_ASKED.value)),
+    )
+
+
+def load_demo(db: Database) -> DemoSummary:
+    """Fill an empty database with the demo agency; refuse if it already holds artists."""
+    roster = RosterService(db)
+    if not roster.is_empty():
+        raise UserError(
+            "The database already has artists; the demo roster only goes into an empty one. "
+            "Use --db with a new file to try the demo.",
+            "数据库中已有艺人；示例名册只能载入空数据库。请用 --db 指定新文件。",
+        )
+    data = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
+    artists = roster.add_many([_draft(a) for a in data["artists"]])
+    return DemoSummary(artists=len(artists))

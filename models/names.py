@@ -1,0 +1,86 @@
+"""Names in two scripts: normalisation, toneless pinyin and the one way to show a name.
+
+Talent managers type names in Chinese, pinyin with or without spaces, full-width letters or
+Western spelling; search and matching all go through these functions so every screen agrees.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width → half-width), case-folded, whitespace collapsed."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _SPACES.sub(" ", folded).strip()
+
+
+def has_han(text: str) -> bool:
+    return bool(_HAN.search(text))
+
+
+@lru_cache(maxsize=65536)
+def pinyin_syllables(text: str) -> tuple[str, ...]:
+    """Toneless pinyin syllables of the Han characters in `text` (other runs kept as words)."""
+    parts = lazy_pinyin(text, style=Style.NORMAL, errors="default")
+    return tuple(p.lower() for p in parts if p.strip())
+
+
+def pinyin(text: str, sep: str = " ") -> str:
+    """Toneless pinyin of a native name: 林晓 → "lin xiao" (sep=" ") or "linxiao" (sep="")."""
+    if not has_han(text):
+        return ""
+    return sep.join(pinyin_syllables(text))
+
+
+def romanize(native_name: str) -> str:
+    """A romanised name for a Chinese name when none is given: 林晓 → "Lin Xiao".
+
+    Follows the usual convention: family name first, given-name syllables joined.
+    """
+    syllables = pinyin_syllables(native_name.strip())
+    if not syllables:
+        return ""
+    if len(syllables) == 1:
+        return syllables[0].capitalize()
+    family, given = syllables[0], "".join(syllables[1:])
+    return f"{family.capitalize()} {given.capitalize()}"
+
+
+def search_text(native_name: str, romanized_name: str, aliases: list[str] | tuple[str, ...]) -> str:
+    """The text a search matches against: every form a person might type, normalised."""
+    forms = [native_name, romanized_name, *aliases]
+    py = pinyin(native_name)
+    if py:
+        forms += [py, py.replace(" ", "")]
+    rom = normalize(romanized_name)
+    if " " in rom:
+        forms.append(rom.replace(" ", ""))
+    seen: list[str] = []
+    for form in forms:
+        n = normalize(form)
+        if n and n not in seen:
+            seen.append(n)
+    return " | ".join(seen)
+
+
+def display_name(native_name: str, romanized_name: str) -> str:
+    """The one way a person is named on screen and on paper: 林晓 (Lin Xiao)."""
+    native = native_name.strip()
+    rom = romanized_name.strip()
+    if native and rom and normalize(native) != normalize(rom):
+        return f"{native} ({rom})"
+    return native or rom
+
+
+def sort_key(native_name: str, romanized_name: str) -> str:
+    """Alphabetical order that interleaves Chinese (by pinyin) and Western names."""
+    py = pinyin(native_name, sep="")
+    return normalize(py or romanized_name or native_name)

@@ -1,0 +1,192 @@
+"""The artist as the rest of the app sees it: frozen records, the AI stance and validation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import StrEnum
+
+from models.clock import today
+from models.errors import FieldProblem, ValidationError
+from models.names import display_name, has_han, romanize
+
+AGE_OF_MAJORITY = 18
+_JURISDICTION = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
+MAX_NAME = 200
+
+
+class Stance(StrEnum):
+    """The roster-level AI stance. A stance never authorises a use by itself."""
+
+    NOT_ASKED = "not_asked"
+    DECLINED = "declined"
+    OPEN_TO_DISCUSS = "open_to_discuss"
+    OPTED_IN_WITH_CONDITIONS = "opted_in_with_conditions"
+
+    @property
+    def label(self) -> str:
+        return STANCE_LABELS[self][0]
+
+    @property
+    def label_zh(self) -> str:
+        return STANCE_LABELS[self][1]
+
+
+STANCE_LABELS: dict[Stance, tuple[str, str]] = {
+    Stance.NOT_ASKED: ("Not asked", "未询问"),
+    Stance.DECLINED: ("Declined all AI use", "拒绝任何AI使用"),
+    Stance.OPEN_TO_DISCUSS: ("Open to discuss (not consent)", "愿意洽谈（非同意）"),
+    Stance.OPTED_IN_WITH_CONDITIONS: ("Opted in with conditions", "有条件加入"),
+}
+
+
+def age_on(born: date, when: date) -> int:
+    return when.year - born.year - ((when.month, when.day) < (born.month, born.day))
+
+
+@dataclass(frozen=True)
+class ArtistDraft:
+    """What a person fills in for an artist; validated before anything is saved."""
+
+    native_name: str
+    romanized_name: str = ""
+    stage_names: tuple[str, ...] = ()
+    date_of_birth: date | None = None
+    deceased_on: date | None = None
+    estate_contact: str = ""
+    guardian: str = ""
+    unions: tuple[str, ...] = ()
+    jurisdiction: str = ""
+    agent: str = ""
+    contact: str = ""
+    notes: str = ""
+    ai_stance: Stance = Stance.NOT_ASKED
+    photo_sha256: str | None = None
+
+    def normalized(self) -> ArtistDraft:
+        """Trimmed values; a missing romanised name is filled from pinyin (or the native name)."""
+        native = self.native_name.strip()
+        rom = self.romanized_name.strip()
+        if not rom and native:
+            rom = romanize(native) if has_han(native) else native
+        return replace(
+            self,
+            native_name=native,
+            romanized_name=rom,
+            stage_names=tuple(s.strip() for s in self.stage_names if s.strip()),
+            unions=tuple(u.strip() for u in self.unions if u.strip()),
+            jurisdiction=self.jurisdiction.strip().upper(),
+            estate_contact=self.estate_contact.strip(),
+            guardian=self.guardian.strip(),
+            agent=self.agent.strip(),
+            contact=self.contact.strip(),
+        )
+
+    def problems(self, row: int | None = None, on: date | None = None) -> list[FieldProblem]:
+        """Every reason this draft cannot be saved, in plain words."""
+        on = on or today()
+        out: list[FieldProblem] = []
+
+        def bad(field_name: str, message: str) -> None:
+            out.append(FieldProblem(field_name, message, row))
+
+        if not self.native_name.strip():
+            bad("native_name", "a name is required")
+        for name, value in (
+            ("native_name", self.native_name),
+            ("romanized_name", self.romanized_name),
+            *(("stage_name", s) for s in self.stage_names),
+        ):
+            if len(value) > MAX_NAME:
+                bad(name, f"is longer than {MAX_NAME} characters")
+            if any(ord(c) < 32 for c in value):
+                bad(name, "contains control characters")
+        for alias in (*self.stage_names, *self.unions):
+            if any(sep in alias for sep in ";；、"):
+                bad("stage_name", f"'{alias}' contains a list separator (; or 、)")
+        for name, value in (("notes", self.notes), ("contact", self.contact)):
+            if any(ord(c) < 32 and c not in "\n\t" for c in value):
+                bad(name, "contains control characters")
+        if self.date_of_birth is not None:
+            if self.date_of_birth > on:
+                bad("date_of_birth", "is in the future")
+            elif self.date_of_birth.year < 1880:
+                bad("date_of_birth", "is before 1880")
+        if self.deceased_on is not None:
+            if self.deceased_on > on:
+                bad("deceased_on", "is in the future")
+            if self.date_of_birth is not None and self.deceased_on < self.date_of_birth:
+                bad("deceased_on", "is before the date of birth")
+        if self.jurisdiction.strip() and not _JURISDICTION.match(self.jurisdiction.strip().upper()):
+            bad("jurisdiction", "must look like CN, US-CA or GB (country, optional region)")
+        return out
+
+    def validated(self, row: int | None = None) -> ArtistDraft:
+        draft = self.normalized()
+        problems = draft.problems(row)
+        if problems:
+            raise ValidationError(problems)
+        return draft
+
+
+@dataclass(frozen=True)
+class Artist:
+    """A saved artist. `version` guards against lost updates between desks."""
+
+    id: int
+    native_name: str
+    romanized_name: str
+    stage_names: tuple[str, ...] = ()
+    date_of_birth: date | None = None
+    deceased_on: date | None = None
+    estate_contact: str = ""
+    guardian: str = ""
+    unions: tuple[str, ...] = ()
+    jurisdiction: str = ""
+    agent: str = ""
+    contact: str = ""
+    notes: str = ""
+    ai_stance: Stance = Stance.NOT_ASKED
+    photo_sha256: str | None = None
+    archived: bool = False
+    version: int = 1
+    updated_by: str = ""
+    updated_at_iso: str = ""
+
+    @property
+    def display_name(self) -> str:
+        return display_name(self.native_name, self.romanized_name)
+
+    def age(self, on: date | None = None) -> int | None:
+        if self.date_of_birth is None:
+            return None
+        end = self.deceased_on or on or today()
+        return age_on(self.date_of_birth, end)
+
+    def is_minor(self, on: date | None = None) -> bool:
+        age = self.age(on)
+        return age is not None and self.deceased_on is None and age < AGE_OF_MAJORITY
+
+    @property
+    def is_deceased(self) -> bool:
+        return self.deceased_on is not None
+
+    def draft(self) -> ArtistDraft:
+        """The editable part, e.g. to prefill a form or to undo an edit."""
+        return ArtistDraft(
+            native_name=self.native_name,
+            romanized_name=self.romanized_name,
+            stage_names=self.stage_names,
+            date_of_birth=self.date_of_birth,
+            deceased_on=self.deceased_on,
+            estate_contact=self.estate_contact,
+            guardian=self.guardian,
+            unions=self.unions,
+            jurisdiction=self.jurisdiction,
+            agent=self.agent,
+            contact=self.contact,
+            notes=self.notes,
+            ai_stance=self.ai_stance,
+            photo_sha256=self.photo_sha256,
+        )

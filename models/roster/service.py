@@ -1,0 +1,296 @@
+"""RosterService: the only way the GUI and the CLI read and change artists.
+
+Every write runs in one transaction together with its audit event; every read returns
+frozen `Artist` records, never ORM objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from models.audit.chain import append_event
+from models.clock import iso, utc_now
+from models.errors import ConflictError, NotFoundError
+from models.names import search_text, sort_key
+from models.roster.artist import Artist, ArtistDraft, Stance
+from models.storage.database import Database
+from models.storage.schema import ArtistRow
+from models.storage.search import artist_matches
+
+ENTITY = "artist"
+
+
+class SortColumn(StrEnum):
+    NAME = "name"
+    ROMANIZED = "romanized_name"
+    STANCE = "ai_stance"
+    JURISDICTION = "jurisdiction"
+    AGE = "age"
+    STATUS = "status"
+
+
+_SORT = {
+    SortColumn.NAME: ArtistRow.sort_key,
+    SortColumn.ROMANIZED: ArtistRow.romanized_name,
+    SortColumn.STANCE: ArtistRow.ai_stance,
+    SortColumn.JURISDICTION: ArtistRow.jurisdiction,
+    SortColumn.AGE: ArtistRow.date_of_birth,
+    SortColumn.STATUS: ArtistRow.archived,
+}
+
+
+@dataclass(frozen=True)
+class RosterCounts:
+    active: int
+    archived: int
+
+    @property
+    def total(self) -> int:
+        return self.active + self.archived
+
+
+def to_artist(row: ArtistRow) -> Artist:
+    return Artist(
+        id=row.id,
+        native_name=row.native_name,
+        romanized_name=row.romanized_name,
+        stage_names=tuple(row.stage_names or ()),
+        date_of_birth=row.date_of_birth,
+        deceased_on=row.deceased_on,
+        estate_contact=row.estate_contact,
+        guardian=row.guardian,
+        unions=tuple(row.unions or ()),
+        jurisdiction=row.jurisdiction,
+        agent=row.agent,
+        contact=row.contact,
+        notes=row.notes,
+        ai_stance=Stance(row.ai_stance),
+        photo_sha256=row.photo_sha256,
+        archived=row.archived,
+        version=row.version,
+        updated_by=row.updated_by,
+        updated_at_iso=iso(row.updated_at),
+    )
+
+
+def snapshot(row: ArtistRow) -> dict[str, Any]:
+    """The audited view of an artist: every field a person can change."""
+    return {
+        "native_name": row.native_name,
+        "romanized_name": row.romanized_name,
+        "stage_names": list(row.stage_names or ()),
+        "date_of_birth": row.date_of_birth.isoformat() if row.date_of_birth else None,
+        "deceased_on": row.deceased_on.isoformat() if row.deceased_on else None,
+        "estate_contact": row.estate_contact,
+        "guardian": row.guardian,
+        "unions": list(row.unions or ()),
+        "jurisdiction": row.jurisdiction,
+        "agent": row.agent,
+        "contact": row.contact,
+        "notes": row.notes,
+        "ai_stance": row.ai_stance,
+        "photo_sha256": row.photo_sha256,
+        "archived": row.archived,
+        "version": row.version,
+    }
+
+
+def _values(draft: ArtistDraft) -> dict[str, Any]:
+    return {
+        "native_name": draft.native_name,
+        "romanized_name": draft.romanized_name,
+        "stage_names": list(draft.stage_names),
+        "date_of_birth": draft.date_of_birth,
+        "deceased_on": draft.deceased_on,
+        "estate_contact": draft.estate_contact,
+        "guardian": draft.guardian,
+        "unions": list(draft.unions),
+        "jurisdiction": draft.jurisdiction,
+        "agent": draft.agent,
+        "contact": draft.contact,
+        "notes": draft.notes,
+        "ai_stance": draft.ai_stance.value,
+        "photo_sha256": draft.photo_sha256,
+        "sort_key": sort_key(draft.native_name, draft.romanized_name),
+        "search_text": search_text(draft.native_name, draft.romanized_name, draft.stage_names),
+    }
+
+
+class RosterService:
+    """Add, edit, archive and find artists."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- reading ---------------------------------------------------------------------------
+    def get(self, artist_id: int) -> Artist:
+        with self.db.read() as s:
+            return to_artist(self._row(s, artist_id))
+
+    def get_many(self, ids: Sequence[int]) -> dict[int, Artist]:
+        """Fetch a page of artists by id (for lazily filled tables)."""
+        out: dict[int, Artist] = {}
+        if not ids:
+            return out
+        with self.db.read() as s:
+            for start in range(0, len(ids), 500):
+                chunk = list(ids[start : start + 500])
+                for row in s.scalars(select(ArtistRow).where(ArtistRow.id.in_(chunk))):
+                    out[row.id] = to_artist(row)
+        return out
+
+    def search_ids(
+        self,
+        query: str = "",
+        include_archived: bool = False,
+        sort: SortColumn = SortColumn.NAME,
+        descending: bool = False,
+        limit: int | None = None,
+    ) -> list[int]:
+        """Ids of matching artists in display order; the table fetches rows as it scrolls."""
+        col = _SORT[sort]
+        order = [col.desc() if descending else col.asc(), ArtistRow.id]
+        q = select(ArtistRow.id)
+        if not include_archived:
+            q = q.where(ArtistRow.archived.is_(False))
+        clause = artist_matches(query, self.db.engine.dialect.name)
+        if clause is not None:
+            q = q.where(clause)
+        q = q.order_by(*order)
+        if limit is not None:
+            q = q.limit(limit)
+        with self.db.read() as s:
+            return list(s.scalars(q))
+
+    def search(
+        self, query: str = "", include_archived: bool = False, limit: int | None = None
+    ) -> list[Artist]:
+        ids = self.search_ids(query, include_archived, limit=limit)
+        found = self.get_many(ids)
+        return [found[i] for i in ids if i in found]
+
+    def counts(self) -> RosterCounts:
+        with self.db.read() as s:
+            q = select(ArtistRow.archived, func.count()).group_by(ArtistRow.archived)
+            rows = {bool(archived): int(n) for archived, n in s.execute(q)}
+        return RosterCounts(active=int(rows.get(False, 0)), archived=int(rows.get(True, 0)))
+
+    def is_empty(self) -> bool:
+        with self.db.read() as s:
+            return s.scalar(select(ArtistRow.id).limit(1)) is None
+
+    # -- writing ---------------------------------------------------------------------------
+    def add(self, draft: ArtistDraft) -> Artist:
+        return self.add_many([draft])[0]
+
+    def add_many(self, drafts: Iterable[ArtistDraft]) -> list[Artist]:
+        """Add artists all together or not at all (imports, demo data)."""
+        valid = [d.validated(row=i + 1) for i, d in enumerate(drafts)]
+        if not valid:
+            return []
+        now = utc_now()
+        rows = [
+            {
+                **_values(d),
+                "archived": False,
+                "created_at": now,
+                "updated_at": now,
+                "updated_by": self.db.actor,
+                "version": 1,
+            }
+            for d in valid
+        ]
+        with self.db.write() as s:
+            ids = list(
+                s.scalars(
+                    insert(ArtistRow).returning(ArtistRow.id, sort_by_parameter_order=True), rows
+                )
+            )
+            created = (
+                s.scalars(select(ArtistRow).where(ArtistRow.id.in_(ids))).all()
+                if len(ids) < 1000
+                else None
+            )
+            if created is None:
+                created = [
+                    r
+                    for i in range(0, len(ids), 900)
+                    for r in s.scalars(select(ArtistRow).where(ArtistRow.id.in_(ids[i : i + 900])))
+                ]
+            by_id = {r.id: r for r in created}
+            for artist_id in ids:
+                append_event(
+                    s, self.db.actor, ENTITY, artist_id, "create", None, snapshot(by_id[artist_id])
+                )
+            return [to_artist(by_id[i]) for i in ids]
+
+    def update(self, artist_id: int, draft: ArtistDraft, expected_version: int) -> Artist:
+        """Save an edit; refused if someone saved the artist since it was loaded."""
+        valid = draft.validated()
+        with self.db.write() as s:
+            row = self._row(s, artist_id)
+            self._check_version(row, expected_version)
+            before = snapshot(row)
+            for key, value in _values(valid).items():
+                setattr(row, key, value)
+            return self._touch(s, row, "update", before)
+
+    def set_archived(
+        self, artist_id: int, archived: bool, expected_version: int | None = None
+    ) -> Artist:
+        """Archive or bring back an artist; nothing is ever deleted."""
+        with self.db.write() as s:
+            row = self._row(s, artist_id)
+            if expected_version is not None:
+                self._check_version(row, expected_version)
+            if row.archived == archived:
+                return to_artist(row)
+            before = snapshot(row)
+            row.archived = archived
+            return self._touch(s, row, "archive" if archived else "unarchive", before)
+
+    def set_stance(
+        self, artist_id: int, stance: Stance, expected_version: int | None = None
+    ) -> Artist:
+        with self.db.write() as s:
+            row = self._row(s, artist_id)
+            if expected_version is not None:
+                self._check_version(row, expected_version)
+            before = snapshot(row)
+            row.ai_stance = stance.value
+            return self._touch(s, row, "stance", before)
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _touch(self, s: Session, row: ArtistRow, action: str, before: dict[str, Any]) -> Artist:
+        row.version += 1
+        row.updated_at = utc_now()
+        row.updated_by = self.db.actor
+        s.flush()
+        append_event(s, self.db.actor, ENTITY, row.id, action, before, snapshot(row))
+        return to_artist(row)
+
+    @staticmethod
+    def _row(s: Session, artist_id: int) -> ArtistRow:
+        row = s.get(ArtistRow, artist_id)
+        if row is None:
+            raise NotFoundError(
+                f"There is no artist with id {artist_id}.", f"没有编号为 {artist_id} 的艺人。"
+            )
+        return row
+
+    @staticmethod
+    def _check_version(row: ArtistRow, expected: int) -> None:
+        if row.version != expected:
+            raise ConflictError(
+                f"{row.native_name} was changed by {row.updated_by} at "
+                f"{iso(row.updated_at)[:19].replace('T', ' ')} UTC after you opened it. "
+                "Reload to see their changes, then edit again.",
+                f"{row.native_name} 已于 {iso(row.updated_at)[:19]} 被 {row.updated_by} 修改。"
+                "请重新载入后再编辑。",
+            )

@@ -1,0 +1,1 @@
+"""Storage: the one place that opens the database, its migrations and the stored files."""

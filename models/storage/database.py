@@ -1,0 +1,280 @@
+"""The one place that opens the database.
+
+SQLite by default, in the user data folder; any SQLAlchemy URL through `--db` or
+CONSENT_DESK_DB. Opening checks the file before touching it (not a database, made by a newer
+version, locked) and runs the Alembic migrations, copying the file aside before an upgrade.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.clock import desk_user, utc_now
+from models.errors import DatabaseError
+
+APP_NAME = "consent-desk"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def data_dir() -> Path:
+    """Where the default database and its files live (per user, per OS convention)."""
+    override = os.environ.get("CONSENT_DESK_HOME")
+    return Path(override) if override else platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+@dataclass(frozen=True)
+class Location:
+    """A resolved database: its URL, the SQLite file (if any) and the folder for its files."""
+
+    url: str
+    sqlite_path: Path | None
+    files_dir: Path
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.startswith("sqlite")
+
+
+def resolve(db: str | None = None) -> Location:
+    """Turn `--db`, CONSENT_DESK_DB or the default into a Location; a bare path is SQLite."""
+    raw = (db or os.environ.get("CONSENT_DESK_DB") or "").strip()
+    if not raw:
+        raw = str(data_dir() / "consent-desk.sqlite3")
+    if "://" not in raw:
+        path = Path(raw).expanduser().resolve()
+        return Location(f"sqlite:///{path}", path, path.parent / f"{path.stem}-files")
+    try:
+        url = make_url(raw)
+    except exc.ArgumentError as e:
+        raise DatabaseError(f"Not a database address: {raw}") from e
+    if url.get_backend_name() == "sqlite":
+        if not url.database or url.database == ":memory:":
+            raise DatabaseError("An in-memory database cannot keep your records; give a file.")
+        path = Path(url.database).expanduser().resolve()
+        return Location(f"sqlite:///{path}", path, path.parent / f"{path.stem}-files")
+    files = os.environ.get("CONSENT_DESK_FILES")
+    files_dir = Path(files) if files else data_dir() / "shared-files"
+    return Location(raw, None, files_dir)
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revisions() -> frozenset[str]:
+    """The schema this version of the app wants (one head per feature branch of migrations)."""
+    return frozenset(ScriptDirectory.from_config(_alembic_config()).get_heads())
+
+
+def _check_sqlite_file(path: Path) -> frozenset[str]:
+    """Look at an existing SQLite file without changing it; return its schema revisions."""
+    if not path.exists() or path.stat().st_size == 0:
+        return frozenset()
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file.")
+    with path.open("rb") as fh:
+        magic = fh.read(16)
+    if magic != SQLITE_MAGIC:
+        raise DatabaseError(f"{path} is not a Consent Desk database (not an SQLite file).")
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+            if "alembic_version" not in tables:
+                if tables:
+                    raise DatabaseError(
+                        f"{path} is an SQLite file of another program, not a Consent Desk database."
+                    )
+                return frozenset()
+            rows = con.execute("SELECT version_num FROM alembic_version").fetchall()
+            return frozenset(str(r[0]) for r in rows)
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as e:
+        raise DatabaseError(f"{path} cannot be read as a database: {e}.") from e
+
+
+def _known_revisions() -> set[str]:
+    return {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see _on_begin)
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.close()
+
+
+def _on_begin(conn: Any) -> None:
+    mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _locked(e: BaseException) -> bool:
+    text = str(e).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+LOCKED_MESSAGE = (
+    "The database is busy: another Consent Desk window or program is saving. "
+    "Try again in a moment; nothing was changed."
+)
+
+
+class Database:
+    """An open database with its files folder; hands out read and write sessions."""
+
+    def __init__(self, location: Location, actor: str | None = None) -> None:
+        self.location = location
+        self.actor = actor or desk_user()
+        self.engine: Engine = self._make_engine(location)
+        self._write_engine = (
+            self.engine.execution_options(sqlite_begin="IMMEDIATE")
+            if location.is_sqlite
+            else self.engine
+        )
+        self._read = sessionmaker(bind=self.engine, expire_on_commit=False)
+        self._write = sessionmaker(bind=self._write_engine, expire_on_commit=False)
+
+    @staticmethod
+    def _make_engine(location: Location) -> Engine:
+        if location.is_sqlite:
+            engine = create_engine(location.url, connect_args={"timeout": 5})
+            event.listen(engine, "connect", _on_connect)
+            event.listen(engine, "begin", _on_begin)
+            return engine
+        try:
+            return create_engine(location.url, pool_pre_ping=True)
+        except (exc.ArgumentError, exc.NoSuchModuleError, ImportError) as e:
+            raise DatabaseError(f"Cannot use database {location.url}: {e}") from e
+
+    @classmethod
+    def open(cls, db: str | None = None, actor: str | None = None) -> Database:
+        """Resolve, check and migrate; raise DatabaseError with a readable reason if we can't."""
+        location = resolve(db)
+        if location.sqlite_path is not None:
+            unknown = _check_sqlite_file(location.sqlite_path) - _known_revisions()
+            if unknown:
+                raise DatabaseError(
+                    f"{location.sqlite_path} was made by a newer version of Consent Desk "
+                    f"(schema {', '.join(sorted(unknown))}). "
+                    "Please update Consent Desk; the file was not changed."
+                )
+            location.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+        database = cls(location, actor)
+        try:
+            database._migrate()
+        except BaseException:
+            database.close()
+            raise
+        location.files_dir.mkdir(parents=True, exist_ok=True)
+        return database
+
+    def _migrate(self) -> None:
+        heads = head_revisions()
+        try:
+            with self.engine.connect() as conn:
+                current = frozenset(MigrationContext.configure(conn).get_current_heads())
+        except exc.OperationalError as e:
+            if _locked(e):
+                raise DatabaseError(LOCKED_MESSAGE) from e
+            raise DatabaseError(f"Cannot open the database: {e.orig}") from e
+        unknown = current - _known_revisions()
+        if unknown:
+            raise DatabaseError(
+                "The database was made by a newer version of Consent Desk "
+                f"(schema {', '.join(sorted(unknown))}). "
+                "Please update Consent Desk; the database was not changed."
+            )
+        if current == heads:
+            return
+        if current and self.location.sqlite_path is not None:
+            self.copy_to(self._pre_upgrade_path("+".join(sorted(current))))
+        cfg = _alembic_config()
+        try:
+            with self._write_engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "heads")
+        except exc.OperationalError as e:
+            if _locked(e):
+                raise DatabaseError(LOCKED_MESSAGE) from e
+            raise
+
+    def _pre_upgrade_path(self, revision: str) -> Path:
+        assert self.location.sqlite_path is not None
+        stamp = utc_now().strftime("%Y%m%dT%H%M%SZ")
+        p = self.location.sqlite_path
+        return p.with_name(f"{p.stem}.before-upgrade-{revision}-{stamp}{p.suffix}")
+
+    def copy_to(self, target: Path) -> None:
+        """A consistent copy of the SQLite file (online backup API, safe while others read)."""
+        if self.location.sqlite_path is None:
+            raise DatabaseError("Only an SQLite database can be copied to a file.")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".part")
+        src = sqlite3.connect(str(self.location.sqlite_path), timeout=5)
+        try:
+            dst = sqlite3.connect(str(tmp))
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        os.replace(tmp, target)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; sees one consistent snapshot."""
+        with self._read() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction: everything inside commits together or not at all."""
+        try:
+            with self._write() as session, session.begin():
+                yield session
+        except exc.OperationalError as e:
+            if _locked(e):
+                raise DatabaseError(LOCKED_MESSAGE) from e
+            raise
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.location.is_sqlite
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def remove_database_files(path: Path) -> None:
+    """Delete an SQLite file with its WAL/SHM companions (used by restore and tests)."""
+    for suffix in ("", "-wal", "-shm"):
+        p = Path(str(path) + suffix)
+        if p.exists():
+            p.unlink()
+
+
+__all__ = ["Database", "Location", "data_dir", "head_revisions", "resolve"]

@@ -1,0 +1,1 @@
+"""PDF rendering, signing and verification (imports models, never Qt)."""

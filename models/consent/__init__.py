@@ -1,0 +1,1 @@
+"""Consent records: what each artist has (and has not) authorised, with full history."""

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from models.clock import iso, utc_now
@@ -68,6 +68,58 @@ def event_hash(
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True)
+class Change:
+    """One audited change: what entity, which one, what happened, and its state around it."""
+
+    entity: str
+    entity_id: int | str
+    action: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+def append_events(session: Session, actor: str, changes: Sequence[Change]) -> None:
+    """Add events in the caller's transaction (so changes and their record commit together).
+
+    The caller's write transaction holds the database's write lock (SQLite BEGIN IMMEDIATE),
+    so reading the chain head here cannot race another writer. Many changes (an import) are
+    chained in memory and inserted in one statement.
+    """
+    if not changes:
+        return
+    session.flush()
+    last = session.execute(
+        select(AuditEventRow.id, AuditEventRow.hash).order_by(AuditEventRow.id.desc()).limit(1)
+    ).first()
+    seq = last[0] if last else 0
+    prev = last[1] if last else GENESIS
+    at = iso(utc_now())
+    rows: list[dict[str, Any]] = []
+    for c in changes:
+        seq += 1
+        b = canonical_json(c.before) if c.before is not None else None
+        a = canonical_json(c.after) if c.after is not None else None
+        entity_id = str(c.entity_id)
+        digest = event_hash(seq, at, actor, c.entity, entity_id, c.action, b, a, prev)
+        rows.append(
+            {
+                "id": seq,
+                "at": at,
+                "actor": actor,
+                "entity": c.entity,
+                "entity_id": entity_id,
+                "action": c.action,
+                "before": b,
+                "after": a,
+                "prev_hash": prev,
+                "hash": digest,
+            }
+        )
+        prev = digest
+    session.execute(insert(AuditEventRow), rows)
+
+
 def append_event(
     session: Session,
     actor: str,
@@ -76,35 +128,9 @@ def append_event(
     action: str,
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
-) -> AuditEventRow:
-    """Add an event in the caller's transaction (so the change and its record commit together).
-
-    The caller's write transaction holds the database's write lock (SQLite BEGIN IMMEDIATE),
-    so reading the chain head here cannot race another writer.
-    """
-    last = session.execute(
-        select(AuditEventRow.id, AuditEventRow.hash).order_by(AuditEventRow.id.desc()).limit(1)
-    ).first()
-    seq = (last[0] + 1) if last else 1
-    prev = last[1] if last else GENESIS
-    at = iso(utc_now())
-    b = canonical_json(before) if before is not None else None
-    a = canonical_json(after) if after is not None else None
-    row = AuditEventRow(
-        id=seq,
-        at=at,
-        actor=actor,
-        entity=entity,
-        entity_id=str(entity_id),
-        action=action,
-        before=b,
-        after=a,
-        prev_hash=prev,
-        hash=event_hash(seq, at, actor, entity, str(entity_id), action, b, a, prev),
-    )
-    session.add(row)
-    session.flush()
-    return row
+) -> None:
+    """Add one event in the caller's transaction; see `append_events`."""
+    append_events(session, actor, [Change(entity, entity_id, action, before, after)])
 
 
 @dataclass(frozen=True)

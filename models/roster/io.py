@@ -252,12 +252,18 @@ def export(artists: Iterable[Artist], path: Path) -> int:
     tmp = path.with_name(path.name + ".part")
     if path.suffix.lower() == ".xlsx":
         from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
 
         wb = Workbook(write_only=True)
         ws = wb.create_sheet("roster")
         ws.append(list(COLUMNS))
         for r in rows:
-            ws.append(r)
+            cells = []
+            for value in r:
+                cell = WriteOnlyCell(ws, value)
+                cell.data_type = "s"  # text stays text: "=1+1" in notes is not a formula
+                cells.append(cell)
+            ws.append(cells)
         wb.save(tmp)
     elif path.suffix.lower() == ".csv":
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:

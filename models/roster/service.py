@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from models.audit.chain import append_event
+from models.audit.chain import Change, append_event, append_events
 from models.clock import iso, utc_now
 from models.errors import ConflictError, NotFoundError
 from models.names import search_text, sort_key
@@ -79,26 +79,33 @@ def to_artist(row: ArtistRow) -> Artist:
     )
 
 
-def snapshot(row: ArtistRow) -> dict[str, Any]:
+AUDITED = (
+    "native_name",
+    "romanized_name",
+    "stage_names",
+    "date_of_birth",
+    "deceased_on",
+    "estate_contact",
+    "guardian",
+    "unions",
+    "jurisdiction",
+    "agent",
+    "contact",
+    "notes",
+    "ai_stance",
+    "photo_sha256",
+    "archived",
+    "version",
+)
+
+
+def snapshot(row: ArtistRow | dict[str, Any]) -> dict[str, Any]:
     """The audited view of an artist: every field a person can change."""
-    return {
-        "native_name": row.native_name,
-        "romanized_name": row.romanized_name,
-        "stage_names": list(row.stage_names or ()),
-        "date_of_birth": row.date_of_birth.isoformat() if row.date_of_birth else None,
-        "deceased_on": row.deceased_on.isoformat() if row.deceased_on else None,
-        "estate_contact": row.estate_contact,
-        "guardian": row.guardian,
-        "unions": list(row.unions or ()),
-        "jurisdiction": row.jurisdiction,
-        "agent": row.agent,
-        "contact": row.contact,
-        "notes": row.notes,
-        "ai_stance": row.ai_stance,
-        "photo_sha256": row.photo_sha256,
-        "archived": row.archived,
-        "version": row.version,
-    }
+    get = row.get if isinstance(row, dict) else lambda k: getattr(row, k)
+    out = {k: get(k) for k in AUDITED}
+    out["stage_names"] = list(out["stage_names"] or ())
+    out["unions"] = list(out["unions"] or ())
+    return out
 
 
 def _values(draft: ArtistDraft) -> dict[str, Any]:
@@ -212,23 +219,14 @@ class RosterService:
                     insert(ArtistRow).returning(ArtistRow.id, sort_by_parameter_order=True), rows
                 )
             )
-            created = (
-                s.scalars(select(ArtistRow).where(ArtistRow.id.in_(ids))).all()
-                if len(ids) < 1000
-                else None
+            for artist_id, values in zip(ids, rows, strict=True):
+                values["id"] = artist_id
+            append_events(
+                s,
+                self.db.actor,
+                [Change(ENTITY, v["id"], "create", None, snapshot(v)) for v in rows],
             )
-            if created is None:
-                created = [
-                    r
-                    for i in range(0, len(ids), 900)
-                    for r in s.scalars(select(ArtistRow).where(ArtistRow.id.in_(ids[i : i + 900])))
-                ]
-            by_id = {r.id: r for r in created}
-            for artist_id in ids:
-                append_event(
-                    s, self.db.actor, ENTITY, artist_id, "create", None, snapshot(by_id[artist_id])
-                )
-            return [to_artist(by_id[i]) for i in ids]
+            return [to_artist(ArtistRow(**v)) for v in rows]
 
     def update(self, artist_id: int, draft: ArtistDraft, expected_version: int) -> Artist:
         """Save an edit; refused if someone saved the artist since it was loaded."""

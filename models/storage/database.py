@@ -29,6 +29,8 @@ from models.errors import DatabaseError
 
 APP_NAME = "consent-desk"
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# How long a write waits for another desk's transaction before saying the database is busy.
+BUSY_TIMEOUT_S = float(os.environ.get("CONSENT_DESK_BUSY_TIMEOUT", "5"))
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -51,13 +53,20 @@ class Location:
         return self.url.startswith("sqlite")
 
 
+def _file_path(raw: str) -> Path:
+    try:
+        return Path(raw).expanduser().resolve()
+    except (ValueError, OSError, RuntimeError) as e:
+        raise DatabaseError(f"Not a usable database file name: {raw!r} ({e}).") from e
+
+
 def resolve(db: str | None = None) -> Location:
     """Turn `--db`, CONSENT_DESK_DB or the default into a Location; a bare path is SQLite."""
     raw = (db or os.environ.get("CONSENT_DESK_DB") or "").strip()
     if not raw:
         raw = str(data_dir() / "consent-desk.sqlite3")
     if "://" not in raw:
-        path = Path(raw).expanduser().resolve()
+        path = _file_path(raw)
         return Location(f"sqlite:///{path}", path, path.parent / f"{path.stem}-files")
     try:
         url = make_url(raw)
@@ -66,7 +75,7 @@ def resolve(db: str | None = None) -> Location:
     if url.get_backend_name() == "sqlite":
         if not url.database or url.database == ":memory:":
             raise DatabaseError("An in-memory database cannot keep your records; give a file.")
-        path = Path(url.database).expanduser().resolve()
+        path = _file_path(url.database)
         return Location(f"sqlite:///{path}", path, path.parent / f"{path.stem}-files")
     files = os.environ.get("CONSENT_DESK_FILES")
     files_dir = Path(files) if files else data_dir() / "shared-files"
@@ -120,7 +129,6 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see _on_begin)
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=5000")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=FULL")
     cur.close()
@@ -160,7 +168,7 @@ class Database:
     @staticmethod
     def _make_engine(location: Location) -> Engine:
         if location.is_sqlite:
-            engine = create_engine(location.url, connect_args={"timeout": 5})
+            engine = create_engine(location.url, connect_args={"timeout": BUSY_TIMEOUT_S})
             event.listen(engine, "connect", _on_connect)
             event.listen(engine, "begin", _on_begin)
             return engine

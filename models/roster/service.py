@@ -16,12 +16,13 @@ from sqlalchemy.orm import Session
 
 from models.audit.chain import Change, append_event, append_events
 from models.clock import iso, utc_now
+from models.consent.stance_log import add_stance_entries, add_stance_entry
 from models.errors import ConflictError, NotFoundError
 from models.names import search_text, sort_key
 from models.roster.artist import Artist, ArtistDraft, Stance
 from models.storage.database import Database
 from models.storage.schema import ArtistRow
-from models.storage.search import artist_matches
+from models.storage.search import artist_ids
 
 ENTITY = "artist"
 
@@ -36,12 +37,12 @@ class SortColumn(StrEnum):
 
 
 _SORT = {
-    SortColumn.NAME: ArtistRow.sort_key,
-    SortColumn.ROMANIZED: ArtistRow.romanized_name,
-    SortColumn.STANCE: ArtistRow.ai_stance,
-    SortColumn.JURISDICTION: ArtistRow.jurisdiction,
-    SortColumn.AGE: ArtistRow.date_of_birth,
-    SortColumn.STATUS: ArtistRow.archived,
+    SortColumn.NAME: "sort_key",
+    SortColumn.ROMANIZED: "romanized_name",
+    SortColumn.STANCE: "ai_stance",
+    SortColumn.JURISDICTION: "jurisdiction",
+    SortColumn.AGE: "date_of_birth",
+    SortColumn.STATUS: "archived",
 }
 
 
@@ -161,19 +162,8 @@ class RosterService:
         limit: int | None = None,
     ) -> list[int]:
         """Ids of matching artists in display order; the table fetches rows as it scrolls."""
-        col = _SORT[sort]
-        order = [col.desc() if descending else col.asc(), ArtistRow.id]
-        q = select(ArtistRow.id)
-        if not include_archived:
-            q = q.where(ArtistRow.archived.is_(False))
-        clause = artist_matches(query, self.db.engine.dialect.name)
-        if clause is not None:
-            q = q.where(clause)
-        q = q.order_by(*order)
-        if limit is not None:
-            q = q.limit(limit)
         with self.db.read() as s:
-            return list(s.scalars(q))
+            return artist_ids(s, query, include_archived, [(_SORT[sort], descending)], limit)
 
     def search(
         self, query: str = "", include_archived: bool = False, limit: int | None = None
@@ -221,11 +211,15 @@ class RosterService:
             )
             for artist_id, values in zip(ids, rows, strict=True):
                 values["id"] = artist_id
-            append_events(
+            changes = [Change(ENTITY, v["id"], "create", None, snapshot(v)) for v in rows]
+            # The stance history starts with the stance an artist was added with.
+            changes += add_stance_entries(
                 s,
                 self.db.actor,
-                [Change(ENTITY, v["id"], "create", None, snapshot(v)) for v in rows],
+                [(v["id"], v["ai_stance"]) for v in rows if v["ai_stance"] != Stance.NOT_ASKED],
+                now,
             )
+            append_events(s, self.db.actor, changes)
             return [to_artist(ArtistRow(**v)) for v in rows]
 
     def update(self, artist_id: int, draft: ArtistDraft, expected_version: int) -> Artist:
@@ -237,6 +231,7 @@ class RosterService:
             before = snapshot(row)
             for key, value in _values(valid).items():
                 setattr(row, key, value)
+            self._stance_changed(s, row, before)
             return self._touch(s, row, "update", before)
 
     def set_archived(
@@ -262,9 +257,16 @@ class RosterService:
                 self._check_version(row, expected_version)
             before = snapshot(row)
             row.ai_stance = stance.value
+            self._stance_changed(s, row, before)
             return self._touch(s, row, "stance", before)
 
     # -- helpers ---------------------------------------------------------------------------
+    def _stance_changed(self, s: Session, row: ArtistRow, before: dict[str, Any]) -> None:
+        """Keep the stance history complete: a changed stance is a new entry, effective now."""
+        if row.ai_stance != before["ai_stance"]:
+            now = utc_now()
+            add_stance_entry(s, self.db.actor, row.id, row.ai_stance, "", now, now)
+
     def _touch(self, s: Session, row: ArtistRow, action: str, before: dict[str, Any]) -> Artist:
         row.version += 1
         row.updated_at = utc_now()

@@ -64,6 +64,7 @@ class ArtistRow(Base):
     __table_args__ = (
         Index("ix_artist_archived_sort", "archived", "sort_key"),
         Index("ix_artist_romanized", "archived", "romanized_name"),
+        Index("ix_artist_search", "archived", "search_text", "sort_key"),
     )
 
 

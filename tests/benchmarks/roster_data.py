@@ -67,13 +67,14 @@ def roster_csv(path: Path, n: int) -> Path:
 
 
 def make_database(path: Path, n: int) -> Path:
-    """A database with `n` generated artists plus 林晓, the one every benchmark looks for."""
+    """A database of `n` artists: 林晓 and Emma Hart, whom the benchmarks look for, and others."""
     db = Database.open(str(path), actor="bench")
     try:
         roster = RosterService(db)
         roster.add(ArtistDraft("林晓", stage_names=("小林",)))
-        if n > 1:
-            roster.add_many(drafts(n - 1))
+        roster.add(ArtistDraft("Emma Hart"))
+        if n > 2:
+            roster.add_many(drafts(n - 2))
     finally:
         db.close()
     return path

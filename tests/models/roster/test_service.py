@@ -151,3 +151,10 @@ def test_any_chinese_name_is_found_by_itself_and_its_pinyin(tmp_path_factory, te
         assert a.id in roster.search_ids(name[:1])
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("query", ['o"brien', "50%", "a_b", "o'neil"])
+def test_search_text_with_quotes_and_wildcards_is_literal(roster, query):
+    odd = roster.add(ArtistDraft('Kate O"Brien 50% a_b O\'Neil'))
+    roster.add(ArtistDraft("Kate Obrien 500 ab Oneil"))
+    assert roster.search_ids(query) == [odd.id]

@@ -46,6 +46,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_artist_archived_sort", "artist", ["archived", "sort_key"])
     op.create_index("ix_artist_romanized", "artist", ["archived", "romanized_name"])
+    op.create_index("ix_artist_search", "artist", ["archived", "search_text", "sort_key"])
     op.create_table(
         "audit_event",
         sa.Column("id", sa.Integer, primary_key=True),

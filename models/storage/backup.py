@@ -1,0 +1,435 @@
+"""Backups and restore: one archive with the database, its stored files and a manifest.
+
+- `create_backup(db, path)`: what `consent-desk backup PATH` and File ▸ Back up… do.
+- `restore_backup(path, db_url)`: what `consent-desk restore PATH` and File ▸ Restore… do.
+  Every byte is verified before anything is touched; the current database and files folder
+  are moved aside (renamed with a time stamp, never deleted); the restored database must
+  open and pass `PRAGMA integrity_check`, or the previous one is put back.
+- `rolling_backup(db)`: the daily automatic backup. **The GUI calls this once at start-up**
+  (in the background); it makes at most one backup per calendar day into
+  `<data dir>/backups/` and keeps the newest N (setting `backup.keep`, default 14).
+
+Backups cover SQLite databases. A PostgreSQL server is backed up with `pg_dump` by whoever
+runs the server; the shared files folder is then copied with the server's backup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, timedelta
+from importlib import metadata
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+
+from models.audit.chain import append_event
+from models.audit.service import AuditService
+from models.clock import iso, today, utc_now
+from models.errors import FieldProblem, ValidationError
+from models.storage.archive import (
+    DATABASE,
+    FILES_PREFIX,
+    ArchiveWriter,
+    BackupError,
+    Manifest,
+    extract_archive,
+    iter_stored_files,
+    verify_archive,
+)
+from models.storage.database import MIGRATIONS, Database, Location, data_dir, resolve
+from models.storage.files import fsync_dir
+from models.storage.schema import SettingRow
+
+KEEP_SETTING = "backup.keep"
+DEFAULT_KEEP = 14
+MAX_KEEP = 366
+SUFFIX = ".zip"
+
+PG_MESSAGE = (
+    "Backup and restore in Consent Desk cover SQLite databases; back up a PostgreSQL "
+    "database with pg_dump (and pg_restore) on the server, together with its shared files folder."
+)
+PG_MESSAGE_ZH = (
+    "Consent Desk 的备份与恢复仅适用于 SQLite 数据库；PostgreSQL 数据库请在服务器上使用 "
+    "pg_dump（及 pg_restore）备份，并一并备份共享文件夹。"
+)
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    path: Path
+    size: int
+    files: int
+    manifest: Manifest
+
+
+@dataclass(frozen=True)
+class RestoreSummary:
+    database: Path
+    files_dir: Path
+    manifest: Manifest
+    moved_aside: tuple[Path, ...]
+    audit_events: int
+    audit_intact: bool
+
+
+def known_schema() -> frozenset[str]:
+    """Every schema revision this version of the app knows (older backups are upgraded)."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return frozenset(s.revision for s in ScriptDirectory.from_config(cfg).walk_revisions())
+
+
+def app_version() -> str:
+    try:
+        return metadata.version("consent-desk")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _require_sqlite(location: Location) -> Path:
+    if location.sqlite_path is None:
+        raise BackupError(PG_MESSAGE, PG_MESSAGE_ZH)
+    return location.sqlite_path
+
+
+def _stamp() -> str:
+    return utc_now().strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def _snapshot_facts(path: Path) -> tuple[tuple[str, ...], dict[str, int]]:
+    """Schema revisions and a few counts, read from the copy that goes into the archive."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        schema = tuple(
+            sorted(str(r[0]) for r in con.execute("SELECT version_num FROM alembic_version"))
+        )
+        counts: dict[str, int] = {}
+        for table in ("artist", "audit_event", "stored_file"):
+            counts[table] = int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        return schema, counts
+    finally:
+        con.close()
+
+
+def create_backup(db: Database, target: Path, overwrite: bool = False) -> BackupSummary:
+    """Write one archive of the database and its files; the archive appears only when complete.
+
+    The database is copied first and the files after: stored files are written before the
+    row that names them commits and are never changed, so every file the copied database
+    mentions is already on disk when the folder is read.
+    """
+    _require_sqlite(db.location)
+    target = target.expanduser().absolute()
+    files_dir = db.location.files_dir.absolute()
+    if target.is_relative_to(files_dir):
+        raise BackupError(
+            f"Choose a place outside {files_dir} for the backup.",
+            f"请将备份保存在 {files_dir} 之外。",
+        )
+    if target.exists() and not overwrite:
+        raise BackupError(
+            f"{target} already exists; choose another name (nothing was written).",
+            f"{target} 已存在；请换一个文件名（未写入任何内容）。",
+        )
+    if target.is_dir():
+        raise BackupError(f"{target} is a folder; give a file name for the backup.")
+    part = target.with_name(target.name + ".part")
+    snapshot = target.with_name(f".{target.name}.{secrets.token_hex(4)}.sqlite3")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        db.copy_to(snapshot)
+        schema, counts = _snapshot_facts(snapshot)
+        writer = ArchiveWriter(part)
+        try:
+            writer.add_file(DATABASE, snapshot)
+            for name, path in iter_stored_files(files_dir):
+                writer.add_file(name, path)
+            manifest = Manifest(
+                format_version=1,
+                app_version=app_version(),
+                schema=schema,
+                created_at=iso(utc_now()),
+                created_by=db.actor,
+                source=db.location.sqlite_path.name if db.location.sqlite_path else "",
+                members=tuple(writer.members),
+                counts=counts,
+            )
+            writer.finish(manifest)
+        except BaseException:
+            writer.abort()
+            raise
+        os.replace(part, target)
+        fsync_dir(target.parent)
+    except OSError as e:
+        raise BackupError(
+            f"Cannot write the backup {target}: {e.strerror or e}. Nothing was written.",
+            f"无法写入备份 {target}：{e.strerror or e}。",
+        ) from e
+    except sqlite3.Error as e:
+        raise BackupError(f"Cannot copy the database for the backup: {e}.") from e
+    finally:
+        part.unlink(missing_ok=True)
+        for suffix in ("", ".part", "-journal", "-wal", "-shm"):
+            Path(str(snapshot) + suffix).unlink(missing_ok=True)
+    return BackupSummary(target, target.stat().st_size, len(manifest.files), manifest)
+
+
+def check_backup(archive: Path) -> Manifest:
+    """Verify an archive completely without restoring it (`restore --check`)."""
+    return verify_archive(archive, known_schema())
+
+
+# -- restore ------------------------------------------------------------------------------
+
+
+def _sqlite_problem(path: Path, known: frozenset[str]) -> str | None:
+    """Why the staged database can't be used, or None when it is sound."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con.text_factory = lambda b: b.decode("utf-8", "replace")  # damaged text is data here
+        try:
+            result = [r[0] for r in con.execute("PRAGMA integrity_check")]
+            if result != ["ok"]:
+                return f"the database fails its integrity check ({'; '.join(map(str, result[:3]))})"
+            revisions = {str(r[0]) for r in con.execute("SELECT version_num FROM alembic_version")}
+        finally:
+            con.close()
+    except sqlite3.Error as e:
+        return f"the database cannot be read ({e})"
+    except UnicodeDecodeError:  # SQLite's own message quotes the damaged bytes
+        return "the database is damaged (unreadable schema)"
+    unknown = sorted(revisions - known)
+    if unknown:
+        return f"the database was made by a newer version of Consent Desk ({', '.join(unknown)})"
+    return None
+
+
+def _ensure_not_in_use(path: Path) -> None:
+    """Refuse while another program is writing to the database we are about to replace."""
+    if not path.exists():
+        return
+    try:
+        con = sqlite3.connect(str(path), timeout=1.0, isolation_level=None)
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            con.execute("ROLLBACK")
+        finally:
+            con.close()
+    except sqlite3.Error as e:
+        raise BackupError(
+            f"{path.name} is in use by another Consent Desk window or program ({e}); "
+            "close it and try again. Nothing was restored.",
+            f"{path.name} 正被其他窗口或程序使用；请关闭后重试。未做任何恢复。",
+        ) from e
+
+
+def _aside_name(path: Path, stamp: str) -> Path:
+    if path.suffix and path.is_file():
+        return path.with_name(f"{path.stem}.before-restore-{stamp}{path.suffix}")
+    return path.with_name(f"{path.name}.before-restore-{stamp}")
+
+
+def _move_aside(db_path: Path, files_dir: Path, stamp: str) -> list[tuple[Path, Path]]:
+    """Rename the current database (+ its WAL/SHM) and files folder; return (from, to) pairs."""
+    moves: list[tuple[Path, Path]] = []
+    main_aside = _aside_name(db_path, stamp)
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        src = Path(str(db_path) + suffix)
+        if src.exists():
+            moves.append((src, Path(str(main_aside) + suffix)))
+    if files_dir.exists():
+        moves.append((files_dir, _aside_name(files_dir, stamp)))
+    done: list[tuple[Path, Path]] = []
+    try:
+        for src, dst in moves:
+            os.replace(src, dst)
+            done.append((src, dst))
+    except OSError as e:
+        _undo(done)
+        raise BackupError(
+            f"Cannot move the current database aside ({e.strerror or e}); nothing was restored."
+        ) from e
+    return done
+
+
+def _undo(moves: list[tuple[Path, Path]]) -> None:
+    for src, dst in reversed(moves):
+        with contextlib.suppress(OSError):
+            os.replace(dst, src)
+
+
+def _check_restored(location: Location) -> tuple[int, bool]:
+    restored = Database.open(location.url)
+    try:
+        with restored.engine.connect() as conn:
+            rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
+        if rows != ["ok"]:
+            raise BackupError(f"The restored database fails its integrity check: {rows[:3]}.")
+        report = AuditService(restored).verify()
+        return report.count, report.intact
+    finally:
+        restored.close()
+
+
+def restore_backup(archive: Path, db: str | None = None) -> RestoreSummary:
+    """Put a backup in place of the database `db` (default: the one in the user data folder)."""
+    location = resolve(db)
+    db_path = _require_sqlite(location)
+    archive = archive.expanduser().absolute()
+    known = known_schema()
+    verify_archive(archive, known)  # every hash, before anything is touched
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    staging = db_path.parent / f".{db_path.name}.restore-{secrets.token_hex(6)}.part"
+    try:
+        manifest = extract_archive(archive, known, staging)
+        staged_db = staging / DATABASE
+        staged_files = staging / FILES_PREFIX.rstrip("/")
+        staged_files.mkdir(exist_ok=True)
+        problem = _sqlite_problem(staged_db, known)
+        if problem is not None:
+            raise BackupError(f"{archive.name} cannot be restored: {problem}. Nothing was changed.")
+        _ensure_not_in_use(db_path)
+        stamp = _stamp()
+        moved = _move_aside(db_path, location.files_dir, stamp)
+        try:
+            os.replace(staged_db, db_path)
+            os.replace(staged_files, location.files_dir)
+            fsync_dir(db_path.parent)
+            count, intact = _check_restored(location)
+        except BaseException:
+            failed = f"failed-restore-{stamp}"
+            for p in (db_path, location.files_dir):
+                if p.exists():
+                    with contextlib.suppress(OSError):
+                        os.replace(p, p.with_name(f"{p.name}.{failed}"))
+            _undo(moved)
+            raise
+    except OSError as e:
+        raise BackupError(f"Cannot restore into {db_path.parent}: {e.strerror or e}.") from e
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return RestoreSummary(
+        database=db_path,
+        files_dir=location.files_dir,
+        manifest=manifest,
+        moved_aside=tuple(dst for _src, dst in moved),
+        audit_events=count,
+        audit_intact=intact,
+    )
+
+
+# -- rolling daily backups ----------------------------------------------------------------
+
+
+def backup_keep(db: Database) -> int:
+    """How many daily backups to keep (setting `backup.keep`; default 14)."""
+    with db.read() as s:
+        row = s.get(SettingRow, KEEP_SETTING)
+        value = row.value if row is not None else None
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_KEEP:
+        return value
+    return DEFAULT_KEEP
+
+
+def set_backup_keep(db: Database, keep: int) -> None:
+    if not 1 <= keep <= MAX_KEEP:
+        raise ValidationError(
+            [FieldProblem(KEEP_SETTING, f"must be a number of days from 1 to {MAX_KEEP}")]
+        )
+    with db.write() as s:
+        row = s.get(SettingRow, KEEP_SETTING)
+        before = {"value": row.value} if row is not None else None
+        if row is None:
+            s.add(SettingRow(key=KEEP_SETTING, value=keep))
+        else:
+            row.value = keep
+        s.flush()
+        append_event(s, db.actor, "setting", KEEP_SETTING, "update", before, {"value": keep})
+
+
+def default_backup_folder() -> Path:
+    return data_dir() / "backups"
+
+
+def _daily_pattern(stem: str) -> re.Pattern[str]:
+    return re.compile(rf"^{re.escape(stem)}-(\d{{4}}-\d{{2}}-\d{{2}}){re.escape(SUFFIX)}$")
+
+
+def daily_backups(folder: Path, stem: str) -> list[tuple[date, Path]]:
+    """The rolling backups of one database in `folder`, oldest first."""
+    pattern = _daily_pattern(stem)
+    found: list[tuple[date, Path]] = []
+    if not folder.is_dir():
+        return found
+    for p in folder.iterdir():
+        m = pattern.match(p.name)
+        if m and p.is_file():
+            try:
+                found.append((date.fromisoformat(m.group(1)), p))
+            except ValueError:
+                continue
+    return sorted(found)
+
+
+def rolling_backup(
+    db: Database,
+    folder: Path | None = None,
+    keep: int | None = None,
+    on: date | None = None,
+) -> Path | None:
+    """The first start of each day makes a backup; return its path (None if not needed today).
+
+    Only files this function named (`<database name>-YYYY-MM-DD.zip`) are ever deleted, and
+    only the oldest beyond `keep`. Does nothing for PostgreSQL (the server's own backups).
+    """
+    if db.location.sqlite_path is None:
+        return None
+    folder = folder or default_backup_folder()
+    keep = keep if keep is not None else backup_keep(db)
+    on = on or today()
+    stem = db.location.sqlite_path.stem
+    existing = daily_backups(folder, stem)
+    made: Path | None = None
+    if not any(day == on for day, _p in existing):
+        made = create_backup(db, folder / f"{stem}-{on.isoformat()}{SUFFIX}").path
+        existing = daily_backups(folder, stem)
+    for _day, old in existing[: max(0, len(existing) - max(1, keep))]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+    _remove_stale_parts(folder, stem)
+    return made
+
+
+def _remove_stale_parts(folder: Path, stem: str) -> None:
+    """Leftovers of a backup that was interrupted (power cut) more than a day ago."""
+    cutoff = (utc_now() - timedelta(days=1)).timestamp()
+    for p in folder.glob(f"{stem}-*{SUFFIX}.part"):
+        with contextlib.suppress(OSError):
+            if p.stat().st_mtime < cutoff:
+                p.unlink()
+
+
+__all__ = [
+    "DEFAULT_KEEP",
+    "KEEP_SETTING",
+    "BackupError",
+    "BackupSummary",
+    "RestoreSummary",
+    "backup_keep",
+    "check_backup",
+    "create_backup",
+    "daily_backups",
+    "default_backup_folder",
+    "restore_backup",
+    "rolling_backup",
+    "set_backup_keep",
+]

@@ -155,6 +155,6 @@ def test_any_chinese_name_is_found_by_itself_and_its_pinyin(tmp_path_factory, te
 
 @pytest.mark.parametrize("query", ['o"brien', "50%", "a_b", "o'neil"])
 def test_search_text_with_quotes_and_wildcards_is_literal(roster, query):
-    odd = roster.add(ArtistDraft('Kate O"Brien 50% a_b O\'Neil'))
+    odd = roster.add(ArtistDraft("Kate O\"Brien 50% a_b O'Neil"))
     roster.add(ArtistDraft("Kate Obrien 500 ab Oneil"))
     assert roster.search_ids(query) == [odd.id]

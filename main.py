@@ -1,14 +1,40 @@
-"""Start-up only: parse the arguments, then run a command or open the window."""
+"""Start-up only: parse the arguments, then run a command or open the window.
+
+Opening the window does not build the command-line parser (which imports every command's
+module): start-up time is what a person waits for.
+"""
 
 from __future__ import annotations
 
+import argparse
 import sys
+
+GUI_OPTIONS = {"--db", "--exit-after-paint"}
+
+
+def _gui_args(argv: list[str]) -> argparse.Namespace | None:
+    """The window's options when `argv` names no command, else None (a command follows)."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--db")
+    parser.add_argument("--exit-after-paint", action="store_true")
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except SystemExit:
+        return None
+    return None if rest else args
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    gui = _gui_args(argv)
+    if gui is not None:
+        from ui.app import run_gui
+
+        gui.command = None
+        return int(run_gui(gui))
     from cli.app import build_parser, run_command
 
-    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    args = build_parser().parse_args(argv)
     if args.command is None:
         from ui.app import run_gui
 

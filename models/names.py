@@ -10,8 +10,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SPACES = re.compile(r"\s+")
 
@@ -29,6 +27,8 @@ def has_han(text: str) -> bool:
 @lru_cache(maxsize=65536)
 def pinyin_syllables(text: str) -> tuple[str, ...]:
     """Toneless pinyin syllables of the Han characters in `text` (other runs kept as words)."""
+    from pypinyin import Style, lazy_pinyin  # imported on first use: it is slow to load
+
     parts = lazy_pinyin(text, style=Style.NORMAL, errors="default")
     return tuple(p.lower() for p in parts if p.strip())
 

@@ -8,19 +8,17 @@ version, locked) and runs the Alembic migrations, copying the file aside before 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy import Engine, create_engine, event, exc, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -82,15 +80,42 @@ def resolve(db: str | None = None) -> Location:
     return Location(raw, None, files_dir)
 
 
-def _alembic_config() -> Config:
+def _alembic_config() -> Any:
+    from alembic.config import Config  # Alembic loads only when a schema must change
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
+_REVISION = re.compile(r"^revision\s*=\s*[\"']([^\"']+)[\"']", re.M)
+_DOWN = re.compile(r"^down_revision\s*=\s*(.+)$", re.M)
+
+
+@lru_cache(maxsize=1)
+def _revision_graph() -> dict[str, frozenset[str]]:
+    """Each migration's revision id and what it revises, read from the migration files.
+
+    Reading the files' two assignment lines is enough to know whether a database is current,
+    so an ordinary start does not pay for importing Alembic.
+    """
+    graph: dict[str, frozenset[str]] = {}
+    for path in sorted((MIGRATIONS / "versions").glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        rev = _REVISION.search(text)
+        if rev is None:
+            continue
+        down = _DOWN.search(text)
+        parents = re.findall(r"[\"']([^\"']+)[\"']", down.group(1)) if down else []
+        graph[rev.group(1)] = frozenset(parents)
+    return graph
+
+
 def head_revisions() -> frozenset[str]:
     """The schema this version of the app wants (one head per feature branch of migrations)."""
-    return frozenset(ScriptDirectory.from_config(_alembic_config()).get_heads())
+    graph = _revision_graph()
+    revised = {p for parents in graph.values() for p in parents}
+    return frozenset(r for r in graph if r not in revised)
 
 
 def _check_sqlite_file(path: Path) -> frozenset[str]:
@@ -122,7 +147,7 @@ def _check_sqlite_file(path: Path) -> frozenset[str]:
 
 
 def _known_revisions() -> set[str]:
-    return {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+    return set(_revision_graph())
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -202,8 +227,7 @@ class Database:
     def _migrate(self) -> None:
         heads = head_revisions()
         try:
-            with self.engine.connect() as conn:
-                current = frozenset(MigrationContext.configure(conn).get_current_heads())
+            current = self._current_revisions()
         except exc.OperationalError as e:
             if _locked(e):
                 raise DatabaseError(LOCKED_MESSAGE) from e
@@ -219,6 +243,8 @@ class Database:
             return
         if current and self.location.sqlite_path is not None:
             self.copy_to(self._pre_upgrade_path("+".join(sorted(current))))
+        from alembic import command
+
         cfg = _alembic_config()
         try:
             with self._write_engine.begin() as conn:
@@ -228,6 +254,13 @@ class Database:
             if _locked(e):
                 raise DatabaseError(LOCKED_MESSAGE) from e
             raise
+
+    def _current_revisions(self) -> frozenset[str]:
+        with self.engine.connect() as conn:
+            if not inspect(conn).has_table("alembic_version"):
+                return frozenset()
+            rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+            return frozenset(str(r[0]) for r in rows)
 
     def _pre_upgrade_path(self, revision: str) -> Path:
         assert self.location.sqlite_path is not None

@@ -114,3 +114,25 @@ def test_upgrade_copies_the_file_first(tmp_path):
     Database.open(str(path)).close()
     copies = list(tmp_path.glob("old.before-upgrade-0001_foundation-*.sqlite3"))
     assert len(copies) == 1
+
+
+def test_revision_reading_agrees_with_alembic():
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(dbmod._alembic_config())
+    assert dbmod.head_revisions() == frozenset(scripts.get_heads())
+    assert dbmod._known_revisions() == {s.revision for s in scripts.walk_revisions()}
+
+
+def test_opening_a_current_database_does_not_load_alembic(db_path):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from models.storage.database import Database;"
+        "Database.open(sys.argv[1]).close();"
+        "assert 'alembic' not in sys.modules, 'alembic was imported'"
+    )
+    repo = Path(__file__).resolve().parents[3]
+    proc = subprocess.run([sys.executable, "-c", code, str(db_path)], cwd=repo, capture_output=True)
+    assert proc.returncode == 0, proc.stderr

@@ -1,0 +1,105 @@
+"""`consent-desk leak match FILE`: match a published list of names to the roster."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from cli.app import Context, print_json
+from models.errors import UserError
+from models.leak import (
+    Candidate,
+    ListEntry,
+    MatchStatus,
+    NameMatch,
+    NameMatcher,
+    read_list_bytes,
+    read_list_file,
+)
+
+
+def read_entries(source: str) -> list[ListEntry]:
+    """The entries of FILE, or of standard input for "-"."""
+    if source == "-":
+        entries = read_list_bytes(sys.stdin.buffer.read(), "standard input")
+        if not entries:
+            raise UserError("standard input contains no names.", "标准输入中没有找到姓名。")
+        return entries
+    return read_list_file(Path(source))
+
+
+def candidate_json(c: Candidate) -> dict[str, Any]:
+    return {
+        "artist_id": c.artist_id,
+        "native_name": c.native_name,
+        "romanized_name": c.romanized_name,
+        "score": c.score,
+        "kind": c.kind.value,
+        "archived": c.archived,
+    }
+
+
+def match_json(m: NameMatch) -> dict[str, Any]:
+    return {
+        "text": m.text,
+        "original": m.entry.original,
+        "line": m.entry.line,
+        "status": m.status.value,
+        "artist_id": m.artist_id,
+        "native_name": m.native_name,
+        "score": m.score,
+        "archived": m.archived,
+        "candidates": [candidate_json(c) for c in m.candidates],
+    }
+
+
+def _who(c: Candidate) -> str:
+    flag = ", archived" if c.archived else ""
+    return f"{c.display_name} [#{c.artist_id}{flag}]"
+
+
+def _line(n: int, m: NameMatch) -> str:
+    if m.status is MatchStatus.MATCHED:
+        outcome = _who(m.candidates[0])
+        others = [c for c in m.candidates[1:]]
+        if others:
+            outcome += "  (also: " + ", ".join(f"{_who(c)} {c.score}" for c in others) + ")"
+    elif m.status is MatchStatus.AMBIGUOUS:
+        outcome = "? " + " | ".join(f"{_who(c)} {c.score}" for c in m.candidates)
+    else:
+        outcome = "not on the roster"
+    return f"{n:>4}  {m.status.value:<10} {m.score:>5}  {m.entry.original} → {outcome}\n"
+
+
+def _match(ctx: Context) -> int:
+    entries = read_entries(ctx.args.file)
+    matcher = NameMatcher.from_database(ctx.db)
+    results = matcher.match_entries(entries)
+    if ctx.args.json:
+        print_json({"entries": [match_json(m) for m in results]})
+        return 0
+    out = sys.stdout
+    out.write(f"{'#':>4}  {'status':<10} {'score':>5}  entry → artist\n")
+    for n, m in enumerate(results, start=1):
+        out.write(_line(n, m))
+    counts = {s: sum(1 for m in results if m.status is s) for s in MatchStatus}
+    out.write(
+        f"{len(results)} entries: {counts[MatchStatus.MATCHED]} matched, "
+        f"{counts[MatchStatus.AMBIGUOUS]} ambiguous, {counts[MatchStatus.NOT_FOUND]} not found"
+        f" (roster of {len(matcher)} artists).\n"
+    )
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    leak = sub.add_parser("leak", help="match a published list of names to the roster")
+    lsub = leak.add_subparsers(dest="leak_command", metavar="ACTION")
+    p = lsub.add_parser(
+        "match",
+        help="match every name of a list (.txt, .csv, .xlsx, .pdf, or - for standard input)",
+    )
+    p.add_argument("file", help="the list file, or - to read the list from standard input")
+    p.add_argument("--json", action="store_true", help="print the matches as JSON")
+    p.set_defaults(handler=_match)

@@ -1,0 +1,322 @@
+"""Reading a list of names from a file: text (any common Chinese encoding), CSV, XLSX or PDF.
+
+A leaked list reaches the agency as whatever the source published: a text file saved by a
+Windows tool in GB18030, a spreadsheet export, a PDF press release. Whatever cannot be read
+becomes one clear message; nothing here writes anything.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from models.errors import UserError
+from models.leak.entries import ListEntry, split_list
+
+MAX_BYTES = 25 * 1024 * 1024
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".tsv", ".list", ""})
+SUPPORTED = ".txt, .csv, .xlsx or .pdf"
+# A column with one of these headings holds the names (compared without case or spaces).
+NAME_HEADINGS = frozenset(
+    {
+        "name", "names", "fullname", "artist", "artists", "artistname", "nativename",
+        "romanizedname", "stagename", "姓名", "名字", "名称", "名单", "艺人", "艺人姓名",
+        "艺人名称", "演员姓名", "艺名",
+    }
+)  # fmt: skip
+_HEADING_NOISE = re.compile(r"[\s_\-:：]+")
+# Characters that must not appear in a decoded list of names: C1 controls and the private use
+# area are what a wrong guess at the encoding typically produces.
+_GARBAGE = re.compile(r"[\x80-\x9f\ue000-\uf8ff\ufffd]")
+
+
+def read_list_file(path: Path) -> list[ListEntry]:
+    """The entries of a list file, in order; UserError if it cannot be read or has no names."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise UserError(
+            f"Cannot open {path}: {e.strerror or e}.", f"无法打开 {path}：{e.strerror or e}。"
+        ) from e
+    if not path.is_file():
+        raise UserError(f"{path} is not a file.", f"{path} 不是文件。")
+    if size == 0:
+        raise UserError(f"{name} is empty.", f"{name} 是空文件。")
+    if size > MAX_BYTES:
+        raise UserError(
+            f"{name} is too large ({size / 1e6:.1f} MB); a list file can be at most "
+            f"{MAX_BYTES // (1024 * 1024)} MB.",
+            f"{name} 太大（{size / 1e6:.1f} MB）；名单文件最大 {MAX_BYTES // (1024 * 1024)} MB。",
+        )
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        entries = _entries_from_rows(_xlsx_rows(path), name)
+    elif suffix == ".pdf":
+        entries = split_list(_pdf_text(path))
+    elif suffix == ".csv":
+        entries = _entries_from_rows(_csv_rows(decode_text(_read(path), name), name), name)
+    elif suffix in TEXT_SUFFIXES:
+        entries = split_list(decode_text(_read(path), name))
+    elif suffix == ".xls":
+        raise UserError(
+            f"{name} is an old Excel (.xls) workbook; save it as .xlsx and try again.",
+            f"{name} 是旧版 Excel（.xls）文件；请另存为 .xlsx 后重试。",
+        )
+    else:
+        raise UserError(
+            f"{name}: a list of names must be a {SUPPORTED} file.",
+            f"{name}：名单文件须为 .txt、.csv、.xlsx 或 .pdf。",
+        )
+    if not entries:
+        raise UserError(f"{name} contains no names.", f"{name} 中没有找到姓名。")
+    return entries
+
+
+def read_list_bytes(data: bytes, name: str = "the pasted text") -> list[ListEntry]:
+    """Entries of a list given as bytes of text (standard input, a drop of unknown text)."""
+    return split_list(decode_text(data, name))
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise UserError(
+            f"Cannot read {path}: {e.strerror or e}.", f"无法读取 {path}：{e.strerror or e}。"
+        ) from e
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Text from bytes in the encodings lists come in: UTF-8 (with or without BOM), UTF-16
+    with BOM, GB18030/GBK, Big5; charset-normalizer decides when the simple checks cannot."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data[3:], "utf-8", name)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(data, "utf-16", name)
+    try:
+        utf8: str | None = data.decode("utf-8")
+    except UnicodeDecodeError:
+        utf8 = None
+    if utf8 is not None and _looks_like_names(utf8):
+        return utf8
+    if b"\x00" not in data:
+        reading = _chinese_reading(data)
+        # Short GB18030 text can also be valid UTF-8 (桐 is CD A9, which UTF-8 reads as a
+        # lone accent): the UTF-8 reading only loses to a fully common Chinese reading.
+        if reading is not None and (utf8 is None or reading[0] == 1.0):
+            return reading[1]
+    if utf8 is not None:
+        return utf8
+    guessed = _guess(data)
+    if guessed is not None:
+        return guessed
+    raise UserError(
+        f"{name}: cannot tell the text encoding (not UTF-8, UTF-16, GB18030 or Big5). "
+        "Save the file as UTF-8 text and try again.",
+        f"{name}：无法识别文本编码（不是 UTF-8、UTF-16、GB18030 或 Big5）。"
+        "请另存为 UTF-8 文本后重试。",
+    )
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise UserError(
+            f"{name}: the file says it is {encoding.upper()} but is damaged at byte {e.start}.",
+            f"{name}：文件标明为 {encoding.upper()} 编码，但第 {e.start} 字节处已损坏。",
+        ) from e
+
+
+# What a list of names is written with: Latin letters and accents, CJK, kana, Hangul,
+# full-width forms and the punctuation, bullets and numbering signs lists use.
+_NAME_CHARS = re.compile(
+    r"[^\x00-\x7f\u00a0-\u024f\u1e00-\u1eff\u2000-\u27bf\u3000-\u30ff\u3400-\u9fff"
+    r"\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\ufeff]"
+)
+_LONE_MARK = re.compile(r"(?:^|(?<=[^A-Za-z\u00c0-\u024f\u0300-\u036f]))[\u0300-\u036f]")
+
+
+# Accented letters stand inside Latin words ("Márquez"); a "word" made only of accented
+# letters ("ī" is how UTF-8 reads the GB18030 bytes of 墨) is a wrong guess at the encoding.
+_ACCENTS_ONLY = re.compile(r"(?<![A-Za-z\u00c0-\u024f])[\u00c0-\u024f]+(?![A-Za-z\u00c0-\u024f])")
+
+
+def _looks_like_names(text: str) -> bool:
+    """Whether a UTF-8 reading only holds characters a list of names is written with
+    (accents only on Latin letters)."""
+    return not (_NAME_CHARS.search(text) or _LONE_MARK.search(text) or _ACCENTS_ONLY.search(text))
+
+
+def _chinese_reading(data: bytes) -> tuple[float, str] | None:
+    """GB18030 or Big5, whichever reads as the more common characters (with that share).
+
+    Both encodings accept most of each other's bytes, and charset-normalizer guesses wrong on
+    short texts such as a list of names; but a wrong reading produces rare characters, so
+    counting characters from each standard's common level decides reliably."""
+    best: tuple[float, str] | None = None
+    for encoding in ("gb18030", "big5"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _GARBAGE.search(text):
+            continue
+        score = _commonness(text, encoding)
+        if best is None or score > best[0]:
+            best = (score, text)
+    return best
+
+
+def _commonness(text: str, encoding: str) -> float:
+    """Share of the Han characters that are in the encoding's level of common characters
+    (GB2312 level 1 for GB18030, Big5 level 1 for Big5); kana count against the reading."""
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff" or "\u3040" <= c <= "\u30ff"]
+    if not han:
+        return 1.0
+    common = 0.0
+    for c in han:
+        if "\u3040" <= c <= "\u30ff":
+            continue
+        raw = c.encode(encoding)
+        lead = raw[0]
+        if encoding == "gb18030":
+            if len(raw) != 2 or raw[1] < 0xA1:
+                continue  # outside GB2312: GBK extensions and four-byte codes are rare
+            common += 1.0 if 0xB0 <= lead <= 0xD7 else 0.5 if 0xD8 <= lead <= 0xF7 else 0.0
+        else:
+            common += 1.0 if 0xA4 <= lead <= 0xC6 else 0.5 if 0xC9 <= lead <= 0xF9 else 0.0
+    return common / len(han)
+
+
+def _guess(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    text = str(best)
+    return None if _GARBAGE.search(text) else text
+
+
+# -- tables -----------------------------------------------------------------------------------
+def _csv_rows(text: str, name: str) -> list[tuple[int, list[object]]]:
+    sample = text[:8192]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    rows: list[tuple[int, list[object]]] = []
+    try:
+        for record in reader:
+            rows.append((reader.line_num, list(record)))
+    except csv.Error as e:
+        raise UserError(
+            f"{name}: line {reader.line_num}: {e}", f"{name}：第 {reader.line_num} 行：{e}"
+        ) from e
+    return rows
+
+
+def _xlsx_rows(path: Path) -> list[tuple[int, list[object]]]:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as e:
+        raise UserError(
+            f"{path.name}: not a readable Excel workbook ({e}).",
+            f"{path.name}：无法读取的 Excel 工作簿（{e}）。",
+        ) from e
+    try:
+        if not wb.worksheets:
+            return []
+        return [
+            (i, list(values))
+            for i, values in enumerate(wb.worksheets[0].iter_rows(values_only=True), start=1)
+        ]
+    finally:
+        wb.close()
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _is_heading(value: object) -> bool:
+    return _HEADING_NOISE.sub("", _cell_text(value).lstrip("\ufeff").casefold()) in NAME_HEADINGS
+
+
+def _name_column(rows: Sequence[tuple[int, list[object]]]) -> tuple[int, int]:
+    """(column, first data row index): a column headed like "name"/"姓名", else the first
+    column with any letters in it (a leading column of row numbers is not the names)."""
+    for pos, (_line, values) in enumerate(rows):
+        if any(_cell_text(v) for v in values):
+            for col, value in enumerate(values):
+                if _is_heading(value):
+                    return col, pos + 1
+            break
+    named = [
+        col
+        for _line, values in rows
+        for col, value in enumerate(values)
+        if any(c.isalpha() for c in _cell_text(value))
+    ]
+    return (min(named) if named else 0), 0
+
+
+def _entries_from_rows(rows: Sequence[tuple[int, list[object]]], name: str) -> list[ListEntry]:
+    col, first = _name_column(rows)
+    cells: Iterable[tuple[int, str]] = (
+        (line, _cell_text(values[col]) if col < len(values) else "")
+        for line, values in rows[first:]
+    )
+    entries: list[ListEntry] = []
+    for line, cell in cells:
+        for entry in split_list(cell):
+            entries.append(ListEntry(entry.text, entry.original, len(entries), line))
+    return entries
+
+
+# -- PDF --------------------------------------------------------------------------------------
+def _pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    failures = (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError)
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UserError(
+                f"{path.name} is password-protected; open it, save an unprotected copy and "
+                "try again.",
+                f"{path.name} 受密码保护；请另存一份未加密的副本后重试。",
+            )
+        text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    except UserError:
+        raise
+    except OSError as e:
+        raise UserError(f"Cannot read {path}: {e.strerror or e}.") from e
+    except (*failures, RecursionError) as e:
+        raise UserError(
+            f"{path.name}: not a readable PDF ({type(e).__name__}).",
+            f"{path.name}：无法读取的 PDF 文件。",
+        ) from e
+    if not text.strip():
+        raise UserError(
+            f"{path.name} has no text to read (it may be a scan); paste the names instead.",
+            f"{path.name} 中没有可读取的文字（可能是扫描件）；请直接粘贴姓名。",
+        )
+    return text

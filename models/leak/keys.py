@@ -1,0 +1,168 @@
+"""Match keys: the one spelling-independent form of a name that lookups compare.
+
+A leak list writes the same person as 林曉, 林晓, ＬＩＮ ＸＩＡＯ, "LIN Xiao", "Lín Xiǎo" or
+"linxiao"; all of them must land on the same key, while the roster's own forms are keyed the
+same way once, when the index is built.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from typing import Protocol
+
+from models.names import has_han, normalize, pinyin
+
+# Accents are only stripped from Latin letters: kana voicing marks and Hangul must survive.
+_ASCII_NOISE = re.compile(r"[^a-z0-9]+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_ACCENTED = re.compile(r"[\u00c0-\u024f]")
+
+
+class _Converter(Protocol):
+    def convert(self, text: str) -> str: ...
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> _Converter:
+    from opencc import OpenCC
+
+    converter: _Converter = OpenCC("t2s")
+    return converter
+
+
+def to_simplified(texts: Sequence[str]) -> list[str]:
+    """Traditional → simplified for many strings in one call (OpenCC is fast per call, not per
+    string, so the roster is converted as one joined text)."""
+    han_positions = [i for i, t in enumerate(texts) if has_han(t)]
+    out = list(texts)
+    if not han_positions:
+        return out
+    converter = _t2s()
+    joined = "\n".join(texts[i].replace("\n", " ") for i in han_positions)
+    converted = converter.convert(joined).split("\n")
+    if len(converted) != len(han_positions):  # defensive: never trust a length-changing convert
+        converted = [converter.convert(texts[i]) for i in han_positions]
+    for i, text in zip(han_positions, converted, strict=True):
+        out[i] = text
+    return out
+
+
+def _fold_char(c: str) -> str:
+    if c == "ü":
+        return "v"  # pinyin's own spelling (吕 → lv); "lu"/"lyu" variants are added for roster
+    base = unicodedata.normalize("NFKD", c)
+    return "".join(ch for ch in base if not unicodedata.combining(ch))
+
+
+def compact(text: str) -> str:
+    """Full-width → half-width, case-folded, accents dropped, only letters and digits kept.
+
+    Spaces, hyphens, apostrophes, dots and middle dots (迈克尔·杰克逊) do not distinguish names.
+    """
+    if text.isascii():
+        return _ASCII_NOISE.sub("", text.lower())
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    if folded.isascii():
+        return _ASCII_NOISE.sub("", folded)
+    if _ACCENTED.search(folded):
+        folded = _ACCENTED.sub(lambda m: _fold_char(m.group()), folded)
+    return _NOT_ALNUM.sub("", folded)
+
+
+def is_han_key(key: str) -> bool:
+    return has_han(key)
+
+
+def latin_part(key: str) -> str:
+    return "".join(c for c in key if c.isascii())
+
+
+def han_part(key: str) -> str:
+    return "".join(c for c in key if has_han(c))
+
+
+@cache
+def _char_pinyin(char: str) -> str:
+    return pinyin(char, sep="")
+
+
+def han_syllables(simplified: str) -> list[str]:
+    """Toneless pinyin, one syllable per Han character (other characters are ignored).
+
+    Read character by character, not by phrase: names are not phrases, and phrase readings
+    mislead (叶韵 would read "xie yun"); per-character readings are also cached, which keeps
+    indexing a 100,000-artist roster under a second.
+    """
+    return [_char_pinyin(c) for c in _HAN_CHAR.findall(simplified)]
+
+
+def pinyin_key(simplified: str) -> str:
+    """Toneless pinyin of the Han characters in a (simplified) text, as one compact key."""
+    return "".join(han_syllables(simplified))
+
+
+# Family names read differently from the character's everyday reading (曾 is "ceng" in
+# everyday words, "Zeng" as a name). Compound family names keep both syllables together.
+SURNAME_READINGS: dict[str, str] = {
+    "曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "朴": "piao", "区": "ou",
+    "查": "zha", "覃": "qin", "盖": "ge", "缪": "miao", "翟": "zhai", "乐": "yue",
+    "种": "chong", "召": "shao", "秘": "bi", "薄": "bo", "员": "yun", "繁": "po",
+    "尉迟": "yuchi", "万俟": "moqi", "单于": "chanyu", "长孙": "zhangsun",
+}  # fmt: skip
+COMPOUND_SURNAMES = frozenset(
+    {
+        "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙",
+        "宇文", "司徒", "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "呼延", "单于", "万俟",
+        "司空", "闻人", "申屠", "太史", "钟离", "濮阳", "赫连", "澹台", "公冶", "宗政", "拓跋",
+    }
+)  # fmt: skip
+
+
+def name_pinyin_keys(simplified: str) -> tuple[list[str], list[str]]:
+    """Every pinyin key of a Chinese name (everyday and family-name readings, ü spellings),
+    and the keys of the same name written given-name first ("Xiao Lin").
+
+    Compound family names (欧阳, 司马…) stay whole when the order is swapped.
+    """
+    han = _HAN_CHAR.findall(simplified)
+    if not han:
+        return [], []
+    syllables = [_char_pinyin(c) for c in han]
+    family_len = 2 if len(han) > 2 and han[0] + han[1] in COMPOUND_SURNAMES else 1
+    given = "".join(syllables[family_len:])
+    families = ["".join(syllables[:family_len])]
+    special = SURNAME_READINGS.get("".join(han[:family_len]))
+    if special and special != families[0]:
+        families.append(special)
+    spoken = [family + given for family in families]
+    swapped = [given + family for family in families] if given else []
+    if "v" in spoken[0] or (special and "v" in special):
+        spoken += [v for key in spoken for v in v_variants(key)]
+        swapped += [v for key in swapped for v in v_variants(key)]
+    return spoken, swapped
+
+
+def word_tokens(text: str) -> list[str]:
+    """The words of a Latin name, each compacted: "Jean-Luc O'Neil" → ["jeanluc", "oneil"]."""
+    words = text.lower().split() if text.isascii() else normalize(text).split(" ")
+    return [t for t in (compact(w) for w in words) if t]
+
+
+def swapped_orders(tokens: Sequence[str]) -> list[str]:
+    """The name written in the other order: family name last ("Xiao Lin") or first."""
+    if len(tokens) < 2:
+        return []
+    first_last = "".join([*tokens[1:], tokens[0]])
+    last_first = "".join([tokens[-1], *tokens[:-1]])
+    return list(dict.fromkeys(k for k in (first_last, last_first) if k))
+
+
+def v_variants(key: str) -> list[str]:
+    """Pinyin spells ü as v (lv); people write lu, lyu (passports) or lü."""
+    if "v" not in key:
+        return []
+    return [key.replace("v", "u"), key.replace("v", "yu")]

@@ -1,0 +1,148 @@
+"""`consent-desk leak match`: the list matched against the demo roster, as JSON or a table."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from main import main
+from models.roster.service import RosterService
+from models.storage.database import Database
+
+REPO = Path(__file__).resolve().parents[2]
+LEAK = "1. 林曉（演员）\n2. ＬＩＮ ＸＩＡＯ\nKiki Wu、Chen Jingy；张伟\n陈静宜\n"
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def demo_db(db_path, capsys):
+    assert run(capsys, "--db", str(db_path), "demo")[0] == 0
+    return db_path
+
+
+def ids_by_name(path: Path) -> dict[str, int]:
+    db = Database.open(str(path))
+    try:
+        return {a.native_name: a.id for a in RosterService(db).search(include_archived=True)}
+    finally:
+        db.close()
+
+
+def test_match_json_in_list_order(demo_db, tmp_path, capsys):
+    src = tmp_path / "leak.txt"
+    src.write_text(LEAK, encoding="utf-8")
+    code, out, err = run(capsys, "--db", str(demo_db), "leak", "match", str(src), "--json")
+    assert code == 0, err
+    entries = json.loads(out)["entries"]
+    ids = ids_by_name(demo_db)
+    got = [(e["text"], e["status"], e["artist_id"], e["native_name"]) for e in entries]
+    assert got == [
+        ("林曉", "matched", ids["林晓"], "林晓"),
+        ("ＬＩＮ ＸＩＡＯ", "matched", ids["林晓"], "林晓"),
+        ("Kiki Wu", "matched", ids["吴思琪"], "吴思琪"),
+        ("Chen Jingy", "matched", ids["陈静怡"], "陈静怡"),
+        ("张伟", "not_found", None, None),
+        ("陈静宜", "ambiguous", None, None),
+    ]
+    first = entries[0]
+    assert {"text", "status", "artist_id", "native_name", "score", "candidates"} <= set(first)
+    assert first["score"] == 100 and first["original"] == "1. 林曉（演员）"
+    assert first["candidates"][0] == {
+        "artist_id": ids["林晓"],
+        "native_name": "林晓",
+        "romanized_name": "Lin Xiao",
+        "score": 100,
+        "kind": "name",
+        "archived": False,
+    }
+    assert 85 <= entries[3]["score"] < 100  # a near match says so
+    assert entries[4]["candidates"] == [] and entries[4]["score"] == 0
+    assert [c["native_name"] for c in entries[5]["candidates"]] == ["陈静怡"]
+
+
+def test_match_reads_standard_input(demo_db, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(LEAK.encode("gb18030"))))
+    code, out, _ = run(capsys, "--db", str(demo_db), "leak", "match", "-", "--json")
+    assert code == 0
+    assert [e["status"] for e in json.loads(out)["entries"]] == [
+        "matched",
+        "matched",
+        "matched",
+        "matched",
+        "not_found",
+        "ambiguous",
+    ]
+
+
+def test_match_table_is_readable(demo_db, tmp_path, capsys):
+    src = tmp_path / "leak.txt"
+    src.write_text(LEAK, encoding="utf-8")
+    code, out, _ = run(capsys, "--db", str(demo_db), "leak", "match", str(src))
+    assert code == 0
+    lines = out.splitlines()
+    assert "status" in lines[0] and "entry" in lines[0]
+    assert "1. 林曉（演员） → 林晓 (Lin Xiao)" in lines[1] and "matched" in lines[1]
+    assert "张伟 → not on the roster" in lines[5]
+    assert "? 陈静怡 (Chen Jingyi)" in lines[6] and "ambiguous" in lines[6]
+    assert lines[-1] == "6 entries: 4 matched, 1 ambiguous, 1 not found (roster of 30 artists)."
+
+
+def test_archived_artist_is_flagged(demo_db, tmp_path, capsys):
+    ids = ids_by_name(demo_db)
+    db = Database.open(str(demo_db))
+    RosterService(db).set_archived(ids["王子轩"], True)
+    db.close()
+    src = tmp_path / "leak.csv"
+    src.write_text("姓名\nWang Zixuan\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--db", str(demo_db), "leak", "match", str(src), "--json")
+    (entry,) = json.loads(out)["entries"]
+    assert code == 0 and entry["status"] == "matched" and entry["archived"] is True
+    code, out, _ = run(capsys, "--db", str(demo_db), "leak", "match", str(src))
+    assert "archived" in out.splitlines()[1]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("missing.txt", None, "Cannot open"),
+        ("leak.docx", b"PK\x03\x04", "must be a .txt, .csv, .xlsx or .pdf"),
+        ("leak.pdf", b"%PDF-1.4 broken", "not a readable PDF"),
+        ("leak.txt", b"", "is empty"),
+    ],
+)
+def test_bad_file_is_one_line_exit_2(db_path, tmp_path, capsys, name, content, message):
+    src = tmp_path / name
+    if content is not None:
+        src.write_bytes(content)
+    code, out, err = run(capsys, "--db", str(db_path), "leak", "match", str(src), "--json")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and message in err
+
+
+def test_empty_standard_input_is_exit_2(db_path, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\n1.\n")))
+    code, _, err = run(capsys, "--db", str(db_path), "leak", "match", "-")
+    assert code == 2 and "no names" in err
+
+
+def test_real_command_reads_a_pipe(demo_db):
+    done = subprocess.run(
+        [sys.executable, "main.py", "--db", str(demo_db), "leak", "match", "-", "--json"],
+        cwd=REPO,
+        input="Lin Xiao\n不在名单上的人\n".encode(),
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    entries = json.loads(done.stdout)["entries"]
+    assert [e["status"] for e in entries] == ["matched", "not_found"]

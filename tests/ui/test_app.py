@@ -1,0 +1,78 @@
+"""Start-up: the bundled CJK font, a database that cannot be opened, no display."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from ui.app import CJK_FAMILY, install_fonts, run_gui
+from ui.settings import APPLICATION, ORGANIZATION
+
+
+def test_bundled_font_supplies_chinese_glyphs(qapp: QApplication) -> None:
+    families = install_fonts(qapp)
+    assert CJK_FAMILY in families
+    assert CJK_FAMILY in qapp.font().families()
+    systems = QFontDatabase.writingSystems(CJK_FAMILY)
+    assert QFontDatabase.WritingSystem.SimplifiedChinese in systems
+    assert QFontMetrics(QFont(CJK_FAMILY)).inFont("林")
+    assert QFontMetrics(QFont(CJK_FAMILY)).inFont("晓")
+
+
+def _args(db: str | None, exit_after_paint: bool = False) -> argparse.Namespace:
+    return argparse.Namespace(db=db, exit_after_paint=exit_after_paint, command=None)
+
+
+def _answer_next_message(texts: list[str]) -> None:
+    """Read and close the next modal message box (the GUI would wait for a click)."""
+
+    def close() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            texts.append(box.text())
+            box.done(0)
+        else:
+            QTimer.singleShot(20, close)
+
+    QTimer.singleShot(20, close)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"name,notes\nnot a database\n", "is not a Consent Desk database (not an SQLite file)"),
+        (b"SQLite format 3\x00" + b"\x00" * 200, "cannot be read as a database"),
+    ],
+)
+def test_a_file_that_is_not_our_database_is_a_message_and_exit_2(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: bytes, expected: str
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(content)
+    texts: list[str] = []
+    _answer_next_message(texts)
+    assert run_gui(_args(str(path))) == 2
+    assert len(texts) == 1 and expected in texts[0]
+    assert "Traceback" not in texts[0]
+    assert path.read_bytes() == content  # never modified
+    assert QApplication.organizationName() == ORGANIZATION
+    assert QApplication.applicationName() == APPLICATION
+
+
+def test_without_a_display_it_says_so_instead_of_crashing(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert run_gui(_args(None)) == 2
+    assert "no graphical display" in capsys.readouterr().err

@@ -1,0 +1,1 @@
+"""The roster screen: the artist table, the artist form, import/export and their commands."""

@@ -1,0 +1,178 @@
+"""Roster files in the GUI: import with a preview, export, and the demo agency.
+
+The file dialogs are kept apart from the actions (`import_file`, `export_to`,
+`load_demo_roster`), so tests and scripts drive the real actions with a path. Reading,
+saving and writing all run through `run_task`: a 100,000-row file never freezes the window,
+and Cancel works until the final, single-transaction save begins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from models.roster import io as roster_io
+from models.roster.artist import Artist, ArtistDraft
+from models.roster.io import ImportPreview
+from models.roster.service import RosterService
+from models.storage.database import Database
+from ui.roster.import_dialog import ImportPreviewDialog
+from ui.settings import LAST_EXPORT_FOLDER, LAST_IMPORT_FOLDER, Settings
+from ui.tasks import Task, TaskControl, run_task
+
+if TYPE_CHECKING:
+    from models.demo import DemoSummary
+
+EXPORT_PAGE = 500
+
+
+class RosterFiles(QObject):
+    """Import, export and demo loading for one roster; reports through signals."""
+
+    changed = Signal(list)  # ids of artists added (the roster view reloads and selects them)
+    message = Signal(str)  # a short confirmation for the status bar
+
+    def __init__(
+        self, parent: QWidget, db: Database, roster: RosterService, settings: Settings
+    ) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._db = db
+        self._roster = roster
+        self._settings = settings
+        self.preview_dialog: ImportPreviewDialog | None = None
+
+    # -- import ------------------------------------------------------------------------------
+    def import_roster(self) -> None:
+        """File → Import roster…: ask for a file, then preview it."""
+        path, _filter = QFileDialog.getOpenFileName(
+            self._parent,
+            self.tr("Import roster"),
+            self._settings.get(LAST_IMPORT_FOLDER),
+            self.tr("Roster files (*.csv *.xlsx);;CSV files (*.csv);;Excel workbooks (*.xlsx)"),
+        )
+        if path:
+            self._settings.set(LAST_IMPORT_FOLDER, str(Path(path).parent))
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> Task[ImportPreview]:
+        """Read and check `path` in the background, then show the preview dialog."""
+        return run_task(
+            self._parent,
+            lambda _control: roster_io.preview(path),
+            lambda preview: self._show_preview(preview, path),
+            label=self.tr("Reading {file}…").format(file=path.name),
+        )
+
+    def _show_preview(self, preview: ImportPreview, path: Path) -> None:
+        dialog = ImportPreviewDialog(preview, path.name, self._parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.save_import(preview, path.name))
+        dialog.destroyed.connect(self._forget_preview)
+        self.preview_dialog = dialog
+        dialog.open()
+
+    def _forget_preview(self) -> None:
+        self.preview_dialog = None
+
+    def save_import(self, preview: ImportPreview, file_name: str) -> Task[list[Artist]] | None:
+        """Add every artist of a clean preview in one transaction (all or nothing)."""
+        if not preview.ok or not preview.drafts:
+            return None
+        drafts = preview.drafts
+        total = len(drafts)
+
+        def checked(control: TaskControl) -> Iterator[ArtistDraft]:
+            for i, draft in enumerate(drafts):
+                if i % 256 == 0:
+                    control.check()
+                    control.progress(i, total)
+                yield draft
+            control.check()
+            control.set_cancellable(False)
+            control.progress(0, 0)
+            control.set_label(self.tr("Saving {n} artists in one step…").format(n=total))
+
+        def work(control: TaskControl) -> list[Artist]:
+            return self._roster.add_many(checked(control))
+
+        def done(added: list[Artist]) -> None:
+            self.changed.emit([a.id for a in added])
+            self.message.emit(
+                self.tr("Imported {n} artists from {file}.").format(n=len(added), file=file_name)
+            )
+
+        return run_task(
+            self._parent,
+            work,
+            done,
+            label=self.tr("Checking {n} artists…").format(n=total),
+            on_cancelled=lambda: self.message.emit(self.tr("Import cancelled; nothing was added.")),
+        )
+
+    # -- export ------------------------------------------------------------------------------
+    def export_roster(self, include_archived: bool = False) -> None:
+        """File → Export roster…: ask where, then write CSV or XLSX by the chosen type."""
+        folder = self._settings.get(LAST_EXPORT_FOLDER) or self._settings.get(LAST_IMPORT_FOLDER)
+        csv_filter = self.tr("CSV file (*.csv)")
+        xlsx_filter = self.tr("Excel workbook (*.xlsx)")
+        path, chosen = QFileDialog.getSaveFileName(
+            self._parent,
+            self.tr("Export roster"),
+            str(Path(folder) / "roster.csv") if folder else "roster.csv",
+            f"{csv_filter};;{xlsx_filter}",
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in (".csv", ".xlsx"):
+            target = target.with_name(target.name + (".xlsx" if chosen == xlsx_filter else ".csv"))
+        self._settings.set(LAST_EXPORT_FOLDER, str(target.parent))
+        self.export_to(target, include_archived)
+
+    def export_to(self, path: Path, include_archived: bool = False) -> Task[int]:
+        """Write the roster (active artists, plus archived ones if asked) to `path`."""
+        roster = self._roster
+
+        def artists(control: TaskControl) -> Iterator[Artist]:
+            ids = roster.search_ids(include_archived=include_archived)
+            for start in range(0, len(ids), EXPORT_PAGE):
+                control.check()
+                control.progress(start, len(ids))
+                page = ids[start : start + EXPORT_PAGE]
+                found = roster.get_many(page)
+                yield from (found[i] for i in page if i in found)
+            control.check()
+
+        return run_task(
+            self._parent,
+            lambda control: roster_io.export(artists(control), path),
+            lambda n: self.message.emit(
+                self.tr("Exported {n} artists to {file}.").format(n=n, file=path)
+            ),
+            label=self.tr("Exporting to {file}…").format(file=path.name),
+            on_cancelled=lambda: self.message.emit(self.tr("Export cancelled; no file written.")),
+        )
+
+    # -- demo ------------------------------------------------------------------------------
+    def load_demo_roster(self) -> Task[DemoSummary]:
+        """Fill an empty roster with the fictional demo agency."""
+        from models.demo import load_demo  # brings the whole demo data set; only when asked
+
+        def done(summary: DemoSummary) -> None:
+            self.changed.emit([])
+            self.message.emit(
+                self.tr("Loaded the demo agency: {n} fictional artists.").format(n=summary.artists)
+            )
+
+        return run_task(
+            self._parent,
+            lambda _control: load_demo(self._db),
+            done,
+            label=self.tr("Loading the demo roster…"),
+            cancellable=False,
+        )

@@ -1,0 +1,102 @@
+"""How roster values read on screen: translatable labels and the colour hint of each stance.
+
+The words follow domain.md; the English text is the translation source, so a translator
+sees every label in the "Stance" and "Artist" contexts.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+from models.roster.artist import Artist, Stance
+
+
+def stance_label(stance: Stance) -> str:
+    return {
+        Stance.NOT_ASKED: QCoreApplication.translate("Stance", "Not asked"),
+        Stance.DECLINED: QCoreApplication.translate("Stance", "Declined all AI use"),
+        Stance.OPEN_TO_DISCUSS: QCoreApplication.translate(
+            "Stance", "Open to discuss (not consent)"
+        ),
+        Stance.OPTED_IN_WITH_CONDITIONS: QCoreApplication.translate(
+            "Stance", "Opted in with conditions"
+        ),
+    }[stance]
+
+
+# Muted colours: a hint beside the words, never the only signal (the label says it).
+STANCE_COLOURS: dict[Stance, str] = {
+    Stance.NOT_ASKED: "#8a8f98",
+    Stance.DECLINED: "#c0392b",
+    Stance.OPEN_TO_DISCUSS: "#d68910",
+    Stance.OPTED_IN_WITH_CONDITIONS: "#2471a3",
+}
+
+_icons: dict[Stance, QIcon] = {}
+
+
+def stance_icon(stance: Stance) -> QIcon:
+    """A small filled dot in the stance's colour (made once per stance)."""
+    icon = _icons.get(stance)
+    if icon is None:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(STANCE_COLOURS[stance]))
+        painter.drawEllipse(1, 1, 10, 10)
+        painter.end()
+        icon = _icons[stance] = QIcon(pixmap)
+    return icon
+
+
+def age_text(artist: Artist, on: date | None = None) -> str:
+    """ "34", "15 · minor", "deceased (aged 88)", or "" when the date of birth is unknown."""
+    age = artist.age(on)
+    if artist.is_deceased:
+        if age is None:
+            return QCoreApplication.translate("Artist", "deceased")
+        return QCoreApplication.translate("Artist", "deceased (aged {age})").format(age=age)
+    if age is None:
+        return ""
+    if artist.is_minor(on):
+        return QCoreApplication.translate("Artist", "{age} · minor").format(age=age)
+    return str(age)
+
+
+def status_text(archived: bool) -> str:
+    return (
+        QCoreApplication.translate("Artist", "Archived")
+        if archived
+        else QCoreApplication.translate("Artist", "Active")
+    )
+
+
+def field_label(field_name: str) -> str:
+    """The on-screen name of a draft field (for problems listed by field)."""
+    names = {
+        "native_name": QCoreApplication.translate("Artist", "Native name"),
+        "romanized_name": QCoreApplication.translate("Artist", "Romanised name"),
+        "stage_name": QCoreApplication.translate("Artist", "Stage names"),
+        "date_of_birth": QCoreApplication.translate("Artist", "Date of birth"),
+        "deceased_on": QCoreApplication.translate("Artist", "Deceased on"),
+        "estate_contact": QCoreApplication.translate("Artist", "Estate contact"),
+        "guardian": QCoreApplication.translate("Artist", "Guardian"),
+        "union": QCoreApplication.translate("Artist", "Unions"),
+        "jurisdiction": QCoreApplication.translate("Artist", "Jurisdiction"),
+        "agent": QCoreApplication.translate("Artist", "Agent"),
+        "contact": QCoreApplication.translate("Artist", "Contact"),
+        "notes": QCoreApplication.translate("Artist", "Notes"),
+        "ai_stance": QCoreApplication.translate("Artist", "AI stance"),
+        "(row)": QCoreApplication.translate("Artist", "(whole row)"),
+    }
+    return names.get(field_name, field_name)
+
+
+def problem_text(message: str) -> str:
+    """Validation messages come from the models in English; translators may map them here."""
+    return QCoreApplication.translate("Problem", message)

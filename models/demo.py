@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from models.consent.demo_data import load_consent_demo
+from models.consent.together import one_transaction
 from models.errors import UserError
 from models.resources import resource_path
 from models.roster.artist import ArtistDraft, Stance
@@ -19,6 +21,9 @@ DEMO_FILE = resource_path("demo", "demo_agency.json")
 @dataclass(frozen=True)
 class DemoSummary:
     artists: int
+    counterparties: int = 0
+    projects: int = 0
+    consents: int = 0
 
 
 def _draft(item: dict[str, Any]) -> ArtistDraft:
@@ -44,14 +49,27 @@ def _draft(item: dict[str, Any]) -> ArtistDraft:
 
 
 def load_demo(db: Database) -> DemoSummary:
-    """Fill an empty database with the demo agency; refuse if it already holds artists."""
-    roster = RosterService(db)
-    if not roster.is_empty():
+    """Fill an empty database with the demo agency; refuse if it already holds artists.
+
+    Everything (artists, counterparties, consent records, stance history, evidence rows and
+    their audit events) is written in one transaction: all of it or nothing.
+    """
+    if not RosterService(db).is_empty():
         raise UserError(
             "The database already has artists; the demo roster only goes into an empty one. "
             "Use --db with a new file to try the demo.",
             "数据库中已有艺人；示例名册只能载入空数据库。请用 --db 指定新文件。",
         )
     data = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
-    artists = roster.add_many([_draft(a) for a in data["artists"]])
-    return DemoSummary(artists=len(artists))
+    drafts = [_draft(a) for a in data["artists"]]
+    with one_transaction(db) as tx:
+        # Stances are entered with their history (dated entries) by the consent demo.
+        added = RosterService(tx).add_many([replace(d, ai_stance=Stance.NOT_ASKED) for d in drafts])
+        artists = [replace(a, ai_stance=d.ai_stance) for a, d in zip(added, drafts, strict=True)]
+        consents = load_consent_demo(tx, artists)
+    return DemoSummary(
+        artists=len(artists),
+        counterparties=consents.counterparties,
+        projects=consents.projects,
+        consents=consents.consents,
+    )

@@ -104,6 +104,12 @@ class RecordAtTime:
     term_end: date | None
     revoked_at: datetime | None = None
     revocation_reason: str = ""
+    in_force: bool = False  # given, inside its term, not revoked/superseded/expired at as_of
+    lineage_id: int = 0  # every version of one record shares it (the first version's id)
+    supersedes_id: int | None = None
+    uses: tuple[Use, ...] = ()
+    media: tuple[str, ...] = ()
+    territories: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -115,6 +121,8 @@ class ConsentState:
     stance: Stance
     grants: tuple[Grant, ...]  # every (record, modality) in force at as_of
     records: tuple[RecordAtTime, ...]  # every record that existed at as_of, any status
+    stance_conditions: str = ""  # the standing conditions recorded with the stance
+    zone: str = "UTC"  # the artist's time zone, in which term days are counted
 
     def grants_for(self, modality: Modality, project_id: int | None = None) -> tuple[Grant, ...]:
         """Grants covering `modality` (for `project_id`, counting any-project grants)."""

@@ -1,0 +1,342 @@
+"""`consent-desk consent …`: what an artist has authorised (as of any time), and recording
+consents, decisions, revocations, evidence, counterparties, projects and stances headlessly."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from itertools import pairwise
+from typing import Any
+
+from cli import consent_actions as actions
+from cli.app import Context, print_json
+from cli.consent_actions import parse_when
+from models.clock import iso, utc_now
+from models.consent.counterparties import CounterpartyService
+from models.consent.deadlines import DeadlineItem, DeadlineService
+from models.consent.history import FieldChange, diff
+from models.consent.jsonio import record_json
+from models.consent.record import (
+    CounterpartyKind,
+    DecisionMethod,
+    DecisionOutcome,
+    EvidenceRole,
+    ProjectType,
+)
+from models.consent.service import ConsentService
+from models.consent.stance import STANCE_IS_NOT_CONSENT
+from models.consent.state import grants_summary, matrix_from_state, state_as_of
+from models.consent.types import Modality
+from models.roster.artist import Stance
+from models.roster.service import RosterService
+
+
+def _list(ctx: Context) -> int:
+    artist = RosterService(ctx.db).get(ctx.args.artist_id)
+    when = (
+        parse_when(ctx.args.as_of, artist.jurisdiction, end_of_day=True)
+        if ctx.args.as_of
+        else utc_now()
+    )
+    assert isinstance(when, datetime)
+    state = state_as_of(ctx.db, artist.id, when)
+    grid = matrix_from_state(state)
+    if ctx.args.json:
+        print_json(
+            {
+                "artist_id": artist.id,
+                "artist": artist.display_name,
+                "as_of": iso(when),
+                "zone": state.zone,
+                "stance": state.stance.value,
+                "stance_conditions": state.stance_conditions,
+                "stance_note": STANCE_IS_NOT_CONSENT[0],
+                "modalities": grants_summary(state),
+                "not_authorised": [m.value for m in state.not_authorised_modalities()],
+                "projects": [
+                    {
+                        "counterparty_id": col.counterparty_id,
+                        "counterparty": col.counterparty_name,
+                        "project_id": col.project_id,
+                        "project": col.project_title or None,
+                        "cells": {
+                            m.value: (
+                                {
+                                    "status": c.status.value,
+                                    "in_force": c.in_force,
+                                    "record_id": c.record_id,
+                                    "via_any_project": c.via_any_project,
+                                }
+                                if (c := grid.cell(m, i)).status is not None
+                                else None
+                            )
+                            for m in Modality
+                        },
+                    }
+                    for i, col in enumerate(grid.columns)
+                ],
+                "records": [
+                    {
+                        "id": r.record_id,
+                        "version": r.version,
+                        "status": r.status.value,
+                        "in_force": r.in_force,
+                        "modalities": [m.value for m in r.modalities],
+                        "counterparty": r.counterparty_name,
+                        "project": r.project_title or None,
+                        "term_start": r.term_start.isoformat() if r.term_start else None,
+                        "term_end": r.term_end.isoformat() if r.term_end else None,
+                        "revoked_at": iso(r.revoked_at) if r.revoked_at else None,
+                        "revocation_reason": r.revocation_reason or None,
+                    }
+                    for r in state.records
+                ],
+            }
+        )
+        return 0
+    out = sys.stdout
+    out.write(f"{artist.display_name} — as of {iso(when)[:19].replace('T', ' ')} UTC\n")
+    out.write(f"AI stance: {state.stance.value}")
+    if state.stance_conditions:
+        out.write(f" ({state.stance_conditions})")
+    out.write(f"  [{STANCE_IS_NOT_CONSENT[0]}]\n\n")
+    width = max(len(m.value) for m in Modality)
+    for m in Modality:
+        grants = state.grants_for(m)
+        if not grants:
+            out.write(f"  {m.value:<{width}}  NOT authorised\n")
+            continue
+        scopes = "; ".join(
+            f"#{g.record_id} {g.counterparty_name} — {g.project_title or 'any project'}"
+            f" until {g.term_end.isoformat() if g.term_end else 'open-ended'}"
+            for g in grants
+        )
+        out.write(f"  {m.value:<{width}}  authorised: {scopes}\n")
+    if grid.columns:
+        out.write("\nBy project:\n")
+        for i, col in enumerate(grid.columns):
+            cells = []
+            for m in Modality:
+                c = grid.cell(m, i)
+                if c.status is None:
+                    continue
+                early = c.status.value == "given" and not c.in_force
+                cells.append(f"{m.value}={c.status.value}{' (not yet in term)' if early else ''}")
+            out.write(f"  {col.label}: {', '.join(cells)}\n")
+    out.write(f"\n{len(state.records)} record(s); {len(state.grants)} grant(s) in force.\n")
+    return 0
+
+
+def _show(ctx: Context) -> int:
+    record = ConsentService(ctx.db).get(ctx.args.record_id)
+    data = record_json(record, utc_now())
+    if ctx.args.json:
+        print_json(data)
+        return 0
+    for key, value in data.items():
+        if value not in (None, "", [], {}):
+            sys.stdout.write(f"{key}: {value}\n")
+    return 0
+
+
+def _history(ctx: Context) -> int:
+    versions = ConsentService(ctx.db).history(ctx.args.record_id)
+    changes: list[list[FieldChange]] = [[], *[diff(a, b) for a, b in pairwise(versions)]]
+    if ctx.args.json:
+        print_json(
+            [
+                {
+                    "id": v.id,
+                    "version": v.version,
+                    "status": v.status.value,
+                    "created_by": v.created_by,
+                    "created_at": iso(v.created_at) if v.created_at else None,
+                    "changes": [
+                        {"field": c.field, "before": c.before_text, "after": c.after_text}
+                        for c in ch
+                    ],
+                }
+                for v, ch in zip(versions, changes, strict=True)
+            ]
+        )
+        return 0
+    for v, ch in zip(versions, changes, strict=True):
+        at = iso(v.created_at)[:19].replace("T", " ") if v.created_at else "?"
+        sys.stdout.write(
+            f"version {v.version} (#{v.id}) {v.status.value} — recorded by {v.created_by} {at}\n"
+        )
+        for c in ch:
+            sys.stdout.write(f"    {c.label}: {c.before_text} → {c.after_text}\n")
+    return 0
+
+
+def _item_json(i: DeadlineItem) -> dict[str, Any]:
+    return {
+        "record_id": i.record_id,
+        "artist_id": i.artist_id,
+        "artist": i.artist_name,
+        "scope": i.scope,
+        "status": i.status.value,
+        "when": i.when.isoformat(),
+        "days": i.days,
+        "notice_hours": i.notice_hours,
+    }
+
+
+def _deadlines(ctx: Context) -> int:
+    service = DeadlineService(ctx.db)
+    settings = service.settings()
+    expiry = settings.expiry_days if ctx.args.expiry_days is None else ctx.args.expiry_days
+    pending_days = settings.pending_days if ctx.args.pending_days is None else ctx.args.pending_days
+    lists = {
+        "expiring": service.expiring(expiry),
+        "pending": service.pending(pending_days),
+        "short_notice_scans": service.short_notice_scans(),
+    }
+    if ctx.args.json:
+        print_json({k: [_item_json(i) for i in v] for k, v in lists.items()})
+        return 0
+    titles = {
+        "expiring": f"Consents expiring within {expiry} days",
+        "pending": f"Decisions pending longer than {pending_days} days",
+        "short_notice_scans": f"Scans booked with less than {settings.scan_notice_hours} h notice",
+    }
+    for key, items in lists.items():
+        print(f"{titles[key]}: {len(items)}")
+        for i in items:
+            print(f"  #{i.record_id} {i.artist_name} — {i.scope} ({i.when.isoformat()[:16]})")
+    return 0
+
+
+def _counterparties(ctx: Context) -> int:
+    service = CounterpartyService(ctx.db)
+    projects = service.projects(include_archived=ctx.args.include_archived)
+    rows: list[dict[str, Any]] = []
+    for c in service.counterparties(include_archived=ctx.args.include_archived):
+        rows.append(
+            {
+                "id": c.id,
+                "name": c.display_name,
+                "kind": c.kind.value,
+                "archived": c.archived,
+                "projects": [
+                    {"id": p.id, "title": p.display_title, "type": p.project_type.value}
+                    for p in projects
+                    if p.counterparty_id == c.id
+                ],
+            }
+        )
+    if ctx.args.json:
+        print_json(rows)
+        return 0
+    for row in rows:
+        print(f"{row['id']:>5}  {row['name']}  [{row['kind']}]")
+        for p in row["projects"]:
+            print(f"         project {p['id']}: {p['title']} [{p['type']}]")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    consent = sub.add_parser("consent", help="consent records: list as of a date, record, revoke")
+    csub = consent.add_subparsers(dest="consent_command", metavar="ACTION")
+
+    p = csub.add_parser("list", help="what an artist has authorised, per modality and project")
+    p.add_argument("artist_id", type=int)
+    p.add_argument(
+        "--as-of", help="date (end of that day, artist's time zone) or date-time; default now"
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_list)
+
+    p = csub.add_parser("show", help="every field of one consent record")
+    p.add_argument("record_id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_show)
+
+    p = csub.add_parser("history", help="every version of a record with what changed")
+    p.add_argument("record_id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_history)
+
+    p = csub.add_parser("add", help="record consents from a JSON file (all or nothing)")
+    p.add_argument("--from-json", required=True, metavar="FILE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=actions.add)
+
+    p = csub.add_parser("send", help="mark a requested consent as put to the artist")
+    p.add_argument("record_id", type=int)
+    p.set_defaults(handler=actions.send)
+
+    p = csub.add_parser("decide", help="record the artist's decision (given needs evidence)")
+    p.add_argument("record_id", type=int)
+    p.add_argument("--outcome", required=True, choices=[o.value for o in DecisionOutcome])
+    p.add_argument("--by", required=True, help="who decided: the artist, guardian or estate")
+    p.add_argument("--at", help="when they decided (default now)")
+    p.add_argument(
+        "--method",
+        default=DecisionMethod.SIGNED_AGREEMENT.value,
+        choices=[m.value for m in DecisionMethod],
+    )
+    p.add_argument("--note", default="")
+    p.set_defaults(handler=actions.decide)
+
+    p = csub.add_parser("revoke", help="revoke a given consent from a date, with a reason")
+    p.add_argument("record_id", type=int)
+    p.add_argument("--reason", required=True)
+    p.add_argument("--date", required=True, help="from when (a date means 00:00 that day)")
+    p.add_argument("--by", help="who revoked (default: the desk user)")
+    p.set_defaults(handler=actions.revoke)
+
+    p = csub.add_parser("attach", help="attach an evidence file (stored by SHA-256)")
+    p.add_argument("record_id", type=int)
+    p.add_argument("file")
+    p.add_argument(
+        "--role",
+        default=EvidenceRole.SIGNED_AGREEMENT.value,
+        choices=[r.value for r in EvidenceRole],
+    )
+    p.add_argument("--note", default="")
+    p.set_defaults(handler=actions.attach)
+
+    p = csub.add_parser("verify-evidence", help="re-hash a record's evidence files (exit 1 if not)")
+    p.add_argument("record_id", type=int)
+    p.set_defaults(handler=actions.verify_evidence)
+
+    p = csub.add_parser(
+        "deadlines", help="expiring consents, waiting decisions, short-notice scans"
+    )
+    p.add_argument("--expiry-days", type=int)
+    p.add_argument("--pending-days", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_deadlines)
+
+    p = csub.add_parser("counterparties", help="list counterparties and their projects")
+    p.add_argument("--include-archived", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_counterparties)
+
+    p = csub.add_parser("counterparty-add", help="add a producer or platform")
+    p.add_argument("name", help="name in its own script")
+    p.add_argument("--romanized", default="")
+    p.add_argument(
+        "--kind",
+        default=CounterpartyKind.PRODUCER.value,
+        choices=[k.value for k in CounterpartyKind],
+    )
+    p.set_defaults(handler=actions.counterparty_add)
+
+    p = csub.add_parser("project-add", help="add a project of a counterparty")
+    p.add_argument("counterparty_id", type=int)
+    p.add_argument("title")
+    p.add_argument("--romanized", default="")
+    p.add_argument("--type", default=ProjectType.FILM.value, choices=[t.value for t in ProjectType])
+    p.set_defaults(handler=actions.project_add)
+
+    p = csub.add_parser("stance", help="an artist's AI stance history (or --set a new stance)")
+    p.add_argument("artist_id", type=int)
+    p.add_argument("--set", choices=[s.value for s in Stance])
+    p.add_argument("--conditions", default="")
+    p.add_argument("--effective", help="from when (default now)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=actions.stance)

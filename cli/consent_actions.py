@@ -1,0 +1,176 @@
+"""The writing half of `consent-desk consent …`: record, decide, revoke, attach, add
+counterparties and projects, set a stance. (Registered by `cli.consent`.)"""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from cli.app import Context, print_json
+from models.clock import iso, utc_now
+from models.consent.counterparties import CounterpartyService
+from models.consent.evidence import EvidenceFile
+from models.consent.jsonio import read_inputs, record_inputs, record_json
+from models.consent.record import (
+    ArtistDecision,
+    CounterpartyDraft,
+    CounterpartyKind,
+    DecisionMethod,
+    DecisionOutcome,
+    EvidenceRole,
+    ProjectDraft,
+    ProjectType,
+)
+from models.consent.service import ConsentService
+from models.consent.stance import STANCE_IS_NOT_CONSENT, StanceService
+from models.consent.zones import artist_zone, day_end
+from models.errors import UserError
+from models.roster.artist import Stance
+from models.roster.service import RosterService
+
+
+def parse_when(text: str, jurisdiction: str, end_of_day: bool) -> datetime | date:
+    """A date (YYYY-MM-DD) or a date-time; one without offset is in the artist's time zone."""
+    raw = text.strip()
+    try:
+        if len(raw) <= 10:
+            day = date.fromisoformat(raw)
+            return day_end(day, artist_zone(jurisdiction)) if end_of_day else day
+        when = datetime.fromisoformat(raw)
+    except ValueError as e:
+        raise UserError(
+            f"'{text}' is not a date or time; use 2026-04-03 or 2026-04-03T10:00+08:00.",
+            f"「{text}」不是日期或时间；请用 2026-04-03 或 2026-04-03T10:00+08:00。",
+        ) from e
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=artist_zone(jurisdiction))
+    return when.astimezone(UTC)
+
+
+def add(ctx: Context) -> int:
+    inputs = read_inputs(Path(ctx.args.from_json))
+    records = record_inputs(ctx.db, inputs)
+    if ctx.args.json:
+        print_json([record_json(r, utc_now()) for r in records])
+    else:
+        for r in records:
+            sys.stdout.write(f"Recorded consent #{r.id} ({r.status.value}): {r.scope_label}\n")
+    return 0
+
+
+def send(ctx: Context) -> int:
+    service = ConsentService(ctx.db)
+    r = service.get(ctx.args.record_id)
+    r = service.send_to_artist(r.id, r.row_version)
+    print(f"Consent #{r.id} is now {r.status.value}.")
+    return 0
+
+
+def decide(ctx: Context) -> int:
+    service = ConsentService(ctx.db)
+    r = service.get(ctx.args.record_id)
+    artist = RosterService(ctx.db).get(r.artist_id)
+    at = parse_when(ctx.args.at, artist.jurisdiction, end_of_day=False) if ctx.args.at else None
+    decided_at = at if isinstance(at, datetime) else utc_now()
+    if isinstance(at, date) and not isinstance(at, datetime):
+        decided_at = datetime.combine(at, datetime.min.time(), artist_zone(artist.jurisdiction))
+    decision = ArtistDecision(
+        DecisionOutcome(ctx.args.outcome),
+        ctx.args.by,
+        decided_at,
+        DecisionMethod(ctx.args.method),
+        ctx.args.note,
+    )
+    r = service.record_decision(r.id, decision, r.row_version)
+    print(f"Consent #{r.id} is now {r.status.value}.")
+    return 0
+
+
+def revoke(ctx: Context) -> int:
+    service = ConsentService(ctx.db)
+    r = service.get(ctx.args.record_id)
+    artist = RosterService(ctx.db).get(r.artist_id)
+    when = parse_when(ctx.args.date, artist.jurisdiction, end_of_day=False)
+    r = service.revoke(r.id, ctx.args.reason, when, r.row_version, revoked_by=ctx.args.by or "")
+    assert r.revocation is not None
+    print(
+        f"Consent #{r.id} revoked from {iso(r.revocation.revoked_at)[:19].replace('T', ' ')} UTC."
+    )
+    return 0
+
+
+def attach(ctx: Context) -> int:
+    e = ConsentService(ctx.db).attach_evidence(
+        ctx.args.record_id,
+        EvidenceFile(Path(ctx.args.file), EvidenceRole(ctx.args.role), note=ctx.args.note),
+    )
+    print(f"Attached {e.original_name} to consent #{e.record_id} (SHA-256 {e.sha256}).")
+    return 0
+
+
+def verify_evidence(ctx: Context) -> int:
+    report = ConsentService(ctx.db).verify_evidence(ctx.args.record_id)
+    for c in report.checks:
+        state = "ok" if c.ok else f"BROKEN ({c.problem})"
+        print(f"{c.evidence.original_name}  {c.evidence.sha256}  {state}")
+    if report.ok:
+        print(f"Evidence of consent #{report.record_id} intact: {len(report.checks)} file(s).")
+        return 0
+    print(f"Evidence of consent #{report.record_id} BROKEN: {len(report.broken)} file(s).")
+    return 1
+
+
+def counterparty_add(ctx: Context) -> int:
+    c = CounterpartyService(ctx.db).add_counterparty(
+        CounterpartyDraft(ctx.args.name, ctx.args.romanized, CounterpartyKind(ctx.args.kind))
+    )
+    print(f"Added counterparty {c.id}: {c.display_name}.")
+    return 0
+
+
+def project_add(ctx: Context) -> int:
+    p = CounterpartyService(ctx.db).add_project(
+        ProjectDraft(
+            ctx.args.counterparty_id, ctx.args.title, ctx.args.romanized, ProjectType(ctx.args.type)
+        )
+    )
+    print(f"Added project {p.id}: {p.display_title}.")
+    return 0
+
+
+def stance(ctx: Context) -> int:
+    service = StanceService(ctx.db)
+    artist = RosterService(ctx.db).get(ctx.args.artist_id)
+    if ctx.args.set:
+        effective = None
+        if ctx.args.effective:
+            when = parse_when(ctx.args.effective, artist.jurisdiction, end_of_day=False)
+            effective = (
+                when
+                if isinstance(when, datetime)
+                else datetime.combine(when, datetime.min.time(), artist_zone(artist.jurisdiction))
+            )
+        service.record(artist.id, Stance(ctx.args.set), ctx.args.conditions, effective)
+    history = service.history(artist.id)
+    if ctx.args.json:
+        print_json(
+            [
+                {
+                    "stance": e.stance.value,
+                    "conditions": e.conditions,
+                    "effective_at": iso(e.effective_at),
+                    "recorded_by": e.recorded_by,
+                    "recorded_at": iso(e.recorded_at),
+                }
+                for e in history
+            ]
+        )
+        return 0
+    print(f"{artist.display_name}: {STANCE_IS_NOT_CONSENT[0]}")
+    for e in history:
+        cond = f" — {e.conditions}" if e.conditions else ""
+        print(f"  from {iso(e.effective_at)[:10]}: {e.stance.value}{cond} (by {e.recorded_by})")
+    if not history:
+        print("  no stance recorded (not asked)")
+    return 0

@@ -1,0 +1,115 @@
+"""The consent lifecycle: which status may follow which, and the status at any moment.
+
+Stored transitions (domain.md, after W3C DPV):
+
+    requested → pending_artist → given | refused
+    given → revoked (reason and date)  |  superseded (a newer version was given)
+
+`expired` is never stored: it follows from the term. `refused`, `revoked` and `superseded`
+are final. Nothing is ever deleted.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from models.consent.types import ConsentStatus
+from models.errors import UserError
+
+S = ConsentStatus
+
+TRANSITIONS: dict[ConsentStatus, frozenset[ConsentStatus]] = {
+    S.REQUESTED: frozenset({S.PENDING_ARTIST}),
+    S.PENDING_ARTIST: frozenset({S.GIVEN, S.REFUSED}),
+    S.GIVEN: frozenset({S.REVOKED, S.SUPERSEDED}),
+    S.REFUSED: frozenset(),
+    S.REVOKED: frozenset(),
+    S.SUPERSEDED: frozenset(),
+    S.EXPIRED: frozenset(),
+}
+
+# A new record (or a new version) starts in one of these.
+INITIAL: frozenset[ConsentStatus] = frozenset({S.REQUESTED, S.PENDING_ARTIST})
+
+STATUS_LABELS: dict[ConsentStatus, tuple[str, str]] = {
+    S.REQUESTED: ("Requested", "已提出"),
+    S.PENDING_ARTIST: ("Waiting for the artist", "待艺人决定"),
+    S.GIVEN: ("Given", "已同意"),
+    S.REFUSED: ("Refused", "已拒绝"),
+    S.REVOKED: ("Revoked", "已撤回"),
+    S.EXPIRED: ("Expired", "已过期"),
+    S.SUPERSEDED: ("Superseded", "已被新版本取代"),
+}
+
+
+def allowed(current: ConsentStatus, target: ConsentStatus) -> bool:
+    return target in TRANSITIONS[current]
+
+
+def check_transition(current: ConsentStatus, target: ConsentStatus, record_id: int) -> None:
+    """Refuse a move the lifecycle does not allow, saying what would be allowed instead."""
+    if allowed(current, target):
+        return
+    if target == S.EXPIRED:
+        raise UserError(
+            "A consent expires by itself at the end of its term; change the term instead.",
+            "同意在期限结束后自动过期；如需变更请修改期限。",
+        )
+    nxt = sorted(TRANSITIONS[current])
+    options = " or ".join(s.value for s in nxt) if nxt else "nothing (this status is final)"
+    hint = ""
+    if current == S.GIVEN:
+        hint = " A given consent cannot be edited: amend it to create a new version."
+    elif current == S.REQUESTED and target in (S.GIVEN, S.REFUSED):
+        hint = " Send it to the artist first."
+    raise UserError(
+        f"Consent record #{record_id} is {current.value} and cannot become {target.value}; "
+        f"it can only become {options}.{hint}",
+        f"同意记录 #{record_id} 当前为「{STATUS_LABELS[current][1]}」，"
+        f"不能变为「{STATUS_LABELS[target][1]}」。",
+    )
+
+
+def status_from_flags(
+    given: bool, superseded: bool, revoked: bool, refused: bool, pending: bool, expired: bool
+) -> ConsentStatus:
+    """The status from which transitions had happened by some moment (see `derive_status`)."""
+    if given:
+        if superseded:
+            return S.SUPERSEDED
+        if revoked:
+            return S.REVOKED
+        if expired:
+            return S.EXPIRED
+        return S.GIVEN
+    if refused:
+        return S.REFUSED
+    if pending:
+        return S.PENDING_ARTIST
+    return S.REQUESTED
+
+
+def derive_status(
+    when: datetime,
+    day: date,
+    pending_at: datetime | None,
+    given_at: datetime | None,
+    refused_at: datetime | None,
+    superseded_at: datetime | None,
+    revoked_at: datetime | None,
+    term_end: date | None,
+) -> ConsentStatus:
+    """The status at `when` from the moments each transition happened.
+
+    `day` is the calendar day of `when` in the artist's time zone (term days are inclusive).
+    A record is superseded only from the moment its successor was given; a revocation takes
+    effect at its own timestamp, even if that is later than when it was recorded.
+    """
+    return status_from_flags(
+        given=given_at is not None and given_at <= when,
+        superseded=superseded_at is not None and superseded_at <= when,
+        revoked=revoked_at is not None and revoked_at <= when,
+        refused=refused_at is not None and refused_at <= when,
+        pending=pending_at is not None and pending_at <= when,
+        expired=term_end is not None and day > term_end,
+    )

@@ -1,0 +1,342 @@
+"""ConsentService: record, decide, revoke and amend consent records, with evidence.
+
+Each public method is one transaction that also appends its audit event(s). Given records are
+immutable: `amend` makes a new version, which supersedes the old one once it is given itself.
+Nothing is ever deleted. Every write takes the `row_version` the caller last saw and refuses
+a stale save (`ConflictError`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from models.clock import utc_now
+from models.consent import evidence as ev
+from models.consent import store
+from models.consent.lifecycle import INITIAL, check_transition
+from models.consent.mapping import draft_values, record_snapshot
+from models.consent.record import (
+    DRAFT_FIELDS,
+    AgencyRecommendation,
+    ArtistDecision,
+    ConsentDraft,
+    ConsentRecord,
+    DecisionOutcome,
+    Evidence,
+    Revocation,
+)
+from models.consent.steps import RecordSteps
+from models.consent.tables import ConsentRecordRow
+from models.consent.types import ConsentStatus
+from models.consent.validation import decision_problems, draft_problems, revocation_problems
+from models.consent.zones import artist_zone, day_end, day_start
+from models.errors import FieldProblem, UserError, ValidationError
+
+S = ConsentStatus
+
+
+class ConsentService(RecordSteps):
+    """The only way the GUI, the CLI and other features change consent records."""
+
+    # -- reading -------------------------------------------------------------------------------
+    def get(self, record_id: int) -> ConsentRecord:
+        with self.db.read() as s:
+            return store.load_records(s, [store.record_row(s, record_id)])[0]
+
+    def get_many(self, record_ids: Sequence[int]) -> dict[int, ConsentRecord]:
+        with self.db.read() as s:
+            rows = [
+                r
+                for i in range(0, len(record_ids), 500)
+                for r in s.scalars(
+                    select(ConsentRecordRow).where(
+                        ConsentRecordRow.id.in_(list(record_ids[i : i + 500]))
+                    )
+                )
+            ]
+            return {r.id: r for r in store.load_records(s, rows)}
+
+    def records_for_artist(
+        self, artist_id: int, include_history: bool = False
+    ) -> list[ConsentRecord]:
+        """The artist's records as a list shows them (or every version), oldest first.
+
+        Without history: every version except superseded ones and refused amendments — so a
+        given record shows together with an amendment still waiting for the artist, and a
+        refused amendment does not hide the version still in force.
+        """
+        with self.db.read() as s:
+            store.artist_row(s, artist_id)
+            rows = list(
+                s.scalars(
+                    select(ConsentRecordRow)
+                    .where(ConsentRecordRow.artist_id == artist_id)
+                    .order_by(ConsentRecordRow.id)
+                )
+            )
+            if not include_history:
+                rows = [
+                    r
+                    for r in rows
+                    if r.status != S.SUPERSEDED.value
+                    and not (r.status == S.REFUSED.value and r.supersedes_id is not None)
+                ]
+            return store.load_records(s, rows)
+
+    def history(self, record_id: int) -> list[ConsentRecord]:
+        """Every version of the record's lineage, version 1 first (pair them for `diff`)."""
+        with self.db.read() as s:
+            row = store.record_row(s, record_id)
+            rows = s.scalars(
+                select(ConsentRecordRow)
+                .where(ConsentRecordRow.lineage_id == (row.lineage_id or row.id))
+                .order_by(ConsentRecordRow.version, ConsentRecordRow.id)
+            ).all()
+            return store.load_records(s, rows)
+
+    def validate(
+        self,
+        draft: ConsentDraft,
+        decision: ArtistDecision | None = None,
+        record_id: int | None = None,
+        staged_evidence: int = 0,
+    ) -> list[FieldProblem]:
+        """Every problem the form should show, without saving anything.
+
+        With a `decision`, also what recording it would require (e.g. evidence for `given`:
+        the files already attached to `record_id` plus `staged_evidence` files about to be).
+        """
+        d = draft.normalized()
+        with self.db.read() as s:
+            problems = draft_problems(d, store.parties(s, d, self._on(decision)))
+            if decision is not None:
+                count = store.evidence_count(s, record_id) if record_id is not None else 0
+                problems += decision_problems(d, decision, count + staged_evidence, self.clock())
+        return problems
+
+    # -- creating and editing ------------------------------------------------------------------
+    def create(self, draft: ConsentDraft, status: ConsentStatus = S.REQUESTED) -> ConsentRecord:
+        """A new record, `requested` (or `pending_artist` if already put to the artist)."""
+        with self.db.write() as s:
+            row = self._create(s, draft, status)
+            return store.load_records(s, [row])[0]
+
+    def edit(self, record_id: int, draft: ConsentDraft, expected_row_version: int) -> ConsentRecord:
+        """Change the terms of a record nobody has decided on yet."""
+        with self.db.write() as s:
+            row = store.record_row(s, record_id)
+            store.check_row_version(row, expected_row_version)
+            status = S(row.status)
+            if status not in (S.REQUESTED, S.PENDING_ARTIST):
+                hint = " Amend it to make a new version." if status == S.GIVEN else ""
+                raise UserError(
+                    f"Consent record #{record_id} is {status.value} and can no longer be "
+                    f"edited.{hint}",
+                    f"同意记录 #{record_id} 已为「{status.value}」，不能再修改。",
+                )
+            d = self._checked(s, draft, row.artist_id)
+            before = record_snapshot(row)
+            for key, value in draft_values(d).items():
+                setattr(row, key, value)
+            self._touch(s, row, "update", before)
+            return store.load_records(s, [row])[0]
+
+    def amend(
+        self,
+        record_id: int,
+        changes: Mapping[str, Any] | ConsentDraft,
+        expected_row_version: int,
+        status: ConsentStatus = S.PENDING_ARTIST,
+    ) -> ConsentRecord:
+        """A new version of a given record with `changes` (field names of `ConsentDraft`).
+
+        The old version stays in force until the new one is given; then it is superseded.
+        """
+        with self.db.write() as s:
+            old = store.record_row(s, record_id)
+            store.check_row_version(old, expected_row_version)
+            if S(old.status) != S.GIVEN:
+                raise UserError(
+                    f"Only a given consent is amended; record #{record_id} is {old.status}"
+                    + (" — edit it instead." if old.status in INITIAL else "."),
+                    f"只有已同意的记录可以修订；记录 #{record_id} 当前为「{old.status}」。",
+                )
+            pending = store.open_successor(s, old.id)
+            if pending is not None:
+                raise UserError(
+                    f"Record #{record_id} already has a new version waiting (#{pending.id}); "
+                    "finish that one first.",
+                    f"记录 #{record_id} 已有待处理的新版本 #{pending.id}。",
+                )
+            base = store.load_records(s, [old])[0].terms
+            if isinstance(changes, ConsentDraft):
+                new_terms = changes
+            else:
+                unknown = sorted(set(changes) - set(DRAFT_FIELDS))
+                if unknown:
+                    raise ValidationError(
+                        [FieldProblem(k, "is not a term of a consent record") for k in unknown]
+                    )
+                new_terms = replace(base, **dict(changes))
+            if new_terms.artist_id != old.artist_id:
+                raise ValidationError(
+                    [FieldProblem("artist_id", "a new version must be for the same artist")]
+                )
+            latest = s.scalar(
+                select(func.max(ConsentRecordRow.version)).where(
+                    ConsentRecordRow.lineage_id == old.lineage_id
+                )
+            )
+            row = self._create(
+                s,
+                new_terms,
+                status,
+                lineage_id=old.lineage_id,
+                version=int(latest or old.version) + 1,
+                supersedes_id=old.id,
+                action="amend",
+            )
+            return store.load_records(s, [row])[0]
+
+    def save(self, record_id: int, draft: ConsentDraft, expected_row_version: int) -> ConsentRecord:
+        """What the form's Save does: edit in place while undecided, otherwise amend."""
+        current = self.get(record_id)
+        if current.is_editable:
+            return self.edit(record_id, draft, expected_row_version)
+        return self.amend(record_id, draft, expected_row_version)
+
+    # -- the lifecycle -------------------------------------------------------------------------
+    def send_to_artist(self, record_id: int, expected_row_version: int) -> ConsentRecord:
+        with self.db.write() as s:
+            row = self._locked(s, record_id, expected_row_version)
+            self._send(s, row)
+            return store.load_records(s, [row])[0]
+
+    def record_decision(
+        self, record_id: int, decision: ArtistDecision, expected_row_version: int
+    ) -> ConsentRecord:
+        """The artist (or guardian/estate) gave or refused consent: `given` needs evidence."""
+        with self.db.write() as s:
+            row = self._locked(s, record_id, expected_row_version)
+            self._decide(s, row, decision)
+            return store.load_records(s, [row])[0]
+
+    def record_recommendation(
+        self, record_id: int, recommendation: AgencyRecommendation, expected_row_version: int
+    ) -> ConsentRecord:
+        """The agency's advice, kept apart from the artist's decision (before the decision)."""
+        with self.db.write() as s:
+            row = self._locked(s, record_id, expected_row_version)
+            if S(row.status) not in INITIAL:
+                raise UserError(
+                    f"Record #{record_id} is {row.status}; a recommendation is recorded before "
+                    "the artist decides.",
+                    f"记录 #{record_id} 已为「{row.status}」；建议须在艺人决定前记录。",
+                )
+            self._recommend(s, row, recommendation)
+            return store.load_records(s, [row])[0]
+
+    def revoke(
+        self,
+        record_id: int,
+        reason: str,
+        revoked_at: datetime | date,
+        expected_row_version: int,
+        revoked_by: str = "",
+    ) -> ConsentRecord:
+        """Withdraw a given consent from `revoked_at` (a date means 00:00 that day, artist's
+        time zone). The reason is required; the record is kept, marked revoked."""
+        with self.db.write() as s:
+            row = self._locked(s, record_id, expected_row_version)
+            check_transition(S(row.status), S.REVOKED, row.id)
+            tz = artist_zone(store.artist_row(s, row.artist_id).jurisdiction)
+            when = revoked_at if isinstance(revoked_at, datetime) else day_start(revoked_at, tz)
+            revocation = Revocation(when, revoked_by.strip() or self.db.actor, reason.strip())
+            term_end = day_end(row.term_end, tz) if row.term_end else None
+            problems = revocation_problems(revocation, row.decided_at, term_end)
+            if problems:
+                raise ValidationError(problems)
+            before = record_snapshot(row)
+            row.status = S.REVOKED.value
+            row.revoked_at = revocation.revoked_at
+            row.revoked_by = revocation.revoked_by
+            row.revocation_reason = revocation.reason
+            row.revocation_recorded_at = self.clock()
+            self._touch(s, row, "revoke", before)
+            return store.load_records(s, [row])[0]
+
+    def transition(
+        self,
+        record_id: int,
+        target: ConsentStatus,
+        expected_row_version: int,
+        decision: ArtistDecision | None = None,
+        reason: str = "",
+        revoked_at: datetime | date | None = None,
+    ) -> ConsentRecord:
+        """Move a record to `target` through the one method that does it (for generic UIs)."""
+        if target == S.PENDING_ARTIST:
+            return self.send_to_artist(record_id, expected_row_version)
+        if target in (S.GIVEN, S.REFUSED):
+            with self.db.read() as s:
+                check_transition(S(store.record_row(s, record_id).status), target, record_id)
+            if decision is None:
+                raise ValidationError([FieldProblem("decision", "record the artist's decision")])
+            outcome = DecisionOutcome.GIVEN if target == S.GIVEN else DecisionOutcome.REFUSED
+            if decision.outcome != outcome:
+                decision = replace(decision, outcome=outcome)
+            return self.record_decision(record_id, decision, expected_row_version)
+        if target == S.REVOKED:
+            return self.revoke(record_id, reason, revoked_at or self.clock(), expected_row_version)
+        with self.db.read() as s:
+            current = S(store.record_row(s, record_id).status)
+        check_transition(current, target, record_id)
+        raise UserError(  # only SUPERSEDED gets here, and only from GIVEN
+            "A record is superseded when its new version is given: amend it instead.",
+            "新版本获得同意后，旧记录自动被取代：请使用修订。",
+        )
+
+    # -- evidence ------------------------------------------------------------------------------
+    def attach_evidence(self, record_id: int, file: ev.EvidenceFile) -> Evidence:
+        """Copy the file into the store by SHA-256 and link it to the record."""
+        with self.db.write() as s:
+            row = store.record_row(s, record_id)
+            return ev.attach(s, self.db, row.id, file, self.clock())
+
+    def verify_evidence(self, record_id: int) -> ev.EvidenceReport:
+        """Hash the record's files again: a changed or missing file is reported (and flagged)."""
+        with self.db.write() as s:
+            store.record_row(s, record_id)
+            return ev.verify(s, self.db, record_id, self.clock())
+
+    def record_signed(
+        self,
+        draft: ConsentDraft,
+        files: Sequence[ev.EvidenceFile],
+        decision: ArtistDecision,
+        recommendation: AgencyRecommendation | None = None,
+    ) -> ConsentRecord:
+        """Journey 3 in one transaction: a signed agreement comes back, record it as decided."""
+        with self.db.write() as s:
+            row = self._create(s, draft, S.PENDING_ARTIST)
+            now = self.clock()
+            for f in files:
+                ev.attach(s, self.db, row.id, f, now)
+            if recommendation is not None:
+                self._recommend(s, row, recommendation)
+            self._decide(s, row, decision)
+            return store.load_records(s, [row])[0]
+
+
+def status_now(record: ConsentRecord, now: datetime | None = None) -> ConsentStatus:
+    """The status to show today (derived: a given record past its term shows as expired)."""
+    when = now or utc_now()
+    return record.status_at(when)
+
+
+__all__ = ["ConsentService", "status_now"]

@@ -1,0 +1,180 @@
+"""What makes a consent record acceptable, as plain-language problems tied to form fields.
+
+Field names are the `ConsentDraft` field names (plus `guardian`/`estate_contact` on the artist,
+`evidence`, and the decision and revocation fields) so a form can show each message next to
+the widget it concerns. Every problem is reported at once, not just the first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from models.consent.record import ArtistDecision, ConsentDraft, DecisionOutcome, Revocation
+from models.errors import FieldProblem
+
+MAX_TEXT = 20_000
+MAX_ITEM = 120
+MAX_ITEMS = 60
+# Clocks on two desks disagree a little; a decision "now" on the other desk is not future.
+CLOCK_SLACK = timedelta(minutes=10)
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True)
+class Parties:
+    """What validation needs to know about the artist, counterparty and project of a draft."""
+
+    artist_name: str
+    artist_minor: bool
+    guardian: str
+    artist_deceased: bool
+    estate_contact: str
+    counterparty_name: str | None  # None: no such counterparty
+    project_found: bool = False
+    project_counterparty_id: int | None = None
+    project_counterparty_name: str = ""
+
+
+def _control(text: str, multiline: bool) -> bool:
+    allowed = "\n\t\r" if multiline else ""
+    return any(ord(c) < 32 and c not in allowed for c in text)
+
+
+def draft_problems(draft: ConsentDraft, parties: Parties) -> list[FieldProblem]:
+    """Every reason the terms cannot be saved (whatever the record's status)."""
+    out: list[FieldProblem] = []
+
+    def bad(name: str, message: str) -> None:
+        out.append(FieldProblem(name, message))
+
+    if parties.artist_minor and not parties.guardian.strip():
+        bad(
+            "guardian",
+            f"{parties.artist_name} is a minor: record a guardian on the artist first; "
+            "only the guardian can consent",
+        )
+    if parties.artist_deceased and not parties.estate_contact.strip():
+        bad(
+            "estate_contact",
+            f"{parties.artist_name} is deceased: record the estate's contact on the artist "
+            "first; only the estate can consent",
+        )
+    if parties.counterparty_name is None:
+        bad("counterparty_id", f"there is no counterparty with id {draft.counterparty_id}")
+    if draft.project_id is not None:
+        if not parties.project_found:
+            bad("project_id", f"there is no project with id {draft.project_id}")
+        elif (
+            parties.counterparty_name is not None
+            and parties.project_counterparty_id != draft.counterparty_id
+        ):
+            bad(
+                "project_id",
+                f"the project belongs to {parties.project_counterparty_name}, "
+                f"not to {parties.counterparty_name}",
+            )
+    if not draft.modalities:
+        bad("modalities", "tick at least one modality (face, voice, ...)")
+    if draft.term_start and draft.term_end and draft.term_end < draft.term_start:
+        bad(
+            "term_end",
+            f"the term ends ({draft.term_end.isoformat()}) before it starts "
+            f"({draft.term_start.isoformat()})",
+        )
+    if draft.compensation_amount is not None:
+        amount = draft.compensation_amount
+        if not amount.is_finite() or amount < 0:
+            bad("compensation_amount", "must be zero or a positive amount")
+        elif amount >= 10**12 or -amount.as_tuple().exponent > 4:  # type: ignore[operator]
+            bad("compensation_amount", "is not a plausible amount (too large or too precise)")
+        if not draft.compensation_currency:
+            bad("compensation_currency", "give the currency of the amount (e.g. CNY, USD)")
+    if draft.compensation_currency and not _CURRENCY.match(draft.compensation_currency):
+        bad("compensation_currency", "must be a three-letter code such as CNY, USD or EUR")
+    if (
+        draft.scan_session_at is not None
+        and draft.scan_notice_at is not None
+        and draft.scan_notice_at > draft.scan_session_at
+    ):
+        bad("scan_notice_at", "the artist cannot be notified after the scan session")
+    if draft.scan_notice_at is not None and draft.scan_session_at is None:
+        bad("scan_session_at", "give the scan session time the notice was for")
+    for name in ("media", "territories", "content_exclusions"):
+        items: tuple[str, ...] = getattr(draft, name)
+        if len(items) > MAX_ITEMS:
+            bad(name, f"has more than {MAX_ITEMS} entries")
+        for item in items:
+            if len(item) > MAX_ITEM or _control(item, multiline=False):
+                bad(name, f"'{item[:30]}' is too long or contains control characters")
+    for name in (
+        "alteration_limits",
+        "data_retention",
+        "revocation_terms",
+        "representative",
+        "specific_use_description",
+        "notes",
+    ):
+        text: str = getattr(draft, name)
+        if len(text) > MAX_TEXT:
+            bad(name, f"is longer than {MAX_TEXT} characters")
+        if _control(text, multiline=name != "representative"):
+            bad(name, "contains control characters")
+    return out
+
+
+def decision_problems(
+    draft: ConsentDraft,
+    decision: ArtistDecision,
+    evidence_count: int,
+    now: datetime,
+) -> list[FieldProblem]:
+    """What must be true before the artist's decision can be recorded."""
+    out: list[FieldProblem] = []
+    if not decision.decided_by.strip():
+        out.append(FieldProblem("decided_by", "say who decided (the artist, guardian or estate)"))
+    if decision.decided_at.tzinfo is None:
+        out.append(FieldProblem("decided_at", "needs a time zone"))
+    elif decision.decided_at > now + CLOCK_SLACK:
+        out.append(FieldProblem("decided_at", "is in the future"))
+    if decision.outcome == DecisionOutcome.GIVEN:
+        if evidence_count == 0:
+            out.append(
+                FieldProblem(
+                    "evidence",
+                    "attach the signed agreement (or another record of the decision) "
+                    "before marking the consent as given",
+                )
+            )
+        if not draft.uses:
+            out.append(FieldProblem("uses", "say what the material may be used for"))
+    return out
+
+
+def revocation_problems(
+    revocation: Revocation,
+    decided_at: datetime | None,
+    term_end_utc: datetime | None,
+) -> list[FieldProblem]:
+    """A revocation needs a reason and a date inside the consent's life."""
+    out: list[FieldProblem] = []
+    if not revocation.reason.strip():
+        out.append(FieldProblem("revocation_reason", "give the reason for the revocation"))
+    elif len(revocation.reason) > MAX_TEXT:
+        out.append(FieldProblem("revocation_reason", f"is longer than {MAX_TEXT} characters"))
+    if revocation.revoked_at.tzinfo is None:
+        out.append(FieldProblem("revoked_at", "needs a time zone"))
+        return out
+    if decided_at is not None and revocation.revoked_at < decided_at:
+        out.append(
+            FieldProblem(
+                "revoked_at",
+                f"is before the artist gave the consent ({decided_at.date().isoformat()})",
+            )
+        )
+    if term_end_utc is not None and revocation.revoked_at > term_end_utc:
+        out.append(
+            FieldProblem("revoked_at", "is after the consent's term ended; it had already expired")
+        )
+    return out

@@ -1,0 +1,187 @@
+"""`consent-desk identity …`: the agency's signing identity and letterhead."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from cli.app import Context, print_json
+from models.agency import AgencyProfile, AgencyService
+from models.errors import UserError
+from models.identity import SigningIdentity, SigningIdentityService
+
+PASSPHRASE_ENV = "CONSENT_DESK_PASSPHRASE"
+
+
+def read_passphrase(prompt: str, confirm: bool = False) -> str:
+    """From CONSENT_DESK_PASSPHRASE, else asked on the terminal (never echoed)."""
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env is not None:
+        return env
+    if not sys.stdin.isatty():
+        raise UserError(
+            f"A passphrase is needed: run in a terminal or set {PASSPHRASE_ENV}.",
+            f"需要密码：请在终端中运行，或设置 {PASSPHRASE_ENV}。",
+        )
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repeat the passphrase: ") != first:
+        raise UserError(
+            "The two passphrases differ; nothing was created.", "两次输入的密码不一致。"
+        )
+    return first
+
+
+def identity_json(ident: SigningIdentity) -> dict[str, Any]:
+    return {
+        "subject": ident.subject,
+        "fingerprint": ident.fingerprint,
+        "fingerprint_display": ident.fingerprint_display,
+        "self_signed": ident.self_signed,
+        "not_before": ident.not_before.isoformat(),
+        "not_after": ident.not_after.isoformat(),
+        "source": ident.source,
+        "created_at": ident.created_at,
+    }
+
+
+def _print_identity(ident: SigningIdentity, letterhead: AgencyProfile | None = None) -> None:
+    kind = "self-signed" if ident.self_signed else "issued by a certificate authority"
+    print(f"Signing identity: {ident.subject} ({kind})")
+    print(f"SHA-256 fingerprint: {ident.fingerprint_display}")
+    print(f"Valid until: {ident.not_after:%Y-%m-%d}")
+    if letterhead is not None:
+        names = " / ".join(n for n in (letterhead.name, letterhead.name_zh) if n) or "(not set)"
+        print(f"Letterhead: {names}")
+    if ident.self_signed:
+        print("Publish this fingerprint (website, press page) so journalists can check statements.")
+
+
+def _create(ctx: Context) -> int:
+    a = ctx.args
+    service = SigningIdentityService(ctx.db)
+    service.ensure_replaceable(a.replace)
+    secret = read_passphrase("Passphrase for the signing key: ", confirm=True)
+    ident = service.create(a.agency_name, secret, a.agency_name_zh or "", replace=a.replace)
+    agency = AgencyService(ctx.db)
+    profile = agency.get()
+    if profile.is_empty or a.address is not None:
+        profile = agency.save(
+            replace(
+                profile,
+                name=profile.name or a.agency_name,
+                name_zh=profile.name_zh or (a.agency_name_zh or ""),
+                address=a.address if a.address is not None else profile.address,
+            )
+        )
+    print("Created a new signing identity.")
+    _print_identity(ident, profile)
+    return 0
+
+
+def _import(ctx: Context) -> int:
+    path = Path(ctx.args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise UserError(f"Cannot read {path}: {e.strerror or e}.") from e
+    service = SigningIdentityService(ctx.db)
+    service.ensure_replaceable(ctx.args.replace)
+    secret = read_passphrase(f"Passphrase of {path.name}: ")
+    ident = service.import_pkcs12(data, secret, replace=ctx.args.replace)
+    print(f"Imported the signing identity from {path.name}.")
+    _print_identity(ident, AgencyService(ctx.db).get())
+    return 0
+
+
+def _show(ctx: Context) -> int:
+    ident = SigningIdentityService(ctx.db).show()
+    letterhead = AgencyService(ctx.db).get()
+    if ctx.args.json:
+        out = identity_json(ident)
+        out["letterhead"] = {
+            "name": letterhead.name,
+            "name_zh": letterhead.name_zh,
+            "address": letterhead.address,
+            "address_zh": letterhead.address_zh,
+            "logo": letterhead.logo_file,
+        }
+        print_json(out)
+    else:
+        _print_identity(ident, letterhead)
+    return 0
+
+
+def _export_cert(ctx: Context) -> int:
+    ident = SigningIdentityService(ctx.db).show()
+    target = Path(ctx.args.file)
+    try:
+        target.write_bytes(ident.certificate_pem)
+    except OSError as e:
+        raise UserError(f"Cannot write {target}: {e.strerror or e}.") from e
+    print(f"Wrote the certificate to {target} (give it to readers for --trust).")
+    return 0
+
+
+def _letterhead(ctx: Context) -> int:
+    a = ctx.args
+    agency = AgencyService(ctx.db)
+    profile = agency.get()
+    changes: dict[str, str] = {
+        k: v
+        for k, v in (
+            ("name", a.name),
+            ("name_zh", a.name_zh),
+            ("address", a.address),
+            ("address_zh", a.address_zh),
+        )
+        if v is not None
+    }
+    if a.logo:
+        changes["logo_file"] = agency.store_logo(Path(a.logo))
+    if a.no_logo:
+        changes["logo_file"] = ""
+    if changes:
+        profile = agency.save(replace(profile, **changes))
+    for label, value in (
+        ("Name", profile.name),
+        ("Name (Chinese)", profile.name_zh),
+        ("Address", profile.address),
+        ("Address (Chinese)", profile.address_zh),
+        ("Logo", profile.logo_file),
+    ):
+        print(f"{label}: {value or '(not set)'}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    ident = sub.add_parser("identity", help="the agency's signing identity and letterhead")
+    isub = ident.add_subparsers(dest="identity_command", metavar="ACTION")
+    p = isub.add_parser("create", help="new EC P-256 key and self-signed certificate")
+    p.add_argument("--agency-name", required=True)
+    p.add_argument("--agency-name-zh", default="")
+    p.add_argument("--address", default=None, help="letterhead address (optional)")
+    p.add_argument("--replace", action="store_true", help="replace the existing identity")
+    p.set_defaults(handler=_create)
+    p = isub.add_parser("import", help="take over a key and certificate from a PKCS#12 file")
+    p.add_argument("file")
+    p.add_argument("--replace", action="store_true", help="replace the existing identity")
+    p.set_defaults(handler=_import)
+    p = isub.add_parser("show", help="the certificate and its SHA-256 fingerprint")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_show)
+    p = isub.add_parser("export-cert", help="write the certificate (PEM) for readers' --trust")
+    p.add_argument("file")
+    p.set_defaults(handler=_export_cert)
+    p = isub.add_parser("letterhead", help="show or change the letterhead printed on statements")
+    p.add_argument("--name")
+    p.add_argument("--name-zh")
+    p.add_argument("--address")
+    p.add_argument("--address-zh")
+    p.add_argument("--logo", help="a PNG or JPEG file (copied into the data folder)")
+    p.add_argument("--no-logo", action="store_true")
+    p.set_defaults(handler=_letterhead)

@@ -1,0 +1,262 @@
+"""`consent-desk statement …`: export signed statements, verify them, list the register."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from cli.app import Context, print_json
+from cli.identity import read_passphrase
+from models.errors import UserError
+from models.identity import SigningIdentityService, fingerprint_display
+from models.statements.record import StatementKind, StatementStatus, parse_languages
+from models.statements.register import RegisteredStatement, StatementRegister
+from models.storage.database import Database, resolve
+from reports.statements.service import StatementRequest, StatementService
+from reports.verify import VerifyResult, load_trust_certificate, verify_statement
+
+
+def parse_time(text: str) -> datetime:
+    """ISO 8601 (`2026-05-01`, `2026-05-01T09:30`, `…+08:00`, `…Z`); naive = desk-local."""
+    try:
+        return datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError(
+            f"'{text}' is not a time; write it like 2026-05-01T09:30+08:00.",
+            f"“{text}”不是有效时间；请写成 2026-05-01T09:30+08:00 的格式。",
+        ) from None
+
+
+def _service(ctx: Context) -> StatementService:
+    identities = SigningIdentityService(ctx.db)
+    identities.show()  # a clear message when there is none, before asking for a passphrase
+    secret = read_passphrase("Passphrase of the signing identity: ")
+    return StatementService(ctx.db, identities.unlock(secret))
+
+
+def _export(ctx: Context) -> int:
+    a = ctx.args
+    request = StatementRequest(
+        artist_id=a.artist_id,
+        kind=StatementKind.parse(a.kind),
+        languages=parse_languages(a.lang),
+        as_of=parse_time(a.as_of) if a.as_of else None,
+        listings=tuple(a.listed_on or ()),
+        project_id=a.project,
+    )
+    out = Path(a.out)
+    if out.suffix.lower() != ".pdf" and not out.is_dir():
+        raise UserError("--out must name a .pdf file (or an existing folder).")
+    result = _service(ctx).export(request, out)
+    st = result.statement
+    print(f"Issued statement {st.id} ({st.kind.value}) for {st.artist_display_name}.")
+    print(f"Written to {result.path} ({result.pages} page(s)).")
+    if st.supersedes_id:
+        print(f"It supersedes {st.supersedes_id}.")
+    for w in result.warnings:
+        print(f"Warning: {w}", file=sys.stderr)
+    return 0
+
+
+def _batch(ctx: Context) -> int:
+    a = ctx.args
+    folder = Path(a.folder)
+    if a.all:
+        from models.roster.service import RosterService
+
+        ids = [artist.id for artist in RosterService(ctx.db).search()]
+    else:
+        try:
+            ids = [int(x) for x in a.artists.split(",") if x.strip()]
+        except ValueError:
+            raise UserError("--artists takes artist ids separated by commas, e.g. 1,2,3.") from None
+    if not ids:
+        raise UserError("No artists to export.")
+    service = _service(ctx)
+
+    def progress(done: int, total: int, label: str) -> None:
+        sys.stderr.write(f"\r{done}/{total} {label[:40]:<40}")
+        sys.stderr.flush()
+
+    result = service.export_batch(
+        ids,
+        folder,
+        kind=StatementKind.parse(a.kind),
+        languages=parse_languages(a.lang),
+        as_of=parse_time(a.as_of) if a.as_of else None,
+        listings=tuple(a.listed_on or ()),
+        progress=progress if sys.stderr.isatty() else None,
+    )
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+    print(f"Exported {len(result.exported)} statement(s) to {folder}.")
+    for artist_id, reason in result.failed:
+        print(f"Not exported for artist {artist_id}: {reason}")
+    return 0 if not result.failed else 1
+
+
+def _register_db(ctx: Context) -> Database | None:
+    """Verify needs no database; use one only if it is asked for or already exists."""
+    if ctx.args.no_register:
+        return None
+    location = resolve(ctx.args.db)
+    if location.sqlite_path is not None and not location.sqlite_path.exists():
+        return None
+    return ctx.db
+
+
+def _print_result(r: VerifyResult, path: Path) -> None:
+    verdict = "VALID" if r.valid else ("INVALID" if r.readable else "UNREADABLE")
+    print(f"{verdict}: {path.name}")
+    if r.statement_id:
+        print(f"  Statement {r.statement_id} ({r.kind}) about {r.artist}, as of {r.as_of}")
+    if r.signer:
+        trust = "trusted" if r.trusted else ("self-signed" if r.self_signed else "not trusted")
+        print(f"  Signed by {r.signer} ({trust}) at {r.signed_at}")
+        print(f"  Certificate SHA-256: {fingerprint_display(r.fingerprint or '')}")
+    if r.in_register is not None:
+        print(f"  In the register: {'yes' if r.in_register else 'no'}")
+    if r.superseded:
+        print(f"  SUPERSEDED by {r.superseded_by or 'a later statement'}")
+    for p in r.problems:
+        print(f"  Problem: {p}")
+    for n in r.notes:
+        print(f"  Note: {n}")
+
+
+def _verify(ctx: Context) -> int:
+    a = ctx.args
+    path = Path(a.pdf)
+    trust = load_trust_certificate(Path(a.trust)) if a.trust else None
+    folder = Path(a.register_folder) if a.register_folder else None
+    if folder is not None and not folder.is_dir():
+        raise UserError(f"The folder {folder} does not exist.")
+    result = verify_statement(path, trust=trust, db=_register_db(ctx), register_folder=folder)
+    if a.json:
+        print_json(result.to_json())
+    else:
+        _print_result(result, path)
+    if not result.readable and not a.json:
+        sys.stderr.write(f"consent-desk: {result.problems[0]}\n")
+    return result.exit_code
+
+
+def statement_json(st: RegisteredStatement) -> dict[str, Any]:
+    return {
+        "id": st.id,
+        "kind": st.kind.value,
+        "artist_id": st.artist_id,
+        "artist": st.artist_display_name,
+        "project_id": st.project_id,
+        "languages": list(st.languages),
+        "as_of": st.record.get("as_of"),
+        "issued_at": st.issued_at.isoformat(),
+        "issued_by": st.issued_by,
+        "status": st.status.value,
+        "status_reason": st.status_reason,
+        "supersedes": st.supersedes_id,
+        "superseded_by": st.superseded_by_id,
+        "record_sha256": st.record_sha256,
+        "file_sha256": st.file_sha256,
+        "signer": st.signer,
+        "signer_fingerprint": st.signer_fingerprint,
+        "stored_copy": str(st.stored_path),
+        "file_name": st.file_name,
+    }
+
+
+def _list(ctx: Context) -> int:
+    a = ctx.args
+    register = StatementRegister(ctx.db)
+    rows: list[dict[str, Any]]
+    if a.out_of_date:
+        stale = register.out_of_date()
+        rows = [
+            {
+                **statement_json(o.statement),
+                "out_of_date": True,
+                "changed_modalities": list(o.changed_modalities),
+            }
+            for o in stale
+            if a.artist is None or o.statement.artist_id == a.artist
+        ]
+    else:
+        statuses = [StatementStatus(a.status)] if a.status else None
+        rows = [statement_json(s) for s in register.statements(a.artist, statuses)]
+    if a.json:
+        print_json(rows)
+        return 0
+    for r in rows:
+        extra = ""
+        if r.get("out_of_date"):
+            extra = f"  OUT OF DATE ({', '.join(r['changed_modalities'])})"
+        sys.stdout.write(
+            f"{r['id']}  {r['kind']:<19} {r['status']:<10} {r['artist']}  "
+            f"as of {r['as_of']}{extra}\n"
+        )
+    what = "out-of-date statement(s)" if a.out_of_date else "statement(s)"
+    sys.stdout.write(f"{len(rows)} {what}\n")
+    return 0
+
+
+def _withdraw(ctx: Context) -> int:
+    st = StatementRegister(ctx.db).withdraw(ctx.args.statement_id, ctx.args.reason)
+    print(f"Statement {st.id} is withdrawn: {st.status_reason}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    kinds = ", ".join(k.value for k in StatementKind)
+    st = sub.add_parser("statement", help="signed PDF statements: export, verify, list")
+    ssub = st.add_subparsers(dest="statement_command", metavar="ACTION")
+
+    p = ssub.add_parser("export", help="issue a signed statement about one artist")
+    p.add_argument("artist_id", type=int)
+    p.add_argument("--kind", default="position", help=f"one of: {kinds}")
+    p.add_argument("--lang", default="en,zh", help="en, zh or en,zh (default en,zh)")
+    p.add_argument("--out", required=True, help="the .pdf file to write")
+    p.add_argument("--as-of", help="ISO time the statement speaks for (default: now)")
+    p.add_argument("--project", type=int, help="project id (project certificate, or scope)")
+    p.add_argument(
+        "--listed-on",
+        action="append",
+        metavar="PLATFORM",
+        help="a platform listing the artist (willingness only); repeatable",
+    )
+    p.set_defaults(handler=_export)
+
+    p = ssub.add_parser("batch", help="one statement per artist into a folder")
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--artists", help="artist ids separated by commas")
+    g.add_argument("--all", action="store_true", help="every active artist")
+    p.add_argument("--folder", required=True)
+    p.add_argument("--kind", default="position", help=f"one of: {kinds}")
+    p.add_argument("--lang", default="en,zh")
+    p.add_argument("--as-of")
+    p.add_argument("--listed-on", action="append", metavar="PLATFORM")
+    p.set_defaults(handler=_batch)
+
+    p = ssub.add_parser(
+        "verify", help="check a statement PDF (exit 0 valid, 1 invalid, 2 unreadable)"
+    )
+    p.add_argument("pdf")
+    p.add_argument("--trust", metavar="CERT.pem", help="the certificate you trust")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--register-folder", metavar="DIR", help="a folder of published statements")
+    p.add_argument("--no-register", action="store_true", help="do not consult the database")
+    p.set_defaults(handler=_verify)
+
+    p = ssub.add_parser("list", help="the register of issued statements")
+    p.add_argument("--out-of-date", action="store_true", help="only those no longer true")
+    p.add_argument("--artist", type=int)
+    p.add_argument("--status", choices=[s.value for s in StatementStatus])
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_list)
+
+    p = ssub.add_parser("withdraw", help="mark an issued statement as withdrawn")
+    p.add_argument("statement_id")
+    p.add_argument("--reason", required=True)
+    p.set_defaults(handler=_withdraw)

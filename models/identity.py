@@ -1,0 +1,442 @@
+"""The agency's signing identity: a key pair and certificate that sign every statement.
+
+The private key only ever touches the disk encrypted with the desk passphrase (PKCS#8,
+PBES2): a stolen laptop backup must not let anyone issue statements in the agency's name.
+A new identity is a self-signed EC P-256 certificate with the agency's name; an agency that
+bought a certificate from a certificate authority imports it as PKCS#12 instead. The
+SHA-256 fingerprint of the certificate is what the agency publishes so journalists can
+tell its statements from forgeries.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes, padding, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+
+from models.audit.chain import append_event
+from models.clock import iso, utc_now
+from models.errors import UserError
+from models.names import display_name
+from models.storage.database import Database
+
+FOLDER = "identity"
+CERT_FILE = "certificate.pem"
+KEY_FILE = "private-key.pem"
+INFO_FILE = "identity.json"
+MIN_PASSPHRASE = 8
+VALIDITY = timedelta(days=3653)
+ENTITY = "signing_identity"
+# PBKDF2-HMAC-SHA256 rounds for the stored key (OWASP 2023 advice); the default is 2048.
+KDF_ROUNDS = 600_000
+
+SigningKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey | ed25519.Ed25519PrivateKey
+
+
+def fingerprint(cert: x509.Certificate) -> str:
+    """SHA-256 of the DER certificate, lowercase hex (the machine form)."""
+    return cert.fingerprint(hashes.SHA256()).hex()
+
+
+def fingerprint_display(hex_digest: str) -> str:
+    """The form people compare by eye: `AB:CD:…`."""
+    h = hex_digest.upper()
+    return ":".join(h[i : i + 2] for i in range(0, len(h), 2))
+
+
+def subject_name(cert: x509.Certificate) -> str:
+    """The signer's name as shown: common name, else organisation, else the full subject."""
+    for oid in (NameOID.COMMON_NAME, NameOID.ORGANIZATION_NAME):
+        attrs = cert.subject.get_attributes_for_oid(oid)
+        if attrs:
+            value = attrs[0].value
+            return value if isinstance(value, str) else value.decode("utf-8", "replace")
+    return cert.subject.rfc4514_string()
+
+
+def is_self_signed(cert: x509.Certificate) -> bool:
+    if cert.issuer != cert.subject:
+        return False
+    try:
+        cert.verify_directly_issued_by(cert)
+    except (ValueError, TypeError, InvalidSignature):
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class SigningIdentity:
+    """The public side of the identity: safe to show and to publish."""
+
+    subject: str
+    fingerprint: str
+    self_signed: bool
+    not_before: datetime
+    not_after: datetime
+    source: str  # "created" or "imported"
+    created_at: str
+    certificate_pem: bytes
+    folder: Path
+
+    @property
+    def fingerprint_display(self) -> str:
+        return fingerprint_display(self.fingerprint)
+
+
+@dataclass(frozen=True)
+class UnlockedIdentity:
+    """The identity with its private key, held in memory only while signing."""
+
+    identity: SigningIdentity
+    private_key: SigningKey
+    certificate: x509.Certificate
+    chain: tuple[x509.Certificate, ...]
+
+
+def _check_passphrase(passphrase: str) -> bytes:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise UserError(
+            f"Choose a passphrase of at least {MIN_PASSPHRASE} characters.",
+            f"请设置至少 {MIN_PASSPHRASE} 个字符的密码。",
+        )
+    return passphrase.encode("utf-8")
+
+
+def _usable_key(key: object) -> SigningKey:
+    if isinstance(key, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey | ed25519.Ed25519PrivateKey):
+        return key
+    if isinstance(key, ed448.Ed448PrivateKey):
+        raise UserError("Ed448 keys cannot sign statements; use an EC, RSA or Ed25519 key.")
+    raise UserError(
+        "This key type cannot sign statements; use an EC, RSA or Ed25519 key.",
+        "此类密钥无法签署声明；请使用 EC、RSA 或 Ed25519 密钥。",
+    )
+
+
+def _same_public_key(key: SigningKey, cert: x509.Certificate) -> bool:
+    fmt = serialization.PublicFormat.SubjectPublicKeyInfo
+    enc = serialization.Encoding.DER
+    return key.public_key().public_bytes(enc, fmt) == cert.public_key().public_bytes(enc, fmt)
+
+
+class SigningIdentityService:
+    """Create, import, show and unlock the agency's signing identity."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @property
+    def folder(self) -> Path:
+        return self.db.location.files_dir / FOLDER
+
+    def exists(self) -> bool:
+        return (self.folder / CERT_FILE).is_file() and (self.folder / KEY_FILE).is_file()
+
+    def show(self) -> SigningIdentity:
+        """The current identity; a clear error when there is none or it is damaged."""
+        if not self.exists():
+            raise UserError(
+                "There is no signing identity yet. Create one with "
+                "`consent-desk identity create --agency-name NAME` or import a PKCS#12 file "
+                "with `consent-desk identity import FILE.p12`.",
+                "尚未设置签名身份。请用 `consent-desk identity create --agency-name 名称` 创建，"
+                "或用 `consent-desk identity import 文件.p12` 导入。",
+            )
+        try:
+            certs = x509.load_pem_x509_certificates((self.folder / CERT_FILE).read_bytes())
+        except (OSError, ValueError) as e:
+            raise UserError(
+                f"The signing certificate in {self.folder} cannot be read ({e}); "
+                "create or import the identity again.",
+                f"{self.folder} 中的签名证书无法读取，请重新创建或导入签名身份。",
+            ) from e
+        try:
+            info = json.loads((self.folder / INFO_FILE).read_text("utf-8"))
+        except (OSError, ValueError):
+            info = {}
+        cert = certs[0]
+        return SigningIdentity(
+            subject=subject_name(cert),
+            fingerprint=fingerprint(cert),
+            self_signed=is_self_signed(cert),
+            not_before=cert.not_valid_before_utc,
+            not_after=cert.not_valid_after_utc,
+            source=str(info.get("source", "")),
+            created_at=str(info.get("created_at", "")),
+            certificate_pem=cert.public_bytes(serialization.Encoding.PEM),
+            folder=self.folder,
+        )
+
+    def unlock(self, passphrase: str) -> UnlockedIdentity:
+        identity = self.show()
+        certs = x509.load_pem_x509_certificates((self.folder / CERT_FILE).read_bytes())
+        try:
+            pem = (self.folder / KEY_FILE).read_bytes()
+        except OSError as e:
+            raise UserError(f"The signing key cannot be read: {e.strerror}.") from e
+        try:
+            key = serialization.load_pem_private_key(pem, password=passphrase.encode("utf-8"))
+        except (ValueError, TypeError) as e:
+            raise UserError(
+                "The passphrase does not unlock the signing identity.",
+                "密码错误，无法解锁签名身份。",
+            ) from e
+        signing_key = _usable_key(key)
+        if not _same_public_key(signing_key, certs[0]):
+            raise UserError("The stored signing key does not belong to the stored certificate.")
+        now = utc_now()
+        if not (certs[0].not_valid_before_utc <= now <= certs[0].not_valid_after_utc):
+            raise UserError(
+                f"The signing certificate is not valid now (valid {iso(identity.not_before)} "
+                f"to {iso(identity.not_after)}); create or import a new identity.",
+                "签名证书当前无效，请重新创建或导入签名身份。",
+            )
+        return UnlockedIdentity(identity, signing_key, certs[0], tuple(certs[1:]))
+
+    def create(
+        self, agency_name: str, passphrase: str, agency_name_zh: str = "", replace: bool = False
+    ) -> SigningIdentity:
+        """A new EC P-256 key and a self-signed certificate naming the agency."""
+        name = " ".join(agency_name.split())
+        name_zh = " ".join(agency_name_zh.split())
+        if not name:
+            raise UserError("Give the agency's name (--agency-name).", "请填写机构名称。")
+        if len(name) > 64 or len(name_zh) > 64:
+            raise UserError("Agency names on a certificate are limited to 64 characters.")
+        secret = _check_passphrase(passphrase)
+        self.ensure_replaceable(replace)
+        key = ec.generate_private_key(ec.SECP256R1())
+        subject = x509.Name(
+            [
+                x509.NameAttribute(NameOID.COMMON_NAME, display_name(name_zh or name, name)),
+                x509.NameAttribute(NameOID.ORGANIZATION_NAME, name),
+            ]
+        )
+        now = utc_now()
+        cert = (
+            x509.CertificateBuilder()
+            .subject_name(subject)
+            .issuer_name(subject)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - timedelta(minutes=5))
+            .not_valid_after(now + VALIDITY)
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(
+                x509.KeyUsage(
+                    digital_signature=True,
+                    content_commitment=True,
+                    key_encipherment=False,
+                    data_encipherment=False,
+                    key_agreement=False,
+                    key_cert_sign=False,
+                    crl_sign=False,
+                    encipher_only=False,
+                    decipher_only=False,
+                ),
+                critical=True,
+            )
+            .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False)
+            .sign(key, hashes.SHA256())
+        )
+        return self._install(key, cert, (), secret, "created", replace)
+
+    def import_pkcs12(
+        self,
+        data: bytes,
+        passphrase: str,
+        store_passphrase: str | None = None,
+        replace: bool = False,
+    ) -> SigningIdentity:
+        """Take over a key and certificate bought from a certificate authority.
+
+        The key is stored encrypted with `store_passphrase` (default: the PKCS#12 passphrase).
+        """
+        secret = _check_passphrase(store_passphrase if store_passphrase is not None else passphrase)
+        self.ensure_replaceable(replace)
+        if not _looks_like_pkcs12(data):
+            raise UserError(
+                "This file is not a readable PKCS#12 (.p12/.pfx) file.",
+                "该文件不是可读取的 PKCS#12（.p12/.pfx）文件。",
+            )
+        try:
+            key, cert, extra = pkcs12.load_key_and_certificates(
+                data, passphrase.encode("utf-8") if passphrase else None
+            )
+        except (ValueError, TypeError) as e:
+            raise UserError(
+                "The passphrase does not open this PKCS#12 file.",
+                "密码错误，无法打开该 PKCS#12 文件。",
+            ) from e
+        if key is None or cert is None:
+            raise UserError(
+                "This PKCS#12 file holds no private key with its certificate.",
+                "该 PKCS#12 文件中没有私钥及其证书。",
+            )
+        signing_key = _usable_key(key)
+        if not _same_public_key(signing_key, cert):
+            raise UserError("The key in this PKCS#12 file does not belong to its certificate.")
+        return self._install(signing_key, cert, tuple(extra), secret, "imported", replace)
+
+    def ensure_replaceable(self, replace: bool) -> None:
+        """Refuse early (before asking for a passphrase) to overwrite an identity by accident."""
+        if self.exists() and not replace:
+            raise UserError(
+                "A signing identity already exists; replacing it changes the fingerprint "
+                "journalists check. Pass --replace if you mean it.",
+                "签名身份已存在；替换会改变记者核对的指纹。如确需替换，请加 --replace。",
+            )
+
+    def _install(
+        self,
+        key: SigningKey,
+        cert: x509.Certificate,
+        chain: tuple[x509.Certificate, ...],
+        secret: bytes,
+        source: str,
+        replace: bool,
+    ) -> SigningIdentity:
+        """Write to a staging folder, then swap it in inside the audited transaction."""
+        root = self.db.location.files_dir
+        root.mkdir(parents=True, exist_ok=True)
+        staging = root / f"{FOLDER}.part-{secrets.token_hex(4)}"
+        staging.mkdir()
+        try:
+            key_pem = encrypted_pkcs8(key, secret)
+            key_path = staging / KEY_FILE
+            fd = os.open(key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(key_pem)
+            pem = b"".join(c.public_bytes(serialization.Encoding.PEM) for c in (cert, *chain))
+            (staging / CERT_FILE).write_bytes(pem)
+            fp = fingerprint(cert)
+            created_at = iso(utc_now())
+            info = {"source": source, "created_at": created_at, "fingerprint": fp}
+            (staging / INFO_FILE).write_text(json.dumps(info, indent=2), "utf-8")
+            after = {
+                "subject": subject_name(cert),
+                "fingerprint": fp,
+                "self_signed": is_self_signed(cert),
+                "not_after": cert.not_valid_after_utc,
+                "source": source,
+            }
+            with self.db.write() as s:
+                before = None
+                if self.folder.exists():
+                    try:
+                        old = self.show()
+                        before = {"subject": old.subject, "fingerprint": old.fingerprint}
+                    except UserError:  # a damaged identity may still be replaced
+                        before = {"subject": "(unreadable)", "fingerprint": "unreadable"}
+                action = "replace" if before else {"created": "create"}.get(source, "import")
+                append_event(s, self.db.actor, ENTITY, fp[:16], action, before, after)
+                if self.folder.exists():
+                    if not replace:
+                        raise UserError("A signing identity already exists.")
+                    # Statements signed with the old key stay verifiable (the certificate
+                    # rides in each signature); the old files are kept, never deleted.
+                    retired = root / f"{FOLDER}-retired"
+                    retired.mkdir(exist_ok=True)
+                    stamp = utc_now().strftime("%Y%m%dT%H%M%SZ")
+                    old_fp = (before or {}).get("fingerprint", "unknown")[:16]
+                    os.replace(self.folder, retired / f"{stamp}-{old_fp}")
+                os.replace(staging, self.folder)
+        finally:
+            if staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)
+        return self.show()
+
+
+def encrypted_pkcs8(key: SigningKey, secret: bytes, rounds: int | None = None) -> bytes:
+    """PEM `ENCRYPTED PRIVATE KEY`: PBES2, PBKDF2-HMAC-SHA256 (`rounds`), AES-256-CBC.
+
+    The same standard format `BestAvailableEncryption` writes (OpenSSL reads it), but with
+    far more key-derivation rounds than its 2048, so guessing the passphrase of a stolen
+    copy is slow.
+    """
+    from asn1crypto import algos, pem
+    from asn1crypto import keys as asn1_keys
+
+    plain = key.private_bytes(
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    rounds = rounds or KDF_ROUNDS
+    salt = os.urandom(16)
+    iv = os.urandom(16)
+    derived = PBKDF2HMAC(hashes.SHA256(), 32, salt, rounds).derive(secret)
+    padder = padding.PKCS7(128).padder()
+    padded = padder.update(plain) + padder.finalize()
+    encryptor = Cipher(algorithms.AES(derived), modes.CBC(iv)).encryptor()
+    ciphertext = encryptor.update(padded) + encryptor.finalize()
+    info = asn1_keys.EncryptedPrivateKeyInfo(
+        {
+            "encryption_algorithm": algos.EncryptionAlgorithm(
+                {
+                    "algorithm": "pbes2",
+                    "parameters": algos.Pbes2Params(
+                        {
+                            "key_derivation_func": algos.KdfAlgorithm(
+                                {
+                                    "algorithm": "pbkdf2",
+                                    "parameters": algos.Pbkdf2Params(
+                                        {
+                                            "salt": algos.Pbkdf2Salt(name="specified", value=salt),
+                                            "iteration_count": rounds,
+                                            "prf": algos.HmacAlgorithm(
+                                                {"algorithm": "sha256", "parameters": None}
+                                            ),
+                                        }
+                                    ),
+                                }
+                            ),
+                            "encryption_scheme": algos.EncryptionAlgorithm(
+                                {"algorithm": "aes256_cbc", "parameters": iv}
+                            ),
+                        }
+                    ),
+                }
+            ),
+            "encrypted_data": ciphertext,
+        }
+    )
+    armored: bytes = pem.armor("ENCRYPTED PRIVATE KEY", info.dump())
+    return armored
+
+
+def _looks_like_pkcs12(data: bytes) -> bool:
+    """A PFX is a DER SEQUENCE whose first element is INTEGER 3; anything else is corrupt."""
+    from asn1crypto import pkcs12 as asn1_pkcs12
+
+    try:
+        pfx = asn1_pkcs12.Pfx.load(data, strict=True)
+        version = pfx["version"].native
+        _ = pfx["auth_safe"]["content_type"].native
+    except Exception:  # asn1crypto raises many types on garbage; all mean "not a PKCS#12"
+        return False
+    return version in (3, "v3")
+
+
+__all__ = [
+    "SigningIdentity",
+    "SigningIdentityService",
+    "UnlockedIdentity",
+    "fingerprint",
+    "fingerprint_display",
+    "is_self_signed",
+    "subject_name",
+]

@@ -1,0 +1,1 @@
+"""Statements: their machine-readable record and the register of issued statements."""

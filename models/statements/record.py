@@ -1,0 +1,384 @@
+"""The machine-readable record of a statement: what it says, as data.
+
+The record rides inside the signed PDF as `statement.json` and is kept in the register, so
+the PDF text, the attachment and the register can never disagree: the PDF is rendered from
+this record. Its fields follow ISO/IEC TS 27560 and the Kantara Consent Receipt (issuer =
+PII controller, subject = PII principal, per-purpose status with record ids and terms).
+
+The per-modality part is also what `out_of_date` compares with the consent state of today.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from models.consent.types import ConsentState, ConsentStatus, Grant, Modality, RecordAtTime
+from models.errors import UserError
+from models.roster.artist import Artist
+
+RECORD_TYPE = "consent-desk.statement"
+RECORD_VERSION = 1
+RECORD_FILE_NAME = "statement.json"
+LANGUAGES = ("en", "zh")
+# An as-of time this far before issuing makes the statement historical (and labelled so).
+HISTORICAL_AFTER = timedelta(minutes=5)
+# Clocks of two desks may differ a little; more than this in the future is a mistake.
+FUTURE_TOLERANCE = timedelta(minutes=5)
+
+
+class StatementKind(StrEnum):
+    """The four statements an agency issues (domain.md, "Statements")."""
+
+    POSITION = "position"
+    PROJECT_CERTIFICATE = "project_certificate"
+    NON_AUTHORISATION = "non_authorisation"
+    REVOCATION = "revocation"
+
+    @classmethod
+    def parse(cls, text: str) -> StatementKind:
+        key = text.strip().lower().replace("-", "_").replace(" ", "_")
+        aliases = {
+            "position_statement": cls.POSITION,
+            "project": cls.PROJECT_CERTIFICATE,
+            "certificate": cls.PROJECT_CERTIFICATE,
+            "project_consent_certificate": cls.PROJECT_CERTIFICATE,
+            "non_authorization": cls.NON_AUTHORISATION,
+            "non_authorisation_notice": cls.NON_AUTHORISATION,
+            "revocation_notice": cls.REVOCATION,
+        }
+        if key in aliases:
+            return aliases[key]
+        try:
+            return cls(key)
+        except ValueError:
+            names = ", ".join(k.value for k in cls)
+            raise UserError(
+                f"Unknown statement kind '{text}'; choose one of: {names}.",
+                f"未知的声明类型“{text}”，可选：{names}。",
+            ) from None
+
+
+class StatementStatus(StrEnum):
+    CURRENT = "current"
+    SUPERSEDED = "superseded"
+    REVOKED = "revoked"  # withdrawn by the agency
+
+
+def parse_languages(text: str | Sequence[str]) -> tuple[str, ...]:
+    """`en`, `zh` or both (`en,zh`, `zh,en`, `both`); the order given is the order printed."""
+    parts = text.replace("+", ",").split(",") if isinstance(text, str) else list(text)
+    out: list[str] = []
+    for raw in parts:
+        p = raw.strip().lower()
+        if p in ("both", "bilingual"):
+            candidates = list(LANGUAGES)
+        elif p in ("zh-cn", "zh-hans", "cn"):
+            candidates = ["zh"]
+        else:
+            candidates = [p]
+        for c in candidates:
+            if c not in LANGUAGES:
+                raise UserError(
+                    f"Unknown statement language '{raw.strip()}'; use en, zh or en,zh.",
+                    f"未知的声明语言“{raw.strip()}”，请使用 en、zh 或 en,zh。",
+                )
+            if c not in out:
+                out.append(c)
+    if not out:
+        raise UserError("Choose a language: en, zh or en,zh.", "请选择语言：en、zh 或 en,zh。")
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """Who issues the statement: the agency letterhead and its signing certificate."""
+
+    name: str
+    name_zh: str
+    address: str
+    address_zh: str
+    signer: str  # subject of the signing certificate
+    signer_fingerprint: str  # SHA-256 of the certificate, lowercase hex
+    signer_self_signed: bool
+    issued_by: str  # the desk user who issued it
+
+
+def new_statement_id(issued_at: datetime) -> str:
+    """Short enough to read out on the phone, random enough never to collide."""
+    return f"CDS-{issued_at:%Y%m%d}-{secrets.token_hex(4).upper()}"
+
+
+def canonical_bytes(record: dict[str, Any]) -> bytes:
+    """Sorted keys, no spaces, UTF-8: the same record always gives the same bytes and hash."""
+    return json.dumps(
+        record, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode("utf-8")
+
+
+def record_sha256(record: dict[str, Any]) -> str:
+    return hashlib.sha256(canonical_bytes(record)).hexdigest()
+
+
+def _d(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _grant(g: Grant) -> dict[str, Any]:
+    return {
+        "record_id": g.record_id,
+        "record_version": g.version,
+        "status": ConsentStatus.GIVEN.value,
+        "counterparty_id": g.counterparty_id,
+        "counterparty": g.counterparty_name,
+        "project_id": g.project_id,
+        "project": g.project_title,
+        "uses": [u.value for u in g.uses],
+        "media": list(g.media),
+        "territories": list(g.territories),
+        "term_start": _d(g.term_start),
+        "term_end": _d(g.term_end),
+    }
+
+
+def _project_counterparty(state: ConsentState, project_id: int) -> int | None:
+    for r in state.records:
+        if r.project_id == project_id:
+            return r.counterparty_id
+    for g in state.grants:
+        if g.project_id == project_id:
+            return g.counterparty_id
+    return None
+
+
+def _project_title(state: ConsentState, project_id: int) -> str:
+    for r in state.records:
+        if r.project_id == project_id and r.project_title:
+            return r.project_title
+    for g in state.grants:
+        if g.project_id == project_id and g.project_title:
+            return g.project_title
+    return f"#{project_id}"
+
+
+def grants_in_scope(state: ConsentState, project_id: int | None) -> tuple[Grant, ...]:
+    """Grants that cover the project (its own, or "any project" of the project's counterparty)."""
+    if project_id is None:
+        return state.grants
+    owner = _project_counterparty(state, project_id)
+    return tuple(
+        g
+        for g in state.grants
+        if g.project_id == project_id or (g.project_id is None and g.counterparty_id == owner)
+    )
+
+
+def modality_part(state: ConsentState, project_id: int | None = None) -> list[dict[str, Any]]:
+    """Per modality: authorised or not, with the grants (record ids, terms) that say so."""
+    grants = grants_in_scope(state, project_id)
+    out: list[dict[str, Any]] = []
+    for m in Modality:
+        mine = sorted(
+            (g for g in grants if g.modality == m), key=lambda g: (g.record_id, g.version)
+        )
+        out.append(
+            {
+                "modality": m.value,
+                "status": "authorised" if mine else "not_authorised",
+                "grants": [_grant(g) for g in mine],
+            }
+        )
+    return out
+
+
+_COMPARED_GRANT_FIELDS = (
+    "record_id",
+    "record_version",
+    "counterparty_id",
+    "project_id",
+    "uses",
+    "media",
+    "territories",
+    "term_start",
+    "term_end",
+)
+
+
+def comparable(part: Sequence[dict[str, Any]]) -> str:
+    """What must stay equal for a statement to stay true (display names may be re-spelt)."""
+    key = [
+        {
+            "modality": m["modality"],
+            "status": m["status"],
+            "grants": sorted(
+                ({f: g.get(f) for f in _COMPARED_GRANT_FIELDS} for g in m.get("grants", [])),
+                key=lambda g: (g["record_id"], g["record_version"]),
+            ),
+        }
+        for m in part
+    ]
+    return canonical_bytes({"m": sorted(key, key=lambda m: m["modality"])}).decode("utf-8")
+
+
+def _revocation(r: RecordAtTime) -> dict[str, Any]:
+    return {
+        "record_id": r.record_id,
+        "record_version": r.version,
+        "counterparty_id": r.counterparty_id,
+        "counterparty": r.counterparty_name,
+        "project_id": r.project_id,
+        "project": r.project_title,
+        "modalities": [m.value for m in r.modalities],
+        "term_start": _d(r.term_start),
+        "term_end": _d(r.term_end),
+        "revoked_at": r.revoked_at.isoformat() if r.revoked_at else None,
+        "reason": r.revocation_reason,
+    }
+
+
+def revocations_in_scope(state: ConsentState, project_id: int | None) -> list[dict[str, Any]]:
+    revoked = [
+        r
+        for r in state.records
+        if r.status == ConsentStatus.REVOKED and (project_id is None or r.project_id == project_id)
+    ]
+    revoked.sort(key=lambda r: (r.revoked_at or state.as_of, r.record_id))
+    return [_revocation(r) for r in revoked]
+
+
+def clean_listings(listings: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for raw in listings:
+        name = " ".join(raw.split())
+        if any(ord(c) < 32 for c in raw.replace("\n", "").replace("\t", "")):
+            raise UserError("A platform name contains control characters.")
+        if len(name) > 200:
+            raise UserError("A platform name is longer than 200 characters.")
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def build_record(
+    *,
+    state: ConsentState,
+    artist: Artist,
+    kind: StatementKind,
+    issuer: Issuer,
+    statement_id: str,
+    languages: Sequence[str],
+    issued_at: datetime,
+    listings: Sequence[str] = (),
+    project_id: int | None = None,
+    supersedes: str | None = None,
+) -> dict[str, Any]:
+    """The record for one statement; refuses statements that would say nothing true.
+
+    `issued_at` and `state.as_of` must be timezone-aware; the as-of keeps its own offset so
+    the statement shows the time zone the agency chose.
+    """
+    as_of = state.as_of
+    if as_of.tzinfo is None or issued_at.tzinfo is None:
+        raise ValueError("as-of and issue times must be timezone-aware")
+    if as_of > issued_at + FUTURE_TOLERANCE:
+        raise UserError(
+            "The as-of time is in the future; a statement can only say what is on record.",
+            "截至时间在未来；声明只能陈述已有记录。",
+        )
+    if state.artist_id != artist.id:
+        raise ValueError("consent state and artist do not match")
+    if kind == StatementKind.PROJECT_CERTIFICATE and project_id is None:
+        raise UserError(
+            "A project consent certificate needs a project (--project ID).",
+            "项目授权证明需要指定项目（--project ID）。",
+        )
+    part = modality_part(state, project_id)
+    revocations = revocations_in_scope(state, project_id)
+    platform_list = clean_listings(listings)
+    authorised = [m for m in part if m["status"] == "authorised"]
+    not_authorised = [m for m in part if m["status"] == "not_authorised"]
+    when = as_of.isoformat(timespec="seconds")
+    if kind == StatementKind.PROJECT_CERTIFICATE and not authorised:
+        raise UserError(
+            f"No given consent covers project #{project_id} as of {when}; "
+            "issue a non-authorisation notice instead.",
+            f"截至{when}，没有已生效的授权涵盖项目 #{project_id}；请改为出具未授权声明。",
+        )
+    if kind == StatementKind.REVOCATION and not revocations:
+        raise UserError(
+            f"No consent of this artist was revoked as of {when}; there is nothing to notify.",
+            f"截至{when}，该艺人没有撤回任何授权，无需出具撤回通知。",
+        )
+    if kind == StatementKind.NON_AUTHORISATION and not not_authorised and not platform_list:
+        raise UserError(
+            "Every modality is authorised in this scope; issue a position statement instead.",
+            "在此范围内所有使用方式均已授权；请改为出具立场声明。",
+        )
+    scope: dict[str, Any] | None = None
+    if project_id is not None:
+        scope = {"project_id": project_id, "project": _project_title(state, project_id)}
+    return {
+        "record_type": RECORD_TYPE,
+        "record_version": RECORD_VERSION,
+        "schema_reference": "ISO/IEC TS 27560:2023; Kantara Consent Receipt v1.1",
+        "statement_id": statement_id,
+        "kind": kind.value,
+        "language": list(languages),
+        "issued_at": issued_at.astimezone(as_of.tzinfo).isoformat(timespec="seconds"),
+        "as_of": as_of.isoformat(timespec="seconds"),
+        "historical": as_of < issued_at - HISTORICAL_AFTER,
+        "issuer": {
+            "name": issuer.name,
+            "name_zh": issuer.name_zh,
+            "address": issuer.address,
+            "address_zh": issuer.address_zh,
+            "signer": issuer.signer,
+            "signer_fingerprint_sha256": issuer.signer_fingerprint,
+            "signer_self_signed": issuer.signer_self_signed,
+            "issued_by": issuer.issued_by,
+        },
+        "subject": {
+            "artist_id": artist.id,
+            "native_name": artist.native_name,
+            "romanized_name": artist.romanized_name,
+            "display_name": artist.display_name,
+            "ai_stance": state.stance.value,
+        },
+        "scope": scope,
+        "modalities": part,
+        "revocations": revocations,
+        "listings": [{"platform": p, "meaning": "willingness_only"} for p in platform_list],
+        "stance_is_not_consent": True,
+        "supersedes": supersedes,
+    }
+
+
+def parse_record(data: bytes) -> dict[str, Any]:
+    """Read an attached record back; raises ValueError when it is not one of ours."""
+    value = json.loads(data.decode("utf-8"))
+    if not isinstance(value, dict) or value.get("record_type") != RECORD_TYPE:
+        raise ValueError("not a Consent Desk statement record")
+    return value
+
+
+__all__ = [
+    "LANGUAGES",
+    "RECORD_FILE_NAME",
+    "Issuer",
+    "StatementKind",
+    "StatementStatus",
+    "build_record",
+    "canonical_bytes",
+    "comparable",
+    "modality_part",
+    "new_statement_id",
+    "parse_languages",
+    "parse_record",
+    "record_sha256",
+]

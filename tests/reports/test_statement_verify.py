@@ -1,0 +1,225 @@
+"""Verification offline: a genuine statement is valid; any change, addition or removal is not."""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+
+import pytest
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pypdf import PdfReader, PdfWriter
+
+from models.statements.record import RECORD_FILE_NAME, canonical_bytes, record_sha256
+from reports.statements.layout import render_statement
+from reports.statements.signing import pyhanko_signer, sign_statement
+from reports.verify import EXIT_INVALID, EXIT_UNREADABLE, EXIT_VALID, verify_statement
+from tests.reports.statement_data import (
+    ca_issued_identity,
+    issuer_for,
+    quick_identity,
+    record_for,
+)
+
+
+def issue(identity, **kw):
+    record = record_for(identity, issuer=issuer_for(identity), **kw)
+    return record, sign_statement(render_statement(record), record, pyhanko_signer(identity))
+
+
+@pytest.fixture(scope="module")
+def statement(unlocked):
+    return issue(unlocked)
+
+
+def test_round_trip_is_valid_and_carries_its_record(statement, unlocked):
+    record, pdf = statement
+    result = verify_statement(pdf)
+    assert result.valid and result.intact and result.exit_code == EXIT_VALID
+    assert result.problems == ()
+    assert result.statement_id == record["statement_id"]
+    assert result.artist == "林晓 (Lin Xiao)"
+    assert result.as_of == record["as_of"]
+    assert result.fingerprint == unlocked.identity.fingerprint
+    assert result.signer == unlocked.identity.subject
+    assert result.self_signed is True and result.trusted is False
+    assert any("self-signed" in n for n in result.notes)
+    assert result.record_sha256 == record_sha256(record)
+    assert result.record == record
+    assert result.in_register is None and result.signed_at is not None
+    json_out = result.to_json()
+    for key in (
+        "valid",
+        "intact",
+        "signer",
+        "fingerprint",
+        "signed_at",
+        "statement_id",
+        "artist",
+        "as_of",
+        "in_register",
+        "superseded",
+        "superseded_by",
+        "problems",
+    ):
+        assert key in json_out
+
+
+def test_attachment_metadata_and_certification(statement):
+    record, pdf = statement
+    reader = PdfReader(io.BytesIO(pdf))
+    assert reader.attachments[RECORD_FILE_NAME] == [canonical_bytes(record)]
+    meta = reader.metadata
+    assert meta.title.startswith("Statement on AI use of likeness and voice — 林晓 (Lin Xiao)")
+    assert record["statement_id"] in meta.subject
+    assert "Consent Desk" in (meta.creator or "")
+    assert meta.producer
+    xmp = reader.xmp_metadata
+    assert xmp is not None and any("Statement on AI use" in t for t in xmp.dc_title.values())
+    docmdp = reader.trailer["/Root"]["/Perms"]["/DocMDP"].get_object()
+    params = docmdp["/Reference"][0].get_object()["/TransformParams"]
+    assert params["/P"] == 1
+    assert docmdp["/SubFilter"] == "/ETSI.CAdES.detached"
+
+
+def _byte_range(pdf: bytes) -> tuple[int, int, int, int]:
+    found = re.findall(rb"/ByteRange \[\s*(\d+) (\d+) (\d+) (\d+)\s*\]", pdf)
+    a, b, c, d = (int(x) for x in found[-1])
+    return a, b, c, d
+
+
+def test_fifty_flipped_bytes_are_all_invalid(statement):
+    _, pdf = statement
+    _, first_len, sig_end, _ = _byte_range(pdf)
+    xref_start = int(re.findall(rb"startxref\s+(\d+)", pdf)[-1])
+    rng = random.Random(20261125)
+    offsets = (
+        [rng.randrange(0, first_len) for _ in range(17)]  # content and signature dictionary
+        + [rng.randrange(first_len, sig_end) for _ in range(17)]  # the signature itself
+        + [rng.randrange(xref_start, len(pdf)) for _ in range(16)]  # xref and trailer
+    )
+    for offset in offsets:
+        tampered = bytearray(pdf)
+        tampered[offset] ^= rng.randrange(1, 256)
+        result = verify_statement(bytes(tampered))
+        assert not result.valid, f"flip at {offset} went unnoticed"
+        assert result.exit_code == EXIT_INVALID, (offset, result.problems)
+        assert result.problems
+
+
+def test_padding_digit_turned_into_whitespace_is_noticed(statement):
+    _, pdf = statement
+    _, _, sig_end, _ = _byte_range(pdf)
+    tampered = bytearray(pdf)
+    tampered[sig_end - 3] = ord(" ")  # inside the zero padding of /Contents
+    assert verify_statement(bytes(tampered)).exit_code == EXIT_INVALID
+
+
+def test_incremental_update_changing_a_page_is_invalid(statement):
+    _, pdf = statement
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    stream = generic.StreamObject(stream_data=b"0 0 1 rg 100 700 300 60 re f")
+    writer.add_stream_to_page(0, writer.add_object(stream))
+    out = io.BytesIO()
+    writer.write(out)
+    result = verify_statement(out.getvalue())
+    assert result.exit_code == EXIT_INVALID
+    assert any("added to the file after it was signed" in p for p in result.problems)
+    assert result.statement_id  # still says which statement it claims to be
+
+
+def test_appended_bytes_are_invalid(statement):
+    _, pdf = statement
+    result = verify_statement(pdf + b"\n% a harmless looking comment\n")
+    assert result.exit_code == EXIT_INVALID
+
+
+def test_stripped_signature_is_invalid(statement):
+    record, pdf = statement
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    del writer._root_object["/AcroForm"]
+    del writer._root_object["/Perms"]
+    for page in writer.pages:
+        if "/Annots" in page:
+            del page["/Annots"]
+    out = io.BytesIO()
+    writer.write(out)
+    result = verify_statement(out.getvalue())
+    assert result.exit_code == EXIT_INVALID
+    assert any("no signature" in p for p in result.problems)
+    assert result.statement_id == record["statement_id"]
+    _, first_len, sig_end, _ = _byte_range(pdf)
+    zeroed = pdf[: first_len + 1] + b"0" * (sig_end - first_len - 2) + pdf[sig_end - 1 :]
+    assert verify_statement(zeroed).exit_code == EXIT_INVALID
+
+
+def test_truncated_file_is_invalid_not_an_exception(statement):
+    _, pdf = statement
+    for cut in (len(pdf) // 2, len(pdf) - 40, 2000):
+        assert verify_statement(pdf[:cut]).exit_code == EXIT_INVALID
+
+
+def test_unreadable_inputs(tmp_path):
+    assert verify_statement(tmp_path / "missing.pdf").exit_code == EXIT_UNREADABLE
+    assert verify_statement(tmp_path).exit_code == EXIT_UNREADABLE  # a folder
+    assert verify_statement(b"").exit_code == EXIT_UNREADABLE
+    assert verify_statement(b"\x89PNG\r\n\x1a\n" + bytes(500)).exit_code == EXIT_UNREADABLE
+
+
+def test_trust_only_for_the_certificate_given(statement, unlocked):
+    _, pdf = statement
+    trusted = verify_statement(pdf, trust=unlocked.certificate)
+    assert trusted.valid and trusted.trusted
+    assert not any("self-signed" in n for n in trusted.notes)
+    stranger = quick_identity("Somebody Else")
+    other = verify_statement(pdf, trust=stranger.certificate)
+    assert not other.valid and not other.trusted
+    assert any("not signed with the certificate you trust" in p for p in other.problems)
+
+
+def test_certificate_authority_chain_is_trusted_through_its_root():
+    agency, root = ca_issued_identity()
+    _, pdf = issue(agency)
+    plain = verify_statement(pdf)
+    assert plain.valid and not plain.trusted and plain.self_signed is False
+    assert any("not checked against one you trust" in n for n in plain.notes)
+    via_root = verify_statement(pdf, trust=root)
+    assert via_root.valid and via_root.trusted and via_root.notes == ()
+
+
+def test_a_forger_signing_our_record_is_caught(statement):
+    record, _ = statement
+    forger = quick_identity("Starlight Talent & Co.")
+    pdf = sign_statement(render_statement(record), record, pyhanko_signer(forger))
+    result = verify_statement(pdf)
+    assert not result.valid
+    assert any("different signing certificate" in p for p in result.problems)
+
+
+def test_register_folder_tells_superseded_and_ignores_forgeries(unlocked, tmp_path):
+    first_record, first = issue(unlocked)
+    later_record = record_for(unlocked)
+    later_record["supersedes"] = first_record["statement_id"]
+    later = sign_statement(render_statement(later_record), later_record, pyhanko_signer(unlocked))
+    forger = quick_identity("Forger")
+    fake_record = record_for(forger, issuer=issuer_for(forger))
+    fake_record["supersedes"] = first_record["statement_id"]
+    fake = sign_statement(render_statement(fake_record), fake_record, pyhanko_signer(forger))
+    folder = tmp_path / "published"
+    folder.mkdir()
+    (folder / "a.pdf").write_bytes(first)
+    (folder / "fake.pdf").write_bytes(fake)
+    (folder / "junk.pdf").write_bytes(b"%PDF-1.7 not really")
+    alone = verify_statement(first, register_folder=folder)
+    assert alone.valid and alone.in_register and not alone.superseded
+    (folder / "b.pdf").write_bytes(later)
+    result = verify_statement(first, register_folder=folder)
+    assert result.valid and result.in_register
+    assert result.superseded and result.superseded_by == later_record["statement_id"]
+    assert verify_statement(later, register_folder=tmp_path).in_register is True  # subfolders
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    missing = verify_statement(later, register_folder=empty)
+    assert missing.valid and missing.in_register is False
+    assert any("not among the statements" in n for n in missing.notes)

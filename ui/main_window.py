@@ -35,7 +35,11 @@ from models.clock import desk_user
 from models.roster.service import RosterCounts, RosterService
 from models.storage.database import Database
 from ui.about import AboutDialog
+from ui.audit import register as register_audit
+from ui.consent import register as register_consent
+from ui.preferences import open_preferences
 from ui.roster.view import RosterView
+from ui.scripts import register as register_scripts
 from ui.settings import (
     CURRENT_VIEW,
     DEMO_OFFERED,
@@ -109,6 +113,9 @@ class MainWindow(QMainWindow):
         self.add_view(
             "roster", self.tr("Roster"), self.roster_view, "Ctrl+1", menu=self.roster_view.menu
         )
+        self.consent_screens = register_consent(self)  # Consent Ctrl+2, Deadlines Ctrl+3
+        self.audit_view = register_audit(self)  # Audit trail Ctrl+4
+        self.scripts_view = register_scripts(self)
 
     # -- views ---------------------------------------------------------------------------------
     def add_view(
@@ -214,6 +221,11 @@ class MainWindow(QMainWindow):
         self.find_action = self.edit_menu.addAction(self.tr("&Find"))
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
         self.find_action.triggered.connect(self.find_in_view)
+        self.edit_menu.addSeparator()
+        self.preferences_action = self.edit_menu.addAction(self.tr("&Preferences…"))
+        self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.triggered.connect(lambda: open_preferences(self))
 
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.help_menu = bar.addMenu(self.tr("&Help"))

@@ -19,7 +19,7 @@ from ui.settings import DEMO_OFFERED, Settings
 
 
 def test_the_roster_is_the_first_view_and_the_status_bar_counts(window: MainWindow) -> None:
-    assert window.view_keys() == ["roster"]
+    assert window.view_keys()[0] == "roster"
     assert window.current_view() is window.roster_view
     assert window.summary_label.text() == "30 artists shown · 30 active · 0 archived"
     assert window.roster_view.menu.menuAction().isVisible()
@@ -41,13 +41,13 @@ def test_another_view_plugs_in_with_one_call(qtbot: QtBot, window: MainWindow) -
 
     proposals = Proposals()
     menu = QMenu("&Proposal", window)
-    action = window.add_view("proposals", "Proposals", proposals, "Ctrl+2", menu=menu)
-    assert action.shortcut() == QKeySequence("Ctrl+2")
-    assert window.view_keys() == ["roster", "proposals"]
-    assert window.nav.item(1).text() == "Proposals"
+    action = window.add_view("proposals", "Proposals", proposals, "Ctrl+9", menu=menu)
+    assert action.shortcut() == QKeySequence("Ctrl+9")
+    assert window.view_keys()[-1] == "proposals"
+    assert window.nav.item(window.nav.count() - 1).text() == "Proposals"
     assert window.current_view() is window.roster_view  # registering does not switch
 
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     assert window.current_view() is proposals
     assert menu.menuAction().isVisible()
     assert not window.roster_view.menu.menuAction().isVisible()
@@ -145,13 +145,15 @@ def test_window_geometry_and_columns_are_remembered(
     qtbot.addWidget(first)
     first.resize(700, 500)  # within the offscreen screen (800 × 600)
     first.show()
+    size = (first.size().width(), first.size().height())  # as the window's minimum allows
+    first.show()
     first.roster_view.table.setColumnWidth(Column.ROMANIZED, 211)
     first.roster_view.archived_check.setChecked(True)
     first.close()
 
     again = MainWindow(demo_db, Settings.at(tmp_path / "prefs.ini"))
     qtbot.addWidget(again)
-    assert (again.size().width(), again.size().height()) == (700, 500)
+    assert (again.size().width(), again.size().height()) == size
     assert again.roster_view.table.columnWidth(Column.ROMANIZED) == 211
     assert again.roster_view.archived_check.isChecked()
 

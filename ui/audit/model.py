@@ -1,0 +1,219 @@
+"""The audit trail as a Qt table: newest first, fetched page by page as the person scrolls.
+
+Paging is driven by the view (`fetch_more` when the scroll bar nears the end) rather than
+Qt's canFetchMore/fetchMore, whose synchronous inserts Qt's model tester reports as happening
+during a reset.
+
+`AuditService.events` pages by offset and filters by entity, id and text; the date range is
+applied here, page by page, relying on the chain's order (events are appended, so a lower id
+is never later): once an event older than the range start appears, nothing older is fetched.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from models.audit.service import AuditEvent, AuditService
+from ui.consent.labels import when_text
+
+Index = QModelIndex | QPersistentModelIndex
+EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+MAX_PAGES_PER_FETCH = 50  # a narrow date range far back: stop and let the view ask again
+
+
+class Column(IntEnum):
+    TIME = 0
+    ACTOR = 1
+    ENTITY = 2
+    ENTITY_ID = 3
+    ACTION = 4
+    FIELDS = 5
+
+
+def entity_labels() -> dict[str, str]:
+    """The entities the app audits today, in words (others show their raw name)."""
+    tr = QCoreApplication.translate
+    return {
+        "artist": tr("Audit", "Artist"),
+        "stance_record": tr("Audit", "AI stance"),
+        "consent_record": tr("Audit", "Consent record"),
+        "consent_evidence": tr("Audit", "Evidence file"),
+        "counterparty": tr("Audit", "Counterparty"),
+        "project": tr("Audit", "Project"),
+        "stored_file": tr("Audit", "Stored file"),
+        "setting": tr("Audit", "Setting"),
+        "statement": tr("Audit", "Statement"),
+    }
+
+
+def event_time(event: AuditEvent) -> datetime | None:
+    try:
+        return datetime.fromisoformat(event.at)
+    except ValueError:
+        return None
+
+
+def value_text(value: Any) -> str:
+    """A before/after value as JSON people can read (Chinese left as is)."""
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return value or '""'
+    return json.dumps(value, ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    entity: str = ""
+    entity_id: str = ""
+    text: str = ""
+    since: datetime | None = None  # inclusive
+    until: datetime | None = None  # exclusive
+
+
+class AuditTableModel(QAbstractTableModel):
+    """Rows are audit events (frozen `AuditEvent`s), newest first, loaded on demand."""
+
+    PAGE = 200
+
+    def __init__(self, audit: AuditService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._audit = audit
+        self._events: list[AuditEvent] = []
+        self._offset = 0
+        self._exhausted = True
+        self.filter = AuditFilter()
+
+    def load(self, filter: AuditFilter | None = None) -> None:
+        """Start again (with a new filter) and fetch the first page."""
+        if filter is not None:
+            self.filter = filter
+        self.beginResetModel()
+        self._events = []
+        self._offset = 0
+        self._exhausted = False
+        self.endResetModel()
+        self.fetch_more()
+
+    def event_at(self, row: int) -> AuditEvent | None:
+        return self._events[row] if 0 <= row < len(self._events) else None
+
+    def row_of(self, event_id: int) -> int | None:
+        for row, e in enumerate(self._events):
+            if e.id == event_id:
+                return row
+        return None
+
+    def oldest_loaded_id(self) -> int | None:
+        return self._events[-1].id if self._events else None
+
+    # -- paging --------------------------------------------------------------------------------
+    def can_fetch_more(self) -> bool:
+        return not self._exhausted
+
+    def fetch_more(self) -> None:
+        """Append the next page of matching events (nothing once all are loaded)."""
+        if self._exhausted:
+            return
+        f = self.filter
+        found: list[AuditEvent] = []
+        for _ in range(MAX_PAGES_PER_FETCH):
+            page = self._audit.events(
+                entity=f.entity or None,
+                entity_id=f.entity_id or None,
+                limit=self.PAGE,
+                offset=self._offset,
+                text=f.text,
+            )
+            self._offset += len(page)
+            if len(page) < self.PAGE:
+                self._exhausted = True
+            for e in page:
+                when = event_time(e)
+                if f.since is not None and when is not None and when < f.since:
+                    self._exhausted = True  # appended in order: everything further is older
+                    break
+                if f.until is not None and when is not None and when >= f.until:
+                    continue
+                found.append(e)
+            if found or self._exhausted:
+                break
+        if found:
+            first = len(self._events)
+            self.beginInsertRows(QModelIndex(), first, first + len(found) - 1)
+            self._events.extend(found)
+            self.endInsertRows()
+
+    # -- Qt model interface ------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._events)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            Column.TIME: self.tr("Time"),
+            Column.ACTOR: self.tr("Desk user"),
+            Column.ENTITY: self.tr("What"),
+            Column.ENTITY_ID: self.tr("Id"),
+            Column.ACTION: self.tr("Action"),
+            Column.FIELDS: self.tr("Fields changed"),
+        }[Column(section)]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        event = self.event_at(index.row())
+        if event is None or not 0 <= index.column() < len(Column):
+            return None
+        if role == EVENT_ID_ROLE:
+            return event.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(event, Column(index.column()), role)
+        return None
+
+    def _text(self, event: AuditEvent, column: Column, role: int) -> str:
+        if column is Column.TIME:
+            when = event_time(event)
+            return when_text(when, seconds=True) if when is not None else event.at
+        if column is Column.ACTOR:
+            return event.actor
+        if column is Column.ENTITY:
+            return entity_labels().get(event.entity, event.entity)
+        if column is Column.ENTITY_ID:
+            return event.entity_id
+        if column is Column.ACTION:
+            return event.action
+        fields = event.changed_fields()
+        if role == Qt.ItemDataRole.DisplayRole and len(fields) > 6:
+            return ", ".join(fields[:6]) + " …"
+        return ", ".join(fields)

@@ -1,0 +1,103 @@
+"""`consent-desk script analyze PATH`: scenes, characters and AI use in one script.
+
+Needs no database: a confidential script is read, reported on and forgotten. A file that
+cannot be read (damaged, hostile, unsupported) is one line on stderr and exit code 2, through
+the `UserError` contract of cli/app.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from cli.app import Context, print_json
+from models.scripts import (
+    AiUse,
+    ScriptDocument,
+    detect_ai_uses,
+    load_markers,
+    read_script,
+)
+
+
+def analysis_json(doc: ScriptDocument, uses: tuple[AiUse, ...]) -> dict[str, Any]:
+    """The documented JSON shape of `script analyze --json` (lines are 1-based)."""
+    return {
+        "format": doc.format.value,
+        "title": doc.title,
+        "pages": doc.pages,
+        "scenes": [{"number": s.number, "heading": s.heading, "line": s.line} for s in doc.scenes],
+        "characters": [
+            {"name": c.name, "dialogue_blocks": c.dialogue_blocks} for c in doc.characters
+        ],
+        "dialogue_blocks": doc.dialogue_blocks,
+        "ai_uses": [
+            {
+                "line": u.line,
+                "character": u.character,
+                "kind": u.kind.value,
+                "source": u.source.value,
+                "text": u.text,
+            }
+            for u in uses
+        ],
+        "warnings": [{"line": w.line, "message": w.message} for w in doc.warnings],
+    }
+
+
+def _summary(doc: ScriptDocument, uses: tuple[AiUse, ...]) -> str:
+    out: list[str] = []
+    pages = f"~{doc.pages} pages (estimated)" if doc.pages_estimated else f"{doc.pages} pages"
+    out.append(f"{doc.title or doc.source_name} — {doc.format.value}, {pages}")
+    out.append(
+        f"{len(doc.scenes)} scenes, {doc.dialogue_blocks} dialogue blocks, "
+        f"{len(doc.characters)} speaking characters"
+    )
+    if doc.characters:
+        shown = ", ".join(f"{c.name} {c.dialogue_blocks}" for c in doc.characters[:12])
+        more = f", and {len(doc.characters) - 12} more" if len(doc.characters) > 12 else ""
+        out.append(f"Characters (dialogue blocks): {shown}{more}")
+    unit = "line" if doc.format.value != "fdx" else "paragraph"
+    if uses:
+        out.append(f"AI use found: {len(uses)}")
+        for u in uses:
+            who = u.character or "(no character named)"
+            page = f" (page {u.page})" if u.page is not None else ""
+            out.append(
+                f'  {unit} {u.line}{page}: {who} — {u.kind.value}, in {u.source.value}: "{u.text}"'
+            )
+    else:
+        out.append("AI use found: none")
+    for w in doc.warnings:
+        where = f"{unit} {w.line}: " if w.line is not None else ""
+        out.append(f"Warning: {where}{w.message}")
+    return "\n".join(out) + "\n"
+
+
+def _analyze(ctx: Context) -> int:
+    markers = load_markers(ctx.args.markers) if ctx.args.markers else load_markers()
+    doc = read_script(ctx.args.path)
+    uses = detect_ai_uses(doc, markers)
+    if ctx.args.json:
+        print_json(analysis_json(doc, uses))
+    else:
+        sys.stdout.write(_summary(doc, uses))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    script = sub.add_parser("script", help="read scripts and find AI use of likeness or voice")
+    ssub = script.add_subparsers(dest="script_command", metavar="ACTION")
+    p = ssub.add_parser(
+        "analyze",
+        help="scenes, characters and AI use in a Fountain, FDX, PDF or plain-text script",
+    )
+    p.add_argument("path", help="the script file (.fountain, .fdx, .pdf, .txt)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument(
+        "--markers",
+        metavar="FILE",
+        help="use this AI marker list (JSON) instead of the shipped one",
+    )
+    p.set_defaults(handler=_analyze)

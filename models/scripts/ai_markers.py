@@ -1,0 +1,470 @@
+"""Finding where a script uses a person's likeness or voice through AI.
+
+The markers are data (resources/markers/ai_markers.json, or a person's own copy), because
+the words productions use change faster than releases. All phrases are compiled into one
+regular expression, so a feature script is scanned in a few milliseconds. Latin phrases only
+match whole words ("said" and "maintain" never hit "ai"), Chinese phrases match inside text
+but each may list longer words that are not AI use (数字人民币 is money, not a digital human).
+Boneyard text never reaches this module; notes do.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from models.errors import UserError
+from models.resources import resource_path
+from models.scripts.document import Element, ElementKind, ScriptDocument
+
+SHIPPED_MARKERS = resource_path("markers", "ai_markers.json")
+MAX_MARKER_FILE = 1024 * 1024
+MAX_MARKERS = 5_000
+MAX_MARKER_TEXT = 100
+
+
+class AiKind(StrEnum):
+    VOICE = "voice"
+    LIKENESS = "likeness"
+    DE_AGING = "de-aging"
+    FACE_SWAP = "face-swap"
+    DIGITAL_DOUBLE = "digital-double"
+    TRAINING = "training"
+    OTHER = "other"
+
+
+class AiSource(StrEnum):
+    EXTENSION = "extension"
+    NOTE = "note"
+    ACTION = "action"
+    DIALOGUE = "dialogue"
+    HEADING = "heading"
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    text: str
+    kind: AiKind
+    exceptions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AiUse:
+    """One place in the script that uses someone's likeness or voice through AI."""
+
+    line: int
+    character: str | None
+    kind: AiKind
+    source: AiSource
+    text: str  # the words as written in the script
+    marker: str  # the marker that matched
+    column: int | None = None  # 0-based start in ScriptDocument.lines[line - 1], if found there
+    page: int | None = None
+
+
+class MarkerListError(UserError):
+    """A marker file a person edited cannot be used; lists what to fix."""
+
+    def __init__(self, origin: str, problems: Sequence[str]) -> None:
+        self.problems = list(problems)
+        shown = "; ".join(self.problems[:5])
+        more = f" (and {len(self.problems) - 5} more)" if len(self.problems) > 5 else ""
+        super().__init__(
+            f"AI marker list {origin} cannot be used: {shown}{more}",
+            f"AI 标记列表 {origin} 无法使用：{shown}{more}",
+        )
+
+
+_LATIN = re.compile(r"[0-9A-Za-z\u00c0-\u024f]")
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2014]+")
+_SEP = r"[\s\-\u2010-\u2014]*"
+_NOT_LATIN_BEFORE = r"(?<![0-9A-Za-z\u00c0-\u024f])"
+_NOT_LATIN_AFTER = r"(?![0-9A-Za-z\u00c0-\u024f])"
+_NOT_LATIN_BEFORE_FIRST = r"(?<![0-9A-Za-z\u00c0-\u024f].)"  # checked after the first letter
+_EXT_PARTS = re.compile(r"[,/;、，；]")
+_EXT_KEEP = re.compile(r"[^0-9A-Z\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def _is_latin(ch: str) -> bool:
+    return bool(_LATIN.match(ch))
+
+
+def extension_key(text: str) -> str:
+    """'(A.I. voice)' and '（ＡＩ配音）' compare by letters only: 'AIVOICE', 'AI配音'."""
+    return _EXT_KEEP.sub("", unicodedata.normalize("NFKC", text).upper())
+
+
+def phrase_pattern(text: str) -> str:
+    """The regular expression for one phrase, to be matched against lower-cased text.
+
+    It starts with a literal (the word-boundary check comes after the first character), so
+    the combined expression can skip quickly to the few places a marker could start.
+    """
+    words = [w.lower() for w in _SEPARATORS.split(text.strip()) if w]
+    pieces = []
+    for word in words:
+        chunk = []
+        for a, b in zip(word, word[1:] + " ", strict=True):
+            chunk.append(re.escape(a))
+            if b != " " and _is_latin(a) != _is_latin(b):
+                chunk.append(r"\s*")  # "AI配音" also as "AI 配音"
+        pieces.append("".join(chunk))
+    body = _SEP.join(pieces)
+    first, last = text.strip()[0], text.strip()[-1]
+    if _is_latin(first):
+        head = re.escape(words[0][0])
+        body = head + _NOT_LATIN_BEFORE_FIRST + body[len(head) :]
+    if _is_latin(last) and last.isalpha():
+        body += "(?:e?s)?"
+    if _is_latin(last):
+        body += _NOT_LATIN_AFTER
+    return body
+
+
+def lower_same_length(text: str) -> str:
+    """Lower-cased text with every offset unchanged (a few letters grow when lower-cased)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@dataclass(frozen=True)
+class MarkerSet:
+    """A validated marker list, compiled once for fast scanning."""
+
+    extensions: tuple[Marker, ...]
+    phrases: tuple[Marker, ...]
+    origin: str = "shipped list"
+    _by_extension: dict[str, Marker] = field(init=False, repr=False, compare=False)
+    _each: tuple[tuple[re.Pattern[str], Marker], ...] = field(init=False, repr=False, compare=False)
+    _regex: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_extension = {extension_key(m.text): m for m in self.extensions}
+        ordered = sorted(self.phrases, key=lambda m: -len(m.text))
+        each = tuple((re.compile(phrase_pattern(m.text)), m) for m in ordered)
+        # One expression without groups: CPython then scans for possible first characters
+        # in C, which keeps a 2-million-character line well under a second.
+        regex = re.compile("|".join(p.pattern for p, _ in each)) if each else None
+        object.__setattr__(self, "_by_extension", by_extension)
+        object.__setattr__(self, "_each", each)
+        object.__setattr__(self, "_regex", regex)
+
+    def extension_marker(self, extension: str) -> Marker | None:
+        """The marker an extension is, compared whole or by its comma-separated parts."""
+        found = self._by_extension.get(extension_key(extension))
+        if found is not None:
+            return found
+        for part in _EXT_PARTS.split(extension):
+            found = self._by_extension.get(extension_key(part))
+            if found is not None:
+                return found
+        return None
+
+    def find(self, text: str) -> Iterator[tuple[int, int, Marker]]:
+        """(start, end, marker) for every phrase in `text`, left to right."""
+        if self._regex is None:
+            return
+        lowered = lower_same_length(text)
+        for m in self._regex.finditer(lowered):
+            start, end = m.span()
+            marker = next((mk for p, mk in self._each if p.match(lowered, start)), None)
+            if marker is None:
+                continue
+            if marker.exceptions and _excepted(text, start, end, marker.exceptions):
+                continue
+            yield start, end, marker
+
+
+def _excepted(text: str, start: int, end: int, exceptions: tuple[str, ...]) -> bool:
+    for word in exceptions:
+        lo = max(0, start - len(word))
+        window = text[lo : end + len(word)].casefold()
+        needle = word.casefold()
+        at = window.find(needle)
+        while at >= 0:
+            if lo + at <= start and lo + at + len(needle) >= end:
+                return True
+            at = window.find(needle, at + 1)
+    return False
+
+
+# -- loading and validation ---------------------------------------------------------------
+
+
+def load_markers(path: str | Path | None = None) -> MarkerSet:
+    """The shipped marker list, or a person's own file (validated, with clear errors)."""
+    source = Path(path) if path is not None else SHIPPED_MARKERS
+    origin = str(source) if path is not None else "shipped list"
+    try:
+        if source.stat().st_size > MAX_MARKER_FILE:
+            raise MarkerListError(origin, [f"the file is larger than {MAX_MARKER_FILE} bytes"])
+        raw = source.read_bytes()
+    except FileNotFoundError:
+        raise MarkerListError(origin, ["the file does not exist"]) from None
+    except IsADirectoryError:
+        raise MarkerListError(origin, ["this is a folder, not a file"]) from None
+    except OSError as e:
+        raise MarkerListError(origin, [f"the file cannot be read ({e.strerror or e})"]) from e
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise MarkerListError(origin, ["the file is not UTF-8 text"]) from None
+    except json.JSONDecodeError as e:
+        raise MarkerListError(
+            origin, [f"not valid JSON at line {e.lineno}, column {e.colno}: {e.msg}"]
+        ) from None
+    return parse_markers(data, origin)
+
+
+def parse_markers(data: Any, origin: str = "marker list") -> MarkerSet:
+    """Validate marker data (as loaded from JSON); every problem is reported, not just one."""
+    problems: list[str] = []
+    if not isinstance(data, dict):
+        raise MarkerListError(
+            origin, ["the file must hold a JSON object with 'extensions' and 'phrases'"]
+        )
+    lists: dict[str, list[Marker]] = {}
+    for key in ("extensions", "phrases"):
+        entries = data.get(key, [])
+        if not isinstance(entries, list):
+            problems.append(f"'{key}' must be a list")
+            entries = []
+        lists[key] = _entries(key, entries, problems)
+    if not problems and not lists["extensions"] and not lists["phrases"]:
+        problems.append("the list has no extensions and no phrases")
+    total = len(lists["extensions"]) + len(lists["phrases"])
+    if total > MAX_MARKERS:
+        problems.append(f"{total} markers; at most {MAX_MARKERS}")
+    if problems:
+        raise MarkerListError(origin, problems)
+    return MarkerSet(tuple(lists["extensions"]), tuple(lists["phrases"]), origin)
+
+
+_KINDS = ", ".join(k.value for k in AiKind)
+
+
+def _entries(key: str, entries: list[Any], problems: list[str]) -> list[Marker]:
+    markers: list[Marker] = []
+    seen: dict[str, int] = {}
+    for n, entry in enumerate(entries, 1):
+        where = f"{key} #{n}"
+        if not isinstance(entry, dict):
+            problems.append(f"{where}: must be an object with 'text' and 'kind'")
+            continue
+        unknown = set(entry) - {"text", "kind", "except"}
+        if unknown:
+            problems.append(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+        text = entry.get("text")
+        kind = entry.get("kind")
+        if not isinstance(text, str) or not text.strip():
+            problems.append(f"{where}: 'text' must be non-empty text")
+            continue
+        text = text.strip()
+        where = f"{key} #{n} ('{text}')"
+        if len(text) > MAX_MARKER_TEXT:
+            problems.append(f"{where}: longer than {MAX_MARKER_TEXT} characters")
+            continue
+        if key == "extensions":
+            text = text.strip("()（）").strip()
+            normal = extension_key(text)
+            if not normal:
+                problems.append(f"{where}: has no letters")
+                continue
+        else:
+            normal = " ".join(_SEPARATORS.split(text.casefold()))
+        if kind not in {k.value for k in AiKind}:
+            problems.append(f"{where}: kind must be one of {_KINDS}")
+            continue
+        exceptions = entry.get("except", [])
+        if not isinstance(exceptions, list) or not all(
+            isinstance(x, str) and x.strip() for x in exceptions
+        ):
+            problems.append(f"{where}: 'except' must be a list of words")
+            continue
+        bad = [x for x in exceptions if text.casefold() not in x.casefold()]
+        if bad:
+            problems.append(f"{where}: exception '{bad[0]}' does not contain the phrase")
+            continue
+        if normal in seen:
+            # Spelling variants ("DE-AGED", "DEAGED") are one marker; a clash of kinds is not.
+            earlier = markers[seen[normal]]
+            if earlier.kind.value != kind:
+                problems.append(
+                    f"{where}: same as '{earlier.text}' but with another kind ({earlier.kind})"
+                )
+            continue
+        seen[normal] = len(markers)
+        markers.append(Marker(text, AiKind(kind), tuple(x.strip() for x in exceptions)))
+    return markers
+
+
+# -- detection ----------------------------------------------------------------------------
+
+_SOURCES = {
+    ElementKind.DIALOGUE: AiSource.DIALOGUE,
+    ElementKind.PARENTHETICAL: AiSource.DIALOGUE,
+    ElementKind.ACTION: AiSource.ACTION,
+    ElementKind.CENTERED: AiSource.ACTION,
+    ElementKind.TRANSITION: AiSource.ACTION,
+    ElementKind.NOTE: AiSource.NOTE,
+    ElementKind.SECTION: AiSource.NOTE,
+    ElementKind.SYNOPSIS: AiSource.NOTE,
+    ElementKind.SCENE_HEADING: AiSource.HEADING,
+}
+
+
+def detect_ai_uses(doc: ScriptDocument, markers: MarkerSet | None = None) -> tuple[AiUse, ...]:
+    """Every AI-use marker in the script, in script order."""
+    markers = markers if markers is not None else _shipped()
+    names = _NameFinder(doc.character_names)
+    hits: list[AiUse] = []
+    scanned: list[tuple[Element, AiSource]] = []
+    for e in doc.elements:
+        if e.kind is ElementKind.EXTENSION:
+            marker = markers.extension_marker(e.text)
+            if marker is not None:
+                where = _Where(doc, e)
+                hits.append(where.use(0, e.text, marker, AiSource.EXTENSION, e.character))
+                continue
+            scanned.append((e, AiSource.EXTENSION))
+        elif e.kind is ElementKind.LYRIC:
+            scanned.append((e, AiSource.DIALOGUE if e.character else AiSource.ACTION))
+        elif e.kind in _SOURCES:
+            scanned.append((e, _SOURCES[e.kind]))
+    # One scan over all the text (NUL between elements, which no phrase can cross) costs far
+    # less than a scan per paragraph.
+    starts: list[int] = []
+    at = 0
+    for e, _ in scanned:
+        starts.append(at)
+        at += len(e.text) + 1
+    joined = "\x00".join(e.text for e, _ in scanned)
+    wheres: dict[int, _Where] = {}
+    for start, end, marker in markers.find(joined):
+        k = bisect.bisect_right(starts, start) - 1
+        e, source = scanned[k]
+        offset = start - starts[k]
+        if offset + end - start > len(e.text):
+            continue
+        where = wheres.get(k) or wheres.setdefault(k, _Where(doc, e))
+        who = e.character or names.nearest(e.text, offset, offset + end - start)
+        hits.append(where.use(offset, joined[start:end], marker, source, who))
+    hits.sort(key=lambda h: (h.line, h.column if h.column is not None else -1))
+    return tuple(hits)
+
+
+class _Where:
+    """Maps offsets in an element's text to source lines and columns (each line found once)."""
+
+    def __init__(self, doc: ScriptDocument, e: Element) -> None:
+        self.doc = doc
+        self.e = e
+        self.starts = [0]
+        if "\n" in e.text:
+            self.starts += [m.end() for m in re.finditer("\n", e.text)]
+        self.bases: dict[int, int] = {}
+        self.folded: dict[int, str] = {}
+        self.after: dict[int, int] = {}  # hits come in order: search on from the last one
+
+    def use(
+        self, offset: int, found: str, marker: Marker, source: AiSource, who: str | None
+    ) -> AiUse:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        line = self.e.lines[min(k, len(self.e.lines) - 1)]
+        return AiUse(
+            line=line,
+            character=who,
+            kind=marker.kind,
+            source=source,
+            text=" ".join(found.split()),
+            marker=marker.text,
+            column=self._column(k, line, offset, found, source),
+            page=self.e.page,
+        )
+
+    def _column(self, k: int, line: int, offset: int, found: str, source: AiSource) -> int | None:
+        """Where the hit starts in the displayed source line, for highlighting."""
+        shown = self.doc.line_text(line)
+        if source is AiSource.EXTENSION:
+            for opener in ("(", "（"):
+                at = shown.find(opener + found)
+                if at >= 0:
+                    return at + 1
+        if k not in self.bases:
+            end = self.starts[k + 1] - 1 if k + 1 < len(self.starts) else len(self.e.text)
+            part = self.e.text[self.starts[k] : end]
+            self.bases[k] = shown.find(part) if part else -1
+        if self.bases[k] >= 0:
+            return self.bases[k] + offset - self.starts[k]
+        # The line differs from the element (an inline note was taken out): look for the words.
+        if k not in self.folded:
+            self.folded[k] = lower_same_length(shown)
+        at = self.folded[k].find(lower_same_length(found), self.after.get(k, 0))
+        if at < 0:
+            return None
+        self.after[k] = at + len(found)
+        return at
+
+
+_NAME_REACH = 400
+
+
+class _NameFinder:
+    """Known characters named in a line: NAME or Name (not 'voice' for VOICE), or 林晓."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        forms: dict[str, str] = {}
+        for name in names:
+            if not name or name == "?":
+                continue
+            forms[name] = name
+            if any(c.isalpha() and c.isascii() for c in name):
+                forms[name.title()] = name
+        self._forms = forms
+        self._regex = None
+        if forms:
+            ordered = sorted(forms, key=len, reverse=True)
+            self._regex = re.compile(
+                "|".join(
+                    (_NOT_LATIN_BEFORE if _is_latin(f[0]) else "")
+                    + re.escape(f)
+                    + (_NOT_LATIN_AFTER if _is_latin(f[-1]) else "")
+                    for f in ordered
+                )
+            )
+
+    def nearest(self, text: str, start: int, end: int) -> str | None:
+        if self._regex is None:
+            return None
+        # The same line, but not further than a paragraph away on a very long line.
+        low = max(0, start - _NAME_REACH)
+        line_start = text.rfind("\n", low, start) + 1 or low
+        high = min(len(text), end + _NAME_REACH)
+        line_end = text.find("\n", end, high)
+        line_end = high if line_end < 0 else line_end
+        best: tuple[int, str] | None = None
+        for m in self._regex.finditer(text, line_start, line_end):
+            if m.start() < end and m.end() > start:
+                continue  # the marker's own words ("VOICE CLONE") are not a name
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, self._forms[m.group(0)])
+        return best[1] if best else None
+
+
+_SHIPPED: list[MarkerSet] = []
+
+
+def _shipped() -> MarkerSet:
+    if not _SHIPPED:
+        _SHIPPED.append(load_markers(None))
+    return _SHIPPED[0]

@@ -1,0 +1,272 @@
+"""Shared assembly of a `ScriptDocument`, so every reader counts scenes, cues and pages alike.
+
+Readers only say what they saw ("a heading at line 12", "a cue 'HAL (AI VOICE)' at 40"); the
+builder turns that into elements, scene membership, speaking parts, dual-dialogue pairs and
+a page estimate, so the four formats cannot drift apart in how they count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from models.scripts.document import (
+    Character,
+    DualDialogue,
+    Element,
+    ElementKind,
+    ReadWarning,
+    Scene,
+    ScriptDocument,
+    ScriptFormat,
+)
+
+_EXTENSION = re.compile(r"[(（]([^()（）]*)[)）]")
+_SPACES = re.compile(r"\s+")
+_EMPHASIS = re.compile(r"\\(?=[*_])|\*{1,3}|(?<![\w])_|_(?![\w])")
+
+MAX_WARNINGS = 200
+
+# The page model of a standard screenplay page (Courier 12 pt, 1.5"/1" margins): how many
+# characters fit on a line of each element, and how many lines fit on a page.
+_LINES_PER_PAGE = 56
+_WIDTH = {
+    ElementKind.SCENE_HEADING: 60,
+    ElementKind.ACTION: 60,
+    ElementKind.CENTERED: 60,
+    ElementKind.TRANSITION: 60,
+    ElementKind.CHARACTER: 38,
+    ElementKind.PARENTHETICAL: 26,
+    ElementKind.DIALOGUE: 35,
+    ElementKind.LYRIC: 35,
+}
+_SPACE_BEFORE = {
+    ElementKind.SCENE_HEADING: 1,
+    ElementKind.ACTION: 1,
+    ElementKind.CENTERED: 1,
+    ElementKind.TRANSITION: 1,
+    ElementKind.CHARACTER: 1,
+}
+
+
+def split_cue(raw: str, *, marks: bool = True) -> tuple[str, tuple[str, ...], bool]:
+    """'@Hal (AI VOICE) ^' → ('HAL', ('AI VOICE',), True): name, extensions, dual marker.
+
+    `marks`: the text may carry Fountain's '@' and '^' marks (not so in FDX and PDF).
+    """
+    text = raw.strip()
+    dual = marks and text.endswith("^")
+    if dual:
+        text = text[:-1].rstrip()
+    if marks and text.startswith("@"):
+        text = text[1:]
+    extensions = tuple(e.strip() for e in _EXTENSION.findall(text) if e.strip())
+    name = _EXTENSION.sub(" ", text)
+    name = _SPACES.sub(" ", name).strip().upper()
+    return name, extensions, dual
+
+
+def clean_title(value: str) -> str:
+    """A title-page value as one readable line: emphasis marks dropped, lines joined."""
+    parts = [_EMPHASIS.sub("", line).strip() for line in value.splitlines()]
+    return " ".join(p for p in parts if p)
+
+
+@dataclass
+class _Speaker:
+    blocks: int = 0
+    scenes: list[int] = field(default_factory=list)
+    first_line: int = 0
+
+
+class DocumentBuilder:
+    """Collects what a reader saw, in reading order, and freezes it into a ScriptDocument."""
+
+    def __init__(self) -> None:
+        self._elements: list[Element] = []
+        self._scenes: list[Scene] = []
+        self._speakers: dict[str, _Speaker] = {}
+        self._duals: list[DualDialogue] = []
+        self._warnings: list[ReadWarning] = []
+        self._warned = 0
+        self.speaker: str | None = None  # who is talking right now (None outside dialogue)
+        self._last_cue: tuple[str, int] | None = None
+        self._last_cue_open = False  # nothing but that block since the last cue
+
+    # -- what readers report -------------------------------------------------------------
+
+    def add(
+        self,
+        kind: ElementKind,
+        text: str,
+        lines: tuple[int, ...] | int,
+        *,
+        page: int | None = None,
+        level: int = 0,
+    ) -> Element:
+        if isinstance(lines, int):
+            lines = (lines,)
+        in_block = self.speaker is not None and (kind in _BLOCK_PARTS or kind is ElementKind.NOTE)
+        if not in_block and kind not in _NEUTRAL:
+            self.speaker = None
+            self._last_cue_open = False
+        element = Element(
+            kind=kind,
+            text=text,
+            line=lines[0],
+            lines=lines,
+            page=page,
+            character=self.speaker if in_block else None,
+            scene=len(self._scenes),
+            level=level,
+        )
+        self._elements.append(element)
+        return element
+
+    def heading(
+        self, text: str, line: int, *, number: str | None = None, page: int | None = None
+    ) -> None:
+        self.speaker = None
+        self._last_cue_open = False
+        number = number or str(len(self._scenes) + 1)
+        self._scenes.append(Scene(number=number, heading=text, line=line, page=page))
+        self.add(ElementKind.SCENE_HEADING, text, line, page=page)
+
+    def cue(
+        self,
+        raw: str,
+        line: int,
+        *,
+        page: int | None = None,
+        dual: bool = False,
+        marks: bool = True,
+    ) -> str:
+        """Start a dialogue block; returns the speaker's name. `dual`: the right-hand side."""
+        name, extensions, marked = split_cue(raw, marks=marks)
+        dual = dual or marked
+        if not name:
+            name = raw.strip().upper() or "?"
+        if dual:
+            if self._last_cue is not None and self._last_cue_open:
+                left, left_line = self._last_cue
+                self._duals.append(DualDialogue(left, name, left_line, line))
+            else:
+                self.warn(line, f"dual dialogue '{name}' has no dialogue block just before it")
+        self.speaker = name
+        self.add(ElementKind.CHARACTER, name, line, page=page)
+        for extension in extensions:
+            self.add(ElementKind.EXTENSION, extension, line, page=page)
+        speaker = self._speakers.get(name)
+        if speaker is None:
+            speaker = self._speakers[name] = _Speaker(first_line=line)
+        speaker.blocks += 1
+        scene = len(self._scenes)
+        if scene and (not speaker.scenes or speaker.scenes[-1] != scene):
+            speaker.scenes.append(scene)
+        self._last_cue = (name, line)
+        self._last_cue_open = True
+        return name
+
+    def end_dialogue(self) -> None:
+        """A blank line or a new paragraph type ends the block (the pair window stays open)."""
+        self.speaker = None
+
+    def warn(self, line: int | None, message: str) -> None:
+        self._warned += 1
+        if self._warned <= MAX_WARNINGS:
+            self._warnings.append(ReadWarning(line, message))
+        elif self._warned == MAX_WARNINGS + 1:
+            self._warnings.append(ReadWarning(None, "more warnings were left out"))
+
+    @property
+    def scene_count(self) -> int:
+        return len(self._scenes)
+
+    @property
+    def element_count(self) -> int:
+        return len(self._elements)
+
+    # -- the result ------------------------------------------------------------------------
+
+    def finish(
+        self,
+        fmt: ScriptFormat,
+        source_name: str,
+        lines: tuple[str, ...],
+        *,
+        title_page: Mapping[str, str] | None = None,
+        title: str | None = None,
+        pages: int | None = None,
+    ) -> ScriptDocument:
+        title_page = dict(title_page or {})
+        if title is None and title_page.get("title"):
+            title = clean_title(title_page["title"]) or None
+        characters = tuple(
+            sorted(
+                (
+                    Character(name, s.blocks, tuple(s.scenes), s.first_line)
+                    for name, s in self._speakers.items()
+                ),
+                key=lambda c: (-c.dialogue_blocks, c.name),
+            )
+        )
+        estimated = pages is None
+        if pages is None:
+            pages = estimate_pages(self._elements, has_title_page=bool(title_page))
+        return ScriptDocument(
+            format=fmt,
+            source_name=source_name,
+            title_page=title_page,
+            title=title,
+            scenes=tuple(self._scenes),
+            elements=tuple(self._elements),
+            dual_dialogues=tuple(self._duals),
+            characters=characters,
+            warnings=tuple(self._warnings),
+            pages=pages,
+            pages_estimated=estimated,
+            lines=lines,
+        )
+
+
+_BLOCK_PARTS = frozenset(
+    {
+        ElementKind.CHARACTER,
+        ElementKind.EXTENSION,
+        ElementKind.PARENTHETICAL,
+        ElementKind.DIALOGUE,
+        ElementKind.LYRIC,
+    }
+)
+# Elements that neither belong to nor end a dialogue block (writer's notes, outline marks).
+_NEUTRAL = frozenset({ElementKind.NOTE, ElementKind.SECTION, ElementKind.SYNOPSIS})
+
+
+def estimate_pages(elements: list[Element], *, has_title_page: bool) -> int:
+    """Pages the script would fill in standard layout (Courier 12, ~56 lines a page)."""
+    used = 0
+    pages = 1
+    dialogue_run = False
+    for e in elements:
+        if e.kind is ElementKind.PAGE_BREAK:
+            if used:
+                pages += 1
+                used = 0
+            continue
+        width = _WIDTH.get(e.kind)
+        if width is None:
+            continue  # notes, sections, synopses and extensions are not printed
+        in_dialogue = e.kind in (
+            ElementKind.PARENTHETICAL,
+            ElementKind.DIALOGUE,
+        ) or (e.kind is ElementKind.LYRIC and e.character is not None)
+        need = 0 if in_dialogue and dialogue_run else _SPACE_BEFORE.get(e.kind, 1)
+        dialogue_run = in_dialogue or e.kind is ElementKind.CHARACTER
+        for part in e.text.split("\n"):
+            need += max(1, -(-len(part) // width))
+        used += need
+        while used > _LINES_PER_PAGE:
+            pages += 1
+            used -= _LINES_PER_PAGE
+    return pages + (1 if has_title_page else 0)

@@ -1,0 +1,177 @@
+"""`consent-desk proposal …`: import, list, check and report proposals."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from cli.app import Context, print_json
+from models.clock import utc_now
+from models.errors import UserError
+from models.proposals.importer import import_proposal
+from models.proposals.review import parse_languages
+from models.proposals.service import ProposalService
+from models.proposals.types import CheckRun, ProposalStatus
+from reports.review import export_review
+
+
+def _as_of(text: str | None) -> datetime | None:
+    """`now`, an ISO time with offset, or a date (the end of that day, UTC)."""
+    if text is None:
+        return None
+    raw = text.strip()
+    if raw.lower() == "now":
+        return utc_now()
+    try:
+        when = datetime.fromisoformat(raw)
+    except ValueError:
+        raise UserError(
+            f"--as-of '{raw}' is not a date or time (use 2026-05-01, 2026-05-01T18:00+08:00 or "
+            "now).",
+            f"--as-of “{raw}” 不是日期或时间。",
+        ) from None
+    if len(raw) == 10:
+        day = date.fromisoformat(raw)
+        return datetime.combine(day + timedelta(days=1), time(0), tzinfo=UTC) - timedelta(
+            microseconds=1
+        )
+    if when.tzinfo is None:
+        raise UserError(
+            f"--as-of '{raw}' needs a time zone offset (e.g. +08:00).",
+            f"--as-of “{raw}” 需要包含时区。",
+        )
+    return when
+
+
+def check_json(run: CheckRun) -> dict[str, Any]:
+    return {
+        "proposal": run.proposal_id,
+        "findings": [
+            {
+                "rule": f.finding.rule_id,
+                "severity": f.finding.severity.value,
+                "artist_id": f.finding.artist_id,
+                "line": f.finding.line,
+                "message": f.finding.message,
+                "source": f.finding.source,
+            }
+            for f in run.findings
+        ],
+        "worst": run.worst.value if run.worst else None,
+    }
+
+
+def _import(ctx: Context) -> int:
+    proposal = import_proposal(ctx.db, Path(ctx.args.file))
+    if ctx.args.json:
+        print_json(
+            {
+                "proposal": proposal.id,
+                "status": proposal.status.value,
+                "artists": [a.artist_id for a in proposal.artists],
+                "scripts": [
+                    {"id": sc.id, "name": sc.original_name, "ai_uses": sc.ai_uses}
+                    for sc in proposal.scripts
+                ],
+            }
+        )
+    else:
+        uses = sum(sc.ai_uses for sc in proposal.scripts)
+        sys.stdout.write(
+            f"Imported proposal #{proposal.id}: {proposal.counterparty_name} — "
+            f"{proposal.project_title}, {len(proposal.artists)} artist(s), "
+            f"{len(proposal.scripts)} script(s) with {uses} AI use(s).\n"
+        )
+    return 0
+
+
+def _check(ctx: Context) -> int:
+    run = ProposalService(ctx.db).run_check(ctx.args.id, _as_of(ctx.args.as_of))
+    if ctx.args.json:
+        print_json(check_json(run))
+        return 0
+    for f in run.findings:
+        x = f.finding
+        where = f"line {x.line}" if x.line is not None else "terms"
+        who = f.artist_name or "—"
+        accepted = "  [risk accepted]" if f.accepted_risk else ""
+        sys.stdout.write(
+            f"{x.severity.value:<5} {x.rule_id:<3} {where:<10} {who}: {x.message}{accepted}\n"
+        )
+    worst = run.worst.value if run.worst else "none"
+    sys.stdout.write(f"{len(run.findings)} finding(s); worst: {worst} (run {run.id})\n")
+    return 0
+
+
+def _list(ctx: Context) -> int:
+    statuses = None
+    if ctx.args.open:
+        statuses = frozenset(s for s in ProposalStatus if s.is_open)
+    rows = ProposalService(ctx.db).list(statuses=statuses)
+    if ctx.args.json:
+        print_json(
+            [
+                {
+                    "id": r.id,
+                    "counterparty": r.counterparty_name,
+                    "project": r.project_title,
+                    "artists": list(r.artist_names),
+                    "status": r.status.value,
+                    "received_on": r.received_on.isoformat(),
+                    "respond_by": r.respond_by.isoformat() if r.respond_by else None,
+                    "days_left": r.days_left,
+                    "deadline": r.deadline.value,
+                    "worst": r.worst.value if r.worst else None,
+                    "worst_open": r.worst_open.value if r.worst_open else None,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    for r in rows:
+        due = r.respond_by.isoformat() if r.respond_by else "—"
+        worst = r.worst_open.value if r.worst_open else "-"
+        sys.stdout.write(
+            f"{r.id:>5}  {r.status.value:<12} due {due:<10} [{r.deadline.value}]  {worst:<5}  "
+            f"{r.counterparty_name} — {r.project_title}: {', '.join(r.artist_names)}\n"
+        )
+    sys.stdout.write(f"{len(rows)} proposal(s)\n")
+    return 0
+
+
+def _report(ctx: Context) -> int:
+    langs = parse_languages(ctx.args.lang)
+    out = export_review(ctx.db, ctx.args.id, Path(ctx.args.out), langs, ctx.args.run)
+    sys.stdout.write(f"Wrote the review report of proposal #{ctx.args.id} to {out}.\n")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    proposal = sub.add_parser("proposal", help="import, check and report producers' proposals")
+    psub = proposal.add_subparsers(dest="proposal_command", metavar="ACTION")
+    p = psub.add_parser("import", help="log a proposal described in a JSON file")
+    p.add_argument("file", help="the proposal JSON (see docs/proposal-json.md)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(handler=_import)
+    p = psub.add_parser("check", help="check a proposal against the consent records (R1–R20)")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true", help="print the findings as JSON")
+    p.add_argument(
+        "--as-of",
+        help="check against the records at this time instead of the received date "
+        "(a date, an ISO time with offset, or 'now')",
+    )
+    p.set_defaults(handler=_check)
+    p = psub.add_parser("list", help="list proposals, soonest deadline first")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--open", action="store_true", help="only proposals not yet answered")
+    p.set_defaults(handler=_list)
+    p = psub.add_parser("report", help="export the review report (PDF, unsigned)")
+    p.add_argument("id", type=int)
+    p.add_argument("--lang", default="en", help="en, zh or en,zh (default en)")
+    p.add_argument("--out", required=True, help="the PDF file to write")
+    p.add_argument("--run", type=int, help="a check run id (default: the latest)")
+    p.set_defaults(handler=_report)

@@ -1,0 +1,396 @@
+"""Files, scripts and character mappings of a proposal (part of `ProposalService`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.audit.chain import append_event
+from models.clock import iso
+from models.errors import ConflictError, FieldProblem, NotFoundError, UserError, ValidationError
+from models.leak.matcher import RosterName
+from models.proposals import convert, scripts
+from models.proposals.mapping import suggest
+from models.proposals.tables import (
+    CharacterMappingRow,
+    ProposalFileRow,
+    ProposalRow,
+    ProposalScriptRow,
+    ScriptAiUseRow,
+)
+from models.proposals.types import (
+    CharacterMapping,
+    FileRole,
+    ProposalFile,
+    ProposalScript,
+    ProposalStatus,
+    ScriptView,
+)
+from models.scripts import MarkerSet
+from models.storage import files
+from models.storage.database import Database
+from models.storage.schema import ArtistRow
+
+ENTITY = "proposal"
+MAPPING_ENTITY = "proposal_mapping"
+MAX_FILE_BYTES = 512 * 1024 * 1024
+MAX_NAME = 400
+
+
+def _open_proposal(s: Session, proposal_id: int) -> ProposalRow:
+    row = s.get(ProposalRow, proposal_id)
+    if row is None:
+        raise NotFoundError(
+            f"There is no proposal with id {proposal_id}.", f"没有编号为 {proposal_id} 的提案。"
+        )
+    if not ProposalStatus(row.status).is_open:
+        raise UserError(
+            f"Proposal #{proposal_id} is {row.status}; files are not added to a closed proposal.",
+            f"提案 #{proposal_id} 已结束，不能再添加文件。",
+        )
+    return row
+
+
+def _script_row(s: Session, script_id: int) -> ProposalScriptRow:
+    row = s.get(ProposalScriptRow, script_id)
+    if row is None:
+        raise NotFoundError(
+            f"There is no proposal script with id {script_id}.",
+            f"没有编号为 {script_id} 的提案剧本。",
+        )
+    return row
+
+
+def _file_problems(source: Path | bytes, name: str, note: str) -> list[FieldProblem]:
+    problems: list[FieldProblem] = []
+    if any(ord(c) < 32 for c in name) or len(name) > MAX_NAME or not name.strip():
+        problems.append(FieldProblem("file", "the file name is empty, too long or not printable"))
+    if len(note) > 2000:
+        problems.append(FieldProblem("note", "is longer than 2000 characters"))
+    size = len(source) if isinstance(source, bytes) else None
+    if isinstance(source, Path) and source.is_file():
+        size = source.stat().st_size
+    if size is not None and size > MAX_FILE_BYTES:
+        problems.append(FieldProblem("file", f"{name} is larger than {MAX_FILE_BYTES >> 20} MB"))
+    return problems
+
+
+class ProposalScripts:
+    """Attach files and scripts, and map script characters to artists."""
+
+    db: Database
+    clock: Callable[[], datetime]
+
+    # -- files ---------------------------------------------------------------------------------
+    def attach_file(
+        self,
+        proposal_id: int,
+        source: Path | bytes,
+        name: str = "",
+        role: FileRole = FileRole.OTHER,
+        note: str = "",
+    ) -> ProposalFile:
+        """Keep a copy of a file that came with the proposal (by SHA-256)."""
+        shown = name or (source.name if isinstance(source, Path) else "attachment.bin")
+        problems = _file_problems(source, shown, note)
+        if problems:
+            raise ValidationError(problems)
+        with self.db.write() as s:
+            _open_proposal(s, proposal_id)
+            row = self._store(s, proposal_id, source, shown, FileRole(role), note)
+            return convert.to_file(row)
+
+    def detach_file(self, proposal_id: int, file_id: int) -> None:
+        """Take a file (and a script read from it) off the proposal; the copy is kept."""
+        with self.db.write() as s:
+            _open_proposal(s, proposal_id)
+            row = s.get(ProposalFileRow, file_id)
+            if row is None or row.proposal_id != proposal_id or not row.active:
+                raise NotFoundError(
+                    f"Proposal #{proposal_id} has no file #{file_id}.",
+                    f"提案 #{proposal_id} 没有文件 #{file_id}。",
+                )
+            row.active = False
+            for script in s.scalars(
+                select(ProposalScriptRow).where(ProposalScriptRow.file_id == file_id)
+            ):
+                script.active = False
+            append_event(
+                s,
+                self.db.actor,
+                ENTITY,
+                proposal_id,
+                "detach_file",
+                {"file_id": file_id, "sha256": row.sha256, "name": row.original_name},
+                None,
+            )
+
+    def _store(
+        self,
+        s: Session,
+        proposal_id: int,
+        source: Path | bytes,
+        name: str,
+        role: FileRole,
+        note: str,
+    ) -> ProposalFileRow:
+        if isinstance(source, Path):
+            sha = files.store_file(self.db, source, name, session=s)
+        else:
+            sha = files.store_bytes(self.db, source, name, session=s)
+        row = ProposalFileRow(
+            proposal_id=proposal_id,
+            sha256=sha,
+            original_name=name,
+            role=role.value,
+            note=note.strip(),
+            active=True,
+            added_at=self.clock(),
+            added_by=self.db.actor,
+        )
+        s.add(row)
+        s.flush()
+        append_event(
+            s,
+            self.db.actor,
+            ENTITY,
+            proposal_id,
+            "attach_file",
+            None,
+            {"file_id": row.id, "sha256": sha, "name": name, "role": role.value},
+        )
+        return row
+
+    # -- scripts -------------------------------------------------------------------------------
+    def attach_script(
+        self,
+        proposal_id: int,
+        source: Path | bytes,
+        name: str = "",
+        markers: MarkerSet | None = None,
+        note: str = "",
+    ) -> ProposalScript:
+        """Read a script (Fountain, FDX, PDF or text), find its AI uses and attach it.
+
+        An unreadable script raises ScriptReadError (a UserError) and nothing is stored.
+        """
+        shown = name or (source.name if isinstance(source, Path) else "script.txt")
+        problems = _file_problems(source, shown, note)
+        if problems:
+            raise ValidationError(problems)
+        script = scripts.read(source, shown, markers)  # before the transaction: may be slow
+        origin = markers.origin if markers is not None else "shipped list"
+        return self.attach_read_script(proposal_id, script, origin, note)
+
+    def attach_read_script(
+        self, proposal_id: int, script: scripts.ReadScript, markers_origin: str, note: str = ""
+    ) -> ProposalScript:
+        """Attach a script already read with `scripts.read` (the JSON import reads first)."""
+        with self.db.write() as s:
+            _open_proposal(s, proposal_id)
+            file_row = self._store(s, proposal_id, script.data, script.name, FileRole.SCRIPT, note)
+            row = scripts.add_script_rows(
+                s, proposal_id, file_row.id, script, self.db.actor, self.clock(), markers_origin
+            )
+            append_event(
+                s,
+                self.db.actor,
+                ENTITY,
+                proposal_id,
+                "attach_script",
+                None,
+                {
+                    "script_id": row.id,
+                    "file_id": file_row.id,
+                    "sha256": file_row.sha256,
+                    "format": row.format,
+                    "scenes": row.scene_count,
+                    "ai_uses": len(script.uses),
+                },
+            )
+            return convert.to_script(row, file_row, len(script.uses))
+
+    def detach_script(self, proposal_id: int, script_id: int) -> None:
+        with self.db.write() as s:
+            row = _script_row(s, script_id)
+            if row.proposal_id != proposal_id:
+                raise NotFoundError(f"Proposal #{proposal_id} has no script #{script_id}.")
+        self.detach_file(proposal_id, row.file_id)
+
+    def script_view(self, script_id: int) -> ScriptView:
+        """The script's lines, scenes and AI uses (for the findings view and excerpts)."""
+        with self.db.read() as s:
+            row = _script_row(s, script_id)
+            file_row = s.get(ProposalFileRow, row.file_id)
+            assert file_row is not None  # foreign key
+            uses = [convert.to_ai_use(u) for u in scripts.ai_use_rows(s, [row.id])]
+            return ScriptView(
+                convert.to_script(row, file_row, len(uses)),
+                scripts.lines_of(row),
+                tuple(row.scenes or ()),
+                tuple(uses),
+            )
+
+    # -- character mapping ---------------------------------------------------------------------
+    def mapping(self, script_id: int) -> list[CharacterMapping]:
+        """Every character (speakers, and characters named by AI uses) with its confirmed
+        artist and the suggestions; characters with AI uses first."""
+        with self.db.read() as s:
+            return self._mapping(s, script_id)
+
+    def map_character(
+        self,
+        script_id: int,
+        character: str,
+        artist_id: int | None,
+        expected_row_version: int | None = None,
+    ) -> CharacterMapping:
+        """Confirm that `character` is `artist_id` (None: not one of our artists)."""
+        with self.db.write() as s:
+            script = _script_row(s, script_id)
+            _open_proposal(s, script.proposal_id)
+            if character not in self._characters(s, script):
+                raise ValidationError(
+                    [FieldProblem("character", f"'{character}' is not a character of the script")]
+                )
+            if artist_id is not None and s.get(ArtistRow, artist_id) is None:
+                raise NotFoundError(
+                    f"There is no artist with id {artist_id}.", f"没有编号为 {artist_id} 的艺人。"
+                )
+            row = s.scalars(
+                select(CharacterMappingRow).where(
+                    CharacterMappingRow.script_id == script_id,
+                    CharacterMappingRow.character == character,
+                )
+            ).first()
+            before = None
+            if row is None:
+                row = CharacterMappingRow(
+                    script_id=script_id,
+                    character=character,
+                    artist_id=artist_id,
+                    confirmed_by=self.db.actor,
+                    confirmed_at=self.clock(),
+                    row_version=1,
+                )
+                s.add(row)
+            else:
+                if expected_row_version is not None and row.row_version != expected_row_version:
+                    raise ConflictError(
+                        f"The mapping of {character} was changed by {row.confirmed_by} at "
+                        f"{iso(row.confirmed_at)[:19]} UTC; reload and try again.",
+                        f"{character} 的对应关系已被 {row.confirmed_by} 修改；请重新载入。",
+                    )
+                before = {"artist_id": row.artist_id, "confirmed_by": row.confirmed_by}
+                row.artist_id = artist_id
+                row.confirmed_by = self.db.actor
+                row.confirmed_at = self.clock()
+                row.row_version += 1
+            s.flush()
+            append_event(
+                s,
+                self.db.actor,
+                MAPPING_ENTITY,
+                row.id,
+                "map",
+                before,
+                {"script_id": script_id, "character": character, "artist_id": artist_id},
+            )
+            return next(m for m in self._mapping(s, script_id) if m.character == character)
+
+    def clear_mapping(self, script_id: int, character: str) -> None:
+        """Forget a confirmation (undo): the character is unmapped again."""
+        with self.db.write() as s:
+            script = _script_row(s, script_id)
+            _open_proposal(s, script.proposal_id)
+            row = s.scalars(
+                select(CharacterMappingRow).where(
+                    CharacterMappingRow.script_id == script_id,
+                    CharacterMappingRow.character == character,
+                )
+            ).first()
+            if row is None:
+                return
+            before = {"script_id": script_id, "character": character, "artist_id": row.artist_id}
+            mapping_id = row.id
+            s.delete(row)
+            s.flush()
+            append_event(s, self.db.actor, MAPPING_ENTITY, mapping_id, "unmap", before, None)
+
+    def confirm_suggestions(self, script_id: int) -> list[CharacterMapping]:
+        """Confirm every unconfirmed character with one clear suggestion; returns those."""
+        done: list[CharacterMapping] = []
+        for m in self.mapping(script_id):
+            if m.confirmed or not m.suggestions or not m.suggestions[0].clear:
+                continue
+            done.append(self.map_character(script_id, m.character, m.suggestions[0].artist_id))
+        return done
+
+    # -- helpers -------------------------------------------------------------------------------
+    @staticmethod
+    def _characters(s: Session, script: ProposalScriptRow) -> dict[str, tuple[int, int]]:
+        """character → (dialogue blocks, AI uses), speakers first in script order."""
+        out: dict[str, tuple[int, int]] = {
+            c["name"]: (int(c.get("dialogue_blocks", 0)), 0) for c in script.characters or ()
+        }
+        for (name,) in s.execute(
+            select(ScriptAiUseRow.character).where(
+                ScriptAiUseRow.script_id == script.id, ScriptAiUseRow.character.is_not(None)
+            )
+        ):
+            if name is None:
+                continue
+            blocks, uses = out.get(name, (0, 0))
+            out[name] = (blocks, uses + 1)
+        return out
+
+    def _mapping(self, s: Session, script_id: int) -> list[CharacterMapping]:
+        script = _script_row(s, script_id)
+        chars = self._characters(s, script)
+        confirmed = {
+            m.character: m
+            for m in s.scalars(
+                select(CharacterMappingRow).where(CharacterMappingRow.script_id == script_id)
+            )
+        }
+        requested = convert.artist_rows(s, script.proposal_id)
+        ids = [r.artist_id for r in requested]
+        people = list(s.execute(select(ArtistRow).where(ArtistRow.id.in_(ids))).scalars())
+        names = [
+            RosterName(
+                a.id, a.native_name, a.romanized_name, tuple(a.stage_names or ()), a.archived
+            )
+            for a in people
+        ]
+        roles = {r.artist_id: tuple(r.roles or ()) for r in requested}
+        suggestions = suggest(list(chars), names, roles)
+        shown = convert.names_of(
+            s, [m.artist_id for m in confirmed.values() if m.artist_id is not None]
+        )
+        out = []
+        for name, (blocks, uses) in chars.items():
+            m = confirmed.get(name)
+            out.append(
+                CharacterMapping(
+                    script_id=script_id,
+                    character=name,
+                    dialogue_blocks=blocks,
+                    ai_uses=uses,
+                    confirmed=m is not None,
+                    artist_id=m.artist_id if m else None,
+                    artist_name=shown.get(m.artist_id, "") if m and m.artist_id else "",
+                    confirmed_by=m.confirmed_by if m else "",
+                    confirmed_at=m.confirmed_at if m else None,
+                    suggestions=suggestions.get(name, ()),
+                    row_version=m.row_version if m else 0,
+                )
+            )
+        out.sort(key=lambda c: (c.ai_uses == 0, -c.ai_uses))
+        return out
+
+
+__all__ = ["ProposalScripts"]

@@ -1,0 +1,112 @@
+"""The proposal workflow and the deadline a manager must answer by.
+
+    received → under_review → with_artist → accepted | declined | countered | withdrawn
+
+- The producer may withdraw at any open stage; `declined` may also come straight from review
+  (an artist who declines all AI use need not be asked again).
+- `with_artist` may go back to `under_review` (a new script version arrived), and a `countered`
+  proposal comes back for review when the producer answers the counter-offer.
+- Answering the producer (`accepted`, `declined`, `countered`) needs every requested artist's
+  own decision recorded: the artist decides, the agency only recommends. `accepted` needs at
+  least one artist who accepts and nobody who asks to counter; `declined` needs everyone to
+  decline; `countered` needs at least one counter-offer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from models.errors import UserError
+from models.proposals.types import ArtistAnswer, DeadlineState, ProposalStatus
+
+P = ProposalStatus
+
+TRANSITIONS: dict[ProposalStatus, frozenset[ProposalStatus]] = {
+    P.RECEIVED: frozenset({P.UNDER_REVIEW, P.WITHDRAWN}),
+    P.UNDER_REVIEW: frozenset({P.WITH_ARTIST, P.DECLINED, P.WITHDRAWN}),
+    P.WITH_ARTIST: frozenset({P.ACCEPTED, P.DECLINED, P.COUNTERED, P.WITHDRAWN, P.UNDER_REVIEW}),
+    P.COUNTERED: frozenset({P.UNDER_REVIEW, P.WITHDRAWN}),
+    P.ACCEPTED: frozenset(),
+    P.DECLINED: frozenset(),
+    P.WITHDRAWN: frozenset(),
+}
+ANSWERS = frozenset({P.ACCEPTED, P.DECLINED, P.COUNTERED})
+DUE_SOON_DAYS = 3
+UPCOMING_DAYS = 7
+
+
+def allowed_targets(current: ProposalStatus) -> tuple[ProposalStatus, ...]:
+    return tuple(s for s in ProposalStatus if s in TRANSITIONS[current])
+
+
+def check_transition(current: ProposalStatus, target: ProposalStatus, proposal_id: int) -> None:
+    """Refuse a move the workflow does not allow, saying what is allowed instead."""
+    if target in TRANSITIONS[current]:
+        return
+    options = allowed_targets(current)
+    shown = " or ".join(s.value for s in options) if options else "nothing (it is closed)"
+    raise UserError(
+        f"Proposal #{proposal_id} is {current.value}; it can move to {shown}, not {target.value}.",
+        f"提案 #{proposal_id} 当前为「{current.label_zh}」，不能改为「{target.label_zh}」。",
+    )
+
+
+def check_answers(
+    target: ProposalStatus, answers: Sequence[tuple[str, ArtistAnswer | None]], proposal_id: int
+) -> None:
+    """An answer to the producer must follow what the artists decided (name, answer) pairs."""
+    if target not in ANSWERS:
+        return
+    undecided = [name for name, a in answers if a is None]
+    if not answers:
+        raise UserError(
+            f"Proposal #{proposal_id} names no artist; add the requested artists first.",
+            f"提案 #{proposal_id} 没有列出艺人；请先添加被邀请的艺人。",
+        )
+    if undecided:
+        raise UserError(
+            f"Record the artist's own decision first ({', '.join(undecided)}); the agency's "
+            "recommendation is not a decision.",
+            f"请先记录艺人本人的决定（{'、'.join(undecided)}）；经纪公司的建议不能代替决定。",
+        )
+    given = [a for _n, a in answers if a is not None]
+    ok = {
+        P.ACCEPTED: ArtistAnswer.ACCEPT in given and ArtistAnswer.COUNTER not in given,
+        P.DECLINED: all(a == ArtistAnswer.DECLINE for a in given),
+        P.COUNTERED: ArtistAnswer.COUNTER in given,
+    }[target]
+    if not ok:
+        said = ", ".join(f"{n}: {a.value if a else '—'}" for n, a in answers)
+        raise UserError(
+            f"The artists' decisions ({said}) do not amount to '{target.value}'.",
+            f"艺人的决定（{said}）与「{target.label_zh}」不一致。",
+        )
+
+
+def deadline_state(
+    status: ProposalStatus, respond_by: date | None, today: date
+) -> tuple[DeadlineState, int | None]:
+    """How urgent the answer is and how many days are left (negative: overdue)."""
+    if not status.is_open or status == P.COUNTERED:
+        return DeadlineState.CLOSED, None
+    if respond_by is None:
+        return DeadlineState.NONE, None
+    days = (respond_by - today).days
+    if days < 0:
+        return DeadlineState.OVERDUE, days
+    if days <= DUE_SOON_DAYS:
+        return DeadlineState.DUE_SOON, days
+    if days <= UPCOMING_DAYS:
+        return DeadlineState.UPCOMING, days
+    return DeadlineState.LATER, days
+
+
+__all__ = [
+    "ANSWERS",
+    "TRANSITIONS",
+    "allowed_targets",
+    "check_answers",
+    "check_transition",
+    "deadline_state",
+]

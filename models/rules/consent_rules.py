@@ -1,0 +1,340 @@
+"""Is there consent at all, for this modality, and from the right person (R1, R2, R3, R14, R15)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from models.consent.record import ConsentRecord
+from models.consent.types import Modality
+from models.roster.artist import Artist, Stance
+from models.rules.base import (
+    Rule,
+    demanded,
+    grant_json,
+    labels,
+    labels_zh,
+    record_json,
+    value,
+    where,
+    where_zh,
+)
+from models.rules.context import CheckContext, Demand
+from models.rules.findings import Finding, RuleInfo, Severity
+from models.rules.wording import ESTATE_WORDS, GUARDIAN_WORDS, mentions, names_overlap
+
+
+def _script_lines(demands: tuple[Demand, ...]) -> dict[tuple[int, int], list[Demand]]:
+    out: dict[tuple[int, int], list[Demand]] = {}
+    for d in demands:
+        if d.script_id is not None and d.line is not None:
+            out.setdefault((d.script_id, d.line), []).append(d)
+    return out
+
+
+def _mods(demands: list[Demand] | tuple[Demand, ...]) -> list[Modality | None]:
+    have = {d.modality for d in demands}
+    out: list[Modality | None] = [m for m in Modality if m in have]
+    if None in have:
+        out.append(None)
+    return out
+
+
+class R1NoConsent(Rule):
+    info = RuleInfo(
+        "R1",
+        "AI use of an artist with no given consent covering this project as of the proposal date",
+        "艺人在提案日期没有涵盖本项目的已生效同意，却被AI使用",
+        Severity.BLOCK,
+        "SAG-AFTRA 2023 TV/Theatrical digital replica terms; PRC Civil Code art. 1019, 1023",
+        "Do not proceed with any AI use of this artist until they give a written consent for "
+        "this project; otherwise decline.",
+        "在艺人就本项目给予书面同意之前，不得进行任何AI使用；否则应拒绝。",
+        "An AI use whose character is not mapped to an artist is reported as INFO.",
+    )
+
+    def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
+        for a in ctx.artist_ids:
+            demands = ctx.demands_of(a)
+            cov = ctx.coverage(a)
+            if not demands or cov.covered:
+                continue
+            facts = ctx.facts(a)
+            name = ctx.name(a)
+            mods = _mods(demands)
+            evidence: dict[str, Any] = {
+                "as_of": facts.state.as_of.isoformat(),
+                "stance": facts.state.stance.value,
+                "project": ctx.project_title,
+                "counterparty": ctx.counterparty_name,
+                "modalities_needed": [value(m) for m in mods],
+                "script_uses": sum(1 for d in demands if d.from_script),
+                "grants_elsewhere": [grant_json(g) for g in cov.elsewhere],
+                "records_with_counterparty": [
+                    {"record_id": r.record_id, "status": r.status.value}
+                    for r in facts.state.records
+                    if r.counterparty_id == ctx.counterparty_id
+                ],
+            }
+            day = ctx.received_on.isoformat()
+            yield self.finding(
+                artist_id=a,
+                message=f"No given consent of {name} covers {ctx.project_title} as of {day}; "
+                f"the proposal needs {labels(mods)}.",
+                message_zh=f"截至{day}，{name}没有涵盖《{ctx.project_title}》的已生效同意；"
+                f"提案需要：{labels_zh(mods)}。",
+                evidence=evidence,
+            )
+            for (script_id, line), ds in sorted(_script_lines(demands).items()):
+                used = _mods(ds)
+                yield self.finding(
+                    artist_id=a,
+                    script_id=script_id,
+                    line=line,
+                    message=f"{where(line)}AI use of {name} ({labels(used)}: "
+                    f"'{ds[0].text}') with no consent for {ctx.project_title}.",
+                    message_zh=f"{where_zh(line)}对{name}的AI使用（{labels_zh(used)}：「{ds[0].text}」），"
+                    f"但没有《{ctx.project_title}》的同意。",
+                    evidence={
+                        "character": ds[0].character,
+                        "kinds": sorted({d.kind for d in ds}),
+                        "modalities_needed": [value(m) for m in used],
+                        "as_of": facts.state.as_of.isoformat(),
+                    },
+                )
+        for u in ctx.unmapped:
+            who = u.character or "an unnamed character"
+            who_zh = u.character or "未指明的角色"
+            hint = f" Suggested: {u.suggestion}." if u.suggestion else ""
+            hint_zh = f"建议：{u.suggestion}。" if u.suggestion else ""
+            yield self.finding(
+                script_id=u.script_id,
+                line=u.line,
+                subject=f"unmapped:{u.character or ''}",
+                severity=Severity.INFO,
+                message=f"{where(u.line)}AI use ({u.kind}: '{u.text}') of {who}, which is not "
+                f"mapped to an artist; map the character so its consent can be checked.{hint}",
+                message_zh=f"{where_zh(u.line)}{who_zh}的AI使用（{u.kind}：「{u.text}」）尚未对应到艺人；"
+                f"请完成角色对应以便核查同意。{hint_zh}",
+                evidence={"character": u.character, "kind": u.kind, "suggestion": u.suggestion},
+            )
+
+
+class R2StanceOnly(Rule):
+    info = RuleInfo(
+        "R2",
+        "Only a stance (open_to_discuss / opted_in_with_conditions) exists, no consent",
+        "只有AI立场（愿意洽谈/有条件加入），没有同意",
+        Severity.BLOCK,
+        "the platform's own statement: listing = willingness only",
+        "Treat the stance as willingness to talk only: put the proposal to the artist and record "
+        "a consent before any use.",
+        "立场仅表示愿意洽谈：须将提案交艺人决定，并在任何使用前记录同意。",
+    )
+
+    def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
+        for a in ctx.artist_ids:
+            state = ctx.facts(a).state
+            if not ctx.demands_of(a) or ctx.coverage(a).covered:
+                continue
+            if state.stance not in (Stance.OPEN_TO_DISCUSS, Stance.OPTED_IN_WITH_CONDITIONS):
+                continue
+            name = ctx.name(a)
+            yield self.finding(
+                artist_id=a,
+                message=f"{name}'s AI stance is '{state.stance.label}': willingness to discuss, "
+                f"not consent. No consent covers {ctx.project_title}.",
+                message_zh=f"{name}的AI立场为「{state.stance.label_zh}」：仅表示愿意洽谈，并非同意。"
+                f"没有涵盖《{ctx.project_title}》的同意。",
+                evidence={
+                    "stance": state.stance.value,
+                    "stance_conditions": state.stance_conditions,
+                    "as_of": state.as_of.isoformat(),
+                },
+            )
+
+
+class R3ModalityNotGranted(Rule):
+    info = RuleInfo(
+        "R3",
+        "Modality used in the script not granted (e.g. voice used, only face granted)",
+        "剧本使用的方式未获授权（例如使用了声音，但只授权了面部肖像）",
+        Severity.BLOCK,
+        "PRC Civil Code art. 1023 (voice protected like likeness); TN ELVIS Act",
+        "Remove this use from the script or ask the artist to extend the consent to this "
+        "modality before accepting.",
+        "从剧本中删除该使用，或在接受前请艺人将同意扩展到该方式。",
+    )
+
+    def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
+        for a in ctx.artist_ids:
+            cov = ctx.coverage(a)
+            if not cov.covered:
+                continue  # R1 says it: nothing at all covers the project
+            granted = sorted({g.modality for g in cov.grants}, key=list(Modality).index)
+            seen: set[tuple[int | None, int | None, Modality]] = set()
+            name = ctx.name(a)
+            for d in ctx.demands_of(a):
+                m = d.modality
+                if m is None or m == Modality.MODEL_TRAINING or cov.grants_for(m):
+                    continue
+                key = (d.script_id, d.line, m)
+                if key in seen:
+                    continue
+                seen.add(key)
+                what = f" ('{d.text}')" if d.text else ""
+                what_zh = f"「{d.text}」" if d.text else ""
+                yield self.finding(
+                    artist_id=a,
+                    script_id=d.script_id,
+                    line=d.line,
+                    subject=m.value,
+                    message=f"{where(d.line)}{m.label} is used{what} but {name} has granted "
+                    f"only {labels(list(granted))} for {ctx.project_title}.",
+                    message_zh=f"{where_zh(d.line)}使用了{m.label_zh}{what_zh}，"
+                    f"但{name}对《{ctx.project_title}》只授权了{labels_zh(list(granted))}。",
+                    evidence={
+                        "modality_needed": m.value,
+                        "granted": [g.value for g in granted],
+                        "records": sorted({g.record_id for g in cov.grants}),
+                        "character": d.character,
+                        "source": d.source,
+                    },
+                )
+
+
+def _estate_basis(r: ConsentRecord, artist: Artist) -> str:
+    d = r.decision
+    if d is None:
+        return ""
+    if artist.deceased_on is not None and d.decided_at.date() > artist.deceased_on:
+        return "decided after the artist's death"
+    if names_overlap(d.decided_by, artist.estate_contact):
+        return "decided by the estate contact on record"
+    word = mentions(d.decided_by, ESTATE_WORDS)
+    return f"decided by '{d.decided_by}' ({word})" if word else ""
+
+
+def _guardian_basis(r: ConsentRecord, artist: Artist) -> str:
+    d = r.decision
+    if d is None:
+        return ""
+    if names_overlap(d.decided_by, artist.guardian):
+        return "decided by the guardian on record"
+    word = mentions(d.decided_by, GUARDIAN_WORDS)
+    return f"decided by '{d.decided_by}' ({word})" if word else ""
+
+
+class R14DeceasedWithoutEstate(Rule):
+    info = RuleInfo(
+        "R14",
+        "Deceased artist: use without estate consent",
+        "已故艺人：未经遗产管理人同意的使用",
+        Severity.BLOCK,
+        "CA AB 1836",
+        "Only the estate can consent: obtain and record the estate's written consent for this "
+        "project.",
+        "只有遗产管理人可以同意：请取得并记录遗产管理人对本项目的书面同意。",
+    )
+
+    def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
+        for a in ctx.artist_ids:
+            artist = ctx.facts(a).artist
+            if not artist.is_deceased or not ctx.demands_of(a):
+                continue
+            cov = ctx.coverage(a)
+            missing: list[Modality | None] = []
+            checked: list[dict[str, Any]] = []
+            for m in demanded(ctx, a):
+                records = cov.records_for(m)
+                bases = [(r, _estate_basis(r, artist)) for r in records]
+                checked += [
+                    record_json(
+                        r,
+                        modality=value(m),
+                        decided_by=r.decision.decided_by if r.decision else "",
+                        estate=b,
+                    )
+                    for r, b in bases
+                ]
+                if not any(b for _r, b in bases):
+                    missing.append(m)
+            if not missing:
+                continue
+            name = ctx.name(a)
+            died = artist.deceased_on.isoformat() if artist.deceased_on else ""
+            yield self.finding(
+                artist_id=a,
+                message=f"{name} died on {died}; no consent from the estate covers "
+                f"{labels(missing)} for {ctx.project_title}.",
+                message_zh=f"{name}已于{died}去世；没有遗产管理人对《{ctx.project_title}》"
+                f"{labels_zh(missing)}的同意。",
+                evidence={
+                    "deceased_on": died,
+                    "estate_contact": artist.estate_contact,
+                    "modalities_without_estate_consent": [value(m) for m in missing],
+                    "records_checked": checked,
+                },
+            )
+
+
+class R15MinorWithoutGuardian(Rule):
+    info = RuleInfo(
+        "R15",
+        "Minor: no guardian consent",
+        "未成年人：没有监护人同意",
+        Severity.BLOCK,
+        "general capacity rules; PIPL minors",
+        "Only the guardian can consent for a minor: record the guardian's written consent.",
+        "未成年人须由监护人同意：请记录监护人的书面同意。",
+    )
+
+    def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
+        for a in ctx.artist_ids:
+            artist = ctx.facts(a).artist
+            if not artist.is_minor(ctx.received_on) or not ctx.demands_of(a):
+                continue
+            cov = ctx.coverage(a)
+            missing: list[Modality | None] = []
+            checked: list[dict[str, Any]] = []
+            for m in demanded(ctx, a):
+                records = cov.records_for(m)
+                bases = [(r, _guardian_basis(r, artist)) for r in records]
+                checked += [
+                    record_json(
+                        r,
+                        modality=value(m),
+                        decided_by=r.decision.decided_by if r.decision else "",
+                        guardian=b,
+                    )
+                    for r, b in bases
+                ]
+                if not any(b for _r, b in bases):
+                    missing.append(m)
+            if not missing:
+                continue
+            name = ctx.name(a)
+            age = artist.age(ctx.received_on)
+            guardian = artist.guardian or "none on record"
+            yield self.finding(
+                artist_id=a,
+                message=f"{name} is a minor (age {age}); no guardian consent covers "
+                f"{labels(missing)} for {ctx.project_title} (guardian: {guardian}).",
+                message_zh=f"{name}为未成年人（{age}岁）；没有监护人对《{ctx.project_title}》"
+                f"{labels_zh(missing)}的同意（监护人：{artist.guardian or '未登记'}）。",
+                evidence={
+                    "age": age,
+                    "guardian": artist.guardian,
+                    "modalities_without_guardian_consent": [value(m) for m in missing],
+                    "records_checked": checked,
+                },
+            )
+
+
+__all__ = [
+    "R1NoConsent",
+    "R2StanceOnly",
+    "R3ModalityNotGranted",
+    "R14DeceasedWithoutEstate",
+    "R15MinorWithoutGuardian",
+]

@@ -1,0 +1,166 @@
+"""`consent-desk proposal import | check | list | report`: the headless review of a proposal."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from main import main
+from tests.models.proposals.helpers import SCRIPT, today_cn
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _proposal(tmp_path: Path, **changes: Any) -> Path:
+    (tmp_path / "scripts").mkdir(exist_ok=True)
+    (tmp_path / "scripts" / "long-night.fountain").write_text(SCRIPT, encoding="utf-8")
+    today = today_cn().isoformat()
+    data: dict[str, Any] = {
+        "counterparty": "星幕视频",
+        "project": "长夜行",
+        "contact": "Zhang Wei <producer@example.com>",
+        "received_on": today,
+        "respond_by": "2099-01-31",
+        "description": "Flashbacks with an AI voice.",
+        "labelling_plan": "Visible AI mark on every AI shot, C2PA metadata.",
+        "artists": [
+            {
+                "artist": "林晓",
+                "modalities": ["face_likeness"],
+                "term_start": today,
+                "term_end": today,
+                "fee": {"amount": "120000", "currency": "CNY"},
+            }
+        ],
+        "scripts": ["scripts/long-night.fountain"],
+        "mapping": {"LIN XIAO": "林晓", "CHEN JINGYI": None},
+    }
+    data.update(changes)
+    path = tmp_path / "proposal.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Path:
+    """The demo agency, loaded once; each test works on its own copy."""
+    folder = tmp_path_factory.mktemp("demo")
+    path = folder / "demo.sqlite3"
+    shutil.copyfile(template_db, path)
+    assert main(["--db", str(path), "demo"]) == 0
+    return path
+
+
+@pytest.fixture
+def demo(demo_template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    path = tmp_path / "desk.sqlite3"
+    shutil.copyfile(demo_template, path)
+    files = demo_template.parent / f"{demo_template.stem}-files"
+    if files.exists():
+        shutil.copytree(files, tmp_path / "desk-files")
+    capsys.readouterr()
+    return str(path)
+
+
+def test_import_then_check_json(
+    demo: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "--db", demo, "proposal", "import", str(_proposal(tmp_path)))
+    assert (code, err) == (0, "")
+    assert "Imported proposal #1" in out and "3 AI use(s)" in out
+    code, out, err = run(capsys, "--db", demo, "proposal", "check", "1", "--json")
+    assert (code, err) == (0, "")
+    result = json.loads(out)
+    assert set(result) == {"proposal", "findings", "worst"}
+    assert result["proposal"] == 1 and result["worst"] == "BLOCK"
+    keys = {"rule", "severity", "artist_id", "line", "message", "source"}
+    assert all(set(f) == keys for f in result["findings"])
+    # 林晓 has face consent for 长夜行 (demo data); the script gives her an AI voice at line 7
+    r3 = [f for f in result["findings"] if f["rule"] == "R3"]
+    assert {(f["line"], f["severity"]) for f in r3} == {(5, "BLOCK"), (7, "BLOCK")}
+    assert result["findings"][0]["severity"] == "BLOCK"
+
+
+def test_list_and_report(demo: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "--db", demo, "proposal", "import", str(_proposal(tmp_path)))
+    run(capsys, "--db", demo, "proposal", "check", "1")
+    code, out, _ = run(capsys, "--db", demo, "proposal", "list", "--json")
+    (row,) = json.loads(out)
+    assert code == 0 and row["worst"] == "BLOCK" and row["status"] == "received"
+    assert row["artists"] == ["林晓 (Lin Xiao)"] and row["deadline"] == "later"
+    pdf = tmp_path / "review.pdf"
+    code, out, _ = run(
+        capsys, "--db", demo, "proposal", "report", "1", "--lang", "en,zh", "--out", str(pdf)
+    )
+    assert code == 0 and pdf.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"artists": [{"artist": "Nobody Here"}]}, "no artist on the roster"),
+        ({"scripts": ["missing.fountain"]}, "does not exist"),
+        ({"received_on": "01/05/2026"}, "must be a date"),
+        ({"artists": [{"artist": "林晓", "modalities": ["smell"]}]}, "'smell' is not one of"),
+        ({"mapping": {"NOBODY": "林晓"}}, "not a character"),
+        ({"surprise": 1}, "unknown field 'surprise'"),
+        ({"project": 99999}, "no project with id 99999"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(
+    demo: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    changes: dict[str, Any],
+    message: str,
+) -> None:
+    code, out, err = run(
+        capsys, "--db", demo, "proposal", "import", str(_proposal(tmp_path, **changes))
+    )
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and message in err
+    assert run(capsys, "--db", demo, "proposal", "list", "--json")[1].strip() == "[]"
+
+
+def test_broken_json_and_unknown_ids(
+    demo: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"counterparty": ', encoding="utf-8")
+    code, _, err = run(capsys, "--db", demo, "proposal", "import", str(bad))
+    assert code == 2 and "not valid JSON (line 1" in err and err.count("\n") == 1
+    code, _, err = run(capsys, "--db", demo, "proposal", "check", "42", "--json")
+    assert code == 2 and "no proposal with id 42" in err
+    with pytest.raises(SystemExit) as e:
+        main(["--db", demo, "proposal", "check", "x"])
+    err = capsys.readouterr().err
+    assert e.value.code == 2 and err.count("\n") == 1 and "invalid int value" in err
+
+
+def test_a_new_counterparty_and_project_are_created(
+    demo: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _proposal(
+        tmp_path,
+        counterparty={"native_name": "北辰影业", "romanized_name": "Beichen Pictures"},
+        project={"title_native": "北辰", "type": "series"},
+        mapping={},
+        accept_suggested_mapping=True,
+    )
+    code, out, _ = run(capsys, "--db", demo, "proposal", "import", str(path), "--json")
+    assert code == 0
+    imported = json.loads(out)
+    code, out, _ = run(
+        capsys, "--db", demo, "proposal", "check", str(imported["proposal"]), "--json"
+    )
+    result = json.loads(out)
+    # no consent for the new project: LIN XIAO (mapped from the clear suggestion) is blocked
+    assert {(f["rule"], f["line"]) for f in result["findings"]} >= {("R1", None), ("R1", 7)}

@@ -1,0 +1,115 @@
+"""Character → artist suggestions, and confirmations that the checks rely on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from models.audit.service import AuditService
+from models.errors import ConflictError, ValidationError
+from models.leak.matcher import RosterName
+from models.proposals.mapping import suggest
+from models.proposals.service import ProposalService
+from models.proposals.types import RequestedArtist
+from models.rules import Severity
+from models.storage.database import Database
+from tests.models.proposals.helpers import M, give, proposal_draft, script_file, world
+
+LIN = RosterName(1, "林晓", "Lin Xiao", ("小林",))
+LIN_XIAO_2 = RosterName(2, "林筱", "Lin Xiao")
+CHEN = RosterName(3, "陈静怡", "Chen Jingyi", ("Jingyi Chen",))
+ZHAO = RosterName(4, "赵一鸣", "Zhao Yiming")
+
+
+@pytest.mark.parametrize(
+    ("cue", "artist_id", "basis"),
+    [
+        ("LIN XIAO", 1, "romanized_name"),
+        ("林晓", 1, "name"),
+        ("XIAO LIN", 1, "stage_name"),  # 小林 reads "Xiao Lin"
+        ("YI MING ZHAO", 4, "word_order"),
+        ("小林", 1, "stage_name"),
+        ("JINGYI CHEN", 3, "stage_name"),
+        ("CHEN JINGYI", 3, "romanized_name"),
+    ],
+)
+def test_a_cue_written_as_the_artists_name_is_suggested(
+    cue: str, artist_id: int, basis: str
+) -> None:
+    found = suggest([cue], [LIN, CHEN, ZHAO], {})
+    best = found[cue][0]
+    assert (best.artist_id, best.basis, best.clear) == (artist_id, basis, True)
+
+
+def test_roles_the_producer_named_are_suggested() -> None:
+    found = suggest(["SHEN YAO", "SU WAN"], [LIN, CHEN], {1: ("Shen Yao",)})
+    assert [(s.artist_id, s.basis, s.clear) for s in found["SHEN YAO"]] == [(1, "role", True)]
+    assert "SU WAN" not in found
+
+
+def test_two_artists_with_the_same_romanisation_need_a_person() -> None:
+    found = suggest(["LIN XIAO"], [LIN, LIN_XIAO_2], {})
+    assert {s.artist_id for s in found["LIN XIAO"]} == {1, 2}
+    assert not any(s.clear for s in found["LIN XIAO"])
+
+
+def test_only_requested_artists_are_suggested(db: Database, tmp_path: Path) -> None:
+    w = world(db)
+    service = ProposalService(db)
+    p = service.create(proposal_draft(w))  # only 林晓 is requested
+    script = service.attach_script(p.id, script_file(tmp_path))
+    by_name = {m.character: m for m in service.mapping(script.id)}
+    assert by_name["LIN XIAO"].suggestions[0].artist_id == w.lin
+    assert by_name["CHEN JINGYI"].suggestions == ()  # 陈静怡 is on the roster, not requested
+    assert [m.character for m in service.mapping(script.id)][:2] == ["LIN XIAO", "CHEN JINGYI"]
+
+
+def test_checks_count_confirmed_mappings_only(db: Database, tmp_path: Path) -> None:
+    w = world(db)
+    give(db, w, w.lin, [M.FACE_LIKENESS])
+    service = ProposalService(db)
+    p = service.create(proposal_draft(w))
+    script = service.attach_script(p.id, script_file(tmp_path))
+    before = service.run_check(p.id).findings
+    unmapped = [f.finding for f in before if f.finding.subject == "unmapped:LIN XIAO"]
+    assert {f.line for f in unmapped} == {5, 7}
+    assert all(f.severity is Severity.INFO for f in unmapped)
+    assert "林晓 (Lin Xiao)" in unmapped[0].message  # the suggestion
+    done = service.confirm_suggestions(script.id)
+    assert [(m.character, m.artist_id) for m in done] == [("LIN XIAO", w.lin)]
+    after = service.run_check(p.id).findings
+    r3 = {(f.finding.line, f.finding.subject) for f in after if f.finding.rule_id == "R3"}
+    assert r3 == {(5, "digital_double_creation"), (7, "voice")}
+
+
+def test_not_one_of_our_artists_silences_the_character(db: Database, tmp_path: Path) -> None:
+    w = world(db)
+    service = ProposalService(db)
+    p = service.create(proposal_draft(w))
+    script = service.attach_script(p.id, script_file(tmp_path))
+    service.map_character(script.id, "CHEN JINGYI", None)
+    subjects = {f.finding.subject for f in service.run_check(p.id).findings}
+    assert "unmapped:CHEN JINGYI" not in subjects and "unmapped:LIN XIAO" in subjects
+
+
+def test_mapping_is_audited_checked_and_undoable(db: Database, tmp_path: Path) -> None:
+    w = world(db)
+    service = ProposalService(db)
+    p = service.create(
+        proposal_draft(w, artists=(RequestedArtist(w.lin), RequestedArtist(w.lin_xiaoyu)))
+    )
+    script = service.attach_script(p.id, script_file(tmp_path))
+    with pytest.raises(ValidationError, match="not a character"):
+        service.map_character(script.id, "NOBODY", w.lin)
+    m = service.map_character(script.id, "LIN XIAO", w.lin_xiaoyu)
+    assert (m.confirmed, m.artist_name) == (True, "林小雨 (Lin Xiaoyu)")
+    m2 = service.map_character(script.id, "LIN XIAO", w.lin, m.row_version)
+    with pytest.raises(ConflictError):
+        service.map_character(script.id, "LIN XIAO", w.lin_xiaoyu, m.row_version)
+    assert m2.artist_id == w.lin
+    service.clear_mapping(script.id, "LIN XIAO")
+    cleared = next(x for x in service.mapping(script.id) if x.character == "LIN XIAO")
+    assert not cleared.confirmed and cleared.artist_id is None
+    actions = [e.action for e in AuditService(db).events(entity="proposal_mapping")]
+    assert actions == ["unmap", "map", "map"]

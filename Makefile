@@ -26,7 +26,19 @@ unit:
 bench:
 	@scripts/setup.sh dev
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks --benchmark-enable \
+		--ignore=tests/benchmarks/test_crash_stress.py \
 		--benchmark-columns=min,median,mean,max,rounds --benchmark-sort=name $(PYTEST_ARGS)
+
+# Long fuzzing run of every reader and importer (FUZZ_EXAMPLES per target, default 3000).
+fuzz:
+	@scripts/setup.sh dev
+	HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/fuzz -q \
+		--hypothesis-show-statistics -rs $(PYTEST_ARGS)
+
+# Crash safety: CRASH_TRIALS (default 100) writers killed with SIGKILL at random moments.
+stress:
+	@scripts/setup.sh dev
+	$(PY) -m pytest tests/benchmarks/test_crash_stress.py -q -s $(PYTEST_ARGS)
 
 screenshots:
 	@scripts/setup.sh dev

@@ -229,6 +229,11 @@ def read_inputs(path: Path) -> list[ConsentInput]:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as e:
         raise UserError(f"Cannot read {path}: {e.strerror}.", f"无法读取 {path}。") from e
+    except UnicodeDecodeError as e:
+        raise UserError(
+            f"{path.name} is not UTF-8 text; save the JSON file as UTF-8.",
+            f"{path.name} 不是 UTF-8 文本；请将 JSON 文件保存为 UTF-8。",
+        ) from e
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -45,21 +44,22 @@ class ImportPreview:
 
 def _decode(data: bytes, name: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError as e:
-        raise UserError(
-            f"{name}: cannot tell the text encoding (not UTF-8 or GB18030). "
-            "Save the file as UTF-8 CSV and try again.",
-            f"{name}：无法识别文本编码（不是 UTF-8 或 GB18030）。请另存为 UTF-8 CSV 后重试。",
-        ) from e
+        encodings = ["utf-8-sig"]  # a BOM says what the file is: no guessing after it
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings = ["utf-16"]
+    else:
+        encodings = ["utf-8", "gb18030"]
+    error: UnicodeDecodeError | None = None
+    for encoding in encodings:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as e:
+            error = e
+    raise UserError(
+        f"{name}: cannot tell the text encoding (not UTF-8 or GB18030). "
+        "Save the file as UTF-8 CSV and try again.",
+        f"{name}：无法识别文本编码（不是 UTF-8 或 GB18030）。请另存为 UTF-8 CSV 后重试。",
+    ) from error
 
 
 def _split_list(value: str) -> tuple[str, ...]:
@@ -151,16 +151,20 @@ def _rows_from_csv(data: bytes, name: str) -> Iterator[tuple[int, list[object]]]
 def _rows_from_xlsx(path: Path) -> Iterator[tuple[int, list[object]]]:
     from openpyxl import load_workbook
 
+    # A damaged workbook can fail deep inside zip, zlib or XML parsing with many exception
+    # types; every one of them means the same thing to the person importing it.
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
+    except Exception as e:
         raise UserError(f"{path.name}: not a readable Excel workbook ({e}).") from e
     try:
-        ws = wb.worksheets[0]
-        for i, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            yield i, list(values)
+        rows = list(wb.worksheets[0].iter_rows(values_only=True))
+    except Exception as e:
+        raise UserError(f"{path.name}: the workbook is damaged ({e}).") from e
     finally:
         wb.close()
+    for i, values in enumerate(rows, start=1):
+        yield i, list(values)
 
 
 def preview(path: Path) -> ImportPreview:

@@ -232,22 +232,25 @@ def _ensure_not_in_use(path: Path) -> None:
         ) from e
 
 
-def _aside_name(path: Path, stamp: str) -> Path:
-    if path.suffix and path.is_file():
-        return path.with_name(f"{path.stem}.before-restore-{stamp}{path.suffix}")
-    return path.with_name(f"{path.name}.before-restore-{stamp}")
+def _aside_name(path: Path, label: str, is_file: bool) -> Path:
+    if is_file and path.suffix:
+        return path.with_name(f"{path.stem}.{label}{path.suffix}")
+    return path.with_name(f"{path.name}.{label}")
 
 
-def _move_aside(db_path: Path, files_dir: Path, stamp: str) -> list[tuple[Path, Path]]:
-    """Rename the current database (+ its WAL/SHM) and files folder; return (from, to) pairs."""
+def _move_aside(db_path: Path, files_dir: Path, label: str) -> list[tuple[Path, Path]]:
+    """Rename a database (+ its WAL/SHM, kept beside it as a set) and its files folder.
+
+    Returns the (from, to) pairs so the move can be undone.
+    """
     moves: list[tuple[Path, Path]] = []
-    main_aside = _aside_name(db_path, stamp)
+    main_aside = _aside_name(db_path, label, is_file=True)
     for suffix in ("", "-wal", "-shm", "-journal"):
         src = Path(str(db_path) + suffix)
         if src.exists():
             moves.append((src, Path(str(main_aside) + suffix)))
     if files_dir.exists():
-        moves.append((files_dir, _aside_name(files_dir, stamp)))
+        moves.append((files_dir, _aside_name(files_dir, label, is_file=False)))
     done: list[tuple[Path, Path]] = []
     try:
         for src, dst in moves:
@@ -299,18 +302,16 @@ def restore_backup(archive: Path, db: str | None = None) -> RestoreSummary:
             raise BackupError(f"{archive.name} cannot be restored: {problem}. Nothing was changed.")
         _ensure_not_in_use(db_path)
         stamp = _stamp()
-        moved = _move_aside(db_path, location.files_dir, stamp)
+        moved = _move_aside(db_path, location.files_dir, f"before-restore-{stamp}")
         try:
             os.replace(staged_db, db_path)
             os.replace(staged_files, location.files_dir)
             fsync_dir(db_path.parent)
             count, intact = _check_restored(location)
         except BaseException:
-            failed = f"failed-restore-{stamp}"
-            for p in (db_path, location.files_dir):
-                if p.exists():
-                    with contextlib.suppress(OSError):
-                        os.replace(p, p.with_name(f"{p.name}.{failed}"))
+            # Keep what we tried for inspection, with its WAL, and put the previous set back.
+            with contextlib.suppress(BackupError):
+                _move_aside(db_path, location.files_dir, f"failed-restore-{stamp}")
             _undo(moved)
             raise
     except OSError as e:

@@ -1,0 +1,83 @@
+"""`consent-desk backup PATH` and `consent-desk restore PATH`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from cli.app import Context, print_json
+from models.clock import utc_now
+from models.storage.backup import (
+    PG_MESSAGE,
+    PG_MESSAGE_ZH,
+    BackupError,
+    check_backup,
+    create_backup,
+    restore_backup,
+)
+from models.storage.database import resolve
+
+
+def _backup(ctx: Context) -> int:
+    location = resolve(ctx.args.db)
+    if location.sqlite_path is None:
+        raise BackupError(PG_MESSAGE, PG_MESSAGE_ZH)
+    if not location.sqlite_path.exists():
+        raise BackupError(
+            f"There is no database at {location.sqlite_path} to back up.",
+            f"{location.sqlite_path} 处没有数据库可备份。",
+        )
+    target = Path(ctx.args.path)
+    if target.is_dir():
+        stamp = utc_now().strftime("%Y%m%dT%H%M%SZ")
+        target = target / f"{location.sqlite_path.stem}-backup-{stamp}.zip"
+    summary = create_backup(ctx.db, target, overwrite=ctx.args.overwrite)
+    counts = summary.manifest.counts
+    print(
+        f"Backed up {counts.get('artist', 0)} artists, {counts.get('audit_event', 0)} audit "
+        f"events and {summary.files} stored files to {summary.path} "
+        f"({summary.size / 1e6:.1f} MB)."
+    )
+    return 0
+
+
+def _restore(ctx: Context) -> int:
+    archive = Path(ctx.args.path)
+    if ctx.args.check:
+        manifest = check_backup(archive)
+        if ctx.args.json:
+            print_json(manifest.to_json())
+        else:
+            print(
+                f"{archive.name} is intact: {len(manifest.members)} members verified "
+                f"(made {manifest.created_at} by {manifest.created_by})."
+            )
+        return 0
+    summary = restore_backup(archive, ctx.args.db)
+    print(
+        f"Restored {archive.name} (made {summary.manifest.created_at} by "
+        f"{summary.manifest.created_by}) into {summary.database}."
+    )
+    for p in summary.moved_aside:
+        print(f"Kept the previous copy as {p}")
+    state = "intact" if summary.audit_intact else "BROKEN (see `consent-desk audit verify`)"
+    print(f"Audit trail {state}: {summary.audit_events} events.")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    p = sub.add_parser(
+        "backup", help="write one archive with the database, its files and a manifest of hashes"
+    )
+    p.add_argument("path", help="the archive to write (.zip), or a folder to write it into")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing file")
+    p.set_defaults(handler=_backup)
+    p = sub.add_parser(
+        "restore",
+        help="verify a backup and put it in place of the database (the current one is kept aside)",
+    )
+    p.add_argument("path", help="a backup archive made by `consent-desk backup`")
+    p.add_argument("--check", action="store_true", help="only verify the archive; change nothing")
+    p.add_argument("--json", action="store_true", help="with --check: print the manifest as JSON")
+    p.set_defaults(handler=_restore)

@@ -9,6 +9,7 @@ from a person or a file is escaped before it reaches ReportLab's markup.
 from __future__ import annotations
 
 import io
+import contextlib
 import os
 from collections.abc import Sequence
 from datetime import date
@@ -484,7 +485,8 @@ def export_review(
         part.write_bytes(pdf)
         os.replace(part, out)
     except OSError as e:
-        part.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # e.g. the "folder" is a file: there is no .part
+            part.unlink(missing_ok=True)
         raise UserError(
             f"Cannot write {out}: {e.strerror or e}.", f"无法写入 {out}：{e.strerror or e}。"
         ) from e

@@ -108,3 +108,12 @@ def test_an_unchecked_proposal_still_has_a_report(db: Database, tmp_path: Path) 
     pid, _script = new_proposal(db, w, tmp_path)
     text = _text(render_review(review_data(db, pid), ("en",)))
     assert "has not been checked yet" in text
+
+
+def test_an_output_folder_that_is_a_file_is_a_clear_message(
+    db: Database, checked: int, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "reports"
+    blocker.write_text("a file where a folder should be")
+    with pytest.raises(UserError, match="Cannot write"):
+        export_review(db, checked, blocker / "review.pdf")

@@ -64,6 +64,8 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
     source.copy_to(path)
     source.close()
     database = Database.open(str(path), actor="tester")
+    # The demo's evidence files go with it, as they do with any database.
+    shutil.copytree(source.location.files_dir, database.location.files_dir, dirs_exist_ok=True)
     yield database
     database.close()
 

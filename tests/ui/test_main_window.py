@@ -41,9 +41,9 @@ def test_another_view_plugs_in_with_one_call(qtbot: QtBot, window: MainWindow) -
 
     proposals = Proposals()
     menu = QMenu("&Proposal", window)
-    action = window.add_view("proposals", "Proposals", proposals, "Ctrl+9", menu=menu)
+    action = window.add_view("extra", "Proposals", proposals, "Ctrl+9", menu=menu)
     assert action.shortcut() == QKeySequence("Ctrl+9")
-    assert window.view_keys()[-1] == "proposals"
+    assert window.view_keys()[-1] == "extra"
     assert window.nav.item(window.nav.count() - 1).text() == "Proposals"
     assert window.current_view() is window.roster_view  # registering does not switch
 
@@ -61,7 +61,7 @@ def test_another_view_plugs_in_with_one_call(qtbot: QtBot, window: MainWindow) -
     assert window.current_view() is window.roster_view
     assert window.summary_label.text().startswith("30 artists shown")
     with pytest.raises(ValueError):
-        window.add_view("proposals", "Again", QWidget())
+        window.add_view("extra", "Again", QWidget())
 
 
 def test_menus_carry_the_shortcuts_people_expect(window: MainWindow) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from models.audit.chain import ChainReport
 from models.audit.service import AuditEvent, AuditService
 from models.storage.database import Database
+from models.storage.integrity import flagged_files
 from ui.audit.model import (
     AuditFilter,
     AuditTableModel,
@@ -58,6 +59,7 @@ class AuditView(QWidget):
         super().__init__(parent)
         self.setObjectName("auditView")
         self.audit = AuditService(db)
+        self.db = db
         self.summary = ""
         self.report: ChainReport | None = None
         self.task: Task[ChainReport] | None = None
@@ -108,6 +110,13 @@ class AuditView(QWidget):
         self.show_broken_button.setObjectName("showBroken")
         self.show_broken_button.clicked.connect(self.show_broken)
         self.show_broken_button.hide()
+        self.integrity_label = QLabel(self)
+        self.integrity_label.setObjectName("integrityProblems")
+        self.integrity_label.setWordWrap(True)
+        self.integrity_label.setStyleSheet(
+            "background: #fde8e8; color: #8a1c1c; padding: 6px; border-radius: 3px;"
+        )
+        self.integrity_label.hide()
 
         self.table = QTableView(self)
         self.table.setObjectName("auditTable")
@@ -168,6 +177,7 @@ class AuditView(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(filters)
         layout.addLayout(verify_row)
+        layout.addWidget(self.integrity_label)
         layout.addWidget(split, 1)
 
         verify_action = QAction(self.tr("Verify chain"), self)
@@ -219,7 +229,24 @@ class AuditView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         """Newest events first each time the view is shown (others keep writing)."""
         self.apply_filter()
+        self.show_integrity()
         super().showEvent(event)
+
+    def show_integrity(self) -> None:
+        """List the stored files the last background check found damaged or missing."""
+        flagged = flagged_files(self.db)
+        if not flagged:
+            self.integrity_label.hide()
+            return
+        names = ", ".join(f"{name} ({sha[:12]}…)" for sha, name in flagged[:10])
+        more = len(flagged) - 10
+        text = self.tr(
+            "{n} stored file(s) no longer match their SHA-256 or are missing: {names}"
+        ).format(n=len(flagged), names=names)
+        if more > 0:
+            text += self.tr(" and {more} more").format(more=more)
+        self.integrity_label.setText(text)
+        self.integrity_label.show()
 
     def _update_summary(self) -> None:
         n = self.model.rowCount()

@@ -1,0 +1,40 @@
+"""What every part of the proposal screens shares: the services, the undo stack, the settings.
+
+One instance per view, handed to the list, the proposal page and its panels, so they all
+write through the same services and push onto the window's one undo stack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QUndoStack
+
+from models.consent.counterparties import CounterpartyService
+from models.proposals.service import ProposalService
+from models.roster.service import RosterService
+from models.storage.database import Database
+from ui.proposals.commands import VersionBook
+from ui.settings import Settings
+
+
+@dataclass
+class ProposalContext:
+    db: Database
+    service: ProposalService
+    parties: CounterpartyService
+    roster: RosterService
+    undo_stack: QUndoStack
+    settings: Settings
+    book: VersionBook = field(default_factory=VersionBook)
+
+    @classmethod
+    def open(cls, db: Database, undo_stack: QUndoStack, settings: Settings) -> ProposalContext:
+        return cls(
+            db,
+            ProposalService(db),
+            CounterpartyService(db),
+            RosterService(db),
+            undo_stack,
+            settings,
+        )

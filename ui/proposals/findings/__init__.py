@@ -1,0 +1,1 @@
+"""The findings of a proposal's checks, beside the script."""

@@ -1,0 +1,1 @@
+"""The proposal form: terms, requested artists and scan sessions."""

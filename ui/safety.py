@@ -1,0 +1,182 @@
+"""Keeping the records safe from the window: backups, restore and the stored-file check.
+
+File → Back up… writes one verified archive; File → Restore from backup… checks every hash
+before anything is touched, moves the current database aside and restarts the app on the
+restored one. At start-up a daily rolling backup is made and every stored file (evidence,
+issued statements) is re-hashed in the background; damaged or missing files are reported in
+the status bar and listed in the Audit view.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from models.storage.backup import check_backup, create_backup, restore_backup, rolling_backup
+from models.storage.database import Database
+from models.storage.integrity import FileProblem, check_stored_files
+from ui.tasks import TaskControl, run_task
+
+log = logging.getLogger("consent_desk.ui.safety")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Safety", text)
+
+
+class Safety(QObject):
+    """The File menu's backup actions and the start-up checks of one window."""
+
+    files_checked = Signal(list)  # list[FileProblem]
+
+    def __init__(self, window: QWidget, db: Database) -> None:
+        super().__init__(window)
+        self.window = window
+        self.db = db
+        self.backup_action = QAction(tr("&Back up…"), window)
+        self.backup_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.backup_action.triggered.connect(self.ask_backup)
+        self.restore_action = QAction(tr("&Restore from backup…"), window)
+        self.restore_action.triggered.connect(self.ask_restore)
+        sqlite = db.location.sqlite_path is not None
+        for action in (self.backup_action, self.restore_action):
+            action.setEnabled(sqlite)
+            if not sqlite:
+                action.setToolTip(tr("A shared PostgreSQL database is backed up on its server."))
+
+    # -- backup ---------------------------------------------------------------------------
+    def ask_backup(self) -> None:
+        name = f"{self.db.location.sqlite_path.stem if self.db.location.sqlite_path else 'db'}.zip"
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, tr("Back up to"), str(Path.home() / name), tr("Backup (*.zip)")
+        )
+        if path:
+            self.backup_to(Path(path))
+
+    def backup_to(self, path: Path) -> None:
+        def done(summary: object) -> None:
+            self._message(tr("Backup written to {path}.").format(path=path))
+
+        run_task(
+            self.window,
+            lambda control: create_backup(self.db, path, overwrite=True),
+            done,
+            label=tr("Writing the backup…"),
+            cancellable=False,
+        )
+
+    # -- restore --------------------------------------------------------------------------
+    def ask_restore(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, tr("Restore from backup"), str(Path.home()), tr("Backup (*.zip)")
+        )
+        if path:
+            self.restore_from(Path(path))
+
+    def restore_from(self, archive: Path, confirm: bool = True) -> None:
+        """Check the archive, confirm, restore, then start again on the restored database."""
+
+        def checked(_manifest: object) -> None:
+            if confirm and not self._confirm_restore(archive):
+                return
+            target = str(self.db.location.sqlite_path)
+            self.db.close()
+            run_task(
+                self.window,
+                lambda control: restore_backup(archive, target),
+                restored,
+                label=tr("Restoring…"),
+                cancellable=False,
+            )
+
+        def restored(summary: object) -> None:
+            QMessageBox.information(
+                self.window,
+                tr("Backup restored"),
+                tr(
+                    "The backup is in place and its audit trail was checked. The previous "
+                    "database was kept beside it. Consent Desk will now start again."
+                ),
+            )
+            self.restart()
+
+        run_task(
+            self.window,
+            lambda control: check_backup(archive),
+            checked,
+            label=tr("Checking the backup…"),
+            cancellable=False,
+        )
+
+    def _confirm_restore(self, archive: Path) -> bool:
+        answer = QMessageBox.question(
+            self.window,
+            tr("Restore from backup"),
+            tr(
+                "Every file in {name} was checked and is intact.\n\n"
+                "Restoring puts it in place of the current database. The current database "
+                "and its files are not deleted: they are moved aside next to it. "
+                "Consent Desk then starts again on the restored records.\n\nRestore now?"
+            ).format(name=archive.name),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def restart(self) -> None:
+        QProcess.startDetached(sys.executable, sys.argv)
+        QCoreApplication.quit()
+
+    # -- start-up checks ------------------------------------------------------------------
+    def start_background_checks(self) -> None:
+        """The daily backup, then the re-hash of every stored file; both stay out of the way."""
+
+        def backup_done(path: object) -> None:
+            if path is not None:
+                log.info("daily backup written to %s", path)
+            self.check_files()
+
+        def backup_failed(error: BaseException) -> None:
+            log.warning("daily backup failed: %s", error)
+            self._message(tr("The daily backup could not be written: {error}").format(error=error))
+            self.check_files()
+
+        run_task(
+            self.window,
+            lambda control: rolling_backup(self.db),
+            backup_done,
+            label=tr("Making the daily backup…"),
+            on_error=backup_failed,
+            cancellable=False,
+            delay_ms=60_000,  # a background chore: no dialog unless it is very slow
+        )
+
+    def check_files(self) -> None:
+        def work(control: TaskControl) -> list[FileProblem]:
+            return check_stored_files(self.db, cancel=lambda: control.cancelled)
+
+        def done(problems: list[FileProblem]) -> None:
+            self.files_checked.emit(problems)
+            if problems:
+                self._message(
+                    tr("{n} stored file(s) are damaged or missing: see the Audit view.").format(
+                        n=len(problems)
+                    )
+                )
+
+        run_task(
+            self.window,
+            work,
+            done,
+            label=tr("Checking stored files…"),
+            on_error=lambda e: log.warning("stored-file check failed: %s", e),
+            delay_ms=60_000,
+        )
+
+    def _message(self, text: str) -> None:
+        show = getattr(self.window, "show_message", None)
+        if callable(show):
+            show(text)

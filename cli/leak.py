@@ -103,3 +103,11 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("file", help="the list file, or - to read the list from standard input")
     p.add_argument("--json", action="store_true", help="print the matches as JSON")
     p.set_defaults(handler=_match)
+    from cli.leak_statements import add_arguments, issue_from_list  # it reads lists via us
+
+    p = lsub.add_parser(
+        "statements",
+        help="issue a signed position statement for every matched artist of a list",
+    )
+    add_arguments(p)
+    p.set_defaults(handler=issue_from_list)

@@ -245,7 +245,13 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("pdf")
     p.add_argument("--trust", metavar="CERT.pem", help="the certificate you trust")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--register-folder", metavar="DIR", help="a folder of published statements")
+    p.add_argument(
+        "--register",
+        "--register-folder",
+        dest="register_folder",
+        metavar="DIR",
+        help="the agency's public register (register export), or a folder of its statements",
+    )
     p.add_argument("--no-register", action="store_true", help="do not consult the database")
     p.set_defaults(handler=_verify)
 

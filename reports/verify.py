@@ -1,9 +1,10 @@
 """Check a statement PDF offline: signed by whom, unchanged since, and what it says.
 
 Anyone can run this (a journalist has no database): the answer comes from the file alone,
-plus, when given, a certificate the reader trusts, the agency's register, or a folder of the
-agency's published statements. A damaged or tampered file is an answer ("invalid", with the
-reasons), never an exception; only a file that cannot be read at all is "unreadable".
+plus, when given, a certificate the reader trusts, the agency's register, the agency's signed
+public register (reports/public_register.py) or a folder of its published statements. A
+damaged or tampered file is an answer ("invalid", with the reasons), never an exception; only
+a file that cannot be read at all is "unreadable".
 
 What "valid" means here: the signature is cryptographically sound, covers every byte of the
 file (nothing appended after signing), is the agency's certification signature that allows
@@ -42,6 +43,7 @@ from models.identity import fingerprint, is_self_signed, subject_name
 from models.statements.record import RECORD_FILE_NAME, StatementStatus, parse_record
 from models.statements.register import StatementRegister
 from models.storage.database import Database
+from reports.public_register import RegisterError, is_public_register, read_public_register
 
 log = logging.getLogger("consent_desk.verify")
 
@@ -378,7 +380,14 @@ def _with_register(
             superseded_by = entry.superseded_by_id
             if entry.status == StatementStatus.REVOKED:
                 notes.append(f"The agency withdrew this statement: {entry.status_reason}")
-    if folder is not None and sid:
+    if folder is not None and sid and is_public_register(folder):
+        found, later, answer = _search_public_register(folder, sid, file_sha, result.fingerprint)
+        problems.extend(answer.problems)
+        notes.extend(answer.notes)
+        in_register = in_register or found
+        status = status or answer.status
+        superseded_by = superseded_by or later
+    elif folder is not None and sid:
         found, later = _search_folder(folder, sid, file_sha, result.fingerprint)
         in_register = in_register or found
         if later and superseded_by is None:
@@ -401,6 +410,57 @@ def _with_register(
             "notes": tuple(notes),
         }
     )
+
+
+@dataclass(frozen=True)
+class _RegisterAnswer:
+    status: str | None = None
+    problems: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+def _search_public_register(
+    folder: Path, statement_id: str, file_sha: str, signer_fp: str | None
+) -> tuple[bool, str | None, _RegisterAnswer]:
+    """What the agency's signed public register (reports/public_register.py) says of this file.
+
+    The register only counts when its signature checks out and it was signed with the very
+    certificate that signed the statement: a register anyone else signed cannot retire it.
+    """
+    try:
+        register = read_public_register(folder)
+    except RegisterError as e:
+        return False, None, _RegisterAnswer(problems=(e.message,))
+    if register.fingerprint != signer_fp:
+        return (
+            False,
+            None,
+            _RegisterAnswer(
+                problems=(
+                    f"The register in {folder} is signed with certificate {register.fingerprint}, "
+                    "not the one that signed this statement; it cannot answer for it.",
+                )
+            ),
+        )
+    entry = register.entry(statement_id)
+    if entry is None:
+        note = (
+            f"Statement {statement_id} is not in the register in {folder} "
+            f"(generated at {register.generated_at})."
+        )
+        return False, None, _RegisterAnswer(notes=(note,))
+    if entry.get("file_sha256") != file_sha:
+        problem = (
+            f"Statement {statement_id} is in the register, but this file differs from the "
+            "registered one."
+        )
+        return False, None, _RegisterAnswer(problems=(problem,))
+    status = str(entry.get("status") or StatementStatus.CURRENT.value)
+    later = entry.get("superseded_by")
+    notes: tuple[str, ...] = ()
+    if status == StatementStatus.REVOKED.value:
+        notes = (f"The agency withdrew this statement (register of {register.generated_at}).",)
+    return True, str(later) if later else None, _RegisterAnswer(status=status, notes=notes)
 
 
 def _search_folder(

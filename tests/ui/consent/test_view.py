@@ -209,16 +209,18 @@ def test_revoking_asks_reason_and_date_and_turns_the_matrix_red_from_then(
     assert isinstance(dialog, RevokeDialog)
     assert not dialog.ok_button.isEnabled()  # the reason is required
     assert "cannot be undone" in dialog.effect.text()
-    tomorrow = utc_now().date() + timedelta(days=1)
-    dialog.set_date(tomorrow)
+    # Two days ahead: the revocation starts at midnight in the artist's zone (UTC+8), which
+    # for "tomorrow" may already have passed in UTC late in the day.
+    later = utc_now().date() + timedelta(days=2)
+    dialog.set_date(later)
     qtbot.keyClicks(dialog.reason_edit, "Artist withdrew by letter.")
     assert dialog.ok_button.isEnabled()
-    assert tomorrow.isoformat() in dialog.effect.text()
+    assert later.isoformat() in dialog.effect.text()
     dialog.ok_button.click()
 
     assert undo_stack.count() == 0  # nothing pretends it could be undone
-    assert cell_text(view, Modality.BODY_LIKENESS) == "Given"  # in force until tomorrow
-    view.set_as_of(utc_now() + timedelta(days=2))
+    assert cell_text(view, Modality.BODY_LIKENESS) == "Given"  # in force until then
+    view.set_as_of(utc_now() + timedelta(days=3))
     assert cell_text(view, Modality.BODY_LIKENESS) == "Revoked"
     assert "Looking ahead" in view.banner.text()
     assert "Revoked from" in view.history.details.text()

@@ -1,0 +1,152 @@
+"""`consent-desk leak statements FILE --out DIR`: a statement for every artist a list names.
+
+The command line has nobody to confirm a doubtful match, so it refuses a list with ambiguous
+entries unless told to take each one's best candidate (`--accept-best`); names not on the
+roster are reported and skipped. With `--platform` the list is saved as a listing, and each
+statement names the platforms where that artist is listed (willingness only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from cli.app import Context, print_json
+from cli.identity import read_passphrase
+from cli.leak import read_entries
+from models.clock import utc_now
+from models.errors import UserError
+from models.identity import SigningIdentityService
+from models.leak import MatchStatus, NameMatch, NameMatcher
+from models.leak.listings import ListingDraft, ListingService, entries_from_matches
+from models.statements.record import parse_languages
+from reports.leak_statements import issue_leak_statements, summary_rows, write_summary
+from reports.statements.service import StatementService
+
+SHOWN = 8
+
+
+def _names(matches: list[NameMatch]) -> str:
+    shown = ", ".join(m.entry.original.strip() for m in matches[:SHOWN])
+    return shown + (f" and {len(matches) - SHOWN} more" if len(matches) > SHOWN else "")
+
+
+def _folder(text: str) -> Path:
+    folder = Path(text)
+    if folder.exists() and not folder.is_dir():
+        raise UserError(
+            f"--out must be a folder; {folder} is a file.", f"{folder} 是文件，不是文件夹。"
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise UserError(f"Cannot create the folder {folder}: {e.strerror or e}.") from e
+    return folder
+
+
+def issue_from_list(ctx: Context) -> int:
+    a = ctx.args
+    languages = parse_languages(a.lang)
+    entries = read_entries(a.file)
+    matches = NameMatcher.from_database(ctx.db).match_entries(entries)
+    ambiguous = [m for m in matches if m.status is MatchStatus.AMBIGUOUS]
+    if ambiguous and not a.accept_best:
+        raise UserError(
+            f"{len(ambiguous)} {'entry matches' if len(ambiguous) == 1 else 'entries match'} "
+            "more than one artist or only weakly: "
+            f"{_names(ambiguous)}; confirm them in the Leak day view or pass --accept-best.",
+            f"{len(ambiguous)} 个名字无法确定对应的艺人：{_names(ambiguous)}；"
+            "请在“泄露名单”界面确认，或加 --accept-best。",
+        )
+    drafts = entries_from_matches(matches, accept_best=a.accept_best)
+    artist_ids = list(dict.fromkeys(d.artist_id for d in drafts if d.confirmed and d.artist_id))
+    if not artist_ids:
+        raise UserError(
+            "No name of the list matched an artist on the roster; no statement was issued.",
+            "名单中没有与名册艺人匹配的名字；未发布任何声明。",
+        )
+    folder = _folder(a.out)
+    identities = SigningIdentityService(ctx.db)
+    identities.show()  # a clear message when there is none, before asking for a passphrase
+    service = StatementService(
+        ctx.db, identities.unlock(read_passphrase("Passphrase of the signing identity: "))
+    )
+    listings = ListingService(ctx.db)
+    if a.platform:
+        source = a.source if a.source is not None else f"list file {Path(a.file).name}"
+        listings.save(ListingDraft(a.platform, source, date.today(), drafts))
+    now = utc_now()
+    platforms = listings.platforms_for(artist_ids, now)
+    tty = sys.stderr.isatty()
+
+    def progress(done: int, total: int, label: str) -> None:
+        sys.stderr.write(f"\r{done}/{total} {label[:40]:<40}")
+        sys.stderr.flush()
+
+    result = issue_leak_statements(
+        service, artist_ids, folder, languages, platforms, progress=progress if tty else None
+    )
+    if tty:
+        sys.stderr.write("\n")
+    rows = summary_rows(service, result, platforms)
+    csv_path, pdf_path = write_summary(folder, rows, a.platform or "", now.astimezone())
+    missing = [m for m in matches if m.status is MatchStatus.NOT_FOUND]
+    if a.json:
+        print_json(
+            {
+                "issued": [
+                    {
+                        "artist_id": r.artist_id,
+                        "artist": r.artist,
+                        "platforms": list(r.platforms),
+                        "statement_id": r.statement_id,
+                        "file": str(folder / r.file),
+                        "sha256": r.sha256,
+                    }
+                    for r in rows
+                    if r.outcome == "issued"
+                ],
+                "failed": [
+                    {"artist_id": r.artist_id, "reason": r.reason}
+                    for r in rows
+                    if r.outcome == "failed"
+                ],
+                "not_on_roster": [m.entry.original for m in missing],
+                "summary_csv": str(csv_path),
+                "summary_pdf": str(pdf_path) if pdf_path else None,
+            }
+        )
+    else:
+        for r in rows:
+            if r.outcome == "issued":
+                print(f"{r.statement_id}  {r.artist}  {r.file}")
+            else:
+                print(f"NOT ISSUED  {r.artist}: {r.reason}")
+        if missing:
+            print(f"Not on the roster (no statement): {_names(missing)}")
+        print(f"Issued {len(result.exported)} statement(s) into {folder}; summary: {csv_path.name}")
+    return 0 if not result.failed else 1
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="the list (.txt, .csv, .xlsx, .pdf, or - for standard input)")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the statements")
+    p.add_argument("--lang", default="en,zh", help="en, zh or en,zh (default en,zh)")
+    p.add_argument(
+        "--platform",
+        metavar="NAME",
+        help="the platform or list that named them: saved as a listing and named in each "
+        "statement (listing = willingness only)",
+    )
+    p.add_argument("--source", metavar="TEXT", help="URL or note on where the list was seen")
+    p.add_argument(
+        "--accept-best",
+        action="store_true",
+        help="take the best candidate of every ambiguous entry instead of refusing",
+    )
+    p.add_argument("--json", action="store_true", help="print what was issued as JSON")
+
+
+__all__ = ["add_arguments", "issue_from_list"]

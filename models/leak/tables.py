@@ -1,0 +1,52 @@
+"""ORM tables of listings (must match migration 0005_listings)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.storage.schema import Base, UTCDateTime
+
+
+class ListingRow(Base):
+    """One published list, as the desk saw it. Never deleted: statements may name it."""
+
+    __tablename__ = "listing"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(200))
+    source: Mapped[str] = mapped_column(Text, default="")
+    seen_on: Mapped[date] = mapped_column(Date)
+    entry_count: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    created_by: Mapped[str] = mapped_column(String(200))
+    row_version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __table_args__ = (Index("ix_listing_seen", "seen_on"),)
+
+
+class ListingEntryRow(Base):
+    """One name of the list and the artist the manager settled on (if any)."""
+
+    __tablename__ = "listing_entry"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    listing_id: Mapped[int] = mapped_column(
+        ForeignKey("listing.id", name="fk_listing_entry_listing")
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    original: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    match_status: Mapped[str] = mapped_column(String(20))
+    score: Mapped[int] = mapped_column(Integer)
+    artist_id: Mapped[int | None] = mapped_column(
+        ForeignKey("artist.id", name="fk_listing_entry_artist"), nullable=True
+    )
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (
+        Index("ix_listing_entry_listing", "listing_id", "position"),
+        Index("ix_listing_entry_artist", "artist_id", "confirmed"),
+    )

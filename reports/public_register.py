@@ -1,0 +1,357 @@
+"""The public register: which statements the agency issued and which of them still stand.
+
+A journalist who holds one of our PDFs can ask two questions: "did the agency sign this?" (the
+PDF answers alone) and "does the agency still stand by it?" — which needs the agency's later
+word. The public register is that word, published as a folder the agency puts on its website:
+
+- `register.json`: every issued statement (id, artist's public name, kind, as-of, SHA-256 of
+  the PDF file, status current / superseded / revoked, what superseded it), the agency's
+  certificate fingerprint and when the register was generated; labels in English and Chinese;
+- `register.json.sig`: a detached CMS (PKCS#7) SignedData over the exact bytes of
+  register.json, made with the agency's signing key (DER);
+- `agency-certificate.pem`: the certificate that signed it (and signs the statements);
+- `index.html`: the same list as a static bilingual page (no scripts, nothing fetched);
+- `README.txt`: this format, and how to check it with OpenSSL or Consent Desk.
+
+`read_public_register` checks the signature before anything in the JSON is believed, so an
+edited register.json (or one signed by someone else) is refused, never half-trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from asn1crypto import cms
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import pkcs7
+from pyhanko.sign.validation.generic_cms import validate_sig_integrity
+
+from models.agency import AgencyService
+from models.clock import utc_now
+from models.errors import UserError
+from models.identity import UnlockedIdentity, fingerprint, fingerprint_display, subject_name
+from models.statements.record import StatementStatus
+from models.statements.register import RegisteredStatement, StatementRegister
+from models.storage.database import Database
+from reports.public_register_page import render_index, render_readme
+
+REGISTER_TYPE = "consent-desk.public-register"
+REGISTER_VERSION = 1
+REGISTER_FILE = "register.json"
+SIGNATURE_FILE = "register.json.sig"
+CERTIFICATE_FILE = "agency-certificate.pem"
+INDEX_FILE = "index.html"
+README_FILE = "README.txt"
+MAX_REGISTER_BYTES = 64 * 1024 * 1024
+
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "position": ("Position statement", "立场声明"),
+    "project_certificate": ("Project consent certificate", "项目授权证明"),
+    "non_authorisation": ("Notice of non-authorisation", "未授权声明"),
+    "revocation": ("Notice of revocation", "撤回授权通知"),
+}
+STATUS_LABELS: dict[str, tuple[str, str]] = {
+    StatementStatus.CURRENT.value: ("Current", "有效"),
+    StatementStatus.SUPERSEDED.value: ("Superseded", "已被取代"),
+    StatementStatus.REVOKED.value: ("Withdrawn (revoked)", "已撤回"),
+}
+_DIGESTS = {"sha256": hashlib.sha256, "sha384": hashlib.sha384, "sha512": hashlib.sha512}
+
+
+class RegisterError(UserError):
+    """The folder is not a register signed by the certificate beside it."""
+
+
+@dataclass(frozen=True)
+class ExportedRegister:
+    folder: Path
+    statements: int
+    fingerprint: str
+    generated_at: str
+    files: tuple[Path, ...]
+
+
+@dataclass(frozen=True)
+class PublicRegister:
+    """A register whose signature was checked: safe to answer from."""
+
+    data: dict[str, Any]
+    fingerprint: str  # of the certificate that signed register.json
+    generated_at: str
+
+    def entry(self, statement_id: str) -> dict[str, Any] | None:
+        for item in self.data.get("statements", []):
+            if isinstance(item, dict) and item.get("id") == statement_id:
+                return item
+        return None
+
+
+def _labels(table: dict[str, tuple[str, str]], key: str) -> dict[str, str]:
+    en, zh = table.get(key, (key, key))
+    return {"en": en, "zh": zh}
+
+
+def _entry(st: RegisteredStatement) -> dict[str, Any]:
+    record = st.record
+    subject = record.get("subject", {})
+    return {
+        "id": st.id,
+        "artist": st.artist_display_name,
+        "artist_native_name": subject.get("native_name", ""),
+        "artist_romanized_name": subject.get("romanized_name", ""),
+        "kind": st.kind.value,
+        "kind_label": _labels(KIND_LABELS, st.kind.value),
+        "languages": list(st.languages),
+        "as_of": record.get("as_of") or st.as_of.isoformat(),
+        "issued_at": record.get("issued_at") or st.issued_at.isoformat(),
+        "file_sha256": st.file_sha256,
+        "record_sha256": st.record_sha256,
+        "status": st.status.value,
+        "status_label": _labels(STATUS_LABELS, st.status.value),
+        "supersedes": st.supersedes_id,
+        "superseded_by": st.superseded_by_id,
+        "signer_fingerprint_sha256": st.signer_fingerprint,
+    }
+
+
+def build_register(
+    db: Database, identity: UnlockedIdentity, now: datetime | None = None
+) -> dict[str, Any]:
+    """The register's content: every issued statement, oldest first (nothing written)."""
+    when = (now or utc_now()).astimezone()
+    profile = AgencyService(db).get()
+    statements = sorted(StatementRegister(db).statements(), key=lambda s: (s.issued_at, s.id))
+    cert = identity.certificate
+    fp = fingerprint(cert)
+    return {
+        "register_type": REGISTER_TYPE,
+        "register_version": REGISTER_VERSION,
+        "generated_at": when.isoformat(timespec="seconds"),
+        "agency": {
+            "name": profile.name or identity.identity.subject,
+            "name_zh": profile.name_zh,
+            "certificate_subject": subject_name(cert),
+            "certificate_fingerprint_sha256": fp,
+            "certificate_fingerprint_display": fingerprint_display(fp),
+            "certificate_self_signed": identity.identity.self_signed,
+            "certificate_file": CERTIFICATE_FILE,
+        },
+        "signature": {
+            "file": SIGNATURE_FILE,
+            "format": "CMS SignedData (PKCS#7), detached, DER, SHA-256, over the exact bytes "
+            "of register.json",
+        },
+        "statuses": {k: _labels(STATUS_LABELS, k) for k in STATUS_LABELS},
+        "statements": [_entry(st) for st in statements],
+    }
+
+
+def sign_detached(data: bytes, identity: UnlockedIdentity) -> bytes:
+    """A detached CMS signature (DER) over `data` that OpenSSL's `cms -verify` also accepts."""
+    key = identity.private_key
+    if not isinstance(key, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey):
+        raise UserError(
+            "The public register can only be signed with an EC or RSA key; this identity "
+            "uses another key type.",
+            "公开登记簿只能用 EC 或 RSA 密钥签名；当前签名身份使用其他类型的密钥。",
+        )
+    builder = (
+        pkcs7.PKCS7SignatureBuilder()
+        .set_data(data)
+        .add_signer(identity.certificate, key, hashes.SHA256())
+    )
+    for extra in identity.chain:
+        builder = builder.add_certificate(extra)
+    return builder.sign(
+        serialization.Encoding.DER,
+        [
+            pkcs7.PKCS7Options.DetachedSignature,
+            pkcs7.PKCS7Options.Binary,
+            pkcs7.PKCS7Options.NoCapabilities,
+        ],
+    )
+
+
+def _sid_matches(sid: cms.SignerIdentifier, cert: asn1_x509.Certificate) -> bool:
+    if sid.name == "issuer_and_serial_number":
+        value = sid.chosen
+        return bool(
+            value["issuer"] == cert.issuer and value["serial_number"].native == cert.serial_number
+        )
+    if sid.name == "subject_key_identifier":
+        return bool(sid.chosen.native == cert.key_identifier)
+    return False
+
+
+def check_signature(data: bytes, signature: bytes, certificate: x509.Certificate) -> None:
+    """Raise RegisterError unless `signature` is `certificate`'s detached signature of `data`."""
+    cert = asn1_x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER))
+    try:
+        info = cms.ContentInfo.load(signature, strict=True)
+        if info["content_type"].native != "signed_data":
+            raise ValueError("not a SignedData")
+        signed = info["content"]
+        if signed["encap_content_info"]["content"].native is not None:
+            raise ValueError("the signature is not detached")
+        signers = list(signed["signer_infos"])
+        if len(signers) != 1:
+            raise ValueError("exactly one signer expected")
+        signer = signers[0]
+        algorithm = signer["digest_algorithm"]["algorithm"].native
+        if algorithm not in _DIGESTS:
+            raise ValueError(f"digest {algorithm} is not accepted")
+        if not _sid_matches(signer["sid"], cert):
+            raise ValueError("signed by another certificate")
+        digest = _DIGESTS[algorithm](data).digest()
+        intact, valid = validate_sig_integrity(signer, cert, "data", digest)
+    except Exception as e:  # asn1crypto and pyHanko raise many types on a hostile file
+        raise RegisterError(
+            f"The register's signature cannot be checked ({e}); do not trust this register.",
+            "无法核验登记簿的签名；请勿信任此登记簿。",
+        ) from e
+    if not intact:
+        raise RegisterError(
+            "register.json was changed after it was signed; do not trust this register.",
+            "register.json 在签名后被修改；请勿信任此登记簿。",
+        )
+    if not valid:
+        raise RegisterError(
+            "The register's signature is not valid; do not trust this register.",
+            "登记簿签名无效；请勿信任此登记簿。",
+        )
+
+
+def _write_all(folder: Path, files: dict[str, bytes]) -> tuple[Path, ...]:
+    """Every file to `.part` first, then renamed: a failure leaves the old register whole."""
+    tag = secrets.token_hex(4)
+    parts: list[tuple[Path, Path]] = []
+    try:
+        for name, content in files.items():
+            target = folder / name
+            part = folder / f".{name}.{tag}.part"
+            part.write_bytes(content)
+            parts.append((part, target))
+        for part, target in parts:
+            os.replace(part, target)
+    except OSError as e:
+        raise UserError(
+            f"Cannot write the register into {folder}: {e.strerror or e}.",
+            f"无法将登记簿写入 {folder}。",
+        ) from e
+    finally:
+        for part, _target in parts:
+            if part.exists():
+                part.unlink()
+    return tuple(target for _part, target in parts)
+
+
+def export_public_register(
+    db: Database, identity: UnlockedIdentity, folder: Path, now: datetime | None = None
+) -> ExportedRegister:
+    """Write (or refresh) the publishable register folder, signed with the agency's key."""
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"{folder} is a file, not a folder.", f"{folder} 是文件，不是文件夹。")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise UserError(f"Cannot create the folder {folder}: {e.strerror or e}.") from e
+    content = build_register(db, identity, now)
+    data = (json.dumps(content, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode(
+        "utf-8"
+    )
+    signature = sign_detached(data, identity)
+    check_signature(data, signature, identity.certificate)  # never publish what fails to verify
+    pem = b"".join(
+        c.public_bytes(serialization.Encoding.PEM) for c in (identity.certificate, *identity.chain)
+    )
+    files = _write_all(
+        folder,
+        {
+            REGISTER_FILE: data,
+            SIGNATURE_FILE: signature,
+            CERTIFICATE_FILE: pem,
+            INDEX_FILE: render_index(content).encode("utf-8"),
+            README_FILE: render_readme(content).encode("utf-8"),
+        },
+    )
+    return ExportedRegister(
+        folder=folder,
+        statements=len(content["statements"]),
+        fingerprint=content["agency"]["certificate_fingerprint_sha256"],
+        generated_at=content["generated_at"],
+        files=files,
+    )
+
+
+def _read(path: Path, limit: int = MAX_REGISTER_BYTES) -> bytes:
+    try:
+        if path.stat().st_size > limit:
+            raise RegisterError(f"{path.name} is too large to be a register.")
+        return path.read_bytes()
+    except FileNotFoundError as e:
+        raise RegisterError(
+            f"{path.parent} has no {path.name}: it is not a published register.",
+            f"{path.parent} 中没有 {path.name}：这不是已发布的登记簿。",
+        ) from e
+    except OSError as e:
+        raise RegisterError(f"Cannot read {path}: {e.strerror or e}.") from e
+
+
+def is_public_register(folder: Path) -> bool:
+    return (folder / REGISTER_FILE).is_file()
+
+
+def read_public_register(folder: Path) -> PublicRegister:
+    """The register in `folder`, after checking its signature against the certificate there."""
+    data = _read(folder / REGISTER_FILE)
+    signature = _read(folder / SIGNATURE_FILE)
+    pem = _read(folder / CERTIFICATE_FILE, 1024 * 1024)
+    try:
+        certificate = x509.load_pem_x509_certificates(pem)[0]
+    except (ValueError, IndexError) as e:
+        raise RegisterError(f"{CERTIFICATE_FILE} is not a certificate.") from e
+    check_signature(data, signature, certificate)
+    try:
+        content = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as e:
+        raise RegisterError("register.json is signed but is not JSON.") from e
+    if not isinstance(content, dict) or content.get("register_type") != REGISTER_TYPE:
+        raise RegisterError("register.json is not a Consent Desk public register.")
+    fp = fingerprint(certificate)
+    agency = content.get("agency")
+    named = agency.get("certificate_fingerprint_sha256") if isinstance(agency, dict) else None
+    if named != fp:
+        raise RegisterError(
+            "register.json names a different certificate than the one that signed it."
+        )
+    if not isinstance(content.get("statements"), list):
+        raise RegisterError("register.json lists no statements.")
+    return PublicRegister(content, fp, str(content.get("generated_at", "")))
+
+
+__all__ = [
+    "CERTIFICATE_FILE",
+    "INDEX_FILE",
+    "README_FILE",
+    "REGISTER_FILE",
+    "SIGNATURE_FILE",
+    "ExportedRegister",
+    "PublicRegister",
+    "RegisterError",
+    "build_register",
+    "check_signature",
+    "export_public_register",
+    "is_public_register",
+    "read_public_register",
+    "sign_detached",
+]

@@ -44,5 +44,10 @@ screenshots:
 	@scripts/setup.sh dev
 	$(PY) scripts/screenshots.py
 
+# Refresh the Chinese translation sources (.ts) from the code and compile them (.qm).
+translations:
+	@scripts/setup.sh dev
+	scripts/update_translations.sh
+
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache

@@ -42,7 +42,9 @@ class ValidationError(UserError):
         self.problems = list(problems)
         shown = "; ".join(str(p) for p in self.problems[:5])
         more = f" (and {len(self.problems) - 5} more)" if len(self.problems) > 5 else ""
-        super().__init__(f"Please correct: {shown}{more}")
+        from models.problems_zh import validation_message_zh  # the catalogue imports us
+
+        super().__init__(f"Please correct: {shown}{more}", validation_message_zh(self.problems))
 
 
 class ConflictError(UserError):

@@ -11,20 +11,20 @@ import argparse
 import os
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from models.errors import UserError
 from models.logs import setup_logging
-from models.resources import CJK_FONT, resource_path
+from models.resources import CJK_FONT
 from models.storage.database import Database
 from ui.about import app_version
 from ui.errors import install_excepthook, report_bug, show_error
+from ui.i18n import install_language
 from ui.settings import APPLICATION, DESK_USER, LANGUAGE, ORGANIZATION, Settings
 
 CJK_FAMILY = "WenQuanYi Micro Hei"
-TRANSLATIONS = resource_path("translations")
 
 
 def install_fonts(app: QApplication) -> list[str]:
@@ -45,18 +45,9 @@ def install_fonts(app: QApplication) -> list[str]:
     return families
 
 
-def install_translation(app: QApplication, settings: Settings) -> QTranslator | None:
-    """Load the app's translation for the chosen (or system) language, when one is shipped."""
-    language = settings.get(LANGUAGE) or QLocale.system().name()
-    translator = QTranslator(app)
-    if translator.load(f"consent_desk_{language}", str(TRANSLATIONS)):
-        app.installTranslator(translator)
-        qt = QTranslator(app)
-        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if qt.load(f"qtbase_{language}", qt_folder):
-            app.installTranslator(qt)
-        return translator
-    return None
+def install_translation(app: QApplication, settings: Settings) -> str:
+    """Load the chosen (or the system's) language; returns "en" or "zh_CN" (see ui/i18n.py)."""
+    return install_language(app, settings.get(LANGUAGE))
 
 
 def _no_display() -> bool:
@@ -110,6 +101,8 @@ def run_gui(args: argparse.Namespace) -> int:
         window.show()
         if not exit_after_paint and window.should_offer_demo():
             QTimer.singleShot(0, window.offer_demo)
+        if not exit_after_paint:
+            QTimer.singleShot(3000, window.safety.start_background_checks)
         return int(app.exec())
     except UserError as e:
         show_error(None, e, wait=True)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from models.errors import ConflictError, UserError, ValidationError
 from models.logs import setup_logging
+from ui.i18n import current_language, problem_line, user_message
 
 log = logging.getLogger("consent_desk.ui")
 
@@ -25,14 +26,8 @@ _open_bug_box: QMessageBox | None = None
 
 
 def ui_language() -> str:
-    """The language of the loaded translation ("en" when none), to pick the message text."""
-    return QCoreApplication.translate(
-        "Language", "en", "ISO code of this translation, e.g. zh; picks the error language"
-    )
-
-
-def user_message(exc: UserError) -> str:
-    return exc.message_zh if ui_language().startswith("zh") else exc.message
+    """The language of the loaded translation ("en" when none); see ui/i18n.py."""
+    return current_language()
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
@@ -62,7 +57,7 @@ def show_error(parent: QWidget | None, exc: BaseException, wait: bool = False) -
         icon = QMessageBox.Icon.Warning
     box = _box(parent, icon, title, user_message(exc))
     if isinstance(exc, ValidationError) and len(exc.problems) > 5:
-        box.setDetailedText("\n".join(str(p) for p in exc.problems))
+        box.setDetailedText("\n".join(problem_line(p) for p in exc.problems))
     _present(box, wait)
     return box
 

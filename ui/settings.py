@@ -39,6 +39,14 @@ LAST_EXPORT_FOLDER: Key[str] = Key("files/last_export_folder", "")
 DESK_USER: Key[str] = Key("desk/user_name", "")
 LANGUAGE: Key[str] = Key("ui/language", "")  # "" = follow the system; used once translated
 DEMO_OFFERED: Key[bool] = Key("first_run/demo_offered", False)
+SCRIPT_MARKERS_FILE: Key[str] = Key("scripts/markers_file", "")  # "" = the shipped list
+LAST_SCRIPT_FOLDER: Key[str] = Key("files/last_script_folder", "")
+SCRIPTS_LAYOUT: Key[QByteArray] = Key("scripts/splitter_state", QByteArray())
+LAST_STATEMENT_FOLDER: Key[str] = Key("files/last_statement_folder", "")
+STATEMENTS_HEADER: Key[QByteArray] = Key("statements/header_state", QByteArray())
+STATEMENT_LANGUAGES: Key[str] = Key("statements/languages", "en,zh")
+LEAK_HEADER: Key[QByteArray] = Key("leak/header_state", QByteArray())
+LEAK_SPLITTER: Key[QByteArray] = Key("leak/splitter_state", QByteArray())
 
 
 class Settings:

@@ -45,17 +45,16 @@ class Column(IntEnum):
 
 def entity_labels() -> dict[str, str]:
     """The entities the app audits today, in words (others show their raw name)."""
-    tr = QCoreApplication.translate
     return {
-        "artist": tr("Audit", "Artist"),
-        "stance_record": tr("Audit", "AI stance"),
-        "consent_record": tr("Audit", "Consent record"),
-        "consent_evidence": tr("Audit", "Evidence file"),
-        "counterparty": tr("Audit", "Counterparty"),
-        "project": tr("Audit", "Project"),
-        "stored_file": tr("Audit", "Stored file"),
-        "setting": tr("Audit", "Setting"),
-        "statement": tr("Audit", "Statement"),
+        "artist": QCoreApplication.translate("Audit", "Artist"),
+        "stance_record": QCoreApplication.translate("Audit", "AI stance"),
+        "consent_record": QCoreApplication.translate("Audit", "Consent record"),
+        "consent_evidence": QCoreApplication.translate("Audit", "Evidence file"),
+        "counterparty": QCoreApplication.translate("Audit", "Counterparty"),
+        "project": QCoreApplication.translate("Audit", "Project"),
+        "stored_file": QCoreApplication.translate("Audit", "Stored file"),
+        "setting": QCoreApplication.translate("Audit", "Setting"),
+        "statement": QCoreApplication.translate("Audit", "Statement"),
     }
 
 

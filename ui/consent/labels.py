@@ -26,6 +26,7 @@ from models.consent.record import (
     Recommendation,
 )
 from models.consent.types import ConsentStatus, Modality, Use
+from ui.i18n import translatable
 
 S = ConsentStatus
 
@@ -111,14 +112,14 @@ def project_type_label(kind: ProjectType) -> str:
 def field_label(field: str) -> str:
     """The on-screen name of a record field (FIELD_LABELS of the models, translated)."""
     extra = {
-        "counterparty_id": "Counterparty",
-        "project_id": "Project",
-        "guardian": "Guardian",
-        "estate_contact": "Estate contact",
-        "evidence": "Evidence files",
-        "outcome": "Artist decision",
-        "supersedes_id": "Earlier version",
-        "artist_id": "Artist",
+        "counterparty_id": translatable("ConsentField", "Counterparty"),
+        "project_id": translatable("ConsentField", "Project"),
+        "guardian": translatable("ConsentField", "Guardian"),
+        "estate_contact": translatable("ConsentField", "Estate contact"),
+        "evidence": translatable("ConsentField", "Evidence files"),
+        "outcome": translatable("ConsentField", "Artist decision"),
+        "supersedes_id": translatable("ConsentField", "Earlier version"),
+        "artist_id": translatable("ConsentField", "Artist"),
     }
     english = FIELD_LABELS[field][0] if field in FIELD_LABELS else extra.get(field, field)
     return _tr("ConsentField", english)
@@ -240,15 +241,15 @@ def value_text(field: str, value: Any) -> str:
 def exclusion_label(key: str) -> str:
     """The suggested content exclusions (CONTENT_EXCLUSIONS) in words; free text as typed."""
     words = {
-        "nudity": "Nudity",
-        "sexual_content": "Sexual content",
-        "violence": "Violence",
-        "political": "Political content",
-        "religious": "Religious content",
-        "alcohol_ads": "Alcohol ads",
-        "tobacco_ads": "Tobacco ads",
-        "gambling": "Gambling",
-        "financial_products": "Financial products",
-        "medical_claims": "Medical claims",
+        "nudity": translatable("Exclusion", "Nudity"),
+        "sexual_content": translatable("Exclusion", "Sexual content"),
+        "violence": translatable("Exclusion", "Violence"),
+        "political": translatable("Exclusion", "Political content"),
+        "religious": translatable("Exclusion", "Religious content"),
+        "alcohol_ads": translatable("Exclusion", "Alcohol ads"),
+        "tobacco_ads": translatable("Exclusion", "Tobacco ads"),
+        "gambling": translatable("Exclusion", "Gambling"),
+        "financial_products": translatable("Exclusion", "Financial products"),
+        "medical_claims": translatable("Exclusion", "Medical claims"),
     }
     return _tr("Exclusion", words[key]) if key in words else key

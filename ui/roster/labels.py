@@ -1,7 +1,7 @@
 """How roster values read on screen: translatable labels and the colour hint of each stance.
 
-The words follow domain.md; the English text is the translation source, so a translator
-sees every label in the "Stance" and "Artist" contexts.
+The words follow domain.md: a stance is worded by the model itself in both languages (through
+ui.i18n); the other labels are translation sources in the "Artist" context.
 """
 
 from __future__ import annotations
@@ -12,19 +12,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from models.roster.artist import Artist, Stance
+from ui import i18n
+from ui.i18n import label, number_text
 
 
 def stance_label(stance: Stance) -> str:
-    return {
-        Stance.NOT_ASKED: QCoreApplication.translate("Stance", "Not asked"),
-        Stance.DECLINED: QCoreApplication.translate("Stance", "Declined all AI use"),
-        Stance.OPEN_TO_DISCUSS: QCoreApplication.translate(
-            "Stance", "Open to discuss (not consent)"
-        ),
-        Stance.OPTED_IN_WITH_CONDITIONS: QCoreApplication.translate(
-            "Stance", "Opted in with conditions"
-        ),
-    }[stance]
+    """The stance in the interface language, from the model's own bilingual label."""
+    return label(stance)
 
 
 # Muted colours: a hint beside the words, never the only signal (the label says it).
@@ -60,12 +54,14 @@ def age_text(artist: Artist, on: date | None = None) -> str:
     if artist.is_deceased:
         if age is None:
             return QCoreApplication.translate("Artist", "deceased")
-        return QCoreApplication.translate("Artist", "deceased (aged {age})").format(age=age)
+        return QCoreApplication.translate("Artist", "deceased (aged {age})").format(
+            age=number_text(age)
+        )
     if age is None:
         return ""
     if artist.is_minor(on):
-        return QCoreApplication.translate("Artist", "{age} · minor").format(age=age)
-    return str(age)
+        return QCoreApplication.translate("Artist", "{age} · minor").format(age=number_text(age))
+    return number_text(age)
 
 
 def status_text(archived: bool) -> str:
@@ -98,5 +94,5 @@ def field_label(field_name: str) -> str:
 
 
 def problem_text(message: str) -> str:
-    """Validation messages come from the models in English; translators may map them here."""
-    return QCoreApplication.translate("Problem", message)
+    """Validation messages come from the models in English; ui.i18n words them in Chinese."""
+    return i18n.problem_text(message)

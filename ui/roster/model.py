@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 from models.names import display_name
 from models.roster.artist import Artist
 from models.roster.service import RosterService, SortColumn
+from ui.i18n import date_text
 from ui.roster.labels import age_text, stance_icon, stance_label, status_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -243,10 +244,10 @@ class ArtistTableModel(QAbstractTableModel):
                 stance=stance_label(artist.ai_stance)
             )
         if column is Column.AGE and artist.date_of_birth is not None:
-            born = artist.date_of_birth.isoformat()
+            born = date_text(artist.date_of_birth)
             if artist.deceased_on is not None:
                 return self.tr("Born {born}, died {died}").format(
-                    born=born, died=artist.deceased_on.isoformat()
+                    born=born, died=date_text(artist.deceased_on)
                 )
             return self.tr("Born {born}").format(born=born)
         return None

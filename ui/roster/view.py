@@ -28,6 +28,7 @@ from models.roster.artist import Artist, ArtistDraft
 from models.roster.service import RosterCounts, RosterService, SortColumn
 from models.storage.database import Database
 from ui.errors import show_error
+from ui.i18n import number_text
 from ui.roster.commands import AddArtist, EditArtist, SetArchived
 from ui.roster.dialog import ArtistDialog
 from ui.roster.files import RosterFiles
@@ -334,9 +335,11 @@ class RosterView(QWidget):
         if shown == 1:
             shown_text = self.tr("1 artist shown")
         else:
-            shown_text = self.tr("{n} artists shown").format(n=shown)
+            shown_text = self.tr("{n} artists shown").format(n=number_text(shown))
         self.summary = self.tr("{shown} · {active} active · {archived} archived").format(
-            shown=shown_text, active=self.counts.active, archived=self.counts.archived
+            shown=shown_text,
+            active=number_text(self.counts.active),
+            archived=number_text(self.counts.archived),
         )
         self.summary_changed.emit(self.summary)
         self.counts_changed.emit(self.counts)

@@ -1,0 +1,75 @@
+"""The command line tells people what went wrong in Chinese when their locale is Chinese."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cli.language import wants_chinese
+from main import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("CONSENT_DESK_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
+@pytest.mark.parametrize(
+    ("env", "chinese"),
+    [
+        ({}, False),
+        ({"LANG": "zh_CN.UTF-8"}, True),
+        ({"LANG": "zh_TW.UTF-8"}, True),
+        ({"LANG": "en_US.UTF-8"}, False),
+        ({"LANG": "zh_CN.UTF-8", "LC_ALL": "C"}, False),  # LC_ALL overrides LANG
+        ({"LANG": "en_GB.UTF-8", "LC_MESSAGES": "zh_CN.GB18030"}, True),
+        ({"LC_ALL": "zh_CN.UTF-8", "CONSENT_DESK_LANG": "en"}, False),  # ours wins
+        ({"LANG": "C", "CONSENT_DESK_LANG": "zh-CN"}, True),
+        ({"LANG": "", "LC_ALL": ""}, False),  # empty means unset
+    ],
+)
+def test_the_language_follows_the_environment(env: dict[str, str], chinese: bool) -> None:
+    assert wants_chinese(env) is chinese
+
+
+def test_a_user_error_is_one_chinese_line_on_stderr_with_exit_2(
+    db_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    english: None,
+) -> None:
+    assert run(capsys, "--db", str(db_path), "demo")[0] == 0
+    code, _, err = run(capsys, "--db", str(db_path), "demo")
+    assert code == 2 and err.count("\n") == 1 and "already has artists" in err
+
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    code, out, err = run(capsys, "--db", str(db_path), "demo")
+    assert code == 2 and out == ""
+    assert (
+        err == "consent-desk: 数据库中已有艺人；示例名册只能载入空数据库。请用 --db 指定新文件。\n"
+    )
+
+
+def test_import_problems_are_listed_in_chinese(
+    db_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    english: None,
+) -> None:
+    sheet = tmp_path / "roster.csv"
+    sheet.write_text("native_name,jurisdiction\n,CN\n林晓,Singapore\n", encoding="utf-8")
+    monkeypatch.setenv("CONSENT_DESK_LANG", "zh_CN")
+    code, _, err = run(capsys, "--db", str(db_path), "roster", "import", str(sheet))
+    assert code == 2 and err.count("\n") == 1
+    assert "必须填写名称" in err and "司法辖区：格式应如 CN、US-CA 或 GB" in err
+    assert "Please correct" not in err

@@ -19,6 +19,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from models.clock import iso, utc_now
+from models.storage.locking import take_write_turn_in
 from models.storage.schema import AuditEventRow
 
 GENESIS = "0" * 64
@@ -84,12 +85,14 @@ class Change:
 def append_events(session: Session, actor: str, changes: Sequence[Change]) -> None:
     """Add events in the caller's transaction (so changes and their record commit together).
 
-    The caller's write transaction holds the database's write lock (SQLite BEGIN IMMEDIATE),
-    so reading the chain head here cannot race another writer. Many changes (an import) are
+    The caller's write transaction holds the database's write lock (SQLite BEGIN IMMEDIATE,
+    PostgreSQL an advisory lock taken again here in case the caller's session did not), so
+    reading the chain head here cannot race another writer. Many changes (an import) are
     chained in memory and inserted in one statement.
     """
     if not changes:
         return
+    take_write_turn_in(session)
     session.flush()
     last = session.execute(
         select(AuditEventRow.id, AuditEventRow.hash).order_by(AuditEventRow.id.desc()).limit(1)

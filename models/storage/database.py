@@ -1,8 +1,10 @@
 """The one place that opens the database.
 
 SQLite by default, in the user data folder; any SQLAlchemy URL through `--db` or
-CONSENT_DESK_DB. Opening checks the file before touching it (not a database, made by a newer
-version, locked) and runs the Alembic migrations, copying the file aside before an upgrade.
+CONSENT_DESK_DB (`postgresql://user@host/db` for several desks on one server; its files live in
+CONSENT_DESK_FILES, a folder every desk can reach). Opening checks the file before touching it
+(not a database, made by a newer version, locked) and runs the Alembic migrations, copying the
+file aside before an upgrade.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.clock import desk_user, utc_now
 from models.errors import DatabaseError
+from models.storage import portable  # noqa: F401  (registers the PostgreSQL type rules)
+from models.storage.locking import is_lock_timeout, take_write_turn
 
 APP_NAME = "consent-desk"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -50,6 +54,13 @@ class Location:
     def is_sqlite(self) -> bool:
         return self.url.startswith("sqlite")
 
+    @property
+    def shown(self) -> str:
+        """How to name the database to a person: the file name, or the address without password."""
+        if self.sqlite_path is not None:
+            return self.sqlite_path.name
+        return make_url(self.url).render_as_string(hide_password=True)
+
 
 def _file_path(raw: str) -> Path:
     try:
@@ -70,6 +81,10 @@ def resolve(db: str | None = None) -> Location:
         url = make_url(raw)
     except exc.ArgumentError as e:
         raise DatabaseError(f"Not a database address: {raw}") from e
+    if url.drivername in ("postgresql", "postgres"):
+        # The driver Consent Desk ships (psycopg 3), not SQLAlchemy's default psycopg2.
+        url = url.set(drivername="postgresql+psycopg")
+        raw = url.render_as_string(hide_password=False)
     if url.get_backend_name() == "sqlite":
         if not url.database or url.database == ":memory:":
             raise DatabaseError("An in-memory database cannot keep your records; give a file.")
@@ -164,9 +179,13 @@ def _on_begin(conn: Any) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+def _on_pg_begin(conn: Any) -> None:
+    if conn.get_execution_options().get("consent_desk_write"):
+        take_write_turn(conn)
+
+
 def _locked(e: BaseException) -> bool:
-    text = str(e).lower()
-    return "database is locked" in text or "database is busy" in text
+    return is_lock_timeout(e)
 
 
 LOCKED_MESSAGE = (
@@ -182,12 +201,18 @@ class Database:
         self.location = location
         self.actor = actor or desk_user()
         self.engine: Engine = self._make_engine(location)
-        self._write_engine = (
-            self.engine.execution_options(sqlite_begin="IMMEDIATE")
-            if location.is_sqlite
-            else self.engine
-        )
-        self._read = sessionmaker(bind=self.engine, expire_on_commit=False)
+        self._read_engine: Engine = self.engine
+        self._write_engine: Engine
+        if location.is_sqlite:
+            self._write_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+        elif self.engine.dialect.name == "postgresql":
+            # Writers take turns (models/storage/locking.py); a read sees one snapshot, as a
+            # read transaction does on SQLite.
+            self._write_engine = self.engine.execution_options(consent_desk_write=True)
+            self._read_engine = self.engine.execution_options(isolation_level="REPEATABLE READ")
+        else:
+            self._write_engine = self.engine
+        self._read = sessionmaker(bind=self._read_engine, expire_on_commit=False)
         self._write = sessionmaker(bind=self._write_engine, expire_on_commit=False)
 
     @staticmethod
@@ -197,15 +222,32 @@ class Database:
             event.listen(engine, "connect", _on_connect)
             event.listen(engine, "begin", _on_begin)
             return engine
+        url = make_url(location.url)
         try:
-            return create_engine(location.url, pool_pre_ping=True)
+            if url.get_backend_name() != "postgresql":
+                return create_engine(url, pool_pre_ping=True)
+            connect_args: dict[str, Any] = {}
+            if "options" not in url.query:
+                # A write waits this long for another desk's turn, then says the database is busy.
+                connect_args["options"] = f"-c lock_timeout={int(BUSY_TIMEOUT_S * 1000)}"
+            engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
         except (exc.ArgumentError, exc.NoSuchModuleError, ImportError) as e:
-            raise DatabaseError(f"Cannot use database {location.url}: {e}") from e
+            shown = url.render_as_string(hide_password=True)
+            raise DatabaseError(f"Cannot use database {shown}: {e}") from e
+        event.listen(engine, "begin", _on_pg_begin)
+        return engine
 
     @classmethod
-    def open(cls, db: str | None = None, actor: str | None = None) -> Database:
-        """Resolve, check and migrate; raise DatabaseError with a readable reason if we can't."""
+    def open(
+        cls, db: str | None = None, actor: str | None = None, files_dir: Path | None = None
+    ) -> Database:
+        """Resolve, check and migrate; raise DatabaseError with a readable reason if we can't.
+
+        `files_dir` overrides where a server database's files are (`db migrate --files`).
+        """
         location = resolve(db)
+        if files_dir is not None and location.sqlite_path is None:
+            location = Location(location.url, None, files_dir)
         if location.sqlite_path is not None:
             unknown = _check_sqlite_file(location.sqlite_path) - _known_revisions()
             if unknown:

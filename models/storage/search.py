@@ -3,14 +3,20 @@
 SQLite: an FTS5 trigram index answers substrings of 3+ characters (the query is driven from
 the index with CROSS JOIN, or the planner would walk the whole table); 1- and 2-character
 queries (common for Chinese: "林") scan the narrow covering index on `search_text`.
+PostgreSQL (indexes made by migration 0006_pg_search): `ILIKE '%…%'` for 3+ characters, answered
+from the pg_trgm GIN index; 1- and 2-character queries have no whole trigram, so the GIN index
+of each name's characters finds the rows holding them (`@>`) and `strpos` keeps those where
+they are adjacent. Sorting compares code points (the columns are COLLATE "C"), as SQLite does.
 Other back ends: ILIKE on `search_text`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import Select, Text, cast, false, func, null, select, text
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from models.names import normalize
@@ -20,6 +26,15 @@ from models.storage.schema import ArtistRow
 SORTABLE = frozenset(
     {"sort_key", "romanized_name", "ai_stance", "jurisdiction", "date_of_birth", "archived"}
 )
+
+
+# SQLite's FTS5 table and the shadow tables it keeps; triggers fill them from `artist`.
+SEARCH_INDEX = "artist_search"
+
+
+def is_search_index(table: str) -> bool:
+    """Whether a table is the search index (rebuilt from `artist`, never copied)."""
+    return table == SEARCH_INDEX or table.startswith(SEARCH_INDEX + "_")
 
 
 def _escape_like(value: str) -> str:
@@ -38,18 +53,41 @@ def artist_ids(
         if column not in SORTABLE:
             raise ValueError(f"cannot sort artists by {column!r}")
     q = normalize(query)
-    if session.get_bind().dialect.name == "sqlite":
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
         return _sqlite_ids(session, q, include_archived, order, limit)
     stmt = select(ArtistRow.id)
     if not include_archived:
-        stmt = stmt.where(ArtistRow.archived.is_(False))
-    if q:
+        stmt = stmt.where(ArtistRow.archived == false())  # `= false` can use an index
+    if q and len(q) < 3 and dialect == "postgresql":
+        chars = func.string_to_array(ArtistRow.search_text, null())
+        wanted = cast(postgresql.array(list(q)), postgresql.ARRAY(Text))
+        stmt = stmt.where(chars.op("@>")(wanted), func.strpos(ArtistRow.search_text, q) > 0)
+    elif q:
         stmt = stmt.where(ArtistRow.search_text.ilike(f"%{_escape_like(q)}%", escape="\\"))
     cols = [getattr(ArtistRow, c).desc() if d else getattr(ArtistRow, c) for c, d in order]
     stmt = stmt.order_by(*cols, ArtistRow.id)
     if limit is not None:
         stmt = stmt.limit(limit)
+    if dialect == "postgresql":
+        return _postgresql_ids(session, stmt)
     return list(session.scalars(stmt))
+
+
+def _postgresql_ids(session: Session, stmt: Select[Any]) -> list[int]:
+    """Run the id query on the session's own driver connection, in its transaction.
+
+    An empty query lists the whole roster; at 100,000 artists SQLAlchemy's row handling took
+    three quarters of the time, the driver's binary rows a quarter.
+    """
+    conn = session.connection()
+    compiled = stmt.compile(dialect=conn.dialect)
+    cursor = conn.connection.dbapi_connection.cursor(binary=True)  # type: ignore[union-attr]
+    try:
+        cursor.execute(str(compiled), compiled.params)
+        return [int(r[0]) for r in cursor.fetchall()]
+    finally:
+        cursor.close()
 
 
 def _sqlite_ids(

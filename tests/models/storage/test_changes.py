@@ -1,0 +1,65 @@
+"""Noticing other desks' saves (issue 10): the cheap check, and PostgreSQL's push."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from models.audit.chain import append_event
+from models.roster.artist import ArtistDraft
+from models.roster.service import RosterService
+from models.storage.changes import ChangeListener, changes_since, latest_change
+from models.storage.database import Database
+
+
+def test_a_save_by_another_desk_is_noticed_and_our_own_is_not(db: Database) -> None:
+    # `db` is this desk; a second Database on the same database is another desk user.
+    where = db.location.url
+    other = Database.open(where, actor="other desk")
+    try:
+        seen = latest_change(db)
+        assert changes_since(db, seen).by_others is False
+        RosterService(db).add(ArtistDraft("林晓", jurisdiction="CN"))
+        mine = changes_since(db, seen)
+        assert mine.latest > seen and mine.by_others is False
+        RosterService(other).add(ArtistDraft("王芳", jurisdiction="CN"))
+        theirs = changes_since(db, mine.latest)
+        assert theirs.by_others is True
+        assert theirs.latest == latest_change(other) == latest_change(db)
+        assert changes_since(db, theirs.latest).by_others is False
+    finally:
+        other.close()
+
+
+@pytest.mark.sqlite_only
+def test_nothing_to_listen_to_on_sqlite(db: Database) -> None:
+    assert db.is_sqlite
+    assert ChangeListener(db, lambda: None).start() is False
+
+
+@pytest.mark.postgresql
+def test_postgresql_pushes_each_committed_write_to_listening_desks(pg_database: str) -> None:
+    desk = Database.open(pg_database, actor="listening desk")
+    other = Database.open(pg_database, actor="other desk")
+    heard = threading.Event()
+    listener = ChangeListener(desk, heard.set)
+    try:
+        assert listener.start() is True
+        roster = RosterService(other)
+        # The listener connects on its own thread: keep saving until it hears one.
+        for i in range(50):
+            roster.add(ArtistDraft(f"艺人{i}", jurisdiction="CN"))
+            if heard.wait(0.2):
+                break
+        assert heard.is_set()
+        # A write that rolls back sends nothing.
+        heard.clear()
+        with pytest.raises(RuntimeError), other.write() as s:
+            append_event(s, "other desk", "artist", 1, "update", None, {"x": 1})
+            raise RuntimeError("cancelled")
+        assert not heard.wait(0.7)
+    finally:
+        listener.stop()
+        other.close()
+        desk.close()

@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(run_gui(gui))
     from cli.app import build_parser, run_command
 
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     if args.command is None:
         from ui.app import run_gui
 

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, NoReturn
 
+from cli.language import user_message
 from models.errors import UserError
 from models.logs import setup_logging
 from models.storage.database import Database
@@ -22,6 +23,15 @@ from models.storage.database import Database
 COMMAND_MODULES = [
     "cli.roster",
     "cli.audit",
+    "cli.backup",
+    "cli.consent",
+    "cli.leak",
+    "cli.script",
+    "cli.identity",
+    "cli.statement",
+    "cli.proposal",
+    "cli.register",
+    "cli.db",
 ]
 
 log = logging.getLogger("consent_desk.cli")
@@ -59,7 +69,40 @@ def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Which module defines each top-level command, so that running one command imports only its
+# module (start-up time matters for scripts calling the CLI in a loop). A command missing here
+# still works: then every module is loaded.
+COMMAND_OWNERS = {
+    "roster": "cli.roster",
+    "demo": "cli.roster",
+    "audit": "cli.audit",
+    "backup": "cli.backup",
+    "restore": "cli.backup",
+    "consent": "cli.consent",
+    "leak": "cli.leak",
+    "script": "cli.script",
+    "identity": "cli.identity",
+    "statement": "cli.statement",
+    "proposal": "cli.proposal",
+    "register": "cli.register",
+    "db": "cli.db",
+}
+
+
+def _command_in(argv: list[str]) -> str | None:
+    """The top-level command named in `argv` (skipping global options and their values)."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token == "--db":
+            skip = True
+        elif not token.startswith("-"):
+            return token
+    return None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser = OneLineParser(
         prog="consent-desk",
         description="Consent Desk: AI consent records, script review and signed statements.",
@@ -71,7 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the window and exit as soon as the roster has painted (smoke tests)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
-    for name in COMMAND_MODULES:
+    owner = COMMAND_OWNERS.get(_command_in(argv) or "") if argv is not None else None
+    for name in [owner] if owner in COMMAND_MODULES else COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
 
@@ -87,7 +131,7 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         return handler(ctx)
     except UserError as e:
-        sys.stderr.write(f"consent-desk: {e.message}\n")
+        sys.stderr.write(f"consent-desk: {user_message(e)}\n")
         return 2
     except KeyboardInterrupt:
         sys.stderr.write("consent-desk: interrupted; nothing more was written\n")

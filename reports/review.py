@@ -8,8 +8,8 @@ from a person or a file is escaped before it reaches ReportLab's markup.
 
 from __future__ import annotations
 
-import io
 import contextlib
+import io
 import os
 from collections.abc import Sequence
 from datetime import date

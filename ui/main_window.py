@@ -37,8 +37,12 @@ from models.storage.database import Database
 from ui.about import AboutDialog
 from ui.audit import register as register_audit
 from ui.consent import register as register_consent
+from ui.desk_changes import DeskChanges
+from ui.leak import register as register_leak
 from ui.preferences import open_preferences
+from ui.proposals import register as register_proposals
 from ui.roster.view import RosterView
+from ui.safety import Safety
 from ui.scripts import register as register_scripts
 from ui.settings import (
     CURRENT_VIEW,
@@ -48,6 +52,8 @@ from ui.settings import (
     WINDOW_STATE,
     Settings,
 )
+from ui.statements import batch_export_for, export_statement_for
+from ui.statements import register as register_statements
 from ui.tasks import running_tasks
 
 OFFER_DEMO_ENV = "CONSENT_DESK_OFFER_DEMO"  # "0" turns the first-run offer off (kiosks, tests)
@@ -74,7 +80,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self._views: dict[str, ViewEntry] = {}
         self.demo_box: QMessageBox | None = None
-        name = db.location.sqlite_path.name if db.location.sqlite_path else db.location.url
+        name = db.location.shown  # the file name, or the server address without its password
         self.setWindowTitle(name)  # Qt adds the application name: "desk.sqlite3 — Consent Desk"
 
         self.nav = QListWidget(self)
@@ -103,6 +109,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._add_views()
         self._restore()
+        self.desk_changes = DeskChanges(self)  # refreshes the view when another desk saves
 
     def _add_views(self) -> None:
         """Every screen, in navigation order; a new view is one `add_view` line here."""
@@ -115,7 +122,27 @@ class MainWindow(QMainWindow):
         )
         self.consent_screens = register_consent(self)  # Consent Ctrl+2, Deadlines Ctrl+3
         self.audit_view = register_audit(self)  # Audit trail Ctrl+4
-        self.scripts_view = register_scripts(self)
+        self.safety.files_checked.connect(lambda _problems: self.audit_view.show_integrity())
+        self.scripts_view = register_scripts(self)  # Scripts Ctrl+5, File → Open script…
+        self.proposals_view = register_proposals(self)  # Proposals Ctrl+6
+        self.statements_view = register_statements(self)  # Statements Ctrl+7
+        self.leak_view = register_leak(self)  # Leak day Ctrl+8
+        self._add_statement_actions()
+
+    def _add_statement_actions(self) -> None:
+        """Artist → Export statement…: a signed statement for the chosen artist(s)."""
+        roster = self.roster_view
+        export_action = QAction(self.tr("Export &statement…"), roster)
+        export_action.setObjectName("exportStatementForArtist")
+        export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        export_action.triggered.connect(lambda: export_statement_for(self, roster.current_id()))
+        batch_action = QAction(self.tr("Export statements for the selected artists…"), roster)
+        batch_action.setObjectName("batchStatementsForArtists")
+        batch_action.triggered.connect(lambda: batch_export_for(self, roster.selected_ids()))
+        roster.menu.addSeparator()
+        for action in (export_action, batch_action):
+            roster.menu.addAction(action)
+            roster.table.addAction(action)
 
     # -- views ---------------------------------------------------------------------------------
     def add_view(
@@ -201,6 +228,10 @@ class MainWindow(QMainWindow):
         self.demo_action = self.file_menu.addAction(self.tr("Load &demo roster"))
         self.demo_action.setToolTip(self.tr("Only possible while the roster is empty"))
         self.demo_action.triggered.connect(lambda: self.roster_view.files.load_demo_roster())
+        self.file_menu.addSeparator()
+        self.safety = Safety(self, self.db)
+        self.file_menu.addAction(self.safety.backup_action)
+        self.file_menu.addAction(self.safety.restore_action)
         self.file_menu.addSeparator()
         user_action = self.file_menu.addAction(self.tr("Desk &user name…"))
         user_action.triggered.connect(self.ask_desk_user)

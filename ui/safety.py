@@ -25,10 +25,6 @@ from ui.tasks import TaskControl, run_task
 log = logging.getLogger("consent_desk.ui.safety")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Safety", text)
-
-
 class Safety(QObject):
     """The File menu's backup actions and the start-up checks of one window."""
 
@@ -38,42 +34,56 @@ class Safety(QObject):
         super().__init__(window)
         self.window = window
         self.db = db
-        self.backup_action = QAction(tr("&Back up…"), window)
+        self.backup_action = QAction(QCoreApplication.translate("Safety", "&Back up…"), window)
         self.backup_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.backup_action.triggered.connect(self.ask_backup)
-        self.restore_action = QAction(tr("&Restore from backup…"), window)
+        self.restore_action = QAction(
+            QCoreApplication.translate("Safety", "&Restore from backup…"), window
+        )
         self.restore_action.triggered.connect(self.ask_restore)
         sqlite = db.location.sqlite_path is not None
         for action in (self.backup_action, self.restore_action):
             action.setEnabled(sqlite)
             if not sqlite:
-                action.setToolTip(tr("A shared PostgreSQL database is backed up on its server."))
+                action.setToolTip(
+                    QCoreApplication.translate(
+                        "Safety", "A shared PostgreSQL database is backed up on its server."
+                    )
+                )
 
     # -- backup ---------------------------------------------------------------------------
     def ask_backup(self) -> None:
         name = f"{self.db.location.sqlite_path.stem if self.db.location.sqlite_path else 'db'}.zip"
         path, _ = QFileDialog.getSaveFileName(
-            self.window, tr("Back up to"), str(Path.home() / name), tr("Backup (*.zip)")
+            self.window,
+            QCoreApplication.translate("Safety", "Back up to"),
+            str(Path.home() / name),
+            QCoreApplication.translate("Safety", "Backup (*.zip)"),
         )
         if path:
             self.backup_to(Path(path))
 
     def backup_to(self, path: Path) -> None:
         def done(summary: object) -> None:
-            self._message(tr("Backup written to {path}.").format(path=path))
+            self._message(
+                QCoreApplication.translate("Safety", "Backup written to {path}.").format(path=path)
+            )
 
         run_task(
             self.window,
             lambda control: create_backup(self.db, path, overwrite=True),
             done,
-            label=tr("Writing the backup…"),
+            label=QCoreApplication.translate("Safety", "Writing the backup…"),
             cancellable=False,
         )
 
     # -- restore --------------------------------------------------------------------------
     def ask_restore(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, tr("Restore from backup"), str(Path.home()), tr("Backup (*.zip)")
+            self.window,
+            QCoreApplication.translate("Safety", "Restore from backup"),
+            str(Path.home()),
+            QCoreApplication.translate("Safety", "Backup (*.zip)"),
         )
         if path:
             self.restore_from(Path(path))
@@ -90,17 +100,18 @@ class Safety(QObject):
                 self.window,
                 lambda control: restore_backup(archive, target),
                 restored,
-                label=tr("Restoring…"),
+                label=QCoreApplication.translate("Safety", "Restoring…"),
                 cancellable=False,
             )
 
         def restored(summary: object) -> None:
             QMessageBox.information(
                 self.window,
-                tr("Backup restored"),
-                tr(
+                QCoreApplication.translate("Safety", "Backup restored"),
+                QCoreApplication.translate(
+                    "Safety",
                     "The backup is in place and its audit trail was checked. The previous "
-                    "database was kept beside it. Consent Desk will now start again."
+                    "database was kept beside it. Consent Desk will now start again.",
                 ),
             )
             self.restart()
@@ -109,19 +120,20 @@ class Safety(QObject):
             self.window,
             lambda control: check_backup(archive),
             checked,
-            label=tr("Checking the backup…"),
+            label=QCoreApplication.translate("Safety", "Checking the backup…"),
             cancellable=False,
         )
 
     def _confirm_restore(self, archive: Path) -> bool:
         answer = QMessageBox.question(
             self.window,
-            tr("Restore from backup"),
-            tr(
+            QCoreApplication.translate("Safety", "Restore from backup"),
+            QCoreApplication.translate(
+                "Safety",
                 "Every file in {name} was checked and is intact.\n\n"
                 "Restoring puts it in place of the current database. The current database "
                 "and its files are not deleted: they are moved aside next to it. "
-                "Consent Desk then starts again on the restored records.\n\nRestore now?"
+                "Consent Desk then starts again on the restored records.\n\nRestore now?",
             ).format(name=archive.name),
         )
         return answer == QMessageBox.StandardButton.Yes
@@ -141,14 +153,18 @@ class Safety(QObject):
 
         def backup_failed(error: BaseException) -> None:
             log.warning("daily backup failed: %s", error)
-            self._message(tr("The daily backup could not be written: {error}").format(error=error))
+            self._message(
+                QCoreApplication.translate(
+                    "Safety", "The daily backup could not be written: {error}"
+                ).format(error=error)
+            )
             self.check_files()
 
         run_task(
             self.window,
             lambda control: rolling_backup(self.db),
             backup_done,
-            label=tr("Making the daily backup…"),
+            label=QCoreApplication.translate("Safety", "Making the daily backup…"),
             on_error=backup_failed,
             cancellable=False,
             delay_ms=60_000,  # a background chore: no dialog unless it is very slow
@@ -162,16 +178,16 @@ class Safety(QObject):
             self.files_checked.emit(problems)
             if problems:
                 self._message(
-                    tr("{n} stored file(s) are damaged or missing: see the Audit view.").format(
-                        n=len(problems)
-                    )
+                    QCoreApplication.translate(
+                        "Safety", "{n} stored file(s) are damaged or missing: see the Audit view."
+                    ).format(n=len(problems))
                 )
 
         run_task(
             self.window,
             work,
             done,
-            label=tr("Checking stored files…"),
+            label=QCoreApplication.translate("Safety", "Checking stored files…"),
             on_error=lambda e: log.warning("stored-file check failed: %s", e),
             delay_ms=60_000,
         )

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from models.roster.artist import ArtistDraft
 from models.roster.service import RosterService
-from models.storage.files import path_for, store_bytes
 from models.storage.database import Database
+from models.storage.files import path_for, store_bytes
 from tests.ui.helpers import wait_for_tasks
 from ui.main_window import MainWindow
 

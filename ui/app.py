@@ -95,7 +95,7 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         from ui.main_window import MainWindow
 
-        window = MainWindow(db, settings)
+        window = MainWindow(db, settings, defer_views=True)
         if exit_after_paint:
             window.roster_view.first_paint.connect(lambda: app.exit(0))
         window.show()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,15 +35,10 @@ from models.clock import desk_user
 from models.roster.service import RosterCounts, RosterService
 from models.storage.database import Database
 from ui.about import AboutDialog
-from ui.audit import register as register_audit
-from ui.consent import register as register_consent
 from ui.desk_changes import DeskChanges
-from ui.leak import register as register_leak
 from ui.preferences import open_preferences
-from ui.proposals import register as register_proposals
 from ui.roster.view import RosterView
 from ui.safety import Safety
-from ui.scripts import register as register_scripts
 from ui.settings import (
     CURRENT_VIEW,
     DEMO_OFFERED,
@@ -52,8 +47,6 @@ from ui.settings import (
     WINDOW_STATE,
     Settings,
 )
-from ui.statements import batch_export_for, export_statement_for
-from ui.statements import register as register_statements
 from ui.tasks import running_tasks
 
 OFFER_DEMO_ENV = "CONSENT_DESK_OFFER_DEMO"  # "0" turns the first-run offer off (kiosks, tests)
@@ -71,7 +64,15 @@ class ViewEntry:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings,
+        parent: QWidget | None = None,
+        defer_views: bool = False,
+    ) -> None:
+        """`defer_views`: build the roster first and the other screens right after it has
+        painted, so a person sees their roster as soon as possible (the GUI start uses it)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.db = db
@@ -107,12 +108,19 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.summary_label)
 
         self._build_menus()
-        self._add_views()
-        self._restore()
+        self._add_roster_view()
+        if defer_views:
+            self._restore()
+            self.roster_view.first_paint.connect(
+                lambda: QTimer.singleShot(0, self._add_other_views),
+                Qt.ConnectionType.SingleShotConnection,
+            )
+        else:
+            self._add_other_views()
+            self._restore()
         self.desk_changes = DeskChanges(self)  # refreshes the view when another desk saves
 
-    def _add_views(self) -> None:
-        """Every screen, in navigation order; a new view is one `add_view` line here."""
+    def _add_roster_view(self) -> None:
         self.roster_view = RosterView(self.db, self.roster, self.undo_stack, self.settings, self)
         self.roster_view.files.message.connect(self.show_message)
         self.roster_view.counts_changed.connect(self._on_counts)
@@ -120,6 +128,20 @@ class MainWindow(QMainWindow):
         self.add_view(
             "roster", self.tr("Roster"), self.roster_view, "Ctrl+1", menu=self.roster_view.menu
         )
+
+    def _add_other_views(self) -> None:
+        """Every other screen, in navigation order; a new view is one `register` line here.
+
+        The view packages are imported here, not at the top: they pull in the rule checker,
+        the script readers and the signing code, which the roster does not need to appear.
+        """
+        from ui.audit import register as register_audit
+        from ui.consent import register as register_consent
+        from ui.leak import register as register_leak
+        from ui.proposals import register as register_proposals
+        from ui.scripts import register as register_scripts
+        from ui.statements import register as register_statements
+
         self.consent_screens = register_consent(self)  # Consent Ctrl+2, Deadlines Ctrl+3
         self.audit_view = register_audit(self)  # Audit trail Ctrl+4
         self.safety.files_checked.connect(lambda _problems: self.audit_view.show_integrity())
@@ -128,9 +150,14 @@ class MainWindow(QMainWindow):
         self.statements_view = register_statements(self)  # Statements Ctrl+7
         self.leak_view = register_leak(self)  # Leak day Ctrl+8
         self._add_statement_actions()
+        key = self.settings.get(CURRENT_VIEW)
+        if key in self._views and key != self.current_key():
+            self.show_view(key)
 
     def _add_statement_actions(self) -> None:
         """Artist → Export statement…: a signed statement for the chosen artist(s)."""
+        from ui.statements import batch_export_for, export_statement_for
+
         roster = self.roster_view
         export_action = QAction(self.tr("Export &statement…"), roster)
         export_action.setObjectName("exportStatementForArtist")

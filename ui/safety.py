@@ -12,15 +12,17 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from models.storage.backup import check_backup, create_backup, restore_backup, rolling_backup
 from models.storage.database import Database
-from models.storage.integrity import FileProblem, check_stored_files
 from ui.tasks import TaskControl, run_task
+
+if TYPE_CHECKING:
+    from models.storage.integrity import FileProblem
 
 log = logging.getLogger("consent_desk.ui.safety")
 
@@ -64,6 +66,8 @@ class Safety(QObject):
             self.backup_to(Path(path))
 
     def backup_to(self, path: Path) -> None:
+        from models.storage.backup import create_backup  # loaded when first needed
+
         def done(summary: object) -> None:
             self._message(
                 QCoreApplication.translate("Safety", "Backup written to {path}.").format(path=path)
@@ -90,6 +94,7 @@ class Safety(QObject):
 
     def restore_from(self, archive: Path, confirm: bool = True) -> None:
         """Check the archive, confirm, restore, then start again on the restored database."""
+        from models.storage.backup import check_backup, restore_backup
 
         def checked(_manifest: object) -> None:
             if confirm and not self._confirm_restore(archive):
@@ -145,6 +150,7 @@ class Safety(QObject):
     # -- start-up checks ------------------------------------------------------------------
     def start_background_checks(self) -> None:
         """The daily backup, then the re-hash of every stored file; both stay out of the way."""
+        from models.storage.backup import rolling_backup
 
         def backup_done(path: object) -> None:
             if path is not None:
@@ -171,6 +177,8 @@ class Safety(QObject):
         )
 
     def check_files(self) -> None:
+        from models.storage.integrity import check_stored_files
+
         def work(control: TaskControl) -> list[FileProblem]:
             return check_stored_files(self.db, cancel=lambda: control.cancelled)
 

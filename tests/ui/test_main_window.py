@@ -193,3 +193,16 @@ def test_desk_user_name_is_used_for_changes(
     assert artist.archived and artist.updated_by == "Mei Chen"
     window.set_desk_user("")
     assert window.db.actor == "tester"
+
+
+@pytest.mark.parametrize("empty", [False, True])
+def test_the_start_shows_the_roster_first_and_adds_the_other_screens_after_it_painted(
+    qtbot: QtBot, demo_db: Database, db: Database, settings: Settings, empty: bool
+) -> None:
+    win = MainWindow(db if empty else demo_db, settings, defer_views=True)
+    qtbot.addWidget(win)
+    assert win.view_keys() == ["roster"]
+    win.show()
+    qtbot.waitUntil(lambda: "leak" in win.view_keys(), timeout=10_000)
+    assert win.view_keys()[:3] == ["roster", "consent", "deadlines"]
+    assert win.current_view() is win.roster_view

@@ -594,6 +594,97 @@ Also known as: {aliases}</source>
     </message>
 </context>
 <context>
+    <name>AuditAction</name>
+    <message>
+        <source>Created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>已编辑</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Brought back</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>AI stance recorded</source>
+        <translation>已记录AI立场</translation>
+    </message>
+    <message>
+        <source>File attached</source>
+        <translation>已附加文件</translation>
+    </message>
+    <message>
+        <source>File stored</source>
+        <translation>已存储文件</translation>
+    </message>
+    <message>
+        <source>Sent to the artist</source>
+        <translation>已交艺人决定</translation>
+    </message>
+    <message>
+        <source>Agency recommendation</source>
+        <translation>经纪公司建议</translation>
+    </message>
+    <message>
+        <source>Artist&apos;s decision</source>
+        <translation>艺人决定</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>Consent refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>状态已变更</translation>
+    </message>
+    <message>
+        <source>Check run</source>
+        <translation>已运行检查</translation>
+    </message>
+    <message>
+        <source>Risk accepted</source>
+        <translation>已接受风险</translation>
+    </message>
+    <message>
+        <source>Statement issued</source>
+        <translation>已出具声明</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>File checked: intact</source>
+        <translation>文件检查：完好</translation>
+    </message>
+    <message>
+        <source>File checked: damaged or missing</source>
+        <translation>文件检查：损坏或缺失</translation>
+    </message>
+</context>
+<context>
     <name>AuditScreens</name>
     <message>
         <source>Audit trail</source>

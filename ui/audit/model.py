@@ -28,6 +28,34 @@ from PySide6.QtCore import (
 
 from models.audit.service import AuditEvent, AuditService
 from ui.consent.labels import when_text
+from ui.i18n import translatable
+
+# What each audited action is called on screen; an action missing here shows its code.
+ACTION_WORDS = {
+    "create": translatable("AuditAction", "Created"),
+    "update": translatable("AuditAction", "Edited"),
+    "archive": translatable("AuditAction", "Archived"),
+    "unarchive": translatable("AuditAction", "Brought back"),
+    "stance": translatable("AuditAction", "AI stance recorded"),
+    "attach": translatable("AuditAction", "File attached"),
+    "store": translatable("AuditAction", "File stored"),
+    "send_to_artist": translatable("AuditAction", "Sent to the artist"),
+    "recommend": translatable("AuditAction", "Agency recommendation"),
+    "recommendation": translatable("AuditAction", "Agency recommendation"),
+    "decision": translatable("AuditAction", "Artist's decision"),
+    "give": translatable("AuditAction", "Consent given"),
+    "refuse": translatable("AuditAction", "Consent refused"),
+    "amend": translatable("AuditAction", "New version"),
+    "supersede": translatable("AuditAction", "Superseded"),
+    "revoke": translatable("AuditAction", "Revoked"),
+    "transition": translatable("AuditAction", "Status changed"),
+    "check": translatable("AuditAction", "Check run"),
+    "accept_risk": translatable("AuditAction", "Risk accepted"),
+    "issue": translatable("AuditAction", "Statement issued"),
+    "withdraw": translatable("AuditAction", "Withdrawn"),
+    "verified_ok": translatable("AuditAction", "File checked: intact"),
+    "integrity_failed": translatable("AuditAction", "File checked: damaged or missing"),
+}
 
 Index = QModelIndex | QPersistentModelIndex
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -211,7 +239,8 @@ class AuditTableModel(QAbstractTableModel):
         if column is Column.ENTITY_ID:
             return event.entity_id
         if column is Column.ACTION:
-            return event.action
+            words = ACTION_WORDS.get(event.action)
+            return QCoreApplication.translate("AuditAction", words) if words else event.action
         fields = event.changed_fields()
         if role == Qt.ItemDataRole.DisplayRole and len(fields) > 6:
             return ", ".join(fields[:6]) + " …"

@@ -53,13 +53,18 @@ def test_filters_by_entity_id_and_text(qtbot: QtBot, view: AuditView, demo_db: D
     assert set(column(view, Column.ENTITY)) == {"Consent record"}
     view.id_edit.setText("6")  # 马骁's record: created, sent, given, then revoked
     qtbot.waitUntil(lambda: set(column(view, Column.ENTITY_ID)) == {"6"})
-    assert column(view, Column.ACTION) == ["revoke", "give", "send_to_artist", "create"]
+    assert column(view, Column.ACTION) == [
+        "Revoked",
+        "Consent given",
+        "Sent to the artist",
+        "Created",
+    ]
 
     view.entity_combo.setCurrentIndex(0)
     view.id_edit.clear()
     qtbot.keyClicks(view.text_edit, "went beyond")  # words of 马骁's revocation reason
     qtbot.waitUntil(lambda: view.model.filter.text == "went beyond", timeout=3000)
-    assert set(column(view, Column.ACTION)) == {"revoke"}
+    assert set(column(view, Column.ACTION)) == {"Revoked"}
 
 
 def test_date_range_keeps_only_events_inside_it(

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from models.names import normalize
@@ -25,6 +25,7 @@ from ui.proposals.labels import (
     severity_text_colour,
     status_label,
 )
+from ui.table_model import ReadOnlyTable
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -41,7 +42,9 @@ class Column(IntEnum):
     ARTISTS = 6
 
 
-class ProposalTableModel(QAbstractTableModel):
+class ProposalTableModel(ReadOnlyTable):
+    columns = Column
+
     """Proposals in the service's order (open ones by deadline first)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -67,28 +70,7 @@ class ProposalTableModel(QAbstractTableModel):
         return list(self._rows)
 
     # -- Qt model interface ------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def column_titles(self) -> dict[Column, str]:
         return {
             Column.COUNTERPARTY: self.tr("Counterparty"),
             Column.PROJECT: self.tr("Project"),
@@ -97,7 +79,7 @@ class ProposalTableModel(QAbstractTableModel):
             Column.STATUS: self.tr("Status"),
             Column.WORST: self.tr("Worst finding"),
             Column.ARTISTS: self.tr("Requested artists"),
-        }[Column(section)]
+        }
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid():

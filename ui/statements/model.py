@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
 from models.consent.types import Modality
@@ -28,6 +28,7 @@ from ui.statements.labels import (
     status_label,
     zoned_text,
 )
+from ui.table_model import ReadOnlyTable
 
 Index = QModelIndex | QPersistentModelIndex
 STATEMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -63,7 +64,9 @@ def changed_text(changed: Sequence[str]) -> str:
     return ", ".join(names)
 
 
-class StatementTableModel(QAbstractTableModel):
+class StatementTableModel(ReadOnlyTable):
+    columns = Column
+
     """Filtered by artist text and status; newest first unless sorted otherwise."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -144,28 +147,7 @@ class StatementTableModel(QAbstractTableModel):
         return len(self._stale)
 
     # -- Qt model interface --------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def column_titles(self) -> dict[Column, str]:
         return {
             Column.ID: self.tr("Statement"),
             Column.ARTIST: self.tr("Artist"),
@@ -176,7 +158,7 @@ class StatementTableModel(QAbstractTableModel):
             Column.ISSUED_BY: self.tr("Issued by"),
             Column.STATUS: self.tr("Status"),
             Column.OUT_OF_DATE: self.tr("Still true?"),
-        }[Column(section)]
+        }
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid():

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from models.proposals.types import FindingChange, StoredFinding
@@ -23,6 +23,7 @@ from ui.proposals.labels import (
     severity_label,
     severity_text_colour,
 )
+from ui.table_model import ReadOnlyTable
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -43,7 +44,9 @@ class Column(IntEnum):
     CHANGE = 8
 
 
-class FindingsTableModel(QAbstractTableModel):
+class FindingsTableModel(ReadOnlyTable):
+    columns = Column
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[StoredFinding] = []
@@ -70,28 +73,7 @@ class FindingsTableModel(QAbstractTableModel):
         return list(self._rows)
 
     # -- Qt model interface ------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def column_titles(self) -> dict[Column, str]:
         return {
             Column.SEVERITY: self.tr("Severity"),
             Column.RULE: self.tr("Rule"),
@@ -102,7 +84,7 @@ class FindingsTableModel(QAbstractTableModel):
             Column.ACTION: self.tr("Suggested action"),
             Column.ACCEPTED: self.tr("Accepted risk"),
             Column.CHANGE: self.tr("Since last run"),
-        }[Column(section)]
+        }
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid():

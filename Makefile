@@ -1,12 +1,11 @@
 # The two commands a fresh machine needs: `make run` and `make test`.
 VENV ?= .venv
 PY := $(VENV)/bin/python
-export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: run test lint unit bench fuzz stress screenshots translations clean
 
 run:
-	@QT_QPA_PLATFORM= scripts/setup.sh runtime
+	@scripts/setup.sh runtime
 	$(PY) main.py $(ARGS)
 
 test:

@@ -26,9 +26,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from asn1crypto import cms
 from asn1crypto import parser as asn1_parser
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -226,6 +228,87 @@ def _padding_clean(sig: EmbeddedPdfSignature, data: bytes) -> bool:
     return not raw[used:].strip(b"\x00")
 
 
+def _cms_problem(sig: EmbeddedPdfSignature) -> str | None:
+    """The parts of the CMS signature that its own signature does not cover must still be
+    exactly what a signature of ours holds; otherwise bytes of the file changed unnoticed.
+
+    Covered elsewhere: the signed attributes and the signature value (pyHanko), the signer's
+    certificate (its key checks the signature; a self-signed one must verify itself).
+    Here: strict DER throughout, one digest algorithm that is the signer's, detached data,
+    no unsigned attributes or CRLs, and every embedded certificate exactly as encoded.
+    """
+    raw: bytes = sig.pkcs7_content
+    _, _, _, header, contents, trailer = asn1_parser.parse(raw, strict=False)
+    der = raw[: len(header) + len(contents) + len(trailer)]
+    try:
+        info = cms.ContentInfo.load(der, strict=True)
+        if info.dump(force=True) != der:
+            return "The signature is not encoded as signed (its bytes were changed)."
+        signed = info["content"]
+        signer_infos = signed["signer_infos"]
+        if len(signer_infos) != 1:
+            return "The signature holds more than one signer."
+        signer = signer_infos[0]
+        if signed["version"].native != "v1" or signer["version"].native != "v1":
+            return "The signature's version numbers were changed."
+        digest = signer["digest_algorithm"]["algorithm"].native
+        if [a["algorithm"].native for a in signed["digest_algorithms"]] != [digest]:
+            return "The signature's list of digest algorithms was changed."
+        encap = signed["encap_content_info"]
+        if encap["content_type"].native != "data" or encap["content"].native is not None:
+            return "The signature's content description was changed."
+        if signer["unsigned_attrs"].native or signed["crls"].native:
+            return "The signature carries unsigned additions."
+        certs = [c.chosen for c in signed["certificates"]]
+        sid = signer["sid"]
+        if sid.name != "issuer_and_serial_number":
+            return "The signature no longer names the certificate it carries."
+        named = [
+            c
+            for c in certs
+            if c["tbs_certificate"]["issuer"].dump(force=True)
+            == sid.chosen["issuer"].dump(force=True)
+            and c.serial_number == sid.chosen["serial_number"].native
+        ]
+        if not named:
+            return "The signature no longer names the certificate it carries."
+        # Every certificate carried must be the signer's or an issuer on its chain, each
+        # verifying the one below it: a changed copy or an extra certificate is refused.
+        by_der = {
+            c.dump(force=True): x509.load_der_x509_certificate(c.dump(force=True)) for c in certs
+        }
+        needed = {named[0].dump(force=True)}
+        frontier = [by_der[named[0].dump(force=True)]]
+        while frontier:
+            cert = frontier.pop()
+            if cert.issuer == cert.subject:
+                continue  # a root: the chain ends here (it is checked against itself below)
+            for der_bytes, candidate in by_der.items():
+                if (
+                    der_bytes not in needed
+                    and candidate.subject == cert.issuer
+                    and _issued_by(cert, candidate)
+                ):
+                    needed.add(der_bytes)
+                    frontier.append(candidate)
+        if set(by_der) - needed:
+            return "A certificate inside the signature was changed or added."
+        signer_cert = by_der[named[0].dump(force=True)]
+        if signer_cert.issuer == signer_cert.subject and not _issued_by(signer_cert, signer_cert):
+            return "The signer's certificate was altered: its own signature does not verify."
+    except (ValueError, TypeError, KeyError) as e:
+        return f"The signature cannot be read strictly ({e})."
+    return None
+
+
+def _issued_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
+    try:
+        cert.verify_directly_issued_by(issuer)
+    except (ValueError, TypeError, InvalidSignature):
+        return False
+    return True
+
+
 def _verify_bytes(data: bytes, trust: x509.Certificate | None) -> VerifyResult:
     problems: list[str] = []
     notes: list[str] = []
@@ -267,6 +350,9 @@ def _verify_bytes(data: bytes, trust: x509.Certificate | None) -> VerifyResult:
         problems.append("The signature is not a certification that forbids every change.")
     if not _padding_clean(sig, data):
         problems.append("The signature field holds extra bytes after the signature.")
+    cms_problem = _cms_problem(sig)
+    if cms_problem is not None:
+        problems.append(cms_problem)
     signed_revision = getattr(sig, "signed_revision", None)
     record_bytes = _signed_attachment(reader, signed_revision)
     keywords = _signed_keywords(reader, signed_revision)
@@ -279,6 +365,10 @@ def _verify_bytes(data: bytes, trust: x509.Certificate | None) -> VerifyResult:
                 f"(signed by certificate {fp})."
             )
     self_signed = is_self_signed(signer_cert)
+    if signer_cert.issuer == signer_cert.subject and not self_signed:
+        # A certificate that names itself as issuer must carry its own valid signature; one
+        # that does not was altered (the document signature alone would not show it).
+        problems.append("The signer's certificate was altered: its own signature does not verify.")
     if self_signed and not trusted:
         notes.append(
             "The signer's certificate is self-signed: compare its SHA-256 fingerprint with "

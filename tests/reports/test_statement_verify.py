@@ -223,3 +223,20 @@ def test_register_folder_tells_superseded_and_ignores_forgeries(unlocked, tmp_pa
     missing = verify_statement(later, register_folder=empty)
     assert missing.valid and missing.in_register is False
     assert any("not among the statements" in n for n in missing.notes)
+
+
+def test_any_changed_digit_of_the_signature_is_noticed(statement):
+    """Every part of the CMS signature matters, the embedded certificate included: a changed
+    hex digit anywhere before the zero padding makes the statement invalid."""
+    _, pdf = statement
+    _, first_len, sig_end, _ = _byte_range(pdf)
+    contents = pdf[first_len + 1 : sig_end - 1]  # inside <...>
+    used = len(contents.rstrip(b"0"))
+    escaped = []
+    for i in range(1, used, 7):
+        tampered = bytearray(pdf)
+        old = chr(tampered[first_len + 1 + i])
+        tampered[first_len + 1 + i] = ord("1" if old.lower() != "1" else "2")
+        if verify_statement(bytes(tampered)).valid:
+            escaped.append(i)
+    assert escaped == [], f"{len(escaped)} changed digits went unnoticed, e.g. at {escaped[:5]}"

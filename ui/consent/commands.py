@@ -20,7 +20,6 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
 from models.consent.deadlines import DeadlineService, DeadlineSettings
 from models.consent.record import ConsentDraft, ConsentRecord
@@ -28,6 +27,7 @@ from models.consent.service import ConsentService
 from models.consent.stance import StanceEntry, StanceService
 from models.errors import UserError
 from models.roster.artist import Stance
+from ui.commands import ServiceCommand
 from ui.roster.labels import stance_label
 
 Changed = Callable[[], None]
@@ -36,41 +36,6 @@ Failed = Callable[[UserError], None]
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ConsentCommand", text)
-
-
-class ServiceCommand(QUndoCommand):
-    """Skips the first redo (already performed); failures become messages, not tracebacks."""
-
-    def __init__(self, text: str, on_changed: Changed, on_error: Failed) -> None:
-        super().__init__(text)
-        self._on_changed = on_changed
-        self._on_error = on_error
-        self._performed = True
-
-    def redo(self) -> None:
-        if self._performed:
-            self._performed = False
-            return
-        self._run(self._redo)
-
-    def undo(self) -> None:
-        self._run(self._undo)
-
-    def _run(self, step: Callable[[], None]) -> None:
-        try:
-            step()
-        except UserError as e:
-            self.setObsolete(True)
-            self._on_changed()
-            self._on_error(e)
-            return
-        self._on_changed()
-
-    def _redo(self) -> None:
-        raise NotImplementedError
-
-    def _undo(self) -> None:
-        raise NotImplementedError
 
 
 class EditConsent(ServiceCommand):

@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
 from models.consent.record import AgencyRecommendation
 from models.errors import UserError
@@ -35,6 +34,7 @@ from models.proposals.types import (
     ProposalStatus,
     StoredFinding,
 )
+from ui.commands import ServiceCommand
 from ui.proposals.labels import status_label
 
 Changed = Callable[[], None]
@@ -42,7 +42,7 @@ Failed = Callable[[UserError], None]
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProposalCommand", text)
+    return QCoreApplication.translate("ServiceCommand", text)
 
 
 class VersionBook:
@@ -62,42 +62,7 @@ class VersionBook:
         return proposal
 
 
-class ProposalCommand(QUndoCommand):
-    """Skips the first redo (already performed); failures become messages, not tracebacks."""
-
-    def __init__(self, text: str, on_changed: Changed, on_error: Failed) -> None:
-        super().__init__(text)
-        self._on_changed = on_changed
-        self._on_error = on_error
-        self._performed = True
-
-    def redo(self) -> None:
-        if self._performed:
-            self._performed = False
-            return
-        self._run(self._redo)
-
-    def undo(self) -> None:
-        self._run(self._undo)
-
-    def _run(self, step: Callable[[], None]) -> None:
-        try:
-            step()
-        except UserError as e:
-            self.setObsolete(True)
-            self._on_changed()
-            self._on_error(e)
-            return
-        self._on_changed()
-
-    def _redo(self) -> None:
-        raise NotImplementedError
-
-    def _undo(self) -> None:
-        raise NotImplementedError
-
-
-class _OnProposal(ProposalCommand):
+class _OnProposal(ServiceCommand):
     def __init__(
         self,
         service: ProposalService,
@@ -269,7 +234,7 @@ class RecordRecommendation(_OnProposal):
         )
 
 
-class MapCharacters(ProposalCommand):
+class MapCharacters(ServiceCommand):
     """Confirm one or more characters of a script; undo restores what each was before."""
 
     def __init__(
@@ -331,7 +296,7 @@ class MapCharacters(ProposalCommand):
             self._map(character, artist_id, expected)
 
 
-class AcceptRisk(ProposalCommand):
+class AcceptRisk(ServiceCommand):
     """Mark a finding as accepted risk with a reason; undo clears the mark."""
 
     def __init__(
@@ -370,7 +335,7 @@ class AcceptRisk(ProposalCommand):
         self.book.set(("finding", self.finding_id), self.after.row_version)
 
 
-class ClearRisk(ProposalCommand):
+class ClearRisk(ServiceCommand):
     """Take back an accepted risk (the finding counts again); undo accepts it again."""
 
     def __init__(

@@ -33,7 +33,7 @@ from models.consent.record import (
 )
 from models.errors import UserError
 from models.names import has_han, romanize
-from ui.consent.commands import ServiceCommand
+from ui.commands import ServiceCommand
 from ui.consent.labels import project_type_label
 from ui.consent.widgets import problem_label
 from ui.errors import show_error

@@ -42,7 +42,7 @@ Failed = Callable[[UserError], None]
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("ServiceCommand", text)
+    return QCoreApplication.translate("ProposalCommand", text)
 
 
 class VersionBook:

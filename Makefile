@@ -42,6 +42,8 @@ stress:
 screenshots:
 	@scripts/setup.sh dev
 	$(PY) scripts/screenshots.py
+	$(PY) scripts/screenshots_consent.py
+	$(PY) scripts/render_statements.py
 
 # Refresh the Chinese translation sources (.ts) from the code and compile them (.qm).
 translations:

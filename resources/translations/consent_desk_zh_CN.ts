@@ -5414,6 +5414,18 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
         <translation>批量导出</translation>
     </message>
     <message>
+        <source>Re-issuing out-of-date statements…</source>
+        <translation>正在重新出具已过时的声明…</translation>
+    </message>
+    <message>
+        <source>Re-issue {n} out-of-date statement(s).</source>
+        <translation>重新出具 {n} 份已过时的声明。</translation>
+    </message>
+    <message>
+        <source>Re-issued {n} statement(s) into {folder}.</source>
+        <translation>已将 {n} 份声明重新出具到 {folder}。</translation>
+    </message>
+    <message>
         <source>Folder for re-issued statements</source>
         <translation>重新出具声明的存放文件夹</translation>
     </message>
@@ -5586,6 +5598,10 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
     <message>
         <source>&amp;Re-issue</source>
         <translation>重新出具(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re-issue &amp;all out of date</source>
+        <translation>重新出具全部过时声明(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Withdraw…</source>

@@ -65,7 +65,9 @@ class StatementActions(QObject):
         self.settings = settings
         self.dialog: QWidget | None = None  # the last dialog opened (tests look at it)
         self.result_box: QMessageBox | None = None
-        self.last_task: Task[ExportedStatement] | Task[BatchResult] | None = None
+        self.last_task: (
+            Task[ExportedStatement] | Task[BatchResult] | Task[list[ExportedStatement]] | None
+        ) = None
 
     # -- one statement -------------------------------------------------------------------------
     def export_for(self, artist_id: int | None = None) -> ExportStatementDialog:
@@ -187,9 +189,12 @@ class StatementActions(QObject):
         target = folder or self._statement_folder()
         if target is None:
             return
+        self.sign_export(self._reissue_request(statement), target)
+
+    def _reissue_request(self, statement: RegisteredStatement) -> StatementRequest:
         listed = [str(x.get("platform", "")) for x in statement.record.get("listings", [])]
         listed += ListingService(self.db).platforms_listed(statement.artist_id)
-        request = StatementRequest(
+        return StatementRequest(
             artist_id=statement.artist_id,
             kind=statement.kind,
             languages=statement.languages,
@@ -197,7 +202,46 @@ class StatementActions(QObject):
             listings=tuple(dict.fromkeys(p for p in listed if p)),
             project_id=statement.project_id,
         )
-        self.sign_export(request, target)
+
+    def reissue_all(
+        self, statements: Sequence[RegisteredStatement], folder: Path | None = None
+    ) -> None:
+        """Re-issue every given (out-of-date) statement in one go: one passphrase, one task
+        with progress and cancel; each new statement supersedes its old one."""
+        if not statements:
+            return
+        target = folder or self._statement_folder()
+        if target is None:
+            return
+        requests = [self._reissue_request(st) for st in statements]
+
+        def signed(identity: UnlockedIdentity) -> None:
+            def work(control: TaskControl) -> list[ExportedStatement]:
+                service = StatementService(self.db, identity)
+                done: list[ExportedStatement] = []
+                for n, request in enumerate(requests, start=1):
+                    control.check()
+                    done.append(service.export(request, target))
+                    control.progress(n, len(requests))
+                return done
+
+            self.last_task = run_task(
+                self.widget,
+                work,
+                lambda done: self._reissued(done, target),
+                label=self.tr("Re-issuing out-of-date statements…"),
+                on_cancelled=self.changed.emit,
+            )
+
+        self._unlock(
+            self.tr("Re-issue {n} out-of-date statement(s).").format(n=len(requests)), signed
+        )
+
+    def _reissued(self, done: list[ExportedStatement], folder: Path) -> None:
+        self.changed.emit()
+        self.message.emit(
+            self.tr("Re-issued {n} statement(s) into {folder}.").format(n=len(done), folder=folder)
+        )
 
     def _statement_folder(self) -> Path | None:
         saved = self.settings.get(LAST_STATEMENT_FOLDER)

@@ -142,6 +142,10 @@ class StatementTableModel(ReadOnlyTable):
     def total(self) -> int:
         return len(self._all)
 
+    def all_statements(self) -> tuple[RegisteredStatement, ...]:
+        """Every statement in the register, whatever the filters show."""
+        return self._all
+
     @property
     def stale_count(self) -> int:
         return len(self._stale)

@@ -172,6 +172,11 @@ class StatementsView(QWidget):
         self.reissue_action = self._action(
             "reissueStatement", self.tr("&Re-issue"), self.reissue_selected
         )
+        self.reissue_all_action = self._action(
+            "reissueAllOutOfDate",
+            self.tr("Re-issue &all out of date"),
+            self.reissue_all_out_of_date,
+        )
         self.withdraw_action = self._action(
             "withdrawStatement", self.tr("&Withdraw…"), self.withdraw_selected
         )
@@ -186,6 +191,7 @@ class StatementsView(QWidget):
         for group in (
             (self.export_action, self.batch_action, self.verify_file_action),
             (self.open_action, self.reissue_action, self.withdraw_action, self.verify_action),
+            (self.reissue_all_action,),
             (self.identity_action, self.letterhead_action),
         ):
             for action in group:
@@ -205,6 +211,7 @@ class StatementsView(QWidget):
             None,
             self.open_action,
             self.reissue_action,
+            self.reissue_all_action,
             self.withdraw_action,
             None,
             self.identity_action,
@@ -316,6 +323,7 @@ class StatementsView(QWidget):
         return True
 
     def _update_actions(self) -> None:
+        self.reissue_all_action.setEnabled(self.model.stale_count > 0)
         st = self.selected()
         has = st is not None
         self.open_action.setEnabled(has)
@@ -327,6 +335,17 @@ class StatementsView(QWidget):
         st = self.selected()
         if st is not None:
             self.statement_actions.open_pdf(st)
+
+    def out_of_date_statements(self) -> list[RegisteredStatement]:
+        """Current statements the records no longer support, in register order."""
+        return [
+            st
+            for st in self.model.all_statements()
+            if st.status == StatementStatus.CURRENT and self.model.out_of_date(st.id) is not None
+        ]
+
+    def reissue_all_out_of_date(self) -> None:
+        self.statement_actions.reissue_all(self.out_of_date_statements())
 
     def reissue_selected(self) -> None:
         st = self.selected()

@@ -308,3 +308,30 @@ def test_export_dialog_without_an_artist_finds_one_by_pinyin(
     assert dialog.project_combo.isEnabled() and dialog.project_combo.count() >= 1
     assert dialog.request().project_id == dialog.project_combo.currentData()
     dialog.done(0)
+
+
+def test_one_click_reissues_every_out_of_date_statement(
+    signing_window, signing_db, identity, qtbot, tmp_path, settings
+):
+    """Journey 3: the artist's consent changed; every statement it makes untrue is re-issued."""
+    lin = artist_id(signing_db, "林晓")
+    service = StatementService(signing_db, identity)
+    old_en = service.export(StatementRequest(lin, languages=("en",)), tmp_path / "a")
+    old_zh = service.export(StatementRequest(lin, languages=("zh",)), tmp_path / "b")
+    revoke_first_given(signing_db, lin)
+    settings.set(LAST_STATEMENT_FOLDER, str(tmp_path))
+    view = statements_view(signing_window, qtbot)
+    assert view.model.stale_count >= 1
+    assert view.reissue_all_action.isEnabled()
+    stale = {st.id for st in view.out_of_date_statements()}
+    assert old_zh.statement.id in stale
+    view.reissue_all_action.trigger()
+    enter_passphrase(qtbot, view.statement_actions.dialog)
+    wait_for_tasks(qtbot)
+    register = StatementRegister(signing_db)
+    for old_id in stale:
+        assert register.get(old_id).status is StatementStatus.SUPERSEDED
+    wait_for_tasks(qtbot)
+    assert view.model.stale_count == 0
+    assert not view.reissue_all_action.isEnabled()
+    assert old_en.path.exists()  # the old files are kept

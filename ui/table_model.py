@@ -23,6 +23,17 @@ class ReadOnlyTable(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Any] = []
 
+    def row_at(self, row: int) -> Any:
+        """The row's item, or None outside the table."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, item_id: object) -> int | None:
+        """The row showing the item with this `id`, if any."""
+        for n, item in enumerate(self._rows):
+            if item.id == item_id:
+                return n
+        return None
+
     def column_titles(self) -> Mapping[Any, str]:
         """The header text of each column (translated)."""
         raise NotImplementedError

@@ -57,13 +57,8 @@ class ProposalTableModel(ReadOnlyTable):
         self.endResetModel()
 
     def summary(self, row: int) -> ProposalSummary | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, proposal_id: int) -> int | None:
-        for n, r in enumerate(self._rows):
-            if r.id == proposal_id:
-                return n
-        return None
+        found: ProposalSummary | None = self.row_at(row)
+        return found
 
     @property
     def rows(self) -> list[ProposalSummary]:

@@ -127,13 +127,8 @@ class StatementTableModel(ReadOnlyTable):
 
     # -- lookups -------------------------------------------------------------------------------
     def statement(self, row: int) -> RegisteredStatement | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, statement_id: str) -> int | None:
-        for i, s in enumerate(self._rows):
-            if s.id == statement_id:
-                return i
-        return None
+        found: RegisteredStatement | None = self.row_at(row)
+        return found
 
     def out_of_date(self, statement_id: str) -> OutOfDateStatement | None:
         return self._stale.get(statement_id)

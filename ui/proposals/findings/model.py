@@ -60,13 +60,8 @@ class FindingsTableModel(ReadOnlyTable):
         self.endResetModel()
 
     def finding(self, row: int) -> StoredFinding | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, finding_id: int) -> int | None:
-        for n, f in enumerate(self._rows):
-            if f.id == finding_id:
-                return n
-        return None
+        found: StoredFinding | None = self.row_at(row)
+        return found
 
     @property
     def findings(self) -> list[StoredFinding]:

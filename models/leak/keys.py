@@ -7,12 +7,17 @@ same way once, when the index is built.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache, lru_cache
 from typing import Protocol
 
+from models.leak import spelling
 from models.names import has_han, normalize, pinyin
 
 # Accents are only stripped from Latin letters: kana voicing marks and Hangul must survive.
@@ -166,3 +171,192 @@ def v_variants(key: str) -> list[str]:
     if "v" not in key:
         return []
     return [key.replace("v", "u"), key.replace("v", "yu")]
+
+
+# -- roster keys: every spelling of one artist, with what a match on it means ---------------
+class Basis(StrEnum):
+    """Why an entry matched an artist, strongest first. Only the first four can name an artist
+    without a person confirming: Latin letters are shared by many Chinese names."""
+
+    NATIVE = "native"
+    TRADITIONAL = "traditional"
+    STAGE_NAME = "stage_name"
+    ALIAS = "alias"
+    PINYIN = "pinyin"
+    ROMANIZED = "romanized"
+    REORDERED = "reordered"
+    NEAR = "near"
+
+
+SURE_BASES = frozenset({Basis.NATIVE, Basis.TRADITIONAL, Basis.STAGE_NAME, Basis.ALIAS})
+# Bases a near spelling or another word order is compared against.
+PRIMARY_BASES = frozenset(
+    {Basis.NATIVE, Basis.STAGE_NAME, Basis.ALIAS, Basis.PINYIN, Basis.ROMANIZED}
+)
+
+SURE_SCORE = 100
+PINYIN_SCORE = 96
+ROMANIZED_SCORE = 95
+REORDERED_SCORE = 88
+U_FOR_V_SCORE = 84  # "Lu" for 吕 (lü written without its dots)
+HOMOPHONE_SCORE = 80
+LOOKALIKE_SCORE = 78
+
+RosterKey = tuple[str, Basis, int]  # key, basis, score
+
+
+@dataclass(frozen=True)
+class ArtistNames:
+    """The names of one artist the keys are made from."""
+
+    artist_id: int
+    native_name: str
+    romanized_name: str = ""
+    stage_names: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+def _s2t(texts: Sequence[str]) -> list[str]:
+    if not texts:
+        return []
+    converter = _s2t_converter()
+    joined = converter.convert("\n".join(t.replace("\n", " ") for t in texts)).split("\n")
+    if len(joined) != len(texts):
+        return [converter.convert(t) for t in texts]
+    return joined
+
+
+@lru_cache(maxsize=1)
+def _s2t_converter() -> _Converter:
+    from opencc import OpenCC
+
+    converter: _Converter = OpenCC("s2t")
+    return converter
+
+
+def han_key(simplified: str) -> str:
+    """The key of a name in Chinese characters (already simplified)."""
+    return compact(simplified)
+
+
+def _chinese_spellings(simplified: str, traditional: str) -> list[RosterKey]:
+    """Pinyin (everyday and family-name readings, ü), Wade-Giles and Hong Kong spellings."""
+    han = _HAN_CHAR.findall(simplified)
+    trad = _HAN_CHAR.findall(traditional)
+    if not han:
+        return []
+    syllables = [_char_pinyin(c) for c in han]
+    family_len = 2 if len(han) > 2 and han[0] + han[1] in COMPOUND_SURNAMES else 1
+    given = syllables[family_len:]
+    families = [syllables[:family_len]]
+    special = SURNAME_READINGS.get("".join(han[:family_len]))
+    if special and special != "".join(families[0]):
+        families.append([special])
+    out: list[RosterKey] = []
+    for family in families:
+        full = [*family, *given]
+        out.append((spelling.latin_key(" ".join(full)), Basis.PINYIN, PINYIN_SCORE))
+        wg = [spelling.wg_without_marks(s) for s in full]
+        out.append((spelling.latin_key(" ".join(wg)), Basis.ROMANIZED, ROMANIZED_SCORE))
+        if given:  # given name first ("Xiaolin", "Yun-fat Chow")
+            n = len(family)
+            for order in (full[n:] + full[:n], wg[n:] + wg[:n]):
+                out.append((spelling.latin_key(" ".join(order)), Basis.REORDERED, REORDERED_SCORE))
+        if any("v" in s for s in full):
+            plain = " ".join(s.replace("v", "u") for s in full)
+            out.append((spelling.latin_key(plain), Basis.NEAR, U_FOR_V_SCORE))
+    if len(trad) == len(han):
+        readings = [spelling.cantonese_readings(c, 3) for c in trad]
+        if all(readings):
+            for n, combo in enumerate(itertools.islice(itertools.product(*readings), 12)):
+                out.append((spelling.latin_key(" ".join(combo)), Basis.ROMANIZED, ROMANIZED_SCORE))
+                if n == 0 and given:
+                    swapped = [*combo[family_len:], *combo[:family_len]]
+                    out.append(
+                        (spelling.latin_key(" ".join(swapped)), Basis.REORDERED, REORDERED_SCORE)
+                    )
+    return out
+
+
+def _add_key(found: dict[str, tuple[Basis, int]], key: str, basis: Basis, score: int) -> None:
+    if not key:
+        return
+    old = found.get(key)
+    if old is None or score > old[1]:
+        found[key] = (basis, score)
+
+
+def artists_keys(artists: Sequence[ArtistNames]) -> list[list[RosterKey]]:
+    """The keys of many artists (converted to simplified/traditional in one go each)."""
+    han_texts: list[str] = []
+    for a in artists:
+        han_texts.append(a.native_name)
+        han_texts.extend(a.stage_names)
+        han_texts.extend(a.aliases)
+    simplified = iter(to_simplified(han_texts))
+    natives_s: list[str] = []
+    extras_s: list[tuple[list[str], list[str]]] = []
+    for a in artists:
+        natives_s.append(next(simplified))
+        extras_s.append(
+            ([next(simplified) for _ in a.stage_names], [next(simplified) for _ in a.aliases])
+        )
+    han_positions = [i for i, n in enumerate(natives_s) if has_han(n)]
+    traditional = dict(zip(han_positions, _s2t([natives_s[i] for i in han_positions]), strict=True))
+    out: list[list[RosterKey]] = []
+    for i, a in enumerate(artists):
+        native = natives_s[i]
+        stage, aliases = extras_s[i]
+        found: dict[str, tuple[Basis, int]] = {}
+        add = functools.partial(_add_key, found)
+
+        if has_han(native):
+            add(han_key(native), Basis.NATIVE, SURE_SCORE)
+            for k, basis, score in _chinese_spellings(native, traditional[i]):
+                add(k, basis, score)
+        else:
+            add(spelling.latin_key(native), Basis.NATIVE, SURE_SCORE)
+        if a.romanized_name.strip():
+            add(spelling.latin_key(a.romanized_name), Basis.ROMANIZED, ROMANIZED_SCORE)
+        for name in stage:
+            if has_han(name):
+                add(han_key(name), Basis.STAGE_NAME, SURE_SCORE)
+                py = " ".join(han_syllables(name))
+                add(spelling.latin_key(py), Basis.PINYIN, PINYIN_SCORE)
+            else:
+                add(spelling.latin_key(name), Basis.STAGE_NAME, SURE_SCORE)
+        for name in aliases:
+            add(han_key(name) if has_han(name) else spelling.latin_key(name), Basis.ALIAS,
+                SURE_SCORE)  # fmt: skip
+        out.append([(k, b, s) for k, (b, s) in found.items()])
+    return out
+
+
+def entry_key(simplified: str) -> str:
+    """The key an entry is looked up by: characters as they are, Latin letters by syllables."""
+    return han_key(simplified) if has_han(simplified) else spelling.latin_key(simplified)
+
+
+@lru_cache(maxsize=1)
+def confusables() -> dict[str, tuple[str, ...]]:
+    """Look-alike characters (resources/leak/confusables.txt): each → the others of its groups."""
+    from models.resources import resource_path
+
+    table: dict[str, set[str]] = {}
+    text = resource_path("leak", "confusables.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.split("#", 1)[0]
+        group = [c for c in line.split() if len(c) == 1]
+        for c in group:
+            table.setdefault(c, set()).update(x for x in group if x != c)
+    return {c: tuple(sorted(others)) for c, others in table.items()}
+
+
+def lookalike_variants(han: str) -> list[tuple[str, str, str]]:
+    """Each way of replacing one character of `han` by a look-alike: (variant, was, now)."""
+    table = confusables()
+    out = []
+    for i, c in enumerate(han):
+        for other in table.get(c, ()):
+            out.append((han[:i] + other + han[i + 1 :], c, other))
+    return out

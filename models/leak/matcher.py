@@ -1,62 +1,63 @@
-"""Matching the names of a leaked list to roster artists.
+"""Matching the names of a leaked list to roster artists — and saying how sure, and why.
 
-The roster is indexed once (every spelling of every artist under one compact key; one to two
-seconds for 100,000 artists), after which a list of hundreds of names is matched in a fraction
-of a second. Keep one `NameMatcher` while the roster does not change.
+Every spelling of every artist is kept under one key (models/leak/keys.py): the native name in
+simplified characters, its pinyin, Wade-Giles and Hong Kong spellings with syllable
+boundaries kept ("li'an'wei" is not "lian'wei"), stage names and the Latin spellings the agency
+recorded as the artist's own (aliases). Against the database those keys live in an indexed
+table kept current on every roster write (models/leak/keystore.py), so matching a list is a
+handful of index look-ups per name; `NameMatcher(roster)` builds the same index in memory.
 
-Each entry ends in one of three states, and a person decides every doubtful one:
+Each entry ends in one of three states:
 
-- `matched`: one clear best candidate — its score is at least MATCH_SCORE and at least MARGIN
-  above the next candidate;
-- `ambiguous`: candidates exist but none is clearly best (林晓 and 林筱 are both "Lin Xiao"),
-  or the only candidate is too weak to trust without a look (a homophone, a near spelling);
-- `not_found`: no candidate scores at least CANDIDATE_CUTOFF.
+- `matched`: one clear best candidate (at least MARGIN above the next);
+- `ambiguous`: candidates exist but none is clearly best, or the only ones are a near
+  spelling, a homophone or a look-alike character — offered, never chosen;
+- `not_found`: no candidate.
 
-Scores (0–100): 100 for an exact form (native name, romanised name, stage name, pinyin —
-after full-width, case, accent, spacing and traditional/simplified differences are removed),
-95 for the name written in the other order ("Xiao Lin"; not enough to beat another
-artist's exact form, since both readings are plausible), 80 for a Chinese entry that only
-sounds like the artist's name (林筱 for 林晓), and for near spellings the OSA similarity of
-the romanised forms (a transposed or dropped letter in "Lin Xaio", "Chen Jingy"); near
-spellings of Chinese entries compare their pinyin and score 20 below that. A `matched` entry
-scoring below 100 was matched on word order or a near spelling: worth a glance before a
-statement names the artist.
+and carries a `basis` (keys.Basis) and `confirm`. Only a match on the native name (after
+simplified/traditional and full-width normalisation), a registered stage name or a recorded
+alias is `matched` without confirmation. Latin letters are shared by many Chinese names
+("Sun Li" is 孙俪 as well as 孙莉): a match on pinyin, a romanisation or the other word order is
+`matched` with `confirm` set and a reason; a near spelling never is.
 
-Archived artists are matched like everyone else and flagged (`Candidate.archived`): a leak
-can name a former artist whose likeness is still in use, and the agency may still need to
-answer for them; the leak view shows the flag so nobody mistakes them for a current artist.
+Archived artists are matched like everyone else and flagged (`Candidate.archived`).
 """
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from sqlalchemy import Integer, Text, select, type_coerce
 
-from models.leak import keys
+from models.leak import keys, spelling
 from models.leak.entries import ListEntry, clean_entry, split_list
+from models.leak.keys import (
+    HOMOPHONE_SCORE,
+    LOOKALIKE_SCORE,
+    PRIMARY_BASES,
+    REORDERED_SCORE,
+    SURE_BASES,
+    SURE_SCORE,
+    ArtistNames,
+    Basis,
+)
 from models.names import display_name, has_han
 from models.storage.database import Database
 from models.storage.schema import ArtistRow
 
-EXACT = 100
-WORD_ORDER_SCORE = 95
-HOMOPHONE_SCORE = 80
-HAN_NEAR_PENALTY = 20
-MATCH_SCORE = 85
+EXACT = SURE_SCORE
+MATCH_SCORE = REORDERED_SCORE
 MARGIN = 6
 CANDIDATE_CUTOFF = 70
+NEAR_CAP = 89  # a near spelling never reaches the scores of an exact spelling
+HAN_NEAR_PENALTY = 20
 MAX_CANDIDATES = 5
-# Up to this many distinct romanised keys every near search compares them all; above it, only
-# keys sharing the first or the last two letters with the entry (a single typo always does).
-FULL_SCAN_LIMIT = 20_000
 MIN_NEAR_LENGTH = 4
 _NEAR_LIMIT = 12
 
@@ -68,17 +69,29 @@ class MatchStatus(StrEnum):
 
 
 class MatchKind(StrEnum):
-    """Which of the artist's forms the entry matched, strongest first."""
+    """Which of the artist's forms the entry matched (finer than `Basis`)."""
 
     NAME = "name"
     STAGE_NAME = "stage_name"
+    ALIAS = "alias"
     ROMANIZED = "romanized_name"
     PINYIN = "pinyin"
     WORD_ORDER = "word_order"
     HOMOPHONE = "homophone"
+    LOOKALIKE = "lookalike"
     NEAR = "near"
 
 
+_KIND_OF = {
+    Basis.NATIVE: MatchKind.NAME,
+    Basis.TRADITIONAL: MatchKind.NAME,
+    Basis.STAGE_NAME: MatchKind.STAGE_NAME,
+    Basis.ALIAS: MatchKind.ALIAS,
+    Basis.PINYIN: MatchKind.PINYIN,
+    Basis.ROMANIZED: MatchKind.ROMANIZED,
+    Basis.REORDERED: MatchKind.WORD_ORDER,
+    Basis.NEAR: MatchKind.NEAR,
+}
 _RANK = {kind: i for i, kind in enumerate(MatchKind)}
 
 
@@ -91,6 +104,7 @@ class RosterName:
     romanized_name: str = ""
     stage_names: tuple[str, ...] = ()
     archived: bool = False
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,10 +115,55 @@ class Candidate:
     score: int
     kind: MatchKind
     archived: bool = False
+    basis: Basis = Basis.NATIVE
+    detail: str = ""  # look-alike: "玉→王"; near: the number of letters that differ
 
     @property
     def display_name(self) -> str:
         return display_name(self.native_name, self.romanized_name)
+
+    @property
+    def sure(self) -> bool:
+        return self.basis in SURE_BASES
+
+
+def reason_text(c: Candidate, status: MatchStatus, others: int = 0) -> str:
+    """Why the entry names this artist, and why a person must confirm (English)."""
+    who = c.display_name
+    if (
+        status is MatchStatus.AMBIGUOUS
+        and c.basis
+        in SURE_BASES
+        | {
+            Basis.PINYIN,
+            Basis.ROMANIZED,
+            Basis.REORDERED,
+        }
+        and others
+    ):
+        return f"{others + 1} artists match this spelling equally well — pick the right one"
+    if c.basis is Basis.NATIVE:
+        return "native name"
+    if c.basis is Basis.TRADITIONAL:
+        return "native name in traditional characters"
+    if c.basis is Basis.STAGE_NAME:
+        return "registered stage name"
+    if c.basis is Basis.ALIAS:
+        return "recorded Latin spelling of this artist"
+    if c.kind is MatchKind.HOMOPHONE:
+        return f"sounds like {who} but is written with other characters"
+    if c.kind is MatchKind.LOOKALIKE:
+        return f"a look-alike character ({c.detail}) away from {who}"
+    if c.basis is Basis.PINYIN:
+        return f"same spelling as {who} — other people share this pinyin"
+    if c.basis is Basis.ROMANIZED:
+        return f"same romanisation as {who} — other people share this spelling"
+    if c.basis is Basis.REORDERED:
+        return f"{who} with the names in the other order"
+    n = int(c.detail or "1")
+    if n == 0:
+        return f"same letters as {who}, read as other syllables"
+    return f"{'one letter differs' if n == 1 else f'{n} letters differ'} from {who}"
 
 
 @dataclass(frozen=True)
@@ -144,28 +203,94 @@ class NameMatch:
         best = self.best
         return bool(best and best.archived)
 
+    @property
+    def basis(self) -> Basis | None:
+        return self.candidates[0].basis if self.candidates else None
 
-_Hit = tuple[int, int, MatchKind]  # roster index, score, kind
+    @property
+    def confirm(self) -> bool:
+        """A person must confirm before a statement names anyone for this entry."""
+        if self.status is MatchStatus.NOT_FOUND:
+            return False
+        return not (self.status is MatchStatus.MATCHED and self.candidates[0].sure)
+
+    @property
+    def reason(self) -> str:
+        if not self.candidates:
+            return "not on the roster"
+        top = self.candidates[0]
+        equal = sum(1 for c in self.candidates[1:] if c.score == top.score)
+        return reason_text(top, self.status, equal)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Indexing creates a million small objects that all stay alive; Python's cyclic garbage
-    collector would rescan them over and over (it tripled the build time for 100,000 artists)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+# -- the index -------------------------------------------------------------------------------
+Hit = tuple[int, Basis, int]  # artist id, basis, score
+ArtistInfo = tuple[str, str, bool]  # native name, romanised name, archived
+
+
+class KeySource(Protocol):
+    """Where the roster's keys are looked up: in memory or the indexed table."""
+
+    def exact(self, keys: Sequence[str]) -> dict[str, list[Hit]]: ...
+
+    def near_pool(self, heads: set[str], tails: set[str]) -> list[str]: ...
+
+    def artists(self, ids: Sequence[int]) -> dict[int, ArtistInfo]: ...
+
+    def size(self) -> int: ...
+
+
+def head_tail(key: str) -> tuple[str, str]:
+    letters = spelling.letters(key)
+    return letters[:2], letters[-2:]
+
+
+class MemoryKeys:
+    """Keys of a roster held in memory (tests, tools, a roster not in a database)."""
+
+    def __init__(self, roster: Iterable[RosterName]) -> None:
+        self.roster = {r.artist_id: r for r in roster}
+        names = [
+            ArtistNames(r.artist_id, r.native_name, r.romanized_name, r.stage_names, r.aliases)
+            for r in self.roster.values()
+        ]
+        self.table: dict[str, list[Hit]] = {}
+        self.heads: dict[str, set[str]] = {}
+        self.tails: dict[str, set[str]] = {}
+        for names_, found in zip(names, keys.artists_keys(names), strict=True):
+            for key, basis, score in found:
+                self.table.setdefault(key, []).append((names_.artist_id, basis, score))
+                if key.isascii() and basis in PRIMARY_BASES:
+                    head, tail = head_tail(key)
+                    self.heads.setdefault(head, set()).add(key)
+                    self.tails.setdefault(tail, set()).add(key)
+
+    def exact(self, keys_: Sequence[str]) -> dict[str, list[Hit]]:
+        return {k: self.table[k] for k in keys_ if k in self.table}
+
+    def near_pool(self, heads: set[str], tails: set[str]) -> list[str]:
+        pool: set[str] = set()
+        for h in heads:
+            pool |= self.heads.get(h, set())
+        for t in tails:
+            pool |= self.tails.get(t, set())
+        return sorted(pool)
+
+    def artists(self, ids: Sequence[int]) -> dict[int, ArtistInfo]:
+        return {
+            i: (r.native_name, r.romanized_name, r.archived)
+            for i in ids
+            if (r := self.roster.get(i)) is not None
+        }
+
+    def size(self) -> int:
+        return len(self.roster)
 
 
 def load_roster_names(db: Database) -> list[RosterName]:
-    """Every artist's names, archived ones included, in one read.
+    """Every artist's names, archived ones included, in one read (aliases included)."""
+    from models.leak.keystore import aliases_by_artist
 
-    Stage names are read as the stored JSON text and decoded here only when there are any:
-    SQLAlchemy's per-row JSON and Boolean processing was half the load time at 100,000."""
     q = select(
         ArtistRow.id,
         ArtistRow.native_name,
@@ -174,13 +299,21 @@ def load_roster_names(db: Database) -> list[RosterName]:
         type_coerce(ArtistRow.archived, Integer),
     ).order_by(ArtistRow.id)
     with db.read() as s:
+        aliases = aliases_by_artist(s)
         return [
-            RosterName(int(i), native, rom or "", _stage_names(stage), bool(archived))
+            RosterName(
+                int(i),
+                native,
+                rom or "",
+                stage_names_of(stage),
+                bool(archived),
+                tuple(aliases.get(int(i), ())),
+            )
             for i, native, rom, stage, archived in s.execute(q)
         ]
 
 
-def _stage_names(stored: object) -> tuple[str, ...]:
+def stage_names_of(stored: object) -> tuple[str, ...]:
     if not stored or stored == "[]":
         return ()
     # SQLite hands back the JSON text; drivers with a JSON type (PostgreSQL) a decoded list.
@@ -190,84 +323,28 @@ def _stage_names(stored: object) -> tuple[str, ...]:
     return tuple(str(v) for v in value if v)
 
 
-class NameMatcher:
-    """An index of every spelling of every roster artist, built once per leak list."""
+_Found = dict[int, tuple[int, Basis, MatchKind, str]]  # id → score, basis, kind, detail
 
-    def __init__(self, roster: Iterable[RosterName]) -> None:
-        self._roster: tuple[RosterName, ...] = tuple(roster)
-        self._exact: dict[str, list[_Hit]] = {}
-        with _collector_paused():
-            self._build()
-        near = sorted(
-            k for k, hits in self._exact.items() if k.isascii() and any(h[1] == EXACT for h in hits)
-        )
-        self._near_keys = near
-        self._by_prefix: dict[str, list[str]] | None = None
-        self._by_suffix: dict[str, list[str]] = {}
-        if len(near) > FULL_SCAN_LIMIT:
-            self._by_prefix = {}
-            for k in near:
-                self._by_prefix.setdefault(k[:2], []).append(k)
-                self._by_suffix.setdefault(k[-2:], []).append(k)
+
+class NameMatcher:
+    """Matches list entries against a key source (a roster in memory, or the key table)."""
+
+    def __init__(self, roster: Iterable[RosterName] | KeySource) -> None:
+        self.source: KeySource
+        if isinstance(roster, MemoryKeys) or hasattr(roster, "exact"):
+            self.source = roster  # type: ignore[assignment]
+        else:
+            self.source = MemoryKeys(roster)
 
     @classmethod
     def from_database(cls, db: Database) -> NameMatcher:
-        return cls(load_roster_names(db))
+        """Match against the key table (brought up to date first: usually nothing to do)."""
+        from models.leak.keystore import TableKeys
+
+        return cls(TableKeys(db))
 
     def __len__(self) -> int:
-        return len(self._roster)
-
-    # -- index ----------------------------------------------------------------------------
-    def _build(self) -> None:
-        texts: list[str] = []
-        for r in self._roster:
-            texts.append(r.native_name)
-            texts.extend(r.stage_names)
-        simplified = iter(keys.to_simplified(texts))
-        exact = self._exact
-        rank = _RANK
-        compact = keys.compact
-
-        def add(key: str, idx: int, score: int, kind: MatchKind) -> None:
-            # An artist's forms are added together, so a key this artist already has can only
-            # be the last hit: checking just that keeps common names cheap.
-            hits = exact.get(key)
-            if hits is None:
-                if key:
-                    exact[key] = [(idx, score, kind)]
-                return
-            other, old_score, old_kind = hits[-1]
-            if other != idx:
-                hits.append((idx, score, kind))
-            elif (score, -rank[kind]) > (old_score, -rank[old_kind]):
-                hits[-1] = (idx, score, kind)
-
-        for idx, r in enumerate(self._roster):
-            native = next(simplified)
-            aliases = [next(simplified) for _ in r.stage_names]
-            spoken: list[str] = []
-            add(compact(native), idx, EXACT, MatchKind.NAME)
-            if has_han(native):
-                spoken, swapped = keys.name_pinyin_keys(native)
-                for k in spoken:
-                    add(k, idx, EXACT, MatchKind.PINYIN)
-            else:
-                swapped = keys.swapped_orders(keys.word_tokens(native))
-            for k in swapped:
-                add(k, idx, WORD_ORDER_SCORE, MatchKind.WORD_ORDER)
-            if r.romanized_name:
-                rom = compact(r.romanized_name)
-                add(rom, idx, EXACT, MatchKind.ROMANIZED)
-                if rom not in spoken:  # "Lin Xiao" for 林晓 adds nothing the pinyin did not
-                    for k in keys.swapped_orders(keys.word_tokens(r.romanized_name)):
-                        add(k, idx, WORD_ORDER_SCORE, MatchKind.WORD_ORDER)
-            for alias in aliases:
-                add(compact(alias), idx, EXACT, MatchKind.STAGE_NAME)
-                if has_han(alias):
-                    add(keys.pinyin_key(alias), idx, EXACT, MatchKind.STAGE_NAME)
-                else:
-                    for k in keys.swapped_orders(keys.word_tokens(alias)):
-                        add(k, idx, WORD_ORDER_SCORE, MatchKind.WORD_ORDER)
+        return self.source.size()
 
     # -- matching -------------------------------------------------------------------------
     def match(self, text: str) -> NameMatch:
@@ -294,97 +371,144 @@ class NameMatcher:
 
     def _decide(self, text: str) -> tuple[MatchStatus, tuple[Candidate, ...]]:
         found = self._scores(text)
-        roster = self._roster
         ranked = sorted(
-            (
-                (score, kind, idx)
-                for idx, (score, kind) in found.items()
-                if score >= CANDIDATE_CUTOFF
-            ),
-            key=lambda t: (-t[0], roster[t[2]].archived, _RANK[t[1]], roster[t[2]].artist_id),
+            ((score, basis, kind, detail, i) for i, (score, basis, kind, detail) in found.items()),
+            key=lambda t: (-t[0], _RANK[t[2]], t[4]),
         )
+        ranked = [r for r in ranked if r[0] >= CANDIDATE_CUTOFF][: MAX_CANDIDATES * 3]
         if not ranked:
             return MatchStatus.NOT_FOUND, ()
+        info = self.source.artists([r[4] for r in ranked])
+        ranked = [r for r in ranked if r[4] in info]
+        if not ranked:
+            return MatchStatus.NOT_FOUND, ()
+        # Same score: current artists before archived ones.
+        ranked.sort(key=lambda t: (-t[0], info[t[4]][2], _RANK[t[2]], t[4]))
         candidates = tuple(
-            Candidate(
-                roster[idx].artist_id,
-                roster[idx].native_name,
-                roster[idx].romanized_name,
-                score,
-                kind,
-                roster[idx].archived,
-            )
-            for score, kind, idx in ranked[:MAX_CANDIDATES]
+            Candidate(i, info[i][0], info[i][1], score, kind, info[i][2], basis, detail)
+            for score, basis, kind, detail, i in ranked[:MAX_CANDIDATES]
         )
-        top = ranked[0][0]
-        second = ranked[1][0] if len(ranked) > 1 else 0
-        clear = top >= MATCH_SCORE and top - second >= MARGIN
+        top = candidates[0]
+        second = candidates[1].score if len(candidates) > 1 else 0
+        offered_only = top.kind in {MatchKind.NEAR, MatchKind.HOMOPHONE, MatchKind.LOOKALIKE}
+        clear = not offered_only and top.score >= MATCH_SCORE and top.score - second >= MARGIN
         return (MatchStatus.MATCHED if clear else MatchStatus.AMBIGUOUS), candidates
 
-    def _scores(self, text: str) -> dict[int, tuple[int, MatchKind]]:
-        """Best score and kind per roster index for one entry."""
-        key = keys.compact(keys.to_simplified([text])[0])
-        if not key:
-            return {}
-        found: dict[int, tuple[int, MatchKind]] = {}
+    def _scores(self, text: str) -> _Found:
+        """Best score, basis and kind per artist for one entry."""
+        simplified = keys.to_simplified([text])[0]
+        found: _Found = {}
 
-        def keep(idx: int, score: int, kind: MatchKind) -> None:
-            old = found.get(idx)
-            if old is None or (score, -_RANK[kind]) > (old[0], -_RANK[old[1]]):
-                found[idx] = (score, kind)
+        def keep(i: int, score: int, basis: Basis, kind: MatchKind, detail: str = "") -> None:
+            old = found.get(i)
+            if old is None or (score, -_RANK[kind]) > (old[0], -_RANK[old[2]]):
+                found[i] = (score, basis, kind, detail)
 
-        def exact_found() -> bool:
-            return any(score == EXACT for score, _kind in found.values())
-
-        def look_up(part: str) -> None:
-            for idx, score, kind in self._exact.get(part, ()):
-                keep(idx, score, kind)
-            if has_han(part):
-                for idx, score, _kind in self._exact.get(keys.pinyin_key(part), ()):
-                    if score == EXACT:
-                        keep(idx, HOMOPHONE_SCORE, MatchKind.HOMOPHONE)
-
-        parts = [key]
-        han, latin = keys.han_part(key), keys.latin_part(key)
-        if han and latin:  # "林晓 Lin Xiao": either half may be the name as the roster has it
-            parts += [han, latin]
-        look_up(key)
-        if len(parts) > 1:
-            look_up(han)
-            if not exact_found():  # the characters did not name anyone; try the romanisation
-                look_up(latin)
-        if exact_found():
-            return found
-        for part in parts:
-            spoken = has_han(part)
-            query = keys.pinyin_key(part) if spoken else part
-            penalty = HAN_NEAR_PENALTY if spoken else 0
-            if not query.isascii() or len(query) < MIN_NEAR_LENGTH:
-                continue
-            for near_key, score in self._near(query, CANDIDATE_CUTOFF + penalty):
-                for idx, exact_score, _kind in self._exact[near_key]:
-                    if exact_score == EXACT:
-                        keep(idx, min(score, EXACT - 1) - penalty, MatchKind.NEAR)
+        han = keys.han_part(keys.compact(simplified))
+        latin_text = "".join(c if not has_han(c) else " " for c in simplified).strip()
+        if han:
+            self._han(han, keys.han_part(keys.compact(text)), keep)
+            if any(v[0] == EXACT for v in found.values()) or not any(
+                c.isalpha() for c in latin_text
+            ):
+                return found
+        if latin_text:
+            self._latin(latin_text, keep, found)
         return found
 
-    def _near(self, query: str, cutoff: int) -> list[tuple[str, int]]:
-        """Roster keys spelled like `query`, with their similarity 0–100 (at least `cutoff`)."""
-        if self._by_prefix is None:
-            pools = [self._near_keys]
-        else:
-            pools = [self._by_prefix.get(query[:2], []), self._by_suffix.get(query[-2:], [])]
-        best: dict[str, int] = {}
-        for pool in pools:
-            if not pool:
-                continue
+    def _han(self, han: str, raw: str, keep: _Keep) -> None:
+        exact = self.source.exact([han]).get(han, [])
+        for i, basis, score in exact:
+            if basis in SURE_BASES:
+                if basis is Basis.NATIVE and raw != han:
+                    basis = Basis.TRADITIONAL
+                keep(i, score, basis, _KIND_OF[basis])
+        if any(b in SURE_BASES for _i, b, _s in exact):
+            return
+        # Candidates only: the same sound written differently, or a look-alike character.
+        sounds = spelling.latin_key(" ".join(keys.han_syllables(han)))
+        variants = keys.lookalike_variants(han)
+        looked = self.source.exact([sounds, *(v for v, _was, _now in variants)])
+        for i, basis, _score in looked.get(sounds, []):
+            if basis is Basis.PINYIN:
+                keep(i, HOMOPHONE_SCORE, Basis.PINYIN, MatchKind.HOMOPHONE)
+        for variant, was, now in variants:
+            for i, basis, _score in looked.get(variant, []):
+                if basis in SURE_BASES:
+                    keep(i, LOOKALIKE_SCORE, Basis.NEAR, MatchKind.LOOKALIKE, f"{was}→{now}")
+        if len(spelling.letters(sounds)) >= MIN_NEAR_LENGTH:
+            self._near([sounds], HAN_NEAR_PENALTY, keep, only=frozenset({Basis.PINYIN}))
+
+    def _latin(self, text: str, keep: _Keep, found: _Found) -> None:
+        key = spelling.latin_key(text)
+        if not key:
+            return
+        swapped = spelling.reordered_keys(text)
+        looked = self.source.exact([key, *swapped])
+        for i, basis, score in looked.get(key, []):
+            keep(i, score, basis, _KIND_OF[basis])
+        for k in swapped:
+            for i, basis, _score in looked.get(k, []):
+                if basis in PRIMARY_BASES:
+                    keep(i, REORDERED_SCORE, Basis.REORDERED, MatchKind.WORD_ORDER)
+        if any(v[0] >= MATCH_SCORE for v in found.values()):
+            return
+        if len(spelling.letters(key)) >= MIN_NEAR_LENGTH:
+            self._near([key, *swapped], 0, keep, only=PRIMARY_BASES)
+
+    def _near(
+        self, queries: Sequence[str], penalty: int, keep: _Keep, only: frozenset[Basis]
+    ) -> None:
+        heads: set[str] = set()
+        tails: set[str] = set()
+        for q in queries:
+            head, tail = head_tail(q)
+            heads.add(head)
+            tails.add(tail)
+        pool = self.source.near_pool(heads, tails)
+        if not pool:
+            return
+        best: dict[str, tuple[int, int, bool]] = {}  # key → score, letters differing, swapped
+        cutoff = CANDIDATE_CUTOFF + penalty
+        for n, q in enumerate(queries):
             for choice, similarity, _pos in process.extract(
-                query,
+                q,
                 pool,
                 scorer=OSA.normalized_similarity,
                 score_cutoff=(cutoff - 0.5) / 100,
                 limit=_NEAR_LIMIT,
             ):
-                score = round(similarity * 100)
-                if score >= cutoff and score > best.get(choice, -1):
-                    best[choice] = score
-        return list(best.items())
+                score = min(round(similarity * 100), NEAR_CAP) - (4 if n else 0)
+                if choice == q:
+                    continue
+                if score >= cutoff and score > best.get(choice, (-1, 0, False))[0]:
+                    differ = OSA.distance(spelling.letters(q), spelling.letters(choice))
+                    best[choice] = (score, differ, n > 0)
+        if not best:
+            return
+        looked = self.source.exact(list(best))
+        for choice, (score, distance, _swapped) in best.items():
+            for i, basis, _score in looked.get(choice, []):
+                if basis in only:
+                    keep(i, score - penalty, Basis.NEAR, MatchKind.NEAR, str(distance))
+
+
+class _Keep(Protocol):
+    def __call__(
+        self, i: int, score: int, basis: Basis, kind: MatchKind, detail: str = ""
+    ) -> None: ...
+
+
+__all__ = [
+    "Basis",
+    "Candidate",
+    "KeySource",
+    "MatchKind",
+    "MatchStatus",
+    "MemoryKeys",
+    "NameMatch",
+    "NameMatcher",
+    "RosterName",
+    "load_roster_names",
+    "reason_text",
+]

@@ -50,3 +50,47 @@ class ListingEntryRow(Base):
         Index("ix_listing_entry_listing", "listing_id", "position"),
         Index("ix_listing_entry_artist", "artist_id", "confirmed"),
     )
+
+
+class ArtistAliasRow(Base):
+    """A Latin spelling the agency knows is this artist's own (an official English name):
+    a leak entry written exactly so names the artist without anyone confirming."""
+
+    __tablename__ = "artist_alias"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    artist_id: Mapped[int] = mapped_column(ForeignKey("artist.id", name="fk_artist_alias_artist"))
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(String(200))
+
+    __table_args__ = (Index("ix_artist_alias_artist", "artist_id", "position"),)
+
+
+class LeakNameKeyRow(Base):
+    """One spelling key of one artist (models/leak/keys.py), looked up by the leak matcher."""
+
+    __tablename__ = "leak_name_key"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(400))
+    artist_id: Mapped[int] = mapped_column(Integer)
+    basis: Mapped[str] = mapped_column(String(20))
+    score: Mapped[int] = mapped_column(Integer)
+    head: Mapped[str] = mapped_column(String(8), default="")  # first two letters (Latin keys)
+    tail: Mapped[str] = mapped_column(String(8), default="")  # last two letters (Latin keys)
+
+    __table_args__ = (
+        Index("ix_leak_name_key_key", "key"),
+        Index("ix_leak_name_key_artist", "artist_id"),
+        Index("ix_leak_name_key_head", "head"),
+        Index("ix_leak_name_key_tail", "tail"),
+    )
+
+
+class LeakKeyStateRow(Base):
+    """The artist version the keys were made from: a newer artist row means stale keys."""
+
+    __tablename__ = "leak_key_state"
+
+    artist_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(Integer)

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from models.leak import MatchKind, MatchStatus, NameMatcher, RosterName
 from models.leak.keys import compact, to_simplified
+from models.leak.keys import SURE_BASES, Basis
 from models.leak.matcher import MARGIN, MATCH_SCORE
 from models.names import romanize
 from models.roster.artist import ArtistDraft
@@ -34,53 +35,97 @@ def matcher():
     return NameMatcher(ROSTER)
 
 
+M, A = MatchStatus.MATCHED, MatchStatus.AMBIGUOUS
+
+
 @pytest.mark.parametrize(
-    ("entry", "artist_id", "min_score"),
+    ("entry", "artist_id", "status", "basis"),
     [
-        ("林晓", 1, 100),
-        ("linxiao", 1, 100),  # pinyin without spaces
-        ("LIN Xiao", 1, 100),  # capitals and spaces
-        ("Lin-Xiao", 1, 100),
-        ("Lín Xiǎo", 1, 100),  # tone marks
-        ("林曉", 1, 100),  # traditional characters
-        ("ＬＩＮ ＸＩＡＯ", 1, 100),  # full-width letters
-        ("ｌｉｎｘｉａｏ", 1, 100),
-        ("小林", 1, 100),  # stage name
-        ("Kiki Wu", 4, 100),  # Latin stage name
-        ("KIKI  WU", 4, 100),
-        ("Jingyi Chen", 2, 100),  # alias in Western order
-        ("Em Hart", 5, 100),
-        ("emma hart", 5, 100),
-        ("Siqi Wu", 4, 95),  # given name first
-        ("Nana Ouyang", 7, 95),  # compound family name kept whole
-        ("Ouyang Nana", 7, 100),
-        ("Zeng Xiaoxian", 6, 100),  # 曾 read as a family name
-        ("Ceng Xiaoxian", 6, 100),  # ... and as the roster romanised it
-        ("Lü Yi", 8, 100),
-        ("Lyu Yi", 8, 100),  # passport spelling of 吕
-        ("Lu Yi", 8, 100),
-        ("周杰伦", 9, 100),  # simplified entry, traditional roster name
-        ("周杰倫", 9, 100),
-        ("Jay Chou", 9, 100),
-        ("Zhou Jielun", 9, 100),
-        ("김하늘", 11, 100),
-        ("Sofia Marquez", 12, 100),  # accent dropped
-        ("Lin Xaio", 1, MATCH_SCORE),  # transposed letters
-        ("Chen Jingy", 2, MATCH_SCORE),  # dropped letter
-        ("Wang Zixaun", 3, MATCH_SCORE),
-        ("1. 林晓（演员）", 1, 100),  # noise around the name
-        ("[主演] Lin Xiao (actor)", 1, 100),
-        ("林晓 Lin Xiao", 1, 100),  # both scripts in one entry
+        ("林晓", 1, M, Basis.NATIVE),
+        ("林曉", 1, M, Basis.TRADITIONAL),  # traditional characters
+        ("1. 林晓（演员）", 1, M, Basis.NATIVE),  # noise around the name
+        ("林晓 Lin Xiao", 1, M, Basis.NATIVE),  # both scripts in one entry
+        ("小林", 1, M, Basis.STAGE_NAME),  # stage name
+        ("Kiki Wu", 4, M, Basis.STAGE_NAME),  # Latin stage name
+        ("KIKI  WU", 4, M, Basis.STAGE_NAME),
+        ("Jingyi Chen", 2, M, Basis.STAGE_NAME),
+        ("Em Hart", 5, M, Basis.STAGE_NAME),
+        ("emma hart", 5, M, Basis.NATIVE),  # a Western native name
+        ("Sofia Marquez", 12, M, Basis.NATIVE),  # accent dropped
+        ("김하늘", 11, M, Basis.NATIVE),
+        ("周杰伦", 9, M, Basis.NATIVE),  # simplified entry, traditional roster name
+        ("周杰倫", 9, M, Basis.TRADITIONAL),
+        # Latin letters: matched, but a person confirms
+        ("linxiao", 1, M, Basis.PINYIN),  # pinyin without spaces
+        ("LIN Xiao", 1, M, Basis.PINYIN),
+        ("Lin-Xiao", 1, M, Basis.PINYIN),
+        ("Lín Xiǎo", 1, M, Basis.PINYIN),  # tone marks
+        ("ＬＩＮ ＸＩＡＯ", 1, M, Basis.PINYIN),  # full-width letters
+        ("ｌｉｎｘｉａｏ", 1, M, Basis.PINYIN),
+        ("[主演] Lin Xiao (actor)", 1, M, Basis.PINYIN),
+        ("Ouyang Nana", 7, M, Basis.PINYIN),
+        ("Zeng Xiaoxian", 6, M, Basis.PINYIN),  # 曾 read as a family name
+        ("Ceng Xiaoxian", 6, M, Basis.PINYIN),  # ... and as the roster romanised it
+        ("Lü Yi", 8, M, Basis.PINYIN),
+        ("Lyu Yi", 8, M, Basis.PINYIN),  # passport spelling of 吕
+        ("Zhou Jielun", 9, M, Basis.PINYIN),
+        ("Jay Chou", 9, M, Basis.ROMANIZED),
+        ("Chou Chieh-lun", 9, M, Basis.ROMANIZED),  # Wade-Giles
+        ("Siqi Wu", 4, M, Basis.REORDERED),  # given name first
+        ("Nana Ouyang", 7, M, Basis.REORDERED),  # compound family name kept whole
+        # offered as candidates only
+        ("Lu Yi", 8, A, Basis.NEAR),  # ü written u: 卢一 is "Lu Yi" too
+        ("Lin Xaio", 1, A, Basis.NEAR),  # transposed letters
+        ("Chen Jingy", 2, A, Basis.NEAR),  # dropped letter
+        ("Wang Zixaun", 3, A, Basis.NEAR),
+        ("玉子轩", 3, A, Basis.NEAR),  # look-alike character 玉 for 王
     ],
 )
-def test_tricky_entries_match_the_right_artist(matcher, entry, artist_id, min_score):
+def test_tricky_entries_find_the_right_artist_and_say_how(matcher, entry, artist_id, status, basis):
     result = matcher.match(entry)
-    assert result.status is MatchStatus.MATCHED, result
-    assert result.artist_id == artist_id
-    assert result.score >= min_score
+    assert result.status is status, result
     assert result.candidates[0].artist_id == artist_id
-    if min_score < 100:
-        assert result.score < 100  # a near match never claims to be exact
+    assert result.basis is basis
+    assert result.confirm is (basis not in SURE_BASES)
+    if status is M:
+        assert result.artist_id == artist_id
+    else:
+        assert result.artist_id is None
+    assert result.reason
+
+
+def test_reasons_say_why_a_person_must_confirm():
+    matcher = NameMatcher([RosterName(1, "孙莉", "Sun Li"), RosterName(2, "黄鹤", "Huang He")])
+    assert matcher.match("Sun Li").reason == (
+        "same spelling as 孙莉 (Sun Li) — other people share this pinyin"
+    )
+    assert "other order" in matcher.match("He Huang").reason
+    assert matcher.match("Sun Lii").reason == "one letter differs from 孙莉 (Sun Li)"
+    assert not matcher.match("孙莉").confirm
+
+
+def test_syllable_boundaries_and_u_umlaut_tell_names_apart():
+    matcher = NameMatcher([RosterName(1, "韦廉", ""), RosterName(2, "吕佳容", "")])
+    assert matcher.match("Li Anwei").status is MatchStatus.NOT_FOUND  # li·an·wei ≠ wei·lian
+    reordered = matcher.match("Lianwei")  # lian·wei: 韦廉 given name first
+    assert reordered.basis is Basis.REORDERED and reordered.confirm
+    assert matcher.match("Jiarong Lu").status is MatchStatus.AMBIGUOUS  # u is not ü
+    assert matcher.match("Jiarong Lü").basis is Basis.REORDERED
+
+
+def test_hong_kong_and_wade_giles_spellings_need_confirmation():
+    matcher = NameMatcher([RosterName(1, "周润发", ""), RosterName(2, "张学友", "")])
+    for entry, artist_id in (("Chow Yun-fat", 1), ("Chow Yunfat", 1), ("Chang Hsueh-yu", 2)):
+        result = matcher.match(entry)
+        assert result.status is MatchStatus.MATCHED and result.artist_id == artist_id, entry
+        assert result.basis is Basis.ROMANIZED and result.confirm
+
+
+def test_a_recorded_alias_counts_as_exact():
+    roster = [RosterName(1, "王伟", "Wang Wei", aliases=("David Wong",))]
+    result = NameMatcher(roster).match("DAVID WONG")
+    assert result.status is MatchStatus.MATCHED and result.basis is Basis.ALIAS
+    assert not result.confirm
 
 
 @pytest.mark.parametrize("entry", ["张伟", "Zhang Wei", "Oliver Brandt", "Tom", "迈克尔·杰克逊"])
@@ -111,16 +156,16 @@ def test_two_artists_with_the_same_pinyin_are_ambiguous():
         result = matcher.match(entry)
         assert result.status is MatchStatus.AMBIGUOUS
         assert result.artist_id is None
-        assert [(c.artist_id, c.score) for c in result.candidates[:2]] == [(1, 100), (20, 100)]
+        assert [(c.artist_id, c.score) for c in result.candidates[:2]] == [(1, 96), (20, 96)]
+        assert result.confirm
     typo = matcher.match("Lin Xaio")
     assert typo.status is MatchStatus.AMBIGUOUS
     assert {c.artist_id for c in typo.candidates[:2]} == {1, 20}
-    # The characters tell them apart; the other one is still listed, lower.
-    for entry, artist_id, other in (("林晓", 1, 20), ("林筱", 20, 1), ("林曉", 1, 20)):
+    # The characters tell them apart, for sure.
+    for entry, artist_id in (("林晓", 1), ("林筱", 20), ("林曉", 1)):
         result = matcher.match(entry)
         assert result.status is MatchStatus.MATCHED and result.artist_id == artist_id
-        assert [c.artist_id for c in result.candidates] == [artist_id, other]
-        assert result.candidates[1].score < result.score
+        assert not result.confirm
 
 
 def test_a_typo_between_two_similar_names_is_ambiguous():
@@ -130,12 +175,15 @@ def test_a_typo_between_two_similar_names_is_ambiguous():
     assert {c.artist_id for c in result.candidates} >= {2, 21}
 
 
-def test_word_order_does_not_outweigh_another_artists_exact_name():
-    # "Xiao Lin" is 萧林, or 林晓 written given-name first: a person must choose.
+def test_word_order_is_a_weaker_basis_than_another_artists_spelling():
+    # "Xiao Lin" is 萧林, or 林晓 written given-name first: 萧林 first, and a person confirms.
     roster = [RosterName(1, "林晓", "Lin Xiao"), RosterName(2, "萧林", "Xiao Lin")]
     result = NameMatcher(roster).match("Xiao Lin")
-    assert result.status is MatchStatus.AMBIGUOUS
-    assert [(c.artist_id, c.score) for c in result.candidates] == [(2, 100), (1, 95)]
+    assert result.status is MatchStatus.MATCHED and result.confirm
+    assert [(c.artist_id, c.basis) for c in result.candidates] == [
+        (2, Basis.PINYIN),
+        (1, Basis.REORDERED),
+    ]
 
 
 def test_a_mixed_entry_prefers_the_characters():
@@ -181,15 +229,15 @@ def test_equal_candidates_list_active_artists_before_archived_ones():
     assert [(c.artist_id, c.archived) for c in result.candidates] == [(2, False), (1, True)]
 
 
-def test_a_large_roster_still_finds_single_typos():
-    # Above FULL_SCAN_LIMIT keys the near search only compares keys sharing the first or last
-    # two letters with the entry; a single typo anywhere keeps one of the two.
-    filler = [RosterName(1000 + i, f"Artist{i:05d} Filler", "") for i in range(21_000)]
+def test_a_large_roster_still_offers_single_typos():
+    # The near search only compares keys sharing the first or last two letters with the
+    # entry; a single typo anywhere keeps one of the two.
+    filler = [RosterName(1000 + i, f"Artist{i:05d} Filler", "") for i in range(5_000)]
     matcher = NameMatcher([*ROSTER, *filler])
-    assert matcher._by_prefix is not None  # the blocked search is what this test is about
     for entry, artist_id in (("Lin Xaio", 1), ("Chen Jingy", 2), ("Xang Zixuan", 3)):
         result = matcher.match(entry)
-        assert result.status is MatchStatus.MATCHED and result.artist_id == artist_id, entry
+        assert result.status is MatchStatus.AMBIGUOUS, entry
+        assert result.candidates[0].artist_id == artist_id, entry
 
 
 # -- properties -------------------------------------------------------------------------------
@@ -211,25 +259,62 @@ def _key(name: str) -> str:
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.one_of(_CJK_NAME, _LATIN_NAME), min_size=1, max_size=25, unique_by=_key))
-def test_every_roster_name_matches_itself_exactly_with_top_score(names):
+def test_a_roster_name_in_characters_always_matches_itself_without_confirmation(names):
     roster = [RosterName(i + 1, n, n if n.isascii() else romanize(n)) for i, n in enumerate(names)]
     matcher = NameMatcher(roster)
     for artist in roster:
-        for typed in {artist.native_name, artist.romanized_name}:
-            result = matcher.match(typed)
-            assert result.score == 100
-            exact = [c.artist_id for c in result.candidates if c.score == 100]
-            assert artist.artist_id in exact
-            if result.status is MatchStatus.MATCHED:
-                assert result.artist_id == artist.artist_id
-            else:
-                # Only another artist spelled the same way (or within MARGIN) may stand beside it.
-                assert result.candidates[1].score > 100 - MARGIN
-        # Characters are unique in this roster, so the native name always decides.
         if not artist.native_name.isascii():
             result = matcher.match(artist.native_name)
             assert result.status is MatchStatus.MATCHED
             assert result.artist_id == artist.artist_id
+            assert result.basis is Basis.NATIVE and not result.confirm
+        # Its romanised name always offers it among the best candidates.
+        typed = matcher.match(artist.romanized_name)
+        top = typed.candidates[0].score
+        assert artist.artist_id in [c.artist_id for c in typed.candidates if c.score > top - MARGIN]
+
+
+def _mutations(text: str) -> st.SearchStrategy[str]:
+    return st.sampled_from(
+        [
+            text,
+            text.upper(),
+            text.replace(" ", ""),
+            " ".join(reversed(text.split())),
+            text[:-1],
+            text + "a",
+            text.replace("i", "y", 1),
+            text.replace("n", "ng", 1),
+        ]
+    )
+
+
+_LATIN_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=7)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(_CJK_NAME, min_size=1, max_size=20, unique_by=_key),
+    st.lists(st.tuples(_LATIN_WORD, _LATIN_WORD), max_size=6),
+    st.data(),
+)
+def test_latin_entries_are_never_matched_without_confirmation_unless_recorded(
+    names, alias_words, data
+):
+    """Latin letters name nobody for sure: only a recorded alias (or stage name) does."""
+    aliases = {i: (f"{a} {b}",) for i, (a, b) in enumerate(alias_words) if i < len(names)}
+    roster = [
+        RosterName(i + 1, n, romanize(n), aliases=aliases.get(i, ())) for i, n in enumerate(names)
+    ]
+    matcher = NameMatcher(roster)
+    sources = [r.romanized_name for r in roster] + [a for r in roster for a in r.aliases]
+    entry = data.draw(st.sampled_from(sources).flatmap(_mutations))
+    result = matcher.match(entry)
+    if result.status is MatchStatus.MATCHED and not result.confirm:
+        artist = next(r for r in roster if r.artist_id == result.artist_id)
+        recorded = {compact(a) for a in artist.aliases}
+        assert compact(entry) in recorded, (entry, result)
+        assert result.basis is Basis.ALIAS
 
 
 @settings(max_examples=40, deadline=None)

@@ -1,0 +1,280 @@
+"""Leak-day name keys in an indexed table, kept current on every roster write.
+
+Each artist's spelling keys (models/leak/keys.py) are rows of `leak_name_key`, looked up by
+an index, so matching a list of 100 names is a few hundred index look-ups instead of building
+the whole roster's index (1.5 s at 100,000 artists). The roster service refreshes an artist's
+keys in the same transaction as the edit (`refresh_keys`); `leak_key_state` remembers the
+artist version they were made from, so any row written another way (an older build, a restore,
+a transfer) is noticed and re-keyed before the next match (`bring_up_to_date`).
+
+Aliases — the Latin spellings the agency records as the artist's own — are kept here too:
+they only matter for matching.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import delete, func, insert, select, type_coerce
+from sqlalchemy.orm import Session
+from sqlalchemy.types import Integer, Text
+
+from models.audit.chain import append_event
+from models.errors import FieldProblem, ValidationError
+from models.leak import keys
+from models.leak.keys import PRIMARY_BASES, ArtistNames, Basis
+from models.leak.tables import ArtistAliasRow, LeakKeyStateRow, LeakNameKeyRow
+from models.names import has_han
+from models.storage.database import Database
+from models.storage.schema import ArtistRow
+
+MAX_ALIASES = 20
+MAX_ALIAS = 200
+_CHUNK = 500
+_PRIMARY = sorted(b.value for b in PRIMARY_BASES)
+
+
+def aliases_by_artist(s: Session, ids: Sequence[int] | None = None) -> dict[int, list[str]]:
+    q = select(ArtistAliasRow.artist_id, ArtistAliasRow.text).order_by(
+        ArtistAliasRow.artist_id, ArtistAliasRow.position
+    )
+    out: dict[int, list[str]] = {}
+    if ids is None:
+        for artist_id, text in s.execute(q):
+            out.setdefault(int(artist_id), []).append(text)
+        return out
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start : start + _CHUNK])
+        for artist_id, text in s.execute(q.where(ArtistAliasRow.artist_id.in_(chunk))):
+            out.setdefault(int(artist_id), []).append(text)
+    return out
+
+
+def _names(s: Session, ids: Sequence[int]) -> list[tuple[ArtistNames, int]]:
+    from models.leak.matcher import stage_names_of
+
+    aliases = aliases_by_artist(s, ids)
+    out: list[tuple[ArtistNames, int]] = []
+    q = select(
+        ArtistRow.id,
+        ArtistRow.native_name,
+        ArtistRow.romanized_name,
+        type_coerce(ArtistRow.stage_names, Text),
+        ArtistRow.version,
+    )
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start : start + _CHUNK])
+        for i, native, rom, stage, version in s.execute(q.where(ArtistRow.id.in_(chunk))):
+            names = ArtistNames(
+                int(i), native, rom or "", stage_names_of(stage), tuple(aliases.get(int(i), ()))
+            )
+            out.append((names, int(version)))
+    return out
+
+
+def refresh_keys(s: Session, ids: Iterable[int]) -> int:
+    """Re-key these artists in the caller's transaction (after an add, edit or alias change)."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return 0
+    s.flush()
+    named = _names(s, wanted)
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        s.execute(delete(LeakNameKeyRow).where(LeakNameKeyRow.artist_id.in_(chunk)))
+        s.execute(delete(LeakKeyStateRow).where(LeakKeyStateRow.artist_id.in_(chunk)))
+    rows: list[dict[str, object]] = []
+    for (names, _version), found in zip(
+        named, keys.artists_keys([n for n, _v in named]), strict=True
+    ):
+        for key, basis, score in found:
+            head = tail = ""
+            if key.isascii() and basis in PRIMARY_BASES:
+                letters = key.replace("'", "")
+                head, tail = letters[:2], letters[-2:]
+            rows.append(
+                {
+                    "key": key,
+                    "artist_id": names.artist_id,
+                    "basis": basis.value,
+                    "score": score,
+                    "head": head,
+                    "tail": tail,
+                }
+            )
+    for start in range(0, len(rows), 5000):
+        s.execute(insert(LeakNameKeyRow), rows[start : start + 5000])
+    states = [{"artist_id": n.artist_id, "version": v} for n, v in named]
+    for start in range(0, len(states), 5000):
+        s.execute(insert(LeakKeyStateRow), states[start : start + 5000])
+    return len(named)
+
+
+def stale_ids(s: Session) -> list[int]:
+    """Artists whose keys are missing or older than the artist row."""
+    q = (
+        select(ArtistRow.id)
+        .outerjoin(LeakKeyStateRow, LeakKeyStateRow.artist_id == ArtistRow.id)
+        .where((LeakKeyStateRow.version.is_(None)) | (LeakKeyStateRow.version != ArtistRow.version))
+    )
+    return [int(i) for i in s.scalars(q)]
+
+
+def bring_up_to_date(db: Database) -> int:
+    """Re-key every artist written without its keys (usually none); the number re-keyed."""
+    with db.read() as s:
+        stale = stale_ids(s)
+    if not stale:
+        return 0
+    with db.write() as s:
+        return refresh_keys(s, stale_ids(s))
+
+
+class TableKeys:
+    """The matcher's key source backed by the indexed table."""
+
+    def __init__(self, db: Database, up_to_date: bool = False) -> None:
+        self.db = db
+        if not up_to_date:
+            bring_up_to_date(db)
+
+    def exact(self, keys_: Sequence[str]) -> dict[str, list[tuple[int, Basis, int]]]:
+        wanted = [k for k in dict.fromkeys(keys_) if k]
+        out: dict[str, list[tuple[int, Basis, int]]] = {}
+        if not wanted:
+            return out
+        q = select(
+            LeakNameKeyRow.key, LeakNameKeyRow.artist_id, LeakNameKeyRow.basis, LeakNameKeyRow.score
+        )
+        with self.db.read() as s:
+            for start in range(0, len(wanted), _CHUNK):
+                chunk = wanted[start : start + _CHUNK]
+                for key, artist_id, basis, score in s.execute(
+                    q.where(LeakNameKeyRow.key.in_(chunk))
+                ):
+                    out.setdefault(key, []).append((int(artist_id), Basis(basis), int(score)))
+        return out
+
+    def near_pool(self, heads: set[str], tails: set[str]) -> list[str]:
+        heads = {h for h in heads if h}
+        tails = {t for t in tails if t}
+        if not heads and not tails:
+            return []
+        q = (
+            select(LeakNameKeyRow.key)
+            .where(
+                LeakNameKeyRow.head.in_(sorted(heads)) | LeakNameKeyRow.tail.in_(sorted(tails)),
+                LeakNameKeyRow.basis.in_(_PRIMARY),
+            )
+            .distinct()
+        )
+        with self.db.read() as s:
+            return sorted(s.scalars(q))
+
+    def artists(self, ids: Sequence[int]) -> dict[int, tuple[str, str, bool]]:
+        wanted = list(dict.fromkeys(ids))
+        out: dict[int, tuple[str, str, bool]] = {}
+        if not wanted:
+            return out
+        q = select(
+            ArtistRow.id,
+            ArtistRow.native_name,
+            ArtistRow.romanized_name,
+            type_coerce(ArtistRow.archived, Integer),
+        )
+        with self.db.read() as s:
+            for start in range(0, len(wanted), _CHUNK):
+                chunk = wanted[start : start + _CHUNK]
+                for i, native, rom, archived in s.execute(q.where(ArtistRow.id.in_(chunk))):
+                    out[int(i)] = (native, rom or "", bool(archived))
+        return out
+
+    def size(self) -> int:
+        with self.db.read() as s:
+            return int(s.scalar(select(func.count()).select_from(ArtistRow)) or 0)
+
+
+# -- aliases ---------------------------------------------------------------------------------
+def clean_aliases(texts: Iterable[str]) -> tuple[str, ...]:
+    """Trimmed, one per spelling (case and spacing ignored), validated."""
+    out: dict[str, str] = {}
+    problems: list[FieldProblem] = []
+    for raw in texts:
+        text = " ".join(raw.split())
+        if not text:
+            continue
+        if len(text) > MAX_ALIAS:
+            problems.append(
+                FieldProblem("aliases", f"“{text[:30]}…” is longer than {MAX_ALIAS} characters")
+            )
+            continue
+        if has_han(text):
+            problems.append(
+                FieldProblem(
+                    "aliases",
+                    f"“{text}” is written in Chinese characters: put it in the native name or "
+                    "the stage names",
+                )
+            )
+            continue
+        out.setdefault(keys.compact(text), text)
+    if len(out) > MAX_ALIASES:
+        problems.append(FieldProblem("aliases", f"at most {MAX_ALIASES} Latin spellings"))
+    if problems:
+        raise ValidationError(problems)
+    return tuple(out.values())
+
+
+class AliasService:
+    """Read and record an artist's known Latin spellings (audited; keys re-made at once)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, artist_id: int) -> tuple[str, ...]:
+        with self.db.read() as s:
+            return tuple(aliases_by_artist(s, [artist_id]).get(artist_id, ()))
+
+    def set(self, artist_id: int, texts: Iterable[str]) -> tuple[str, ...]:
+        aliases = clean_aliases(texts)
+        with self.db.write() as s:
+            if s.get(ArtistRow, artist_id) is None:
+                from models.errors import NotFoundError
+
+                raise NotFoundError(
+                    f"There is no artist with id {artist_id}.", f"没有编号为 {artist_id} 的艺人。"
+                )
+            before = list(aliases_by_artist(s, [artist_id]).get(artist_id, ()))
+            if before == list(aliases):
+                return aliases
+            s.execute(delete(ArtistAliasRow).where(ArtistAliasRow.artist_id == artist_id))
+            if aliases:
+                s.execute(
+                    insert(ArtistAliasRow),
+                    [
+                        {"artist_id": artist_id, "position": n, "text": t}
+                        for n, t in enumerate(aliases)
+                    ],
+                )
+            append_event(
+                s,
+                self.db.actor,
+                "artist",
+                artist_id,
+                "aliases",
+                {"aliases": before},
+                {"aliases": list(aliases)},
+            )
+            refresh_keys(s, [artist_id])
+        return aliases
+
+
+__all__ = [
+    "AliasService",
+    "TableKeys",
+    "aliases_by_artist",
+    "bring_up_to_date",
+    "clean_aliases",
+    "refresh_keys",
+    "stale_ids",
+]

@@ -37,6 +37,7 @@ def candidate_json(c: Candidate) -> dict[str, Any]:
         "romanized_name": c.romanized_name,
         "score": c.score,
         "kind": c.kind.value,
+        "basis": c.basis.value,
         "archived": c.archived,
     }
 
@@ -51,6 +52,9 @@ def match_json(m: NameMatch) -> dict[str, Any]:
         "native_name": m.native_name,
         "score": m.score,
         "archived": m.archived,
+        "basis": m.basis.value if m.basis else None,
+        "confirm": m.confirm,
+        "reason": m.reason,
         "candidates": [candidate_json(c) for c in m.candidates],
     }
 
@@ -70,6 +74,8 @@ def _line(n: int, m: NameMatch) -> str:
         outcome = "? " + " | ".join(f"{_who(c)} {c.score}" for c in m.candidates)
     else:
         outcome = "not on the roster"
+    if m.confirm:
+        outcome += f"  [confirm: {m.reason}]"
     return f"{n:>4}  {m.status.value:<10} {m.score:>5}  {m.entry.original} → {outcome}\n"
 
 
@@ -85,8 +91,10 @@ def _match(ctx: Context) -> int:
     for n, m in enumerate(results, start=1):
         out.write(_line(n, m))
     counts = {s: sum(1 for m in results if m.status is s) for s in MatchStatus}
+    to_confirm = sum(1 for m in results if m.status is MatchStatus.MATCHED and m.confirm)
     out.write(
-        f"{len(results)} entries: {counts[MatchStatus.MATCHED]} matched, "
+        f"{len(results)} entries: {counts[MatchStatus.MATCHED]} matched"
+        f" ({to_confirm} to confirm), "
         f"{counts[MatchStatus.AMBIGUOUS]} ambiguous, {counts[MatchStatus.NOT_FOUND]} not found"
         f" (roster of {len(matcher)} artists).\n"
     )

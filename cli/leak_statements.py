@@ -1,9 +1,11 @@
 """`consent-desk leak statements FILE --out DIR`: a statement for every artist a list names.
 
-The command line has nobody to confirm a doubtful match, so it refuses a list with ambiguous
-entries unless told to take each one's best candidate (`--accept-best`); names not on the
-roster are reported and skipped. With `--platform` the list is saved as a listing, and each
-statement names the platforms where that artist is listed (willingness only).
+Statements are issued only for entries matched for sure (native name, stage name, recorded
+alias) and for the entries a person confirmed by line number (`--confirmed 3,7`): a match on
+Latin letters, a near spelling or an ambiguous entry is refused, with one line listing them
+(`--accept-best` also takes the best candidate of each ambiguous entry the person confirmed).
+Names not on the roster are reported and skipped. With `--platform` the list is saved as a
+listing, and each statement names the platforms where that artist is listed (willingness only).
 """
 
 from __future__ import annotations
@@ -46,21 +48,68 @@ def _folder(text: str) -> Path:
     return folder
 
 
+def _confirmed_lines(text: str | None, matches: list[NameMatch]) -> set[int]:
+    """The line numbers given with --confirmed; each must be a line of the list."""
+    if not text:
+        return set()
+    lines: set[int] = set()
+    for part in text.replace(" ", "").split(","):
+        if not part:
+            continue
+        if not part.isdigit():
+            raise UserError(
+                f"--confirmed takes line numbers separated by commas (e.g. 3,7), not “{part}”.",
+                f"--confirmed 应为以逗号分隔的行号（例如 3,7），而不是“{part}”。",
+            )
+        lines.add(int(part))
+    known = {m.entry.line for m in matches}
+    unknown = sorted(lines - known)
+    if unknown:
+        shown = ", ".join(str(n) for n in unknown)
+        raise UserError(
+            f"--confirmed names line {shown}, which holds no name of the list.",
+            f"--confirmed 指定的第 {shown} 行没有名单中的名字。",
+        )
+    return lines
+
+
 def issue_from_list(ctx: Context) -> int:
     a = ctx.args
     languages = parse_languages(a.lang)
     entries = read_entries(a.file)
     matches = NameMatcher.from_database(ctx.db).match_entries(entries)
-    ambiguous = [m for m in matches if m.status is MatchStatus.AMBIGUOUS]
+    confirmed = _confirmed_lines(a.confirmed, matches)
+    unconfirmed = [
+        m
+        for m in matches
+        if m.status is not MatchStatus.NOT_FOUND and m.confirm and m.entry.line not in confirmed
+    ]
+    if unconfirmed:
+        listed = "; ".join(
+            f"line {m.entry.line} {m.text} ({m.reason})" for m in unconfirmed
+        )
+        lines = ",".join(str(m.entry.line) for m in unconfirmed)
+        raise UserError(
+            f"{len(unconfirmed)} {'entry needs' if len(unconfirmed) == 1 else 'entries need'} "
+            f"a person to confirm: {listed}. Check them, then pass --confirmed {lines} "
+            "(or match them in the Leak day view); no statement was issued.",
+            f"{len(unconfirmed)} 个名字需要人工确认：{listed}。核对后加 --confirmed {lines}"
+            "（或在“泄露名单”界面确认）；未发布任何声明。",
+        )
+    ambiguous = [
+        m for m in matches if m.status is MatchStatus.AMBIGUOUS and m.entry.line in confirmed
+    ]
     if ambiguous and not a.accept_best:
         raise UserError(
-            f"{len(ambiguous)} {'entry matches' if len(ambiguous) == 1 else 'entries match'} "
+            f"{len(ambiguous)} confirmed "
+            f"{'entry matches' if len(ambiguous) == 1 else 'entries match'} "
             "more than one artist or only weakly: "
-            f"{_names(ambiguous)}; confirm them in the Leak day view or pass --accept-best.",
-            f"{len(ambiguous)} 个名字无法确定对应的艺人：{_names(ambiguous)}；"
-            "请在“泄露名单”界面确认，或加 --accept-best。",
+            f"{_names(ambiguous)}; choose in the Leak day view or pass --accept-best to take "
+            "each one's first candidate.",
+            f"{len(ambiguous)} 个已确认的名字无法确定对应的艺人：{_names(ambiguous)}；"
+            "请在“泄露名单”界面选择，或加 --accept-best。",
         )
-    drafts = entries_from_matches(matches, accept_best=a.accept_best)
+    drafts = entries_from_matches(matches, accept_best=a.accept_best, confirmed_lines=confirmed)
     artist_ids = list(dict.fromkeys(d.artist_id for d in drafts if d.confirmed and d.artist_id))
     if not artist_ids:
         raise UserError(
@@ -142,9 +191,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--source", metavar="TEXT", help="URL or note on where the list was seen")
     p.add_argument(
+        "--confirmed",
+        metavar="LINE[,LINE…]",
+        help="list lines a person has checked: their matches on Latin letters or near "
+        "spellings are issued too (others are refused)",
+    )
+    p.add_argument(
         "--accept-best",
         action="store_true",
-        help="take the best candidate of every ambiguous entry instead of refusing",
+        help="for confirmed ambiguous lines, take the first candidate instead of refusing",
     )
     p.add_argument("--json", action="store_true", help="print what was issued as JSON")
 

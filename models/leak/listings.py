@@ -9,7 +9,7 @@ nobody confirmed must never put an artist's name in a statement.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -83,15 +83,19 @@ class Listing:
 
 
 def entries_from_matches(
-    matches: Sequence[NameMatch], accept_best: bool = False
+    matches: Sequence[NameMatch],
+    accept_best: bool = False,
+    confirmed_lines: Collection[int] | None = None,
 ) -> tuple[ListingEntryDraft, ...]:
-    """Drafts for matcher results: clear matches confirmed; with `accept_best`, doubtful
-    entries take their best candidate and count as confirmed too (the CLI's --accept-best)."""
+    """Drafts for matcher results. Confirmed: matches that need nobody to confirm them, and
+    matches on lines a person confirmed (`confirmed_lines`; None: every match, as before);
+    with `accept_best`, doubtful entries on those lines take their best candidate."""
     out: list[ListingEntryDraft] = []
     for m in matches:
         artist_id = m.artist_id
-        confirmed = m.status is MatchStatus.MATCHED
-        if m.status is MatchStatus.AMBIGUOUS and accept_best and m.candidates:
+        checked = confirmed_lines is None or m.entry.line in confirmed_lines
+        confirmed = m.status is MatchStatus.MATCHED and (not m.confirm or checked)
+        if m.status is MatchStatus.AMBIGUOUS and accept_best and m.candidates and checked:
             artist_id = m.candidates[0].artist_id
             confirmed = True
         out.append(

@@ -50,7 +50,7 @@ def test_match_json_in_list_order(demo_db, tmp_path, capsys):
         ("林曉", "matched", ids["林晓"], "林晓"),
         ("ＬＩＮ ＸＩＡＯ", "matched", ids["林晓"], "林晓"),
         ("Kiki Wu", "matched", ids["吴思琪"], "吴思琪"),
-        ("Chen Jingy", "matched", ids["陈静怡"], "陈静怡"),
+        ("Chen Jingy", "ambiguous", None, None),
         ("张伟", "not_found", None, None),
         ("陈静宜", "ambiguous", None, None),
     ]
@@ -63,9 +63,19 @@ def test_match_json_in_list_order(demo_db, tmp_path, capsys):
         "romanized_name": "Lin Xiao",
         "score": 100,
         "kind": "name",
+        "basis": "traditional",
         "archived": False,
     }
-    assert 85 <= entries[3]["score"] < 100  # a near match says so
+    assert (first["basis"], first["confirm"]) == ("traditional", False)
+    assert (entries[1]["basis"], entries[1]["confirm"]) == ("pinyin", True)
+    assert (
+        entries[1]["reason"] == "same spelling as 林晓 (Lin Xiao) — other people share this pinyin"
+    )
+    assert (entries[2]["basis"], entries[2]["confirm"]) == ("stage_name", False)
+    near = entries[3]  # a near spelling is offered, never matched
+    assert (near["basis"], near["confirm"]) == ("near", True)
+    assert near["candidates"][0]["native_name"] == "陈静怡" and near["score"] < 95
+    assert near["reason"] == "one letter differs from 陈静怡 (Chen Jingyi)"
     assert entries[4]["candidates"] == [] and entries[4]["score"] == 0
     assert [c["native_name"] for c in entries[5]["candidates"]] == ["陈静怡"]
 
@@ -78,7 +88,7 @@ def test_match_reads_standard_input(demo_db, capsys, monkeypatch):
         "matched",
         "matched",
         "matched",
-        "matched",
+        "ambiguous",
         "not_found",
         "ambiguous",
     ]
@@ -94,7 +104,11 @@ def test_match_table_is_readable(demo_db, tmp_path, capsys):
     assert "1. 林曉（演员） → 林晓 (Lin Xiao)" in lines[1] and "matched" in lines[1]
     assert "张伟 → not on the roster" in lines[5]
     assert "? 陈静怡 (Chen Jingyi)" in lines[6] and "ambiguous" in lines[6]
-    assert lines[-1] == "6 entries: 4 matched, 1 ambiguous, 1 not found (roster of 30 artists)."
+    assert "[confirm: same spelling as 林晓 (Lin Xiao)" in lines[2]  # ＬＩＮ ＸＩＡＯ
+    assert "confirm" not in lines[1] and "confirm" not in lines[3]
+    assert lines[-1] == (
+        "6 entries: 3 matched (1 to confirm), 2 ambiguous, 1 not found (roster of 30 artists)."
+    )
 
 
 def test_archived_artist_is_flagged(demo_db, tmp_path, capsys):

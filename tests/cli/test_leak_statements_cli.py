@@ -56,7 +56,7 @@ def opened(path: Path) -> Database:
     return Database.open(str(path), actor="tester")
 
 
-def test_ambiguous_entries_are_refused_in_one_line_and_nothing_is_written(desk, capsys, tmp_path):
+def test_unconfirmed_entries_are_refused_in_one_line_and_nothing_is_written(desk, capsys, tmp_path):
     listing = tmp_path / "leak.txt"
     listing.write_text(AMBIGUOUS_LIST, "utf-8")
     out = tmp_path / "out"
@@ -73,8 +73,11 @@ def test_ambiguous_entries_are_refused_in_one_line_and_nothing_is_written(desk, 
         "Platform X",
     )
     assert code == 2 and err.count("\n") == 1
-    assert "1 entry matches more than one artist" in err and "陈静宜" in err
-    assert "--accept-best" in err and stdout == ""
+    # 林晓 (characters) and Kiki Wu (a stage name) need nobody; the homophone 陈静宜 and the
+    # pinyin "Zhao Yiming" (shared by other people) do.
+    assert "2 entries need a person to confirm" in err
+    assert "line 2 陈静宜" in err and "line 3 Zhao Yiming" in err and "林晓" not in err
+    assert "--confirmed 2,3" in err and stdout == ""
     assert not out.exists() or not any(out.iterdir())
     db = opened(desk)
     try:
@@ -103,6 +106,8 @@ def test_accept_best_issues_one_verified_statement_per_artist_naming_the_platfor
         "en,zh",
         "--platform",
         "Platform X AI library",
+        "--confirmed",
+        "2,3,4",
         "--accept-best",
         "--json",
     )
@@ -135,6 +140,22 @@ def test_accept_best_issues_one_verified_statement_per_artist_naming_the_platfor
         assert saved.source == "list file leak.txt"
     finally:
         db.close()
+
+
+def test_only_the_lines_left_unconfirmed_are_listed(desk, capsys, tmp_path):
+    listing = tmp_path / "leak.txt"
+    listing.write_text(AMBIGUOUS_LIST + "Lin Xiao\n", "utf-8")
+    args = ["--db", desk, "leak", "statements", listing, "--out", tmp_path / "out"]
+    code, _out, err = run(capsys, *args, "--confirmed", "3")
+    assert code == 2 and err.count("\n") == 1
+    assert "line 2 陈静宜" in err and "line 4 Lin Xiao" in err and "Zhao Yiming" not in err
+    assert "same spelling as 林晓 (Lin Xiao) — other people share this pinyin" in err
+    code, _out, err = run(capsys, *args, "--confirmed", "2,3,4")  # 陈静宜 is still a choice
+    assert code == 2 and "--accept-best" in err and err.count("\n") == 1
+    code, _out, err = run(capsys, *args, "--confirmed", "2,x")
+    assert code == 2 and "line numbers" in err
+    code, _out, err = run(capsys, *args, "--confirmed", "9")
+    assert code == 2 and "line 9" in err
 
 
 def test_a_list_without_any_roster_name_is_refused(desk, capsys, tmp_path):

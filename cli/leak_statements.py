@@ -85,9 +85,7 @@ def issue_from_list(ctx: Context) -> int:
         if m.status is not MatchStatus.NOT_FOUND and m.confirm and m.entry.line not in confirmed
     ]
     if unconfirmed:
-        listed = "; ".join(
-            f"line {m.entry.line} {m.text} ({m.reason})" for m in unconfirmed
-        )
+        listed = "; ".join(f"line {m.entry.line} {m.text} ({m.reason})" for m in unconfirmed)
         lines = ",".join(str(m.entry.line) for m in unconfirmed)
         raise UserError(
             f"{len(unconfirmed)} {'entry needs' if len(unconfirmed) == 1 else 'entries need'} "

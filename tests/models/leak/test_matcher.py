@@ -7,8 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from models.leak import MatchKind, MatchStatus, NameMatcher, RosterName
-from models.leak.keys import compact, to_simplified
-from models.leak.keys import SURE_BASES, Basis
+from models.leak.keys import SURE_BASES, Basis, compact, to_simplified
 from models.leak.matcher import MARGIN, MATCH_SCORE
 from models.names import romanize
 from models.roster.artist import ArtistDraft

@@ -8,7 +8,6 @@ same way once, when the index is built.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -255,27 +254,47 @@ def _chinese_spellings(simplified: str, traditional: str) -> list[RosterKey]:
     out: list[RosterKey] = []
     for family in families:
         full = [*family, *given]
-        out.append((spelling.latin_key(" ".join(full)), Basis.PINYIN, PINYIN_SCORE))
+        out.append((spelling.syllables_key(full), Basis.PINYIN, PINYIN_SCORE))
         wg = [spelling.wg_without_marks(s) for s in full]
-        out.append((spelling.latin_key(" ".join(wg)), Basis.ROMANIZED, ROMANIZED_SCORE))
+        out.append((spelling.syllables_key(wg), Basis.ROMANIZED, ROMANIZED_SCORE))
         if given:  # given name first ("Xiaolin", "Yun-fat Chow")
             n = len(family)
             for order in (full[n:] + full[:n], wg[n:] + wg[:n]):
-                out.append((spelling.latin_key(" ".join(order)), Basis.REORDERED, REORDERED_SCORE))
+                out.append((spelling.syllables_key(order), Basis.REORDERED, REORDERED_SCORE))
         if any("v" in s for s in full):
-            plain = " ".join(s.replace("v", "u") for s in full)
-            out.append((spelling.latin_key(plain), Basis.NEAR, U_FOR_V_SCORE))
+            plain = [s.replace("v", "u") for s in full]
+            out.append((spelling.syllables_key(plain), Basis.NEAR, U_FOR_V_SCORE))
     if len(trad) == len(han):
-        readings = [spelling.cantonese_readings(c, 3) for c in trad]
+        readings = [_hk(c) for c in trad]
         if all(readings):
-            for n, combo in enumerate(itertools.islice(itertools.product(*readings), 12)):
-                out.append((spelling.latin_key(" ".join(combo)), Basis.ROMANIZED, ROMANIZED_SCORE))
-                if n == 0 and given:
-                    swapped = [*combo[family_len:], *combo[:family_len]]
-                    out.append(
-                        (spelling.latin_key(" ".join(swapped)), Basis.REORDERED, REORDERED_SCORE)
-                    )
+            first = [r[0] for r in readings]
+            out.append((spelling.syllables_key(first), Basis.ROMANIZED, ROMANIZED_SCORE))
+            if given:
+                swapped = [*first[family_len:], *first[:family_len]]
+                out.append((spelling.syllables_key(swapped), Basis.REORDERED, REORDERED_SCORE))
+            # one character read another usual way (發: faat, fat): each on its own
+            for i, alternatives in enumerate(readings):
+                for other in alternatives[1:]:
+                    combo = [*first[:i], other, *first[i + 1 :]]
+                    out.append((spelling.syllables_key(combo), Basis.ROMANIZED, ROMANIZED_SCORE))
     return out
+
+
+@cache
+def _hk(traditional_char: str) -> tuple[str, ...]:
+    return tuple(spelling.cantonese_readings(traditional_char, 3))
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def found_letters(found: dict[str, tuple[Basis, int]]) -> list[str]:
+    """The letters of the first pinyin key found (the everyday reading)."""
+    for key, (basis, _score) in found.items():
+        if basis is Basis.PINYIN:
+            return [key.replace(spelling.SEP, "")]
+    return []
 
 
 def _add_key(found: dict[str, tuple[Basis, int]], key: str, basis: Basis, score: int) -> None:
@@ -316,13 +335,14 @@ def artists_keys(artists: Sequence[ArtistNames]) -> list[list[RosterKey]]:
                 add(k, basis, score)
         else:
             add(spelling.latin_key(native), Basis.NATIVE, SURE_SCORE)
-        if a.romanized_name.strip():
-            add(spelling.latin_key(a.romanized_name), Basis.ROMANIZED, ROMANIZED_SCORE)
+        rom = a.romanized_name.strip()
+        if rom and not (rom.isascii() and _letters(rom) == "".join(found_letters(found))):
+            # (an auto-filled romanised name spells the pinyin: nothing new to add)
+            add(spelling.latin_key(rom), Basis.ROMANIZED, ROMANIZED_SCORE)
         for name in stage:
             if has_han(name):
                 add(han_key(name), Basis.STAGE_NAME, SURE_SCORE)
-                py = " ".join(han_syllables(name))
-                add(spelling.latin_key(py), Basis.PINYIN, PINYIN_SCORE)
+                add(spelling.syllables_key(han_syllables(name)), Basis.PINYIN, PINYIN_SCORE)
             else:
                 add(spelling.latin_key(name), Basis.STAGE_NAME, SURE_SCORE)
         for name in aliases:
@@ -330,6 +350,15 @@ def artists_keys(artists: Sequence[ArtistNames]) -> list[list[RosterKey]]:
                 SURE_SCORE)  # fmt: skip
         out.append([(k, b, s) for k, (b, s) in found.items()])
     return out
+
+
+NEAR_BLOCK = 3  # near spellings are looked for among keys sharing this many first or last letters
+
+
+def head_tail(key: str) -> tuple[str, str]:
+    """The first and last letters a near spelling is looked up by (a single typo keeps one)."""
+    letters = key.replace(spelling.SEP, "")
+    return letters[:NEAR_BLOCK], letters[-NEAR_BLOCK:]
 
 
 def entry_key(simplified: str) -> str:

@@ -13,21 +13,26 @@ they only matter for matching.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
 
-from sqlalchemy import delete, func, insert, select, type_coerce
+from sqlalchemy import Connection, delete, insert, select, type_coerce
 from sqlalchemy.orm import Session
-from sqlalchemy.types import Integer, Text
+from sqlalchemy.types import Text
 
 from models.audit.chain import append_event
 from models.errors import FieldProblem, ValidationError
 from models.leak import keys
-from models.leak.keys import PRIMARY_BASES, ArtistNames, Basis
+from models.leak.keys import PRIMARY_BASES, ArtistNames, Basis, head_tail
 from models.leak.tables import ArtistAliasRow, LeakKeyStateRow, LeakNameKeyRow
 from models.names import has_han
 from models.storage.database import Database
 from models.storage.schema import ArtistRow
 
+# A write of more artists than this (a big import) leaves their keys to `bring_up_to_date`,
+# which the next match runs: keying costs ~0.15 ms an artist, too much for a bulk import.
+KEY_ON_WRITE_LIMIT = 5_000
 MAX_ALIASES = 20
 MAX_ALIAS = 200
 _CHUNK = 500
@@ -83,31 +88,37 @@ def refresh_keys(s: Session, ids: Iterable[int]) -> int:
         chunk = wanted[start : start + _CHUNK]
         s.execute(delete(LeakNameKeyRow).where(LeakNameKeyRow.artist_id.in_(chunk)))
         s.execute(delete(LeakKeyStateRow).where(LeakKeyStateRow.artist_id.in_(chunk)))
-    rows: list[dict[str, object]] = []
+    rows: list[tuple[object, ...]] = []
     for (names, _version), found in zip(
         named, keys.artists_keys([n for n, _v in named]), strict=True
     ):
         for key, basis, score in found:
-            head = tail = ""
-            if key.isascii() and basis in PRIMARY_BASES:
-                letters = key.replace("'", "")
-                head, tail = letters[:2], letters[-2:]
-            rows.append(
-                {
-                    "key": key,
-                    "artist_id": names.artist_id,
-                    "basis": basis.value,
-                    "score": score,
-                    "head": head,
-                    "tail": tail,
-                }
-            )
-    for start in range(0, len(rows), 5000):
-        s.execute(insert(LeakNameKeyRow), rows[start : start + 5000])
-    states = [{"artist_id": n.artist_id, "version": v} for n, v in named]
-    for start in range(0, len(states), 5000):
-        s.execute(insert(LeakKeyStateRow), states[start : start + 5000])
+            head, tail = head_tail(key) if key.isascii() and basis in PRIMARY_BASES else ("", "")
+            rows.append((key, names.artist_id, basis.value, score, head, tail))
+    conn = s.connection()
+    _executemany(
+        conn,
+        "INSERT INTO leak_name_key (key, artist_id, basis, score, head, tail) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    _executemany(
+        conn,
+        "INSERT INTO leak_key_state (artist_id, version) VALUES (?, ?)",
+        [(n.artist_id, v) for n, v in named],
+    )
     return len(named)
+
+
+def _executemany(conn: Connection, sql: str, rows: Sequence[tuple[object, ...]]) -> None:
+    """Many rows through the driver in chunks (SQLAlchemy's per-row parameter handling was
+    half the time of keying a roster)."""
+    if conn.dialect.paramstyle != "qmark":
+        sql = sql.replace("?", "%s")
+    for start in range(0, len(rows), 5000):
+        chunk = rows[start : start + 5000]
+        if chunk:
+            conn.exec_driver_sql(sql, list(chunk))
 
 
 def stale_ids(s: Session) -> list[int]:
@@ -131,67 +142,87 @@ def bring_up_to_date(db: Database) -> int:
 
 
 class TableKeys:
-    """The matcher's key source backed by the indexed table."""
+    """The matcher's key source backed by the indexed table.
+
+    Inside `batch()` every look-up runs on one read transaction (one snapshot, no session
+    set-up per name); outside it each look-up opens its own."""
 
     def __init__(self, db: Database, up_to_date: bool = False) -> None:
         self.db = db
+        self._conn: Connection | None = None
         if not up_to_date:
             bring_up_to_date(db)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        if self._conn is not None:
+            yield
+            return
+        with self.db.read() as s:
+            self._conn = s.connection()
+            try:
+                yield
+            finally:
+                self._conn = None
+
+    def _sql(self, sql: str, params: Sequence[object]) -> list[Any]:
+        """Plain SQL on the driver (the look-ups are few and simple; statement building in
+        SQLAlchemy cost more than the queries). `?` marks a parameter."""
+        if self._conn is not None:
+            return self._run(self._conn, sql, params)
+        with self.db.read() as s:
+            return self._run(s.connection(), sql, params)
+
+    @staticmethod
+    def _run(conn: Connection, sql: str, params: Sequence[object]) -> list[Any]:
+        if conn.dialect.paramstyle != "qmark":
+            sql = sql.replace("%", "%%").replace("?", "%s")
+        return list(conn.exec_driver_sql(sql, tuple(params)))
 
     def exact(self, keys_: Sequence[str]) -> dict[str, list[tuple[int, Basis, int]]]:
         wanted = [k for k in dict.fromkeys(keys_) if k]
         out: dict[str, list[tuple[int, Basis, int]]] = {}
-        if not wanted:
-            return out
-        q = select(
-            LeakNameKeyRow.key, LeakNameKeyRow.artist_id, LeakNameKeyRow.basis, LeakNameKeyRow.score
-        )
-        with self.db.read() as s:
-            for start in range(0, len(wanted), _CHUNK):
-                chunk = wanted[start : start + _CHUNK]
-                for key, artist_id, basis, score in s.execute(
-                    q.where(LeakNameKeyRow.key.in_(chunk))
-                ):
-                    out.setdefault(key, []).append((int(artist_id), Basis(basis), int(score)))
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            sql = (
+                "SELECT key, artist_id, basis, score FROM leak_name_key "
+                f"WHERE key IN ({_marks(len(chunk))})"
+            )
+            for key, artist_id, basis, score in self._sql(sql, chunk):
+                out.setdefault(key, []).append((int(artist_id), Basis(basis), int(score)))
         return out
 
     def near_pool(self, heads: set[str], tails: set[str]) -> list[str]:
-        heads = {h for h in heads if h}
-        tails = {t for t in tails if t}
-        if not heads and not tails:
+        h = sorted(x for x in heads if x)
+        t = sorted(x for x in tails if x)
+        if not h and not t:
             return []
-        q = (
-            select(LeakNameKeyRow.key)
-            .where(
-                LeakNameKeyRow.head.in_(sorted(heads)) | LeakNameKeyRow.tail.in_(sorted(tails)),
-                LeakNameKeyRow.basis.in_(_PRIMARY),
-            )
-            .distinct()
+        sql = (
+            "SELECT DISTINCT key FROM leak_name_key WHERE "
+            f"(head IN ({_marks(len(h)) or 'NULL'}) OR tail IN ({_marks(len(t)) or 'NULL'})) "
+            f"AND basis IN ({_marks(len(_PRIMARY))})"
         )
-        with self.db.read() as s:
-            return sorted(s.scalars(q))
+        return sorted(str(r[0]) for r in self._sql(sql, [*h, *t, *_PRIMARY]))
 
     def artists(self, ids: Sequence[int]) -> dict[int, tuple[str, str, bool]]:
         wanted = list(dict.fromkeys(ids))
         out: dict[int, tuple[str, str, bool]] = {}
-        if not wanted:
-            return out
-        q = select(
-            ArtistRow.id,
-            ArtistRow.native_name,
-            ArtistRow.romanized_name,
-            type_coerce(ArtistRow.archived, Integer),
-        )
-        with self.db.read() as s:
-            for start in range(0, len(wanted), _CHUNK):
-                chunk = wanted[start : start + _CHUNK]
-                for i, native, rom, archived in s.execute(q.where(ArtistRow.id.in_(chunk))):
-                    out[int(i)] = (native, rom or "", bool(archived))
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            sql = (
+                "SELECT id, native_name, romanized_name, archived FROM artist "
+                f"WHERE id IN ({_marks(len(chunk))})"
+            )
+            for i, native, rom, archived in self._sql(sql, chunk):
+                out[int(i)] = (native, rom or "", bool(archived))
         return out
 
     def size(self) -> int:
-        with self.db.read() as s:
-            return int(s.scalar(select(func.count()).select_from(ArtistRow)) or 0)
+        return int(self._sql("SELECT count(*) FROM artist", [])[0][0])
+
+
+def _marks(n: int) -> str:
+    return ", ".join("?" * n)
 
 
 # -- aliases ---------------------------------------------------------------------------------
@@ -270,6 +301,7 @@ class AliasService:
 
 
 __all__ = [
+    "KEY_ON_WRITE_LIMIT",
     "AliasService",
     "TableKeys",
     "aliases_by_artist",

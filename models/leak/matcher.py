@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
@@ -46,6 +47,7 @@ from models.leak.keys import (
     SURE_SCORE,
     ArtistNames,
     Basis,
+    head_tail,
 )
 from models.names import display_name, has_han
 from models.storage.database import Database
@@ -239,10 +241,7 @@ class KeySource(Protocol):
 
     def size(self) -> int: ...
 
-
-def head_tail(key: str) -> tuple[str, str]:
-    letters = spelling.letters(key)
-    return letters[:2], letters[-2:]
+    def batch(self) -> AbstractContextManager[None]: ...
 
 
 class MemoryKeys:
@@ -285,6 +284,9 @@ class MemoryKeys:
 
     def size(self) -> int:
         return len(self.roster)
+
+    def batch(self) -> AbstractContextManager[None]:
+        return nullcontext()
 
 
 def load_roster_names(db: Database) -> list[RosterName]:
@@ -359,15 +361,17 @@ class NameMatcher:
     def match_entries(self, entries: Sequence[ListEntry]) -> list[NameMatch]:
         done: dict[str, tuple[MatchStatus, tuple[Candidate, ...]]] = {}
         out: list[NameMatch] = []
-        for entry in entries:
-            known = done.get(entry.text)
-            if known is None:
-                known = done[entry.text] = self._decide(entry.text)
-            out.append(NameMatch(entry, *known))
+        with self.source.batch():
+            for entry in entries:
+                known = done.get(entry.text)
+                if known is None:
+                    known = done[entry.text] = self._decide(entry.text)
+                out.append(NameMatch(entry, *known))
         return out
 
     def match_entry(self, entry: ListEntry) -> NameMatch:
-        return NameMatch(entry, *self._decide(entry.text))
+        with self.source.batch():
+            return NameMatch(entry, *self._decide(entry.text))
 
     def _decide(self, text: str) -> tuple[MatchStatus, tuple[Candidate, ...]]:
         found = self._scores(text)

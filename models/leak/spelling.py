@@ -159,7 +159,7 @@ def segment(word: str) -> tuple[str, ...]:
         if found:
             return tuple(found)
     if len(word) > 3:
-        found = _segment(word, PINYIN_SYLLABLES | _wg_syllables() | _hk_syllables())
+        found = _segment(word, _all_syllables())
         if found:
             return tuple(found)
     return (word,)
@@ -172,6 +172,8 @@ _NOT_LETTER = re.compile(r"[^a-z0-9']")
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKC", text).casefold()
     out = []
     for c in text:
@@ -233,6 +235,20 @@ def key_of_words(word_list: Iterable[Sequence[str]]) -> str:
     return SEP.join(pieces)
 
 
+@cache
+def _stands_alone(syllable: str) -> bool:
+    """A syllable typed as a word of its own reads as itself (almost all do)."""
+    return segment(syllable) == (syllable,) and syllable in _all_syllables()
+
+
+def syllables_key(syllables: Sequence[str]) -> str:
+    """The key of a name given as its syllables (what "a b c" typed with spaces gives)."""
+    if all(_stands_alone(s) for s in syllables):
+        return SEP.join(syllables)
+    return key_of_words([segment(s) for s in syllables if s])
+
+
+@lru_cache(maxsize=65536)
 def latin_key(text: str) -> str:
     """The key of a Latin spelling: "Li Anwei" → li'an'wei, "Lianwei" → lian'wei.
 
@@ -266,6 +282,7 @@ __all__ = [
     "letters",
     "reordered_keys",
     "segment",
+    "syllables_key",
     "wade_giles",
     "wg_without_marks",
     "words",

@@ -18,7 +18,7 @@ from models.audit.chain import Change, append_event, append_events
 from models.clock import iso, utc_now
 from models.consent.stance_log import add_stance_entries, add_stance_entry
 from models.errors import ConflictError, NotFoundError
-from models.leak.keystore import refresh_keys
+from models.leak.keystore import KEY_ON_WRITE_LIMIT, refresh_keys
 from models.names import search_text, sort_key
 from models.roster.artist import Artist, ArtistDraft, Stance
 from models.storage.database import Database
@@ -221,7 +221,8 @@ class RosterService:
                 now,
             )
             append_events(s, self.db.actor, changes)
-            refresh_keys(s, ids)  # leak-day name keys, in the same transaction
+            if len(ids) <= KEY_ON_WRITE_LIMIT:  # leak-day name keys, in the same transaction
+                refresh_keys(s, ids)  # (a bigger import is keyed before the next match)
             return [to_artist(ArtistRow(**v)) for v in rows]
 
     def update(self, artist_id: int, draft: ArtistDraft, expected_version: int) -> Artist:

@@ -1,10 +1,14 @@
 """The leak table: each entry of the list, the artist it was matched to, and what is true of
 that artist right now.
 
-Exact matches come pre-confirmed; everything else waits for the manager: a near spelling
-shows its artist but is not confirmed until ticked, an ambiguous entry offers its candidates
-in a combo box (picking one confirms it), and a name not on the roster stays unmatched. Only
-confirmed rows ever reach a listing or a statement.
+Only matches that name the artist for sure — the native name (simplified, traditional,
+full-width), a registered stage name or a recorded alias — come pre-confirmed. Everything
+else waits for the manager, unticked and shaded with the reason: a match on Latin letters
+(pinyin shared by other people, a romanisation, the other word order) shows its artist but is
+not confirmed until ticked; an ambiguous entry, a near spelling, a homophone or a look-alike
+character offers its candidates in a combo box (picking one confirms it); a name not on the
+roster stays unmatched. Only confirmed rows ever reach a listing or a statement. After
+issuing, each row shows the statement that named its artist.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 
 from models.leak import Candidate, MatchKind, MatchStatus, NameMatch
+from models.leak.keys import Basis
 from models.leak.listings import ListingEntryDraft
 from models.leak.overview import ArtistOverview
 from models.names import display_name
@@ -44,6 +49,7 @@ class Column(IntEnum):
     STANCE = 6
     AUTHORISED = 7
     LISTED = 8
+    STATEMENT = 9
 
 
 @dataclass
@@ -64,7 +70,8 @@ def initial_row(match: NameMatch) -> LeakRow:
     best = match.best
     if best is None:
         return LeakRow(match, None, False)
-    return LeakRow(match, best.artist_id, best.score == 100 and not best.archived)
+    # Only a sure match is ticked: Latin letters, near spellings and archived artists wait.
+    return LeakRow(match, best.artist_id, best.sure and not best.archived)
 
 
 Fetch = Callable[[Sequence[int]], dict[int, ArtistOverview]]
@@ -78,6 +85,7 @@ class LeakTableModel(QAbstractTableModel):
         self._fetch = fetch
         self.platform = ""  # the list being looked at (named in "Listed only on")
         self.edits = 0  # counts the manager's changes (a saved listing is out of step after)
+        self.statements: dict[int, str] = {}  # artist id → statement issued from this list
 
     # -- loading -------------------------------------------------------------------------------
     def set_matches(
@@ -86,7 +94,19 @@ class LeakTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = [initial_row(m) for m in matches]
         self._overviews = dict(overviews)
+        self.statements = {}
         self.endResetModel()
+
+    def set_statements(self, issued: dict[int, str]) -> None:
+        """Statements just issued (artist id → statement id): shown on their rows."""
+        self.statements.update(issued)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1)
+            )
+
+    def already_issued(self, artist_ids: Sequence[int]) -> list[int]:
+        return [i for i in artist_ids if i in self.statements]
 
     def set_platform(self, name: str) -> None:
         self.platform = " ".join(name.split())
@@ -196,6 +216,7 @@ class LeakTableModel(QAbstractTableModel):
                 Column.AUTHORISED: self.tr("Authorised now"),
                 Column.LISTED: self.tr("Listed only on"),
                 Column.CONFIRMED: self.tr("Confirmed"),
+                Column.STATEMENT: self.tr("Statement"),
             }[Column(section)]
         if role == Qt.ItemDataRole.ToolTipRole and section == Column.LISTED:
             return self.tr("Platforms that list the artist: willingness only, never consent.")
@@ -226,7 +247,7 @@ class LeakTableModel(QAbstractTableModel):
             ov = self.overview(r.artist_id)
             return stance_icon(ov.stance) if ov else None
         if role == Qt.ItemDataRole.BackgroundRole and r.candidates and not r.confirmed:
-            return QBrush(DOUBT)
+            return QBrush(DOUBT)  # shaded until a person confirms; the Match cell says why
         if role == Qt.ItemDataRole.ForegroundRole:
             if r.match.status is MatchStatus.NOT_FOUND:
                 return QBrush(MUTED)
@@ -257,6 +278,8 @@ class LeakTableModel(QAbstractTableModel):
             return str(self._score(r)) if r.candidates else ""
         if column is Column.MATCH:
             return self._match_text(r)
+        if column is Column.STATEMENT:
+            return self.statements.get(r.artist_id, "") if r.artist_id is not None else ""
         ov = self.overview(r.artist_id)
         if ov is None:
             return ""
@@ -277,6 +300,7 @@ class LeakTableModel(QAbstractTableModel):
         return names
 
     def _match_text(self, r: LeakRow) -> str:
+        """How the entry matched; for a row waiting on the manager, what to check."""
         status = r.match.status
         if r.picked:
             if r.artist_id is None:
@@ -284,22 +308,90 @@ class LeakTableModel(QAbstractTableModel):
             return self.tr("Picked by hand")
         if status is MatchStatus.NOT_FOUND:
             return self.tr("Not on the roster")
+        top = r.candidates[0]
         if status is MatchStatus.AMBIGUOUS:
-            return self.tr("Ambiguous")
-        best = r.match.best
-        assert best is not None
-        kinds = {
-            MatchKind.NAME: self.tr("Exact"),
-            MatchKind.STAGE_NAME: self.tr("Stage name"),
-            MatchKind.ROMANIZED: self.tr("Romanised name"),
-            MatchKind.PINYIN: self.tr("Pinyin"),
-            MatchKind.WORD_ORDER: self.tr("Word order — check"),
-            MatchKind.HOMOPHONE: self.tr("Sounds alike — check"),
-            MatchKind.NEAR: self.tr("Near spelling — check"),
+            if top.kind is MatchKind.NEAR:
+                return self.tr("Near spelling — pick or skip")
+            if top.kind is MatchKind.HOMOPHONE:
+                return self.tr("Sounds alike — pick or skip")
+            if top.kind is MatchKind.LOOKALIKE:
+                return self.tr("Look-alike character — pick or skip")
+            return self.tr("Ambiguous — pick one")
+        checked = r.confirmed
+        labels = {
+            Basis.NATIVE: self.tr("Exact"),
+            Basis.TRADITIONAL: self.tr("Exact (traditional)"),
+            Basis.STAGE_NAME: self.tr("Stage name"),
+            Basis.ALIAS: self.tr("Recorded alias"),
+            Basis.PINYIN: self.tr("Pinyin — confirmed") if checked else self.tr("Pinyin — confirm"),
+            Basis.ROMANIZED: (
+                self.tr("Romanised — confirmed") if checked else self.tr("Romanised — confirm")
+            ),
+            Basis.REORDERED: (
+                self.tr("Word order — confirmed") if checked else self.tr("Word order — confirm")
+            ),
+            Basis.NEAR: self.tr("Near spelling — confirm"),
         }
-        return kinds[best.kind]
+        text = labels[top.basis]
+        if top.archived and not checked:
+            text += self.tr(" · archived")
+        return text
+
+    def reason(self, r: LeakRow) -> str:
+        """Why the row matched as it did and what a person must check (translated)."""
+        m = r.match
+        if not m.candidates:
+            return self.tr("No artist on the roster is written this way.")
+        top = m.candidates[0]
+        who = top.display_name
+        if m.status is MatchStatus.AMBIGUOUS and top.kind not in {
+            MatchKind.NEAR,
+            MatchKind.HOMOPHONE,
+            MatchKind.LOOKALIKE,
+        }:
+            return self.tr(
+                "{n} artists match this spelling equally well: pick the right one."
+            ).format(n=sum(1 for c in m.candidates if top.score - c.score < 6))
+        if top.basis is Basis.NATIVE:
+            return self.tr("The native name, character for character.")
+        if top.basis is Basis.TRADITIONAL:
+            return self.tr("The native name, written in traditional characters.")
+        if top.basis is Basis.STAGE_NAME:
+            return self.tr("A registered stage name of {who}.").format(who=who)
+        if top.basis is Basis.ALIAS:
+            return self.tr("A Latin spelling recorded as {who}'s own.").format(who=who)
+        if top.kind is MatchKind.HOMOPHONE:
+            return self.tr("Sounds like {who} but is written with other characters.").format(
+                who=who
+            )
+        if top.kind is MatchKind.LOOKALIKE:
+            return self.tr("One look-alike character ({change}) away from {who}.").format(
+                change=top.detail, who=who
+            )
+        if top.basis is Basis.PINYIN:
+            return self.tr("Same spelling as {who} — other people share this pinyin.").format(
+                who=who
+            )
+        if top.basis is Basis.ROMANIZED:
+            return self.tr("Same romanisation as {who} — other people share this spelling.").format(
+                who=who
+            )
+        if top.basis is Basis.REORDERED:
+            return self.tr("{who} with the names in the other order.").format(who=who)
+        n = int(top.detail or "1")
+        if n == 0:
+            return self.tr("Same letters as {who}, read as other syllables.").format(who=who)
+        if n == 1:
+            return self.tr("One letter differs from {who}.").format(who=who)
+        return self.tr("{n} letters differ from {who}.").format(n=n, who=who)
 
     def _tooltip(self, r: LeakRow, column: Column) -> str | None:
+        if column in (Column.MATCH, Column.SCORE, Column.CONFIRMED, Column.POSITION):
+            return self.reason(r)
+        if column is Column.STATEMENT and r.artist_id in self.statements:
+            return self.tr("Issued from this list: statement {id}").format(
+                id=self.statements[r.artist_id]
+            )
         ov = self.overview(r.artist_id)
         if column is Column.AUTHORISED and ov is not None:
             if not ov.grants:
@@ -311,11 +403,14 @@ class LeakTableModel(QAbstractTableModel):
         if column is Column.STANCE and ov is not None:
             return self.tr("A stance is not consent.")
         if column is Column.ARTIST and r.candidates:
-            return self.tr("Double-click to choose another candidate:\n{names}").format(
+            return self.tr("Click the arrow to choose another candidate:\n{names}").format(
                 names="\n".join(self.candidate_text(c) for c in r.candidates)
             )
-        if column is Column.ENTRY and r.match.entry.text != r.match.entry.original.strip():
-            return self.tr("Matched as: {text}").format(text=r.match.entry.text)
+        if column in (Column.ENTRY, Column.ARTIST, Column.STANCE, Column.LISTED):
+            text = self._display(r, 0, column)
+            if column is Column.ENTRY and r.match.entry.text != r.match.entry.original.strip():
+                return self.tr("Matched as: {text}").format(text=r.match.entry.text)
+            return text or None  # long names are elided in narrow columns
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -34,15 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from models.clock import utc_now
-from models.errors import FieldProblem, ValidationError
 from models.identity import UnlockedIdentity
 from models.leak import ListEntry, NameMatch, NameMatcher, read_list_file, split_list
 from models.leak.listings import Listing, ListingDraft, ListingService
 from models.leak.matcher import MatchStatus
 from models.leak.overview import ArtistOverview, artist_overviews
 from models.storage.database import Database
-from ui.errors import show_error
-from ui.leak.delegate import CandidateDelegate
+from ui.leak.confirm import BatchConfirmDialog
+from ui.leak.delegate import CandidateDelegate, CheckCellDelegate
 from ui.leak.issue import IssueOutcome, IssueRequest, LeakIssuer
 from ui.leak.model import Column, LeakTableModel
 from ui.settings import (
@@ -57,16 +56,21 @@ from ui.statements.unlock import with_identity
 from ui.tasks import Task, TaskControl, run_task
 
 MATCH_DEBOUNCE_MS = 400
+# Sized so that the whole table fits beside the list at 1024 px without scrolling sideways;
+# long texts are elided and shown whole in their tooltips.
 WIDTHS = {
-    Column.POSITION: 30,
-    Column.ENTRY: 105,
-    Column.ARTIST: 150,
-    Column.SCORE: 44,
+    Column.POSITION: 28,
+    Column.ENTRY: 100,
+    Column.ARTIST: 135,
+    Column.SCORE: 40,
     Column.MATCH: 135,
-    Column.STANCE: 180,
-    Column.AUTHORISED: 145,
-    Column.LISTED: 170,
+    Column.STANCE: 100,
+    Column.AUTHORISED: 100,
+    Column.LISTED: 90,
+    Column.STATEMENT: 90,
 }
+LEFT_WIDTH = 225
+REQUIRED_STYLE = "QLineEdit#leakPlatform { border: 2px solid #b03a2e; }"
 
 
 @dataclass(frozen=True)
@@ -142,7 +146,23 @@ class LeakView(QWidget):
         self.platform_edit = QLineEdit(self)
         self.platform_edit.setObjectName("leakPlatform")
         self.platform_edit.setPlaceholderText(self.tr("e.g. Xingmu AI Artist Library"))
+        self.platform_edit.setToolTip(
+            self.tr("Required: the platform or list that published the names.")
+        )
+        self.platform_edit.setAccessibleName(self.tr("Platform or list (required)"))
+        self.platform_edit.setMinimumWidth(180)
         self.platform_edit.textChanged.connect(self._source_changed)
+        self.platform_edit.textChanged.connect(self._platform_given)
+        self.platform_label = QLabel(
+            self.tr("Platform or list:") + ' <span style="color:#b03a2e">*</span>', self
+        )
+        self.platform_label.setObjectName("leakPlatformLabel")
+        self.platform_label.setBuddy(self.platform_edit)
+        self.platform_problem = QLabel(self)
+        self.platform_problem.setObjectName("leakPlatformProblem")
+        self.platform_problem.setWordWrap(True)
+        self.platform_problem.setStyleSheet("color: #b03a2e")
+        self.platform_problem.hide()
         self.source_edit = QLineEdit(self)
         self.source_edit.setObjectName("leakSource")
         self.source_edit.setPlaceholderText(self.tr("https://… or where it was seen"))
@@ -155,10 +175,15 @@ class LeakView(QWidget):
         self.seen_edit.dateChanged.connect(self._source_changed)
         source_box = QGroupBox(self.tr("Where the list was published"), self)
         form = QFormLayout(source_box)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.tr("Platform or list:"), self.platform_edit)
+        # Label above field: the fields get the panel's whole width (placeholders not cut).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.addRow(self.platform_label, self.platform_edit)
+        form.addRow(self.platform_problem)
+        required = QLabel(self.tr("* required"), source_box)
+        required.setEnabled(False)
         form.addRow(self.tr("URL or note:"), self.source_edit)
         form.addRow(self.tr("Seen on:"), self.seen_edit)
+        form.addRow(required)
         self.languages = LanguageChoice(self.settings, self, compact=True)
         self.languages.setToolTip(self.tr("Language of the statements"))
         statements_form = QFormLayout()
@@ -166,6 +191,7 @@ class LeakView(QWidget):
         statements_form.addRow(self.tr("Statements in:"), self.languages)
 
         left = QWidget(self)
+        left.setMinimumWidth(LEFT_WIDTH - 40)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 4, 0)
         left_layout.addWidget(QLabel(self.tr("The list"), left))
@@ -183,6 +209,9 @@ class LeakView(QWidget):
         self.table.setModel(self.model)
         self.delegate = CandidateDelegate(self.table)
         self.table.setItemDelegateForColumn(Column.ARTIST, self.delegate)
+        self.check_delegate = CheckCellDelegate(self.table)
+        self.table.setItemDelegateForColumn(Column.CONFIRMED, self.check_delegate)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -199,8 +228,15 @@ class LeakView(QWidget):
         header.setStretchLastSection(False)
         for column, width in WIDTHS.items():
             self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(Column.LISTED, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(Column.CONFIRMED, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(24)
+        confirmed_title = str(self.model.headerData(Column.CONFIRMED, Qt.Orientation.Horizontal))
+        header.setSectionResizeMode(Column.CONFIRMED, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(
+            Column.CONFIRMED, header.fontMetrics().horizontalAdvance(confirmed_title) + 20
+        )
+        header.setStretchLastSection(False)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.viewport().installEventFilter(self)
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("leakSummary")
         self.summary_label.setWordWrap(True)
@@ -232,10 +268,43 @@ class LeakView(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([230, 970])
+        self.splitter.setSizes([LEFT_WIDTH, 950])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 4)
+        layout.setContentsMargins(8, 8, 12, 4)
         layout.addWidget(self.splitter)
+
+    # -- fitting the table to its width -----------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Every column in sight: narrower screens shrink the columns in proportion (texts are
+        elided, whole in their tooltips) instead of scrolling sideways."""
+        header = self.table.horizontalHeader()
+        available = self.table.viewport().width()
+        fixed = header.sectionSize(Column.CONFIRMED)
+        wanted = {c: w for c, w in WIDTHS.items()}
+        total = sum(wanted.values()) + fixed
+        scale = min(2.0, (available - fixed) / max(1, total - fixed))  # wide screens too
+        widths = {
+            column: max(28 if column is Column.POSITION else 40, int(width * scale))
+            for column, width in wanted.items()
+        }
+        over = sum(widths.values()) + fixed - available
+        while over > 0:  # minimums can overshoot a very narrow table: take it from the widest
+            widest = max(widths, key=lambda c: widths[c])
+            if widths[widest] <= 40:
+                break
+            cut = min(over, widths[widest] - 40)
+            widths[widest] -= cut
+            over -= cut
+        # the last column takes what is left, to the edge
+        rest = available - fixed - sum(w for c, w in widths.items() if c is not Column.STATEMENT)
+        widths[Column.STATEMENT] = max(40, rest)
+        for column, width in widths.items():
+            header.resizeSection(column, width)
 
     # -- input ---------------------------------------------------------------------------------
     def _text_changed(self) -> None:
@@ -386,16 +455,24 @@ class LeakView(QWidget):
         return self.saved_listing is not None and self._saved_key == self._fingerprint()
 
     def _need_platform(self) -> bool:
+        """Without a platform: the field is marked, says why, and gets the focus."""
         if self.platform_edit.text().strip():
             return False
-        show_error(
-            self,
-            ValidationError(
-                [FieldProblem("platform", "name the platform or list that published the names")]
-            ),
+        self.platform_problem.setText(
+            self.tr("Name the platform or list that published the names: statements cite it.")
         )
-        self.platform_edit.setFocus()
+        self.platform_problem.show()
+        self.platform_edit.setProperty("problem", True)
+        self.platform_edit.setStyleSheet(REQUIRED_STYLE)
+        self.platform_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.message.emit(self.platform_problem.text())
         return True
+
+    def _platform_given(self, text: str) -> None:
+        if text.strip() and self.platform_edit.property("problem"):
+            self.platform_edit.setProperty("problem", False)
+            self.platform_edit.setStyleSheet("")
+            self.platform_problem.hide()
 
     def save_listing(self) -> Task[Listing] | None:
         if self.model.rowCount() == 0 or self._need_platform():
@@ -443,7 +520,8 @@ class LeakView(QWidget):
             self.issue_into(Path(folder))
 
     def issue_into(self, folder: Path) -> QWidget | None:
-        """Ask for the passphrase, then sign every confirmed artist's statement into `folder`."""
+        """List every artist, the statement, languages and folder; on "Sign", ask for the
+        passphrase, then sign every confirmed artist's statement into `folder`."""
         ids = self.model.confirmed_ids()
         if not ids or self._need_platform():
             return None
@@ -460,25 +538,44 @@ class LeakView(QWidget):
             ),
         )
         key = self._fingerprint()
+        overviews = {i: self.model.overview(i) for i in ids}
+        names = [ov.display_name if ov is not None else f"#{i}" for i, ov in overviews.items()]
+        confirm = BatchConfirmDialog(
+            names,
+            request.languages,
+            folder,
+            request.listing.platform.strip(),
+            len(self.model.already_issued(ids)),
+            self,
+        )
+        confirm.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def signed(identity: UnlockedIdentity) -> None:
             self._pending_key = key
             self.issue_button.setEnabled(False)  # until this batch reports back
             self.issuer.start(identity, request)
 
-        self.dialog = with_identity(
-            self,
-            self.db,
-            self.tr("Sign {n} position statements naming {platform}.").format(
-                n=len(ids), platform=request.listing.platform.strip()
-            ),
-            signed,
-        )
-        return self.dialog
+        def go() -> None:
+            self.dialog = with_identity(
+                self,
+                self.db,
+                self.tr("Sign {n} position statements naming {platform}.").format(
+                    n=len(ids), platform=request.listing.platform.strip()
+                ),
+                signed,
+            )
+
+        confirm.accepted.connect(go)
+        self.dialog = confirm
+        confirm.open()
+        return confirm
 
     def _issued(self, outcome: IssueOutcome) -> None:
         if outcome.listing is not None:
             self._remember_listing(outcome.listing, self._pending_key)
+        self.model.set_statements(
+            {r.artist_id: r.statement_id for r in outcome.rows if r.outcome == "issued"}
+        )
         self._update_summary()
         if outcome.rows:
             self.statements_issued.emit()

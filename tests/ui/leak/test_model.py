@@ -33,9 +33,9 @@ def test_model_contract_and_what_each_row_says(qtmodeltester: ModelTester, demo_
     assert model.rowCount() == 5
     assert [cell(model, r, Column.MATCH) for r in range(5)] == [
         "Exact",
-        "Ambiguous",
+        "Sounds alike — pick or skip",
         "Stage name",
-        "Near spelling — check",
+        "Near spelling — pick or skip",
         "Not on the roster",
     ]
     assert cell(model, 0, Column.ARTIST) == "林晓 (Lin Xiao)"
@@ -45,7 +45,8 @@ def test_model_contract_and_what_each_row_says(qtmodeltester: ModelTester, demo_
     assert cell(model, 1, Column.ARTIST) == "— pick one of 1 —"
     checked = Qt.ItemDataRole.CheckStateRole
     assert cell(model, 0, Column.CONFIRMED, checked) == Qt.CheckState.Checked
-    assert cell(model, 3, Column.CONFIRMED, checked) == Qt.CheckState.Unchecked  # a typo: check
+    assert cell(model, 3, Column.CONFIRMED, checked) is None  # a typo: offered, never chosen
+    assert cell(model, 3, Column.ARTIST) == "— pick one of 1 —"
     assert cell(model, 4, Column.CONFIRMED, checked) is None
     assert cell(model, 3, Column.ARTIST, Qt.ItemDataRole.BackgroundRole) is not None
     assert model.confirmed_ids() == [artist_id(demo_db, "林晓"), artist_id(demo_db, "吴思琪")]
@@ -62,7 +63,8 @@ def test_picking_confirming_and_the_listing_entries(qtmodeltester: ModelTester, 
     assert model.choose(1, chen)
     assert cell(model, 1, Column.ARTIST) == "陈静怡 (Chen Jingyi)"
     assert cell(model, 1, Column.MATCH) == "Picked by hand"
-    assert model.confirm(3)
+    assert not model.confirm(3)  # a near spelling is picked, not ticked
+    assert model.choose(3, artist_id(demo_db, "周慕白"))
     assert not model.confirm(4)  # nobody to confirm
     assert model.confirm(0, False)
     ids = model.confirmed_ids()
@@ -74,4 +76,4 @@ def test_picking_confirming_and_the_listing_entries(qtmodeltester: ModelTester, 
     assert model.choose(1, None)
     assert cell(model, 1, Column.MATCH) == "Not our artist" and chen not in model.confirmed_ids()
     counts = model.counts()
-    assert counts["confirmed"] == 2 and counts["ambiguous"] == 1 and counts["not_found"] == 1
+    assert counts["confirmed"] == 2 and counts["ambiguous"] == 2 and counts["not_found"] == 1

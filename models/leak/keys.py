@@ -355,6 +355,13 @@ def artists_keys(artists: Sequence[ArtistNames]) -> list[list[RosterKey]]:
 NEAR_BLOCK = 3  # near spellings are looked for among keys sharing this many first or last letters
 
 
+NEAR_SIZE = 2  # ... and at most this many letters longer or shorter
+
+
+def key_size(key: str) -> int:
+    return len(key) - key.count(spelling.SEP)
+
+
 def head_tail(key: str) -> tuple[str, str]:
     """The first and last letters a near spelling is looked up by (a single typo keeps one)."""
     letters = key.replace(spelling.SEP, "")

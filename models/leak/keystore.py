@@ -24,7 +24,7 @@ from sqlalchemy.types import Text
 from models.audit.chain import append_event
 from models.errors import FieldProblem, ValidationError
 from models.leak import keys
-from models.leak.keys import PRIMARY_BASES, ArtistNames, Basis, head_tail
+from models.leak.keys import NEAR_SIZE, PRIMARY_BASES, ArtistNames, Basis, head_tail, key_size
 from models.leak.tables import ArtistAliasRow, LeakKeyStateRow, LeakNameKeyRow
 from models.names import has_han
 from models.storage.database import Database
@@ -94,12 +94,12 @@ def refresh_keys(s: Session, ids: Iterable[int]) -> int:
     ):
         for key, basis, score in found:
             head, tail = head_tail(key) if key.isascii() and basis in PRIMARY_BASES else ("", "")
-            rows.append((key, names.artist_id, basis.value, score, head, tail))
+            rows.append((key, names.artist_id, basis.value, score, head, tail, key_size(key)))
     conn = s.connection()
     _executemany(
         conn,
-        "INSERT INTO leak_name_key (key, artist_id, basis, score, head, tail) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO leak_name_key (key, artist_id, basis, score, head, tail, size) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
     _executemany(
@@ -177,7 +177,12 @@ class TableKeys:
     def _run(conn: Connection, sql: str, params: Sequence[object]) -> list[Any]:
         if conn.dialect.paramstyle != "qmark":
             sql = sql.replace("%", "%%").replace("?", "%s")
-        return list(conn.exec_driver_sql(sql, tuple(params)))
+        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(sql, tuple(params))
+            return list(cursor.fetchall())
+        finally:
+            cursor.close()
 
     def exact(self, keys_: Sequence[str]) -> dict[str, list[tuple[int, Basis, int]]]:
         wanted = [k for k in dict.fromkeys(keys_) if k]
@@ -192,17 +197,24 @@ class TableKeys:
                 out.setdefault(key, []).append((int(artist_id), Basis(basis), int(score)))
         return out
 
-    def near_pool(self, heads: set[str], tails: set[str]) -> list[str]:
-        h = sorted(x for x in heads if x)
-        t = sorted(x for x in tails if x)
-        if not h and not t:
+    def near_pool(self, queries: Sequence[str]) -> list[str]:
+        """Primary Latin keys sharing the first or the last letters with a query and within
+        NEAR_SIZE letters of its length (one index range each)."""
+        parts: list[str] = []
+        params: list[object] = []
+        for q in dict.fromkeys(queries):
+            head, tail = head_tail(q)
+            n = key_size(q)
+            for column, value in (("head", head), ("tail", tail)):
+                parts.append(f"({column} = ? AND size BETWEEN ? AND ?)")
+                params += [value, n - NEAR_SIZE, n + NEAR_SIZE]
+        if not parts:
             return []
         sql = (
-            "SELECT DISTINCT key FROM leak_name_key WHERE "
-            f"(head IN ({_marks(len(h)) or 'NULL'}) OR tail IN ({_marks(len(t)) or 'NULL'})) "
+            f"SELECT DISTINCT key FROM leak_name_key WHERE ({' OR '.join(parts)}) "
             f"AND basis IN ({_marks(len(_PRIMARY))})"
         )
-        return sorted(str(r[0]) for r in self._sql(sql, [*h, *t, *_PRIMARY]))
+        return sorted(str(r[0]) for r in self._sql(sql, [*params, *_PRIMARY]))
 
     def artists(self, ids: Sequence[int]) -> dict[int, tuple[str, str, bool]]:
         wanted = list(dict.fromkeys(ids))

@@ -41,6 +41,7 @@ from models.leak.entries import ListEntry, clean_entry, split_list
 from models.leak.keys import (
     HOMOPHONE_SCORE,
     LOOKALIKE_SCORE,
+    NEAR_SIZE,
     PRIMARY_BASES,
     REORDERED_SCORE,
     SURE_BASES,
@@ -48,6 +49,7 @@ from models.leak.keys import (
     ArtistNames,
     Basis,
     head_tail,
+    key_size,
 )
 from models.names import display_name, has_han
 from models.storage.database import Database
@@ -58,7 +60,6 @@ MATCH_SCORE = REORDERED_SCORE
 MARGIN = 6
 CANDIDATE_CUTOFF = 70
 NEAR_CAP = 89  # a near spelling never reaches the scores of an exact spelling
-HAN_NEAR_PENALTY = 20
 MAX_CANDIDATES = 5
 MIN_NEAR_LENGTH = 4
 _NEAR_LIMIT = 12
@@ -235,7 +236,7 @@ class KeySource(Protocol):
 
     def exact(self, keys: Sequence[str]) -> dict[str, list[Hit]]: ...
 
-    def near_pool(self, heads: set[str], tails: set[str]) -> list[str]: ...
+    def near_pool(self, queries: Sequence[str]) -> list[str]: ...
 
     def artists(self, ids: Sequence[int]) -> dict[int, ArtistInfo]: ...
 
@@ -256,6 +257,7 @@ class MemoryKeys:
         self.table: dict[str, list[Hit]] = {}
         self.heads: dict[str, set[str]] = {}
         self.tails: dict[str, set[str]] = {}
+        self.sizes: dict[str, int] = {}
         for names_, found in zip(names, keys.artists_keys(names), strict=True):
             for key, basis, score in found:
                 self.table.setdefault(key, []).append((names_.artist_id, basis, score))
@@ -263,16 +265,19 @@ class MemoryKeys:
                     head, tail = head_tail(key)
                     self.heads.setdefault(head, set()).add(key)
                     self.tails.setdefault(tail, set()).add(key)
+                    self.sizes[key] = key_size(key)
 
     def exact(self, keys_: Sequence[str]) -> dict[str, list[Hit]]:
         return {k: self.table[k] for k in keys_ if k in self.table}
 
-    def near_pool(self, heads: set[str], tails: set[str]) -> list[str]:
+    def near_pool(self, queries: Sequence[str]) -> list[str]:
         pool: set[str] = set()
-        for h in heads:
-            pool |= self.heads.get(h, set())
-        for t in tails:
-            pool |= self.tails.get(t, set())
+        for q in queries:
+            head, tail = head_tail(q)
+            n = key_size(q)
+            for k in self.heads.get(head, set()) | self.tails.get(tail, set()):
+                if abs(self.sizes[k] - n) <= NEAR_SIZE:
+                    pool.add(k)
         return sorted(pool)
 
     def artists(self, ids: Sequence[int]) -> dict[int, ArtistInfo]:
@@ -440,8 +445,6 @@ class NameMatcher:
             for i, basis, _score in looked.get(variant, []):
                 if basis in SURE_BASES:
                     keep(i, LOOKALIKE_SCORE, Basis.NEAR, MatchKind.LOOKALIKE, f"{was}→{now}")
-        if len(spelling.letters(sounds)) >= MIN_NEAR_LENGTH:
-            self._near([sounds], HAN_NEAR_PENALTY, keep, only=frozenset({Basis.PINYIN}))
 
     def _latin(self, text: str, keep: _Keep, found: _Found) -> None:
         key = spelling.latin_key(text)
@@ -463,13 +466,7 @@ class NameMatcher:
     def _near(
         self, queries: Sequence[str], penalty: int, keep: _Keep, only: frozenset[Basis]
     ) -> None:
-        heads: set[str] = set()
-        tails: set[str] = set()
-        for q in queries:
-            head, tail = head_tail(q)
-            heads.add(head)
-            tails.add(tail)
-        pool = self.source.near_pool(heads, tails)
+        pool = self.source.near_pool(queries)
         if not pool:
             return
         best: dict[str, tuple[int, int, bool]] = {}  # key → score, letters differing, swapped

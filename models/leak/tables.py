@@ -76,14 +76,15 @@ class LeakNameKeyRow(Base):
     artist_id: Mapped[int] = mapped_column(Integer)
     basis: Mapped[str] = mapped_column(String(20))
     score: Mapped[int] = mapped_column(Integer)
-    head: Mapped[str] = mapped_column(String(8), default="")  # first two letters (Latin keys)
-    tail: Mapped[str] = mapped_column(String(8), default="")  # last two letters (Latin keys)
+    head: Mapped[str] = mapped_column(String(8), default="")  # first letters (Latin keys)
+    tail: Mapped[str] = mapped_column(String(8), default="")  # last letters (Latin keys)
+    size: Mapped[int] = mapped_column(Integer, default=0)  # number of letters
 
     __table_args__ = (
         Index("ix_leak_name_key_key", "key"),
         Index("ix_leak_name_key_artist", "artist_id"),
-        Index("ix_leak_name_key_head", "head"),
-        Index("ix_leak_name_key_tail", "tail"),
+        Index("ix_leak_name_key_head", "head", "size"),
+        Index("ix_leak_name_key_tail", "tail", "size"),
     )
 
 

@@ -42,11 +42,12 @@ def upgrade() -> None:
         sa.Column("score", sa.Integer, nullable=False),
         sa.Column("head", sa.String(8), nullable=False),
         sa.Column("tail", sa.String(8), nullable=False),
+        sa.Column("size", sa.Integer, nullable=False),
     )
     op.create_index("ix_leak_name_key_key", "leak_name_key", ["key"])
     op.create_index("ix_leak_name_key_artist", "leak_name_key", ["artist_id"])
-    op.create_index("ix_leak_name_key_head", "leak_name_key", ["head"])
-    op.create_index("ix_leak_name_key_tail", "leak_name_key", ["tail"])
+    op.create_index("ix_leak_name_key_head", "leak_name_key", ["head", "size"])
+    op.create_index("ix_leak_name_key_tail", "leak_name_key", ["tail", "size"])
     op.create_table(
         "leak_key_state",
         sa.Column("artist_id", sa.Integer, primary_key=True, autoincrement=False),

@@ -65,6 +65,16 @@ MIN_NEAR_LENGTH = 4
 _NEAR_LIMIT = 12
 
 
+LATIN_BASES = frozenset({Basis.PINYIN, Basis.ROMANIZED, Basis.REORDERED})
+
+
+def _one_given_syllable(native_name: str) -> bool:
+    """A Chinese name of two characters (孙莉): in Latin letters ("Sun Li") it is the name of
+    very many people — dozens of characters read "li" — so it is only ever a candidate."""
+    han = [c for c in native_name if has_han(c)]
+    return 0 < len(han) <= 2
+
+
 class MatchStatus(StrEnum):
     MATCHED = "matched"
     AMBIGUOUS = "ambiguous"
@@ -157,6 +167,8 @@ def reason_text(c: Candidate, status: MatchStatus, others: int = 0) -> str:
         return f"sounds like {who} but is written with other characters"
     if c.kind is MatchKind.LOOKALIKE:
         return f"a look-alike character ({c.detail}) away from {who}"
+    if c.basis in LATIN_BASES and status is MatchStatus.AMBIGUOUS:
+        return f"spelled like {who}, but a two-character name in Latin letters is shared by many"
     if c.basis is Basis.PINYIN:
         return f"same spelling as {who} — other people share this pinyin"
     if c.basis is Basis.ROMANIZED:
@@ -399,7 +411,9 @@ class NameMatcher:
         )
         top = candidates[0]
         second = candidates[1].score if len(candidates) > 1 else 0
-        offered_only = top.kind in {MatchKind.NEAR, MatchKind.HOMOPHONE, MatchKind.LOOKALIKE}
+        offered_only = top.kind in {MatchKind.NEAR, MatchKind.HOMOPHONE, MatchKind.LOOKALIKE} or (
+            top.basis in LATIN_BASES and _one_given_syllable(top.native_name)
+        )
         clear = not offered_only and top.score >= MATCH_SCORE and top.score - second >= MARGIN
         return (MatchStatus.MATCHED if clear else MatchStatus.AMBIGUOUS), candidates
 

@@ -15,7 +15,7 @@ from models.roster.service import RosterService
 from models.storage.database import Database
 
 REPO = Path(__file__).resolve().parents[2]
-LEAK = "1. 林曉（演员）\n2. ＬＩＮ ＸＩＡＯ\nKiki Wu、Chen Jingy；张伟\n陈静宜\n"
+LEAK = "1. 林曉（演员）\n2. ＷＡＮＧ ＺＩＸＵＡＮ\nKiki Wu、Chen Jingy；张伟\n陈静宜\n"
 
 
 def run(capsys, *argv):
@@ -48,7 +48,7 @@ def test_match_json_in_list_order(demo_db, tmp_path, capsys):
     got = [(e["text"], e["status"], e["artist_id"], e["native_name"]) for e in entries]
     assert got == [
         ("林曉", "matched", ids["林晓"], "林晓"),
-        ("ＬＩＮ ＸＩＡＯ", "matched", ids["林晓"], "林晓"),
+        ("ＷＡＮＧ ＺＩＸＵＡＮ", "matched", ids["王子轩"], "王子轩"),
         ("Kiki Wu", "matched", ids["吴思琪"], "吴思琪"),
         ("Chen Jingy", "ambiguous", None, None),
         ("张伟", "not_found", None, None),
@@ -69,7 +69,8 @@ def test_match_json_in_list_order(demo_db, tmp_path, capsys):
     assert (first["basis"], first["confirm"]) == ("traditional", False)
     assert (entries[1]["basis"], entries[1]["confirm"]) == ("pinyin", True)
     assert (
-        entries[1]["reason"] == "same spelling as 林晓 (Lin Xiao) — other people share this pinyin"
+        entries[1]["reason"]
+        == "same spelling as 王子轩 (Wang Zixuan) — other people share this pinyin"
     )
     assert (entries[2]["basis"], entries[2]["confirm"]) == ("stage_name", False)
     near = entries[3]  # a near spelling is offered, never matched
@@ -104,7 +105,7 @@ def test_match_table_is_readable(demo_db, tmp_path, capsys):
     assert "1. 林曉（演员） → 林晓 (Lin Xiao)" in lines[1] and "matched" in lines[1]
     assert "张伟 → not on the roster" in lines[5]
     assert "? 陈静怡 (Chen Jingyi)" in lines[6] and "ambiguous" in lines[6]
-    assert "[confirm: same spelling as 林晓 (Lin Xiao)" in lines[2]  # ＬＩＮ ＸＩＡＯ
+    assert "[confirm: same spelling as 王子轩 (Wang Zixuan)" in lines[2]
     assert "confirm" not in lines[1] and "confirm" not in lines[3]
     assert lines[-1] == (
         "6 entries: 3 matched (1 to confirm), 2 ambiguous, 1 not found (roster of 30 artists)."
@@ -153,10 +154,12 @@ def test_real_command_reads_a_pipe(demo_db):
     done = subprocess.run(
         [sys.executable, "main.py", "--db", str(demo_db), "leak", "match", "-", "--json"],
         cwd=REPO,
-        input="Lin Xiao\n不在名单上的人\n".encode(),
+        input="Lin Xiao\nWang Zixuan\n不在名单上的人\n".encode(),
         capture_output=True,
         check=False,
     )
     assert done.returncode == 0, done.stderr
     entries = json.loads(done.stdout)["entries"]
-    assert [e["status"] for e in entries] == ["matched", "not_found"]
+    # a two-character name in Latin letters is only ever a candidate
+    assert [e["status"] for e in entries] == ["ambiguous", "matched", "not_found"]
+    assert [e["confirm"] for e in entries] == [True, True, False]

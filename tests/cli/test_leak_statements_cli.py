@@ -149,8 +149,8 @@ def test_only_the_lines_left_unconfirmed_are_listed(desk, capsys, tmp_path):
     code, _out, err = run(capsys, *args, "--confirmed", "3")
     assert code == 2 and err.count("\n") == 1
     assert "line 2 陈静宜" in err and "line 4 Lin Xiao" in err and "Zhao Yiming" not in err
-    assert "same spelling as 林晓 (Lin Xiao) — other people share this pinyin" in err
-    code, _out, err = run(capsys, *args, "--confirmed", "2,3,4")  # 陈静宜 is still a choice
+    assert "spelled like 林晓 (Lin Xiao), but a two-character name" in err
+    code, _out, err = run(capsys, *args, "--confirmed", "2,3,4")  # 陈静宜, Lin Xiao: choices
     assert code == 2 and "--accept-best" in err and err.count("\n") == 1
     code, _out, err = run(capsys, *args, "--confirmed", "2,x")
     assert code == 2 and "line numbers" in err

@@ -316,6 +316,8 @@ class LeakTableModel(QAbstractTableModel):
                 return self.tr("Sounds alike — pick or skip")
             if top.kind is MatchKind.LOOKALIKE:
                 return self.tr("Look-alike character — pick or skip")
+            if top.basis in (Basis.PINYIN, Basis.ROMANIZED, Basis.REORDERED):
+                return self.tr("Common spelling — pick or skip")
             return self.tr("Ambiguous — pick one")
         checked = r.confirmed
         labels = {
@@ -344,14 +346,15 @@ class LeakTableModel(QAbstractTableModel):
             return self.tr("No artist on the roster is written this way.")
         top = m.candidates[0]
         who = top.display_name
-        if m.status is MatchStatus.AMBIGUOUS and top.kind not in {
-            MatchKind.NEAR,
-            MatchKind.HOMOPHONE,
-            MatchKind.LOOKALIKE,
-        }:
+        equal = sum(1 for c in m.candidates if top.score - c.score < 6)
+        if (
+            m.status is MatchStatus.AMBIGUOUS
+            and equal > 1
+            and top.kind not in {MatchKind.NEAR, MatchKind.HOMOPHONE, MatchKind.LOOKALIKE}
+        ):
             return self.tr(
                 "{n} artists match this spelling equally well: pick the right one."
-            ).format(n=sum(1 for c in m.candidates if top.score - c.score < 6))
+            ).format(n=equal)
         if top.basis is Basis.NATIVE:
             return self.tr("The native name, character for character.")
         if top.basis is Basis.TRADITIONAL:
@@ -368,6 +371,15 @@ class LeakTableModel(QAbstractTableModel):
             return self.tr("One look-alike character ({change}) away from {who}.").format(
                 change=top.detail, who=who
             )
+        if m.status is MatchStatus.AMBIGUOUS and top.basis in (
+            Basis.PINYIN,
+            Basis.ROMANIZED,
+            Basis.REORDERED,
+        ):
+            return self.tr(
+                "Spelled like {who}, but a two-character name in Latin letters is shared by "
+                "many people: pick it only if you know it is them."
+            ).format(who=who)
         if top.basis is Basis.PINYIN:
             return self.tr("Same spelling as {who} — other people share this pinyin.").format(
                 who=who

@@ -54,19 +54,20 @@ M, A = MatchStatus.MATCHED, MatchStatus.AMBIGUOUS
         ("김하늘", 11, M, Basis.NATIVE),
         ("周杰伦", 9, M, Basis.NATIVE),  # simplified entry, traditional roster name
         ("周杰倫", 9, M, Basis.TRADITIONAL),
-        # Latin letters: matched, but a person confirms
-        ("linxiao", 1, M, Basis.PINYIN),  # pinyin without spaces
-        ("LIN Xiao", 1, M, Basis.PINYIN),
-        ("Lin-Xiao", 1, M, Basis.PINYIN),
-        ("Lín Xiǎo", 1, M, Basis.PINYIN),  # tone marks
-        ("ＬＩＮ ＸＩＡＯ", 1, M, Basis.PINYIN),  # full-width letters
-        ("ｌｉｎｘｉａｏ", 1, M, Basis.PINYIN),
-        ("[主演] Lin Xiao (actor)", 1, M, Basis.PINYIN),
+        # Latin letters: matched, but a person confirms; a two-character name (林晓, 吕一) in
+        # Latin letters is the name of very many people: a candidate only
+        ("linxiao", 1, A, Basis.PINYIN),  # pinyin without spaces
+        ("LIN Xiao", 1, A, Basis.PINYIN),
+        ("Lin-Xiao", 1, A, Basis.PINYIN),
+        ("Lín Xiǎo", 1, A, Basis.PINYIN),  # tone marks
+        ("ＬＩＮ ＸＩＡＯ", 1, A, Basis.PINYIN),  # full-width letters
+        ("ｌｉｎｘｉａｏ", 1, A, Basis.PINYIN),
+        ("[主演] Lin Xiao (actor)", 1, A, Basis.PINYIN),
         ("Ouyang Nana", 7, M, Basis.PINYIN),
         ("Zeng Xiaoxian", 6, M, Basis.PINYIN),  # 曾 read as a family name
         ("Ceng Xiaoxian", 6, M, Basis.PINYIN),  # ... and as the roster romanised it
-        ("Lü Yi", 8, M, Basis.PINYIN),
-        ("Lyu Yi", 8, M, Basis.PINYIN),  # passport spelling of 吕
+        ("Lü Yi", 8, A, Basis.PINYIN),
+        ("Lyu Yi", 8, A, Basis.PINYIN),  # passport spelling of 吕
         ("Zhou Jielun", 9, M, Basis.PINYIN),
         ("Jay Chou", 9, M, Basis.ROMANIZED),
         ("Chou Chieh-lun", 9, M, Basis.ROMANIZED),  # Wade-Giles
@@ -94,13 +95,24 @@ def test_tricky_entries_find_the_right_artist_and_say_how(matcher, entry, artist
 
 
 def test_reasons_say_why_a_person_must_confirm():
-    matcher = NameMatcher([RosterName(1, "孙莉", "Sun Li"), RosterName(2, "黄鹤", "Huang He")])
-    assert matcher.match("Sun Li").reason == (
-        "same spelling as 孙莉 (Sun Li) — other people share this pinyin"
+    matcher = NameMatcher(
+        [
+            RosterName(1, "孙俪", "Sun Li"),
+            RosterName(2, "黄鹤年", ""),
+            RosterName(3, "孙莉娜", "Sun Lina"),
+        ]
     )
-    assert "other order" in matcher.match("He Huang").reason
-    assert matcher.match("Sun Lii").reason == "one letter differs from 孙莉 (Sun Li)"
-    assert not matcher.match("孙莉").confirm
+    assert matcher.match("Sun Lina").reason == (
+        "same spelling as 孙莉娜 (Sun Lina) — other people share this pinyin"
+    )
+    two = matcher.match("Sun Li")
+    assert two.status is MatchStatus.AMBIGUOUS and two.candidates[0].artist_id == 1
+    assert two.reason == (
+        "spelled like 孙俪 (Sun Li), but a two-character name in Latin letters is shared by many"
+    )
+    assert "other order" in matcher.match("Henian Huang").reason
+    assert matcher.match("Sun Lia").reason == "one letter differs from 孙俪 (Sun Li)"
+    assert not matcher.match("孙俪").confirm
 
 
 def test_syllable_boundaries_and_u_umlaut_tell_names_apart():
@@ -178,7 +190,7 @@ def test_word_order_is_a_weaker_basis_than_another_artists_spelling():
     # "Xiao Lin" is 萧林, or 林晓 written given-name first: 萧林 first, and a person confirms.
     roster = [RosterName(1, "林晓", "Lin Xiao"), RosterName(2, "萧林", "Xiao Lin")]
     result = NameMatcher(roster).match("Xiao Lin")
-    assert result.status is MatchStatus.MATCHED and result.confirm
+    assert result.status is MatchStatus.AMBIGUOUS and result.confirm  # two characters each
     assert [(c.artist_id, c.basis) for c in result.candidates] == [
         (2, Basis.PINYIN),
         (1, Basis.REORDERED),
@@ -217,8 +229,8 @@ def test_matcher_reads_the_roster_and_flags_archived_artists(db):
     kept = matcher.match("Chen Jingyi")
     assert kept.status is MatchStatus.MATCHED and kept.artist_id == gone.id
     assert kept.archived and kept.candidates[0].archived
-    current = matcher.match("Xiao Lin")
-    assert current.artist_id == active.id and not current.archived
+    current = matcher.match("Xiao Lin")  # the pinyin of its stage name 小林
+    assert current.candidates[0].artist_id == active.id and not current.candidates[0].archived
 
 
 def test_equal_candidates_list_active_artists_before_archived_ones():

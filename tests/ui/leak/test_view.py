@@ -178,13 +178,18 @@ def test_opening_a_list_file(leak_view, qtbot, tmp_path):
 
 # -- confirming, and only what a person confirmed (issue 17) -------------------------------------
 def test_latin_matches_wait_unticked_and_shaded_with_the_reason(leak_view, qtbot):
-    paste(qtbot, leak_view, "林晓\nLin Xiao\nLin Xaio\nKiki Wu\n")
+    paste(qtbot, leak_view, "林晓\nWang Zixuan\nLin Xaio\nKiki Wu\nLin Xiao\n")
     view = leak_view
     assert checked(view, 0) and checked(view, 3)  # characters, a stage name: sure
-    assert cell(view, 1, Column.ARTIST) == "林晓 (Lin Xiao)" and not checked(view, 1)
+    assert cell(view, 1, Column.ARTIST) == "王子轩 (Wang Zixuan)" and not checked(view, 1)
     assert cell(view, 1, Column.MATCH) == "Pinyin — confirm"
     reason = view.model.data(view.model.index(1, Column.MATCH), Qt.ItemDataRole.ToolTipRole)
-    assert reason == "Same spelling as 林晓 (Lin Xiao) — other people share this pinyin."
+    assert reason == "Same spelling as 王子轩 (Wang Zixuan) — other people share this pinyin."
+    # a two-character name in Latin letters is a candidate to pick, not a match
+    assert cell(view, 4, Column.ARTIST).startswith("— pick one") and not checked(view, 4)
+    assert "shared by many" in str(
+        view.model.data(view.model.index(4, Column.MATCH), Qt.ItemDataRole.ToolTipRole)
+    )
     shade = view.model.data(view.model.index(1, Column.ENTRY), Qt.ItemDataRole.BackgroundRole)
     assert isinstance(shade, QBrush) and shade.color() == DOUBT
     # a near spelling is never pre-ticked, nor even chosen
@@ -202,7 +207,7 @@ def cell_center(view: LeakView, row: int, column: Column) -> QPoint:
 
 
 def test_the_confirmed_cell_toggles_on_a_click_anywhere_in_it(leak_view, qtbot):
-    paste(qtbot, leak_view, "Lin Xiao\n")
+    paste(qtbot, leak_view, "Wang Zixuan\n")
     view = leak_view
     rect = view.table.visualRect(view.model.index(0, Column.CONFIRMED))
     far = QPoint(rect.right() - 3, rect.center().y())  # away from the small box

@@ -69,9 +69,14 @@ class ArtistDialog(QDialog):
     )  # fmt: skip
 
     def __init__(
-        self, parent: QWidget | None = None, artist: Artist | None = None, on: date | None = None
+        self,
+        parent: QWidget | None = None,
+        artist: Artist | None = None,
+        on: date | None = None,
+        aliases: tuple[str, ...] = (),
     ) -> None:
         super().__init__(parent)
+        self._aliases = aliases
         self.setObjectName("artistDialog")
         self.artist = artist
         self._on = on or clock_today()
@@ -128,6 +133,15 @@ class ArtistDialog(QDialog):
         self.native_edit = self._line("native_name", self.tr("Required, e.g. 林晓"))
         self.romanized_edit = self._line("romanized_name")
         self.stage_edit = self._line("stage_name", self.tr("Separate several with ;"))
+        self.aliases_edit = self._line(
+            "aliases", self.tr("e.g. an official English name; separate several with ;")
+        )
+        self.aliases_edit.setToolTip(
+            self.tr(
+                "Latin spellings the agency knows are this artist's own: on leak day a list "
+                "entry written exactly so names the artist without a confirmation."
+            )
+        )
         self.dob_edit = self._line("date_of_birth", self.tr("YYYY-MM-DD (optional)"))
         self.dob_edit.setClearButtonEnabled(True)
         self.age_hint = QLabel(self)
@@ -183,6 +197,7 @@ class ArtistDialog(QDialog):
             self.tr("Romanised name"), self._with_problem("romanized_name", self.romanized_edit)
         )
         form.addRow(self.tr("Stage names"), self._with_problem("stage_name", self.stage_edit))
+        form.addRow(self.tr("Known Latin spellings / aliases"), self.aliases_edit)
         form.addRow(
             self.tr("Date of birth"),
             self._with_problem("date_of_birth", self.dob_edit, self.age_hint),
@@ -242,10 +257,10 @@ class ArtistDialog(QDialog):
         layout.addWidget(self.buttons)
 
         order: list[QWidget] = [
-            self.native_edit, self.romanized_edit, self.stage_edit, self.dob_edit,
-            self.guardian_edit, self.deceased_edit, self.estate_edit, self.jurisdiction_combo,
-            self.unions_edit, self.agent_edit, self.contact_edit, self.stance_combo,
-            self.notes_edit, self.buttons,
+            self.native_edit, self.romanized_edit, self.stage_edit, self.aliases_edit,
+            self.dob_edit, self.guardian_edit, self.deceased_edit, self.estate_edit,
+            self.jurisdiction_combo, self.unions_edit, self.agent_edit, self.contact_edit,
+            self.stance_combo, self.notes_edit, self.buttons,
         ]  # fmt: skip
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
@@ -256,6 +271,7 @@ class ArtistDialog(QDialog):
         self.native_edit.setText(a.native_name)
         self.romanized_edit.setText(a.romanized_name)
         self.stage_edit.setText("; ".join(a.stage_names))
+        self.aliases_edit.setText("; ".join(self._aliases))
         self.dob_edit.setText(a.date_of_birth.isoformat() if a.date_of_birth else "")
         self.deceased_edit.setText(a.deceased_on.isoformat() if a.deceased_on else "")
         self.estate_edit.setText(a.estate_contact)
@@ -287,6 +303,10 @@ class ArtistDialog(QDialog):
             return None
         self._date_errors.pop(field, None)
         return value
+
+    def aliases(self) -> tuple[str, ...]:
+        """The known Latin spellings as typed (kept apart from the artist record)."""
+        return split_list(self.aliases_edit.text())
 
     def draft(self) -> ArtistDraft:
         """The form as a draft (not yet normalised; the service does that when saving)."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import ConflictError, UserError
+from models.leak.keystore import AliasService
 from models.roster.artist import Artist, ArtistDraft
 from models.roster.service import RosterCounts, RosterService, SortColumn
 from models.storage.database import Database
@@ -383,7 +384,9 @@ class RosterView(QWidget):
     def add_artist(self) -> None:
         """Ctrl+N: open an empty form; saving happens when it is accepted."""
         dialog = ArtistDialog(self)
-        dialog.accepted.connect(lambda: self.commit_add(dialog.draft()))
+        dialog.accepted.connect(
+            lambda: self._save_aliases(self.commit_add(dialog.draft()), (), dialog.aliases())
+        )
         self._open(dialog)
 
     def edit_artist(self) -> None:
@@ -397,9 +400,25 @@ class RosterView(QWidget):
             show_error(self, e)
             self.refresh()
             return
-        dialog = ArtistDialog(self, artist)
-        dialog.accepted.connect(lambda: self.commit_edit(artist, dialog.draft()))
+        known = AliasService(self.roster.db).get(artist.id)
+        dialog = ArtistDialog(self, artist, aliases=known)
+        dialog.accepted.connect(
+            lambda: self._save_aliases(
+                self.commit_edit(artist, dialog.draft()), known, dialog.aliases()
+            )
+        )
         self._open(dialog)
+
+    def _save_aliases(
+        self, artist: Artist | None, before: tuple[str, ...], after: tuple[str, ...]
+    ) -> None:
+        """Known Latin spellings (leak day) are kept beside the artist record."""
+        if artist is None or before == after:
+            return
+        try:
+            AliasService(self.roster.db).set(artist.id, after)
+        except UserError as e:
+            show_error(self, e)
 
     def _open(self, dialog: ArtistDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

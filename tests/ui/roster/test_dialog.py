@@ -151,7 +151,8 @@ def test_tab_order_follows_the_form(qtbot: QtBot) -> None:
     dialog = _dialog(qtbot)
     assert dialog.native_edit.nextInFocusChain() is dialog.romanized_edit
     assert dialog.romanized_edit.nextInFocusChain() is dialog.stage_edit
-    assert dialog.stage_edit.nextInFocusChain() is dialog.dob_edit
+    assert dialog.stage_edit.nextInFocusChain() is dialog.aliases_edit
+    assert dialog.aliases_edit.nextInFocusChain() is dialog.dob_edit
 
 
 def test_lists_split_on_every_separator_people_use() -> None:

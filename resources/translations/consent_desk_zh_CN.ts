@@ -278,6 +278,14 @@
         <translation>多个请用 ; 分隔</translation>
     </message>
     <message>
+        <source>e.g. an official English name; separate several with ;</source>
+        <translation>例如官方英文名；多个请用 ; 分隔</translation>
+    </message>
+    <message>
+        <source>Latin spellings the agency knows are this artist&apos;s own: on leak day a list entry written exactly so names the artist without a confirmation.</source>
+        <translation>经纪公司确认属于该艺人的拉丁字母拼写：名单曝光应对时，与之完全相同的名单条目无需确认即对应该艺人。</translation>
+    </message>
+    <message>
         <source>YYYY-MM-DD (optional)</source>
         <translation>YYYY-MM-DD（可选）</translation>
     </message>
@@ -332,6 +340,10 @@
     <message>
         <source>Stage names</source>
         <translation>艺名</translation>
+    </message>
+    <message>
+        <source>Known Latin spellings / aliases</source>
+        <translation>已知拉丁字母拼写 / 别名</translation>
     </message>
     <message>
         <source>Date of birth</source>
@@ -819,6 +831,49 @@ Also known as: {aliases}</source>
     <message>
         <source>Could not verify.</source>
         <translation>无法校验。</translation>
+    </message>
+</context>
+<context>
+    <name>BatchConfirmDialog</name>
+    <message>
+        <source>Sign {n} statements?</source>
+        <translation>签署 {n} 份声明？</translation>
+    </message>
+    <message>
+        <source>One signed position statement for each artist below, naming {platform} (listing = willingness only), written to:</source>
+        <translation>为下列每位艺人出具一份签名立场声明，注明 {platform}（列名仅表示意向），保存到：</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation>艺人</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>声明</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Position statement</source>
+        <translation>立场声明</translation>
+    </message>
+    <message>
+        <source>{n} of these artists already got a statement from this list: signing again issues a second statement for each.</source>
+        <translation>其中 {n} 位艺人已根据此名单出具过声明：再次签署将为每位艺人再出具一份声明。</translation>
+    </message>
+    <message>
+        <source>Sign {n} statements…</source>
+        <translation>签署 {n} 份声明…</translation>
     </message>
 </context>
 <context>
@@ -2865,6 +2920,10 @@ SHA-256 {sha}</translation>
         <translation>已确认</translation>
     </message>
     <message>
+        <source>Statement</source>
+        <translation>声明</translation>
+    </message>
+    <message>
         <source>Platforms that list the artist: willingness only, never consent.</source>
         <translation>列出该艺人的平台：仅表示意愿，绝不等于同意。</translation>
     </message>
@@ -2893,36 +2952,138 @@ SHA-256 {sha}</translation>
         <translation>不在艺人名册中</translation>
     </message>
     <message>
-        <source>Ambiguous</source>
-        <translation>有歧义</translation>
+        <source>Near spelling — pick or skip</source>
+        <translation>拼写相近 — 请选择或跳过</translation>
+    </message>
+    <message>
+        <source>Sounds alike — pick or skip</source>
+        <translation>读音相同 — 请选择或跳过</translation>
+    </message>
+    <message>
+        <source>Look-alike character — pick or skip</source>
+        <translation>形近字 — 请选择或跳过</translation>
+    </message>
+    <message>
+        <source>Common spelling — pick or skip</source>
+        <translation>常见拼写 — 请选择或跳过</translation>
+    </message>
+    <message>
+        <source>Ambiguous — pick one</source>
+        <translation>有歧义 — 请选择</translation>
+    </message>
+    <message>
+        <source>Recorded alias</source>
+        <translation>已登记别名</translation>
+    </message>
+    <message>
+        <source>Pinyin — confirmed</source>
+        <translation>拼音 — 已确认</translation>
+    </message>
+    <message>
+        <source>Pinyin — confirm</source>
+        <translation>拼音 — 待确认</translation>
+    </message>
+    <message>
+        <source>Romanised — confirmed</source>
+        <translation>罗马化拼写 — 已确认</translation>
+    </message>
+    <message>
+        <source>Romanised — confirm</source>
+        <translation>罗马化拼写 — 待确认</translation>
+    </message>
+    <message>
+        <source>Word order — confirmed</source>
+        <translation>姓名顺序颠倒 — 已确认</translation>
+    </message>
+    <message>
+        <source>Word order — confirm</source>
+        <translation>姓名顺序颠倒 — 待确认</translation>
+    </message>
+    <message>
+        <source>Near spelling — confirm</source>
+        <translation>拼写相近 — 待确认</translation>
+    </message>
+    <message>
+        <source>No artist on the roster is written this way.</source>
+        <translation>名册中没有这样书写的艺人。</translation>
+    </message>
+    <message>
+        <source>{n} artists match this spelling equally well: pick the right one.</source>
+        <translation>有 {n} 位艺人与此拼写同样匹配：请选择正确的一位。</translation>
+    </message>
+    <message>
+        <source>The native name, character for character.</source>
+        <translation>与原文姓名逐字相同。</translation>
+    </message>
+    <message>
+        <source>The native name, written in traditional characters.</source>
+        <translation>原文姓名的繁体写法。</translation>
+    </message>
+    <message>
+        <source>A registered stage name of {who}.</source>
+        <translation>{who}已登记的艺名。</translation>
+    </message>
+    <message>
+        <source>A Latin spelling recorded as {who}&apos;s own.</source>
+        <translation>已登记为{who}本人的拉丁字母拼写。</translation>
+    </message>
+    <message>
+        <source>Sounds like {who} but is written with other characters.</source>
+        <translation>读音与{who}相同，但用字不同。</translation>
+    </message>
+    <message>
+        <source>One look-alike character ({change}) away from {who}.</source>
+        <translation>与{who}仅差一个形近字（{change}）。</translation>
+    </message>
+    <message>
+        <source>Spelled like {who}, but a two-character name in Latin letters is shared by many people: pick it only if you know it is them.</source>
+        <translation>拼写与{who}相同，但两字姓名的拉丁字母拼写为许多人共有：只有确知是其本人时才选择。</translation>
+    </message>
+    <message>
+        <source>Same spelling as {who} — other people share this pinyin.</source>
+        <translation>拼写与{who}相同 — 其他人也可能是这个拼音。</translation>
+    </message>
+    <message>
+        <source>Same romanisation as {who} — other people share this spelling.</source>
+        <translation>罗马化拼写与{who}相同 — 其他人也可能是这个拼写。</translation>
+    </message>
+    <message>
+        <source>{who} with the names in the other order.</source>
+        <translation>{who}，姓与名顺序颠倒。</translation>
+    </message>
+    <message>
+        <source>Same letters as {who}, read as other syllables.</source>
+        <translation>字母与{who}相同，但音节划分不同。</translation>
+    </message>
+    <message>
+        <source>One letter differs from {who}.</source>
+        <translation>与{who}相差一个字母。</translation>
+    </message>
+    <message>
+        <source>{n} letters differ from {who}.</source>
+        <translation>与{who}相差 {n} 个字母。</translation>
+    </message>
+    <message>
+        <source>Issued from this list: statement {id}</source>
+        <translation>已根据此名单出具：声明 {id}</translation>
+    </message>
+    <message>
+        <source>Click the arrow to choose another candidate:
+{names}</source>
+        <translation>点击箭头选择其他候选艺人：
+{names}</translation>
     </message>
     <message>
         <source>Exact</source>
         <translation>完全匹配</translation>
     </message>
     <message>
+        <source>Exact (traditional)</source>
+        <translation>完全一致（繁体）</translation>
+    </message>
+    <message>
         <source>Stage name</source>
         <translation>艺名</translation>
-    </message>
-    <message>
-        <source>Romanised name</source>
-        <translation>罗马化姓名</translation>
-    </message>
-    <message>
-        <source>Pinyin</source>
-        <translation>拼音</translation>
-    </message>
-    <message>
-        <source>Word order — check</source>
-        <translation>词序不同 — 请核对</translation>
-    </message>
-    <message>
-        <source>Sounds alike — check</source>
-        <translation>读音相近 — 请核对</translation>
-    </message>
-    <message>
-        <source>Near spelling — check</source>
-        <translation>拼写相近 — 请核对</translation>
     </message>
     <message>
         <source>No consent record in force: nothing is authorised.</source>
@@ -2931,12 +3092,6 @@ SHA-256 {sha}</translation>
     <message>
         <source>A stance is not consent.</source>
         <translation>立场不等于同意。</translation>
-    </message>
-    <message>
-        <source>Double-click to choose another candidate:
-{names}</source>
-        <translation>双击可选择其他候选人：
-{names}</translation>
     </message>
     <message>
         <source>Matched as: {text}</source>
@@ -3002,6 +3157,18 @@ SHA-256 {sha}</translation>
         <translation>声明语言：</translation>
     </message>
     <message>
+        <source>Required: the platform or list that published the names.</source>
+        <translation>必填：公布这些姓名的平台或名单。</translation>
+    </message>
+    <message>
+        <source>Platform or list (required)</source>
+        <translation>平台或名单（必填）</translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation>* 必填</translation>
+    </message>
+    <message>
         <source>Language of the statements</source>
         <translation>声明的语言</translation>
     </message>
@@ -3044,6 +3211,10 @@ SHA-256 {sha}</translation>
     <message>
         <source>Changed since it was saved as listing #{id}.</source>
         <translation>保存为名单 #{id} 之后已有更改。</translation>
+    </message>
+    <message>
+        <source>Name the platform or list that published the names: statements cite it.</source>
+        <translation>请填写公布这些姓名的平台或名单：声明会引用它。</translation>
     </message>
     <message>
         <source>Saved listing #{id} ({platform}).</source>

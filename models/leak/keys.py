@@ -355,7 +355,7 @@ def artists_keys(artists: Sequence[ArtistNames]) -> list[list[RosterKey]]:
 NEAR_BLOCK = 3  # near spellings are looked for among keys sharing this many first or last letters
 
 
-NEAR_SIZE = 2  # ... and at most this many letters longer or shorter
+NEAR_SIZE = 1  # ... and at most this many letters longer or shorter (one typo)
 
 
 def key_size(key: str) -> int:

@@ -150,6 +150,7 @@ class TableKeys:
     def __init__(self, db: Database, up_to_date: bool = False) -> None:
         self.db = db
         self._conn: Connection | None = None
+        self._pools: dict[tuple[str, str, int], list[str]] = {}  # within one batch
         if not up_to_date:
             bring_up_to_date(db)
 
@@ -164,6 +165,7 @@ class TableKeys:
                 yield
             finally:
                 self._conn = None
+                self._pools = {}
 
     def _sql(self, sql: str, params: Sequence[object]) -> list[Any]:
         """Plain SQL on the driver (the look-ups are few and simple; statement building in
@@ -199,22 +201,31 @@ class TableKeys:
 
     def near_pool(self, queries: Sequence[str]) -> list[str]:
         """Primary Latin keys sharing the first or the last letters with a query and within
-        NEAR_SIZE letters of its length (one index range each)."""
-        parts: list[str] = []
-        params: list[object] = []
+        NEAR_SIZE letters of its length (one index range each; a list's entries often share
+        a family name, so each range is read once per list)."""
+        pool: set[str] = set()
         for q in dict.fromkeys(queries):
             head, tail = head_tail(q)
             n = key_size(q)
             for column, value in (("head", head), ("tail", tail)):
-                parts.append(f"({column} = ? AND size BETWEEN ? AND ?)")
-                params += [value, n - NEAR_SIZE, n + NEAR_SIZE]
-        if not parts:
-            return []
+                pool.update(self._block(column, value, n))
+        return sorted(pool)
+
+    def _block(self, column: str, value: str, size: int) -> list[str]:
+        cached = self._pools.get((column, value, size))
+        if cached is not None:
+            return cached
         sql = (
-            f"SELECT DISTINCT key FROM leak_name_key WHERE ({' OR '.join(parts)}) "
-            f"AND basis IN ({_marks(len(_PRIMARY))})"
+            f"SELECT DISTINCT key FROM leak_name_key WHERE {column} = ? "
+            f"AND size BETWEEN ? AND ? AND basis IN ({_marks(len(_PRIMARY))})"
         )
-        return sorted(str(r[0]) for r in self._sql(sql, [*params, *_PRIMARY]))
+        found = [
+            str(r[0])
+            for r in self._sql(sql, [value, size - NEAR_SIZE, size + NEAR_SIZE, *_PRIMARY])
+        ]
+        if self._conn is not None:
+            self._pools[(column, value, size)] = found
+        return found
 
     def artists(self, ids: Sequence[int]) -> dict[int, tuple[str, str, bool]]:
         wanted = list(dict.fromkeys(ids))

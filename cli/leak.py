@@ -101,6 +101,23 @@ def _match(ctx: Context) -> int:
     return 0
 
 
+def _aliases(ctx: Context) -> int:
+    """Show, set or clear an artist's known Latin spellings (exact on leak day)."""
+    from models.leak.keystore import AliasService
+
+    a = ctx.args
+    service = AliasService(ctx.db)
+    if a.clear or a.spelling:
+        saved = service.set(a.artist_id, [] if a.clear else a.spelling)
+    else:
+        saved = service.get(a.artist_id)
+    if a.json:
+        print_json({"artist_id": a.artist_id, "aliases": list(saved)})
+    elif saved:
+        print("\n".join(saved))
+    return 0
+
+
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     leak = sub.add_parser("leak", help="match a published list of names to the roster")
     lsub = leak.add_subparsers(dest="leak_command", metavar="ACTION")
@@ -119,3 +136,13 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     )
     add_arguments(p)
     p.set_defaults(handler=issue_from_list)
+    p = lsub.add_parser(
+        "aliases",
+        help="show or set an artist's known Latin spellings (a list entry written exactly so "
+        "names the artist without a confirmation)",
+    )
+    p.add_argument("artist_id", type=int, help="the artist's id (see roster search)")
+    p.add_argument("spelling", nargs="*", help="the spellings to record (replacing the old ones)")
+    p.add_argument("--clear", action="store_true", help="remove every recorded spelling")
+    p.add_argument("--json", action="store_true", help="print the spellings as JSON")
+    p.set_defaults(handler=_aliases)

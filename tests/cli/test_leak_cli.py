@@ -163,3 +163,26 @@ def test_real_command_reads_a_pipe(demo_db):
     # a two-character name in Latin letters is only ever a candidate
     assert [e["status"] for e in entries] == ["ambiguous", "matched", "not_found"]
     assert [e["confirm"] for e in entries] == [True, True, False]
+
+
+def test_aliases_are_set_shown_and_used(demo_db, capsys):
+    ids = ids_by_name(demo_db)
+    lin = str(ids["林晓"])
+    code, out, err = run(capsys, "--db", str(demo_db), "leak", "aliases", lin, "Lynn Lin")
+    assert code == 0 and out == "Lynn Lin\n", err
+    code, out, _ = run(capsys, "--db", str(demo_db), "leak", "aliases", lin, "--json")
+    assert json.loads(out) == {"artist_id": int(lin), "aliases": ["Lynn Lin"]}
+    db = Database.open(str(demo_db))
+    try:
+        from models.leak import NameMatcher
+
+        result = NameMatcher.from_database(db).match("lynn lin")
+        assert result.artist_id == int(lin) and not result.confirm
+    finally:
+        db.close()
+    code, _, err = run(capsys, "--db", str(demo_db), "leak", "aliases", lin, "小林林")
+    assert code == 2 and err.count("\n") == 1 and "Chinese characters" in err
+    code, out, _ = run(capsys, "--db", str(demo_db), "leak", "aliases", lin, "--clear")
+    assert code == 0 and out == ""
+    code, _, err = run(capsys, "--db", str(demo_db), "leak", "aliases", "99999", "X Y")
+    assert code == 2 and "no artist" in err

@@ -88,12 +88,12 @@ def entries_from_matches(
     confirmed_lines: Collection[int] | None = None,
 ) -> tuple[ListingEntryDraft, ...]:
     """Drafts for matcher results. Confirmed: matches that need nobody to confirm them, and
-    matches on lines a person confirmed (`confirmed_lines`; None: every match, as before);
-    with `accept_best`, doubtful entries on those lines take their best candidate."""
+    matches on the lines a person confirmed (`confirmed_lines`); with `accept_best`, doubtful
+    entries on those lines take their best candidate."""
     out: list[ListingEntryDraft] = []
     for m in matches:
         artist_id = m.artist_id
-        checked = confirmed_lines is None or m.entry.line in confirmed_lines
+        checked = confirmed_lines is not None and m.entry.line in confirmed_lines
         confirmed = m.status is MatchStatus.MATCHED and (not m.confirm or checked)
         if m.status is MatchStatus.AMBIGUOUS and accept_best and m.candidates and checked:
             artist_id = m.candidates[0].artist_id

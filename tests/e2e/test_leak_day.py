@@ -82,14 +82,21 @@ def test_leak_day_from_pasted_list_to_published_register(agency: Database, tmp_p
     assert [m.text for m in matches if m.status is MatchStatus.NOT_FOUND] == ["张伟"]
     roster = RosterService(db)
     ids = {a.native_name: a.id for a in roster.search()}
-    assert list(dict.fromkeys(m.native_name for m in named)) == EXPECTED
+    assert list(dict.fromkeys(m.candidates[0].native_name for m in named)) == EXPECTED
     assert len(named) == 15
-    doubtful = [m.text for m in named if m.score < 100]
-    assert doubtful == ["Zhou Mubia"]  # the manager glances at the typo; it is right
+    # Names in Latin letters and the typo wait for the manager, who checks each: all right.
+    doubtful = [m.text for m in named if m.confirm]
+    assert doubtful == ["Chen Jingyi", "liuyutong", "Zhou Mubia", "He Xiaotong"]
+    checked = {m.entry.line for m in named if m.confirm}
+    unchecked = entries_from_matches(matches)
+    assert sum(d.confirmed for d in unchecked) == 11  # nothing doubtful goes out unchecked
 
     listing = ListingService(db).save(
         ListingDraft(
-            PLATFORM, "https://news.example/ai-artists", date.today(), entries_from_matches(matches)
+            PLATFORM,
+            "https://news.example/ai-artists",
+            date.today(),
+            entries_from_matches(matches, accept_best=True, confirmed_lines=checked),
         )
     )
     artist_ids = list(listing.confirmed_artist_ids)

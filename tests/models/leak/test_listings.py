@@ -93,7 +93,9 @@ def test_a_matched_list_is_saved_and_names_only_confirmed_artists(
 
 def test_accept_best_confirms_the_top_candidate(db: Database, artists: dict[str, int]) -> None:
     matches = NameMatcher.from_database(db).match_entries(split_list("Lin Xiao"))
-    (entry,) = entries_from_matches(matches, accept_best=True)
+    (unchecked,) = entries_from_matches(matches, accept_best=True)
+    assert not unchecked.confirmed  # only on a line a person confirmed
+    (entry,) = entries_from_matches(matches, accept_best=True, confirmed_lines={1})
     assert entry.confirmed and entry.artist_id == matches[0].candidates[0].artist_id
     (plain,) = entries_from_matches(matches)
     assert not plain.confirmed and plain.artist_id is None

@@ -195,6 +195,7 @@ PRIMARY_BASES = frozenset(
 
 SURE_SCORE = 100
 PINYIN_SCORE = 96
+STAGE_PINYIN_SCORE = 97  # the pinyin of a stage name in characters (小林 → "Xiao Lin")
 ROMANIZED_SCORE = 95
 REORDERED_SCORE = 88
 U_FOR_V_SCORE = 84  # "Lu" for 吕 (lü written without its dots)
@@ -342,7 +343,7 @@ def artists_keys(artists: Sequence[ArtistNames]) -> list[list[RosterKey]]:
         for name in stage:
             if has_han(name):
                 add(han_key(name), Basis.STAGE_NAME, SURE_SCORE)
-                add(spelling.syllables_key(han_syllables(name)), Basis.PINYIN, PINYIN_SCORE)
+                add(spelling.syllables_key(han_syllables(name)), Basis.PINYIN, STAGE_PINYIN_SCORE)
             else:
                 add(spelling.latin_key(name), Basis.STAGE_NAME, SURE_SCORE)
         for name in aliases:

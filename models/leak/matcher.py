@@ -44,6 +44,7 @@ from models.leak.keys import (
     NEAR_SIZE,
     PRIMARY_BASES,
     REORDERED_SCORE,
+    STAGE_PINYIN_SCORE,
     SURE_BASES,
     SURE_SCORE,
     ArtistNames,
@@ -348,7 +349,13 @@ _Found = dict[int, tuple[int, Basis, MatchKind, str]]  # id → score, basis, ki
 class NameMatcher:
     """Matches list entries against a key source (a roster in memory, or the key table)."""
 
-    def __init__(self, roster: Iterable[RosterName] | KeySource) -> None:
+    def __init__(
+        self, roster: Iterable[RosterName] | KeySource, short_latin_names_sure: bool = False
+    ) -> None:
+        """`short_latin_names_sure`: a two-character name matched on Latin letters may be
+        `matched` (with confirm) — for a small set of requested artists (a proposal's cast),
+        not for the whole roster on leak day."""
+        self.short_latin_names_sure = short_latin_names_sure
         self.source: KeySource
         if isinstance(roster, MemoryKeys) or hasattr(roster, "exact"):
             self.source = roster  # type: ignore[assignment]
@@ -405,14 +412,31 @@ class NameMatcher:
             return MatchStatus.NOT_FOUND, ()
         # Same score: current artists before archived ones.
         ranked.sort(key=lambda t: (-t[0], info[t[4]][2], _RANK[t[2]], t[4]))
+        entry_key = spelling.latin_key(text) if text.isascii() else ""
         candidates = tuple(
-            Candidate(i, info[i][0], info[i][1], score, kind, info[i][2], basis, detail)
+            Candidate(
+                i,
+                info[i][0],
+                info[i][1],
+                score,
+                # spelled as the roster romanises the artist: say so (the basis stays pinyin)
+                MatchKind.ROMANIZED
+                if kind is MatchKind.PINYIN
+                and entry_key
+                and spelling.latin_key(info[i][1]) == entry_key
+                else kind,
+                info[i][2],
+                basis,
+                detail,
+            )
             for score, basis, kind, detail, i in ranked[:MAX_CANDIDATES]
         )
         top = candidates[0]
         second = candidates[1].score if len(candidates) > 1 else 0
         offered_only = top.kind in {MatchKind.NEAR, MatchKind.HOMOPHONE, MatchKind.LOOKALIKE} or (
-            top.basis in LATIN_BASES and _one_given_syllable(top.native_name)
+            top.basis in LATIN_BASES
+            and not self.short_latin_names_sure
+            and _one_given_syllable(top.native_name)
         )
         clear = not offered_only and top.score >= MATCH_SCORE and top.score - second >= MARGIN
         return (MatchStatus.MATCHED if clear else MatchStatus.AMBIGUOUS), candidates
@@ -467,7 +491,8 @@ class NameMatcher:
         swapped = spelling.reordered_keys(text)
         looked = self.source.exact([key, *swapped])
         for i, basis, score in looked.get(key, []):
-            keep(i, score, basis, _KIND_OF[basis])
+            stage = basis is Basis.PINYIN and score == STAGE_PINYIN_SCORE
+            keep(i, score, basis, MatchKind.STAGE_NAME if stage else _KIND_OF[basis])
         for k in swapped:
             for i, basis, _score in looked.get(k, []):
                 if basis in PRIMARY_BASES:

@@ -26,7 +26,7 @@ def suggest(
     if not artists:
         return {}
     names = {a.artist_id: _shown(a) for a in artists}
-    matcher = NameMatcher(artists)
+    matcher = NameMatcher(artists, short_latin_names_sure=True)  # a cast, not a whole roster
     by_role: dict[str, list[int]] = {}
     for artist_id, played in roles.items():
         if artist_id not in names:

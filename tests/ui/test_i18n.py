@@ -319,6 +319,13 @@ def test_the_statement_and_leak_screens_speak_chinese(
     wait_for_tasks(qtbot)
     assert leak.model.rowCount() == 5
     assert_chinese(zh_window)
+    from ui.leak.confirm import BatchConfirmDialog
+
+    confirm = BatchConfirmDialog(
+        ["林晓（Lin Xiao）"], ("en", "zh"), Path("/声明"), "星幕", 1, zh_window
+    )
+    assert_chinese(_show(qtbot, confirm))
+    confirm.close()
 
 
 def test_messages_and_errors_are_in_chinese(qtbot: QtBot, zh_window: MainWindow) -> None:
@@ -407,7 +414,7 @@ def test_every_dialog_class_in_ui_is_covered() -> None:
         "ProposalDialog", "AcceptDialog", "AcceptRiskDialog", "ExportDialog",
         "ArtistPickDialog", "DecisionDialog",
         "IdentityDialog", "ExportStatementDialog", "BatchExportDialog", "LetterheadDialog",
-        "VerifyDialog", "PassphraseDialog",
+        "VerifyDialog", "PassphraseDialog", "BatchConfirmDialog",
     }  # fmt: skip
     found = set()
     for path in (ROOT / "ui").rglob("*.py"):

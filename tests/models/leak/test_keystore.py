@@ -112,3 +112,16 @@ def test_matching_reads_keys_not_the_whole_roster(db):
         assert s.scalar(select(func.count()).select_from(LeakNameKeyRow)) > 50
     found = source.exact(["测试7号", "nothing"])
     assert list(found) == ["测试7号"] and len(found["测试7号"]) == 1
+
+
+def test_a_big_import_is_keyed_before_the_next_match(db, monkeypatch):
+    import models.roster.service as roster_service
+
+    monkeypatch.setattr(roster_service, "KEY_ON_WRITE_LIMIT", 2)  # as 5,000+ rows would be
+    added = RosterService(db).add_many([ArtistDraft(n) for n in ("赵敏", "周芷若", "小昭")])
+    with db.read() as s:
+        assert sorted(stale_ids(s)) == sorted(a.id for a in added)  # left for the match
+    result = NameMatcher.from_database(db).match("周芷若")
+    assert result.status is MatchStatus.MATCHED and result.artist_id == added[1].id
+    with db.read() as s:
+        assert stale_ids(s) == []

@@ -70,6 +70,7 @@ WIDTHS = {
     Column.STATEMENT: 90,
 }
 LEFT_WIDTH = 225
+PRIORITY = (Column.ENTRY, Column.ARTIST, Column.MATCH)
 REQUIRED_STYLE = "QLineEdit#leakPlatform { border: 2px solid #b03a2e; }"
 
 
@@ -288,10 +289,16 @@ class LeakView(QWidget):
         wanted = {c: w for c, w in WIDTHS.items()}
         total = sum(wanted.values()) + fixed
         scale = min(2.0, (available - fixed) / max(1, total - fixed))  # wide screens too
-        widths = {
-            column: max(28 if column is Column.POSITION else 40, int(width * scale))
-            for column, width in wanted.items()
-        }
+        # On a narrow screen the entry, the artist and how it matched keep most of their
+        # width; the overview columns give way first.
+        keep = max(scale, 0.85) if scale < 1 else scale
+        widths = {c: int(wanted[c] * keep) for c in PRIORITY}
+        others = [c for c in wanted if c not in PRIORITY]
+        room = available - fixed - sum(widths.values())
+        share = room / max(1, sum(wanted[c] for c in others))
+        for column in others:
+            widths[column] = int(wanted[column] * share)
+        widths = {c: max(28 if c is Column.POSITION else 40, w) for c, w in widths.items()}
         over = sum(widths.values()) + fixed - available
         while over > 0:  # minimums can overshoot a very narrow table: take it from the widest
             widest = max(widths, key=lambda c: widths[c])

@@ -45,7 +45,7 @@ def age_on(born: date, when: date) -> int:
     return when.year - born.year - ((when.month, when.day) < (born.month, born.day))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArtistDraft:
     """What a person fills in for an artist; validated before anything is saved."""
 

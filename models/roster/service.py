@@ -6,8 +6,11 @@ frozen `Artist` records, never ORM objects.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -20,11 +23,49 @@ from models.consent.stance_log import add_stance_entries, add_stance_entry
 from models.errors import ConflictError, NotFoundError
 from models.names import search_text, sort_key
 from models.roster.artist import Artist, ArtistDraft, Stance
+from models.roster.io import ImportPreview
+from models.roster.merge import (
+    Choice,
+    ImportPlan,
+    KnownArtist,
+    PlannedRow,
+    RosterIndex,
+    RowKind,
+    match,
+    plan_row,
+    possible_duplicate,
+)
 from models.storage.database import Database
 from models.storage.schema import ArtistRow
 from models.storage.search import artist_ids
 
 ENTITY = "artist"
+CHUNK = 5_000  # rows per INSERT during an import: memory stays flat, one transaction
+Progress = Callable[[int, int], None]
+
+
+@contextmanager
+def bulk_gc() -> Iterator[None]:
+    """No collector passes during bulk work: what exists is frozen, new objects die by count.
+
+    A full pass over a 100,000-row import's objects stalls every thread for hundreds of
+    milliseconds (the window's event loop included); the rows here hold no reference cycles.
+    """
+    was_enabled = gc.isenabled()
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: tuple[int, ...]
+    updated: tuple[int, ...]
+    skipped: int
 
 
 class SortColumn(StrEnum):
@@ -191,7 +232,14 @@ class RosterService:
         valid = [d.validated(row=i + 1) for i, d in enumerate(drafts)]
         if not valid:
             return []
-        now = utc_now()
+        with self.db.write() as s:
+            rows = self._insert(s, valid, utc_now())
+            return [to_artist(ArtistRow(**v)) for v in rows]
+
+    def _insert(
+        self, s: Session, valid: Sequence[ArtistDraft], now: datetime
+    ) -> list[dict[str, Any]]:
+        """Insert checked drafts with their audit events; the rows as written, with ids."""
         rows = [
             {
                 **_values(d),
@@ -203,24 +251,132 @@ class RosterService:
             }
             for d in valid
         ]
-        with self.db.write() as s:
-            ids = list(
-                s.scalars(
-                    insert(ArtistRow).returning(ArtistRow.id, sort_by_parameter_order=True), rows
+        ids = list(
+            s.scalars(insert(ArtistRow).returning(ArtistRow.id, sort_by_parameter_order=True), rows)
+        )
+        for artist_id, values in zip(ids, rows, strict=True):
+            values["id"] = artist_id
+        changes = [Change(ENTITY, v["id"], "create", None, snapshot(v)) for v in rows]
+        # The stance history starts with the stance an artist was added with.
+        changes += add_stance_entries(
+            s,
+            self.db.actor,
+            [(v["id"], v["ai_stance"]) for v in rows if v["ai_stance"] != Stance.NOT_ASKED],
+            now,
+        )
+        append_events(s, self.db.actor, changes)
+        return rows
+
+    # -- importing a roster file -----------------------------------------------------------
+    def plan_import(self, preview: ImportPreview, progress: Progress | None = None) -> ImportPlan:
+        """What each row of a checked file is to the roster: new, changed, unchanged or a
+        possible duplicate (see models/roster/merge.py). Reads only; nothing is written."""
+        with self.db.read() as s:
+            known = [
+                KnownArtist(i, n, b, r)
+                for i, n, b, r in s.execute(
+                    select(
+                        ArtistRow.id,
+                        ArtistRow.native_name,
+                        ArtistRow.date_of_birth,
+                        ArtistRow.romanized_name,
+                    )
                 )
-            )
-            for artist_id, values in zip(ids, rows, strict=True):
-                values["id"] = artist_id
-            changes = [Change(ENTITY, v["id"], "create", None, snapshot(v)) for v in rows]
-            # The stance history starts with the stance an artist was added with.
-            changes += add_stance_entries(
-                s,
-                self.db.actor,
-                [(v["id"], v["ai_stance"]) for v in rows if v["ai_stance"] != Stance.NOT_ASKED],
-                now,
-            )
-            append_events(s, self.db.actor, changes)
-            return [to_artist(ArtistRow(**v)) for v in rows]
+            ]
+        index = RosterIndex(known)
+        del known
+        matched = match(preview.rows, index)
+        taken = {artist_id for _row, artist_id in matched if artist_id is not None}
+        planned: list[PlannedRow] = []
+        total = len(matched)
+        for start in range(0, total, 500):
+            chunk = matched[start : start + 500]
+            wanted = {a for _r, a in chunk if a is not None}
+            dupes = {}
+            for row, artist_id in chunk:
+                if artist_id is None and index.by_id:
+                    other = possible_duplicate(row, index, taken)
+                    if other is not None:
+                        dupes[row.line] = other
+            existing = self.get_many(sorted(wanted | set(dupes.values()))) if index.by_id else {}
+            for row, artist_id in chunk:
+                planned.append(plan_row(row, artist_id, existing, index, preview.columns, taken))
+            if progress is not None:
+                progress(start + len(chunk), total)
+        return ImportPlan(tuple(planned))
+
+    def apply_import(
+        self,
+        plan: ImportPlan,
+        choices: Sequence[Choice] | None = None,
+        progress: Progress | None = None,
+    ) -> ImportResult:
+        """Add and update what `choices` (default: the plan's defaults) say, in one audited
+        transaction: all of it or, on any problem (someone edited a matched artist since the
+        plan was made), none of it."""
+        chosen = list(choices) if choices is not None else plan.default_choices()
+        if len(chosen) != len(plan.rows):
+            raise ValueError("one choice per planned row")
+        adds: list[ArtistDraft] = []
+        updates: list[tuple[int, int, ArtistDraft]] = []
+        for row, choice in zip(plan.rows, chosen, strict=True):
+            if choice not in row.choices:
+                raise ValueError(f"row {row.line}: {choice} is not possible for a {row.kind} row")
+            if choice is Choice.ADD:
+                adds.append(row.draft)
+            elif choice is Choice.UPDATE and row.artist_id is not None:
+                target = row.update_draft if row.kind is RowKind.DUPLICATE else row.draft
+                if target is not None and row.version is not None:
+                    updates.append((row.artist_id, row.version, target))
+        skipped = len(plan.rows) - len(adds) - len(updates)
+        added: list[int] = []
+        updated: list[int] = []
+        total = len(adds) + len(updates)
+        if not total:
+            return ImportResult((), (), skipped)
+        now = utc_now()
+        with bulk_gc(), self.db.write() as s:
+            for start in range(0, len(adds), CHUNK):
+                chunk = [d.validated() for d in adds[start : start + CHUNK]]
+                added += [int(v["id"]) for v in self._insert(s, chunk, now)]
+                if progress is not None:
+                    progress(len(added), total)
+            for start in range(0, len(updates), 500):
+                part = updates[start : start + 500]
+                updated += self._update_many(s, part, now)
+                if progress is not None:
+                    progress(len(added) + len(updated), total)
+        return ImportResult(tuple(added), tuple(updated), skipped)
+
+    def _update_many(
+        self, s: Session, part: Sequence[tuple[int, int, ArtistDraft]], now: datetime
+    ) -> list[int]:
+        rows = {
+            r.id: r
+            for r in s.scalars(select(ArtistRow).where(ArtistRow.id.in_([p[0] for p in part])))
+        }
+        changes: list[Change] = []
+        stances: list[tuple[int, str]] = []
+        for artist_id, version, draft in part:
+            row = rows.get(artist_id)
+            if row is None:
+                raise NotFoundError(
+                    f"There is no artist with id {artist_id}.", f"没有编号为 {artist_id} 的艺人。"
+                )
+            self._check_version(row, version)
+            before = snapshot(row)
+            for key, value in _values(draft.validated()).items():
+                setattr(row, key, value)
+            row.version += 1
+            row.updated_at = now
+            row.updated_by = self.db.actor
+            if row.ai_stance != before["ai_stance"]:
+                stances.append((row.id, row.ai_stance))
+            changes.append(Change(ENTITY, row.id, "update", before, snapshot(row)))
+        s.flush()
+        changes += add_stance_entries(s, self.db.actor, stances, now)
+        append_events(s, self.db.actor, changes)
+        return [p[0] for p in part]
 
     def update(self, artist_id: int, draft: ArtistDraft, expected_version: int) -> Artist:
         """Save an edit; refused if someone saved the artist since it was loaded."""

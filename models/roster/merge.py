@@ -247,8 +247,9 @@ def plan_row(
         before = artist.draft().normalized()
         merged = merged_draft(artist, row, columns)
         changes = field_changes(before, merged, columns)
-        kind = RowKind.CHANGED if changes else RowKind.UNCHANGED
-        return PlannedRow(row.line, kind, merged, artist_id, artist.version, changes)
+        if not changes:  # the file's own draft: one object per row, however large the file
+            return PlannedRow(row.line, RowKind.UNCHANGED, row.draft, artist_id, artist.version)
+        return PlannedRow(row.line, RowKind.CHANGED, merged, artist_id, artist.version, changes)
     other = possible_duplicate(row, index, taken)
     if other is None:
         return PlannedRow(row.line, RowKind.NEW, row.draft)

@@ -31,6 +31,17 @@ PROBLEMS: tuple[tuple[str, str], ...] = (
     ("is before the date of birth", "早于出生日期"),
     ("is not a date like 1990-05-31", "不是有效日期（格式如 1990-05-31）"),
     (
+        "'{value}' is not a date like 1990-05-31, 1990/5/31, 1990年5月31日 or 31.05.1990",
+        "“{value}”不是有效日期（格式如 1990-05-31、1990/5/31、1990年5月31日或 31.05.1990）",
+    ),
+    (
+        "'{value}' reads day first (DD.MM.YYYY); {month} is not a month. "
+        "Write the date as YYYY-MM-DD.",
+        "“{value}”按日在前（日.月.年）读取，{month} 不是月份。请写成 YYYY-MM-DD。",
+    ),
+    ("'{value}' is not a real date ({reason}).", "“{value}”不是真实存在的日期（{reason}）。"),
+    ("'{value}' is not an artist id (a whole number)", "“{value}”不是艺人编号（应为整数）"),
+    (
         "must look like CN, US-CA or GB (country, optional region)",
         "格式应如 CN、US-CA 或 GB（国家或地区代码，可加下级地区）",
     ),

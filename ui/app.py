@@ -12,7 +12,7 @@ import os
 import sys
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 from models.errors import UserError
@@ -27,21 +27,45 @@ from ui.settings import APPLICATION, DESK_USER, LANGUAGE, ORGANIZATION, Settings
 CJK_FAMILY = "WenQuanYi Micro Hei"
 
 
+# Latin families tried, in order, when the desktop's font name resolves to a CJK font (on
+# many Linux systems fontconfig answers "Sans Serif" with WenQuanYi, whose Latin glyphs set
+# "…" as mid-line dots and lack pinyin tone letters such as ǎ).
+LATIN_FAMILIES = (
+    "Segoe UI",
+    "Helvetica Neue",
+    "Cantarell",
+    "Noto Sans",
+    "DejaVu Sans",
+    "Liberation Sans",
+    "Arial",
+)
+
+
+def latin_family(base: QFont, cjk: str | None) -> str:
+    """The desktop UI font's real family, or a Latin one when it resolves to a CJK font."""
+    resolved = QFontInfo(base).family()
+    cjk_like = {cjk, "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC"}
+    if resolved and resolved not in cjk_like:
+        return resolved
+    available = set(QFontDatabase.families())
+    return next((f for f in LATIN_FAMILIES if f in available), resolved or base.family())
+
+
 def install_fonts(app: QApplication) -> list[str]:
     """Load the shipped CJK font and make it the fallback of the application font.
 
-    Latin text keeps the desktop's own font; any character it lacks (Chinese, Japanese,
-    Korean) comes from the bundled WenQuanYi Micro Hei, so names never show as boxes even on
-    a machine without CJK fonts.
+    Latin text keeps the desktop's own UI font (resolved to a real family, never the CJK one);
+    any character it lacks (Chinese, Japanese, Korean) comes from the bundled WenQuanYi Micro
+    Hei, so names never show as boxes even on a machine without CJK fonts.
     """
     font_id = QFontDatabase.addApplicationFont(str(CJK_FONT))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     cjk = CJK_FAMILY if CJK_FAMILY in families else (families[0] if families else None)
-    if cjk is not None:
-        font = QFont(app.font())
-        base = font.family()
-        font.setFamilies([base, cjk] if base != cjk else [cjk])
-        app.setFont(font)
+    font = QFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
+    font.setPointSizeF(app.font().pointSizeF())
+    latin = latin_family(font, cjk)
+    font.setFamilies([latin, cjk] if cjk is not None and latin != cjk else [latin])
+    app.setFont(font)
     return families
 
 

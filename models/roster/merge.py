@@ -211,15 +211,16 @@ def field_changes(
 
 
 def possible_duplicate(row: IncomingRow, index: RosterIndex, taken: set[int]) -> int | None:
-    """An artist this unmatched row may be: same name, or near-identical pinyin."""
-    for candidate in index.by_name.get(row.draft.native_name, []):
-        if candidate not in taken:
-            return candidate
+    """An artist this unmatched row may be: same name, or near-identical pinyin.
+
+    Artists other rows matched (`taken`) come last: a second row with a matched artist's
+    name is still worth a look, but an unmatched namesake is the likelier one.
+    """
     key = pinyin_key(row.draft.romanized_name)
-    for candidate in index.by_pinyin.get(key, []) if key else []:
-        if candidate not in taken:
-            return candidate
-    return None
+    found = [*index.by_name.get(row.draft.native_name, [])]
+    found += index.by_pinyin.get(key, []) if key else []
+    free = [c for c in found if c not in taken]
+    return (free or found or [None])[0]
 
 
 def plan_rows(

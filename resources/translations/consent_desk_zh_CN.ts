@@ -386,10 +386,6 @@
         <translation>最后修改：{who}，{when} UTC</translation>
     </message>
     <message>
-        <source>is not a date like 1990-05-31</source>
-        <translation>不是有效日期（格式如 1990-05-31）</translation>
-    </message>
-    <message>
         <source>{name} (from pinyin, used if left empty)</source>
         <translation>{name}（由拼音生成，留空时使用）</translation>
     </message>
@@ -2719,18 +2715,77 @@ SHA-256 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>ImportPreview</name>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>有改动</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>无改动</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>可能重复</translation>
+    </message>
+    <message>
+        <source>Add as a new artist</source>
+        <translation>作为新艺人添加</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Update #{id}</source>
+        <translation>更新 #{id}</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Nothing to do</source>
+        <translation>无需操作</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>May be {who}</source>
+        <translation>可能是 {who}</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <source>Import {file}</source>
         <translation>导入 {file}</translation>
     </message>
     <message>
-        <source>{file}: {ok} rows are ready, but {bad} rows have problems. Nothing is imported until every row is right: correct the file and import it again.</source>
-        <translation>{file}：{ok} 行已就绪，但有 {bad} 行存在问题。所有行都正确之前不会导入任何内容：请修正文件后重新导入。</translation>
+        <source>New: {new} · Changed: {changed} · Unchanged: {unchanged} · Possible duplicates: {dupes}</source>
+        <translation>新增：{new} · 有改动：{changed} · 无改动：{unchanged} · 可能重复：{dupes}</translation>
     </message>
     <message>
-        <source>{file}: {ok} artists will be added, all in one step.</source>
-        <translation>{file}：将一次性添加 {ok} 位艺人。</translation>
+        <source>{file}: rows with problems: {bad}. Nothing is imported until every row is right: correct the file and import it again.</source>
+        <translation>{file}：有问题的行数：{bad}。所有行都正确之前不会导入任何内容：请更正文件后重新导入。</translation>
+    </message>
+    <message>
+        <source>A possible duplicate is skipped unless you choose otherwise in its Do column.</source>
+        <translation>可能重复的行默认跳过，除非在其“操作”列中另行选择。</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>全部行</translation>
     </message>
     <message>
         <source>Row</source>
@@ -2745,8 +2800,24 @@ SHA-256 {sha}</translation>
         <translation>问题</translation>
     </message>
     <message>
-        <source>… and {n} more problems.</source>
-        <translation>… 另有 {n} 个问题。</translation>
+        <source>Problems not listed here: {n}.</source>
+        <translation>此处未列出的问题：{n} 处。</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Add {added} and update {updated} artists</source>
+        <translation>添加 {added} 位、更新 {updated} 位艺人</translation>
+    </message>
+    <message>
+        <source>Update {n} artists</source>
+        <translation>更新 {n} 位艺人</translation>
+    </message>
+    <message>
+        <source>Nothing to import</source>
+        <translation>没有需要导入的内容</translation>
     </message>
     <message>
         <source>Problems ({n})</source>
@@ -2755,10 +2826,6 @@ SHA-256 {sha}</translation>
     <message>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
-    </message>
-    <message>
-        <source>Artists to add ({n})</source>
-        <translation>待添加的艺人（{n}）</translation>
     </message>
     <message>
         <source>Import {n} artists</source>
@@ -3478,6 +3545,37 @@ Certificate {fingerprint}</source>
     <message>
         <source>{problem} Please try again.</source>
         <translation>{problem} 请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTableModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Do</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Native name</source>
+        <translation>原文姓名</translation>
+    </message>
+    <message>
+        <source>Romanised name</source>
+        <translation>罗马化姓名</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>What changes</source>
+        <translation>改动内容</translation>
     </message>
 </context>
 <context>
@@ -4655,20 +4753,28 @@ Certificate {fingerprint}</source>
         <translation>名册文件 (*.csv *.xlsx);;CSV 文件 (*.csv);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <source>Reading {file}…</source>
-        <translation>正在读取 {file}…</translation>
+        <source>Matching {file} to the roster…</source>
+        <translation>正在将 {file} 与艺人名册比对…</translation>
     </message>
     <message>
-        <source>Saving {n} artists in one step…</source>
-        <translation>正在一次性保存 {n} 位艺人…</translation>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
     </message>
     <message>
         <source>Imported {n} artists from {file}.</source>
         <translation>已从 {file} 导入 {n} 位艺人。</translation>
     </message>
     <message>
-        <source>Checking {n} artists…</source>
-        <translation>正在检查 {n} 位艺人…</translation>
+        <source>Saving the import in one step…</source>
+        <translation>正在一次性保存导入…</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {added} added, {updated} updated.</source>
+        <translation>已导入 {file}：添加 {added} 位，更新 {updated} 位。</translation>
+    </message>
+    <message>
+        <source>{file}: nothing to import; the roster already matches.</source>
+        <translation>{file}：没有需要导入的内容，艺人名册已与文件一致。</translation>
     </message>
     <message>
         <source>Import cancelled; nothing was added.</source>

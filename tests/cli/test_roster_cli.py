@@ -123,9 +123,10 @@ def test_dry_run_lists_changes_field_by_field(db_path, tmp_path, capsys):
     run(capsys, "--db", str(db_path), "roster", "import", str(src))
     src.write_text("native_name,notes\n林晓,b\n赵一鸣,\n", encoding="utf-8")
     code, out, _ = run(capsys, "--db", str(db_path), "roster", "import", str(src), "--dry-run")
+    assert code == 0
     assert "changed    row 2: #1 林晓 (Lin Xiao): notes 'a' → 'b'" in out
     assert "new        row 3: 赵一鸣 (Zhao Yiming)" in out
-    code, out, _ = run(capsys, "--db", str(db_path), "roster", "search", "--json")
+    _code, out, _ = run(capsys, "--db", str(db_path), "roster", "search", "--json")
     assert len(json.loads(out)) == 1
 
 

@@ -145,7 +145,9 @@ def test_the_roster_dialogs_speak_chinese(
     qtbot.keyClicks(add.native_edit, "x")
     add.native_edit.clear()
     assert add.problem_label("native_name").text() == "必须填写名称"
-    assert add.problem_label("date_of_birth").text() == "不是有效日期（格式如 1990-05-31）"
+    assert add.problem_label("date_of_birth").text() == (
+        "“not a date”不是有效日期（格式如 1990-05-31、1990/5/31、1990年5月31日或 31.05.1990）"
+    )
     assert_chinese(add)
 
     minor = roster.get(_artist_id(demo_db, "王子轩"))

@@ -269,8 +269,8 @@ class ArtistDialog(QDialog):
     def _date(self, field: str, edit: QLineEdit) -> date | None:
         try:
             value = parse_date(edit.text())
-        except ValueError:
-            self._date_errors[field] = self.tr("is not a date like 1990-05-31")
+        except ValueError as e:  # the one parser (models/dates.py) says why, in words
+            self._date_errors[field] = str(e)
             return None
         self._date_errors.pop(field, None)
         return value

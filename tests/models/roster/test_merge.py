@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from models.errors import ConflictError, UserError
 from models.roster import io as roster_io
@@ -42,10 +42,7 @@ def import_file(roster: RosterService, path: Path, choices=None):
 
 
 def state(roster: RosterService) -> list[tuple]:
-    return [
-        (a.id, a.draft(), a.version, a.archived)
-        for a in roster.search(include_archived=True)
-    ]
+    return [(a.id, a.draft(), a.version, a.archived) for a in roster.search(include_archived=True)]
 
 
 def test_importing_the_same_csv_twice_does_not_double_the_roster(db, tmp_path):
@@ -81,11 +78,9 @@ def test_a_changed_row_updates_its_artist_field_by_field(db, tmp_path):
 
 def test_columns_missing_from_the_file_keep_their_values(db, tmp_path):
     roster = RosterService(db)
-    lin = roster.add(
-        ArtistDraft("林晓", romanized_name="Lam Hiu", notes="keep", jurisdiction="CN")
-    )
+    lin = roster.add(ArtistDraft("林晓", romanized_name="Lam Hiu", notes="keep", jurisdiction="CN"))
     f = write(tmp_path / "r.csv", "native_name,romanized_name,ai_stance\n林晓,,declined\n")
-    plan, result = import_file(roster, f)
+    _plan, result = import_file(roster, f)
     assert result.updated == (lin.id,)
     after = roster.get(lin.id)
     assert (after.notes, after.jurisdiction, after.romanized_name) == ("keep", "CN", "Lam Hiu")
@@ -164,7 +159,7 @@ def test_a_name_listed_twice_imports_the_same_way_twice(db, tmp_path):
     roster = RosterService(db)
     f = write(tmp_path / "r.csv", HEADER + "王磊,,,,,,,a\n王磊,,,,,,,b\n")
     import_file(roster, f)
-    plan, result = import_file(roster, f)
+    plan, _result = import_file(roster, f)
     assert [r.kind for r in plan.rows] == [RowKind.UNCHANGED, RowKind.UNCHANGED]
     assert roster.counts().total == 2
 
@@ -312,7 +307,7 @@ def test_a_changed_row_updates_exactly_that_artist_with_one_event(tmp_path, rost
         roster_io.export(changed, out)
         before = {a.id: a for a in artists}
         n_events = len(events(db))
-        plan, result = import_file(service, out)
+        _plan, result = import_file(service, out)
         assert result.updated == (target.id,) and result.added == ()
         assert events(db)[n_events:] == [(str(target.id), "update")]
         for a in service.search():

@@ -220,7 +220,8 @@ def possible_duplicate(row: IncomingRow, index: RosterIndex, taken: set[int]) ->
     found = [*index.by_name.get(row.draft.native_name, [])]
     found += index.by_pinyin.get(key, []) if key else []
     free = [c for c in found if c not in taken]
-    return (free or found or [None])[0]
+    chosen = free or found
+    return chosen[0] if chosen else None
 
 
 def plan_rows(

@@ -100,6 +100,7 @@ def append_events(session: Session, actor: str, changes: Sequence[Change]) -> No
     seq = last[0] if last else 0
     prev = last[1] if last else GENESIS
     at = iso(utc_now())
+    desk = session.info.get("desk")  # which desk wrote it (not hashed; see 0010_desk_import)
     rows: list[dict[str, Any]] = []
     for c in changes:
         seq += 1
@@ -119,6 +120,7 @@ def append_events(session: Session, actor: str, changes: Sequence[Change]) -> No
                 "after": a,
                 "prev_hash": prev,
                 "hash": digest,
+                "desk": desk,
             }
         )
         prev = digest

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -200,6 +201,9 @@ class Database:
     def __init__(self, location: Location, actor: str | None = None) -> None:
         self.location = location
         self.actor = actor or desk_user()
+        # This desk's id, written with every audit event (0010_desk_import): change notices
+        # tell desks apart by it, so two desks under one user name still see each other.
+        self.desk_id = secrets.token_hex(8)
         self.engine: Engine = self._make_engine(location)
         self._read_engine: Engine = self.engine
         self._write_engine: Engine
@@ -213,7 +217,9 @@ class Database:
         else:
             self._write_engine = self.engine
         self._read = sessionmaker(bind=self._read_engine, expire_on_commit=False)
-        self._write = sessionmaker(bind=self._write_engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            bind=self._write_engine, expire_on_commit=False, info={"desk": self.desk_id}
+        )
 
     @staticmethod
     def _make_engine(location: Location) -> Engine:

@@ -81,6 +81,8 @@ class AuditEventRow(Base):
     after: Mapped[str | None] = mapped_column(Text, nullable=True)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # the desk (open database) that wrote it: routes change notices, not hashed (0010)
+    desk: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
     __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
 

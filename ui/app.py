@@ -123,8 +123,8 @@ def run_gui(args: argparse.Namespace) -> int:
         if exit_after_paint:
             window.roster_view.first_paint.connect(lambda: app.exit(0))
         window.show()
-        if not exit_after_paint and window.should_offer_demo():
-            QTimer.singleShot(0, window.offer_demo)
+        if not exit_after_paint:
+            QTimer.singleShot(0, window.first_start)  # who is at the desk; the demo offer
         if not exit_after_paint:
             QTimer.singleShot(3000, window.safety.start_background_checks)
         return int(app.exec())

@@ -1862,6 +1862,25 @@ Also known as: {aliases}</source>
     </message>
 </context>
 <context>
+    <name>DeskUserDialog</name>
+    <message>
+        <source>Who is at this desk?</source>
+        <translation>谁在使用本工作台？</translation>
+    </message>
+    <message>
+        <source>e.g. Mei Chen</source>
+        <translation>例如：陈梅</translation>
+    </message>
+    <message>
+        <source>Your name is recorded with every change made here (the audit trail&apos;s operator) and as the issuer of the statements you sign. Change it any time in Edit → Preferences.</source>
+        <translation>您的姓名将作为经办人记录在此处的每项更改中（审计记录），并作为您签署的声明的出具人。可随时在“编辑 → 偏好设置”中更改。</translation>
+    </message>
+    <message>
+        <source>Your &amp;name *</source>
+        <translation>您的姓名(&amp;N) *</translation>
+    </message>
+</context>
+<context>
     <name>DraftTableModel</name>
     <message>
         <source>Native name</source>
@@ -3216,7 +3235,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <source>Desk &amp;user name…</source>
-        <translation>操作人姓名(&amp;U)…</translation>
+        <translation>经办人姓名(&amp;U)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3253,14 +3272,6 @@ SHA-256 {sha}</translation>
     <message>
         <source>&amp;About Consent Desk</source>
         <translation>关于 Consent Desk(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Desk user</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <source>Name recorded with every change made at this desk (empty: the login name):</source>
-        <translation>在此工作台所做的每项更改都会记录此姓名（留空则使用登录名）：</translation>
     </message>
     <message>
         <source>Changes are now recorded as {name}.</source>
@@ -3602,6 +3613,18 @@ Certificate {fingerprint}</source>
     <message>
         <source>The window reopens in the new language when you press OK; the undo history is cleared. Dates and numbers follow the language too.</source>
         <translation>按“确定”后，窗口将以新语言重新打开，撤销历史会被清除。日期和数字格式也随语言改变。</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Recorded with every change you make and as the issuer of statements.</source>
+        <translation>作为经办人记录在您的每项更改中，并作为声明的出具人。</translation>
+    </message>
+    <message>
+        <source>Desk &amp;user</source>
+        <translation>经办人(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -4868,14 +4891,28 @@ Certificate {fingerprint}</source>
         <translation>勾选“显示已归档”可同时搜索已归档的艺人。</translation>
     </message>
     <message>
-        <source>No artists yet.
-Add one with Ctrl+N, import your spreadsheet with File → Import roster… (Ctrl+I), or try File → Load demo roster.</source>
-        <translation>还没有艺人。
-按 Ctrl+N 添加一位，通过 文件 → 导入艺人名册…（Ctrl+I）导入电子表格，或试试 文件 → 载入示例名册。</translation>
+        <source>Add an artist (Ctrl+N)</source>
+        <translation>添加艺人（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Import roster… (Ctrl+I)</source>
+        <translation>导入艺人名册…（Ctrl+I）</translation>
+    </message>
+    <message>
+        <source>Restore a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>Load demo roster</source>
+        <translation>载入示例名册</translation>
     </message>
     <message>
         <source>Every artist is archived. Tick “Show archived” to see them.</source>
         <translation>所有艺人均已归档。勾选“显示已归档”即可查看。</translation>
+    </message>
+    <message>
+        <source>No artists yet.</source>
+        <translation>还没有艺人。</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ from tests.ui.english_check import ROOT, assert_chinese, english_left
 from tests.ui.helpers import close_error_boxes, wait_for_tasks
 from ui.about import AboutDialog
 from ui.app import install_translation
+from ui.desk_user import DeskUserDialog
 from ui.errors import show_error
 from ui.i18n import (
     CHINESE,
@@ -187,6 +188,11 @@ def test_about_and_preferences_speak_chinese(qtbot: QtBot, zh_window: MainWindow
     assert preferences.windowTitle() == "偏好设置"
     assert [preferences.language_combo.itemText(i) for i in (1, 2)] == ["English", "简体中文"]
     assert_chinese(preferences)
+    desk = DeskUserDialog("", zh_window)
+    qtbot.addWidget(desk)
+    desk.show()
+    assert desk.windowTitle() == "谁在使用本工作台？"
+    assert_chinese(desk)
 
 
 def test_the_consent_dialogs_speak_chinese(
@@ -409,7 +415,7 @@ def test_every_dialog_class_in_ui_is_covered() -> None:
         "ProposalDialog", "AcceptDialog", "AcceptRiskDialog", "ExportDialog",
         "ArtistPickDialog", "DecisionDialog",
         "IdentityDialog", "ExportStatementDialog", "BatchExportDialog", "LetterheadDialog",
-        "VerifyDialog", "PassphraseDialog",
+        "VerifyDialog", "PassphraseDialog", "DeskUserDialog",
     }  # fmt: skip
     found = set()
     for path in (ROOT / "ui").rglob("*.py"):

@@ -7,6 +7,8 @@ simply reloads the ids afterwards and keeps the same artists selected.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -57,6 +59,7 @@ class RosterView(QWidget):
     summary_changed = Signal(str)  # "28 artists shown · 30 active · 2 archived"
     counts_changed = Signal(object)  # RosterCounts, e.g. to enable "Load demo roster"
     first_paint = Signal()  # the table has painted for the first time with its rows loaded
+    restore_requested = Signal()  # "Restore a backup" in the empty roster's hint
 
     def __init__(
         self,
@@ -136,7 +139,9 @@ class RosterView(QWidget):
         self.empty_label.setObjectName("emptyRoster")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setEnabled(False)  # drawn in the muted text colour
+        self.empty_label.setStyleSheet("color: palette(placeholder-text);")  # muted, clickable
+        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_label.linkActivated.connect(self._empty_link)
         self.empty_label.hide()
 
         self._buttons: list[QToolButton] = []
@@ -356,15 +361,36 @@ class RosterView(QWidget):
             if hidden_archived:
                 text += "\n" + self.tr("Tick “Show archived” to search archived artists too.")
         elif self.counts.total == 0:
-            text = self.tr(
-                "No artists yet.\nAdd one with Ctrl+N, import your spreadsheet with "
-                "File → Import roster… (Ctrl+I), or try File → Load demo roster."
-            )
+            self.empty_label.setText(self._ways_in())
+            self._place_empty_label()
+            self.empty_label.show()
+            return
         else:
             text = self.tr("Every artist is archived. Tick “Show archived” to see them.")
-        self.empty_label.setText(text)
+        self.empty_label.setText(html.escape(text).replace("\n", "<br>"))
         self._place_empty_label()
         self.empty_label.show()
+
+    def _ways_in(self) -> str:
+        """The empty roster's hint: every way to fill it, each a link that does it."""
+        links = [
+            ("add", self.tr("Add an artist (Ctrl+N)")),
+            ("import", self.tr("Import roster… (Ctrl+I)")),
+            ("restore", self.tr("Restore a backup…")),
+            ("demo", self.tr("Load demo roster")),
+        ]
+        items = " · ".join(f'<a href="{key}">{html.escape(text)}</a>' for key, text in links)
+        return f"{html.escape(self.tr('No artists yet.'))}<br>{items}"
+
+    def _empty_link(self, key: str) -> None:
+        if key == "add":
+            self.add_artist()
+        elif key == "import":
+            self.files.import_roster()
+        elif key == "restore":
+            self.restore_requested.emit()
+        elif key == "demo":
+            self.files.load_demo_roster()
 
     def _place_empty_label(self) -> None:
         viewport = self.table.viewport()

@@ -165,6 +165,7 @@ def test_an_empty_roster_points_to_the_ways_in(view: RosterView) -> None:
     assert view.empty_label.isVisible()
     text = view.empty_label.text()
     assert "No artists yet" in text and "Ctrl+N" in text and "Import roster" in text
+    assert "Restore a backup" in text
 
 
 def test_reimporting_shows_every_row_unchanged_and_imports_nothing(

@@ -94,6 +94,12 @@ def install_language(app: QCoreApplication, choice: str, system: QLocale | None 
         else:
             log.warning("no translation for %s in %s; using English", language, TRANSLATIONS)
             language = ENGLISH
+    if language == ENGLISH:
+        # English has a translation too, of plural forms only: "%n thing(s)" → "1 thing".
+        plurals = QTranslator(app)
+        if plurals.load("consent_desk_en", str(TRANSLATIONS)):
+            app.installTranslator(plurals)
+            _installed.append(plurals)
     QLocale.setDefault(display_locale(language, system))
     return language
 

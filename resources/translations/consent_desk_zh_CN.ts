@@ -1065,12 +1065,20 @@ Also known as: {aliases}</source>
         <translation>证据与决定(&amp;E)</translation>
     </message>
     <message>
+        <source>— choose the counterparty —</source>
+        <translation>— 请选择合作方 —</translation>
+    </message>
+    <message>
         <source>No counterparties yet: New… adds one</source>
         <translation>尚无合作方：点击“新建…”添加</translation>
     </message>
     <message>
         <source>(any project of this counterparty)</source>
         <translation>（该合作方的任何项目）</translation>
+    </message>
+    <message>
+        <source>— choose the project —</source>
+        <translation>— 请选择项目 —</translation>
     </message>
     <message>
         <source>{what} — by {who}, {when}</source>
@@ -1113,12 +1121,18 @@ Also known as: {aliases}</source>
         <translation>请选择合作方</translation>
     </message>
     <message>
+        <source>choose the project, or “any project of this counterparty”</source>
+        <translation>请选择项目，或选择“该合作方的任何项目”</translation>
+    </message>
+    <message>
         <source>say who in the agency recommends</source>
         <translation>请说明经纪公司中由谁提出建议</translation>
     </message>
-    <message>
-        <source>{n} thing(s) to fix before saving — first: {field}: {message}</source>
-        <translation>保存前需修正 {n} 处 — 第一处：{field}：{message}</translation>
+    <message numerus="yes">
+        <source>%n thing(s) to fix before saving — first: {field}: {message}</source>
+        <translation>
+            <numerusform>保存前需修正 %n 处 — 第一处：{field}：{message}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Checking the new files…</source>
@@ -4086,9 +4100,11 @@ Certificate {fingerprint}</source>
         <source>session {n}: {message}</source>
         <translation>扫描 {n}：{message}</translation>
     </message>
-    <message>
-        <source>{n} thing(s) to fix before saving — first: {field}{where}: {message}</source>
-        <translation>保存前需修正 {n} 处 — 第一处：{field}{where}：{message}</translation>
+    <message numerus="yes">
+        <source>%n thing(s) to fix before saving — first: {field}{where}: {message}</source>
+        <translation>
+            <numerusform>保存前需修正 %n 处 — 第一处：{field}{where}：{message}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Received</source>
@@ -5099,12 +5115,12 @@ Restore now?</source>
         <translation>AI 条款与主协议分开签署</translation>
     </message>
     <message>
-        <source>Counterparty</source>
-        <translation>合作方</translation>
+        <source>Counterparty *</source>
+        <translation>合作方 *</translation>
     </message>
     <message>
-        <source>Project</source>
-        <translation>项目</translation>
+        <source>Project *</source>
+        <translation>项目 *</translation>
     </message>
     <message>
         <source>Modalities</source>

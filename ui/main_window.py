@@ -35,6 +35,7 @@ from models.storage.database import Database
 from ui.about import AboutDialog
 from ui.desk_changes import DeskChanges
 from ui.desk_user import DeskUserDialog, needs_desk_user
+from ui.elided import install_elided_tooltips
 from ui.preferences import open_preferences
 from ui.roster.view import RosterView
 from ui.safety import Safety
@@ -198,6 +199,7 @@ class MainWindow(QMainWindow):
             menu.menuAction().setVisible(False)
         entry = ViewEntry(key, title, widget, item, action, menu)
         self._views[key] = entry
+        install_elided_tooltips(widget)  # cut-short cells show their whole text on hover
         summary_signal = getattr(widget, "summary_changed", None)
         if summary_signal is not None:
             entry.summary = str(getattr(widget, "summary", ""))
@@ -231,6 +233,7 @@ class MainWindow(QMainWindow):
             return
         entry = self._views[key]
         self.stack.setCurrentWidget(entry.widget)
+        self.statusBar().clearMessage()  # a note about the view left behind does not follow
         self.summary_label.setText(entry.summary)
         entry.widget.setFocus()
 

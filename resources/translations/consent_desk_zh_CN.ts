@@ -5327,6 +5327,18 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
         <translation>AI 标记现在取自随附列表。</translation>
     </message>
     <message>
+        <source>Empty script</source>
+        <translation>空白剧本</translation>
+    </message>
+    <message>
+        <source>{file} has no text to read, so it was not checked for AI use. Open the full script (a scanned PDF needs its text layer).</source>
+        <translation>{file} 没有可读取的文字，因此未检查其中的 AI 使用。请打开完整剧本（扫描版 PDF 需要带文字层）。</translation>
+    </message>
+    <message>
+        <source>{file} is empty: not checked.</source>
+        <translation>{file} 是空文件：未检查。</translation>
+    </message>
+    <message>
         <source>{n} scene</source>
         <translation>{n} 个场次</translation>
     </message>

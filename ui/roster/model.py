@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from models.names import display_name
+from models.names import display_name, normalize
 from models.roster.artist import Artist
 from models.roster.service import RosterService, SortColumn
 from ui.i18n import date_text
@@ -222,7 +222,9 @@ class ArtistTableModel(QAbstractTableModel):
         if column is Column.NATIVE:
             return artist.native_name
         if column is Column.ROMANIZED:
-            return artist.romanized_name
+            # a Western name is its own romanised form: shown once, in the name column
+            same = normalize(artist.romanized_name) == normalize(artist.native_name)
+            return "" if same else artist.romanized_name
         if column is Column.STANCE:
             return stance_label(artist.ai_stance)
         if column is Column.JURISDICTION:

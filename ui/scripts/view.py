@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidgetItem,
     QMenu,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -211,6 +212,10 @@ class ScriptsView(QWidget):
             self.task = None
             if markers_file is not None and markers_file != self.markers_file:
                 self._remember_markers(markers_file)
+            if not any(line.strip() for line in analysis.document.lines):
+                # "0 AI uses found" would read as a clean script: an empty file is not one
+                self.warn_empty(path)
+                return
             self._show_analysis(analysis)
             self.message.emit(
                 self.tr("{file}: {uses}.").format(
@@ -296,6 +301,24 @@ class ScriptsView(QWidget):
         )
 
     # -- showing -------------------------------------------------------------------------------
+    def warn_empty(self, path: Path) -> QMessageBox:
+        """An empty file (or one with no readable text) is said to be so, never shown as clean."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Empty script"),
+            self.tr(
+                "{file} has no text to read, so it was not checked for AI use. Open the full "
+                "script (a scanned PDF needs its text layer)."
+            ).format(file=path.name),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("emptyScript")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.message.emit(self.tr("{file} is empty: not checked.").format(file=path.name))
+        return box
+
     def _show_analysis(self, analysis: ScriptAnalysis | None) -> None:
         self.analysis = analysis
         for model in (self.scenes, self.characters, self.uses):

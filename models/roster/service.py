@@ -21,7 +21,7 @@ from models.audit.chain import Change, append_event, append_events
 from models.clock import iso, utc_now
 from models.consent.stance_log import add_stance_entries, add_stance_entry
 from models.errors import ConflictError, NotFoundError
-from models.names import search_text, sort_key
+from models.names import normalize, search_text, sort_key
 from models.roster.artist import Artist, ArtistDraft, Stance
 from models.roster.io import ImportPreview
 from models.roster.merge import (
@@ -41,6 +41,7 @@ from models.storage.schema import ArtistRow
 from models.storage.search import artist_ids
 
 ENTITY = "artist"
+RANK_POOL = 2_000  # matches ranked for a picker (in roster order); pickers show a few dozen
 CHUNK = 5_000  # rows per INSERT during an import: memory stays flat, one transaction
 Progress = Callable[[int, int], None]
 
@@ -67,6 +68,19 @@ class ImportResult:
     added: tuple[int, ...]
     updated: tuple[int, ...]
     skipped: int
+
+
+def match_rank(query: str, search_text: str) -> int:
+    """0 exact name, 1 a name starts with it, 2 a word of a name does, 3 it is inside one."""
+    compact = query.replace(" ", "")
+    forms = search_text.split(" | ")
+    if any(f == query or f.replace(" ", "") == compact for f in forms):
+        return 0
+    if any(f.startswith(query) or f.replace(" ", "").startswith(compact) for f in forms):
+        return 1
+    if any(word.startswith(query) for f in forms for word in f.split()):
+        return 2
+    return 3
 
 
 class SortColumn(StrEnum):
@@ -213,6 +227,31 @@ class RosterService:
         ids = self.search_ids(query, include_archived, limit=limit)
         found = self.get_many(ids)
         return [found[i] for i in ids if i in found]
+
+    def find(self, query: str, limit: int = 20, include_archived: bool = False) -> list[Artist]:
+        """Artists for a person picker, best match first (roster order breaks ties).
+
+        Typing "lin" should offer 林晓 (Lin Xiao) before "Hannah Lindqvist": a whole name
+        typed exactly comes first, then names (Chinese, pinyin, romanised, stage names) that
+        start with it, then names with a word that starts with it, then any other match.
+        """
+        q = normalize(query)
+        if not q:
+            return self.search("", include_archived, limit)
+        ids = self.search_ids(q, include_archived, limit=RANK_POOL)
+        ranked: list[tuple[int, str, int]] = []
+        with self.db.read() as s:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                q_rows = select(ArtistRow.id, ArtistRow.search_text, ArtistRow.sort_key).where(
+                    ArtistRow.id.in_(chunk)
+                )
+                for artist_id, text, key in s.execute(q_rows):
+                    ranked.append((match_rank(q, text or ""), key or "", artist_id))
+        ranked.sort()
+        best = [artist_id for _rank, _key, artist_id in ranked[:limit]]
+        found = self.get_many(best)
+        return [found[i] for i in best if i in found]
 
     def counts(self) -> RosterCounts:
         with self.db.read() as s:

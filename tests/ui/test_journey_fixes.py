@@ -84,3 +84,21 @@ def test_cut_short_cells_show_their_whole_text_on_hover(qtbot: QtBot) -> None:
     assert elided_text(table, model.index(0, 0), option) == long_text
     assert elided_text(table, model.index(1, 0), option) == ""  # fits: no tooltip
     QToolTip.hideText()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_person_pickers_offer_lin_xiao_first_for_lin(
+    qtbot: QtBot, window: MainWindow, size: tuple[int, int]
+) -> None:
+    from ui.proposals.form.artists import ArtistSearch
+    from ui.statements.artist_picker import ArtistPicker
+
+    window.resize(*size)
+    for picker in (ArtistSearch(window.roster), ArtistPicker(window.roster)):
+        qtbot.addWidget(picker)
+        picker.search.setText("lin")
+        picker.run_search()
+        first = picker.results.item(0).text()
+        assert first.startswith("林"), first
+        texts = [picker.results.item(i).text() for i in range(picker.results.count())]
+        assert texts.index("Hannah Lindqvist") > texts.index("林晓 (Lin Xiao)")

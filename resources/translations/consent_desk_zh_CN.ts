@@ -977,6 +977,33 @@ Also known as: {aliases}</source>
     </message>
 </context>
 <context>
+    <name>ConfirmBatchDialog</name>
+    <message>
+        <source>These statements will be signed with the agency&apos;s key. A signed statement cannot be unsigned: it can only be superseded or withdrawn later.</source>
+        <translation>以下声明将使用本机构的密钥签署。声明一经签署不能撤销签名，之后只能被取代或撤回。</translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation>艺人</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>声明</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The PDF files go to: {folder}</source>
+        <translation>PDF 文件保存到：{folder}</translation>
+    </message>
+    <message>
+        <source>Sign {n} statements</source>
+        <translation>签署 {n} 份声明</translation>
+    </message>
+</context>
+<context>
     <name>Consent</name>
     <message>
         <source>any project</source>
@@ -5583,6 +5610,10 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
     <message>
         <source>Batch export</source>
         <translation>批量导出</translation>
+    </message>
+    <message>
+        <source>Re-issue out-of-date statements</source>
+        <translation>重新出具已过时的声明</translation>
     </message>
     <message>
         <source>Re-issuing out-of-date statements…</source>

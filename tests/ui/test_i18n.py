@@ -20,6 +20,7 @@ from models.errors import FieldProblem, ValidationError
 from models.roster.artist import Stance
 from models.roster.io import preview
 from models.roster.service import RosterService
+from models.statements.record import StatementKind
 from models.storage.database import Database
 from tests.ui.consent.template import copy_demo, make_demo_template
 from tests.ui.english_check import ROOT, assert_chinese, english_left
@@ -44,6 +45,7 @@ from ui.roster.dialog import ArtistDialog
 from ui.roster.import_dialog import ImportPreviewDialog
 from ui.roster.model import Column
 from ui.settings import LANGUAGE, Settings
+from ui.statements.confirm import ConfirmBatchDialog, PlannedStatement
 
 
 @pytest.fixture
@@ -188,6 +190,16 @@ def test_about_and_preferences_speak_chinese(qtbot: QtBot, zh_window: MainWindow
     assert preferences.windowTitle() == "偏好设置"
     assert [preferences.language_combo.itemText(i) for i in (1, 2)] == ["English", "简体中文"]
     assert_chinese(preferences)
+    confirm = ConfirmBatchDialog(
+        [PlannedStatement("林晓 (Lin Xiao)", StatementKind.POSITION, ("en", "zh"))],
+        Path("/声明/林晓"),
+        "重新出具已过时的声明",
+        zh_window,
+    )
+    qtbot.addWidget(confirm)
+    confirm.show()
+    assert confirm.sign_button.text() == "签署 1 份声明"
+    assert_chinese(confirm)
     desk = DeskUserDialog("", zh_window)
     qtbot.addWidget(desk)
     desk.show()
@@ -416,6 +428,7 @@ def test_every_dialog_class_in_ui_is_covered() -> None:
         "ArtistPickDialog", "DecisionDialog",
         "IdentityDialog", "ExportStatementDialog", "BatchExportDialog", "LetterheadDialog",
         "VerifyDialog", "PassphraseDialog", "DeskUserDialog",
+        "ConfirmBatchDialog",
     }  # fmt: skip
     found = set()
     for path in (ROOT / "ui").rglob("*.py"):

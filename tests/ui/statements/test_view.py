@@ -25,6 +25,7 @@ from tests.ui.statements.signing import artist_id, enter_passphrase, gone
 from ui.main_window import MainWindow
 from ui.settings import LAST_STATEMENT_FOLDER
 from ui.statements import export_statement_for
+from ui.statements.confirm import ConfirmBatchDialog
 from ui.statements.export_dialog import ExportStatementDialog
 from ui.statements.identity_dialog import IdentityDialog, passphrase_strength
 from ui.statements.letterhead_dialog import LetterheadDialog
@@ -310,6 +311,29 @@ def test_export_dialog_without_an_artist_finds_one_by_pinyin(
     dialog.done(0)
 
 
+def test_reissue_all_signs_nothing_when_the_list_is_cancelled(
+    signing_window, signing_db, identity, qtbot, tmp_path, settings
+):
+    lin = artist_id(signing_db, "林晓")
+    service = StatementService(signing_db, identity)
+    old = service.export(StatementRequest(lin, languages=("en", "zh")), tmp_path / "a")
+    revoke_first_given(signing_db, lin)
+    settings.set(LAST_STATEMENT_FOLDER, str(tmp_path))
+    view = statements_view(signing_window, qtbot)
+    for size in ((1024, 700), (1920, 1080)):
+        signing_window.resize(*size)
+        view.reissue_all_action.trigger()
+        confirm = view.statement_actions.dialog
+        assert isinstance(confirm, ConfirmBatchDialog)
+        assert ("林晓 (Lin Xiao)", "Position statement", "English + Chinese") in confirm.rows()
+        assert confirm.height() <= size[1] and confirm.sign_button.isVisible()
+        confirm.reject()
+        wait_for_tasks(qtbot)
+        assert StatementRegister(signing_db).get(old.statement.id).status is not (
+            StatementStatus.SUPERSEDED
+        )
+
+
 def test_one_click_reissues_every_out_of_date_statement(
     signing_window, signing_db, identity, qtbot, tmp_path, settings
 ):
@@ -326,6 +350,15 @@ def test_one_click_reissues_every_out_of_date_statement(
     stale = {st.id for st in view.out_of_date_statements()}
     assert old_zh.statement.id in stale
     view.reissue_all_action.trigger()
+    # first, what will be signed: each artist, kind and languages, and the folder
+    confirm = view.statement_actions.dialog
+    assert isinstance(confirm, ConfirmBatchDialog) and confirm.isVisible()
+    rows = confirm.rows()
+    assert len(rows) == len(stale)
+    assert ("林晓 (Lin Xiao)", "Position statement", "Chinese") in rows
+    assert str(tmp_path) in confirm.folder_label.text()
+    assert confirm.sign_button.text() == f"Sign {len(stale)} statements"
+    confirm.sign_button.click()
     enter_passphrase(qtbot, view.statement_actions.dialog)
     wait_for_tasks(qtbot)
     register = StatementRegister(signing_db)

@@ -171,6 +171,18 @@ class MainWindow(QMainWindow):
         for action in (export_action, batch_action):
             roster.menu.addAction(action)
             roster.table.addAction(action)
+        screens = getattr(self, "consent_screens", None)
+        consent = getattr(screens, "view", None)
+        if consent is not None:
+            # the consent view's own export carries the date its matrix shows
+            as_of_action = QAction(self.tr("Export statement &as of the date shown…"), consent)
+            as_of_action.setObjectName("exportStatementAsOf")
+            as_of_action.triggered.connect(
+                lambda: consent.artist is not None and export_statement_for(self, consent.artist.id)
+            )
+            consent.menu.addSeparator()
+            consent.menu.addAction(as_of_action)
+            self.export_as_of_action = as_of_action
 
     # -- views ---------------------------------------------------------------------------------
     def add_view(

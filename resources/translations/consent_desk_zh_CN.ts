@@ -3255,6 +3255,10 @@ SHA-256 {sha}</translation>
         <translation>为所选艺人导出声明…</translation>
     </message>
     <message>
+        <source>Export statement &amp;as of the date shown…</source>
+        <translation>按所示日期导出声明(&amp;A)…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>

@@ -72,8 +72,11 @@ class StatementActions(QObject):
         ) = None
 
     # -- one statement -------------------------------------------------------------------------
-    def export_for(self, artist_id: int | None = None) -> ExportStatementDialog:
-        dialog = ExportStatementDialog(self.db, self.settings, artist_id, self.widget)
+    def export_for(
+        self, artist_id: int | None = None, as_of: datetime | None = None
+    ) -> ExportStatementDialog:
+        """The export dialog, on `as_of` (a past moment: a historical statement) or now."""
+        dialog = ExportStatementDialog(self.db, self.settings, artist_id, self.widget, as_of)
         dialog.accepted.connect(lambda: self.sign_export(dialog.request(), dialog.target()))
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog

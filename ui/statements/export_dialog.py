@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -101,6 +101,8 @@ class LanguageChoice(QWidget):
 class AsOfChoice(QWidget):
     """ "Now" or a chosen moment (desk time zone), with the historical / future note."""
 
+    note_changed = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.now_check = QCheckBox(self.tr("Now"), self)
@@ -175,6 +177,7 @@ class AsOfChoice(QWidget):
         else:
             self.note.setText(self.tr("The statement says what is on record at signing."))
             self.note.setStyleSheet("")
+        self.note_changed.emit()
 
 
 class ExportStatementDialog(QDialog):
@@ -186,6 +189,7 @@ class ExportStatementDialog(QDialog):
         settings: Settings,
         artist_id: int | None = None,
         parent: QWidget | None = None,
+        as_of: datetime | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportStatementDialog")
@@ -251,7 +255,21 @@ class ExportStatementDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(600)
+        self.setSizeGripEnabled(True)
+        self.as_of.note_changed.connect(self._fit_note)
+        if as_of is not None:  # the consent matrix's date: "what did we say in April?"
+            self.as_of.set_as_of(as_of)
         self._on_artist(artist_id)
+
+    def _fit_note(self) -> None:
+        """Grow to show the whole as-of note (the historical warning is never cut off)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        note = self.as_of.note
+        missing = note.heightForWidth(note.width()) - note.height()
+        if missing > 0:
+            self.resize(self.width(), self.height() + missing)
 
     # -- state ---------------------------------------------------------------------------------
     def artist_id(self) -> int | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QImage
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from models import identity as identity_module
@@ -368,3 +368,38 @@ def test_one_click_reissues_every_out_of_date_statement(
     assert view.model.stale_count == 0
     assert not view.reissue_all_action.isEnabled()
     assert old_en.path.exists()  # the old files are kept
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1920, 1080)])
+def test_exporting_from_a_past_matrix_date_opens_on_that_date_with_the_whole_warning(
+    signing_window, signing_db, qtbot, tmp_path, settings, size
+):
+    """Journey 5: "what did we say in April?" — the export carries the matrix's date."""
+    settings.set(LAST_STATEMENT_FOLDER, str(tmp_path))
+    signing_window.resize(*size)
+    lin = artist_id(signing_db, "林晓")
+    consent = signing_window.consent_screens.view
+    consent.show_artist(lin)
+    past = datetime.now(local_zone()).replace(second=0, microsecond=0) - timedelta(days=40)
+    consent.set_as_of(past)
+    assert consent.is_historical()
+    action = signing_window.export_as_of_action
+    assert action in consent.menu.actions()
+    action.trigger()
+    dialog = signing_window.statements_view.statement_actions.dialog
+    assert isinstance(dialog, ExportStatementDialog)
+    assert dialog.as_of.as_of() == past
+    assert dialog.as_of.historical()
+    note = dialog.as_of.note
+    assert "HISTORICAL statement" in note.text()
+    QApplication.processEvents()
+    assert note.height() >= note.heightForWidth(note.width())  # not clipped
+    dialog.done(0)
+    # the roster's export for the same artist lends the matrix's date too; others start "now"
+    again = export_statement_for(signing_window, lin)
+    assert isinstance(again, ExportStatementDialog) and again.as_of.as_of() == past
+    again.done(0)
+    other = export_statement_for(signing_window, artist_id(signing_db, "陈静怡"))
+    assert isinstance(other, ExportStatementDialog) and other.as_of.as_of() is None
+    other.done(0)
+    consent.set_as_of(None)

@@ -1571,8 +1571,8 @@ Also known as: {aliases}</source>
         <translation>正在重新检查证据文件…</translation>
     </message>
     <message>
-        <source>Consent #{id} revoked from {day}.</source>
-        <translation>同意 #{id} 自 {day} 起撤回。</translation>
+        <source>Consent #{id} revoked from {when}.</source>
+        <translation>同意记录 #{id} 自 {when} 起撤回同意。</translation>
     </message>
     <message>
         <source>&amp;Consent</source>

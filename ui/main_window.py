@@ -151,6 +151,9 @@ class MainWindow(QMainWindow):
         self.statements_view = register_statements(self)  # Statements Ctrl+7
         self.leak_view = register_leak(self)  # Leak day Ctrl+8
         self._add_statement_actions()
+        from ui.desk_tools import DeskTools
+
+        self.desk_tools = DeskTools(self)  # toolbar, Open Recent, Find everything, drops
         key = self.settings.get(CURRENT_VIEW)
         if key in self._views and key != self.current_key():
             self.show_view(key)

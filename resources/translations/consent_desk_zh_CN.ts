@@ -1903,6 +1903,57 @@ Also known as: {aliases}</source>
     </message>
 </context>
 <context>
+    <name>DeskTools</name>
+    <message>
+        <source>{file} is no longer there.</source>
+        <translation>{file} 已不在原处。</translation>
+    </message>
+    <message>
+        <source>Find &amp;everything…</source>
+        <translation>全局查找(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Main actions</source>
+        <translation>主要操作</translation>
+    </message>
+    <message>
+        <source>New artist</source>
+        <translation>新建艺人</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>同意记录</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation>声明</translation>
+    </message>
+    <message>
+        <source>Leak day</source>
+        <translation>名单曝光应对</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>没有最近打开的文件</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>剧本</translation>
+    </message>
+    <message>
+        <source>Leak list</source>
+        <translation>曝光名单</translation>
+    </message>
+</context>
+<context>
     <name>DeskUserDialog</name>
     <message>
         <source>Who is at this desk?</source>
@@ -2341,6 +2392,37 @@ SHA-256 {sha}</translation>
     <message>
         <source>Remove from the proposal</source>
         <translation>从提案中移除</translation>
+    </message>
+</context>
+<context>
+    <name>FindEverythingDialog</name>
+    <message>
+        <source>Find everything</source>
+        <translation>全局查找</translation>
+    </message>
+    <message>
+        <source>Artist, proposal or statement: 中文, pinyin, English or an id</source>
+        <translation>艺人、提案或声明：中文、拼音、英文或编号</translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation>艺人</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>声明</translation>
+    </message>
+    <message>
+        <source>Enter goes to the highlighted one.</source>
+        <translation>按回车键转到所选条目。</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>未找到。</translation>
     </message>
 </context>
 <context>

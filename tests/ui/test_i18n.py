@@ -27,6 +27,7 @@ from tests.ui.english_check import ROOT, assert_chinese, english_left
 from tests.ui.helpers import close_error_boxes, wait_for_tasks
 from ui.about import AboutDialog
 from ui.app import install_translation
+from ui.desk_tools import FindEverythingDialog
 from ui.desk_user import DeskUserDialog
 from ui.errors import show_error
 from ui.i18n import (
@@ -200,6 +201,11 @@ def test_about_and_preferences_speak_chinese(qtbot: QtBot, zh_window: MainWindow
     confirm.show()
     assert confirm.sign_button.text() == "签署 1 份声明"
     assert_chinese(confirm)
+    finder = FindEverythingDialog(zh_window)
+    qtbot.addWidget(finder)
+    finder.show()
+    assert finder.windowTitle() == "全局查找"
+    assert_chinese(finder)
     desk = DeskUserDialog("", zh_window)
     qtbot.addWidget(desk)
     desk.show()
@@ -428,7 +434,7 @@ def test_every_dialog_class_in_ui_is_covered() -> None:
         "ArtistPickDialog", "DecisionDialog",
         "IdentityDialog", "ExportStatementDialog", "BatchExportDialog", "LetterheadDialog",
         "VerifyDialog", "PassphraseDialog", "DeskUserDialog",
-        "ConfirmBatchDialog",
+        "ConfirmBatchDialog", "FindEverythingDialog",
     }  # fmt: skip
     found = set()
     for path in (ROOT / "ui").rglob("*.py"):

@@ -43,6 +43,7 @@ screenshots:
 	@scripts/setup.sh dev
 	$(PY) scripts/screenshots.py
 	$(PY) scripts/screenshots_consent.py
+	$(PY) scripts/screenshots_journeys.py
 	$(PY) scripts/render_statements.py
 
 # Refresh the Chinese translation sources (.ts) from the code and compile them (.qm).

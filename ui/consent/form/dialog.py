@@ -230,7 +230,10 @@ class ConsentDialog(QDialog):
         self._projects_of = counterparty_id
         choices = [Choice(None, self.tr("(any project of this counterparty)"), pinned=True)]
         keep: int | None = None
-        if counterparty_id is not None:
+        if counterparty_id is None:  # nothing to choose from until the counterparty is known
+            choices = [Choice(UNCHOSEN, self.tr("— choose the project —"), pinned=True)]
+            keep = UNCHOSEN
+        else:
             projects = self.parties.projects(counterparty_id)
             choices += [
                 Choice(p.id, p.display_title, p.title_native, p.title_romanized) for p in projects
@@ -244,6 +247,7 @@ class ConsentDialog(QDialog):
             keep = select
         self.scope.new_project.setEnabled(counterparty_id is not None)
         picker = self.scope.project
+        picker.setEnabled(counterparty_id is not None)
         picker.search.blockSignals(True)
         picker.search.clear()
         picker.search.blockSignals(False)

@@ -151,12 +151,13 @@ def _capture(tmp: Path, out_dir: Path) -> list[Path]:
 
         # a batch is signed only after its list is confirmed
         names = [a.display_name for a in roster.search("")[:6]]
-        planned = [
-            PlannedStatement(n, StatementKind.POSITION, ("en", "zh")) for n in names
-        ]
+        planned = [PlannedStatement(n, StatementKind.POSITION, ("en", "zh")) for n in names]
         window.show_view("statements")
         confirm = ConfirmBatchDialog(
-            planned, Path("/home/mei/Documents/Statements"), "Re-issue out-of-date statements", window
+            planned,
+            Path("/home/mei/Documents/Statements"),
+            "Re-issue out-of-date statements",
+            window,
         )
         confirm.show()
         shot(window, "07-reissue-confirmation", size, confirm)

@@ -108,7 +108,8 @@ class ImportPlan:
         return out
 
     def default_choices(self) -> list[Choice]:
-        return [r.default_choice for r in self.rows]
+        default = {k: PlannedRow(0, k, ArtistDraft("")).default_choice for k in RowKind}
+        return [default[r.kind] for r in self.rows]
 
     @property
     def changes_anything(self) -> bool:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from models.demo import DemoSummary
 
 EXPORT_PAGE = 500
+SELECT_AFTER_IMPORT = 1_000
 
 
 class RosterFiles(QObject):
@@ -115,7 +116,9 @@ class RosterFiles(QObject):
             return roster.apply_import(chosen, choices, progress)
 
         def done(result: ImportResult) -> None:
-            self.changed.emit([*result.added, *result.updated])
+            touched = [*result.added, *result.updated]
+            # a few artists are selected to show where they went; a whole roster is not
+            self.changed.emit(touched if len(touched) <= SELECT_AFTER_IMPORT else [])
             if result.updated:
                 text = self.tr("Imported {file}: {added} added, {updated} updated.").format(
                     file=file_name,

@@ -24,7 +24,7 @@ _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _YEAR_LAST = re.compile(r"^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4})$")
 _ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
 
-DATE_HINT = "is not a date like 1990-05-31, 1990/5/31, 1990年5月31日 or 31.05.1990"
+DATE_HINT = "is not a date like 1990-05-31, 1990/5/31 or 31.05.1990"
 
 
 class DateFormatError(ValueError):

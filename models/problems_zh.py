@@ -31,7 +31,7 @@ PROBLEMS: tuple[tuple[str, str], ...] = (
     ("is before the date of birth", "早于出生日期"),
     ("is not a date like 1990-05-31", "不是有效日期（格式如 1990-05-31）"),
     (
-        "'{value}' is not a date like 1990-05-31, 1990/5/31, 1990年5月31日 or 31.05.1990",
+        "'{value}' is not a date like 1990-05-31, 1990/5/31 or 31.05.1990",
         "“{value}”不是有效日期（格式如 1990-05-31、1990/5/31、1990年5月31日或 31.05.1990）",
     ),
     (

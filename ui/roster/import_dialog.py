@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.names import normalize
 from models.roster.artist import ArtistDraft
 from models.roster.io import ImportPreview
 from models.roster.merge import Choice, ImportPlan, PlannedRow, RowKind
@@ -239,8 +240,10 @@ class PlanTableModel(QAbstractTableModel):
             return choice_label(self.choices[index.row()], row)
         if col == self.NATIVE:
             return d.native_name
-        if col == self.ROMANIZED:
-            return d.romanized_name
+        if col == self.ROMANIZED:  # a Western name is its own romanised form: shown once
+            return (
+                "" if normalize(d.romanized_name) == normalize(d.native_name) else d.romanized_name
+            )
         if col == self.BORN:
             return d.date_of_birth.isoformat() if d.date_of_birth else ""
         if col == self.CHANGES:

@@ -1,7 +1,8 @@
 """Start-up only: parse the arguments, then run a command or open the window.
 
-Opening the window does not build the command-line parser (which imports every command's
-module): start-up time is what a person waits for.
+Opening the window does not build the command-line parser, and a command's module is
+imported only when it runs (the table in cli/commands.py): start-up time is what a person
+waits for.
 """
 
 from __future__ import annotations

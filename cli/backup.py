@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
-from typing import Any
 
 from cli.app import Context, print_json
 from models.clock import utc_now
@@ -64,20 +62,3 @@ def _restore(ctx: Context) -> int:
     state = "intact" if summary.audit_intact else "BROKEN (see `consent-desk audit verify`)"
     print(f"Audit trail {state}: {summary.audit_events} events.")
     return 0
-
-
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    p = sub.add_parser(
-        "backup", help="write one archive with the database, its files and a manifest of hashes"
-    )
-    p.add_argument("path", help="the archive to write (.zip), or a folder to write it into")
-    p.add_argument("--overwrite", action="store_true", help="replace an existing file")
-    p.set_defaults(handler=_backup)
-    p = sub.add_parser(
-        "restore",
-        help="verify a backup and put it in place of the database (the current one is kept aside)",
-    )
-    p.add_argument("path", help="a backup archive made by `consent-desk backup`")
-    p.add_argument("--check", action="store_true", help="only verify the archive; change nothing")
-    p.add_argument("--json", action="store_true", help="with --check: print the manifest as JSON")
-    p.set_defaults(handler=_restore)

@@ -3,13 +3,11 @@ consents, decisions, revocations, evidence, counterparties, projects and stances
 
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import datetime
 from itertools import pairwise
 from typing import Any
 
-from cli import consent_actions as actions
 from cli.app import Context, print_json
 from cli.consent_actions import parse_when
 from models.clock import iso, utc_now
@@ -17,18 +15,10 @@ from models.consent.counterparties import CounterpartyService
 from models.consent.deadlines import DeadlineItem, DeadlineService
 from models.consent.history import FieldChange, diff
 from models.consent.jsonio import record_json
-from models.consent.record import (
-    CounterpartyKind,
-    DecisionMethod,
-    DecisionOutcome,
-    EvidenceRole,
-    ProjectType,
-)
 from models.consent.service import ConsentService
 from models.consent.stance import STANCE_IS_NOT_CONSENT
 from models.consent.state import grants_summary, matrix_from_state, state_as_of
 from models.consent.types import Modality
-from models.roster.artist import Stance
 from models.roster.service import RosterService
 
 
@@ -235,108 +225,3 @@ def _counterparties(ctx: Context) -> int:
         for p in row["projects"]:
             print(f"         project {p['id']}: {p['title']} [{p['type']}]")
     return 0
-
-
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    consent = sub.add_parser("consent", help="consent records: list as of a date, record, revoke")
-    csub = consent.add_subparsers(dest="consent_command", metavar="ACTION")
-
-    p = csub.add_parser("list", help="what an artist has authorised, per modality and project")
-    p.add_argument("artist_id", type=int)
-    p.add_argument(
-        "--as-of", help="date (end of that day, artist's time zone) or date-time; default now"
-    )
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=_list)
-
-    p = csub.add_parser("show", help="every field of one consent record")
-    p.add_argument("record_id", type=int)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=_show)
-
-    p = csub.add_parser("history", help="every version of a record with what changed")
-    p.add_argument("record_id", type=int)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=_history)
-
-    p = csub.add_parser("add", help="record consents from a JSON file (all or nothing)")
-    p.add_argument("--from-json", required=True, metavar="FILE")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=actions.add)
-
-    p = csub.add_parser("send", help="mark a requested consent as put to the artist")
-    p.add_argument("record_id", type=int)
-    p.set_defaults(handler=actions.send)
-
-    p = csub.add_parser("decide", help="record the artist's decision (given needs evidence)")
-    p.add_argument("record_id", type=int)
-    p.add_argument("--outcome", required=True, choices=[o.value for o in DecisionOutcome])
-    p.add_argument("--by", required=True, help="who decided: the artist, guardian or estate")
-    p.add_argument("--at", help="when they decided (default now)")
-    p.add_argument(
-        "--method",
-        default=DecisionMethod.SIGNED_AGREEMENT.value,
-        choices=[m.value for m in DecisionMethod],
-    )
-    p.add_argument("--note", default="")
-    p.set_defaults(handler=actions.decide)
-
-    p = csub.add_parser("revoke", help="revoke a given consent from a date, with a reason")
-    p.add_argument("record_id", type=int)
-    p.add_argument("--reason", required=True)
-    p.add_argument("--date", required=True, help="from when (a date means 00:00 that day)")
-    p.add_argument("--by", help="who revoked (default: the desk user)")
-    p.set_defaults(handler=actions.revoke)
-
-    p = csub.add_parser("attach", help="attach an evidence file (stored by SHA-256)")
-    p.add_argument("record_id", type=int)
-    p.add_argument("file")
-    p.add_argument(
-        "--role",
-        default=EvidenceRole.SIGNED_AGREEMENT.value,
-        choices=[r.value for r in EvidenceRole],
-    )
-    p.add_argument("--note", default="")
-    p.set_defaults(handler=actions.attach)
-
-    p = csub.add_parser("verify-evidence", help="re-hash a record's evidence files (exit 1 if not)")
-    p.add_argument("record_id", type=int)
-    p.set_defaults(handler=actions.verify_evidence)
-
-    p = csub.add_parser(
-        "deadlines", help="expiring consents, waiting decisions, short-notice scans"
-    )
-    p.add_argument("--expiry-days", type=int)
-    p.add_argument("--pending-days", type=int)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=_deadlines)
-
-    p = csub.add_parser("counterparties", help="list counterparties and their projects")
-    p.add_argument("--include-archived", action="store_true")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=_counterparties)
-
-    p = csub.add_parser("counterparty-add", help="add a producer or platform")
-    p.add_argument("name", help="name in its own script")
-    p.add_argument("--romanized", default="")
-    p.add_argument(
-        "--kind",
-        default=CounterpartyKind.PRODUCER.value,
-        choices=[k.value for k in CounterpartyKind],
-    )
-    p.set_defaults(handler=actions.counterparty_add)
-
-    p = csub.add_parser("project-add", help="add a project of a counterparty")
-    p.add_argument("counterparty_id", type=int)
-    p.add_argument("title")
-    p.add_argument("--romanized", default="")
-    p.add_argument("--type", default=ProjectType.FILM.value, choices=[t.value for t in ProjectType])
-    p.set_defaults(handler=actions.project_add)
-
-    p = csub.add_parser("stance", help="an artist's AI stance history (or --set a new stance)")
-    p.add_argument("artist_id", type=int)
-    p.add_argument("--set", choices=[s.value for s in Stance])
-    p.add_argument("--conditions", default="")
-    p.add_argument("--effective", help="from when (default now)")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=actions.stance)

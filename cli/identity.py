@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import getpass
 import os
 import sys
@@ -156,32 +155,3 @@ def _letterhead(ctx: Context) -> int:
     ):
         print(f"{label}: {value or '(not set)'}")
     return 0
-
-
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    ident = sub.add_parser("identity", help="the agency's signing identity and letterhead")
-    isub = ident.add_subparsers(dest="identity_command", metavar="ACTION")
-    p = isub.add_parser("create", help="new EC P-256 key and self-signed certificate")
-    p.add_argument("--agency-name", required=True)
-    p.add_argument("--agency-name-zh", default="")
-    p.add_argument("--address", default=None, help="letterhead address (optional)")
-    p.add_argument("--replace", action="store_true", help="replace the existing identity")
-    p.set_defaults(handler=_create)
-    p = isub.add_parser("import", help="take over a key and certificate from a PKCS#12 file")
-    p.add_argument("file")
-    p.add_argument("--replace", action="store_true", help="replace the existing identity")
-    p.set_defaults(handler=_import)
-    p = isub.add_parser("show", help="the certificate and its SHA-256 fingerprint")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=_show)
-    p = isub.add_parser("export-cert", help="write the certificate (PEM) for readers' --trust")
-    p.add_argument("file")
-    p.set_defaults(handler=_export_cert)
-    p = isub.add_parser("letterhead", help="show or change the letterhead printed on statements")
-    p.add_argument("--name")
-    p.add_argument("--name-zh")
-    p.add_argument("--address")
-    p.add_argument("--address-zh")
-    p.add_argument("--logo", help="a PNG or JPEG file (copied into the data folder)")
-    p.add_argument("--no-logo", action="store_true")
-    p.set_defaults(handler=_letterhead)

@@ -8,7 +8,6 @@ statement names the platforms where that artist is listed (willingness only).
 
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import date
 from pathlib import Path
@@ -130,23 +129,4 @@ def issue_from_list(ctx: Context) -> int:
     return 0 if not result.failed else 1
 
 
-def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", help="the list (.txt, .csv, .xlsx, .pdf, or - for standard input)")
-    p.add_argument("--out", required=True, metavar="DIR", help="folder for the statements")
-    p.add_argument("--lang", default="en,zh", help="en, zh or en,zh (default en,zh)")
-    p.add_argument(
-        "--platform",
-        metavar="NAME",
-        help="the platform or list that named them: saved as a listing and named in each "
-        "statement (listing = willingness only)",
-    )
-    p.add_argument("--source", metavar="TEXT", help="URL or note on where the list was seen")
-    p.add_argument(
-        "--accept-best",
-        action="store_true",
-        help="take the best candidate of every ambiguous entry instead of refusing",
-    )
-    p.add_argument("--json", action="store_true", help="print what was issued as JSON")
-
-
-__all__ = ["add_arguments", "issue_from_list"]
+__all__ = ["issue_from_list"]

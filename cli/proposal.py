@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -147,31 +146,3 @@ def _report(ctx: Context) -> int:
     out = export_review(ctx.db, ctx.args.id, Path(ctx.args.out), langs, ctx.args.run)
     sys.stdout.write(f"Wrote the review report of proposal #{ctx.args.id} to {out}.\n")
     return 0
-
-
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    proposal = sub.add_parser("proposal", help="import, check and report producers' proposals")
-    psub = proposal.add_subparsers(dest="proposal_command", metavar="ACTION")
-    p = psub.add_parser("import", help="log a proposal described in a JSON file")
-    p.add_argument("file", help="the proposal JSON (see docs/proposal-json.md)")
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.set_defaults(handler=_import)
-    p = psub.add_parser("check", help="check a proposal against the consent records (R1–R20)")
-    p.add_argument("id", type=int)
-    p.add_argument("--json", action="store_true", help="print the findings as JSON")
-    p.add_argument(
-        "--as-of",
-        help="check against the records at this time instead of the received date "
-        "(a date, an ISO time with offset, or 'now')",
-    )
-    p.set_defaults(handler=_check)
-    p = psub.add_parser("list", help="list proposals, soonest deadline first")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--open", action="store_true", help="only proposals not yet answered")
-    p.set_defaults(handler=_list)
-    p = psub.add_parser("report", help="export the review report (PDF, unsigned)")
-    p.add_argument("id", type=int)
-    p.add_argument("--lang", default="en", help="en, zh or en,zh (default en)")
-    p.add_argument("--out", required=True, help="the PDF file to write")
-    p.add_argument("--run", type=int, help="a check run id (default: the latest)")
-    p.set_defaults(handler=_report)

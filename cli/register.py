@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
-from typing import Any
 
 from cli.app import Context, print_json
 from cli.identity import read_passphrase
@@ -33,15 +31,3 @@ def _export(ctx: Context) -> int:
     print("Publish the whole folder; readers check a statement with")
     print(f"  consent-desk statement verify STATEMENT.pdf --register {result.folder}")
     return 0
-
-
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    reg = sub.add_parser("register", help="the public register of issued statements")
-    rsub = reg.add_subparsers(dest="register_command", metavar="ACTION")
-    p = rsub.add_parser(
-        "export",
-        help="write the signed register (JSON, signature, certificate, web page) to a folder",
-    )
-    p.add_argument("folder", metavar="DIR")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=_export)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from typing import Any
@@ -60,22 +59,3 @@ def _demo(ctx: Context) -> int:
     summary = load_demo(ctx.db)
     print(f"Loaded the demo agency: {summary.artists} fictional artists.")
     return 0
-
-
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    roster = sub.add_parser("roster", help="import, export and search the roster")
-    rsub = roster.add_subparsers(dest="roster_command", metavar="ACTION")
-    p = rsub.add_parser("import", help="add artists from a CSV or XLSX file (all or nothing)")
-    p.add_argument("file")
-    p.set_defaults(handler=_import)
-    p = rsub.add_parser("export", help="write the roster to a .csv or .xlsx file")
-    p.add_argument("file")
-    p.add_argument("--include-archived", action="store_true")
-    p.set_defaults(handler=_export)
-    p = rsub.add_parser("search", help="find artists by Chinese name, pinyin or romanised name")
-    p.add_argument("query", nargs="?", default="")
-    p.add_argument("--json", action="store_true", help="print a JSON list")
-    p.add_argument("--include-archived", action="store_true")
-    p.set_defaults(handler=_search)
-    demo = sub.add_parser("demo", help="fill an empty database with a fictional demo agency")
-    demo.set_defaults(handler=_demo)

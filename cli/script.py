@@ -7,7 +7,6 @@ the `UserError` contract of cli/app.py.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from typing import Any
 
@@ -84,20 +83,3 @@ def _analyze(ctx: Context) -> int:
     else:
         sys.stdout.write(_summary(doc, uses))
     return 0
-
-
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    script = sub.add_parser("script", help="read scripts and find AI use of likeness or voice")
-    ssub = script.add_subparsers(dest="script_command", metavar="ACTION")
-    p = ssub.add_parser(
-        "analyze",
-        help="scenes, characters and AI use in a Fountain, FDX, PDF or plain-text script",
-    )
-    p.add_argument("path", help="the script file (.fountain, .fdx, .pdf, .txt)")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument(
-        "--markers",
-        metavar="FILE",
-        help="use this AI marker list (JSON) instead of the shipped one",
-    )
-    p.set_defaults(handler=_analyze)

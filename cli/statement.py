@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -206,63 +205,3 @@ def _withdraw(ctx: Context) -> int:
     st = StatementRegister(ctx.db).withdraw(ctx.args.statement_id, ctx.args.reason)
     print(f"Statement {st.id} is withdrawn: {st.status_reason}")
     return 0
-
-
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    kinds = ", ".join(k.value for k in StatementKind)
-    st = sub.add_parser("statement", help="signed PDF statements: export, verify, list")
-    ssub = st.add_subparsers(dest="statement_command", metavar="ACTION")
-
-    p = ssub.add_parser("export", help="issue a signed statement about one artist")
-    p.add_argument("artist_id", type=int)
-    p.add_argument("--kind", default="position", help=f"one of: {kinds}")
-    p.add_argument("--lang", default="en,zh", help="en, zh or en,zh (default en,zh)")
-    p.add_argument("--out", required=True, help="the .pdf file to write")
-    p.add_argument("--as-of", help="ISO time the statement speaks for (default: now)")
-    p.add_argument("--project", type=int, help="project id (project certificate, or scope)")
-    p.add_argument(
-        "--listed-on",
-        action="append",
-        metavar="PLATFORM",
-        help="a platform listing the artist (willingness only); repeatable",
-    )
-    p.set_defaults(handler=_export)
-
-    p = ssub.add_parser("batch", help="one statement per artist into a folder")
-    g = p.add_mutually_exclusive_group(required=True)
-    g.add_argument("--artists", help="artist ids separated by commas")
-    g.add_argument("--all", action="store_true", help="every active artist")
-    p.add_argument("--folder", required=True)
-    p.add_argument("--kind", default="position", help=f"one of: {kinds}")
-    p.add_argument("--lang", default="en,zh")
-    p.add_argument("--as-of")
-    p.add_argument("--listed-on", action="append", metavar="PLATFORM")
-    p.set_defaults(handler=_batch)
-
-    p = ssub.add_parser(
-        "verify", help="check a statement PDF (exit 0 valid, 1 invalid, 2 unreadable)"
-    )
-    p.add_argument("pdf")
-    p.add_argument("--trust", metavar="CERT.pem", help="the certificate you trust")
-    p.add_argument("--json", action="store_true")
-    p.add_argument(
-        "--register",
-        "--register-folder",
-        dest="register_folder",
-        metavar="DIR",
-        help="the agency's public register (register export), or a folder of its statements",
-    )
-    p.add_argument("--no-register", action="store_true", help="do not consult the database")
-    p.set_defaults(handler=_verify)
-
-    p = ssub.add_parser("list", help="the register of issued statements")
-    p.add_argument("--out-of-date", action="store_true", help="only those no longer true")
-    p.add_argument("--artist", type=int)
-    p.add_argument("--status", choices=[s.value for s in StatementStatus])
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=_list)
-
-    p = ssub.add_parser("withdraw", help="mark an issued statement as withdrawn")
-    p.add_argument("statement_id")
-    p.add_argument("--reason", required=True)
-    p.set_defaults(handler=_withdraw)

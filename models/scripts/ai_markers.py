@@ -144,19 +144,28 @@ class MarkerSet:
     phrases: tuple[Marker, ...]
     origin: str = "shipped list"
     _by_extension: dict[str, Marker] = field(init=False, repr=False, compare=False)
-    _each: tuple[tuple[re.Pattern[str], Marker], ...] = field(init=False, repr=False, compare=False)
+    _each: tuple[tuple[str, Marker], ...] = field(init=False, repr=False, compare=False)
+    _compiled: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
     _regex: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_extension = {extension_key(m.text): m for m in self.extensions}
         ordered = sorted(self.phrases, key=lambda m: -len(m.text))
-        each = tuple((re.compile(phrase_pattern(m.text)), m) for m in ordered)
+        each = tuple((phrase_pattern(m.text), m) for m in ordered)
         # One expression without groups: CPython then scans for possible first characters
-        # in C, which keeps a 2-million-character line well under a second.
-        regex = re.compile("|".join(p.pattern for p, _ in each)) if each else None
+        # in C, which keeps a 2-million-character line well under a second. Each phrase's
+        # own expression (which marker a hit is) is compiled on its first hit only.
+        regex = re.compile("|".join(p for p, _ in each)) if each else None
         object.__setattr__(self, "_by_extension", by_extension)
         object.__setattr__(self, "_each", each)
+        object.__setattr__(self, "_compiled", {})
         object.__setattr__(self, "_regex", regex)
+
+    def _matches_at(self, pattern: str, text: str, start: int) -> bool:
+        compiled = self._compiled.get(pattern)
+        if compiled is None:
+            compiled = self._compiled[pattern] = re.compile(pattern)
+        return compiled.match(text, start) is not None
 
     def extension_marker(self, extension: str) -> Marker | None:
         """The marker an extension is, compared whole or by its comma-separated parts."""
@@ -176,7 +185,7 @@ class MarkerSet:
         lowered = lower_same_length(text)
         for m in self._regex.finditer(lowered):
             start, end = m.span()
-            marker = next((mk for p, mk in self._each if p.match(lowered, start)), None)
+            marker = next((mk for p, mk in self._each if self._matches_at(p, lowered, start)), None)
             if marker is None:
                 continue
             if marker.exceptions and _excepted(text, start, end, marker.exceptions):

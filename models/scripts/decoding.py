@@ -11,8 +11,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import charset_normalizer
-
 from models.scripts.errors import ScriptReadError
 
 _BOMS = (
@@ -85,6 +83,8 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
 
 
 def _proposals(data: bytes) -> list[str]:
+    import charset_normalizer  # only for text that is not UTF-8: keeps start-up short
+
     found = [m.encoding for m in charset_normalizer.from_bytes(data, cp_isolation=_CANDIDATES)]
     # Keep our own order as the fall-back so very short texts still get their best reading.
     return found + [c for c in ("utf_16_le", "utf_16_be", "gb18030", "cp1252") if c not in found]

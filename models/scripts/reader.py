@@ -13,10 +13,7 @@ from pathlib import Path
 from models.scripts.decoding import decode_script
 from models.scripts.document import ScriptDocument, ScriptFormat
 from models.scripts.errors import ScriptReadError
-from models.scripts.fdx import read_fdx
 from models.scripts.fountain import read_fountain
-from models.scripts.pdf import read_pdf
-from models.scripts.text import read_text
 
 MAX_TEXT_BYTES = 32 * 1024 * 1024
 MAX_PDF_BYTES = 100 * 1024 * 1024
@@ -89,14 +86,20 @@ def read_bytes(data: bytes, name: str, progress: Progress | None = None) -> Scri
     if fmt is ScriptFormat.PDF:
         if len(data) > MAX_PDF_BYTES:
             raise _too_big(name, len(data), MAX_PDF_BYTES)
+        from models.scripts.pdf import read_pdf  # pypdf is loaded for PDFs only
+
         return read_pdf(data, name, progress)
     if len(data) > MAX_TEXT_BYTES:
         raise _too_big(name, len(data), MAX_TEXT_BYTES)
     if fmt is ScriptFormat.FDX:
+        from models.scripts.fdx import read_fdx
+
         return read_fdx(data, name)
     text, _encoding = decode_script(data, name)
     if fmt is ScriptFormat.FOUNTAIN:
         return read_fountain(text, name)
+    from models.scripts.text import read_text
+
     return read_text(text, name)
 
 

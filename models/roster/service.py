@@ -7,11 +7,9 @@ frozen `Artist` records, never ORM objects.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from models.audit.chain import Change, append_event, append_events
@@ -20,40 +18,17 @@ from models.consent.stance_log import add_stance_entries, add_stance_entry
 from models.errors import ConflictError, NotFoundError
 from models.names import search_text, sort_key
 from models.roster.artist import Artist, ArtistDraft, Stance
+from models.roster.listing import SORT_SQL, RosterCounts, SortColumn
 from models.storage.database import Database
 from models.storage.schema import ArtistRow
 from models.storage.search import artist_ids
 
 ENTITY = "artist"
 
-
-class SortColumn(StrEnum):
-    NAME = "name"
-    ROMANIZED = "romanized_name"
-    STANCE = "ai_stance"
-    JURISDICTION = "jurisdiction"
-    AGE = "age"
-    STATUS = "status"
+__all__ = ["RosterCounts", "RosterService", "SortColumn", "to_artist"]
 
 
-_SORT = {
-    SortColumn.NAME: "sort_key",
-    SortColumn.ROMANIZED: "romanized_name",
-    SortColumn.STANCE: "ai_stance",
-    SortColumn.JURISDICTION: "jurisdiction",
-    SortColumn.AGE: "date_of_birth",
-    SortColumn.STATUS: "archived",
-}
-
-
-@dataclass(frozen=True)
-class RosterCounts:
-    active: int
-    archived: int
-
-    @property
-    def total(self) -> int:
-        return self.active + self.archived
+_SORT = SORT_SQL
 
 
 def to_artist(row: ArtistRow) -> Artist:
@@ -173,7 +148,13 @@ class RosterService:
         return [found[i] for i in ids if i in found]
 
     def counts(self) -> RosterCounts:
+        """Active and archived artists: on SQLite two rows kept by triggers (0009_fast_start)."""
         with self.db.read() as s:
+            if self.db.is_sqlite:
+                kept = s.execute(text("SELECT archived, n FROM artist_count")).all()
+                if kept:
+                    rows = {bool(archived): int(n) for archived, n in kept}
+                    return RosterCounts(int(rows.get(False, 0)), int(rows.get(True, 0)))
             q = select(ArtistRow.archived, func.count()).group_by(ArtistRow.archived)
             rows = {bool(archived): int(n) for archived, n in s.execute(q)}
         return RosterCounts(active=int(rows.get(False, 0)), archived=int(rows.get(True, 0)))

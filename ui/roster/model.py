@@ -9,7 +9,7 @@ never ORM objects.
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -24,9 +24,12 @@ from PySide6.QtWidgets import QApplication
 
 from models.names import display_name
 from models.roster.artist import Artist
-from models.roster.service import RosterService, SortColumn
+from models.roster.listing import SortColumn
 from ui.i18n import date_text
 from ui.roster.labels import age_text, stance_icon, stance_label, status_text
+
+if TYPE_CHECKING:
+    from models.roster.service import RosterService
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -51,6 +54,13 @@ SORT_BY_COLUMN: dict[Column, SortColumn] = {
     Column.STATUS: SortColumn.STATUS,
 }
 COLUMN_BY_SORT = {v: k for k, v in SORT_BY_COLUMN.items()}
+DEFAULT_WIDTHS = {
+    Column.NATIVE: 150,
+    Column.ROMANIZED: 170,
+    Column.STANCE: 250,
+    Column.JURISDICTION: 100,
+    Column.AGE: 150,
+}
 
 
 class ArtistTableModel(QAbstractTableModel):

@@ -32,7 +32,13 @@ from ui.i18n import number_text
 from ui.roster.commands import AddArtist, EditArtist, SetArchived
 from ui.roster.dialog import ArtistDialog
 from ui.roster.files import RosterFiles
-from ui.roster.model import COLUMN_BY_SORT, SORT_BY_COLUMN, ArtistTableModel, Column
+from ui.roster.model import (
+    COLUMN_BY_SORT,
+    DEFAULT_WIDTHS,
+    SORT_BY_COLUMN,
+    ArtistTableModel,
+    Column,
+)
 from ui.settings import (
     ROSTER_HEADER,
     ROSTER_SHOW_ARCHIVED,
@@ -42,13 +48,6 @@ from ui.settings import (
 )
 
 SEARCH_DEBOUNCE_MS = 150
-DEFAULT_WIDTHS = {
-    Column.NATIVE: 150,
-    Column.ROMANIZED: 170,
-    Column.STANCE: 250,
-    Column.JURISDICTION: 100,
-    Column.AGE: 150,
-}
 
 
 class RosterView(QWidget):

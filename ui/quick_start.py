@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,7 +38,7 @@ from models.roster.artist import Artist
 from models.roster.listing import SortColumn
 from models.roster.quick import QuickPage, first_page
 from ui.i18n import number_text
-from ui.roster.model import COLUMN_BY_SORT, DEFAULT_WIDTHS, ArtistTableModel, Index
+from ui.roster.model import COLUMN_BY_SORT, DEFAULT_WIDTHS, ArtistTableModel
 from ui.settings import (
     ROSTER_HEADER,
     ROSTER_SHOW_ARCHIVED,
@@ -107,10 +107,7 @@ class QuickModel(ArtistTableModel):
         super().__init__(None, parent)  # type: ignore[arg-type]  # never asks a service
         self._ids = [a.id for a in page.artists]
         self._cache = {a.id: a for a in page.artists}
-        self._rows = page.rows
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else self._rows
+        self._count = page.rows
 
     def artist_at(self, row: int) -> Artist | None:
         return self._cache.get(self._ids[row]) if 0 <= row < len(self._ids) else None

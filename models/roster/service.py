@@ -21,7 +21,7 @@ from models.roster.artist import Artist, ArtistDraft, Stance
 from models.roster.listing import SORT_SQL, RosterCounts, SortColumn
 from models.storage.database import Database
 from models.storage.schema import ArtistRow
-from models.storage.search import artist_ids
+from models.storage.search import artist_count, artist_id_texts, artist_ids
 
 ENTITY = "artist"
 
@@ -135,10 +135,32 @@ class RosterService:
         sort: SortColumn = SortColumn.NAME,
         descending: bool = False,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[int]:
-        """Ids of matching artists in display order; the table fetches rows as it scrolls."""
+        """Ids of matching artists in display order; the table fetches rows as it scrolls.
+
+        `limit` and `offset` give one window of the list."""
         with self.db.read() as s:
-            return artist_ids(s, query, include_archived, [(_SORT[sort], descending)], limit)
+            return artist_ids(
+                s, query, include_archived, [(_SORT[sort], descending)], limit, offset
+            )
+
+    def search_id_texts(
+        self,
+        query: str = "",
+        include_archived: bool = False,
+        sort: SortColumn = SortColumn.NAME,
+        descending: bool = False,
+    ) -> list[tuple[int, str]]:
+        """(id, normalised search text) of every match in display order: the roster table
+        narrows these in memory while the person keeps typing."""
+        with self.db.read() as s:
+            return artist_id_texts(s, query, include_archived, [(_SORT[sort], descending)])
+
+    def count_matching(self, query: str = "", include_archived: bool = False) -> int:
+        """How many artists `search_ids` would list, without listing them."""
+        with self.db.read() as s:
+            return artist_count(s, query, include_archived)
 
     def search(
         self, query: str = "", include_archived: bool = False, limit: int | None = None

@@ -47,7 +47,7 @@ from ui.settings import (
     Settings,
 )
 
-SEARCH_DEBOUNCE_MS = 150
+SEARCH_DEBOUNCE_MS = 60  # a search answers within a few ms, so wait only for a pause
 
 
 class RosterView(QWidget):
@@ -74,6 +74,7 @@ class RosterView(QWidget):
         self.counts = RosterCounts(0, 0)
         self.summary = ""
         self._painted = False
+        self._typed = False  # a search typed in the box is running
         self.files = RosterFiles(self, db, roster, settings)
         self.files.changed.connect(self._after_import)
 
@@ -240,7 +241,11 @@ class RosterView(QWidget):
     def _run_search(self) -> None:
         self._debounce.stop()
         if self.search_edit.text() != self.model.query:
-            self.refresh(query=self.search_edit.text())
+            self._typed = True
+            try:
+                self.refresh(query=self.search_edit.text())
+            finally:
+                self._typed = False
 
     def _on_show_archived(self, checked: bool) -> None:
         self.settings.set(ROSTER_SHOW_ARCHIVED, checked)
@@ -329,7 +334,8 @@ class RosterView(QWidget):
             self.archive_action.setText(self.tr("A&rchive"))
 
     def _update_summary(self) -> None:
-        self.counts = self.roster.counts()
+        if not (self._typed and self.model.query_only):  # typing changes no roster count
+            self.counts = self.roster.counts()
         shown = self.model.rowCount()
         if shown == 1:
             shown_text = self.tr("1 artist shown")

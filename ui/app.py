@@ -13,11 +13,12 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from models.errors import UserError
+from models.gcpause import freeze_long_lived
 from models.logs import setup_logging
 from models.resources import CJK_FONT
 from ui.errors import install_excepthook, report_bug, show_error
@@ -161,6 +162,11 @@ def _after_window(app: QApplication, window: MainWindow, exit_after_paint: bool)
     if exit_after_paint:
         window.roster_view.first_paint.connect(lambda: app.exit(0))
         return
+    # Once the window and its views are built: they live as long as the process, so later
+    # collections need not walk them (models/gcpause.py).
+    window.roster_view.first_paint.connect(
+        lambda: QTimer.singleShot(1000, freeze_long_lived), Qt.ConnectionType.SingleShotConnection
+    )
     if window.should_offer_demo():
         QTimer.singleShot(0, window.offer_demo)
     QTimer.singleShot(3000, window.safety.start_background_checks)

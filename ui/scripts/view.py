@@ -72,6 +72,8 @@ class ScriptsView(QWidget):
         self.character_table = self.panes.character_table
         self.use_table = self.panes.use_table
         self.text = self.panes.text
+        self._announce: ScriptAnalysis | None = None  # opened once its text is all in
+        self.text.complete.connect(self._text_complete)
         self.tabs = self.panes.tabs
         self.warning_list = self.panes.warning_list
         self.warning_list.itemActivated.connect(self._warning_activated)
@@ -325,8 +327,17 @@ class ScriptsView(QWidget):
             self.text.jump_to(1)
         self._update_actions()
         self.summary_changed.emit(self.summary)
+        self._announce = None
         if analysis is not None:
-            self.opened.emit(analysis)
+            if self.text.filling:  # a long script's text goes in in slices: announce it after
+                self._announce = analysis
+            else:
+                self.opened.emit(analysis)
+
+    def _text_complete(self) -> None:
+        announce, self._announce = self._announce, None
+        if announce is not None and announce is self.analysis:
+            self.opened.emit(announce)
 
     def _details(self, analysis: ScriptAnalysis) -> str:
         doc = analysis.document

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication
 
 from models.errors import UserError
 from models.gcpause import freeze_long_lived
-from models.logs import setup_logging
 from models.resources import CJK_FONT
 from ui.errors import install_excepthook, report_bug, show_error
 from ui.i18n import install_language
@@ -95,8 +94,7 @@ def run_gui(args: argparse.Namespace) -> int:
         )
         return 2
     app = make_application(version=False)
-    setup_logging()
-    install_excepthook()
+    install_excepthook()  # a bug sets up the log file itself (ui/errors.py)
     install_fonts(app)
     settings = Settings()
     install_translation(app, settings)
@@ -152,6 +150,9 @@ def _open_database(args: argparse.Namespace, settings: Settings) -> Database:
 
 def _after_window(app: QApplication, window: MainWindow, exit_after_paint: bool) -> None:
     """Exit hooks for smoke tests and benchmarks, or the first-run offer and safety checks."""
+    from models.logs import setup_logging
+
+    setup_logging()  # after the first paint: the log file's set-up is not worth the wait
     set_version(app)
     if os.environ.get(EXIT_AFTER_LOAD_ENV) == "1":
         # once the roster painted and the other screens (added right after it) are built

@@ -15,7 +15,9 @@ GUI_OPTIONS = {"--db", "--exit-after-paint"}
 
 def _gui_args(argv: list[str]) -> argparse.Namespace | None:
     """The window's options when `argv` names no command, else None (a command follows)."""
-    parser = argparse.ArgumentParser(add_help=False)
+    from cli.formatting import HelpFormatter  # argparse's own imports shutil, bz2, lzma
+
+    parser = argparse.ArgumentParser(add_help=False, formatter_class=HelpFormatter)
     parser.add_argument("--db")
     parser.add_argument("--exit-after-paint", action="store_true")
     try:

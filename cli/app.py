@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from cli.commands import COMMANDS, GLOBAL_OPTIONS, Arg, Command, Exclusive, Group, find
+from cli.formatting import HelpFormatter
 from cli.language import user_message
 from models.errors import UserError
 
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
 
 class OneLineParser(argparse.ArgumentParser):
     """argparse that reports usage errors in one line and exits 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")

@@ -2,7 +2,9 @@
 
 SQLite: an FTS5 trigram index answers substrings of 3+ characters (the query is driven from
 the index with CROSS JOIN, or the planner would walk the whole table); 1- and 2-character
-queries (common for Chinese: "林") scan the narrow covering index on `search_text`.
+queries with a Chinese (non-ASCII) character ("林", "林晓") read only the artists holding it,
+from the key table of 0009_fast_start; other short queries scan the narrow covering index on
+`search_text`.
 PostgreSQL (indexes made by migration 0006_pg_search): `ILIKE '%…%'` for 3+ characters, answered
 from the pg_trgm GIN index; 1- and 2-character queries have no whole trigram, so the GIN index
 of each name's characters finds the rows holding them (`@>`) and `strpos` keeps those where
@@ -160,6 +162,15 @@ def _sqlite_query(
             f"WHERE artist_search MATCH :phrase AND {archived}"
         )
         params["phrase"] = '"' + q.replace('"', '""') + '"'
+    elif key := next((c for c in q if ord(c) > 127), None):
+        # A Chinese (non-ASCII) character: only the artists holding it, from the key table
+        # kept by the triggers of 0009_fast_start.
+        sql = (
+            f"SELECT {columns} FROM artist_key k CROSS JOIN artist a ON a.id = k.artist_id "
+            f"WHERE k.key = :key AND {archived} AND instr(a.search_text, :needle) > 0"
+        )
+        params["key"] = key
+        params["needle"] = q
     else:
         sql = (
             f"SELECT {columns} FROM artist a INDEXED BY ix_artist_search "

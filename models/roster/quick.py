@@ -96,7 +96,7 @@ def first_page(
         current = {str(r[0]) for r in con.execute("SELECT version_num FROM alembic_version")}
         if current != head_revisions():
             return None  # an upgrade is due: Database.open does it (with a copy aside)
-        counts = dict(con.execute("SELECT archived, n FROM artist_count").fetchall())
+        counts = dict(con.execute("SELECT archived, n FROM artist_search_counts").fetchall())
         active, archived = int(counts.get(0, 0)), int(counts.get(1, 0))
         where = "" if include_archived else "WHERE archived = 0"
         column = SORT_SQL[sort]

@@ -173,7 +173,7 @@ class RosterService:
         """Active and archived artists: on SQLite two rows kept by triggers (0009_fast_start)."""
         with self.db.read() as s:
             if self.db.is_sqlite:
-                kept = s.execute(text("SELECT archived, n FROM artist_count")).all()
+                kept = s.execute(text("SELECT archived, n FROM artist_search_counts")).all()
                 if kept:
                     rows = {bool(archived): int(n) for archived, n in kept}
                     return RosterCounts(int(rows.get(False, 0)), int(rows.get(True, 0)))

@@ -35,7 +35,8 @@ SEARCH_INDEX = "artist_search"
 
 
 def is_search_index(table: str) -> bool:
-    """Whether a table is the search index (rebuilt from `artist`, never copied)."""
+    """Whether a table is the search index or derived with it (`artist_search_counts`,
+    `artist_search_keys` of 0009_fast_start): kept from `artist` by triggers, never copied."""
     return table == SEARCH_INDEX or table.startswith(SEARCH_INDEX + "_")
 
 
@@ -103,7 +104,7 @@ def artist_count(session: Session, query: str, include_archived: bool) -> int:
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
         if not q:
-            kept = session.execute(text("SELECT archived, n FROM artist_count")).all()
+            kept = session.execute(text("SELECT archived, n FROM artist_search_counts")).all()
             if kept:
                 return sum(int(n) for archived, n in kept if include_archived or not archived)
         sql, _order, params = _sqlite_query(q, include_archived, (), "count(*)")
@@ -166,7 +167,7 @@ def _sqlite_query(
         # A Chinese (non-ASCII) character: only the artists holding it, from the key table
         # kept by the triggers of 0009_fast_start.
         sql = (
-            f"SELECT {columns} FROM artist_key k CROSS JOIN artist a ON a.id = k.artist_id "
+            f"SELECT {columns} FROM artist_search_keys k CROSS JOIN artist a ON a.id = k.artist_id "
             f"WHERE k.key = :key AND {archived} AND instr(a.search_text, :needle) > 0"
         )
         params["key"] = key

@@ -36,7 +36,7 @@ def _fill(db: Database) -> RosterService:
 def _count_rows(path: Path) -> dict[int, int]:
     con = sqlite3.connect(path)
     try:
-        return dict(con.execute("SELECT archived, n FROM artist_count").fetchall())
+        return dict(con.execute("SELECT archived, n FROM artist_search_counts").fetchall())
     finally:
         con.close()
 

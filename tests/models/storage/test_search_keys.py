@@ -63,7 +63,7 @@ def test_the_key_table_holds_only_non_ascii_characters(db: Database) -> None:
     assert path is not None
     con = sqlite3.connect(path)
     try:
-        keys = set(con.execute("SELECT key, artist_id FROM artist_key"))
+        keys = set(con.execute("SELECT key, artist_id FROM artist_search_keys"))
     finally:
         con.close()
     assert keys == {("林", lin.id), ("晓", lin.id), ("小", lin.id)}

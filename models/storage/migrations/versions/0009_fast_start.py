@@ -1,10 +1,10 @@
 """Fast start and short searches on SQLite: the number of artists and a character key table,
 both kept by triggers.
 
-- `artist_count` holds the number of active (archived = 0) and archived (1) artists, so the
+- `artist_search_counts` holds the number of active (archived = 0) and archived (1) artists, so the
   window's first paint (models/roster/quick.py) and the roster summary read two rows instead
   of counting the table.
-- `artist_key` holds each distinct non-ASCII character (Chinese, mostly) of every artist's
+- `artist_search_keys` holds each distinct non-ASCII character (Chinese, mostly) of every artist's
   search text, so a 1- or 2-character query such as "林" or "林晓" reads only the artists
   holding that character instead of the whole name index (models/storage/search.py). Latin
   letters are left out: a key per letter made every import ~40 % slower.
@@ -31,52 +31,54 @@ depends_on = None
 def upgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         return
-    op.execute("CREATE TABLE artist_count (archived INTEGER PRIMARY KEY, n INTEGER NOT NULL)")
     op.execute(
-        "INSERT INTO artist_count (archived, n) SELECT 0, count(*) FROM artist "
+        "CREATE TABLE artist_search_counts (archived INTEGER PRIMARY KEY, n INTEGER NOT NULL)"
+    )
+    op.execute(
+        "INSERT INTO artist_search_counts (archived, n) SELECT 0, count(*) FROM artist "
         "WHERE archived = 0 UNION ALL SELECT 1, count(*) FROM artist WHERE archived != 0"
     )
     op.execute(
-        "CREATE TRIGGER artist_count_ai AFTER INSERT ON artist BEGIN "
-        "UPDATE artist_count SET n = n + 1 WHERE archived = (new.archived != 0); END"
+        "CREATE TRIGGER artist_search_counts_ai AFTER INSERT ON artist BEGIN "
+        "UPDATE artist_search_counts SET n = n + 1 WHERE archived = (new.archived != 0); END"
     )
     op.execute(
-        "CREATE TRIGGER artist_count_ad AFTER DELETE ON artist BEGIN "
-        "UPDATE artist_count SET n = n - 1 WHERE archived = (old.archived != 0); END"
+        "CREATE TRIGGER artist_search_counts_ad AFTER DELETE ON artist BEGIN "
+        "UPDATE artist_search_counts SET n = n - 1 WHERE archived = (old.archived != 0); END"
     )
     op.execute(
-        "CREATE TRIGGER artist_count_au AFTER UPDATE OF archived ON artist "
+        "CREATE TRIGGER artist_search_counts_au AFTER UPDATE OF archived ON artist "
         "WHEN (old.archived != 0) IS NOT (new.archived != 0) BEGIN "
-        "UPDATE artist_count SET n = n - 1 WHERE archived = (old.archived != 0); "
-        "UPDATE artist_count SET n = n + 1 WHERE archived = (new.archived != 0); END"
+        "UPDATE artist_search_counts SET n = n - 1 WHERE archived = (old.archived != 0); "
+        "UPDATE artist_search_counts SET n = n + 1 WHERE archived = (new.archived != 0); END"
     )
 
     # Every distinct non-ASCII character (Chinese, mostly) of each artist's search text.
     op.execute(
-        "CREATE TABLE artist_key (key TEXT NOT NULL, artist_id INTEGER NOT NULL, "
+        "CREATE TABLE artist_search_keys (key TEXT NOT NULL, artist_id INTEGER NOT NULL, "
         "PRIMARY KEY (key, artist_id)) WITHOUT ROWID"
     )
     op.execute(
-        "INSERT OR IGNORE INTO artist_key (key, artist_id) "
+        "INSERT OR IGNORE INTO artist_search_keys (key, artist_id) "
         "WITH RECURSIVE pos(id, t, i) AS ("
         "SELECT id, search_text, 1 FROM artist WHERE search_text GLOB '*[^ -~]*' "
         "UNION ALL SELECT id, t, i + 1 FROM pos WHERE i < length(t)) "
         "SELECT substr(t, i, 1), id FROM pos WHERE unicode(substr(t, i, 1)) > 127"
     )
     op.execute(
-        "CREATE TRIGGER artist_key_ai AFTER INSERT ON artist "
+        "CREATE TRIGGER artist_search_keys_ai AFTER INSERT ON artist "
         "WHEN new.search_text GLOB '*[^ -~]*' BEGIN "
-        f"INSERT OR IGNORE INTO artist_key (key, artist_id) {_keys('new')}; END"
+        f"INSERT OR IGNORE INTO artist_search_keys (key, artist_id) {_keys('new')}; END"
     )
     op.execute(
-        "CREATE TRIGGER artist_key_ad AFTER DELETE ON artist "
+        "CREATE TRIGGER artist_search_keys_ad AFTER DELETE ON artist "
         "WHEN old.search_text GLOB '*[^ -~]*' BEGIN "
-        f"DELETE FROM artist_key WHERE artist_id = old.id AND key IN ({_chars('old')}); END"
+        f"DELETE FROM artist_search_keys WHERE artist_id = old.id AND key IN ({_chars('old')}); END"
     )
     op.execute(
-        "CREATE TRIGGER artist_key_au AFTER UPDATE OF search_text ON artist BEGIN "
-        f"DELETE FROM artist_key WHERE artist_id = old.id AND key IN ({_chars('old')}); "
-        f"INSERT OR IGNORE INTO artist_key (key, artist_id) {_keys('new')}; END"
+        "CREATE TRIGGER artist_search_keys_au AFTER UPDATE OF search_text ON artist BEGIN "
+        f"DELETE FROM artist_search_keys WHERE artist_id = old.id AND key IN ({_chars('old')}); "
+        f"INSERT OR IGNORE INTO artist_search_keys (key, artist_id) {_keys('new')}; END"
     )
 
 
@@ -103,13 +105,13 @@ def downgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         return
     for trigger in (
-        "artist_count_ai",
-        "artist_count_ad",
-        "artist_count_au",
-        "artist_key_ai",
-        "artist_key_ad",
-        "artist_key_au",
+        "artist_search_counts_ai",
+        "artist_search_counts_ad",
+        "artist_search_counts_au",
+        "artist_search_keys_ai",
+        "artist_search_keys_ad",
+        "artist_search_keys_au",
     ):
         op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
-    op.execute("DROP TABLE IF EXISTS artist_count")
-    op.execute("DROP TABLE IF EXISTS artist_key")
+    op.execute("DROP TABLE IF EXISTS artist_search_counts")
+    op.execute("DROP TABLE IF EXISTS artist_search_keys")

@@ -76,6 +76,7 @@ class ArtistTableModel(QAbstractTableModel):
     MAX_CACHED = 5_000
     WINDOW = 2_000  # ids fetched at a time as the view scrolls down a long list
     WHOLE = 20_000  # lists up to this long load at once, ready to be narrowed in memory
+    RECENT = 8  # lists of queries typed just before, kept for Backspace
 
     loaded = Signal()  # after every (re)load of the id list
 
@@ -86,6 +87,8 @@ class ArtistTableModel(QAbstractTableModel):
         self._count = 0
         self._texts: list[str] | None = None  # search texts of a whole list, for narrowing
         self._listed: tuple[str, bool, SortColumn, bool] | None = None
+        # the lists of the last few queries typed, for Backspace (dropped on any reload)
+        self._recent: dict[tuple[str, bool, SortColumn, bool], tuple[list[int], list[str]]] = {}
         self._row_of: dict[int, int] | None = None
         self._cache: dict[int, Artist] = {}
         self.query = ""
@@ -124,7 +127,18 @@ class ArtistTableModel(QAbstractTableModel):
         # Only the query changed: the roster's own counts (active, archived) did not.
         self.query_only = before is not None and before[1:] == listed[1:] and typed
         texts: list[str] | None = None
-        if (
+        if not typed:
+            self._recent.clear()  # a reload: the data may have changed
+        elif self._texts is not None and before is not None:
+            self._recent[before] = (self._ids, self._texts)
+            while len(self._recent) > self.RECENT:
+                self._recent.pop(next(iter(self._recent)))
+        recent = self._recent.pop(listed, None) if typed else None
+        if recent is not None:
+            # Back to a query typed a moment ago (Backspace): its list is still at hand.
+            ids, texts = list(recent[0]), list(recent[1])
+            count = len(ids)
+        elif (
             before is not None
             and self._texts is not None
             and before[1:] == listed[1:]

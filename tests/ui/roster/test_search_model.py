@@ -62,7 +62,9 @@ def test_a_growing_query_is_narrowed_without_asking_the_database(
         assert model.ids == filled.search_ids(query)
         assert model.query_only
     assert asked == ["search_ids"] * 4  # only the checks above asked
-    model.load(query="lin")  # a shorter query asks again
+    model.load(query="lin")  # back to a query typed a moment ago: still at hand
+    assert asked == ["search_ids"] * 4
+    model.load(query="wang")  # another query asks again
     assert "count_matching" in asked
 
 
@@ -116,3 +118,27 @@ def qtbot_tmp(qtbot: QtBot) -> str:
     import tempfile
 
     return tempfile.mkdtemp() + "/settings.ini"
+
+
+def test_backspace_returns_to_a_list_at_hand_and_a_reload_forgets_them(
+    filled: RosterService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = ArtistTableModel(filled)
+    for query in ("l", "li", "lin"):
+        model.load(query=query)
+    asked: list[str] = []
+    original = filled.count_matching
+
+    def spy(*args: object, **kwargs: object) -> int:
+        asked.append("count")
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(filled, "count_matching", spy)
+    for query in ("li", "l"):
+        model.load(query=query)
+        assert model.ids == filled.search_ids(query)
+    assert asked == []
+    filled.add(ArtistDraft("林新"))
+    model.reload()  # another desk saved: everything is asked again
+    model.load(query="li")
+    assert asked and model.ids == filled.search_ids("li")

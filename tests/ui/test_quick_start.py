@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
+import ui.quick_start as quick_start
 from models.roster.artist import ArtistDraft
 from models.roster.service import RosterService
 from models.storage.database import Database, resolve
@@ -68,8 +70,16 @@ def test_the_quick_window_shows_the_first_page_in_the_remembered_order(
 
 
 def test_the_main_window_takes_over_with_what_was_typed(
-    qtbot: QtBot, demo_db: Database, settings: Settings
+    qtbot: QtBot, demo_db: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    loading = threading.Event()
+    typed = threading.Event()
+
+    def slow_preload() -> None:  # the database layer takes its time to load
+        loading.set()
+        typed.wait(10)
+
+    monkeypatch.setattr(quick_start, "preload", slow_preload)
     quick = _quick(demo_db, settings)
     opened: list[MainWindow] = []
 
@@ -81,10 +91,12 @@ def test_the_main_window_takes_over_with_what_was_typed(
 
     start = QuickStart(quick, open_window)
     quick.show()
-    qtbot.waitUntil(start._thread.is_alive, timeout=5000)  # started after the first paint
+    qtbot.waitUntil(loading.is_set, timeout=5000)  # started after the first paint
     qtbot.keyClicks(quick.search_edit, "lin")  # typing works while the rest loads
+    typed.set()
     qtbot.waitUntil(lambda: bool(opened) and opened[0].isVisible(), timeout=20_000)
     window = opened[0]
+    assert start.window is window
     view = window.roster_view
     assert view.search_edit.text() == "lin"
     assert view.model.query == "lin"

@@ -12,12 +12,12 @@ import os
 import sys
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from models.errors import UserError
-from models.logs import setup_logging
-from models.resources import CJK_FONT
+from models.logs import enable_crash_log, setup_logging
+from models.resources import CJK_FONT, resource_path
 from models.storage.database import Database
 from ui.about import app_version
 from ui.errors import install_excepthook, report_bug, show_error
@@ -66,6 +66,8 @@ def make_application() -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(app.translate("App", "Consent Desk"))
     app.setApplicationVersion(app_version())
+    app.setDesktopFileName("org.consentdesk.ConsentDesk")  # the installed desktop entry
+    app.setWindowIcon(QIcon(str(resource_path("icons", "consent-desk.svg"))))
     return app
 
 
@@ -79,6 +81,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return 2
     app = make_application()
     setup_logging()
+    enable_crash_log()
     install_excepthook()
     install_fonts(app)
     settings = Settings()

@@ -144,7 +144,9 @@ class Safety(QObject):
         return answer == QMessageBox.StandardButton.Yes
 
     def restart(self) -> None:
-        QProcess.startDetached(sys.executable, sys.argv)
+        # A bundle's executable is the app itself; from source, Python runs main.py again.
+        args = sys.argv[1:] if getattr(sys, "frozen", False) else sys.argv
+        QProcess.startDetached(sys.executable, args)
         QCoreApplication.quit()
 
     # -- start-up checks ------------------------------------------------------------------

@@ -24,12 +24,24 @@
         <translation>Qt {qt} · PySide {pyside}</translation>
     </message>
     <message>
+        <source>Licence: {licence}</source>
+        <translation>许可：{licence}</translation>
+    </message>
+    <message>
+        <source>Log files (send them with a problem report): {folder}</source>
+        <translation>日志文件（报告问题时请一并发送）：{folder}</translation>
+    </message>
+    <message>
         <source>Chinese text is shown with the bundled font WenQuanYi Micro Hei ({file}), © 2008–2009 The WenQuanYi Project Board of Trustees and contributors, based on Droid Sans Fallback © 2006–2008 Google Corporation. Licensed under the Apache License 2.0, or the GNU GPL version 3 or later with a font embedding exception.</source>
         <translation>中文使用随附的文泉驿微米黑字体（{file}）显示，© 2008–2009 文泉驿项目理事会及贡献者，基于 Droid Sans Fallback © 2006–2008 Google Corporation。依据 Apache License 2.0 授权，或依据附带字体嵌入例外条款的 GNU GPL 第 3 版或更高版本授权。</translation>
     </message>
     <message>
         <source>Licences of bundled components</source>
         <translation>随附组件的许可证</translation>
+    </message>
+    <message>
+        <source>proprietary, all rights reserved</source>
+        <translation>专有软件，保留所有权利</translation>
     </message>
 </context>
 <context>

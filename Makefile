@@ -44,6 +44,7 @@ screenshots:
 	$(PY) scripts/screenshots.py
 	$(PY) scripts/screenshots_consent.py
 	$(PY) scripts/render_statements.py
+	$(PY) scripts/screenshots_verify_page.py
 
 # Refresh the Chinese translation sources (.ts) from the code and compile them (.qm).
 translations:

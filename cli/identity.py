@@ -138,6 +138,7 @@ def _letterhead(ctx: Context) -> int:
             ("name_zh", a.name_zh),
             ("address", a.address),
             ("address_zh", a.address_zh),
+            ("verify_url", a.verify_url),
         )
         if v is not None
     }
@@ -153,6 +154,7 @@ def _letterhead(ctx: Context) -> int:
         ("Address", profile.address),
         ("Address (Chinese)", profile.address_zh),
         ("Logo", profile.logo_file),
+        ("Verify page", profile.verify_url),
     ):
         print(f"{label}: {value or '(not set)'}")
     return 0
@@ -184,4 +186,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--address-zh")
     p.add_argument("--logo", help="a PNG or JPEG file (copied into the data folder)")
     p.add_argument("--no-logo", action="store_true")
+    p.add_argument(
+        "--verify-url",
+        help="the https:// address where the agency publishes its register's verify page "
+        "(printed as a QR code in press kits)",
+    )
     p.set_defaults(handler=_letterhead)

@@ -35,6 +35,33 @@ def _export(ctx: Context) -> int:
     return 0
 
 
+def _press_kit(ctx: Context) -> int:
+    from reports.press_kit import write_press_kit
+
+    ids = [i.strip() for chunk in ctx.args.statement for i in chunk.split(",") if i.strip()]
+    identities = SigningIdentityService(ctx.db)
+    identities.show()
+    identity = identities.unlock(read_passphrase("Passphrase of the signing identity: "))
+    kit = write_press_kit(ctx.db, identity, ids, Path(ctx.args.folder), ctx.args.platform)
+    if ctx.args.json:
+        print_json(
+            {
+                "folder": str(kit.folder),
+                "statements": [p.name for p in kit.statements],
+                "files": [str(p.relative_to(kit.folder)) for p in kit.files],
+                "verify_url": kit.verify_url,
+            }
+        )
+        return 0
+    print(f"Wrote the press kit for {len(kit.statements)} statement(s) to {kit.folder}.")
+    if not kit.verify_url:
+        print(
+            "No verify page address is set: set it with "
+            "`consent-desk identity letterhead --verify-url https://…` to print it as a QR code."
+        )
+    return 0
+
+
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     reg = sub.add_parser("register", help="the public register of issued statements")
     rsub = reg.add_subparsers(dest="register_command", metavar="ACTION")
@@ -45,3 +72,19 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("folder", metavar="DIR")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_export)
+    p = rsub.add_parser(
+        "press-kit",
+        help="write a press kit: the statements, the register with its verify page, a "
+        "bilingual press note and a how-to-check sheet",
+    )
+    p.add_argument("folder", metavar="DIR", help="a new or empty folder")
+    p.add_argument("--platform", required=True, help="the platform whose list was published")
+    p.add_argument(
+        "--statement",
+        action="append",
+        required=True,
+        metavar="ID[,ID…]",
+        help="statements to include (repeat, or separate with commas)",
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_press_kit)

@@ -24,6 +24,7 @@ PROBLEMS: tuple[tuple[str, str], ...] = (
     # roster
     ("a name is required", "必须填写名称"),
     ("is longer than {n} characters", "超过 {n} 个字符"),
+    ("must be an https:// address", "必须是以 https:// 开头的网址"),
     ("contains control characters", "含有控制字符"),
     ("'{item}' contains a list separator (; or 、)", "“{item}”含有列表分隔符（; 或 、）"),
     ("is in the future", "不能是将来的日期"),
@@ -193,6 +194,7 @@ PROBLEMS: tuple[tuple[str, str], ...] = (
 
 # Field names as problems name them, beyond the consent record's own FIELD_LABELS.
 FIELDS_ZH: dict[str, str] = {
+    "verify_url": "核验页面网址",
     "native_name": "原文姓名",
     "romanized_name": "罗马化姓名",
     "stage_name": "艺名",

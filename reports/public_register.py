@@ -44,6 +44,7 @@ from models.statements.record import StatementStatus
 from models.statements.register import RegisteredStatement, StatementRegister
 from models.storage.database import Database
 from reports.public_register_page import render_index, render_readme
+from reports.verify_page import VERIFY_FILE, VERIFY_FILE_ZH, render_verify_page
 
 REGISTER_TYPE = "consent-desk.public-register"
 REGISTER_VERSION = 1
@@ -101,7 +102,7 @@ def _labels(table: dict[str, tuple[str, str]], key: str) -> dict[str, str]:
     return {"en": en, "zh": zh}
 
 
-def _entry(st: RegisteredStatement) -> dict[str, Any]:
+def _entry(st: RegisteredStatement, withdrawn_at: datetime | None = None) -> dict[str, Any]:
     record = st.record
     subject = record.get("subject", {})
     return {
@@ -121,6 +122,7 @@ def _entry(st: RegisteredStatement) -> dict[str, Any]:
         "supersedes": st.supersedes_id,
         "superseded_by": st.superseded_by_id,
         "signer_fingerprint_sha256": st.signer_fingerprint,
+        "withdrawn_at": withdrawn_at.isoformat(timespec="seconds") if withdrawn_at else None,
     }
 
 
@@ -130,7 +132,9 @@ def build_register(
     """The register's content: every issued statement, oldest first (nothing written)."""
     when = (now or utc_now()).astimezone()
     profile = AgencyService(db).get()
-    statements = sorted(StatementRegister(db).statements(), key=lambda s: (s.issued_at, s.id))
+    register = StatementRegister(db)
+    statements = sorted(register.statements(), key=lambda s: (s.issued_at, s.id))
+    withdrawn = register.withdrawal_times()
     cert = identity.certificate
     fp = fingerprint(cert)
     return {
@@ -152,7 +156,7 @@ def build_register(
             "of register.json",
         },
         "statuses": {k: _labels(STATUS_LABELS, k) for k in STATUS_LABELS},
-        "statements": [_entry(st) for st in statements],
+        "statements": [_entry(st, withdrawn.get(st.id)) for st in statements],
     }
 
 
@@ -282,6 +286,8 @@ def export_public_register(
             CERTIFICATE_FILE: pem,
             INDEX_FILE: render_index(content).encode("utf-8"),
             README_FILE: render_readme(content).encode("utf-8"),
+            VERIFY_FILE: render_verify_page(content, "en").encode("utf-8"),
+            VERIFY_FILE_ZH: render_verify_page(content, "zh").encode("utf-8"),
         },
     )
     return ExportedRegister(

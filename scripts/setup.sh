@@ -11,7 +11,8 @@ debs=(libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts
       libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
       libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0)
 if [ "$profile" = dev ] || [ "$profile" = dist ]; then
-  debs+=(xvfb xauth poppler-utils postgresql)  # tests start their own PostgreSQL server
+  # tests start their own PostgreSQL server; the verify page is tested in Debian's Chromium
+  debs+=(xvfb xauth poppler-utils postgresql chromium)
 fi
 
 missing=()

@@ -33,6 +33,7 @@ from models.statements.record import (
 )
 from models.statements.tables import StatementRow
 from models.storage.database import Database
+from models.storage.schema import AuditEventRow
 
 ENTITY = "statement"
 STORE_FOLDER = "statements"
@@ -283,6 +284,17 @@ class StatementRegister:
             row.row_version += 1
             append_event(s, self.db.actor, ENTITY, row.id, "withdraw", before, _snapshot(row))
             return _to_statement(row, self.db.location.files_dir)
+
+    def withdrawal_times(self) -> dict[str, datetime]:
+        """When each withdrawn statement was withdrawn, from its audit event (the row keeps
+        only its status)."""
+        with self.db.read() as s:
+            rows = s.execute(
+                select(AuditEventRow.entity_id, AuditEventRow.at).where(
+                    AuditEventRow.entity == ENTITY, AuditEventRow.action == "withdraw"
+                )
+            ).all()
+        return {str(entity_id): datetime.fromisoformat(at) for entity_id, at in rows}
 
     # ---- staleness -----------------------------------------------------------------------
 

@@ -3085,6 +3085,10 @@ SHA-256 {sha}</translation>
         <translation>信笺抬头</translation>
     </message>
     <message>
+        <source>Where the agency publishes its register&apos;s verify page; press kits print it as a QR code.</source>
+        <translation>本机构发布登记簿核验页面的网址；新闻资料包会将其印为二维码。</translation>
+    </message>
+    <message>
         <source>Choose logo…</source>
         <translation>选择标志…</translation>
     </message>
@@ -3111,6 +3115,10 @@ SHA-256 {sha}</translation>
     <message>
         <source>Logo (PNG or JPEG):</source>
         <translation>标志（PNG 或 JPEG）：</translation>
+    </message>
+    <message>
+        <source>Verify page address:</source>
+        <translation>核验页面网址：</translation>
     </message>
     <message>
         <source>No logo</source>
@@ -3675,6 +3683,10 @@ Certificate {fingerprint}</source>
     <message>
         <source>must be a three-letter code such as CNY, USD or EUR</source>
         <translation>必须是三个字母的币种代码，如 CNY、USD 或 EUR</translation>
+    </message>
+    <message>
+        <source>must be an https:// address</source>
+        <translation>必须是以 https:// 开头的网址</translation>
     </message>
     <message>
         <source>must be an object: {&quot;CHARACTER&quot;: artist name or id or null}</source>

@@ -1,0 +1,96 @@
+"""Verification is bounded: a crafted CMS is refused before it is expanded, and verifying
+imports no signing, layout or network code."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from reports.statements.layout import render_statement
+from reports.statements.signing import pyhanko_signer, sign_statement
+from reports.verification.cms_check import check_cms, signature_der
+from reports.verification.der import DerError, check_strict
+from tests.reports.statement_data import issuer_for, record_for
+from tests.security.attacks import byte_range
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _signed_cms(unlocked) -> tuple[bytes, bytes]:
+    record = record_for(unlocked, issuer=issuer_for(unlocked))
+    pdf = sign_statement(render_statement(record), record, pyhanko_signer(unlocked))
+    _, len1, start2, len2 = byte_range(pdf)
+    der, _ = signature_der(bytes.fromhex(pdf[len1 + 1 : start2 - 1].decode()))
+    return der, pdf[:len1] + pdf[start2 : start2 + len2]
+
+
+def _nested_token(der: bytes, depth: int) -> bytes:
+    """The signature with a timestamp token in its unsigned attributes, itself holding one…"""
+    # Built on the raw bytes (no asn1crypto re-encoding): [1] IMPLICIT SET of one attribute.
+    oid = b"\x06\x0b\x2a\x86\x48\x86\xf7\x0d\x01\x09\x10\x02\x0e"
+
+    def tlv(tag: int, body: bytes) -> bytes:
+        n = len(body)
+        size = (
+            bytes([n])
+            if n < 128
+            else bytes([0x80 | ((n.bit_length() + 7) // 8)])
+            + n.to_bytes((n.bit_length() + 7) // 8, "big")
+        )
+        return bytes([tag]) + size + body
+
+    token = der
+    for _ in range(depth):
+        attr = tlv(0x30, oid + tlv(0x31, token))
+        token = tlv(
+            0x30,
+            tlv(0x06, b"\x2a\x86\x48\x86\xf7\x0d\x01\x07\x02")
+            + tlv(0xA0, tlv(0x30, tlv(0xA1, attr))),
+        )
+    return token
+
+
+def test_nested_timestamp_tokens_are_refused(unlocked):
+    der, signed = _signed_cms(unlocked)
+    crafted = _nested_token(der, 12)
+    outcome = check_cms(crafted, signed, exact_certificates=True)
+    assert not outcome.valid
+    assert any("unsigned additions" in p or "nested too deeply" in p for p in outcome.problems)
+    genuine = check_cms(der, signed, exact_certificates=True)
+    assert genuine.problems == [] and genuine.valid and genuine.intact
+
+
+def test_the_der_reader_refuses_what_is_not_strict():
+    deep = b""
+    inner = b"\x05\x00"
+    for _ in range(40):
+        inner = b"\x30" + bytes([len(inner)]) + inner if len(inner) < 128 else inner
+        deep = inner
+    for bad in (
+        b"\x30\x80\x05\x00\x00\x00",  # indefinite length
+        b"\x30\x81\x02\x05\x00",  # length not minimal
+        b"\x30\x02\x05\x00\x00",  # trailing byte
+        b"\x02\x02\x00\x01",  # integer not minimal
+        b"\x01\x01\x01",  # boolean not 0xFF
+        deep,  # nested too deeply
+    ):
+        try:
+            check_strict(bad)
+        except DerError:
+            continue
+        raise AssertionError(f"accepted {bad!r}")
+    assert check_strict(b"\x30\x03\x02\x01\x05").end == 5
+
+
+def test_verify_imports_no_signing_layout_or_network_code():
+    code = (
+        "import sys, reports.verify\n"
+        "bad = [m for m in ('reportlab', 'aiohttp', 'pyhanko.sign.signers', 'pyhanko.sign',"
+        " 'sqlalchemy') if m in sys.modules]\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == ""

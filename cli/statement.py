@@ -61,7 +61,12 @@ def _export(ctx: Context) -> int:
     st = result.statement
     print(f"Issued statement {st.id} ({st.kind.value}) for {st.artist_display_name}.")
     print(f"Written to {result.path} ({result.pages} page(s)).")
-    if st.supersedes_id:
+    if st.status == StatementStatus.HISTORICAL:
+        print(
+            f"This is a historical copy as of {st.record.get('as_of')}: it supersedes nothing "
+            "and is never the current statement."
+        )
+    elif st.supersedes_id:
         print(f"It supersedes {st.supersedes_id}.")
     for w in result.warnings:
         print(f"Warning: {w}", file=sys.stderr)

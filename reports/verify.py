@@ -160,7 +160,13 @@ class VerifyResult:
                 return "WITHDRAWN: authentic, but the agency has withdrawn this statement."
             later = self.superseded_by or "a later statement"
             return f"SUPERSEDED: authentic, but the agency replaced it with {later}."
-        if self.in_register:
+        if self.historical:
+            return (
+                "AUTHENTIC HISTORICAL COPY: intact and signed by the confirmed agency key; "
+                + HISTORICAL_LABEL.format(as_of=self.as_of)
+                + "."
+            )
+        if self.in_register and self.register_older_than is None:
             return "AUTHENTIC: intact, signed by the confirmed agency key, current in the register."
         return "AUTHENTIC: intact and signed by the confirmed agency key."
 

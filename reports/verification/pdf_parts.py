@@ -13,7 +13,7 @@ import hashlib
 import re
 import zlib
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from pyhanko.pdf_utils import generic
@@ -67,7 +67,7 @@ def pdf_date(value: Any) -> datetime | None:
     if m is None:
         return None
     year, month, day, hour, minute, second, sign, oh, om = m.groups()
-    zone = timezone.utc
+    zone = UTC
     if sign in ("+", "-"):
         delta = timedelta(hours=int(oh or 0), minutes=int(om or 0))
         zone = timezone(delta if sign == "+" else -delta)
@@ -257,9 +257,9 @@ __all__ = [
     "attachment",
     "certification_level",
     "decode_stream",
-    "pdf_date",
     "keywords",
     "page_content_digest",
+    "pdf_date",
     "signature_fields",
     "string_bytes",
 ]

@@ -328,8 +328,9 @@ def _verify_bytes(data: bytes, confirm: Confirmation) -> VerifyResult:
     page_bound: bool | None = None
     expected_pages = keys.get(pdf_parts.PAGE_DIGEST_KEY)
     if expected_pages is not None:
+        bound_to = hashlib.sha256(record_bytes).hexdigest() if record_bytes is not None else ""
         try:
-            page_bound = pdf_parts.page_content_digest(reader) == expected_pages
+            page_bound = pdf_parts.page_content_digest(reader, bound_to) == expected_pages
         except pdf_parts.StreamError as e:
             page_bound = False
             log.info("page content not readable: %s", e)

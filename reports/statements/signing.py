@@ -70,7 +70,7 @@ def sign_statement(
     # What the pages draw, bound into the signed revision: verification recomputes it, so a
     # page that says something else than the attached record is "not authentic" whatever the
     # wording. (It cannot live inside statement.json: every page prints that file's hash.)
-    pages_digest = page_content_digest(writer.prev)
+    pages_digest = page_content_digest(writer.prev, rendered.record_sha256)
     meta = writer.document_meta
     meta.title = rendered.title
     meta.subject = rendered.subject

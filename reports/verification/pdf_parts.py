@@ -224,13 +224,17 @@ def _pages(reader: PdfFileReader) -> list[generic.DictionaryObject]:
     return pages
 
 
-def page_content_digest(reader: PdfFileReader, budget: int = MAX_STREAM_BYTES) -> str:
-    """SHA-256 over every page's decoded content streams, in page order, framed by length.
+def page_content_digest(
+    reader: PdfFileReader, record_sha256: str, budget: int = MAX_STREAM_BYTES
+) -> str:
+    """SHA-256 over the record's hash, then every page's decoded content streams in page
+    order, each framed by its length.
 
-    What a reader's viewer draws on the pages; computed at signing time from the document as
-    signed and checked again at verification, whatever the words say.
+    It binds what a viewer draws on the pages to the attached record: computed at signing
+    time from the document as rendered from that record, and checked again at verification,
+    whatever the words say. Swapping the pages or the record breaks it.
     """
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(b"consent-desk-pages\n" + record_sha256.encode("ascii") + b"\n")
     left = budget
     for number, page in enumerate(_pages(reader), start=1):
         digest.update(b"page %d\n" % number)

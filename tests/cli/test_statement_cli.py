@@ -275,3 +275,18 @@ def test_batch_export_to_a_folder(desk, capsys, tmp_path):
     (pdf,) = folder.glob("*.pdf")
     code, result, _ = verify_json(capsys, pdf, db=db_path)
     assert code == 0 and result["in_register"]
+
+
+def test_export_as_of_a_past_date_is_a_historical_copy(desk, capsys, tmp_path):
+    db_path, world = desk
+    now = tmp_path / "now.pdf"
+    assert export(capsys, db_path, world.artist.id, now)[0] == 0
+    past = tmp_path / "april.pdf"
+    code, text, _ = export(capsys, db_path, world.artist.id, past, "--as-of", "2026-01-03")
+    assert code == 0 and "historical copy" in text and "supersedes nothing" in text
+    code, listed, _ = run(capsys, "--db", db_path, "statement", "list", "--json")
+    statuses = sorted(r["status"] for r in json.loads(listed))
+    assert statuses == ["current", "historical"]
+    code, out, _ = run(capsys, "--db", db_path, "statement", "verify", past)
+    assert code == 0 and out.startswith("AUTHENTIC HISTORICAL COPY")
+    assert "not the agency's current position" in out

@@ -7,10 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reports.statements.layout import render_statement
 from reports.statements.signing import pyhanko_signer, sign_statement
+from reports.verification.certs import parse_fingerprint
 from reports.verification.cms_check import check_cms, signature_der
 from reports.verification.der import DerError, check_strict
+from reports.verification.structure import byte_range_problems
 from tests.reports.statement_data import issuer_for, record_for
 from tests.security.attacks import byte_range
 
@@ -94,3 +99,37 @@ def test_verify_imports_no_signing_layout_or_network_code():
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400))
+def test_the_der_reader_answers_any_bytes_with_der_error_or_a_tree(data):
+    try:
+        top = check_strict(data)
+    except DerError:
+        return
+    assert top.end == len(data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300), st.binary(max_size=300))
+def test_check_cms_never_raises(contents, signed):
+    outcome = check_cms(contents, signed, exact_certificates=True)
+    assert outcome.problems and not outcome.valid
+
+
+@given(st.text(alphabet="0123456789abcdefABCDEF: ", max_size=120))
+def test_fingerprints_are_read_as_people_copy_them(text):
+    value = parse_fingerprint(text)
+    digits = "".join(c for c in text if c not in ": ").lower()
+    assert value == (digits if len(digits) == 64 else None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(min_value=-5, max_value=5000), min_size=0, max_size=6),
+    st.binary(max_size=64),
+)
+def test_byte_range_checks_never_raise(ranges, contents):
+    data = b"%PDF-1.7\n" + b"x" * 3000 + b"%%EOF\n"
+    assert byte_range_problems(data, ranges, contents)

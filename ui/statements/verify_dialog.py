@@ -47,6 +47,13 @@ BAD = "#b03a2e"
 WARN = "#9a6700"
 
 
+def _two_lines(hex_digest: str) -> str:
+    """`AB:CD:…` in two halves, so the whole fingerprint is visible to compare by eye."""
+    shown = fingerprint_display(hex_digest)
+    half = len(shown) // 2 + 1 if len(shown) > 60 else len(shown)
+    return shown[:half].rstrip(":") + ("\n" + shown[half:] if shown[half:] else "")
+
+
 class VerifyDialog(QDialog):
     """Open or drop a PDF; shows valid/intact/signer/fingerprint/… with green or red wording."""
 
@@ -254,7 +261,7 @@ class VerifyDialog(QDialog):
                     "SIGNER NOT CONFIRMED — the file is intact, but nothing confirms who signed "
                     "it. Compare this SHA-256 fingerprint with the one the agency publishes: "
                     "{fingerprint}"
-                ).format(fingerprint=fingerprint_display(result.fingerprint or ""))
+                ).format(fingerprint="\n" + _two_lines(result.fingerprint or ""))
             )
             colour = WARN
         elif code == EXIT_WITHDRAWN and result.withdrawn:
@@ -291,7 +298,7 @@ class VerifyDialog(QDialog):
             f["intact"].setText(self._yes_no(result.intact))
             f["intact"].setStyleSheet(f"color: {GOOD if result.intact else BAD};")
         f["signer"].setText(result.signer or "")
-        f["fingerprint"].setText(fingerprint_display(result.fingerprint or ""))
+        f["fingerprint"].setText(_two_lines(result.fingerprint or ""))
         if result.trusted:
             f["trust"].setText(self.tr("confirmed ({how})").format(how=result.confirmed_by or ""))
         elif result.self_signed:

@@ -69,6 +69,7 @@ class StatementStatus(StrEnum):
     CURRENT = "current"
     SUPERSEDED = "superseded"
     REVOKED = "revoked"  # withdrawn by the agency
+    HISTORICAL = "historical"  # a copy as of a past date: never current, supersedes nothing
 
 
 def parse_languages(text: str | Sequence[str]) -> tuple[str, ...]:
@@ -368,6 +369,7 @@ def parse_record(data: bytes) -> dict[str, Any]:
 
 
 __all__ = [
+    "HISTORICAL_AFTER",
     "LANGUAGES",
     "RECORD_FILE_NAME",
     "Issuer",

@@ -558,6 +558,16 @@ class StatementComposer:
         story += self.verification(placement)
         return story
 
+    def page_label(self) -> list[str]:
+        """On every page of a historical copy: what it is, one line per language."""
+        if not self.r.get("historical"):
+            return []
+        return list(
+            dict.fromkeys(
+                t.raw("historical_copy", as_of=t.datetime(self.as_of)) for t in self.texts
+            )
+        )
+
     def footer(self, page: int, pages: int) -> str:
         parts = dict.fromkeys(
             t.raw("footer", statement_id=self.r["statement_id"], page=page, pages=pages)

@@ -29,6 +29,7 @@ from models.identity import UnlockedIdentity
 from models.roster.artist import Artist
 from models.roster.service import RosterService
 from models.statements.record import (
+    HISTORICAL_AFTER,
     Issuer,
     StatementKind,
     build_record,
@@ -141,7 +142,13 @@ class StatementService:
         person = artist or RosterService(self.db).get(request.artist_id)
         state = replace(state_as_of(self.db, request.artist_id, as_of), as_of=as_of)
         who, logo = issuer or self._issuer()
-        previous = self.register.current_for(request.artist_id, request.kind, request.project_id)
+        # A copy as of a past date is history: it never supersedes the current statement.
+        historical = as_of < issued_at - HISTORICAL_AFTER
+        previous = (
+            None
+            if historical
+            else self.register.current_for(request.artist_id, request.kind, request.project_id)
+        )
         record = build_record(
             state=state,
             artist=person,

@@ -32,6 +32,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "title.non_authorisation": frozenset(),
     "title.revocation": frozenset(),
     "historical": frozenset({"as_of"}),
+    "historical_copy": frozenset({"as_of"}),
     "label.artist": frozenset(),
     "label.as_of": frozenset(),
     "label.statement_id": frozenset(),

@@ -5529,6 +5529,10 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
         <source>Withdrawn</source>
         <translation>已撤回</translation>
     </message>
+    <message>
+        <source>Historical copy</source>
+        <translation>历史副本</translation>
+    </message>
 </context>
 <context>
     <name>StatementTableModel</name>
@@ -5850,6 +5854,10 @@ Export one for an artist (Ctrl+E), or issue them for a whole list in Leak day.</
         <translation>已公布的登记簿文件夹（可选）</translation>
     </message>
     <message>
+        <source>The agency&apos;s published SHA-256 fingerprint (optional)</source>
+        <translation>机构公布的 SHA-256 指纹（可选）</translation>
+    </message>
+    <message>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
@@ -5934,28 +5942,40 @@ Export one for an artist (Ctrl+E), or issue them for a whole list in Leak day.</
         <translation>尚未检查任何文件。</translation>
     </message>
     <message>
-        <source>UNREADABLE — this file cannot be checked.</source>
-        <translation>无法读取 — 无法检查此文件。</translation>
+        <source>UNUSABLE — this file cannot be checked.</source>
+        <translation>无法使用——此文件无法核验。</translation>
     </message>
     <message>
-        <source>VALID SIGNATURE, BUT SUPERSEDED — the agency signed this file and nobody changed it, but a later statement replaces it.</source>
-        <translation>签名有效，但已被取代 — 此文件由经纪公司签署且未被改动，但已有更新的声明取代它。</translation>
+        <source>NOT AUTHENTIC — do not rely on this file (see the problems below).</source>
+        <translation>非真实文件——请勿依赖此文件（见下方问题）。</translation>
     </message>
     <message>
-        <source>VALID SIGNATURE, BUT WITHDRAWN — the agency no longer stands by it.</source>
-        <translation>签名有效，但已撤回 — 经纪公司已不再认可此声明。</translation>
+        <source>SIGNER NOT CONFIRMED — the file is intact, but nothing confirms who signed it. Compare this SHA-256 fingerprint with the one the agency publishes: {fingerprint}</source>
+        <translation>签名者未确认——文件完整，但无法确认签名者身份。请将此 SHA-256 指纹与机构公布的指纹比对：{fingerprint}</translation>
     </message>
     <message>
-        <source>VALID — signed by {signer}; not a byte changed since signing.</source>
-        <translation>有效 — 由 {signer} 签署；签署后未有任何改动。</translation>
+        <source>WITHDRAWN — authentic, but the agency no longer stands by it.</source>
+        <translation>已撤回——文件真实，但机构已不再认可此声明。</translation>
     </message>
     <message>
-        <source>NOT VALID — do not rely on this file (see the problems below).</source>
-        <translation>无效 — 请勿依赖此文件（见下方问题）。</translation>
+        <source>SUPERSEDED — authentic, but the agency replaced it with a later statement.</source>
+        <translation>已被取代——文件真实，但机构已用较新的声明取代它。</translation>
     </message>
     <message>
-        <source>the certificate you trust</source>
-        <translation>您信任的证书</translation>
+        <source>AUTHENTIC HISTORICAL COPY — as of {as_of}; not the agency&apos;s current position.</source>
+        <translation>真实的历史副本——截至{as_of}；不代表本机构现行立场。</translation>
+    </message>
+    <message>
+        <source>AUTHENTIC — signed by {signer}, a confirmed agency key; not a byte changed since signing.</source>
+        <translation>真实——由 {signer}（已确认的机构密钥）签名；签名后未改动任何字节。</translation>
+    </message>
+    <message>
+        <source>confirmed ({how})</source>
+        <translation>已确认（{how}）</translation>
+    </message>
+    <message>
+        <source>a historical copy — never the current statement</source>
+        <translation>历史副本——绝不是现行声明</translation>
     </message>
     <message>
         <source>self-signed — compare the fingerprint with the one the agency publishes</source>

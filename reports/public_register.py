@@ -65,6 +65,7 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
     StatementStatus.CURRENT.value: ("Current", "有效"),
     StatementStatus.SUPERSEDED.value: ("Superseded", "已被取代"),
     StatementStatus.REVOKED.value: ("Withdrawn (revoked)", "已撤回"),
+    StatementStatus.HISTORICAL.value: ("Historical copy (not current)", "历史副本（非现行）"),
 }
 _DIGESTS = {"sha256": hashlib.sha256, "sha384": hashlib.sha384, "sha512": hashlib.sha512}
 

@@ -140,10 +140,12 @@ _SCRIPT = r"""
           var date = when(entry.withdrawn_at || "");
           values.when = date ? fill(T.withdrawn_on, { date: date }) : "";
           show("revoked", values, entry, digest);
-        } else if (entry.historical) {
+        } else if (entry.status === "historical" || entry.historical) {
           show("historical", values, entry, digest);
-        } else {
+        } else if (entry.status === "current") {
           show("current", values, entry, digest);
+        } else {
+          show("unknown", values, null, digest);
         }
       });
     }).catch(function () { show("unreadable", {}); });

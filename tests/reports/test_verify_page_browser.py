@@ -9,6 +9,7 @@ error (a Content-Security-Policy violation is one).
 from __future__ import annotations
 
 import shutil
+from datetime import UTC, datetime, timedelta
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,8 @@ def published(signing_db: Database, unlocked: UnlockedIdentity, tmp_path: Path) 
     new = service.export(StatementRequest(lin.id), out)
     gone = service.export(StatementRequest(chen.id, languages=("en",)), out)
     StatementRegister(signing_db).withdraw(gone.statement.id, "issued by mistake")
+    past = datetime.now(UTC) - timedelta(days=30)
+    april = service.export(StatementRequest(lin.id, as_of=past), out)
     folder = tmp_path / "register"
     export_public_register(signing_db, unlocked, folder)
     tampered = tmp_path / "tampered.pdf"
@@ -80,6 +83,7 @@ def published(signing_db: Database, unlocked: UnlockedIdentity, tmp_path: Path) 
         "revoked": gone.path,
         "tampered": tampered,
         "unrelated": unrelated,
+        "historical": april.path,
         "later": Path(new.statement.id),
     }
 
@@ -117,6 +121,7 @@ EXPECTED = {
     "revoked": ("revoked", "Genuine, but withdrawn", "真实，但已撤回"),
     "tampered": ("altered", "Not genuine: this file was altered", "不真实：此文件已被改动"),
     "unrelated": ("unknown", "Not issued by this agency", "非本机构出具"),
+    "historical": ("historical", "Genuine historical copy", "真实的历史副本"),
 }
 
 

@@ -48,6 +48,7 @@ class Page:
     number: int
     width: float
     segments: list[Segment]
+    height: float = 792.0
 
 
 class _TooMuch(Exception):
@@ -101,7 +102,7 @@ def extract(data: bytes, source_name: str, progress: Progress | None = None) -> 
             progress(index, count)
         try:
             page = reader.pages[index]
-            width = float(page.mediabox.width)
+            width, height = float(page.mediabox.width), float(page.mediabox.height)
             segments = _segments(page, index + 1, deadline)
         except _TooMuch:
             raise ScriptReadError(
@@ -111,7 +112,7 @@ def extract(data: bytes, source_name: str, progress: Progress | None = None) -> 
             ) from None
         except Exception as e:
             raise broken(source_name, page=index + 1) from e
-        pages.append(Page(index + 1, width, segments))
+        pages.append(Page(index + 1, width, segments, height))
         total += len(segments)
         if total > MAX_LINES:
             raise ScriptReadError(

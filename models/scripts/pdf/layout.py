@@ -48,6 +48,7 @@ class Layout:
         else:
             self.text_lines = list(self.numbered)
         body_pages = list(zip(self.pages, rows_by_page, strict=True))
+        self.margin = _action_margin([s for rows in rows_by_page for row in rows for s in row])
         if self.numbered is None and self._has_title_page(rows_by_page):
             self.title_page = _title_page(rows_by_page[0])
             body_pages = body_pages[1:]
@@ -122,7 +123,12 @@ class Layout:
     def _has_title_page(self, pages: list[list[Row]]) -> bool:
         if len(pages) < 2 or not pages[0] or len(pages[0]) > _TITLE_PAGE_ROWS:
             return False
-        if any(rules.is_heading(_text(row)) for row in pages[0]):
+        first = pages[0]
+        if any(rules.is_heading(_text(row)) or _special(_text(row)) for row in first):
+            return False
+        # Title and credits are centred; text at the action margin high on the page is script.
+        high = self.pages[0].height * 0.3 if self.pages[0].height else 240
+        if sum(1 for row in first if abs(row[0].x - self.margin) < 3 and row[0].y > high) >= 3:
             return False
         return any(rules.is_heading(_text(row)) for rows in pages[1:4] for row in rows)
 
@@ -343,17 +349,16 @@ def _text(row: Row) -> str:
 
 
 def _line_step(rows: list[Row]) -> float:
-    """The distance between two lines of one paragraph: the commonest small step down."""
-    steps = Counter(
-        round(a[0].y - b[0].y)
+    """The distance between two lines of one paragraph: the smallest step down the page that
+    is not less than the type size (smaller ones are overlapping or raised text)."""
+    sizes = sorted(row[0].size for row in rows)
+    floor = 0.8 * sizes[len(sizes) // 2] if sizes else 9.6
+    steps = [
+        a[0].y - b[0].y
         for a, b in itertools.pairwise(rows)
-        if a[0].page == b[0].page and 4 < a[0].y - b[0].y < 40
-    )
-    if not steps:
-        return 12.0
-    smallest = min(steps)
-    common = steps.most_common(1)[0][0]
-    return float(smallest if steps[smallest] * 4 >= steps[common] else common)
+        if a[0].page == b[0].page and max(4.0, floor) <= a[0].y - b[0].y < 40
+    ]
+    return float(round(min(steps), 1)) if steps else 12.0
 
 
 def _action_margin(segments: list[Segment]) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 
 import pytest
@@ -10,6 +11,8 @@ from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from main import main
 from models.scripts import ElementKind, ScriptFormat, ScriptReadError, detect_ai_uses, read_bytes
@@ -186,3 +189,51 @@ def test_a_hyperlink_is_an_allowed_external_relationship():
 
 def test_a_docx_is_sniffed_whatever_its_name():
     assert read_bytes(_styled(), "script.txt").format is ScriptFormat.DOCX
+
+
+_STYLE_NAMES = ["Scene Heading", "Action", "Character", "Parenthetical", "Dialogue", "Transition"]
+_PART = st.one_of(
+    st.tuples(st.just("Scene Heading"), st.sampled_from(["INT. HALL - DAY", "EXT. PARK - NIGHT"])),
+    st.tuples(st.just("Action"), st.sampled_from(["She waits.", "CRACK!", "NEW SHOT"])),
+    st.tuples(st.just("Character"), st.sampled_from(["ANNA", "BEN (V.O.)", "DR. NO", "ZIPPY."])),
+    st.tuples(st.just("Transition"), st.just("CUT TO:")),
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(_PART, min_size=1, max_size=25), st.booleans())
+def test_any_styled_or_laid_out_word_script_reads_back_its_counts(parts, styled):
+    doc = Document()
+    if styled:
+        for name in _STYLE_NAMES:
+            doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    paragraph_of: list[str] = []
+    for style, text in parts:
+        p = doc.add_paragraph(text, style=style if styled else None)
+        paragraph_of.append(text)
+        if style == "Character":
+            if not styled:
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            q = doc.add_paragraph("Hello there.", style="Dialogue" if styled else None)
+            paragraph_of.append("Hello there.")
+            q.paragraph_format.space_after = Pt(12)
+        elif not styled:
+            p.paragraph_format.space_after = Pt(12)
+    read = read_bytes(_save(doc), "any.docx")
+    cues = [text for style, text in parts if style == "Character"]
+    names = {c.split(" (")[0].rstrip(".") for c in cues}
+    assert read.dialogue_blocks == len(cues)
+    assert set(read.character_names) == names
+    assert len(read.scenes) == sum(style == "Scene Heading" for style, _ in parts)
+    assert list(read.lines) == paragraph_of  # one line per paragraph, in order
+
+
+def test_the_command_line_reads_a_docx(capsys, tmp_path):
+    path = tmp_path / "script.docx"
+    path.write_bytes(_styled())
+    code = main(["script", "analyze", str(path), "--json"])
+    out, err = capsys.readouterr()
+    data = json.loads(out)
+    assert (code, err) == (0, "")
+    assert data["format"] == "docx" and data["dialogue_blocks"] == 2
+    assert [s["line"] for s in data["scenes"]] == [1, 10]

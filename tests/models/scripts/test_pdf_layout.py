@@ -173,3 +173,25 @@ def test_any_script_in_any_layout_reads_back_its_scenes_blocks_and_speakers(elem
     assert doc.dialogue_blocks == len(cues)
     assert set(doc.character_names) == set(cues)
     assert _kinds(doc, K.SHOT) == [v for k, v in elements if k == "shot"]
+
+
+def test_chinese_headings_and_cues_in_a_screenplay_layout():
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from models.resources import CJK_FONT
+
+    pdfmetrics.registerFont(TTFont("WQY", str(CJK_FONT), subfontIndex=0))
+    p = Page("WQY")
+    p.at(108, "1. 内景 录音棚 日")
+    p.at(108, "林晓看着屏幕上的数字替身。", skip=1)
+    p.at(266, "林晓", skip=1)
+    p.at(223, "（低声）")
+    p.at(180, "这不是我的声音。")
+    p.at(108, "外景 停车场 夜", skip=1)
+    p.at(266, "王强（画外音）", skip=1)
+    p.at(180, "走吧。")
+    doc = read_bytes(p.pdf(), "zh.pdf")
+    assert [s.heading for s in doc.scenes] == ["1. 内景 录音棚 日", "外景 停车场 夜"]
+    assert {c.name: c.dialogue_blocks for c in doc.characters} == {"林晓": 1, "王强": 1}
+    assert _kinds(doc, K.PARENTHETICAL) == ["（低声）"]

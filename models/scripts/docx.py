@@ -20,6 +20,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
+from collections.abc import Callable
 from typing import Any
 
 from models.scripts.builder import DocumentBuilder
@@ -58,15 +60,22 @@ def read_docx(data: bytes, source_name: str) -> ScriptDocument:
             f"{source_name} is not a readable Word document: {type(e).__name__}",
             f"{source_name} 不是可读的 Word 文档",
         ) from e
-    paragraphs = list(_paragraphs(document))
-    lines = tuple(p.text for p, _ in paragraphs)
-    styled = [_STYLES.get(_style(p)) for p, _ in paragraphs]
-    if K.CHARACTER in styled or K.SCENE_HEADING in styled:
-        return _from_styles(paragraphs, styled, lines, source_name)
-    han = sum(1 for line in lines if _HAN.search(line))
-    if han * 2 >= sum(1 for line in lines if line.strip()):
-        return _as_text(paragraphs, source_name)
-    return _from_layout(paragraphs, lines, source_name)
+    try:
+        paragraphs = list(_paragraphs(document))
+        lines = tuple(p.text for p, _ in paragraphs)
+        styled = [_STYLES.get(_style(p)) for p, _ in paragraphs]
+        if K.CHARACTER in styled or K.SCENE_HEADING in styled:
+            return _from_styles(paragraphs, styled, lines, source_name)
+        han = sum(1 for line in lines if _HAN.search(line))
+        if han * 2 >= sum(1 for line in lines if line.strip()):
+            return _as_text(paragraphs, source_name)
+        return _from_layout(paragraphs, lines, source_name)
+    except (ValueError, KeyError, AttributeError, TypeError, IndexError) as e:
+        # python-docx reads values lazily: a damaged attribute surfaces only here.
+        raise ScriptReadError(
+            f"{source_name} is not a readable Word document: {type(e).__name__}",
+            f"{source_name} 不是可读的 Word 文档",
+        ) from e
 
 
 def check_package(data: bytes, source_name: str) -> None:
@@ -95,6 +104,33 @@ def check_package(data: bytes, source_name: str) -> None:
         raise refuse(
             "it unpacks to far more than its size (a zip bomb)", "解压后远大于文件本身（压缩炸弹）"
         )
+    try:
+        _check_parts(archive, members, source_name, refuse)
+    except ScriptReadError:
+        raise
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        ValueError,
+        RuntimeError,
+        KeyError,
+    ) as e:
+        # NotImplementedError (an unknown compression) is a RuntimeError; a CRC mismatch is
+        # BadZipFile: all mean a damaged package.
+        raise ScriptReadError(
+            f"{source_name} is not a readable Word document (damaged ZIP package)",
+            f"{source_name} 不是可读的 Word 文档（ZIP 包已损坏）",
+        ) from e
+
+
+def _check_parts(
+    archive: zipfile.ZipFile,
+    members: list[zipfile.ZipInfo],
+    source_name: str,
+    refuse: Callable[[str, str], ScriptReadError],
+) -> None:
     names = {m.filename.lower() for m in members}
     if "word/document.xml" not in names:
         raise ScriptReadError(

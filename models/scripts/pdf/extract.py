@@ -127,7 +127,7 @@ def _segments(page: Any, number: int, deadline: float) -> list[Segment]:
     parts: list[str] = []
     current: list[float] = []  # x, y, size of the open segment; x where its text should end
     calls = [0]
-    last: list[Any] = [None, 0.0]  # text and x of the previous run (overprint check)
+    runs: list[tuple[float, str]] = []  # where each run of the open segment was drawn
 
     def flush() -> None:
         text = "".join(parts).strip()
@@ -135,6 +135,7 @@ def _segments(page: Any, number: int, deadline: float) -> list[Segment]:
             out.append(Segment(number, current[0], current[1], text, current[2]))
         parts.clear()
         current.clear()
+        runs.clear()
 
     def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
         calls[0] += 1
@@ -151,11 +152,12 @@ def _segments(page: Any, number: int, deadline: float) -> list[Segment]:
         x = float(tm[4] * cm[0] + tm[5] * cm[2] + cm[4])
         y = float(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
         stripped = text.strip()
-        again = stripped and last[0] == stripped and abs(x - last[1]) < fs * 0.5
-        if again and current and abs(y - current[1]) <= 1.5:
-            return  # the same run drawn again over itself: bold by overprinting
+        if stripped and current and abs(y - current[1]) <= 1.5:
+            for seen_x, seen_text in runs:
+                if seen_text == stripped and abs(x - seen_x) < fs * 0.5:
+                    return  # the same run drawn again over itself: bold by overprinting
         if stripped:
-            last[0], last[1] = stripped, x
+            runs.append((x, stripped))
         if current and "".join(parts).strip():
             far = x > current[3] + 2 * fs * _CHAR or x < current[0] - 1
             if abs(y - current[1]) > 1.5 or (stripped and far):

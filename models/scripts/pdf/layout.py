@@ -172,6 +172,8 @@ class Layout:
         return rows if self._speech_below(cue, block[i + rows][0]) else 0
 
     def _speech_below(self, cue: Segment, below: Segment) -> bool:
+        if rules.CREDIT.match(below.text):
+            return False  # a title over "Written by": a title page, not a cue
         if below.text.startswith(("(", "（")) and below.x < cue.x + 40:
             return True  # a parenthetical, also when both are centred (Word layouts)
         return below.x < cue.x - 6 and not rules.is_heading(below.text)
@@ -366,7 +368,9 @@ def _action_margin(segments: list[Segment]) -> float:
     if not segments:
         return 0.0
     counts = Counter(round(s.x) for s in segments)
-    floor = max(2, len(segments) // 20)
+    if len(segments) < 40:  # too few lines to tell strays from columns: the leftmost edge
+        return float(min(counts))
+    floor = len(segments) // 20
     common = [x for x, n in counts.items() if n >= floor]
     return float(min(common) if common else min(counts))
 

@@ -17,7 +17,14 @@ _HEADING_ZH = re.compile(
     r"^(?:[0-9０-９]{1,4}[.、．\s]\s*|第\s*\S{1,4}\s*[场場]\s*)?[^。！？!?]{0,24}?"
     r"(?:内景|外景|內景|內外景|内外景|内/外景|外/内景)"
 )
+_HEADING_ZH_TIME = re.compile(
+    r"^(?:[0-9０-９]{1,4}(?:[-－][0-9０-９]{1,4})?[.、．\s]\s*|第\s*\S{1,4}\s*[场場]\s*)"
+    r"[^。！？!?：:]{1,24}\s(?:日|夜|晨|昏|黄昏|傍晚|清晨|凌晨|深夜|白天|晚上)$"
+)
 _SENTENCE_END = tuple("。！？!?…；;，,")
+CREDIT = re.compile(
+    r"^(?:(?:written|screenplay|story|teleplay|created|adapted)\s+by\b|by$|编剧|作者)", re.I
+)
 _TRANSITION = re.compile(
     r"^(?:(?:[A-Z]+\s+){0,3}TO:|(?:[A-Z]+\s+)?CUT\s+TO\s+BLACK\.?|FADE\s+(?:IN|OUT)[.:]?"
     r"|FADE\s+TO\s+(?:BLACK|WHITE)\.?|(?:SMASH|MATCH|JUMP|HARD)\s+CUT[.:]?|CUT\s+TO\s*\.?"
@@ -57,7 +64,7 @@ def is_heading(text: str) -> bool:
         # Mixed case ("Int. Home - Morning."): the prefix with its period, a short line.
         return len(text) <= 80 and bool(re.match(r"^(?:\d+\S*\s+)?[IiEe]\S{0,6}\.", text))
     if _HAN.search(text) and len(text) <= 40 and not text.endswith(_SENTENCE_END):
-        return bool(_HEADING_ZH.match(text))
+        return bool(_HEADING_ZH.match(text) or _HEADING_ZH_TIME.match(text))
     return False
 
 

@@ -195,3 +195,22 @@ def test_chinese_headings_and_cues_in_a_screenplay_layout():
     assert [s.heading for s in doc.scenes] == ["1. 内景 录音棚 日", "外景 停车场 夜"]
     assert {c.name: c.dialogue_blocks for c in doc.characters} == {"林晓": 1, "王强": 1}
     assert _kinds(doc, K.PARENTHETICAL) == ["（低声）"]
+
+
+def test_a_title_on_the_first_script_page_is_not_a_character_and_runs_drawn_twice_count_once():
+    p = Page()
+    p.at(None, "THE LONG NIGHT")
+    p.at(None, "Written by")
+    p.at(None, "Ann Writer")
+    c = p.c
+    for x, text in [(108, "INT. "), (144, "HANGAR - NIGHT")]:  # bold: each run drawn twice
+        c.setFont("Courier-Bold", 12)
+        c.drawString(x, 720 - 5 * 12, text)
+    for x, text in [(108.3, "INT. "), (144.3, "HANGAR - NIGHT")]:
+        c.drawString(x, 720 - 5 * 12, text)
+    p.row = 7
+    p.at(266, "BOB")
+    p.at(180, "By the way, it's late.")
+    doc = read_bytes(p.pdf(), "title.pdf")
+    assert [s.heading for s in doc.scenes] == ["INT. HANGAR - NIGHT"]
+    assert doc.character_names == ("BOB",)

@@ -137,6 +137,8 @@ def _segments(page: Any, number: int, deadline: float) -> list[Segment]:
         current.clear()
         runs.clear()
 
+    soft = [False]  # pypdf ended a line; the next run may still continue it (one glyph each)
+
     def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
         calls[0] += 1
         if calls[0] % 1000 == 0 and time.monotonic() > deadline:
@@ -152,24 +154,38 @@ def _segments(page: Any, number: int, deadline: float) -> list[Segment]:
         x = float(tm[4] * cm[0] + tm[5] * cm[2] + cm[4])
         y = float(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
         stripped = text.strip()
-        if stripped and current and abs(y - current[1]) <= 1.5:
+        same_line = bool(current) and abs(y - current[1]) <= 1.5
+        if stripped and same_line:
             for seen_x, seen_text in runs:
-                if seen_text == stripped and abs(x - seen_x) < fs * 0.5:
+                if seen_text == stripped and abs(x - seen_x) < min(1.5, fs * 0.15):
                     return  # the same run drawn again over itself: bold by overprinting
+        if soft[0]:
+            soft[0] = False
+            last_x, last_text = runs[-1] if runs else (current[0] if current else x, "")
+            reach = last_x + len(last_text) * fs * _CHAR + fs * 0.8
+            if same_line and last_x < x <= reach:
+                gap = x - (last_x + len(last_text) * fs * 0.5)
+                if stripped and gap > fs * 0.35 and not "".join(parts[-1:]).endswith(" "):
+                    parts.append(" ")  # a space the producer skipped rather than drew
+            else:
+                flush()
         if stripped:
             runs.append((x, stripped))
         if current and "".join(parts).strip():
             far = x > current[3] + 2 * fs * _CHAR or x < current[0] - 1
             if abs(y - current[1]) > 1.5 or (stripped and far):
                 flush()
-        for n, part in enumerate(text.split("\n")):
-            if n:
+        pieces = text.split("\n")
+        for n, part in enumerate(pieces):
+            if n and (part.strip() or n < len(pieces) - 1):
                 flush()
             if part.strip() and not current:
                 current[:] = [x, y, fs, x]
             if part and current:
                 parts.append(part)
                 current[3] = current[0] + len("".join(parts).rstrip()) * fs * _CHAR
+        if len(pieces) > 1 and not pieces[-1].strip():
+            soft[0] = True
 
     page.extract_text(visitor_text=visit)
     flush()

@@ -82,7 +82,11 @@ class Layout:
         for rows in pages:
             edge = rows[:2] + rows[-2:] if len(rows) > 4 else rows
             repeated.update({(s.text, round(s.y)) for row in edge for s in row})
-        header = {key for key, n in repeated.items() if len(pages) >= 3 and n > len(pages) // 2}
+        header = {
+            key
+            for key, n in repeated.items()
+            if len(pages) >= 3 and n > len(pages) // 2 and not rules.is_heading(key[0])
+        }
         out: list[list[Row]] = []
         for rows in pages:
             if not rows:

@@ -214,3 +214,33 @@ def test_a_title_on_the_first_script_page_is_not_a_character_and_runs_drawn_twic
     doc = read_bytes(p.pdf(), "title.pdf")
     assert [s.heading for s in doc.scenes] == ["INT. HANGAR - NIGHT"]
     assert doc.character_names == ("BOB",)
+
+
+def _glyph_by_glyph(font: str) -> bytes:
+    """How some web apps print: every glyph its own text object, spaces drawn or skipped."""
+    p = Page(font)
+    lines = [
+        (108, "INT. ROOM 12 - DAY"),
+        (108, "Anna waits by the window."),
+        (266, "ANNA"),
+        (180, "Some little words, all in one line."),
+    ]
+    for n, (x, text) in enumerate(lines):
+        for ch in text:
+            if ch != " " or font == "Courier":
+                p.c.setFont(font, 12)
+                p.c.drawString(x, 700 - n * 24 + (12 if n == 3 else 0), ch)
+            x += p.c.stringWidth(ch, font, 12)
+    return p.pdf()
+
+
+def test_glyph_by_glyph_pdfs_read_as_lines():
+    doc = read_bytes(_glyph_by_glyph("Courier"), "web.pdf")
+    assert [s.heading for s in doc.scenes] == ["INT. ROOM 12 - DAY"]
+    assert doc.character_names == ("ANNA",)
+    assert _kinds(doc, K.DIALOGUE) == ["Some little words, all in one line."]
+    # Proportional glyphs with the spaces skipped: pypdf gives no glyph widths, so a space
+    # after a narrow glyph can be lost, but the lines and their kinds still come out right.
+    doc = read_bytes(_glyph_by_glyph("Helvetica"), "web.pdf")
+    assert len(doc.scenes) == 1 and doc.character_names == ("ANNA",)
+    assert len(_kinds(doc, K.DIALOGUE)) == 1 and "12" in doc.scenes[0].heading

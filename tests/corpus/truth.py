@@ -73,6 +73,11 @@ BY_EYE: dict[str, dict[str, object]] = {
         "dialogue_blocks": 2,
         "speakers": ["DAVE", "JIM"],
     },
+    # afterwriting's CJK font fixtures: filler text in a font test, no screenplay structure.
+    "pdf/afterwriting-jp.pdf": {"scenes": 0, "dialogue_blocks": 0, "speakers": []},
+    "pdf/afterwriting-sc.pdf": {"scenes": 0, "dialogue_blocks": 0, "speakers": []},
+    # Russian headings: ИНТ. (= INT.) starts the two scenes; screenplain knows only INT/EXT.
+    "pdf/afterwriting-cyrillic.pdf": {"scenes": 2, "dialogue_blocks": 1, "speakers": ["МАШA"]},
 }
 # PDFs whose printed cue differs from the source (afterwriting substitutes $variables).
 PRINTED_NAMES = {"$ANTAGONIST": "DR. JULIUS NO", "$BOND.LAST": "BOND"}

@@ -214,7 +214,8 @@ class Layout:
             self.more = False
             self.b.end_dialogue()
             if rules.is_heading(text):
-                self.b.heading(" ".join(text.split()), line.number, page=line.page)
+                number, heading = rules.scene_number(" ".join(text.split()))
+                self.b.heading(heading, line.number, number=number, page=line.page)
             elif rules.is_transition(text):
                 self._add(K.TRANSITION, [line])
             elif rules.is_shot(text):

@@ -69,6 +69,17 @@ def is_heading(text: str) -> bool:
     return False
 
 
+_NUMBERED = re.compile(r"^(\d{1,4}[A-Z]{0,2})\.?\s+(.+?)(?:\s+\*?\1\.?\*?)?$")
+
+
+def scene_number(heading: str) -> tuple[str | None, str]:
+    """'12 INT. HOUSE - DAY 12' → ('12', 'INT. HOUSE - DAY'): numbers printed in the line."""
+    m = _NUMBERED.match(heading)
+    if m and is_heading(m.group(2)):
+        return m.group(1), m.group(2)
+    return None, heading
+
+
 def has_han(text: str) -> bool:
     return _HAN.search(text) is not None
 

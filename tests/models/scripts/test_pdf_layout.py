@@ -192,7 +192,10 @@ def test_chinese_headings_and_cues_in_a_screenplay_layout():
     p.at(266, "王强（画外音）", skip=1)
     p.at(180, "走吧。")
     doc = read_bytes(p.pdf(), "zh.pdf")
-    assert [s.heading for s in doc.scenes] == ["1. 内景 录音棚 日", "外景 停车场 夜"]
+    assert [(s.number, s.heading) for s in doc.scenes] == [
+        ("1", "内景 录音棚 日"),
+        ("2", "外景 停车场 夜"),
+    ]
     assert {c.name: c.dialogue_blocks for c in doc.characters} == {"林晓": 1, "王强": 1}
     assert _kinds(doc, K.PARENTHETICAL) == ["（低声）"]
 
@@ -244,3 +247,15 @@ def test_glyph_by_glyph_pdfs_read_as_lines():
     doc = read_bytes(_glyph_by_glyph("Helvetica"), "web.pdf")
     assert len(doc.scenes) == 1 and doc.character_names == ("ANNA",)
     assert len(_kinds(doc, K.DIALOGUE)) == 1 and "12" in doc.scenes[0].heading
+
+
+def test_scene_numbers_printed_in_the_heading_line_become_the_scene_number():
+    p = Page()
+    p.at(72, "12A    INT. HOUSE - DAY                        12A")
+    p.at(108, "She waits.", skip=1)
+    p.at(72, "13     EXT. ROAD - NIGHT", skip=1)
+    doc = read_bytes(p.pdf(), "numbers.pdf")
+    assert [(s.number, s.heading) for s in doc.scenes] == [
+        ("12A", "INT. HOUSE - DAY"),
+        ("13", "EXT. ROAD - NIGHT"),
+    ]

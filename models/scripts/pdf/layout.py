@@ -34,6 +34,8 @@ class Layout:
         self.step = 12.0
         self.centre = 306.0
         self.fmt = ScriptFormat.PDF
+        self.cue_x: float | None = None  # the cue indent, when cues share one
+        self.cues_centred = False  # Word / Google Docs: cues centred, each at its own x
         self.last_speaker: str | None = None
         self.more = False
 
@@ -58,6 +60,7 @@ class Layout:
         widths = Counter(round(page.width) for page, _ in body_pages)
         self.centre = (widths.most_common(1)[0][0] if widths else 612) / 2
         blocks = [block for _, rows in body_pages for block in self._blocks(rows)]
+        self._learn_cue_column(blocks)
         if not self._screenplay(blocks, body):
             return self._as_plain_text(body)
         for block in blocks:
@@ -160,7 +163,7 @@ class Layout:
         if i + 1 >= len(block):
             return 0
         cue = _merged(block[i])
-        if cue.x < self.margin + _INDENT:
+        if cue.x < self.margin + _INDENT or not self._in_cue_column(cue):
             return 0
         rows = 1
         while (
@@ -174,6 +177,35 @@ class Layout:
         if rules.cue_name(text, wrapped=rows > 1) is None:
             return 0
         return rows if self._speech_below(cue, block[i + rows][0]) else 0
+
+    def _learn_cue_column(self, blocks: list[list[Row]]) -> None:
+        """Where this document puts its cues: one indent (most apps) or centred (Word)."""
+        by_name: dict[str, Segment] = {}  # one vote per name: REGGIE's 55 cues count once
+        for b in blocks:
+            for i in range(len(b)):
+                if self._cue_rows(b, i):
+                    cue = _merged(b[i])
+                    by_name.setdefault(split_cue(cue.text, marks=False)[0], cue)
+        found = list(by_name.values())
+        if len(found) < 5:
+            return  # too few to learn from: any capitalised line over speech will do
+        indents = Counter(round(c.x / 4) for c in found)
+        spot = indents.most_common(1)[0][0]
+        aligned = [len(c.text) for c in found if abs(round(c.x / 4) - spot) <= 1]
+        # Names of different lengths starting at one x: a cue indent (centred names of one
+        # length would share an x too).
+        if len(aligned) >= 0.6 * len(found) and max(aligned) - min(aligned) >= 3:
+            self.cue_x = spot * 4.0
+        elif sum(1 for c in found if self._centred(c)) >= 0.6 * len(found):
+            self.cues_centred = True
+
+    def _in_cue_column(self, cue: Segment) -> bool:
+        if self.cue_x is not None:
+            return abs(cue.x - self.cue_x) <= 14
+        return self._centred(cue) if self.cues_centred else True
+
+    def _centred(self, line: Segment) -> bool:
+        return abs(line.x + (line.end - line.x) / 2 - self.centre) < 50
 
     def _speech_below(self, cue: Segment, below: Segment) -> bool:
         if rules.CREDIT.match(below.text):

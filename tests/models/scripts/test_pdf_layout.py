@@ -259,3 +259,16 @@ def test_scene_numbers_printed_in_the_heading_line_become_the_scene_number():
         ("12A", "INT. HOUSE - DAY"),
         ("13", "EXT. ROAD - NIGHT"),
     ]
+
+
+def test_the_cue_column_is_learned_so_a_centred_sign_over_action_is_no_cue():
+    p = Page()
+    p.at(108, "EXT. DINER - NIGHT")
+    for name in ["AL", "BETTY", "CONSTANCE", "DREW", "EVANGELINE", "AL"]:
+        p.at(266, name, skip=1)
+        p.at(180, "Coffee.")
+    p.at(None, "EAT AT JOE'S - OPEN ALL NIGHT", skip=1)  # a sign, centred, action under it
+    p.at(108, "The neon flickers.")
+    doc = read_bytes(p.pdf(), "sign.pdf")
+    assert {c.name for c in doc.characters} == {"AL", "BETTY", "CONSTANCE", "DREW", "EVANGELINE"}
+    assert doc.dialogue_blocks == 6

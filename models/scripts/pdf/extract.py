@@ -1,8 +1,10 @@
 """The text of a PDF with positions: one `Segment` per run of text on a line (pypdf).
 
 pypdf is imported here only, and this module only when a PDF is read, so importing
-`models.scripts` stays cheap. pypdf rather than pdfminer.six: on the corpus in tests/corpus it
-reads pages 2–4× faster (tests/benchmarks/test_pdf_bench.py) and gives the same positions.
+`models.scripts` stays cheap. pypdf rather than pdfminer.six: on the PDFs of tests/corpus and
+the shared samples pypdf took 2.6–18 ms a page where pdfminer.six took 4.8–34 ms (1.2–5×
+slower, median about 2×), both giving each run's start position, which is all the layout
+rules need; pypdf is already a dependency and pdfminer.six is not.
 
 A line drawn twice at (almost) the same place — how many programs print bold — is kept once;
 runs on one line far apart (dual dialogue columns, scene numbers in the margins) stay separate

@@ -237,3 +237,16 @@ def test_the_command_line_reads_a_docx(capsys, tmp_path):
     assert (code, err) == (0, "")
     assert data["format"] == "docx" and data["dialogue_blocks"] == 2
     assert [s["line"] for s in data["scenes"]] == [1, 10]
+
+
+def test_an_english_dialogue_table_reads_as_cues_over_speech():
+    doc = Document()
+    doc.add_paragraph("INT. STUDIO - DAY").paragraph_format.space_after = Pt(12)
+    table = doc.add_table(rows=0, cols=2)
+    for name, speech in [("ANNA", "Is that my voice?"), ("TECH", "A voice clone."), ("ANNA", "No.")]:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = name, speech
+    read = read_bytes(_save(doc), "table.docx")
+    assert {c.name: c.dialogue_blocks for c in read.characters} == {"ANNA": 2, "TECH": 1}
+    assert [e.line for e in read.elements if e.kind is K.CHARACTER] == [2, 4, 6]
+    assert [u.kind.value for u in detect_ai_uses(read)] == ["voice"]

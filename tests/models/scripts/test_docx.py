@@ -243,7 +243,8 @@ def test_an_english_dialogue_table_reads_as_cues_over_speech():
     doc = Document()
     doc.add_paragraph("INT. STUDIO - DAY").paragraph_format.space_after = Pt(12)
     table = doc.add_table(rows=0, cols=2)
-    for name, speech in [("ANNA", "Is that my voice?"), ("TECH", "A voice clone."), ("ANNA", "No.")]:
+    rows = [("ANNA", "Is that my voice?"), ("TECH", "A voice clone."), ("ANNA", "No.")]
+    for name, speech in rows:
         cells = table.add_row().cells
         cells[0].text, cells[1].text = name, speech
     read = read_bytes(_save(doc), "table.docx")

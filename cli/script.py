@@ -58,7 +58,7 @@ def _summary(doc: ScriptDocument, uses: tuple[AiUse, ...]) -> str:
         shown = ", ".join(f"{c.name} {c.dialogue_blocks}" for c in doc.characters[:12])
         more = f", and {len(doc.characters) - 12} more" if len(doc.characters) > 12 else ""
         out.append(f"Characters (dialogue blocks): {shown}{more}")
-    unit = "line" if doc.format.value != "fdx" else "paragraph"
+    unit = "paragraph" if doc.format.value in ("fdx", "docx") else "line"
     if uses:
         out.append(f"AI use found: {len(uses)}")
         for u in uses:
@@ -91,9 +91,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     ssub = script.add_subparsers(dest="script_command", metavar="ACTION")
     p = ssub.add_parser(
         "analyze",
-        help="scenes, characters and AI use in a Fountain, FDX, PDF or plain-text script",
+        help="scenes, characters and AI use in a Fountain, FDX, PDF, Word or plain-text script",
     )
-    p.add_argument("path", help="the script file (.fountain, .fdx, .pdf, .txt)")
+    p.add_argument("path", help="the script file (.fountain, .fdx, .pdf, .docx, .txt)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument(
         "--markers",

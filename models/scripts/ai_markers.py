@@ -315,6 +315,7 @@ _SOURCES = {
     ElementKind.ACTION: AiSource.ACTION,
     ElementKind.CENTERED: AiSource.ACTION,
     ElementKind.TRANSITION: AiSource.ACTION,
+    ElementKind.SHOT: AiSource.ACTION,
     ElementKind.NOTE: AiSource.NOTE,
     ElementKind.SECTION: AiSource.NOTE,
     ElementKind.SYNOPSIS: AiSource.NOTE,

@@ -27,6 +27,7 @@ _SPACES = re.compile(r"\s+")
 _EMPHASIS = re.compile(r"\\(?=[*_])|\*{1,3}|(?<![\w])_|_(?![\w])")
 
 MAX_WARNINGS = 200
+_ABBREVIATIONS = frozenset({"MR.", "MRS.", "MS.", "DR.", "ST.", "JR.", "SR.", "JNR.", "SNR."})
 
 # The page model of a standard screenplay page (Courier 12 pt, 1.5"/1" margins): how many
 # characters fit on a line of each element, and how many lines fit on a page.
@@ -36,6 +37,7 @@ _WIDTH = {
     ElementKind.ACTION: 60,
     ElementKind.CENTERED: 60,
     ElementKind.TRANSITION: 60,
+    ElementKind.SHOT: 60,
     ElementKind.CHARACTER: 38,
     ElementKind.PARENTHETICAL: 26,
     ElementKind.DIALOGUE: 35,
@@ -46,6 +48,7 @@ _SPACE_BEFORE = {
     ElementKind.ACTION: 1,
     ElementKind.CENTERED: 1,
     ElementKind.TRANSITION: 1,
+    ElementKind.SHOT: 1,
     ElementKind.CHARACTER: 1,
 }
 
@@ -64,6 +67,10 @@ def split_cue(raw: str, *, marks: bool = True) -> tuple[str, tuple[str, ...], bo
     extensions = tuple(e.strip() for e in _EXTENSION.findall(text) if e.strip())
     name = _EXTENSION.sub(" ", text)
     name = _SPACES.sub(" ", name).strip().upper()
+    if marks and name.endswith(" ^"):  # "AND ^ (Dual)": the mark before the extension
+        name, dual = name[:-2].rstrip(), True
+    if name.endswith(".") and name.rsplit(" ", 1)[-1] not in _ABBREVIATIONS:
+        name = name[:-1].rstrip()  # "ZIPPY." and "ZIPPY" are one character
     return name, extensions, dual
 
 

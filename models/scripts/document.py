@@ -1,8 +1,9 @@
 """What every script reader produces: one format-neutral, immutable `ScriptDocument`.
 
 Line numbers are always 1-based and point into the source the person has: the text line for
-Fountain and plain text, the `<Paragraph>` index for FDX, the extracted text line for PDF (the
-page number is kept beside it). The breakdown view and the CLI show exactly these numbers.
+Fountain and plain text, the `<Paragraph>` index for FDX, the paragraph index for Word .docx,
+the extracted text line for PDF (the page number is kept beside it). The breakdown view and
+the CLI show exactly these numbers.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ class ScriptFormat(StrEnum):
     FDX = "fdx"
     PDF = "pdf"
     TEXT = "text"
+    DOCX = "docx"
 
 
 class ElementKind(StrEnum):
@@ -28,6 +30,7 @@ class ElementKind(StrEnum):
     PARENTHETICAL = "parenthetical"
     DIALOGUE = "dialogue"
     TRANSITION = "transition"
+    SHOT = "shot"  # NEW SHOT, ANGLE ON, INSERT - …, X'S POV: camera directions, never scenes
     LYRIC = "lyric"
     CENTERED = "centered"
     NOTE = "note"

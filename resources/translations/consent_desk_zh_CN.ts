@@ -2263,8 +2263,8 @@ SHA-256 {sha}</translation>
         <translation>添加剧本</translation>
     </message>
     <message>
-        <source>Scripts (*.fountain *.spmd *.fdx *.pdf *.txt *.text);;All files (*)</source>
-        <translation>剧本 (*.fountain *.spmd *.fdx *.pdf *.txt *.text);;所有文件 (*)</translation>
+        <source>Scripts (*.fountain *.spmd *.fdx *.pdf *.docx *.txt *.text);;All files (*)</source>
+        <translation>剧本 (*.fountain *.spmd *.fdx *.pdf *.docx *.txt *.text);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Add files</source>
@@ -5074,6 +5074,10 @@ Restore now?</source>
         <source>Voice</source>
         <translation>声音</translation>
     </message>
+    <message>
+        <source>Word (.docx)</source>
+        <translation>Word（.docx）</translation>
+    </message>
 </context>
 <context>
     <name>ScriptPane</name>
@@ -5098,14 +5102,6 @@ Restore now?</source>
     <message>
         <source>No script open</source>
         <translation>未打开剧本</translation>
-    </message>
-    <message>
-        <source>Open a script to see its scenes, characters and every place it uses a person&apos;s likeness or voice through AI.
-
-Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choose File → Open script… (Ctrl+O) or drop the file here. The script stays on this computer.</source>
-        <translation>打开剧本，查看其场次、角色，以及每一处通过 AI 使用他人肖像或声音的地方。
-
-支持 Fountain、Final Draft（.fdx）、PDF 或纯文本（含中文剧本格式）：选择 文件 → 打开剧本…（Ctrl+O），或将文件拖放到此处。剧本只保存在本机。</translation>
     </message>
     <message>
         <source>&amp;Open script…</source>
@@ -5140,8 +5136,16 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
         <translation>打开剧本</translation>
     </message>
     <message>
-        <source>Scripts (*.fountain *.spmd *.fdx *.pdf *.txt *.text);;Fountain (*.fountain *.spmd);;Final Draft (*.fdx);;PDF (*.pdf);;Plain text (*.txt *.text);;All files (*)</source>
-        <translation>剧本 (*.fountain *.spmd *.fdx *.pdf *.txt *.text);;Fountain (*.fountain *.spmd);;Final Draft (*.fdx);;PDF (*.pdf);;纯文本 (*.txt *.text);;所有文件 (*)</translation>
+        <source>Open a script to see its scenes, characters and every place it uses a person&apos;s likeness or voice through AI.
+
+Fountain, Final Draft (.fdx), PDF, Word (.docx) or plain text (Chinese layouts included): choose File → Open script… (Ctrl+O) or drop the file here. The script stays on this computer.</source>
+        <translation>打开剧本，查看其场次、角色，以及每一处通过 AI 使用他人肖像或声音的地方。
+
+支持 Fountain、Final Draft（.fdx）、PDF、Word（.docx）或纯文本（含中文剧本格式）：选择 文件 → 打开剧本…（Ctrl+O），或将文件拖放到此处。剧本只保存在本机。</translation>
+    </message>
+    <message>
+        <source>Scripts (*.fountain *.spmd *.fdx *.pdf *.docx *.txt *.text);;Fountain (*.fountain *.spmd);;Final Draft (*.fdx);;PDF (*.pdf);;Word (*.docx);;Plain text (*.txt *.text);;All files (*)</source>
+        <translation>剧本 (*.fountain *.spmd *.fdx *.pdf *.docx *.txt *.text);;Fountain (*.fountain *.spmd);;Final Draft (*.fdx);;PDF (*.pdf);;Word (*.docx);;纯文本 (*.txt *.text);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Still reading {file}; wait for it or cancel it first.</source>

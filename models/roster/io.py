@@ -15,6 +15,7 @@ from pathlib import Path
 
 from models.errors import FieldProblem, UserError, ValidationError
 from models.roster.artist import Artist, ArtistDraft, Stance
+from models.storage.archive import check_zip_limits
 
 COLUMNS = (
     "native_name",
@@ -153,6 +154,7 @@ def _rows_from_xlsx(path: Path) -> Iterator[tuple[int, list[object]]]:
 
     # A damaged workbook can fail deep inside zip, zlib or XML parsing with many exception
     # types; every one of them means the same thing to the person importing it.
+    check_zip_limits(path)  # zip bombs: sizes from the directory, before openpyxl reads it
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as e:

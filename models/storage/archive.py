@@ -271,6 +271,34 @@ def zip_bomb_problem(
     return None
 
 
+XLSX_MAX_MEMBERS = 10_000
+XLSX_MAX_TOTAL_BYTES = 256 * 1024 * 1024
+
+
+def check_zip_limits(
+    path: Path,
+    what: str = "spreadsheet",
+    max_members: int = XLSX_MAX_MEMBERS,
+    max_total: int = XLSX_MAX_TOTAL_BYTES,
+) -> None:
+    """Refuse (UserError) a zip-based file (XLSX, …) whose directory promises too much.
+
+    Call before handing the file to a reader that decompresses it (openpyxl): only the
+    central directory is read here, never a member.
+    """
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except ARCHIVE_ERRORS:
+        return  # not a zip: the reader gives its own message
+    bomb = zip_bomb_problem(infos, path.stat().st_size, max_members, max_total)
+    if bomb is not None:
+        raise UserError(
+            f"{path.name} was not read: {bomb}. Nothing was imported.",
+            f"{path.name} 未读取：解压后过大或成员过多（疑似压缩炸弹）。未导入任何内容。",
+        )
+
+
 def _check_entries(archive: Path, infos: Iterable[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
     infos = list(infos)
     bomb = zip_bomb_problem(infos, archive.stat().st_size)

@@ -249,8 +249,8 @@ def _is_link_or_special(info: zipfile.ZipInfo) -> bool:
 def zip_bomb_problem(
     infos: list[zipfile.ZipInfo],
     archive_size: int,
-    max_members: int = MAX_MEMBERS,
-    max_total: int = MAX_TOTAL_BYTES,
+    max_members: int | None = None,
+    max_total: int | None = None,
     max_ratio: int = MAX_RATIO,
 ) -> str | None:
     """Why a zip must not be decompressed, from its directory alone; None when plausible.
@@ -258,6 +258,8 @@ def zip_bomb_problem(
     Declared sizes are what zipfile enforces while reading (it stops with an error when a
     member inflates past its declared size), so checking them bounds the work.
     """
+    max_members = MAX_MEMBERS if max_members is None else max_members
+    max_total = MAX_TOTAL_BYTES if max_total is None else max_total
     if len(infos) > max_members:
         return f"it holds {len(infos)} members (the limit is {max_members})"
     total = sum(max(0, i.file_size) for i in infos)

@@ -54,7 +54,14 @@ def test_export_lists_every_statement_with_its_status(issued, unlocked, tmp_path
     assert result.statements == 3 and result.fingerprint == unlocked.identity.fingerprint
     names = sorted(p.name for p in folder.iterdir())
     assert names == sorted(
-        ["README.txt", CERTIFICATE_FILE, INDEX_FILE, REGISTER_FILE, SIGNATURE_FILE]
+        [
+            "README.txt",
+            CERTIFICATE_FILE,
+            "checkpoints.json",
+            INDEX_FILE,
+            REGISTER_FILE,
+            SIGNATURE_FILE,
+        ]
     )
     register = read_public_register(folder)
     assert register.fingerprint == unlocked.identity.fingerprint

@@ -68,6 +68,14 @@ PG_MESSAGE_ZH = (
 )
 
 
+class UnverifiedBackup(BackupError):
+    """A readable backup that cannot be trusted (seal or audit trail); `--accept-broken`."""
+
+    def __init__(self, message: str, message_zh: str, problems: list[str]) -> None:
+        super().__init__(message, message_zh)
+        self.problems = tuple(problems)
+
+
 @dataclass(frozen=True)
 class BackupSummary:
     path: Path
@@ -439,13 +447,14 @@ def restore_backup(
         _count, audit_problems = _staged_audit(staged_db, location.files_dir, manifest)
         problems.extend(audit_problems)
         if problems and not accept_broken:
-            raise BackupError(
+            raise UnverifiedBackup(
                 f"{archive.name} was not restored: {problems[0]}"
                 + (f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else "")
                 + ". Nothing was changed. Restore it anyway only if you know why: "
                 "`restore --accept-broken` (recorded in the audit trail).",
                 f"{archive.name} 未恢复：备份无法验证或其审计记录已损坏。未做任何更改。"
                 "如确知原因，可使用 `restore --accept-broken` 强制恢复（将记入审计记录）。",
+                problems,
             )
         # staging opened the copy (migrations, WAL): leave only the database file itself
         for suffix in ("-wal", "-shm", "-journal"):
@@ -579,6 +588,7 @@ __all__ = [
     "BackupError",
     "BackupSummary",
     "RestoreSummary",
+    "UnverifiedBackup",
     "backup_keep",
     "check_backup",
     "create_backup",

@@ -4839,6 +4839,22 @@ Restore now?</source>
         <translation>备份已就位，其审计记录已校验。原数据库保存在旁边。Consent Desk 现在将重新启动。</translation>
     </message>
     <message>
+        <source>This backup cannot be trusted</source>
+        <translation>此备份不可信</translation>
+    </message>
+    <message>
+        <source>{name} does not verify: it was changed after it was made, was made on another desk, or its audit trail is broken. Nothing has been restored.
+
+Restoring it anyway may put altered or incomplete records in place of yours. Do this only if you know why the backup does not verify. The restore will be recorded in the audit trail with these problems.</source>
+        <translation>{name} 未通过验证：它在制作后被修改过、由另一台工作站制作，或其审计记录已损坏。尚未恢复任何内容。
+
+仍要恢复可能会用被篡改或不完整的记录替换您的记录。仅在您清楚备份为何未通过验证时才这样做。此次恢复及上述问题将记入审计记录。</translation>
+    </message>
+    <message>
+        <source>Restore anyway</source>
+        <translation>仍然恢复</translation>
+    </message>
+    <message>
         <source>The daily backup could not be written: {error}</source>
         <translation>无法写入每日备份：{error}</translation>
     </message>

@@ -181,16 +181,24 @@ def verify_rows(
     track = last_rows is not None
     bound = BOUND_ENTITIES
     want = wanted if wanted else None
+    enc = encode_basestring
+    sha = hashlib.sha256
+    # event_hash() inlined: this loop runs once per event (100,000 in the benchmark), and
+    # the function calls were a third of its time; tests check both give the same hash.
     for seq, at, actor, entity, entity_id, action, before, after, prev_hash, row, stored in rows:
         count += 1
         if seq != expected_seq:
             return ChainReport(count, False, seq, f"event {expected_seq} is missing", prev)
         if prev_hash != prev:
             return ChainReport(count, False, seq, "does not follow the previous event", prev)
-        if (
-            event_hash(seq, at, actor, entity, entity_id, action, before, after, prev_hash, row)
-            != stored
-        ):
+        body = (
+            f'{{"action":{enc(action)},"actor":{enc(actor)},'
+            f'"after":{"null" if after is None else enc(after)},"at":{enc(at)},'
+            f'"before":{"null" if before is None else enc(before)},"entity":{enc(entity)},'
+            f'"entity_id":{enc(entity_id)},"prev":{enc(prev_hash)},'
+            f'{"" if row is None else f"{chr(34)}row{chr(34)}:{enc(row)},"}"seq":{seq}}}'
+        )
+        if sha(body.encode("utf-8")).hexdigest() != stored:
             return ChainReport(
                 count, False, seq, "its content was changed after it was written", prev
             )

@@ -18,7 +18,8 @@ def _anchors(ctx: Context) -> list[Anchor]:
 
     found = store_anchors(ctx.db)
     backups = Path(ctx.args.backups) if ctx.args.backups else default_backup_folder()
-    found.extend(backup_anchors(backups))
+    sqlite = ctx.db.location.sqlite_path
+    found.extend(backup_anchors(backups, sqlite.name if sqlite is not None else None))
     for folder in ctx.args.register or ():
         path = Path(folder)
         if not (path / "register.json").is_file():

@@ -101,8 +101,12 @@ def _embedded_record(pdf: Path, name: str, parse: object) -> dict[str, object] |
         return None
 
 
-def backup_anchors(folder: Path) -> list[Anchor]:
-    """The checkpoint in each backup manifest of `folder` (only the manifest is read)."""
+def backup_anchors(folder: Path, source: str | None = None) -> list[Anchor]:
+    """The checkpoint in each backup manifest of `folder` (only the manifest is read).
+
+    `source`: only backups of the database file of that name (the folder may hold the
+    backups of several databases; their logs are not this one's).
+    """
     out: list[Anchor] = []
     if not folder.is_dir():
         return out
@@ -116,6 +120,8 @@ def backup_anchors(folder: Path) -> list[Anchor]:
         except Exception:  # not a backup, or damaged: `restore --check` says which
             continue
         if isinstance(data, dict):
+            if source is not None and data.get("source") != source:
+                continue
             cp = Checkpoint.from_json(data.get("checkpoint"))
             if cp is not None:
                 out.append(Anchor(cp, f"backup {archive.name}"))

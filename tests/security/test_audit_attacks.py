@@ -261,3 +261,28 @@ def test_checkpoint_on_demand(desk, capsys):
     assert main(["--db", str(desk), "audit", "checkpoint", "--json"]) == 0
     cp = json.loads(capsys.readouterr().out)
     assert cp["events"] == _count(desk) and cp["method"] == "desk-key"
+
+
+def test_truncation_is_caught_by_a_backup_checkpoint_and_other_databases_backups_are_ignored(
+    desk, capsys, tmp_path
+):
+    from models.storage.backup import create_backup
+
+    backups = tmp_path / "backups"
+    db = Database.open(str(desk), actor="tester")
+    try:
+        create_backup(db, backups / "desk-2026-12-01.zip")
+    finally:
+        db.close()
+    other = Database.open(str(tmp_path / "other" / "elsewhere.sqlite3"), actor="tester")
+    try:
+        RosterService(other).add(ArtistDraft("Someone Else"))
+        create_backup(other, backups / "elsewhere-2026-12-01.zip")
+    finally:
+        other.close()
+    code, out = _verify(capsys, desk, "--backups", str(backups))
+    assert code == 0, out
+    n = _count(desk)
+    _sql(desk, f"DELETE FROM audit_event WHERE id > {n - 3}", "DELETE FROM audit_checkpoint")
+    code, out = _verify(capsys, desk, "--backups", str(backups))
+    assert code == 1 and "backup desk-2026-12-01.zip" in out

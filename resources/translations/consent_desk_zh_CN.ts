@@ -809,8 +809,12 @@ Also known as: {aliases}</source>
         <translation>正在校验审计记录…</translation>
     </message>
     <message>
-        <source>Intact: all {n} events follow each other and match their hashes.</source>
-        <translation>完好：全部 {n} 个事件前后相接，且与其哈希值一致。</translation>
+        <source>Intact: all {n} events follow each other and match their hashes, every audited record matches its last event, and the trail extends all {c} signed checkpoint(s) found.</source>
+        <translation>完好：全部 {n} 条事件前后相接、哈希一致；每条受审计的记录与其最近一次事件相符；审计记录延续了找到的全部 {c} 个已签名检查点。</translation>
+    </message>
+    <message>
+        <source>Not intact: {reason}. {n} problem(s) in all; the records were changed behind the audit trail. Restore a backup or ask whoever looks after the database.</source>
+        <translation>不完好：{reason}。共 {n} 个问题；有记录绕过审计记录被修改。请恢复备份，或联系数据库管理员。</translation>
     </message>
     <message>
         <source>Broken at event #{id}: {reason}. Events from there on cannot be trusted; restore a backup or ask whoever looks after the database.</source>

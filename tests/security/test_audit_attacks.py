@@ -286,3 +286,25 @@ def test_truncation_is_caught_by_a_backup_checkpoint_and_other_databases_backups
     _sql(desk, f"DELETE FROM audit_event WHERE id > {n - 3}", "DELETE FROM audit_checkpoint")
     code, out = _verify(capsys, desk, "--backups", str(backups))
     assert code == 1 and "backup desk-2026-12-01.zip" in out
+
+
+def test_an_identity_signed_checkpoint_verifies_and_an_edited_one_is_named(
+    desk, capsys, monkeypatch
+):
+    from tests.shared_identity import PASSPHRASE
+
+    db = Database.open(str(desk), actor="tester")
+    try:
+        install(db)
+    finally:
+        db.close()
+    monkeypatch.setenv("CONSENT_DESK_PASSPHRASE", PASSPHRASE)
+    capsys.readouterr()
+    assert main(["--db", str(desk), "audit", "checkpoint", "--json"]) == 0
+    cp = json.loads(capsys.readouterr().out)
+    assert cp["method"] == "identity" and cp["events"] == _count(desk)
+    code, out = _verify(capsys, desk)
+    assert code == 0 and "2 checkpoint" in out
+    _sql(desk, "UPDATE audit_checkpoint SET events = events - 1 WHERE method = 'identity'")
+    code, out = _verify(capsys, desk)
+    assert code == 1 and "was altered" in out

@@ -82,6 +82,8 @@ class ExportedRegister:
     fingerprint: str
     generated_at: str
     files: tuple[Path, ...]
+    sequence: int = 0
+    checkpoint: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -325,6 +327,8 @@ def export_public_register(
         fingerprint=content["agency"]["certificate_fingerprint_sha256"],
         generated_at=content["generated_at"],
         files=files,
+        sequence=content["sequence"],
+        checkpoint=content["checkpoint"],
     )
 
 

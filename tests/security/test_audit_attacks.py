@@ -218,6 +218,12 @@ def test_statement_and_register_carry_checkpoints(signed_desk, capsys):
     assert data["sequence"] == 1 and data["checkpoint"]["events"] > 0
     history = json.loads((register / "checkpoints.json").read_text("utf-8"))["checkpoints"]
     assert [e["sequence"] for e in history] == [1]
+    con = sqlite3.connect(path)
+    (record,) = con.execute("SELECT record_json FROM statement").fetchone()
+    con.close()
+    statement_cp = json.loads(record)["checkpoint"]
+    assert statement_cp["method"] == "identity" and statement_cp["reason"] == "statement"
+    assert 0 < statement_cp["events"] < data["checkpoint"]["events"]
     code, out = _verify(capsys, path, "--register", str(register))
     assert code == 0, out
 

@@ -14,6 +14,7 @@ from models.storage.backup import (
     BackupError,
     check_backup,
     create_backup,
+    manifest_problems,
     restore_backup,
 )
 from models.storage.database import resolve
@@ -54,6 +55,13 @@ def _restore(ctx: Context) -> int:
     archive = Path(ctx.args.path)
     if ctx.args.check:
         manifest = check_backup(archive)
+        problems = manifest_problems(manifest, resolve(ctx.args.db).files_dir)
+        if problems:
+            raise BackupError(
+                f"{archive.name}: every member matches its manifest, but {problems[0]}; "
+                "it would be refused by restore.",
+                f"{archive.name}：成员与清单一致，但清单未通过本工作站的验证；恢复时将被拒绝。",
+            )
         if ctx.args.json:
             print_json(manifest.to_json())
         else:

@@ -123,6 +123,8 @@ def test_a_changed_database_with_recomputed_manifest_hashes_is_refused(
     _rewrite(archive, lambda m: (_edit_database(m, tmp_path, sql), _recompute(m)))
     err = _refused(capsys, archive, target)
     assert "changed after the backup was made" in err
+    code, _out, err = _run(capsys, "--db", str(target), "restore", str(archive), "--check")
+    assert code == 2 and "would be refused" in err
 
 
 def test_a_manifest_without_its_seal_is_refused(source, target, capsys):

@@ -190,7 +190,7 @@ def check_rows(
                         table_name,
                         row_id,
                         event,
-                        f"was changed after its last event ({event}) without an event",
+                        f"was changed behind the audit trail after event #{event}",
                         fields,
                     )
                 )

@@ -171,3 +171,15 @@ def test_neutralise_and_restore_are_inverse(value):
     cell = roster_io.neutralise_cell(value)
     assert not cell.startswith(roster_io.FORMULA_STARTS)
     assert roster_io.restore_cell(cell) == value
+
+
+def test_the_leak_day_summary_csv_neutralises_formula_cells_too():
+    from reports.leak_statements import SummaryRow, summary_csv
+
+    rows = [
+        SummaryRow(1, "=HYPERLINK(1)", ("+cmd",), "S1", "@a.pdf", "0" * 64, "failed", "\tx"),
+        SummaryRow(2, "-2+3", (), "S2", "\r=1", "0" * 64, "issued"),
+    ]
+    text = summary_csv(rows).decode("utf-8-sig")
+    cells = [c for r in csv.reader(text.splitlines()) for c in r]
+    assert not any(c.startswith(roster_io.FORMULA_STARTS) for c in cells if c)

@@ -191,12 +191,12 @@ def verify_rows(
             return ChainReport(count, False, seq, f"event {expected_seq} is missing", prev)
         if prev_hash != prev:
             return ChainReport(count, False, seq, "does not follow the previous event", prev)
+        row_part = "" if row is None else '"row":' + enc(row) + ","
         body = (
             f'{{"action":{enc(action)},"actor":{enc(actor)},'
             f'"after":{"null" if after is None else enc(after)},"at":{enc(at)},'
             f'"before":{"null" if before is None else enc(before)},"entity":{enc(entity)},'
-            f'"entity_id":{enc(entity_id)},"prev":{enc(prev_hash)},'
-            f'{"" if row is None else f"{chr(34)}row{chr(34)}:{enc(row)},"}"seq":{seq}}}'
+            f'"entity_id":{enc(entity_id)},"prev":{enc(prev_hash)},{row_part}"seq":{seq}}}'
         )
         if sha(body.encode("utf-8")).hexdigest() != stored:
             return ChainReport(

@@ -341,6 +341,12 @@ def _staged_audit(staged_db: Path, files_dir: Path, manifest: Manifest) -> tuple
         report = AuditService(staged).verify(anchors=anchors)
     finally:
         staged.close()
+        # opening may have migrated the copy: fold its WAL in, so the file alone is complete
+        con = sqlite3.connect(str(staged_db))
+        try:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            con.close()
     if report.intact:
         return report.count, []
     problems = list(report.problems) or [

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from main import main
@@ -166,6 +166,7 @@ def test_csv_export_neutralises_formula_cells_and_round_trips(desk, tmp_path):
     assert [d.notes for d in drafts] == [a.notes for a in artists]
 
 
+@settings(deadline=None)
 @given(st.text(max_size=30))
 def test_neutralise_and_restore_are_inverse(value):
     cell = roster_io.neutralise_cell(value)
@@ -183,3 +184,20 @@ def test_the_leak_day_summary_csv_neutralises_formula_cells_too():
     text = summary_csv(rows).decode("utf-8-sig")
     cells = [c for r in csv.reader(text.splitlines()) for c in r]
     assert not any(c.startswith(roster_io.FORMULA_STARTS) for c in cells if c)
+
+
+_SEGMENTS = st.sampled_from(["a", "b.txt", "..", ".", "", "~", "C:", "\\\\", "sub", "..."])
+
+
+@settings(deadline=None)
+@given(st.lists(_SEGMENTS, min_size=1, max_size=6), st.sampled_from(["/", "\\\\"]))
+def test_a_proposal_path_is_refused_or_stays_inside_its_folder(tmp_path_factory, parts, sep):
+    from models.proposals.importer import inside_folder
+
+    base = tmp_path_factory.getbasetemp() / "inbox"
+    base.mkdir(exist_ok=True)
+    item = sep.join(parts)
+    result = inside_folder(base, item)
+    if isinstance(result, Path):
+        assert result.is_relative_to(base.resolve())
+        assert ".." not in item.replace("\\\\", "/").split("/")

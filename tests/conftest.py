@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import inspect
 import os
 import shutil
@@ -19,6 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # One desk key for the whole run (module-scoped fixtures make backups before a test's own
 # home exists); tests about another desk's key set their own.
 os.environ["CONSENT_DESK_KEY_DIR"] = tempfile.mkdtemp(prefix="consent-desk-keys-")
+atexit.register(shutil.rmtree, os.environ["CONSENT_DESK_KEY_DIR"], True)
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,13 @@
   Every byte is verified before anything is touched; the current database and files folder
   are moved aside (renamed with a time stamp, never deleted); the restored database must
   open and pass `PRAGMA integrity_check`, or the previous one is put back.
+- Authenticity: the manifest carries a checkpoint of the audit log and is sealed (signed
+  with the agency identity, or MACed with the desk key that never goes into a backup; see
+  models/audit/checkpoint.py). Restore refuses (`UnverifiedBackup`, nothing changed) an
+  unsealed or foreign-sealed manifest, recomputed hashes (the seal no longer matches) and a
+  backup whose audit trail is broken or does not extend its own checkpoint, unless
+  `accept_broken` (then recorded in the restored audit trail). It also refuses while any
+  other connection has the database open, and removes staging folders of killed restores.
 - `rolling_backup(db)`: the daily automatic backup. **The GUI calls this once at start-up**
   (in the background); it makes at most one backup per calendar day into
   `<data dir>/backups/` and keeps the newest N (setting `backup.keep`, default 14).

@@ -43,6 +43,7 @@ def _verify(ctx: Context) -> int:
                 "reason": report.reason,
                 "problems": list(report.problems),
                 "checkpoints": report.checkpoints,
+                "checkpoints_unchecked": report.unchecked,
             }
         )
         return 0 if report.intact else 1
@@ -51,6 +52,7 @@ def _verify(ctx: Context) -> int:
             f"Audit trail intact: {report.count} events; every audited row matches its last "
             f"event; extends all {report.checkpoints} checkpoint(s) found."
         )
+        _unchecked(report.unchecked)
         return 0
     if report.first_broken is not None:
         print(f"Audit trail BROKEN at event {report.first_broken}: {report.reason}.")
@@ -60,7 +62,16 @@ def _verify(ctx: Context) -> int:
         print(f"  - {problem}")
     if len(report.problems) > 21:
         print(f"  … and {len(report.problems) - 21} more")
+    _unchecked(report.unchecked)
     return 1
+
+
+def _unchecked(n: int) -> None:
+    if n:
+        print(
+            f"Note: {n} checkpoint(s) are sealed by a key this desk does not hold (another "
+            "desk's, or this desk's key was removed or replaced) and were not checked."
+        )
 
 
 def _checkpoint(ctx: Context) -> int:

@@ -159,6 +159,9 @@ class ChainReport:
     # does not extend), in words, most serious first; any of them makes `intact` False
     problems: tuple[str, ...] = ()
     checkpoints: int = 0  # how many valid checkpoints the log was checked against
+    # checkpoints sealed by a key this desk does not hold (another desk's, or a replaced
+    # key): not counted, but said, because deleting the desk key would otherwise hide them
+    unchecked: int = 0
 
 
 EventTuple = tuple[int, str, str, str, str, str, str | None, str | None, str, str | None, str]

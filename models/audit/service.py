@@ -69,17 +69,20 @@ class AuditService:
         database's own (checkpoint table, statement records) are always checked.
         """
         from models.audit.anchors import database_anchors
-        from models.audit.checkpoint import FORGED, VALID, check_seal
+        from models.audit.checkpoint import FORGED, UNKNOWN_KEY, VALID, check_seal
 
         found = [*database_anchors(self.db), *(anchors or ())]
         files_dir = self.db.location.files_dir
         problems: list[str] = []
         usable: list[Anchor] = []
+        unchecked = 0
         for anchor in found:
             cp = anchor.checkpoint
             verdict = check_seal(cp.signed_bytes(), cp.seal, files_dir, anchor.trusted)
             if verdict == VALID:
                 usable.append(anchor)
+            elif verdict == UNKNOWN_KEY:
+                unchecked += 1
             elif verdict == FORGED and not anchor.external:
                 problems.append(
                     f"{anchor.source} was altered: its signature does not match ({cp.describe()})"
@@ -118,13 +121,14 @@ class AuditService:
             more = f" and {len(short) - 1} more checkpoint(s)" if len(short) > 1 else ""
             problems.insert(0, f"the log {what} the {a.source}: {cp.describe()}{more}")
         if not problems:
-            return replace(report, checkpoints=len(usable))
+            return replace(report, checkpoints=len(usable), unchecked=unchecked)
         return replace(
             report,
             intact=False,
             reason=report.reason if not report.intact else problems[0],
             problems=tuple(problems),
             checkpoints=len(usable),
+            unchecked=unchecked,
         )
 
     def count(self) -> int:

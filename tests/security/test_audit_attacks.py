@@ -314,3 +314,31 @@ def test_an_identity_signed_checkpoint_verifies_and_an_edited_one_is_named(
     _sql(desk, "UPDATE audit_checkpoint SET events = events - 1 WHERE method = 'identity'")
     code, out = _verify(capsys, desk)
     assert code == 1 and "was altered" in out
+
+
+def test_deleting_the_desk_key_does_not_hide_checkpoints_silently(db_path, capsys, tmp_path):
+    """The residual risk, said out loud: cut events about unbound things (a setting) behind a
+    desk-key checkpoint, then remove the desk key. The checkpoint cannot be checked any more;
+    verify says so instead of counting it."""
+    from models.audit.checkpoint import desk_key_path
+    from models.storage.backup import set_backup_keep
+
+    db = Database.open(str(db_path), actor="tester")
+    try:
+        RosterService(db).add(ArtistDraft("First"))
+        set_backup_keep(db, 5)
+        set_backup_keep(db, 6)
+        make_checkpoint(db, "on-demand")
+    finally:
+        db.close()
+    code, out = _verify(capsys, db_path)
+    assert code == 0 and "1 checkpoint" in out
+    _sql(db_path, "DELETE FROM audit_event WHERE entity = 'setting'")
+    code, out = _verify(capsys, db_path)
+    assert code == 1 and "shorter" in out  # with the key: caught
+    desk_key_path().rename(tmp_path / "stolen.key")
+    try:
+        code, out = _verify(capsys, db_path)
+        assert "1 checkpoint(s) are sealed by a key this desk does not hold" in out
+    finally:
+        (tmp_path / "stolen.key").rename(desk_key_path())

@@ -25,11 +25,19 @@ def _export(ctx: Context) -> int:
                 "fingerprint": result.fingerprint,
                 "generated_at": result.generated_at,
                 "files": [p.name for p in result.files],
+                "sequence": result.sequence,
+                "checkpoint": result.checkpoint,
             }
         )
         return 0
     print(f"Wrote the public register of {result.statements} statement(s) to {result.folder}.")
     print(f"Signed with the certificate {fingerprint_display(result.fingerprint)}.")
+    if result.checkpoint is not None:
+        print(
+            f"Export number {result.sequence}, made at the audit checkpoint of "
+            f"{result.checkpoint['events']} events (head {result.checkpoint['head'][:16]}…); "
+            "checkpoints.json in the folder lists every export."
+        )
     print("Publish the whole folder; readers check a statement with")
     print(f"  consent-desk statement verify STATEMENT.pdf --register {result.folder}")
     return 0

@@ -37,9 +37,11 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 from pyhanko.sign.validation.generic_cms import validate_sig_integrity
 
 from models.agency import AgencyService
+from models.audit.checkpoint import make_checkpoint, seal
 from models.clock import utc_now
 from models.errors import UserError
 from models.identity import UnlockedIdentity, fingerprint, fingerprint_display, subject_name
+from models.statements.publication import next_register_sequence
 from models.statements.record import StatementStatus
 from models.statements.register import RegisteredStatement, StatementRegister
 from models.storage.database import Database
@@ -50,6 +52,7 @@ REGISTER_TYPE = "consent-desk.public-register"
 REGISTER_VERSION = 1
 REGISTER_FILE = "register.json"
 SIGNATURE_FILE = "register.json.sig"
+CHECKPOINTS_FILE = "checkpoints.json"
 CERTIFICATE_FILE = "agency-certificate.pem"
 INDEX_FILE = "index.html"
 README_FILE = "README.txt"
@@ -81,6 +84,8 @@ class ExportedRegister:
     fingerprint: str
     generated_at: str
     files: tuple[Path, ...]
+    sequence: int = 0
+    checkpoint: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -271,6 +276,37 @@ def export_public_register(
     except OSError as e:
         raise UserError(f"Cannot create the folder {folder}: {e.strerror or e}.") from e
     content = build_register(db, identity, now)
+    history = _previous_history(folder)
+    previous_seq = max(
+        (e.get("sequence", 0) for e in history if _is_int(e.get("sequence"))), default=0
+    )
+    content["sequence"] = next_register_sequence(db, at_least=previous_seq)
+    checkpoint = make_checkpoint(db, "register", identity)
+    content["checkpoint"] = checkpoint.to_json()
+    entry: dict[str, Any] = {
+        "sequence": content["sequence"],
+        "generated_at": content["generated_at"],
+        **checkpoint.to_json(),
+    }
+    entry["entry_signature"] = seal(
+        json.dumps(entry, sort_keys=True, separators=(",", ":")).encode("utf-8"),
+        db.location.files_dir,
+        identity,
+    ).signature
+    history_data = (
+        json.dumps(
+            {
+                "about": "Every export of this register, oldest first: its sequence, date and "
+                "the audit checkpoint it was made at (event count, head hash, signed by the "
+                "agency's key; entry_signature also covers sequence and date). A later export "
+                "whose log does not extend an earlier checkpoint means history was rewritten.",
+                "checkpoints": [*history, entry],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    ).encode("utf-8")
     data = (json.dumps(content, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode(
         "utf-8"
     )
@@ -289,6 +325,7 @@ def export_public_register(
             README_FILE: render_readme(content).encode("utf-8"),
             VERIFY_FILE: render_verify_page(content, "en").encode("utf-8"),
             VERIFY_FILE_ZH: render_verify_page(content, "zh").encode("utf-8"),
+            CHECKPOINTS_FILE: history_data,
         },
     )
     return ExportedRegister(
@@ -297,7 +334,32 @@ def export_public_register(
         fingerprint=content["agency"]["certificate_fingerprint_sha256"],
         generated_at=content["generated_at"],
         files=files,
+        sequence=content["sequence"],
+        checkpoint=content["checkpoint"],
     )
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _previous_history(folder: Path) -> list[dict[str, Any]]:
+    """The entries of the folder's existing checkpoints.json (kept: the file only grows)."""
+    path = folder / CHECKPOINTS_FILE
+    if not path.exists():
+        return []
+    try:
+        data = json.loads(_read(path))
+    except (UserError, ValueError, RecursionError) as e:
+        raise UserError(
+            f"{path} exists but cannot be read ({e}); move it away or repair it before "
+            "exporting again (it is the register's history and is only ever appended to).",
+            f"{path} 无法读取；请先移走或修复（它是登记簿的历史记录，只能追加）。",
+        ) from e
+    entries = data.get("checkpoints") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise UserError(f"{path} is not a Consent Desk checkpoint history; move it away first.")
+    return [e for e in entries if isinstance(e, dict)]
 
 
 def _read(path: Path, limit: int = MAX_REGISTER_BYTES) -> bytes:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from models.agency import AgencyService
+from models.audit.checkpoint import make_checkpoint
 from models.clock import utc_now
 from models.errors import UserError
 from models.identity import UnlockedIdentity
@@ -174,6 +175,8 @@ class StatementService:
     ) -> ExportedStatement:
         """Issue one statement to `out` (a .pdf file, or a folder to name it in)."""
         record, logo = self.prepare(request, now, artist, issuer)
+        # the audit checkpoint the statement is made at (models/audit/checkpoint.py)
+        record["checkpoint"] = make_checkpoint(self.db, "statement", self.identity).to_json()
         rendered = render_statement(record, logo)
         pdf = sign_statement(rendered, record, self._signer)
         target = out

@@ -821,8 +821,12 @@ Also known as: {aliases}</source>
         <translation>正在校验审计记录…</translation>
     </message>
     <message>
-        <source>Intact: all {n} events follow each other and match their hashes.</source>
-        <translation>完好：全部 {n} 个事件前后相接，且与其哈希值一致。</translation>
+        <source>Intact: all {n} events follow each other and match their hashes, every audited record matches its last event, and the trail extends all {c} signed checkpoint(s) found.</source>
+        <translation>完好：全部 {n} 条事件前后相接、哈希一致；每条受审计的记录与其最近一次事件相符；审计记录延续了找到的全部 {c} 个已签名检查点。</translation>
+    </message>
+    <message>
+        <source>Not intact: {reason}. {n} problem(s) in all; the records were changed behind the audit trail. Restore a backup or ask whoever looks after the database.</source>
+        <translation>不完好：{reason}。共 {n} 个问题；有记录绕过审计记录被修改。请恢复备份，或联系数据库管理员。</translation>
     </message>
     <message>
         <source>Broken at event #{id}: {reason}. Events from there on cannot be trusted; restore a backup or ask whoever looks after the database.</source>
@@ -4861,6 +4865,22 @@ Restore now?</source>
     <message>
         <source>The backup is in place and its audit trail was checked. The previous database was kept beside it. Consent Desk will now start again.</source>
         <translation>备份已就位，其审计记录已校验。原数据库保存在旁边。Consent Desk 现在将重新启动。</translation>
+    </message>
+    <message>
+        <source>This backup cannot be trusted</source>
+        <translation>此备份不可信</translation>
+    </message>
+    <message>
+        <source>{name} does not verify: it was changed after it was made, was made on another desk, or its audit trail is broken. Nothing has been restored.
+
+Restoring it anyway may put altered or incomplete records in place of yours. Do this only if you know why the backup does not verify. The restore will be recorded in the audit trail with these problems.</source>
+        <translation>{name} 未通过验证：它在制作后被修改过、由另一台工作站制作，或其审计记录已损坏。尚未恢复任何内容。
+
+仍要恢复可能会用被篡改或不完整的记录替换您的记录。仅在您清楚备份为何未通过验证时才这样做。此次恢复及上述问题将记入审计记录。</translation>
+    </message>
+    <message>
+        <source>Restore anyway</source>
+        <translation>仍然恢复</translation>
     </message>
     <message>
         <source>The daily backup could not be written: {error}</source>

@@ -57,6 +57,7 @@ def test_export_lists_every_statement_with_its_status(issued, unlocked, tmp_path
         [
             "README.txt",
             CERTIFICATE_FILE,
+            "checkpoints.json",
             INDEX_FILE,
             REGISTER_FILE,
             SIGNATURE_FILE,

@@ -9,8 +9,8 @@ error (a Content-Security-Policy violation is one).
 from __future__ import annotations
 
 import shutil
-from datetime import UTC, datetime, timedelta
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 

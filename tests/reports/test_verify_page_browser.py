@@ -141,6 +141,8 @@ def test_every_kind_of_file_gets_its_verdict_offline(
     assert link == f"index.html#{published['later'].name}"
     got, text = _verdict(page, published["current"])
     assert ("林晓 (Lin Xiao)" if language == "en" else "林晓（Lin Xiao）") in text
+    register_line = "sequence 1, made" if language == "en" else "第 1 版，生成于"
+    assert register_line in page.inner_text("body")  # the register's sequence and date
     assert problems == []
     assert requests == [page_file.as_uri()]
 

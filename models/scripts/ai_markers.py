@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -50,9 +51,13 @@ class AiSource(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Marker:
+    """A phrase (or extension) and its kind. `pattern`: a regular expression used instead of
+    the phrase's own, for wordings with words in between (用她的声音训练模型)."""
+
     text: str
     kind: AiKind
     exceptions: tuple[str, ...] = ()
+    pattern: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +141,23 @@ def lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+@lru_cache(maxsize=65536)
+def _fold_char(c: str) -> str:
+    folded = unicodedata.normalize("NFKC", c).lower()
+    return folded if len(folded) == 1 else c
+
+
+def fold_same_length(text: str) -> str:
+    """NFKC-normalised, lower-cased text with every offset unchanged: ＡＩ配音 reads as ai配音
+    and （ as (, so markers match whatever width the script was typed in, while positions
+    still point into the original text. A character NFKC would turn into several (㈠, ﬁ) is
+    kept as it is."""
+    if text.isascii():
+        return text.lower()
+    table = {ord(c): _fold_char(c) for c in set(text) if not c.isascii()}
+    return text.translate(table).lower() if table else text.lower()
+
+
 @dataclass(frozen=True)
 class MarkerSet:
     """A validated marker list, compiled once for fast scanning."""
@@ -150,7 +172,7 @@ class MarkerSet:
     def __post_init__(self) -> None:
         by_extension = {extension_key(m.text): m for m in self.extensions}
         ordered = sorted(self.phrases, key=lambda m: -len(m.text))
-        each = tuple((re.compile(phrase_pattern(m.text)), m) for m in ordered)
+        each = tuple((re.compile(m.pattern or phrase_pattern(m.text)), m) for m in ordered)
         # One expression without groups: CPython then scans for possible first characters
         # in C, which keeps a 2-million-character line well under a second.
         regex = re.compile("|".join(p.pattern for p, _ in each)) if each else None
@@ -173,22 +195,22 @@ class MarkerSet:
         """(start, end, marker) for every phrase in `text`, left to right."""
         if self._regex is None:
             return
-        lowered = lower_same_length(text)
+        lowered = fold_same_length(text)
         for m in self._regex.finditer(lowered):
             start, end = m.span()
             marker = next((mk for p, mk in self._each if p.match(lowered, start)), None)
             if marker is None:
                 continue
-            if marker.exceptions and _excepted(text, start, end, marker.exceptions):
+            if marker.exceptions and _excepted(lowered, start, end, marker.exceptions):
                 continue
             yield start, end, marker
 
 
-def _excepted(text: str, start: int, end: int, exceptions: tuple[str, ...]) -> bool:
+def _excepted(folded: str, start: int, end: int, exceptions: tuple[str, ...]) -> bool:
     for word in exceptions:
         lo = max(0, start - len(word))
-        window = text[lo : end + len(word)].casefold()
-        needle = word.casefold()
+        window = folded[lo : end + len(word)]
+        needle = fold_same_length(word)
         at = window.find(needle)
         while at >= 0:
             if lo + at <= start and lo + at + len(needle) >= end:
@@ -260,7 +282,7 @@ def _entries(key: str, entries: list[Any], problems: list[str]) -> list[Marker]:
         if not isinstance(entry, dict):
             problems.append(f"{where}: must be an object with 'text' and 'kind'")
             continue
-        unknown = set(entry) - {"text", "kind", "except"}
+        unknown = set(entry) - {"text", "kind", "except", "pattern"}
         if unknown:
             problems.append(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
         text = entry.get("text")
@@ -290,7 +312,13 @@ def _entries(key: str, entries: list[Any], problems: list[str]) -> list[Marker]:
         ):
             problems.append(f"{where}: 'except' must be a list of words")
             continue
-        bad = [x for x in exceptions if text.casefold() not in x.casefold()]
+        pattern = entry.get("pattern")
+        if pattern is not None:
+            error = _pattern_problem(key, pattern)
+            if error:
+                problems.append(f"{where}: {error}")
+                continue
+        bad = [x for x in exceptions if pattern is None and text.casefold() not in x.casefold()]
         if bad:
             problems.append(f"{where}: exception '{bad[0]}' does not contain the phrase")
             continue
@@ -303,8 +331,36 @@ def _entries(key: str, entries: list[Any], problems: list[str]) -> list[Marker]:
                 )
             continue
         seen[normal] = len(markers)
-        markers.append(Marker(text, AiKind(kind), tuple(x.strip() for x in exceptions)))
+        markers.append(
+            Marker(text, AiKind(kind), tuple(x.strip() for x in exceptions), pattern or None)
+        )
     return markers
+
+
+MAX_PATTERN = 300
+_GROUP = re.compile(r"\\.|\[(?:\\.|[^\]])*\]|\((?!\?)")
+
+
+def _pattern_problem(key: str, pattern: Any) -> str | None:
+    """Why a marker's regular expression cannot be used (None when it can).
+
+    It must be lower case where it has letters (the text it is matched against is folded),
+    may not capture (all markers run as one expression) and may not match empty text."""
+    if key != "phrases":
+        return "'pattern' is only allowed for phrases"
+    if not isinstance(pattern, str) or not pattern.strip():
+        return "'pattern' must be a regular expression"
+    if len(pattern) > MAX_PATTERN:
+        return f"'pattern' is longer than {MAX_PATTERN} characters"
+    if any(m.group(0) == "(" for m in _GROUP.finditer(pattern)):
+        return "'pattern' may only use non-capturing groups (?:…)"
+    try:
+        compiled = re.compile(pattern)
+    except (re.error, RecursionError, OverflowError) as e:
+        return f"'pattern' is not a valid regular expression ({e})"
+    if compiled.match("") is not None:
+        return "'pattern' matches empty text"
+    return None
 
 
 # -- detection ----------------------------------------------------------------------------

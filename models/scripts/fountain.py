@@ -12,6 +12,7 @@ import re
 from collections import deque
 from dataclasses import dataclass, field
 
+from models.scripts import chinese
 from models.scripts.builder import DocumentBuilder
 from models.scripts.document import ElementKind, ScriptDocument, ScriptFormat
 
@@ -171,9 +172,17 @@ class FountainParser:
         self.title: str | None = None
         # Notes on lines of their own inside the paragraph being read, in line order.
         self._pending_notes: deque[tuple[int, Note]] = deque()
+        # Chinese: names cued in the `林晓：` layout (filled by the plain-text reader) and the
+        # names standing alone above speech that the whole script confirms as cues.
+        self.han = False
+        self.known_names: dict[str, int] = {}
+        self._han_cues: frozenset[str] = frozenset()
 
     def parse(self) -> ScriptDocument:
         flow = extract_notes(remove_boneyard(self.raw_lines, self.b))
+        self.han = self.han or any(map(chinese.HAN.search, self.raw_lines))
+        if self.han:
+            self._han_cues = standalone_han_cues(flow, self.known_names)
         start = self.read_title_page(flow)
         block: list[Line] = []
         special = type(self).special_line is not FountainParser.special_line
@@ -184,7 +193,7 @@ class FountainParser:
                 continue
             stripped = raw.strip()
             if not stripped:
-                if raw.startswith("  ") and block and self._is_dialogue_block(block):
+                if raw.startswith("  ") and self._is_dialogue_block(block):
                     block.append(Line(entry.number, "", entry.notes))
                     continue
                 self.flush(block)
@@ -199,6 +208,11 @@ class FountainParser:
                 continue
             if special and self.special_line(entry, block):
                 block = []
+                continue
+            if self.han and stripped[0] in chinese.HEADING_STARTS and chinese.is_heading(stripped):
+                self.flush(block)  # a Chinese heading stands alone, blank line or not
+                block = []
+                self.scene_heading(stripped, entry)
                 continue
             block.append(entry)
         self.flush(block)
@@ -222,8 +236,8 @@ class FountainParser:
 
     # -- title page -------------------------------------------------------------------------
 
-    def read_title_page(self, flow: list[Line]) -> int:
-        first = 0
+    def read_title_page(self, flow: list[Line], first: int = 0) -> int:
+        """Read the title page starting at `first`; returns the index where the script starts."""
         while first < len(flow) and is_blank(flow[first].text):
             first += 1
         if first == len(flow):
@@ -295,8 +309,19 @@ class FountainParser:
         self._notes_before(2**62)
 
     def _is_dialogue_block(self, block: list[Line]) -> bool:
+        """A cue and its speech so far: a line of spaces then keeps the block together (a line
+        of spaces straight after "FADE IN:" or a lone cue ends the paragraph)."""
         content = [e for e in block if not e.note_only]
-        return bool(content) and is_cue(content[0].text)
+        return len(content) > 1 and self.is_cue_line(content[0].text)
+
+    def is_cue_line(self, text: str) -> bool:
+        """A cue in capitals or '@', or a Chinese name the script confirms as a cue."""
+        if is_cue(text):
+            return True
+        if not self._han_cues:
+            return False
+        found = chinese.split_standalone_cue(text)
+        return found is not None and found[0] in self._han_cues
 
     def paragraph(self, lines: list[Line], *, after_blank: bool) -> None:
         while lines:
@@ -316,8 +341,8 @@ class FountainParser:
             return
         first = lines[0]
         text = first.text
-        forced = text.startswith(".") and len(text) > 1 and text[1].isalnum()
-        if forced or _HEADING.match(text):
+        forced = text[:1] in ".．" and len(text) > 1 and text[1].isalnum()
+        if forced or _HEADING.match(text) or (self.han and chinese.is_heading(text)):
             if len(lines) > 1 and not forced:
                 self.b.warn(first.number, "scene heading has no blank line after it")
             self.scene_heading(text[1:].strip() if forced else text, first)
@@ -325,7 +350,7 @@ class FountainParser:
             return
         if len(lines) == 1 and after_blank and self.transition(first):
             return
-        if after_blank and len(lines) > 1 and is_cue(text):
+        if after_blank and len(lines) > 1 and self.is_cue_line(text):
             self.dialogue(lines)
             return
         self.action(lines)
@@ -360,11 +385,11 @@ class FountainParser:
         paren: list[Line] = []
         for entry in lines:
             text = entry.text
-            if paren or text.startswith("("):
+            if paren or text.startswith(("(", "（")):
                 self._group(ElementKind.DIALOGUE, run)
                 run = []
                 paren.append(entry)
-                if text.endswith(")"):
+                if text.endswith((")", "）")):
                     self._group(ElementKind.PARENTHETICAL, paren)
                     paren = []
             elif text.startswith("~"):
@@ -425,9 +450,48 @@ def is_cue(text: str) -> bool:
     if text[:1] in "!.>~=#([" or len(text) > MAX_CUE * 2:
         return False
     name = text.rstrip("^ ").split("(", 1)[0].split("（", 1)[0].strip()
-    if not name or len(name) > MAX_CUE:
-        return False
+    if not name or len(name) > MAX_CUE or name.endswith((":", "：")):
+        return False  # "FADE IN:", "BEGIN MONTAGE:" are directions, not people
     return name == name.upper() and any(c.isupper() for c in name)
+
+
+def standalone_han_cues(flow: list[Line], known: dict[str, int]) -> frozenset[str]:
+    """Chinese names standing alone above speech that the script confirms as cues.
+
+    A candidate is the first line of a paragraph of two or more lines, shaped like a name
+    (see `chinese.split_standalone_cue`). It is a cue when it is cued more than once, has an
+    extension, is followed by a parenthetical, is cued as `名字：` elsewhere, or — for a name
+    of at most four characters — is mentioned anywhere else in the script."""
+    counts: dict[str, int] = {}
+    confirmed: set[str] = set()
+    cue_lines: set[int] = set()
+    previous_blank = True
+    last = len(flow) - 1
+    for i, entry in enumerate(flow):
+        text = entry.text.strip()
+        if not text or entry.note_only:
+            previous_blank = previous_blank or not text
+            continue
+        if previous_blank and i < last and flow[i + 1].text.strip():
+            found = chinese.split_standalone_cue(text)
+            if found is not None:
+                name, extended = found
+                counts[name] = counts.get(name, 0) + 1
+                cue_lines.add(i)
+                below = flow[i + 1].text.strip()
+                if extended or name in known or (below[:1] in "(（" and below[-1:] in ")）"):
+                    confirmed.add(name)
+        previous_blank = False
+    confirmed.update(n for n, c in counts.items() if c > 1)
+    short = sorted((n for n in counts if n not in confirmed and 2 <= len(n) <= 4), key=len)
+    if short:
+        mention = re.compile("|".join(re.escape(n) for n in reversed(short)))
+        for i, entry in enumerate(flow):
+            if i in cue_lines:
+                continue
+            for m in mention.finditer(entry.text):
+                confirmed.add(m.group(0))
+    return frozenset(confirmed)
 
 
 def read_fountain(text: str, source_name: str) -> ScriptDocument:

@@ -154,8 +154,14 @@ def fold_same_length(text: str) -> str:
     kept as it is."""
     if text.isascii():
         return text.lower()
-    table = {ord(c): _fold_char(c) for c in set(text) if not c.isascii()}
-    return text.translate(table).lower() if table else text.lower()
+    others = [c for c in set(text) if not c.isascii()]
+    if any(len(c.lower()) != 1 for c in others):  # rare: a letter that grows when lowered
+        return text.translate({ord(c): _fold_char(c) for c in others}).lower()
+    changing = {c: f for c in others if (f := _fold_char(c)) != c}
+    if not changing:
+        return text.lower()
+    pattern = re.compile("[" + "".join(re.escape(c) for c in changing) + "]")
+    return pattern.sub(lambda m: changing[m.group()], text).lower()
 
 
 @dataclass(frozen=True)
@@ -168,6 +174,13 @@ class MarkerSet:
     _by_extension: dict[str, Marker] = field(init=False, repr=False, compare=False)
     _each: tuple[tuple[re.Pattern[str], Marker], ...] = field(init=False, repr=False, compare=False)
     _regex: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    _by_first: dict[str, tuple[tuple[re.Pattern[str], Marker], ...]] = field(
+        init=False, repr=False, compare=False
+    )
+    _anywhere: tuple[tuple[re.Pattern[str], Marker], ...] = field(
+        init=False, repr=False, compare=False
+    )
+    _exact: dict[str, Marker] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_extension = {extension_key(m.text): m for m in self.extensions}
@@ -175,10 +188,28 @@ class MarkerSet:
         each = tuple((re.compile(m.pattern or phrase_pattern(m.text)), m) for m in ordered)
         # One expression without groups: CPython then scans for possible first characters
         # in C, which keeps a 2-million-character line well under a second.
-        regex = re.compile("|".join(p.pattern for p, _ in each)) if each else None
+        regex = re.compile(_combined(each)) if each else None
         object.__setattr__(self, "_by_extension", by_extension)
         object.__setattr__(self, "_each", each)
         object.__setattr__(self, "_regex", regex)
+        # Which markers can start with a given character (a pattern may start with any).
+        firsts = {fold_same_length(m.text.strip())[:1] for _, m in each if m.pattern is None}
+        by_first = {
+            c: tuple(
+                (p, m)
+                for p, m in each
+                if m.pattern is not None or fold_same_length(m.text.strip())[:1] == c
+            )
+            for c in firsts
+        }
+        anywhere = tuple((p, m) for p, m in each if m.pattern is not None)
+        object.__setattr__(self, "_by_first", by_first)
+        exact: dict[str, Marker] = {}
+        for _, m in each:
+            if m.pattern is None:
+                exact.setdefault(_phrase_key(fold_same_length(m.text.strip())), m)
+        object.__setattr__(self, "_exact", exact)
+        object.__setattr__(self, "_anywhere", anywhere)
 
     def extension_marker(self, extension: str) -> Marker | None:
         """The marker an extension is, compared whole or by its comma-separated parts."""
@@ -198,12 +229,41 @@ class MarkerSet:
         lowered = fold_same_length(text)
         for m in self._regex.finditer(lowered):
             start, end = m.span()
-            marker = next((mk for p, mk in self._each if p.match(lowered, start)), None)
+            marker = self._exact.get(_phrase_key(m.group()))
+            if marker is None:  # a plural, "AI 配音" with a space, or a pattern marker
+                tried = self._by_first.get(lowered[start], self._anywhere)
+                marker = next((mk for p, mk in tried if p.match(lowered, start)), None)
             if marker is None:
                 continue
             if marker.exceptions and _excepted(lowered, start, end, marker.exceptions):
                 continue
             yield start, end, marker
+
+
+def _phrase_key(folded: str) -> str:
+    """A matched phrase as its marker is written: 'face-swap' and 'face  swap' → 'face swap'."""
+    return " ".join(w for w in _SEPARATORS.split(folded) if w)
+
+
+def _combined(each: tuple[tuple[re.Pattern[str], Marker], ...]) -> str:
+    """All markers as one expression, alternatives sharing a first character grouped under
+    it (`a(?:i配音|i换脸|…)`), so a common letter is tried once, not once per marker."""
+    custom = [p.pattern for p, m in each if m.pattern is not None]
+    groups: dict[str, list[str]] = {}
+    for p, m in each:
+        if m.pattern is not None:
+            continue
+        first = re.escape(fold_same_length(m.text.strip())[:1])
+        head = first + _NOT_LATIN_BEFORE_FIRST if _is_latin(m.text.strip()[0]) else first
+        if not p.pattern.startswith(head):  # never so for phrase_pattern; kept whole if it is
+            custom.append(p.pattern)
+            continue
+        groups.setdefault(head, []).append(p.pattern[len(head) :])
+    grouped = [
+        head + "(?:" + "|".join(rests) + ")" if len(rests) > 1 else head + rests[0]
+        for head, rests in groups.items()
+    ]
+    return "|".join(custom + grouped)
 
 
 def _excepted(folded: str, start: int, end: int, exceptions: tuple[str, ...]) -> bool:
@@ -383,7 +443,11 @@ def detect_ai_uses(doc: ScriptDocument, markers: MarkerSet | None = None) -> tup
     markers = markers if markers is not None else _shipped()
     names = _NameFinder(doc.character_names)
     hits: list[AiUse] = []
-    scanned: list[tuple[Element, AiSource]] = []
+    # One scan over many paragraphs at a time (NUL between them, which no phrase can cross)
+    # costs far less than a scan per paragraph; batches of about a megabyte keep a long
+    # script from being copied whole.
+    batch: list[tuple[Element, AiSource]] = []
+    size = 0
     for e in doc.elements:
         if e.kind is ElementKind.EXTENSION:
             marker = markers.extension_marker(e.text)
@@ -391,13 +455,34 @@ def detect_ai_uses(doc: ScriptDocument, markers: MarkerSet | None = None) -> tup
                 where = _Where(doc, e)
                 hits.append(where.use(0, e.text, marker, AiSource.EXTENSION, e.character))
                 continue
-            scanned.append((e, AiSource.EXTENSION))
+            source = AiSource.EXTENSION
         elif e.kind is ElementKind.LYRIC:
-            scanned.append((e, AiSource.DIALOGUE if e.character else AiSource.ACTION))
+            source = AiSource.DIALOGUE if e.character else AiSource.ACTION
         elif e.kind in _SOURCES:
-            scanned.append((e, _SOURCES[e.kind]))
-    # One scan over all the text (NUL between elements, which no phrase can cross) costs far
-    # less than a scan per paragraph.
+            source = _SOURCES[e.kind]
+        else:
+            continue
+        batch.append((e, source))
+        size += len(e.text) + 1
+        if size >= _BATCH:
+            _scan(doc, batch, markers, names, hits)
+            batch, size = [], 0
+    if batch:
+        _scan(doc, batch, markers, names, hits)
+    hits.sort(key=lambda h: (h.line, h.column if h.column is not None else -1))
+    return tuple(hits)
+
+
+_BATCH = 1 << 20
+
+
+def _scan(
+    doc: ScriptDocument,
+    scanned: list[tuple[Element, AiSource]],
+    markers: MarkerSet,
+    names: _NameFinder,
+    hits: list[AiUse],
+) -> None:
     starts: list[int] = []
     at = 0
     for e, _ in scanned:
@@ -414,8 +499,6 @@ def detect_ai_uses(doc: ScriptDocument, markers: MarkerSet | None = None) -> tup
         where = wheres.get(k) or wheres.setdefault(k, _Where(doc, e))
         who = e.character or names.nearest(e.text, offset, offset + end - start)
         hits.append(where.use(offset, joined[start:end], marker, source, who))
-    hits.sort(key=lambda h: (h.line, h.column if h.column is not None else -1))
-    return tuple(hits)
 
 
 class _Where:
@@ -430,6 +513,7 @@ class _Where:
         self.bases: dict[int, int] = {}
         self.folded: dict[int, str] = {}
         self.after: dict[int, int] = {}  # hits come in order: search on from the last one
+        self.shown: dict[int, str] = {}
 
     def use(
         self, offset: int, found: str, marker: Marker, source: AiSource, who: str | None
@@ -449,7 +533,9 @@ class _Where:
 
     def _column(self, k: int, line: int, offset: int, found: str, source: AiSource) -> int | None:
         """Where the hit starts in the displayed source line, for highlighting."""
-        shown = self.doc.line_text(line)
+        shown = self.shown.get(line)
+        if shown is None:  # each source line is cut out of the document's text once
+            shown = self.shown[line] = self.doc.line_text(line)
         if source is AiSource.EXTENSION:
             for opener in ("(", "（"):
                 at = shown.find(opener + found)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from models.scripts import chinese
 from models.scripts.chinese import ACTION_KEYS, NOTE_KEYS, TITLE_KEYS, has_han
-from models.scripts.document import ElementKind, ScriptDocument, ScriptFormat
+from models.scripts.document import ElementKind, LineTable, ScriptDocument, ScriptFormat
 from models.scripts.fountain import FountainParser, Line
 
 _NUM = r"[0-9０-９一二三四五六七八九十百千零〇两]+"
@@ -84,7 +84,7 @@ class TextParser(FountainParser):
     fmt = ScriptFormat.TEXT
     extra_title_keys = frozenset(TITLE_KEYS.values())
 
-    def __init__(self, text: str, source_name: str) -> None:
+    def __init__(self, text: str | LineTable, source_name: str) -> None:
         super().__init__(text, source_name)
         self._open_speaker: str | None = None  # a Chinese block still taking lines
 
@@ -98,7 +98,7 @@ class TextParser(FountainParser):
         self.known_names = count_colon_cues(self.raw_lines)
         return super().parse()
 
-    def read_title_page(self, flow: list[Line], first: int = 0) -> int:
+    def read_title_page(self, flow: Sequence[Line], first: int = 0) -> int:
         """《书名》 and `键：值` lines; Chinese title pages often leave blank lines between
         their keys, so every following group made only of title keys belongs to it too."""
         while first < len(flow) and not flow[first].text.strip():
@@ -114,7 +114,7 @@ class TextParser(FountainParser):
         end = super().read_title_page(flow, first)
         return self._more_title_keys(flow, end) if self.title_page else end
 
-    def _more_title_keys(self, flow: list[Line], end: int) -> int:
+    def _more_title_keys(self, flow: Sequence[Line], end: int) -> int:
         while True:
             at = end
             while at < len(flow) and not flow[at].text.strip():
@@ -238,5 +238,5 @@ def _ascii_digits(value: str) -> str:
     return unicodedata.normalize("NFKC", value)
 
 
-def read_text(text: str, source_name: str) -> ScriptDocument:
+def read_text(text: str | LineTable, source_name: str) -> ScriptDocument:
     return TextParser(text, source_name).parse()

@@ -8,10 +8,11 @@ the `UserError` contract of cli/app.py.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from typing import Any
 
-from cli.app import Context, print_json
+from cli.app import Context
 from models.scripts import (
     AiUse,
     ScriptDocument,
@@ -80,7 +81,9 @@ def _analyze(ctx: Context) -> int:
     doc = read_script(ctx.args.path)
     uses = detect_ai_uses(doc, markers)
     if ctx.args.json:
-        print_json(analysis_json(doc, uses))
+        # Written as it is encoded: a long script's JSON is never held whole in memory.
+        json.dump(analysis_json(doc, uses), sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
     else:
         sys.stdout.write(_summary(doc, uses))
     return 0

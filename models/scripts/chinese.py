@@ -100,6 +100,16 @@ ACTION_KEYS = frozenset(
 )
 NOTE_KEYS = frozenset({"备注", "注", "注释", "说明", "批注"})
 KEYS = frozenset(TITLE_KEYS) | ACTION_KEYS | NOTE_KEYS
+# Short lines above a paragraph that are times, shots or transitions, never a speaker.
+NOT_CUES = frozenset(
+    {
+        "日", "夜", "晨", "昏", "清晨", "早晨", "上午", "中午", "下午", "傍晚", "黄昏", "夜晚",
+        "深夜", "凌晨", "白天", "黎明", "同时", "片刻后", "稍后", "随后", "之后", "不久",
+        "回忆", "闪回", "闪回结束", "回到现实", "黑屏", "淡入", "淡出", "切至", "切换", "转场",
+        "空镜", "特写", "近景", "中景", "远景", "全景", "俯拍", "仰拍", "慢镜头", "蒙太奇",
+        "画外", "字幕", "片头", "片尾", "序幕", "尾声", "完", "全剧终", "剧终",
+    }
+)  # fmt: skip
 
 SAYING = tuple("说道问喊叫答骂想写讲念吼嚷笑叹")
 _SAYING_TWO = ("说道", "问道", "喊道", "叫道", "答道", "笑道", "骂道", "叹道", "回答", "回道")
@@ -191,7 +201,7 @@ def split_standalone_cue(text: str) -> tuple[str, bool] | None:
     if m is None:
         return None
     name = m.group("name").strip()
-    if not name_shape(name) or name in KEYS or is_heading(name):
+    if not name_shape(name) or name in KEYS or name in NOT_CUES or is_heading(name):
         return None
     if name.endswith(("了", "的", "地", "过")) or (saying_stem(name) and len(name) > 2):
         return None

@@ -91,6 +91,12 @@ def test_a_name_cued_once_is_a_cue_when_the_script_mentions_it() -> None:
     assert doc.character_names == ("警察",)
 
 
+def test_a_time_word_above_action_is_not_a_speaker() -> None:
+    text = "外景 猫城市 清晨\n\n清晨\n阳光洒进房间。\n\n大蝎\n走吧。\n\n大蝎\n快！\n"
+    doc = read(text, "s.fountain")
+    assert doc.character_names == ("大蝎",)
+
+
 def test_same_text_as_plain_text_reads_the_same(cat_city) -> None:
     as_text = read(CAT_CITY, "猫城记.txt")
     assert [(s.heading, s.line) for s in as_text.scenes] == [
@@ -238,6 +244,8 @@ def test_count_colon_cues_counts_names_only() -> None:
         ("外景 街道", None),
         ("人物", None),
         ("@林晓", None),
+        ("清晨", None),  # a time above a paragraph, not a speaker
+        ("闪回", None),
     ],
 )
 def test_standalone_cue_shapes(line: str, expected: tuple[str, bool] | None) -> None:

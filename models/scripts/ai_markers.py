@@ -141,6 +141,9 @@ def lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+_FOLD_PIECE = 1 << 16
+
+
 @lru_cache(maxsize=65536)
 def _fold_char(c: str) -> str:
     folded = unicodedata.normalize("NFKC", c).lower()
@@ -154,6 +157,10 @@ def fold_same_length(text: str) -> str:
     kept as it is."""
     if text.isascii():
         return text.lower()
+    if len(text) > _FOLD_PIECE:  # lower() of non-ASCII text briefly needs 12 bytes a character
+        return "".join(
+            fold_same_length(text[at : at + _FOLD_PIECE]) for at in range(0, len(text), _FOLD_PIECE)
+        )
     others = [c for c in set(text) if not c.isascii()]
     if any(len(c.lower()) != 1 for c in others):  # rare: a letter that grows when lowered
         return text.translate({ord(c): _fold_char(c) for c in others}).lower()
@@ -444,7 +451,7 @@ def detect_ai_uses(doc: ScriptDocument, markers: MarkerSet | None = None) -> tup
     names = _NameFinder(doc.character_names)
     hits: list[AiUse] = []
     # One scan over many paragraphs at a time (NUL between them, which no phrase can cross)
-    # costs far less than a scan per paragraph; batches of about a megabyte keep a long
+    # costs far less than a scan per paragraph; batches of a quarter megabyte keep a long
     # script from being copied whole.
     batch: list[tuple[Element, AiSource]] = []
     size = 0
@@ -473,7 +480,7 @@ def detect_ai_uses(doc: ScriptDocument, markers: MarkerSet | None = None) -> tup
     return tuple(hits)
 
 
-_BATCH = 1 << 20
+_BATCH = 1 << 18
 
 
 def _scan(

@@ -400,6 +400,7 @@ class MappingSuggestion:
     score: int
     basis: str  # name, stage_name, romanized_name, pinyin, role, near …
     clear: bool  # one clear candidate (otherwise a person must choose)
+    on_proposal: bool = True  # False: a roster artist the proposal does not request
 
 
 @dataclass(frozen=True)

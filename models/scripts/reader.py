@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from models.scripts.decoding import decode_script
+from models.scripts.decoding import decode_lines
 from models.scripts.document import ScriptDocument, ScriptFormat
 from models.scripts.docx import read_docx
 from models.scripts.errors import ScriptReadError
@@ -106,10 +106,10 @@ def read_bytes(data: bytes, name: str, progress: Progress | None = None) -> Scri
         return read_docx(data, name)
     if fmt is ScriptFormat.FDX:
         return read_fdx(data, name)
-    text, _encoding = decode_script(data, name)
+    lines, _encoding = decode_lines(data, name)
     if fmt is ScriptFormat.FOUNTAIN:
-        return read_fountain(text, name)
-    return read_text(text, name)
+        return read_fountain(lines, name)
+    return read_text(lines, name)
 
 
 def _too_big(name: str, size: int, limit: int) -> ScriptReadError:

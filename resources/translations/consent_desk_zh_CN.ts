@@ -3283,8 +3283,16 @@ SHA-256 {sha}</translation>
         <translation>— 未确认 —</translation>
     </message>
     <message>
-        <source>{name} (suggested)</source>
-        <translation>{name}（建议）</translation>
+        <source>{name} (suggested, {score})</source>
+        <translation>{name}（建议，{score} 分）</translation>
+    </message>
+    <message>
+        <source>suggested: {name} — {basis}, score {score}</source>
+        <translation>建议：{name} — {basis}，{score} 分</translation>
+    </message>
+    <message>
+        <source> (on the roster, not on this proposal)</source>
+        <translation>（在艺人名册中，但不在本提案之列）</translation>
     </message>
     <message>
         <source>Not one of our artists</source>
@@ -3295,16 +3303,20 @@ SHA-256 {sha}</translation>
         <translation>其他艺人…</translation>
     </message>
     <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>{character} is {name} (score {score})</source>
+        <translation>{character} 即 {name}（{score} 分）</translation>
+    </message>
+    <message>
         <source>confirmed by {by}, {when}</source>
         <translation>由 {by} 于 {when} 确认</translation>
     </message>
     <message>
         <source>no suggestion</source>
         <translation>无建议</translation>
-    </message>
-    <message>
-        <source>suggested: {name} — {basis}</source>
-        <translation>建议：{name} — {basis}</translation>
     </message>
     <message>
         <source> (not certain: please choose)</source>

@@ -1,4 +1,4 @@
-"""One test per rule that triggers it and one that does not (R1–R20)."""
+"""One test per rule that triggers it and one that does not (R1–R21)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,17 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from models.roster.artist import Artist, Stance
-from models.rules import RULE_INFO, RULES, Finding, ScanSession, Severity, StatementClaim, check
+from models.rules import (
+    RULE_INFO,
+    RULES,
+    Finding,
+    RosterMention,
+    ScanSession,
+    Severity,
+    StatementClaim,
+    UnmappedUse,
+    check,
+)
 from models.rules.context import CheckContext
 from tests.models.rules.builders import (
     AS_OF,
@@ -42,7 +52,7 @@ def test_a_clean_proposal_has_no_findings() -> None:
 
 
 def test_every_rule_has_its_metadata() -> None:
-    assert [r.info.id for r in RULES] == [f"R{n}" for n in range(1, 21)]
+    assert [r.info.id for r in RULES] == [f"R{n}" for n in range(1, 22)]
     for info in RULE_INFO.values():
         assert info.title and info.title_zh and info.source and info.action and info.action_zh
 
@@ -391,6 +401,41 @@ def test_r20_without_a_register_says_so() -> None:
     outcome = check(ctx)
     assert not [f for f in outcome.findings if f.rule_id == "R20"]
     assert "R20" in outcome.notes
+
+
+# -- R21 -----------------------------------------------------------------------------------------
+CHEN_ID = 3
+CHEN_ON_THE_ROSTER = RosterMention(
+    1, "CHEN JINGYI", CHEN_ID, "陈静怡 (Chen Jingyi)", (15, 22), ("voice",)
+)
+
+
+def test_r21_roster_artist_in_the_script_but_not_on_the_proposal() -> None:
+    ctx = clean(
+        roster_mentions=(CHEN_ON_THE_ROSTER,),
+        unmapped=(UnmappedUse(1, 15, "CHEN JINGYI", "voice", "AI V.O."),),
+    )
+    findings = check(ctx).findings
+    (f,) = [f for f in findings if f.rule_id == "R21"]
+    assert (f.severity, f.artist_id, f.line, f.subject) == (
+        Severity.HIGH,
+        CHEN_ID,
+        15,
+        "roster:CHEN JINGYI",
+    )
+    assert f.message.startswith(
+        "Line 15: 陈静怡 (Chen Jingyi) appears in the script with AI use but is not on the proposal"
+    )
+    assert "陈静怡 (Chen Jingyi)以AI方式出现在剧本中，但不在提案之列" in f.message_zh
+    assert f.evidence["lines"] == [15, 22]
+    # HIGH comes before the INFO note about the same unmapped character
+    order = [x.rule_id for x in findings]
+    assert order.index("R21") < order.index("R1")
+
+
+def test_r21_silent_without_a_roster_artist_in_the_script() -> None:
+    ctx = clean(unmapped=(UnmappedUse(1, 15, "NORA", "voice", "AI V.O."),))
+    assert found(ctx, "R21") == []
 
 
 def test_findings_come_block_first() -> None:

@@ -211,7 +211,7 @@ def test_register_export_then_verify_against_it(desk, capsys, tmp_path):
     )
     answer = json.loads(stdout)
     assert code == 0 and answer["in_register"] is True and answer["superseded"] is False
-    assert answer["status"] == "current" and answer["register_sequence"] is None
+    assert answer["status"] == "current" and answer["register_sequence"] == 1
 
 
 def test_register_export_without_identity_is_a_clear_error(db_path, capsys, tmp_path):

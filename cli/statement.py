@@ -46,6 +46,7 @@ def _export(ctx: Context) -> int:
         as_of=parse_time(a.as_of) if a.as_of else None,
         listings=tuple(a.listed_on or ()),
         project_id=a.project,
+        show_reason=bool(getattr(a, "show_reason", False)),
     )
     out = Path(a.out)
     if out.suffix.lower() != ".pdf" and not out.is_dir():
@@ -224,7 +225,12 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "--listed-on",
         action="append",
         metavar="PLATFORM",
-        help="a platform listing the artist (willingness only); repeatable",
+        help="a platform listing the artist (implies nothing about the artist); repeatable",
+    )
+    p.add_argument(
+        "--show-reason",
+        action="store_true",
+        help="print a revocation's reason in the statement (private by default)",
     )
     p.set_defaults(handler=_export)
 

@@ -35,9 +35,9 @@ class Stance(StrEnum):
 
 STANCE_LABELS: dict[Stance, tuple[str, str]] = {
     Stance.NOT_ASKED: ("Not asked", "未询问"),
-    Stance.DECLINED: ("Declined all AI use", "拒绝任何AI使用"),
+    Stance.DECLINED: ("Declined all AI use", "拒绝任何 AI 使用"),
     Stance.OPEN_TO_DISCUSS: ("Open to discuss (not consent)", "愿意洽谈（非同意）"),
-    Stance.OPTED_IN_WITH_CONDITIONS: ("Opted in with conditions", "有条件加入"),
+    Stance.OPTED_IN_WITH_CONDITIONS: ("Opted in with conditions", "附条件接受（非授权）"),
 }
 
 

@@ -2122,8 +2122,16 @@ Also known as: {aliases}</source>
         <translation>导出声明</translation>
     </message>
     <message>
-        <source>Platforms that list the artist, separated by ; (willingness only)</source>
-        <translation>列出该艺人的平台，用 ; 分隔（仅表示意愿）</translation>
+        <source>Platforms that list the artist, separated by ; (implies no consent)</source>
+        <translation>列入该艺人的平台，用 ; 分隔（列名不代表同意）</translation>
+    </message>
+    <message>
+        <source>Print the revocation reason</source>
+        <translation>在声明中印出撤回理由</translation>
+    </message>
+    <message>
+        <source>The reason for a revocation is private unless you choose to publish it.</source>
+        <translation>撤回理由默认不公开，除非您选择公布。</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -3366,7 +3374,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <source>Voice translation / dubbing</source>
-        <translation>声音翻译配音</translation>
+        <translation>声音译配（跨语种配音）</translation>
     </message>
 </context>
 <context>
@@ -5277,7 +5285,7 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
     <name>Stance</name>
     <message>
         <source>Declined all AI use</source>
-        <translation>拒绝任何AI使用</translation>
+        <translation>拒绝任何 AI 使用</translation>
     </message>
     <message>
         <source>Not asked</source>
@@ -5289,7 +5297,7 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
     </message>
     <message>
         <source>Opted in with conditions</source>
-        <translation>有条件加入</translation>
+        <translation>附条件接受（非授权）</translation>
     </message>
 </context>
 <context>

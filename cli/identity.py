@@ -26,12 +26,12 @@ def read_passphrase(prompt: str, confirm: bool = False) -> str:
     if not sys.stdin.isatty():
         raise UserError(
             f"A passphrase is needed: run in a terminal or set {PASSPHRASE_ENV}.",
-            f"需要密码：请在终端中运行，或设置 {PASSPHRASE_ENV}。",
+            f"需要口令：请在终端中运行，或设置 {PASSPHRASE_ENV}。",
         )
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass("Repeat the passphrase: ") != first:
         raise UserError(
-            "The two passphrases differ; nothing was created.", "两次输入的密码不一致。"
+            "The two passphrases differ; nothing was created.", "两次输入的口令不一致。"
         )
     return first
 

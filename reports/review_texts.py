@@ -70,7 +70,7 @@ STATUS_ZH = {
     "with_artist": "待艺人决定",
     "accepted": "已接受",
     "declined": "已拒绝",
-    "countered": "已还价",
+    "countered": "已提出修改意见",
     "withdrawn": "已撤回",
 }
 ANSWER = {

@@ -93,7 +93,7 @@ class R1NoConsent(Rule):
                     line=line,
                     message=f"{where(line)}AI use of {name} ({labels(used)}: "
                     f"'{ds[0].text}') with no consent for {ctx.project_title}.",
-                    message_zh=f"{where_zh(line)}对{name}的AI使用（{labels_zh(used)}：「{ds[0].text}」），"
+                    message_zh=f"{where_zh(line)}对{name}的AI使用（{labels_zh(used)}：“{ds[0].text}”），"
                     f"但没有《{ctx.project_title}》的同意。",
                     evidence={
                         "character": ds[0].character,
@@ -114,7 +114,7 @@ class R1NoConsent(Rule):
                 severity=Severity.INFO,
                 message=f"{where(u.line)}AI use ({u.kind}: '{u.text}') of {who}, which is not "
                 f"mapped to an artist; map the character so its consent can be checked.{hint}",
-                message_zh=f"{where_zh(u.line)}{who_zh}的AI使用（{u.kind}：「{u.text}」）尚未对应到艺人；"
+                message_zh=f"{where_zh(u.line)}{who_zh}的AI使用（{u.kind}：“{u.text}”）尚未对应到艺人；"
                 f"请完成角色对应以便核查同意。{hint_zh}",
                 evidence={"character": u.character, "kind": u.kind, "suggestion": u.suggestion},
             )
@@ -124,7 +124,7 @@ class R2StanceOnly(Rule):
     info = RuleInfo(
         "R2",
         "Only a stance (open_to_discuss / opted_in_with_conditions) exists, no consent",
-        "只有AI立场（愿意洽谈/有条件加入），没有同意",
+        "只有 AI 立场（愿意洽谈/附条件接受），没有同意",
         Severity.BLOCK,
         "the platform's own statement: listing = willingness only",
         "Treat the stance as willingness to talk only: put the proposal to the artist and record "
@@ -144,7 +144,7 @@ class R2StanceOnly(Rule):
                 artist_id=a,
                 message=f"{name}'s AI stance is '{state.stance.label}': willingness to discuss, "
                 f"not consent. No consent covers {ctx.project_title}.",
-                message_zh=f"{name}的AI立场为「{state.stance.label_zh}」：仅表示愿意洽谈，并非同意。"
+                message_zh=f"{name}的 AI 立场为“{state.stance.label_zh}”：立场不构成同意。"
                 f"没有涵盖《{ctx.project_title}》的同意。",
                 evidence={
                     "stance": state.stance.value,
@@ -183,7 +183,7 @@ class R3ModalityNotGranted(Rule):
                     continue
                 seen.add(key)
                 what = f" ('{d.text}')" if d.text else ""
-                what_zh = f"「{d.text}」" if d.text else ""
+                what_zh = f"“{d.text}”" if d.text else ""
                 yield self.finding(
                     artist_id=a,
                     script_id=d.script_id,

@@ -103,7 +103,7 @@ class R9Training(Rule):
                     severity=severity,
                     message=f"{where(d.line)}'{d.text}' implies training a model on {name}: "
                     f"{verdict}.",
-                    message_zh=f"{where_zh(d.line)}「{d.text}」意味着用{name}训练模型：{verdict_zh}。",
+                    message_zh=f"{where_zh(d.line)}“{d.text}”意味着用{name}训练模型：{verdict_zh}。",
                     evidence=evidence,
                 )
 
@@ -116,7 +116,7 @@ class R13ScanNotice(Rule):
         Severity.WARN,
         "SAG-AFTRA 2023",
         "Ask the producer to move the session so the artist has at least 48 hours' notice.",
-        "请制片方调整时间，确保艺人至少提前48小时收到通知。",
+        "请制作方调整时间，确保艺人至少提前48小时收到通知。",
     )
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -172,7 +172,7 @@ class R17Labelling(Rule):
         "PRC AI content labelling measures (in force 1 Sep 2025); EU AI Act art. 50",
         "Ask the producer for a written plan to label AI-generated scenes (visible marks and "
         "metadata).",
-        "请制片方提供书面的AI生成内容标识方案（显式标识与元数据）。",
+        "请制作方提供书面的AI生成内容标识方案（显式标识与元数据）。",
     )
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -183,7 +183,7 @@ class R17Labelling(Rule):
             message="The proposal uses AI-generated likeness or voice but gives no plan to "
             "label or disclose it" + (f" ('{plan}')." if plan else "."),
             message_zh="提案使用AI生成的肖像或声音，但没有标识或披露方案"
-            + (f"（「{plan}」）。" if plan else "。"),
+            + (f"（“{plan}”）。" if plan else "。"),
             evidence={"labelling_plan": plan},
         )
 
@@ -196,7 +196,7 @@ class R20StatementContradicts(Rule):
         Severity.HIGH,
         "agency's own register",
         "Re-issue or withdraw the statement before answering the producer.",
-        "在答复制片方之前，重新出具或撤回该声明。",
+        "在答复制作方之前，重新出具或撤回该声明。",
         "Needs the statement register; without it the rule finds nothing and the check says so.",
     )
 

@@ -92,7 +92,7 @@ class R7OutsideScope(Rule):
                         subject="project",
                         message=f"{name}'s consents in force cover other projects only "
                         f"({'; '.join(places)}), not {ctx.project_title}.",
-                        message_zh=f"{name}的有效同意仅涵盖其他项目（{'；'.join(places)}），"
+                        message_zh=f"{name}的现行同意仅涵盖其他项目（{'；'.join(places)}），"
                         f"不包括《{ctx.project_title}》。",
                         evidence={"grants_elsewhere": [grant_json(g) for g in cov.elsewhere]},
                     )
@@ -143,7 +143,7 @@ class R7OutsideScope(Rule):
                 subject=aspect,
                 message=f"The proposal asks for {what} {shown} of {name}'s {labels(mods)}, "
                 f"which no consent for {ctx.project_title} covers.",
-                message_zh=f"提案要求{name}{labels_zh(mods)}的{what_zh}「{shown_zh}」，"
+                message_zh=f"提案要求{name}{labels_zh(mods)}的{what_zh}“{shown_zh}”，"
                 f"但《{ctx.project_title}》的同意不涵盖。",
                 evidence={
                     "requested": wanted,
@@ -203,7 +203,7 @@ class R8ExcludedContent(Rule):
                         message=f"{where(d.line)}the scene of this AI use of {name} contains "
                         f"'{words}' (line {hit_line}), excluded by the consent "
                         f"({refs(records)}: {exclusion}).",
-                        message_zh=f"{where_zh(d.line)}{name}的AI使用所在场景含有「{words}」"
+                        message_zh=f"{where_zh(d.line)}{name}的AI使用所在场景含有“{words}”"
                         f"（第{hit_line}行），属于同意书的排除事项（{refs(records)}：{exclusion}）。",
                         evidence={
                             "exclusion": exclusion,
@@ -224,7 +224,7 @@ class R8ExcludedContent(Rule):
                         subject=f"{exclusion}:proposal",
                         message=f"The proposal's description mentions '{words_found}', excluded "
                         f"by {name}'s consent ({exclusion}).",
-                        message_zh=f"提案说明提到「{words_found}」，属于{name}同意书的排除事项"
+                        message_zh=f"提案说明提到“{words_found}”，属于{name}同意书的排除事项"
                         f"（{exclusion}）。",
                         evidence={"exclusion": exclusion, "matched": words_found},
                     )
@@ -398,7 +398,7 @@ class R18AlterationBeyondLimits(Rule):
                     subject=limit,
                     message=f"{where(d.line)}'{d.text}' alters {name}'s performance beyond the "
                     f"recorded limits ({label}; record {quoted}).",
-                    message_zh=f"{where_zh(d.line)}「{d.text}」超出了{name}同意书记录的改动限制"
+                    message_zh=f"{where_zh(d.line)}“{d.text}”超出了{name}同意书记录的改动限制"
                     f"（{label_zh}；记录 {quoted}）。",
                     evidence=evidence,
                 )

@@ -176,7 +176,7 @@ class R10Sublicensing(Rule):
     info = RuleInfo(
         "R10",
         "Counterparty may sub-license or transfer the replica",
-        "合作方可以转授权或转让数字复制品",
+        "合作方可以转授权或转让数字分身",
         Severity.HIGH,
         "contract",
         "Strike sub-licensing and transfer, or name the permitted sub-licensees and uses.",
@@ -189,7 +189,7 @@ class R10Sublicensing(Rule):
                 subject="proposal",
                 message="The proposal asks for the right to sub-license or transfer the "
                 "artists' replicas.",
-                message_zh="提案要求获得转授权或转让艺人数字复制品的权利。",
+                message_zh="提案要求获得转授权或转让艺人数字分身的权利。",
                 evidence={"sublicensing_requested": True},
             )
         for a in ctx.artist_ids:
@@ -208,7 +208,7 @@ class R10Sublicensing(Rule):
                 message=f"The consent of {ctx.name(a)} ({refs(rs)}) lets {ctx.counterparty_name} "
                 "sub-license or transfer the replica.",
                 message_zh=f"{ctx.name(a)}的同意（{refs(rs)}）允许{ctx.counterparty_name}"
-                "转授权或转让数字复制品。",
+                "转授权或转让数字分身。",
                 evidence={"records": [record_json(r) for r in rs]},
             )
 

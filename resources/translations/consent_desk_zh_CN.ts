@@ -613,7 +613,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>AI stance recorded</source>
-        <translation>已记录AI立场</translation>
+        <translation>已记录 AI 立场</translation>
     </message>
     <message>
         <source>File attached</source>
@@ -673,7 +673,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>Withdrawn</source>
-        <translation>已撤销</translation>
+        <translation>已撤回</translation>
     </message>
     <message>
         <source>File checked: intact</source>
@@ -2835,7 +2835,7 @@ SHA-256 {sha}</translation>
     <name>LeakScreens</name>
     <message>
         <source>Leak day</source>
-        <translation>名单泄露应对</translation>
+        <translation>名单曝光应对</translation>
     </message>
 </context>
 <context>
@@ -4235,7 +4235,7 @@ Certificate {fingerprint}</source>
     </message>
     <message>
         <source>Countered</source>
-        <translation>已还价</translation>
+        <translation>已提出修改意见</translation>
     </message>
     <message>
         <source>Declined</source>
@@ -4337,7 +4337,7 @@ Certificate {fingerprint}</source>
     </message>
     <message>
         <source>Counter</source>
-        <translation>还价</translation>
+        <translation>提出修改意见</translation>
     </message>
     <message>
         <source>Decline</source>
@@ -4381,7 +4381,7 @@ Certificate {fingerprint}</source>
     </message>
     <message>
         <source>Wants to counter</source>
-        <translation>希望还价</translation>
+        <translation>希望提出修改意见</translation>
     </message>
     <message>
         <source>Withdrawn by the producer</source>
@@ -5503,7 +5503,7 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
     <name>StatementStatus</name>
     <message>
         <source>Current</source>
-        <translation>有效</translation>
+        <translation>现行</translation>
     </message>
     <message>
         <source>Superseded</source>
@@ -5637,17 +5637,17 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
     </message>
     <message>
         <source>1 current statement no longer matches the consent records (OUT OF DATE below). Select it and choose Re-issue.</source>
-        <translation>1 份有效声明已与同意记录不符（见下方“已过时”）。请选中它，然后选择“重新出具”。</translation>
+        <translation>1 份现行声明已与同意记录不符（见下方“已过时”）。请选中它，然后选择“重新出具”。</translation>
     </message>
     <message>
         <source>{n} current statements no longer match the consent records (OUT OF DATE below). Select one and choose Re-issue.</source>
-        <translation>{n} 份有效声明已与同意记录不符（见下方“已过时”）。请选择一份，然后选择“重新出具”。</translation>
+        <translation>{n} 份现行声明已与同意记录不符（见下方“已过时”）。请选择一份，然后选择“重新出具”。</translation>
     </message>
     <message>
         <source>No statements issued yet.
 Export one for an artist (Ctrl+E), or issue them for a whole list in Leak day.</source>
         <translation>尚未出具任何声明。
-可为某位艺人导出一份（Ctrl+E），或在“名单泄露应对”中为整份名单出具声明。</translation>
+可为某位艺人导出一份（Ctrl+E），或在“名单曝光应对”中为整份名单出具声明。</translation>
     </message>
     <message>
         <source>No statement matches the filter.</source>

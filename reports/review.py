@@ -346,7 +346,7 @@ class ReviewComposer:
                     self.p(esc(f.artist_name or "—"), self.s.cell),
                     self.p(line, self.s.cell),
                     self.p(message, self.s.cell),
-                    self.p(esc(x.source), self.s.small),
+                    self.p(self.pair(esc(x.source), esc(x.source_zh or x.source)), self.s.small),
                     self.p(self.pair(esc(x.action), esc(x.action_zh)), self.s.small),
                 ]
             )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 T: dict[str, tuple[str, str]] = {
-    "title": ("Proposal review", "提案审核报告"),
+    "title": ("Proposal review", "提案审查报告"),
     "unsigned": (
         "Unsigned working document for the artist and the agency — not a public statement.",
         "未签名的内部工作文件，供艺人与经纪公司使用，并非公开声明。",
@@ -16,7 +16,7 @@ T: dict[str, tuple[str, str]] = {
     "respond_by": ("Answer by", "答复期限"),
     "status": ("Status", "状态"),
     "description": ("Description", "说明"),
-    "labelling": ("Labelling plan", "AI标识方案"),
+    "labelling": ("Labelling plan", "AI 标识方案"),
     "flags": ("Also asks for", "其他要求"),
     "training": ("model training", "模型训练"),
     "retention": ("keeping the model after the project", "项目结束后保留模型"),
@@ -33,7 +33,7 @@ T: dict[str, tuple[str, str]] = {
     "pending": ("not yet recorded", "尚未记录"),
     "mapping": ("Who plays whom", "角色与艺人对应"),
     "character": ("Character", "角色"),
-    "ai_uses": ("AI uses", "AI使用"),
+    "ai_uses": ("AI uses", "AI 使用"),
     "mapped_to": ("Mapped to", "对应艺人"),
     "not_ours": ("not one of our artists", "非本公司艺人"),
     "unmapped": ("not mapped", "未对应"),
@@ -48,20 +48,20 @@ T: dict[str, tuple[str, str]] = {
         "以收到当日结束时（艺人所在时区）的同意记录为准",
     ),
     "as_of": ("Consent as on record at", "同意记录截至"),
-    "findings": ("Findings (most severe first)", "发现项（按严重程度排序）"),
-    "no_findings": ("No findings.", "没有发现项。"),
+    "findings": ("Findings (most severe first)", "检查结果（按严重程度排序）"),
+    "no_findings": ("No findings.", "没有检查结果。"),
     "severity": ("Severity", "级别"),
     "rule": ("Rule", "规则"),
     "line": ("Line", "行"),
-    "finding": ("Finding", "发现"),
+    "finding": ("Finding", "检查结果"),
     "source": ("Source", "依据"),
     "action": ("Suggested action", "建议措施"),
     "accepted": ("Risk accepted", "已接受风险"),
     "proposal_level": ("terms", "条款"),
-    "excerpts": ("Script excerpts around each AI use", "剧本中AI使用处的摘录"),
+    "excerpts": ("Script excerpts around each AI use", "剧本中 AI 使用处的摘录"),
     "left_out": ("further excerpts left out", "其余摘录未列出"),
     "generated": ("Generated", "生成时间"),
-    "by": ("by", "制作人"),
+    "by": ("by", "经办人"),
     "run": ("run", "核查"),
 }
 STATUS_ZH = {
@@ -76,11 +76,11 @@ STATUS_ZH = {
 ANSWER = {
     "accept": ("accepts", "接受"),
     "decline": ("declines", "拒绝"),
-    "counter": ("asks for changes", "要求修改"),
+    "counter": ("asks for changes", "提出修改意见"),
 }
 USES = {
     "this_production": ("this production", "本作品"),
-    "promotion": ("promotion", "宣传"),
+    "promotion": ("promotion", "宣传推广"),
     "sequels": ("sequels", "续集"),
 }
 RECOMMEND = {

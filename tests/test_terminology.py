@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FORBIDDEN: tuple[tuple[str, str], ...] = (
     (r"有条件加入", "附条件接受（非授权）"),
     (r"机构自有证书", "自签名证书"),
-    (r"数字复制品", "数字分身 / 数字替身"),
+    (r"数字复制", "数字分身 / 数字替身"),
     (r"还价", "已提出修改意见"),
     (r"态度", "AI 立场"),
     (r"AI立场", "AI 立场 (with a space)"),

@@ -337,6 +337,14 @@ def store_run(
     return run.id
 
 
+def _source_zh(rule_id: str) -> str:
+    """The cited law in Chinese comes from the rule table (the stored row keeps the English)."""
+    from models.rules.engine import RULE_INFO
+
+    info = RULE_INFO.get(rule_id)
+    return info.source_zh if info is not None else ""
+
+
 def to_stored(row: FindingRow, names: dict[int, str]) -> StoredFinding:
     f = Finding(
         rule_id=row.rule_id,
@@ -351,6 +359,7 @@ def to_stored(row: FindingRow, names: dict[int, str]) -> StoredFinding:
         action=row.action,
         action_zh=row.action_zh,
         evidence=dict(row.evidence or {}),
+        source_zh=_source_zh(row.rule_id),
     )
     return StoredFinding(
         id=row.id,

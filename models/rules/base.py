@@ -61,6 +61,7 @@ class Rule:
             action=info.action,
             action_zh=info.action_zh,
             evidence=evidence,
+            source_zh=info.source_zh,
         )
 
 

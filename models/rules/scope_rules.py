@@ -68,9 +68,14 @@ class R7OutsideScope(Rule):
         "Use outside the consented scope: other project, sequel, promo, medium, territory",
         "超出同意范围的使用：其他项目、续集、宣传、媒介或地区",
         Severity.BLOCK,
-        "contract scope",
+        "the consent record's scope; PRC Civil Code art. 1021 (disputed likeness licence terms "
+        "are read in the right holder's favour)",
         "Narrow the proposal to the consented scope, or ask the artist to extend the consent.",
         "将提案限制在已同意的范围内，或请艺人扩大同意范围。",
+        source_zh=(
+            "同意记录的范围条款；《民法典》第1021条（对肖像使用条款的理解有争议的，作有利于肖像权"
+            "人的解释）"
+        ),
     )
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -160,10 +165,11 @@ class R8ExcludedContent(Rule):
         "category)",
         "场景内容触及同意书中的排除事项（裸露、性、暴力、政治、产品类别）",
         Severity.BLOCK,
-        "contract exclusions",
+        "the consent record's exclusions",
         "Remove the artist's AI use from this scene, or change the scene so the exclusion is not "
         "touched.",
         "从该场景中移除对艺人的AI使用，或修改场景以避开排除事项。",
+        source_zh="同意记录中的排除条款",
     )
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -265,9 +271,14 @@ class R11Term(Rule):
         "Use falls outside the consent term, or term is open-ended",
         "使用超出同意期限，或期限无终止日",
         Severity.HIGH,
-        "NO FAKES Act proposal (time-limited licences)",
+        "PRC Civil Code art. 1022 (a likeness licence without a clear term may be ended at "
+        "any time); NO FAKES Act proposal (time-limited licences)",
         "Agree a fixed term that covers the whole use, with an end date.",
         "约定覆盖全部使用、并有明确终止日的固定期限。",
+        source_zh=(
+            "《民法典》第1022条（肖像许可使用期限没有约定或者约定不明确的，任何一方可以随时解除）"
+            "；美国NO FAKES法案草案（许可须有期限）"
+        ),
     )
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -350,10 +361,15 @@ class R18AlterationBeyondLimits(Rule):
         "Alteration beyond recorded limits (dubbing into other languages, changed lines, de-aging)",
         "超出记录限制的改动（译制为其他语言、修改台词、减龄）",
         Severity.BLOCK,
-        "SAG-AFTRA 2023; Beijing Internet Court voice case 2024",
+        "PRC Civil Code art. 1019 (no forging of a likeness by information technology), art. "
+        "1023(2); SAG-AFTRA 2023; Beijing Internet Court AI voice case (2024)",
         "Keep the use within the recorded alteration limits, or get the artist's written "
         "approval of this alteration.",
         "将使用限制在记录的改动范围内，或取得艺人对该改动的书面批准。",
+        source_zh=(
+            "《民法典》第1019条（不得利用信息技术手段伪造他人肖像）、第1023条第二款；SAG-AFTRA 202"
+            "3年影视协议；北京互联网法院2024年AI声音权益案"
+        ),
     )
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:

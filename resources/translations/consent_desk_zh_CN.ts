@@ -5251,7 +5251,7 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
     <name>Severity</name>
     <message>
         <source>Block</source>
-        <translation>阻止</translation>
+        <translation>阻断</translation>
     </message>
     <message>
         <source>High</source>

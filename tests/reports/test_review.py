@@ -81,7 +81,7 @@ def test_the_report_says_what_the_check_found(db: Database, checked: int) -> Non
     assert "LIN XIAO" in text and "林晓 (Lin Xiao)" in text  # the mapping
     block, info = text.index("BLOCK"), text.index("INFO")
     assert block < info  # most severe first
-    assert "PRC Civil Code art. 1023" in text  # the source of R3
+    assert "PRC Civil Code art. 1019, art. 1023(2)" in text  # the source of R3
     assert "LIN XIAO (AI VOICE)" in text  # the excerpt around the AI use
     assert "Hello again." in text  # two lines around it
     assert "<b>bold</b> & <font size=40>big</font>" in text  # markup printed literally
@@ -89,7 +89,8 @@ def test_the_report_says_what_the_check_found(db: Database, checked: int) -> Non
 
 def test_chinese_report(db: Database, checked: int) -> None:
     text = _text(render_review(review_data(db, checked), ("zh",)))
-    assert "提案审核报告" in text and "发现项" in text
+    assert "提案审查报告" in text and "检查结果" in text
+    assert "《民法典》第1019条" in text.replace(" ", "")  # R3's source, cited in Chinese
     assert "只授权了面部肖像" in text.replace(" ", "")  # R3's Chinese message
     assert "Proposal review" not in text  # not even in the footer
 

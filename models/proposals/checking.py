@@ -224,6 +224,7 @@ def gather(
         training_lines=training,
         proposal_id=row.id,
         statements_available=claims is not None,
+        project_type=_project_type(s, row.project_id),
     )
     summary: dict[str, Any] = {
         "as_of": {str(a): t for a, t in moments.items()},
@@ -335,6 +336,13 @@ def store_run(
     }
     append_event(s, actor, ENTITY, row.id, "check", None, after)
     return run.id
+
+
+def _project_type(s: Session, project_id: int) -> str:
+    from models.consent.tables import ProjectRow
+
+    project = s.get(ProjectRow, project_id)
+    return project.project_type if project is not None else ""
 
 
 def _source_zh(rule_id: str) -> str:

@@ -173,6 +173,7 @@ class CheckContext:
     training_lines: tuple[tuple[int, int], ...] = ()  # (script_id, line) of training hits
     proposal_id: int | None = None
     statements_available: bool = True
+    project_type: str = ""  # film, series, ad, game, other ("" unknown): scopes ad exclusions
     _coverage: dict[int, Coverage] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )

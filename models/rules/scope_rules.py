@@ -23,6 +23,7 @@ from models.rules.base import (
     where_zh,
 )
 from models.rules.context import CheckContext, Demand
+from models.rules.exclusions import exclusion_label
 from models.rules.findings import Finding, RuleInfo, Severity
 from models.rules.wording import (
     LIMIT_LABELS,
@@ -163,7 +164,7 @@ class R8ExcludedContent(Rule):
         "R8",
         "Scene content hits a recorded exclusion (nudity, sex, violence, political, product "
         "category)",
-        "场景内容触及同意书中的排除事项（裸露、性、暴力、政治、产品类别）",
+        "场景内容触及同意记录中的排除事项（裸露、性、暴力、政治、产品类别）",
         Severity.BLOCK,
         "the consent record's exclusions",
         "Remove the artist's AI use from this scene, or change the scene so the exclusion is not "
@@ -208,9 +209,10 @@ class R8ExcludedContent(Rule):
                         subject=f"{exclusion}:{value(m)}",
                         message=f"{where(d.line)}the scene of this AI use of {name} contains "
                         f"'{words}' (line {hit_line}), excluded by the consent "
-                        f"({refs(records)}: {exclusion}).",
+                        f"({refs(records)}: {exclusion_label(exclusion, 'en')}).",
                         message_zh=f"{where_zh(d.line)}{name}的AI使用所在场景含有“{words}”"
-                        f"（第{hit_line}行），属于同意书的排除事项（{refs(records)}：{exclusion}）。",
+                        f"（第{hit_line}行），属于同意记录的排除事项"
+                        f"（{refs(records)}：{exclusion_label(exclusion, 'zh')}）。",
                         evidence={
                             "exclusion": exclusion,
                             "matched": words,
@@ -222,16 +224,16 @@ class R8ExcludedContent(Rule):
                     )
             if ctx.description.strip():
                 for exclusion in _common_exclusions(cov.records_for(None)):
-                    words_found = exclusion_hit(exclusion, ctx.description)
+                    words_found = exclusion_hit(exclusion, ctx.description, ctx.project_type)
                     if words_found is None:
                         continue
                     yield self.finding(
                         artist_id=a,
                         subject=f"{exclusion}:proposal",
                         message=f"The proposal's description mentions '{words_found}', excluded "
-                        f"by {name}'s consent ({exclusion}).",
-                        message_zh=f"提案说明提到“{words_found}”，属于{name}同意书的排除事项"
-                        f"（{exclusion}）。",
+                        f"by {name}'s consent ({exclusion_label(exclusion, 'en')}).",
+                        message_zh=f"提案说明提到“{words_found}”，属于{name}同意记录的排除事项"
+                        f"（{exclusion_label(exclusion, 'zh')}）。",
                         evidence={"exclusion": exclusion, "matched": words_found},
                     )
 
@@ -251,7 +253,7 @@ def _scene_hit(
     ctx: CheckContext, script_id: int, scene: int, exclusion: str
 ) -> tuple[int, str] | None:
     for line, text in ctx.scene_text.get((script_id, scene), ()):
-        words = exclusion_hit(exclusion, text)
+        words = exclusion_hit(exclusion, text, ctx.project_type)
         if words is not None:
             return line, words
     return None
@@ -414,7 +416,7 @@ class R18AlterationBeyondLimits(Rule):
                     subject=limit,
                     message=f"{where(d.line)}'{d.text}' alters {name}'s performance beyond the "
                     f"recorded limits ({label}; record {quoted}).",
-                    message_zh=f"{where_zh(d.line)}“{d.text}”超出了{name}同意书记录的改动限制"
+                    message_zh=f"{where_zh(d.line)}“{d.text}”超出了{name}同意记录中的改动限制"
                     f"（{label_zh}；记录 {quoted}）。",
                     evidence=evidence,
                 )

@@ -96,14 +96,14 @@ class R4UnspecificUse(RecordQualityRule):
     info = RuleInfo(
         "R4",
         "Consent lacks a reasonably specific description of the intended use",
-        "同意书缺少对预期用途的合理具体描述",
+        "同意记录缺少对预期用途的合理具体描述",
         Severity.HIGH,
         "PRC Civil Code art. 1021 (disputed likeness licence terms are read in the right holder's "
         "favour); PIPL art. 14 (informed, explicit consent); CA AB 2602; NY Gen. Oblig. Law "
         "5-302; IL HB 4762",
         "Amend the consent with a specific description of each use (scenes, what is generated, "
         "where it is shown).",
-        "修订同意书，具体说明每项用途（场次、生成内容、发布渠道）。",
+        "修订同意（新版本），具体说明每项用途（场次、生成内容、发布渠道）。",
         "BLOCK where the artist's jurisdiction is US-CA, US-NY or US-IL, else HIGH.",
         source_zh=(
             "《民法典》第1021条（对肖像使用条款的理解有争议的，作有利于肖像权人的解释）；《个人信"

@@ -10,6 +10,7 @@ from typing import Any
 
 from cli.app import Context, print_json
 from cli.identity import read_passphrase
+from cli.language import kind_words, say
 from models.errors import UserError
 from models.identity import SigningIdentityService, fingerprint_display
 from models.statements.record import StatementKind, StatementStatus, parse_languages
@@ -53,12 +54,13 @@ def _export(ctx: Context) -> int:
         raise UserError("--out must name a .pdf file (or an existing folder).")
     result = _service(ctx).export(request, out)
     st = result.statement
-    print(f"Issued statement {st.id} ({st.kind.value}) for {st.artist_display_name}.")
-    print(f"Written to {result.path} ({result.pages} page(s)).")
+    kind = kind_words(st.kind)
+    print(say("cli.statement.issued", id=st.id, kind=kind, artist=st.artist_display_name))
+    print(say("cli.statement.written", path=result.path, pages=result.pages))
     if st.supersedes_id:
-        print(f"It supersedes {st.supersedes_id}.")
+        print(say("cli.statement.supersedes", id=st.supersedes_id))
     for w in result.warnings:
-        print(f"Warning: {w}", file=sys.stderr)
+        print(say("cli.warning", text=w), file=sys.stderr)
     return 0
 
 
@@ -93,9 +95,9 @@ def _batch(ctx: Context) -> int:
     )
     if sys.stderr.isatty():
         sys.stderr.write("\n")
-    print(f"Exported {len(result.exported)} statement(s) to {folder}.")
+    print(say("cli.statement.batch_done", n=len(result.exported), folder=folder))
     for artist_id, reason in result.failed:
-        print(f"Not exported for artist {artist_id}: {reason}")
+        print(say("cli.statement.batch_failed", id=artist_id, reason=reason))
     return 0 if not result.failed else 1
 
 
@@ -205,7 +207,7 @@ def _list(ctx: Context) -> int:
 
 def _withdraw(ctx: Context) -> int:
     st = StatementRegister(ctx.db).withdraw(ctx.args.statement_id, ctx.args.reason)
-    print(f"Statement {st.id} is withdrawn: {st.status_reason}")
+    print(say("cli.statement.withdrawn", id=st.id, reason=st.status_reason))
     return 0
 
 

@@ -109,6 +109,15 @@ def name(display: str, language: str) -> str:
     return f"{m['native']}（{m['roman'].strip()}）"
 
 
+_NAME_IN_TEXT = re.compile(r"(?<=[\u3400-\u9fff]) \(([A-Za-z][^()（）]*)\)")
+
+
+def names_in_chinese(text: str) -> str:
+    """Display names inside a Chinese sentence with full-width brackets: 林晓 (Lin Xiao) →
+    林晓（Lin Xiao）. Only a romanised form right after a Han character is touched."""
+    return _NAME_IN_TEXT.sub(lambda m: f"（{m.group(1).strip()}）", text)
+
+
 def zone_label(dt: datetime, language: str) -> str:
     """UTC+08:00 is 北京时间 in Chinese; any other offset is written as UTC±hh:mm."""
     offset = dt.utcoffset() or timedelta(0)
@@ -180,6 +189,7 @@ __all__ = [
     "join",
     "medium",
     "name",
+    "names_in_chinese",
     "territory",
     "zone_label",
 ]

@@ -3726,11 +3726,11 @@ Certificate {fingerprint}</source>
     </message>
     <message>
         <source>say who decided (artist, guardian or estate)</source>
-        <translation>请说明由谁决定（艺人、监护人或遗产管理人）</translation>
+        <translation>请说明由谁决定（艺人、监护人或近亲属）</translation>
     </message>
     <message>
         <source>say who decided (the artist, guardian or estate)</source>
-        <translation>请说明由谁决定（艺人、监护人或遗产管理人）</translation>
+        <translation>请说明由谁决定（艺人、监护人或近亲属）</translation>
     </message>
     <message>
         <source>say who in the agency advises</source>

@@ -118,3 +118,15 @@ def test_an_output_folder_that_is_a_file_is_a_clear_message(
     blocker.write_text("a file where a folder should be")
     with pytest.raises(UserError, match="Cannot write"):
         export_review(db, checked, blocker / "review.pdf")
+
+
+def test_dates_terms_and_deadlines_are_written_the_way_each_language_writes_them(
+    db: Database, checked: int
+) -> None:
+    zh = _text(render_review(review_data(db, checked), ("zh",))).replace(" ", "")
+    en = _text(render_review(review_data(db, checked), ("en",)))
+    assert "∞" not in zh and "∞" not in en
+    assert re.search(r"\d{4}年\d{1,2}月\d{1,2}日", zh)
+    assert not re.search(r"\(-?\+?\d+天\)", zh)  # never "(-206 天)"
+    assert re.search(r"(已逾期\d+天|还剩\d+天|今天到期)", zh)
+    assert re.search(r"(overdue by \d+ days?|\d+ days? left|due today)", en)

@@ -98,6 +98,11 @@ class StatementComposer:
         """A name as the language writes it (陈静怡（Chen Jingyi）), kept on one line."""
         return keep(localize.name(self.v(display), t.language))
 
+    def titled(self, t: StatementTexts, title: str) -> str:
+        """A work's title in running text: 《长夜行（Chang Ye Xing）》 in Chinese."""
+        named = self.named(t, title)
+        return f"《{named}》" if t.language == "zh" else named
+
     def date(self, t: StatementTexts, d: date) -> str:
         return keep(t.date(d))
 
@@ -469,7 +474,9 @@ class StatementComposer:
                         t.raw("record.ref", id=rv["record_id"], version=rv["record_version"])
                     ),
                     counterparty=self.named(t, rv["counterparty"]),
-                    project=self.named(t, rv["project"]) if rv["project"] else t.raw("project.any"),
+                    project=self.titled(t, rv["project"])
+                    if rv["project"]
+                    else t.raw("project.any"),
                     modalities=t.raw("list_separator").join(
                         self.modality(t, m) for m in rv["modalities"]
                     ),
@@ -522,7 +529,9 @@ class StatementComposer:
                 s["small"],
             ),
         ]
-        intro = self.pair("verify", self.text("verify.text", signer=lambda t: keep(self.v(signer))))
+        intro = self.pair(
+            "verify", self.text("verify.text", signer=lambda t: self.named(t, signer))
+        )
         heading = self.pair("heading", lambda t: t.markup("heading.verify"))
         details: list[Flowable] = [
             para(esc(self.texts[0].raw("verify.command")), s["code"]),
@@ -545,7 +554,7 @@ class StatementComposer:
                 Spacer(1, 3),
                 self.pair(
                     "verify",
-                    self.text("verify.text", signer=lambda t: keep(self.v(signer))),
+                    self.text("verify.text", signer=lambda t: self.named(t, signer)),
                     inner_w,
                 ),
                 Spacer(1, 6),
@@ -579,7 +588,7 @@ class StatementComposer:
         def make(t: StatementTexts) -> str:
             text = t.markup(
                 "signature.text",
-                signer=keep(self.v(signer)),
+                signer=self.named(t, signer),
                 issued=self.when(t, self.issued_at),
                 user=keep(self.v(user)),
             )

@@ -53,6 +53,8 @@ REQUIRED: dict[str, frozenset[str]] = {
         {"artist", "agency", "as_of", "project", "counterparty"}
     ),
     "intro.non_authorisation": frozenset({"artist", "agency", "as_of"}),
+    "intro.non_authorisation.minor": frozenset({"artist", "agency", "as_of"}),
+    "intro.non_authorisation.deceased": frozenset({"artist", "agency", "as_of"}),
     "intro.revocation": frozenset({"artist", "agency", "as_of"}),
     "intro.revocation.minor": frozenset({"artist", "agency", "as_of"}),
     "intro.revocation.deceased": frozenset({"artist", "agency", "as_of"}),

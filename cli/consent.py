@@ -12,6 +12,7 @@ from typing import Any
 from cli import consent_actions as actions
 from cli.app import Context, print_json
 from cli.consent_actions import parse_when
+from cli.language import say
 from models.clock import iso, utc_now
 from models.consent.counterparties import CounterpartyService
 from models.consent.deadlines import DeadlineItem, DeadlineService
@@ -124,7 +125,8 @@ def _list(ctx: Context) -> int:
                 early = c.status.value == "given" and not c.in_force
                 cells.append(f"{m.value}={c.status.value}{' (not yet in term)' if early else ''}")
             out.write(f"  {col.label}: {', '.join(cells)}\n")
-    out.write(f"\n{len(state.records)} record(s); {len(state.grants)} grant(s) in force.\n")
+    summary = say("cli.consent.summary", records=len(state.records), grants=len(state.grants))
+    out.write(f"\n{summary}\n")
     return 0
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from cli.app import Context, print_json
-from cli.language import say
+from cli.language import pick, say
 from models.clock import iso, utc_now
 from models.consent.counterparties import CounterpartyService
 from models.consent.evidence import EvidenceFile
@@ -56,7 +56,8 @@ def add(ctx: Context) -> int:
         print_json([record_json(r, utc_now()) for r in records])
     else:
         for r in records:
-            sys.stdout.write(f"Recorded consent #{r.id} ({r.status.value}): {r.scope_label}\n")
+            line = say("cli.consent.recorded", id=r.id, status=r.status.value, scope=r.scope_label)
+            sys.stdout.write(line + "\n")
     return 0
 
 
@@ -168,10 +169,20 @@ def stance(ctx: Context) -> int:
             ]
         )
         return 0
-    print(f"{artist.display_name}: {STANCE_IS_NOT_CONSENT[0]}")
+    print(f"{artist.display_name}{pick(': ', '：')}{pick(*STANCE_IS_NOT_CONSENT)}")
     for e in history:
         cond = f" — {e.conditions}" if e.conditions else ""
-        print(f"  from {iso(e.effective_at)[:10]}: {e.stance.value}{cond} (by {e.recorded_by})")
+        stance = pick(e.stance.value, e.stance.label_zh)
+        day = iso(e.effective_at)[:10]
+        print(
+            say(
+                "cli.consent.stance_from",
+                date=day,
+                stance=stance,
+                conditions=cond,
+                who=e.recorded_by,
+            )
+        )
     if not history:
-        print("  no stance recorded (not asked)")
+        print(say("cli.consent.no_stance"))
     return 0

@@ -53,7 +53,7 @@ def _search(ctx: Context) -> int:
     else:
         for a in found:
             sys.stdout.write(f"{a.id:>6}  {a.display_name}  [{a.ai_stance.value}]\n")
-        sys.stdout.write(f"{len(found)} artist(s)\n")
+        sys.stdout.write(say("cli.roster.count", n=len(found)) + "\n")
     return 0
 
 

@@ -33,6 +33,7 @@ FORBIDDEN: tuple[tuple[str, str], ...] = (
     (r"有效声明|有效同意|^有效$|现为有效", "现行 (有效 is a valid signature)"),
     (r"仅表示愿意洽谈人工智能项目", "列名不代表艺人同意或授权任何人工智能使用"),
     (r"声音翻译配音", "声音译配（跨语种配音）"),
+    (r"(?<!或)遗产管理人(?!）)", "近亲属（或遗产管理人） (民法典第994条)"),
 )
 
 # Files whose Chinese words match input (scripts, proposals), never shown as our wording.

@@ -224,7 +224,7 @@
     </message>
     <message>
         <source>Estate contact</source>
-        <translation>遗产管理人联系方式</translation>
+        <translation>近亲属（或遗产管理人）联系方式</translation>
     </message>
     <message>
         <source>Guardian</source>
@@ -343,7 +343,7 @@
     </message>
     <message>
         <source>Estate contact</source>
-        <translation>遗产管理人联系方式</translation>
+        <translation>近亲属（或遗产管理人）联系方式</translation>
     </message>
     <message>
         <source>Representation</source>
@@ -438,7 +438,7 @@
     </message>
     <message>
         <source>deceased · estate: {e}</source>
-        <translation>已去世 · 遗产管理人：{e}</translation>
+        <translation>已去世 · 近亲属（或遗产管理人）：{e}</translation>
     </message>
     <message>
         <source>AI stance: {stance}</source>
@@ -1054,7 +1054,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>· deceased — estate: {e}</source>
-        <translation>· 已去世 — 遗产管理人：{e}</translation>
+        <translation>· 已去世 — 近亲属（或遗产管理人）：{e}</translation>
     </message>
     <message>
         <source>&amp;Scope and modalities</source>
@@ -1216,7 +1216,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>Estate contact</source>
-        <translation>遗产管理人联系方式</translation>
+        <translation>近亲属（或遗产管理人）联系方式</translation>
     </message>
     <message>
         <source>Artist decision</source>
@@ -1708,7 +1708,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>The artist, their guardian or the estate</source>
-        <translation>艺人、其监护人或遗产管理人</translation>
+        <translation>艺人、其监护人或近亲属（或遗产管理人）</translation>
     </message>
     <message>
         <source>A recommendation is advice, never the artist&apos;s decision.</source>
@@ -1716,7 +1716,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>Only the artist (or their guardian or estate) decides.</source>
-        <translation>只有艺人（或其监护人、遗产管理人）可以作出决定。</translation>
+        <translation>只有艺人（或其监护人、近亲属）可以作出决定。</translation>
     </message>
     <message>
         <source>Record</source>
@@ -1795,7 +1795,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>The artist, guardian or estate</source>
-        <translation>艺人、监护人或遗产管理人</translation>
+        <translation>艺人、监护人或近亲属（或遗产管理人）</translation>
     </message>
     <message>
         <source>Decision</source>

@@ -5542,7 +5542,7 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
     </message>
     <message>
         <source>Issued by</source>
-        <translation>出具人</translation>
+        <translation>经办人</translation>
     </message>
     <message>
         <source>Status</source>

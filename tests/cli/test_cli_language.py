@@ -114,3 +114,14 @@ def test_help_summaries_follow_the_locale(
     out = capsys.readouterr().out
     assert "对照同意记录检查提案（R1–R20）" in out
     assert "check a proposal against the consent records" not in out
+
+
+def test_statement_export_takes_show_reason_and_a_global_lang() -> None:
+    from cli.app import build_parser
+
+    argv = ["--lang", "zh", "statement", "export", "3", "--out", "x.pdf", "--show-reason"]
+    args = build_parser(argv).parse_args(argv)
+    assert args.show_reason is True and args.ui_lang == "zh"
+    assert args.lang == "en,zh"  # the statement's own languages are a different option
+    argv = ["statement", "export", "3", "--out", "x.pdf"]
+    assert build_parser(argv).parse_args(argv).show_reason is False

@@ -124,4 +124,5 @@ def test_statement_export_takes_show_reason_and_a_global_lang() -> None:
     assert args.show_reason is True and args.ui_lang == "zh"
     assert args.lang == "en,zh"  # the statement's own languages are a different option
     argv = ["statement", "export", "3", "--out", "x.pdf"]
-    assert build_parser(argv).parse_args(argv).show_reason is False
+    assert build_parser(argv).parse_args(argv).show_reason is False  # also resets --lang
+    assert wants_chinese({"LANG": "C"}) is False

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, NoReturn
 
-from cli.language import user_message
+from cli.language import localize_parser, say, set_language, user_message
 from models.errors import UserError
 from models.logs import setup_logging
 from models.storage.database import Database
@@ -95,7 +95,7 @@ def _command_in(argv: list[str]) -> str | None:
     for token in argv:
         if skip:
             skip = False
-        elif token == "--db":
+        elif token in ("--db", "--lang"):
             skip = True
         elif not token.startswith("-"):
             return token
@@ -109,6 +109,12 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", help="database: a file path (SQLite) or an SQLAlchemy URL")
     parser.add_argument(
+        "--lang",
+        dest="ui_lang",
+        choices=("en", "zh"),
+        help="interface language of the command line: en or zh (default: from LANG / LC_ALL)",
+    )
+    parser.add_argument(
         "--exit-after-paint",
         action="store_true",
         help="open the window and exit as soon as the roster has painted (smoke tests)",
@@ -117,16 +123,32 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     owner = COMMAND_OWNERS.get(_command_in(argv) or "") if argv is not None else None
     for name in [owner] if owner in COMMAND_MODULES else COMMAND_MODULES:
         importlib.import_module(name).register(sub)
+    if argv is not None:
+        _choose_language(argv)
+    localize_parser(parser)
     return parser
+
+
+def _choose_language(argv: list[str]) -> None:
+    """`--lang` is read before parsing so that --help already speaks the chosen language."""
+    set_language(None)  # one run's choice never leaks into the next (tests call main() often)
+    for i, token in enumerate(argv):
+        if token == "--lang" and i + 1 < len(argv):
+            set_language(argv[i + 1])
+        elif token.startswith("--lang="):
+            set_language(token.split("=", 1)[1])
+        elif not token.startswith("-") and argv[i - 1 : i] != ["--db"]:
+            break  # the command: a later --lang belongs to it (statement languages)
 
 
 def run_command(args: argparse.Namespace) -> int:
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
-        sys.stderr.write(
-            f"consent-desk: error: '{args.command}' needs a sub-command (see --help)\n"
-        )
+        message = say("cli.error.needs_subcommand", command=args.command)
+        sys.stderr.write(f"consent-desk: error: {message}\n")
         return 2
+    if getattr(args, "ui_lang", None):
+        set_language(args.ui_lang)
     ctx = Context(args)
     try:
         return handler(ctx)
@@ -134,14 +156,14 @@ def run_command(args: argparse.Namespace) -> int:
         sys.stderr.write(f"consent-desk: {user_message(e)}\n")
         return 2
     except KeyboardInterrupt:
-        sys.stderr.write("consent-desk: interrupted; nothing more was written\n")
+        sys.stderr.write(f"consent-desk: {say('cli.error.interrupted')}\n")
         return 130
     except BrokenPipeError:
         return 0
     except Exception:
         path = setup_logging()
         log.exception("command failed: %s", args.command)
-        sys.stderr.write(f"consent-desk: something went wrong; details saved to {path}\n")
+        sys.stderr.write(f"consent-desk: {say('cli.error.bug', path=path)}\n")
         return 1
     finally:
         ctx.close()

@@ -8,6 +8,7 @@ from typing import Any
 
 from cli.app import Context, print_json
 from cli.identity import read_passphrase
+from cli.language import say
 from models.identity import SigningIdentityService, fingerprint_display
 from reports.public_register import export_public_register
 
@@ -30,15 +31,18 @@ def _export(ctx: Context) -> int:
             }
         )
         return 0
-    print(f"Wrote the public register of {result.statements} statement(s) to {result.folder}.")
-    print(f"Signed with the certificate {fingerprint_display(result.fingerprint)}.")
+    print(say("cli.register.written", n=result.statements, folder=result.folder))
+    print(say("cli.register.signed", fingerprint=fingerprint_display(result.fingerprint)))
     if result.checkpoint is not None:
         print(
-            f"Export number {result.sequence}, made at the audit checkpoint of "
-            f"{result.checkpoint['events']} events (head {result.checkpoint['head'][:16]}…); "
-            "checkpoints.json in the folder lists every export."
+            say(
+                "cli.register.checkpoint",
+                sequence=result.sequence,
+                events=result.checkpoint["events"],
+                head=result.checkpoint["head"][:16],
+            )
         )
-    print("Publish the whole folder; readers check a statement with")
+    print(say("cli.register.publish"))
     print(f"  consent-desk statement verify STATEMENT.pdf --register {result.folder}")
     return 0
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cli.app import Context, print_json
+from cli.language import kind_words, say
 from models.errors import UserError
 from models.statements.record import StatementKind, StatementStatus, parse_languages
 
@@ -53,23 +54,22 @@ def _export(ctx: Context) -> int:
         as_of=parse_time(a.as_of) if a.as_of else None,
         listings=tuple(a.listed_on or ()),
         project_id=a.project,
+        show_reason=bool(getattr(a, "show_reason", False)),
     )
     out = Path(a.out)
     if out.suffix.lower() != ".pdf" and not out.is_dir():
         raise UserError("--out must name a .pdf file (or an existing folder).")
     result = _service(ctx).export(request, out)
     st = result.statement
-    print(f"Issued statement {st.id} ({st.kind.value}) for {st.artist_display_name}.")
-    print(f"Written to {result.path} ({result.pages} page(s)).")
+    kind = kind_words(st.kind)
+    print(say("cli.statement.issued", id=st.id, kind=kind, artist=st.artist_display_name))
+    print(say("cli.statement.written", path=result.path, pages=result.pages))
     if st.status == StatementStatus.HISTORICAL:
-        print(
-            f"This is a historical copy as of {st.record.get('as_of')}: it supersedes nothing "
-            "and is never the current statement."
-        )
+        print(say("cli.statement.historical", as_of=st.record.get("as_of")))
     elif st.supersedes_id:
-        print(f"It supersedes {st.supersedes_id}.")
+        print(say("cli.statement.supersedes", id=st.supersedes_id))
     for w in result.warnings:
-        print(f"Warning: {w}", file=sys.stderr)
+        print(say("cli.warning", text=w), file=sys.stderr)
     return 0
 
 
@@ -104,9 +104,9 @@ def _batch(ctx: Context) -> int:
     )
     if sys.stderr.isatty():
         sys.stderr.write("\n")
-    print(f"Exported {len(result.exported)} statement(s) to {folder}.")
+    print(say("cli.statement.batch_done", n=len(result.exported), folder=folder))
     for artist_id, reason in result.failed:
-        print(f"Not exported for artist {artist_id}: {reason}")
+        print(say("cli.statement.batch_failed", id=artist_id, reason=reason))
     return 0 if not result.failed else 1
 
 
@@ -247,7 +247,7 @@ def _withdraw(ctx: Context) -> int:
     from models.statements.register import StatementRegister
 
     st = StatementRegister(ctx.db).withdraw(ctx.args.statement_id, ctx.args.reason)
-    print(f"Statement {st.id} is withdrawn: {st.status_reason}")
+    print(say("cli.statement.withdrawn", id=st.id, reason=st.status_reason))
     return 0
 
 
@@ -267,7 +267,12 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "--listed-on",
         action="append",
         metavar="PLATFORM",
-        help="a platform listing the artist (willingness only); repeatable",
+        help="a platform listing the artist (implies nothing about the artist); repeatable",
+    )
+    p.add_argument(
+        "--show-reason",
+        action="store_true",
+        help="print a revocation's reason in the statement (private by default)",
     )
     p.set_defaults(handler=_export)
 

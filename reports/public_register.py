@@ -65,7 +65,7 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
     "revocation": ("Notice of revocation", "撤回授权通知"),
 }
 STATUS_LABELS: dict[str, tuple[str, str]] = {
-    StatementStatus.CURRENT.value: ("Current", "有效"),
+    StatementStatus.CURRENT.value: ("Current", "现行"),
     StatementStatus.SUPERSEDED.value: ("Superseded", "已被取代"),
     StatementStatus.REVOKED.value: ("Withdrawn (revoked)", "已撤回"),
     StatementStatus.HISTORICAL.value: ("Historical copy (not current)", "历史副本（非现行）"),

@@ -244,6 +244,7 @@ def gather(
         roster_mentions=mentions,
         proposal_id=row.id,
         statements_available=claims is not None,
+        project_type=_project_type(s, row.project_id),
     )
     summary: dict[str, Any] = {
         "as_of": {str(a): t for a, t in moments.items()},
@@ -401,6 +402,21 @@ def store_run(
     return run.id
 
 
+def _project_type(s: Session, project_id: int) -> str:
+    from models.consent.tables import ProjectRow
+
+    project = s.get(ProjectRow, project_id)
+    return project.project_type if project is not None else ""
+
+
+def _source_zh(rule_id: str) -> str:
+    """The cited law in Chinese comes from the rule table (the stored row keeps the English)."""
+    from models.rules.engine import RULE_INFO
+
+    info = RULE_INFO.get(rule_id)
+    return info.source_zh if info is not None else ""
+
+
 def to_stored(row: FindingRow, names: dict[int, str]) -> StoredFinding:
     f = Finding(
         rule_id=row.rule_id,
@@ -415,6 +431,7 @@ def to_stored(row: FindingRow, names: dict[int, str]) -> StoredFinding:
         action=row.action,
         action_zh=row.action_zh,
         evidence=dict(row.evidence or {}),
+        source_zh=_source_zh(row.rule_id),
     )
     return StoredFinding(
         id=row.id,

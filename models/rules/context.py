@@ -187,6 +187,7 @@ class CheckContext:
     roster_mentions: tuple[RosterMention, ...] = ()
     proposal_id: int | None = None
     statements_available: bool = True
+    project_type: str = ""  # film, series, ad, game, other ("" unknown): scopes ad exclusions
     _coverage: dict[int, Coverage] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )

@@ -14,6 +14,17 @@ from models.rules.base import Rule, where, where_zh
 from models.rules.context import CheckContext
 from models.rules.findings import Finding, RuleInfo, Severity
 
+# The AI-use kinds of models/scripts/ai_markers.py in Chinese words (no raw codes in findings).
+KINDS_ZH = {
+    "voice": "声音",
+    "likeness": "肖像",
+    "de-aging": "减龄",
+    "face-swap": "换脸",
+    "digital-double": "数字替身",
+    "training": "模型训练",
+    "other": "其他 AI 使用",
+}
+
 
 class R21RosterArtistNotOnProposal(Rule):
     info = RuleInfo(
@@ -27,13 +38,14 @@ class R21RosterArtistNotOnProposal(Rule):
         'proposal and put it to them, otherwise map the character to "Not one of our artists".',
         "向制作方确认该角色是否为此艺人；如是，将艺人加入提案并交艺人决定，否则将角色标为"
         "“非本机构艺人”。",
+        source_zh="本机构艺人名册；《民法典》第1019条、第1023条（使用肖像和声音须经本人同意）",
     )
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
         for m in ctx.roster_mentions:
             line = m.lines[0] if m.lines else None
             kinds = ", ".join(m.kinds)
-            kinds_zh = "、".join(m.kinds)
+            kinds_zh = "、".join(KINDS_ZH.get(k, k) for k in m.kinds)
             yield self.finding(
                 artist_id=m.artist_id,
                 script_id=m.script_id,

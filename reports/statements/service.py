@@ -58,6 +58,7 @@ class StatementRequest:
     as_of: datetime | None = None
     listings: tuple[str, ...] = ()
     project_id: int | None = None
+    show_reason: bool = False  # print a revocation's reason (private by default)
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,7 @@ class StatementService:
             listings=request.listings,
             project_id=request.project_id,
             supersedes=previous.id if previous else None,
+            show_reason=request.show_reason,
         )
         return record, logo
 

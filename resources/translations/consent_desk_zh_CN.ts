@@ -236,7 +236,7 @@
     </message>
     <message>
         <source>Estate contact</source>
-        <translation>遗产管理人联系方式</translation>
+        <translation>近亲属（或遗产管理人）联系方式</translation>
     </message>
     <message>
         <source>Guardian</source>
@@ -355,7 +355,7 @@
     </message>
     <message>
         <source>Estate contact</source>
-        <translation>遗产管理人联系方式</translation>
+        <translation>近亲属（或遗产管理人）联系方式</translation>
     </message>
     <message>
         <source>Representation</source>
@@ -450,7 +450,7 @@
     </message>
     <message>
         <source>deceased · estate: {e}</source>
-        <translation>已去世 · 遗产管理人：{e}</translation>
+        <translation>已去世 · 近亲属（或遗产管理人）：{e}</translation>
     </message>
     <message>
         <source>AI stance: {stance}</source>
@@ -625,7 +625,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>AI stance recorded</source>
-        <translation>已记录AI立场</translation>
+        <translation>已记录 AI 立场</translation>
     </message>
     <message>
         <source>File attached</source>
@@ -685,7 +685,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>Withdrawn</source>
-        <translation>已撤销</translation>
+        <translation>已撤回</translation>
     </message>
     <message>
         <source>File checked: intact</source>
@@ -1070,7 +1070,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>· deceased — estate: {e}</source>
-        <translation>· 已去世 — 遗产管理人：{e}</translation>
+        <translation>· 已去世 — 近亲属（或遗产管理人）：{e}</translation>
     </message>
     <message>
         <source>&amp;Scope and modalities</source>
@@ -1232,7 +1232,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>Estate contact</source>
-        <translation>遗产管理人联系方式</translation>
+        <translation>近亲属（或遗产管理人）联系方式</translation>
     </message>
     <message>
         <source>Artist decision</source>
@@ -1724,7 +1724,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>The artist, their guardian or the estate</source>
-        <translation>艺人、其监护人或遗产管理人</translation>
+        <translation>艺人、其监护人或近亲属（或遗产管理人）</translation>
     </message>
     <message>
         <source>A recommendation is advice, never the artist&apos;s decision.</source>
@@ -1732,7 +1732,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>Only the artist (or their guardian or estate) decides.</source>
-        <translation>只有艺人（或其监护人、遗产管理人）可以作出决定。</translation>
+        <translation>只有艺人（或其监护人、近亲属）可以作出决定。</translation>
     </message>
     <message>
         <source>Record</source>
@@ -1811,7 +1811,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>The artist, guardian or estate</source>
-        <translation>艺人、监护人或遗产管理人</translation>
+        <translation>艺人、监护人或近亲属（或遗产管理人）</translation>
     </message>
     <message>
         <source>Decision</source>
@@ -2138,8 +2138,16 @@ Also known as: {aliases}</source>
         <translation>导出声明</translation>
     </message>
     <message>
-        <source>Platforms that list the artist, separated by ; (willingness only)</source>
-        <translation>列出该艺人的平台，用 ; 分隔（仅表示意愿）</translation>
+        <source>Platforms that list the artist, separated by ; (implies no consent)</source>
+        <translation>列入该艺人的平台，用 ; 分隔（列名不代表同意）</translation>
+    </message>
+    <message>
+        <source>Print the revocation reason</source>
+        <translation>在声明中印出撤回理由</translation>
+    </message>
+    <message>
+        <source>The reason for a revocation is private unless you choose to publish it.</source>
+        <translation>撤回理由默认不公开，除非您选择公布。</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -2843,7 +2851,7 @@ SHA-256 {sha}</translation>
     <name>LeakScreens</name>
     <message>
         <source>Leak day</source>
-        <translation>名单泄露应对</translation>
+        <translation>名单曝光应对</translation>
     </message>
 </context>
 <context>
@@ -3402,7 +3410,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <source>Voice translation / dubbing</source>
-        <translation>声音翻译配音</translation>
+        <translation>声音译配（跨语种配音）</translation>
     </message>
 </context>
 <context>
@@ -3758,11 +3766,11 @@ Certificate {fingerprint}</source>
     </message>
     <message>
         <source>say who decided (artist, guardian or estate)</source>
-        <translation>请说明由谁决定（艺人、监护人或遗产管理人）</translation>
+        <translation>请说明由谁决定（艺人、监护人或近亲属）</translation>
     </message>
     <message>
         <source>say who decided (the artist, guardian or estate)</source>
-        <translation>请说明由谁决定（艺人、监护人或遗产管理人）</translation>
+        <translation>请说明由谁决定（艺人、监护人或近亲属）</translation>
     </message>
     <message>
         <source>say who in the agency advises</source>
@@ -4267,7 +4275,7 @@ Certificate {fingerprint}</source>
     </message>
     <message>
         <source>Countered</source>
-        <translation>已还价</translation>
+        <translation>已提出修改意见</translation>
     </message>
     <message>
         <source>Declined</source>
@@ -4369,7 +4377,7 @@ Certificate {fingerprint}</source>
     </message>
     <message>
         <source>Counter</source>
-        <translation>还价</translation>
+        <translation>提出修改意见</translation>
     </message>
     <message>
         <source>Decline</source>
@@ -4413,7 +4421,7 @@ Certificate {fingerprint}</source>
     </message>
     <message>
         <source>Wants to counter</source>
-        <translation>希望还价</translation>
+        <translation>希望提出修改意见</translation>
     </message>
     <message>
         <source>Withdrawn by the producer</source>
@@ -5303,7 +5311,7 @@ Fountain, Final Draft (.fdx), PDF, Word (.docx) or plain text (Chinese layouts i
     <name>Severity</name>
     <message>
         <source>Block</source>
-        <translation>阻止</translation>
+        <translation>阻断</translation>
     </message>
     <message>
         <source>High</source>
@@ -5337,7 +5345,7 @@ Fountain, Final Draft (.fdx), PDF, Word (.docx) or plain text (Chinese layouts i
     <name>Stance</name>
     <message>
         <source>Declined all AI use</source>
-        <translation>拒绝任何AI使用</translation>
+        <translation>拒绝任何 AI 使用</translation>
     </message>
     <message>
         <source>Not asked</source>
@@ -5349,7 +5357,7 @@ Fountain, Final Draft (.fdx), PDF, Word (.docx) or plain text (Chinese layouts i
     </message>
     <message>
         <source>Opted in with conditions</source>
-        <translation>有条件加入</translation>
+        <translation>附条件接受（非授权）</translation>
     </message>
 </context>
 <context>
@@ -5555,7 +5563,7 @@ Fountain, Final Draft (.fdx), PDF, Word (.docx) or plain text (Chinese layouts i
     <name>StatementStatus</name>
     <message>
         <source>Current</source>
-        <translation>有效</translation>
+        <translation>现行</translation>
     </message>
     <message>
         <source>Superseded</source>
@@ -5598,7 +5606,7 @@ Fountain, Final Draft (.fdx), PDF, Word (.docx) or plain text (Chinese layouts i
     </message>
     <message>
         <source>Issued by</source>
-        <translation>出具人</translation>
+        <translation>经办人</translation>
     </message>
     <message>
         <source>Status</source>
@@ -5693,17 +5701,17 @@ Fountain, Final Draft (.fdx), PDF, Word (.docx) or plain text (Chinese layouts i
     </message>
     <message>
         <source>1 current statement no longer matches the consent records (OUT OF DATE below). Select it and choose Re-issue.</source>
-        <translation>1 份有效声明已与同意记录不符（见下方“已过时”）。请选中它，然后选择“重新出具”。</translation>
+        <translation>1 份现行声明已与同意记录不符（见下方“已过时”）。请选中它，然后选择“重新出具”。</translation>
     </message>
     <message>
         <source>{n} current statements no longer match the consent records (OUT OF DATE below). Select one and choose Re-issue.</source>
-        <translation>{n} 份有效声明已与同意记录不符（见下方“已过时”）。请选择一份，然后选择“重新出具”。</translation>
+        <translation>{n} 份现行声明已与同意记录不符（见下方“已过时”）。请选择一份，然后选择“重新出具”。</translation>
     </message>
     <message>
         <source>No statements issued yet.
 Export one for an artist (Ctrl+E), or issue them for a whole list in Leak day.</source>
         <translation>尚未出具任何声明。
-可为某位艺人导出一份（Ctrl+E），或在“名单泄露应对”中为整份名单出具声明。</translation>
+可为某位艺人导出一份（Ctrl+E），或在“名单曝光应对”中为整份名单出具声明。</translation>
     </message>
     <message>
         <source>No statement matches the filter.</source>

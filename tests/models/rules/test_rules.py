@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
+import pytest
+
 from models.roster.artist import Artist, Stance
 from models.rules import (
     RULE_INFO,
@@ -196,6 +198,31 @@ def test_r8_silent_when_the_word_is_only_part_of_another() -> None:
         scene_text={(1, 2): ((13, "His nakedly honest answer."),)},
     )
     assert found(ctx, "R8") == []
+
+
+@pytest.mark.parametrize(
+    ("exclusion", "line", "project_type", "blocks"),
+    [
+        ("alcohol_ads", "两人在酒吧喝酒。", "film", False),  # a bar scene is not an ad
+        ("alcohol_ads", "两人在酒吧喝酒。", "ad", True),
+        ("political", "为品牌拍摄一支宣传片。", "ad", False),  # a promo film is not political
+        ("violence", "这是一场非暴力抗争。", "film", False),  # negated
+        ("violence", "他在街头开枪。", "film", True),
+    ],
+)
+def test_r8_matches_by_meaning(exclusion, line, project_type, blocks) -> None:
+    rec = with_terms(record(), content_exclusions=(exclusion,))
+    ctx = context(
+        [facts(records=[rec])],
+        demands=[use(modality=M.FACE_LIKENESS, line=12, scene=2)],
+        scene_text={(1, 2): ((13, line),)},
+        project_type=project_type,
+    )
+    hits = found(ctx, "R8")
+    assert bool(hits) is blocks
+    if hits:
+        assert exclusion not in hits[0].message_zh  # the key in words, not the raw code
+        assert "同意记录的排除事项" in hits[0].message_zh
 
 
 # -- R9 ------------------------------------------------------------------------------------------
@@ -426,7 +453,8 @@ def test_r21_roster_artist_in_the_script_but_not_on_the_proposal() -> None:
     assert f.message.startswith(
         "Line 15: 陈静怡 (Chen Jingyi) appears in the script with AI use but is not on the proposal"
     )
-    assert "陈静怡 (Chen Jingyi)以AI方式出现在剧本中，但不在提案之列" in f.message_zh
+    assert "陈静怡（Chen Jingyi）以AI方式出现在剧本中，但不在提案之列" in f.message_zh
+    assert "声音" in f.message_zh and "voice" not in f.message_zh
     assert f.evidence["lines"] == [15, 22]
     # HIGH comes before the INFO note about the same unmapped character
     order = [x.rule_id for x in findings]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from cli.commands import COMMANDS, GLOBAL_OPTIONS, Arg, Command, Exclusive, Group, find
 from cli.formatting import HelpFormatter
-from cli.language import user_message
+from cli.language import localize_parser, say, set_language, user_message
 from models.errors import UserError
 
 if TYPE_CHECKING:
@@ -165,16 +165,32 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     named = find(_command_in(argv) or "") if argv is not None else None
     for entry in COMMANDS:
         _add_entry(sub, entry, full=argv is None or entry is named)
+    if argv is not None:
+        _choose_language(argv)
+    localize_parser(parser)
     return parser
+
+
+def _choose_language(argv: list[str]) -> None:
+    """`--lang` is read before parsing so that --help already speaks the chosen language."""
+    set_language(None)  # one run's choice never leaks into the next (tests call main() often)
+    for i, token in enumerate(argv):
+        if token == "--lang" and i + 1 < len(argv):
+            set_language(argv[i + 1])
+        elif token.startswith("--lang="):
+            set_language(token.split("=", 1)[1])
+        elif not token.startswith("-") and argv[i - 1 : i] != ["--db"]:
+            break  # the command: a later --lang belongs to it (statement languages)
 
 
 def run_command(args: argparse.Namespace) -> int:
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
-        sys.stderr.write(
-            f"consent-desk: error: '{args.command}' needs a sub-command (see --help)\n"
-        )
+        message = say("cli.error.needs_subcommand", command=args.command)
+        sys.stderr.write(f"consent-desk: error: {message}\n")
         return 2
+    if getattr(args, "ui_lang", None):
+        set_language(args.ui_lang)
     ctx = Context(args)
     try:
         return handler(ctx)
@@ -182,7 +198,7 @@ def run_command(args: argparse.Namespace) -> int:
         sys.stderr.write(f"consent-desk: {user_message(e)}\n")
         return 2
     except KeyboardInterrupt:
-        sys.stderr.write("consent-desk: interrupted; nothing more was written\n")
+        sys.stderr.write(f"consent-desk: {say('cli.error.interrupted')}\n")
         return 130
     except BrokenPipeError:
         return 0
@@ -193,7 +209,7 @@ def run_command(args: argparse.Namespace) -> int:
 
         path = setup_logging()
         logging.getLogger("consent_desk.cli").exception("command failed: %s", args.command)
-        sys.stderr.write(f"consent-desk: something went wrong; details saved to {path}\n")
+        sys.stderr.write(f"consent-desk: {say('cli.error.bug', path=path)}\n")
         return 1
     finally:
         ctx.close()

@@ -12,6 +12,7 @@ from models.storage.backup import (
     BackupError,
     check_backup,
     create_backup,
+    manifest_problems,
     restore_backup,
 )
 from models.storage.database import resolve
@@ -30,7 +31,15 @@ def _backup(ctx: Context) -> int:
     if target.is_dir():
         stamp = utc_now().strftime("%Y%m%dT%H%M%SZ")
         target = target / f"{location.sqlite_path.stem}-backup-{stamp}.zip"
-    summary = create_backup(ctx.db, target, overwrite=ctx.args.overwrite)
+    identity = None
+    if ctx.args.sign:
+        from cli.identity import read_passphrase
+        from models.identity import SigningIdentityService
+
+        identity = SigningIdentityService(ctx.db).unlock(
+            read_passphrase("Passphrase of the signing identity: ")
+        )
+    summary = create_backup(ctx.db, target, overwrite=ctx.args.overwrite, identity=identity)
     counts = summary.manifest.counts
     print(
         f"Backed up {counts.get('artist', 0)} artists, {counts.get('audit_event', 0)} audit "
@@ -44,6 +53,13 @@ def _restore(ctx: Context) -> int:
     archive = Path(ctx.args.path)
     if ctx.args.check:
         manifest = check_backup(archive)
+        problems = manifest_problems(manifest, resolve(ctx.args.db).files_dir)
+        if problems:
+            raise BackupError(
+                f"{archive.name}: every member matches its manifest, but {problems[0]}; "
+                "it would be refused by restore.",
+                f"{archive.name}：成员与清单一致，但清单未通过本工作站的验证；恢复时将被拒绝。",
+            )
         if ctx.args.json:
             print_json(manifest.to_json())
         else:
@@ -52,7 +68,9 @@ def _restore(ctx: Context) -> int:
                 f"(made {manifest.created_at} by {manifest.created_by})."
             )
         return 0
-    summary = restore_backup(archive, ctx.args.db)
+    summary = restore_backup(archive, ctx.args.db, accept_broken=ctx.args.accept_broken)
+    for problem in summary.accepted_problems:
+        print(f"WARNING: restored although {problem} (recorded in the audit trail).")
     print(
         f"Restored {archive.name} (made {summary.manifest.created_at} by "
         f"{summary.manifest.created_by}) into {summary.database}."

@@ -75,6 +75,12 @@ class Group:
 GLOBAL_OPTIONS: tuple[Arg, ...] = (
     arg("--db", help="database: a file path (SQLite) or an SQLAlchemy URL"),
     arg(
+        "--lang",
+        dest="ui_lang",
+        choices=("en", "zh"),
+        help="interface language of the command line: en or zh (default: from LANG / LC_ALL)",
+    ),
+    arg(
         "--exit-after-paint",
         action="store_true",
         help="open the window and exit as soon as the roster has painted (smoke tests)",
@@ -103,7 +109,7 @@ COUNTERPARTY_KINDS = ("producer", "platform", "other")
 PROJECT_TYPES = ("film", "series", "ad", "game", "other")
 STANCES = ("not_asked", "declined", "open_to_discuss", "opted_in_with_conditions")
 STATEMENT_KINDS = ("position", "project_certificate", "non_authorisation", "revocation")
-STATEMENT_STATUSES = ("current", "superseded", "revoked")
+STATEMENT_STATUSES = ("current", "superseded", "revoked", "historical")
 
 _JSON = arg("--json", action="store_true")
 _KINDS = ", ".join(STATEMENT_KINDS)
@@ -145,12 +151,40 @@ AUDIT = Group(
     (
         Command(
             "verify",
-            "exit 0 if every event is intact, 1 naming the first broken",
+            "exit 0 if every event, audited row and checkpoint agrees; 1 naming what does not",
             "cli.audit:_verify",
+            (
+                arg(
+                    "--register",
+                    action="append",
+                    metavar="DIR",
+                    help="a public register export folder whose checkpoints the log must extend "
+                    "(repeatable)",
+                ),
+                arg(
+                    "--backups",
+                    metavar="DIR",
+                    help="folder of backups to read checkpoints from (default: the rolling-backup "
+                    "folder)",
+                ),
+                arg("--json", action="store_true"),
+            ),
+        ),
+        Command(
+            "checkpoint",
+            "sign the log's current size and head (identity if one exists, else the desk key)",
+            "cli.audit:_checkpoint",
+            (
+                arg(
+                    "--desk-key",
+                    action="store_true",
+                    help="seal with the desk key even if an identity exists",
+                ),
+                arg("--json", action="store_true"),
+            ),
         ),
     ),
 )
-
 BACKUP = Command(
     "backup",
     "write one archive with the database, its files and a manifest of hashes",
@@ -158,6 +192,12 @@ BACKUP = Command(
     (
         arg("path", help="the archive to write (.zip), or a folder to write it into"),
         arg("--overwrite", action="store_true", help="replace an existing file"),
+        arg(
+            "--sign",
+            action="store_true",
+            help="sign the manifest with the agency identity (asks its passphrase); "
+            "without it the manifest is sealed with this desk's key",
+        ),
     ),
 )
 
@@ -169,6 +209,12 @@ RESTORE = Command(
         arg("path", help="a backup archive made by `consent-desk backup`"),
         arg("--check", action="store_true", help="only verify the archive; change nothing"),
         arg("--json", action="store_true", help="with --check: print the manifest as JSON"),
+        arg(
+            "--accept-broken",
+            action="store_true",
+            help="restore even if the backup's seal or audit trail does not verify "
+            "(recorded in the audit trail)",
+        ),
     ),
 )
 
@@ -331,7 +377,7 @@ LEAK = Group(
                     "--platform",
                     metavar="NAME",
                     help="the platform or list that named them: saved as a listing and named "
-                    "in each statement (listing = willingness only)",
+                    "in each statement (a listing implies nothing about the artist)",
                 ),
                 arg("--source", metavar="TEXT", help="URL or note on where the list was seen"),
                 arg(
@@ -351,10 +397,10 @@ SCRIPT = Group(
     (
         Command(
             "analyze",
-            "scenes, characters and AI use in a Fountain, FDX, PDF or plain-text script",
+            "scenes, characters and AI use in a Fountain, FDX, PDF, Word or plain-text script",
             "cli.script:_analyze",
             (
-                arg("path", help="the script file (.fountain, .fdx, .pdf, .txt)"),
+                arg("path", help="the script file (.fountain, .fdx, .pdf, .docx, .txt)"),
                 arg("--json", action="store_true", help="print one JSON object"),
                 arg(
                     "--markers",
@@ -412,6 +458,11 @@ IDENTITY = Group(
                 arg("--address-zh"),
                 arg("--logo", help="a PNG or JPEG file (copied into the data folder)"),
                 arg("--no-logo", action="store_true"),
+                arg(
+                    "--verify-url",
+                    help="the https:// address where the agency publishes its register's verify "
+                    "page (printed as a QR code in press kits)",
+                ),
             ),
         ),
     ),
@@ -436,7 +487,13 @@ STATEMENT = Group(
                     "--listed-on",
                     action="append",
                     metavar="PLATFORM",
-                    help="a platform listing the artist (willingness only); repeatable",
+                    help="a platform listing the artist (implies nothing about the artist); "
+                    "repeatable",
+                ),
+                arg(
+                    "--show-reason",
+                    action="store_true",
+                    help="print a revocation's reason in the statement (private by default)",
                 ),
             ),
         ),
@@ -461,11 +518,19 @@ STATEMENT = Group(
         ),
         Command(
             "verify",
-            "check a statement PDF (exit 0 valid, 1 invalid, 2 unreadable)",
+            "check a statement PDF (exit 0 authentic, 1 not authentic, 2 unusable, "
+            "3 signer not confirmed, 4 withdrawn or superseded)",
             "cli.statement:_verify",
             (
                 arg("pdf"),
                 arg("--trust", metavar="CERT.pem", help="the certificate you trust"),
+                arg(
+                    "--fingerprint",
+                    action="append",
+                    metavar="SHA256",
+                    help="the agency's published certificate fingerprint (hex; colons or spaces "
+                    "allowed)",
+                ),
                 _JSON,
                 arg(
                     "--register",
@@ -554,6 +619,24 @@ REGISTER = Group(
             "write the signed register (JSON, signature, certificate, web page) to a folder",
             "cli.register:_export",
             (arg("folder", metavar="DIR"), _JSON),
+        ),
+        Command(
+            "press-kit",
+            "write a press kit: the statements, the register with its verify page, a bilingual "
+            "press note and a how-to-check sheet",
+            "cli.register:_press_kit",
+            (
+                arg("folder", metavar="DIR", help="a new or empty folder"),
+                arg("--platform", required=True, help="the platform whose list was published"),
+                arg(
+                    "--statement",
+                    action="append",
+                    required=True,
+                    metavar="ID[,ID…]",
+                    help="statements to include (repeat, or separate with commas)",
+                ),
+                _JSON,
+            ),
         ),
     ),
 )

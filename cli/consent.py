@@ -10,6 +10,7 @@ from typing import Any
 
 from cli.app import Context, print_json
 from cli.consent_actions import parse_when
+from cli.language import language, pick, say
 from models.clock import iso, utc_now
 from models.consent.counterparties import CounterpartyService
 from models.consent.deadlines import DeadlineItem, DeadlineService
@@ -19,6 +20,7 @@ from models.consent.service import ConsentService
 from models.consent.stance import STANCE_IS_NOT_CONSENT
 from models.consent.state import grants_summary, matrix_from_state, state_as_of
 from models.consent.types import Modality
+from models.localize import format_date, format_datetime
 from models.roster.service import RosterService
 
 
@@ -86,23 +88,31 @@ def _list(ctx: Context) -> int:
         )
         return 0
     out = sys.stdout
-    out.write(f"{artist.display_name} — as of {iso(when)[:19].replace('T', ' ')} UTC\n")
-    out.write(f"AI stance: {state.stance.value}")
+    lang = language()
+    shown_at = format_datetime(when.astimezone(), lang)  # the desk's time zone, shown
+    out.write(say("cli.consent.as_of", artist=artist.display_name, when=shown_at) + "\n")
+    out.write(say("cli.consent.stance", stance=pick(state.stance.value, state.stance.label_zh)))
     if state.stance_conditions:
-        out.write(f" ({state.stance_conditions})")
-    out.write(f"  [{STANCE_IS_NOT_CONSENT[0]}]\n\n")
+        out.write(pick(f" ({state.stance_conditions})", f"（{state.stance_conditions}）"))
+    out.write(f"  [{pick(*STANCE_IS_NOT_CONSENT)}]\n\n")
     width = max(len(m.value) for m in Modality)
     for m in Modality:
         grants = state.grants_for(m)
+        name = pick(m.value, m.label_zh)
         if not grants:
-            out.write(f"  {m.value:<{width}}  NOT authorised\n")
+            out.write(f"  {name:<{width}}  {say('cli.consent.not_authorised')}\n")
             continue
-        scopes = "; ".join(
-            f"#{g.record_id} {g.counterparty_name} — {g.project_title or 'any project'}"
-            f" until {g.term_end.isoformat() if g.term_end else 'open-ended'}"
+        scopes = pick("; ", "；").join(
+            say(
+                "cli.consent.grant",
+                id=g.record_id,
+                counterparty=g.counterparty_name,
+                project=g.project_title or say("cli.consent.any_project"),
+                end=format_date(g.term_end, lang, open_ended="long"),
+            )
             for g in grants
         )
-        out.write(f"  {m.value:<{width}}  authorised: {scopes}\n")
+        out.write(f"  {name:<{width}}  {say('cli.consent.authorised', scopes=scopes)}\n")
     if grid.columns:
         out.write("\nBy project:\n")
         for i, col in enumerate(grid.columns):
@@ -114,7 +124,8 @@ def _list(ctx: Context) -> int:
                 early = c.status.value == "given" and not c.in_force
                 cells.append(f"{m.value}={c.status.value}{' (not yet in term)' if early else ''}")
             out.write(f"  {col.label}: {', '.join(cells)}\n")
-    out.write(f"\n{len(state.records)} record(s); {len(state.grants)} grant(s) in force.\n")
+    summary = say("cli.consent.summary", records=len(state.records), grants=len(state.grants))
+    out.write(f"\n{summary}\n")
     return 0
 
 

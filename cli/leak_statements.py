@@ -57,7 +57,7 @@ def issue_from_list(ctx: Context) -> int:
             "more than one artist or only weakly: "
             f"{_names(ambiguous)}; confirm them in the Leak day view or pass --accept-best.",
             f"{len(ambiguous)} 个名字无法确定对应的艺人：{_names(ambiguous)}；"
-            "请在“泄露名单”界面确认，或加 --accept-best。",
+            "请在“名单曝光应对”界面确认，或加 --accept-best。",
         )
     drafts = entries_from_matches(matches, accept_best=a.accept_best)
     artist_ids = list(dict.fromkeys(d.artist_id for d in drafts if d.confirmed and d.artist_id))

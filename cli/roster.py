@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from cli.app import Context, print_json
+from cli.language import say
 from models.demo import load_demo
 from models.roster import io as roster_io
 from models.roster.artist import Artist
@@ -32,7 +33,7 @@ def _import(ctx: Context) -> int:
     path = Path(ctx.args.file)
     drafts = roster_io.checked_drafts(path)
     added = RosterService(ctx.db).add_many(drafts)
-    print(f"Imported {len(added)} artists from {path.name}.")
+    print(say("cli.roster.imported", n=len(added), file=path.name))
     return 0
 
 
@@ -40,7 +41,7 @@ def _export(ctx: Context) -> int:
     path = Path(ctx.args.file)
     roster = RosterService(ctx.db)
     n = roster_io.export(roster.search(include_archived=ctx.args.include_archived), path)
-    print(f"Exported {n} artists to {path}.")
+    print(say("cli.roster.exported", n=n, path=path))
     return 0
 
 
@@ -51,11 +52,11 @@ def _search(ctx: Context) -> int:
     else:
         for a in found:
             sys.stdout.write(f"{a.id:>6}  {a.display_name}  [{a.ai_stance.value}]\n")
-        sys.stdout.write(f"{len(found)} artist(s)\n")
+        sys.stdout.write(say("cli.roster.count", n=len(found)) + "\n")
     return 0
 
 
 def _demo(ctx: Context) -> int:
     summary = load_demo(ctx.db)
-    print(f"Loaded the demo agency: {summary.artists} fictional artists.")
+    print(say("cli.roster.demo_loaded", n=summary.artists))
     return 0

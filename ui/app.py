@@ -14,12 +14,12 @@ import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from models.errors import UserError
 from models.gcpause import freeze_long_lived
-from models.resources import CJK_FONT
+from models.resources import CJK_FONT, resource_path
 from ui.errors import install_excepthook, report_bug, show_error
 from ui.i18n import install_language
 from ui.settings import APPLICATION, DESK_USER, LANGUAGE, ORGANIZATION, Settings
@@ -76,6 +76,8 @@ def make_application(version: bool = True) -> QApplication:
     app.setApplicationDisplayName(app.translate("App", "Consent Desk"))
     if version:
         set_version(app)
+    app.setDesktopFileName("org.consentdesk.ConsentDesk")  # the installed desktop entry
+    app.setWindowIcon(QIcon(str(resource_path("icons", "consent-desk.svg"))))
     return app
 
 
@@ -150,9 +152,10 @@ def _open_database(args: argparse.Namespace, settings: Settings) -> Database:
 
 def _after_window(app: QApplication, window: MainWindow, exit_after_paint: bool) -> None:
     """Exit hooks for smoke tests and benchmarks, or the first-run offer and safety checks."""
-    from models.logs import setup_logging
+    from models.logs import enable_crash_log, setup_logging
 
     setup_logging()  # after the first paint: the log file's set-up is not worth the wait
+    enable_crash_log()
     set_version(app)
     if os.environ.get(EXIT_AFTER_LOAD_ENV) == "1":
         # once the roster painted and the other screens (added right after it) are built

@@ -23,6 +23,7 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
 
 from models.errors import FieldProblem, UserError
+from models.messages import translate
 from models.resources import resource_path
 
 log = logging.getLogger("consent_desk.ui")
@@ -136,20 +137,12 @@ def user_message(error: UserError) -> str:
 
 def problem_text(message: str) -> str:
     """A validation problem (FieldProblem.message, English) in the language in use."""
-    if is_chinese():
-        from models.problems_zh import problem_zh  # only when a message is shown
-
-        return problem_zh(message) or message
-    return message
+    return translate(message, "zh") if is_chinese() else message
 
 
 def problem_line(problem: FieldProblem) -> str:
     """ "row 3, native_name: a name is required" / "第 3 行，原文姓名：必须填写名称"."""
-    if not is_chinese():
-        return str(problem)
-    from models.problems_zh import problem_text_zh
-
-    return problem_text_zh(problem)
+    return problem.text("zh" if is_chinese() else "en")
 
 
 # -- dates and numbers -----------------------------------------------------------------------

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from models.errors import FieldProblem, UserError, ValidationError
 from models.roster.artist import Artist, ArtistDraft, Stance
+from models.storage.archive import check_zip_limits
 
 COLUMNS = (
     "native_name",
@@ -143,7 +144,7 @@ def _rows_from_csv(data: bytes, name: str) -> Iterator[tuple[int, list[object]]]
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         for record in reader:
-            yield reader.line_num, list(record)
+            yield reader.line_num, [restore_cell(v) for v in record]
     except csv.Error as e:
         raise UserError(f"{name}: line {reader.line_num}: {e}") from e
 
@@ -153,6 +154,7 @@ def _rows_from_xlsx(path: Path) -> Iterator[tuple[int, list[object]]]:
 
     # A damaged workbook can fail deep inside zip, zlib or XML parsing with many exception
     # types; every one of them means the same thing to the person importing it.
+    check_zip_limits(path)  # zip bombs: sizes from the directory, before openpyxl reads it
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as e:
@@ -237,6 +239,28 @@ def checked_drafts(path: Path) -> tuple[ArtistDraft, ...]:
     return result.drafts
 
 
+# CSV injection (OWASP): a spreadsheet treats a cell starting with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: str) -> str:
+    """A CSV cell a spreadsheet shows as text: a leading `'` before a formula start.
+
+    Values that already start with apostrophes followed by a formula start get one more, so
+    `restore_cell` gives back exactly what was exported (lossless for our own files).
+    """
+    if value.lstrip("'").startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def restore_cell(value: str) -> str:
+    """The inverse of `neutralise_cell` on import: drop that one protective apostrophe."""
+    if value.startswith("'") and value.lstrip("'").startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
 def _export_row(a: Artist) -> list[str]:
     return [
         a.native_name,
@@ -273,7 +297,7 @@ def export(artists: Iterable[Artist], path: Path) -> int:
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
             w = csv.writer(fh)
             w.writerow(COLUMNS)
-            w.writerows(rows)
+            w.writerows([neutralise_cell(v) for v in r] for r in rows)
     else:
         raise UserError(f"{path.name}: export to a .csv or .xlsx file.")
     tmp.replace(path)

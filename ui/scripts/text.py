@@ -1,7 +1,7 @@
 """The script text of the breakdown: one block per source line, AI use painted behind it.
 
-Block N shows source line N + 1 (for FDX, paragraph N + 1), so the numbers in the margin are
-the numbers the person sees in the CLI, the lists and their own editor. Highlights are
+Block N shows source line N + 1 (for FDX and .docx, paragraph N + 1), so the numbers in the
+margin are the numbers the person sees in the CLI, the lists and their own editor. Highlights are
 painted for the visible lines only, from a line → spans table, instead of being stored as
 formats or extra selections in the document: opening a script with thousands of AI uses
 costs nothing extra, and the read-only document stays exactly the script's text.

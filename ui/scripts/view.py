@@ -83,9 +83,9 @@ class ScriptsView(QWidget):
         self.empty_label = QLabel(
             self.tr(
                 "Open a script to see its scenes, characters and every place it uses a "
-                "person's likeness or voice through AI.\n\nFountain, Final Draft (.fdx), PDF "
-                "or plain text (Chinese layouts included): choose File → Open script… (Ctrl+O) "
-                "or drop the file here. The script stays on this computer."
+                "person's likeness or voice through AI.\n\nFountain, Final Draft (.fdx), PDF, "
+                "Word (.docx) or plain text (Chinese layouts included): choose File → Open "
+                "script… (Ctrl+O) or drop the file here. The script stays on this computer."
             ),
             empty,
         )
@@ -181,8 +181,9 @@ class ScriptsView(QWidget):
             self.tr("Open script"),
             self.settings.get(LAST_SCRIPT_FOLDER),
             self.tr(
-                "Scripts (*.fountain *.spmd *.fdx *.pdf *.txt *.text);;Fountain (*.fountain *.spmd)"
-                ";;Final Draft (*.fdx);;PDF (*.pdf);;Plain text (*.txt *.text);;All files (*)"
+                "Scripts (*.fountain *.spmd *.fdx *.pdf *.docx *.txt *.text)"
+                ";;Fountain (*.fountain *.spmd);;Final Draft (*.fdx);;PDF (*.pdf)"
+                ";;Word (*.docx);;Plain text (*.txt *.text);;All files (*)"
             ),
         )
         if path:
@@ -351,7 +352,7 @@ class ScriptsView(QWidget):
             else count_text(doc.pages, self.tr("{n} page"), self.tr("{n} pages"))
         )
         parts = [format_label(doc.format), pages, doc.source_name]
-        if doc.format is ScriptFormat.FDX:
+        if doc.format in (ScriptFormat.FDX, ScriptFormat.DOCX):
             parts.append(self.tr("numbers are paragraphs"))
         markers = (
             self.tr("AI markers: {file}").format(file=Path(analysis.markers_file).name)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from typing import Any
@@ -91,23 +90,3 @@ def _match(ctx: Context) -> int:
         f" (roster of {len(matcher)} artists).\n"
     )
     return 0
-
-
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    leak = sub.add_parser("leak", help="match a published list of names to the roster")
-    lsub = leak.add_subparsers(dest="leak_command", metavar="ACTION")
-    p = lsub.add_parser(
-        "match",
-        help="match every name of a list (.txt, .csv, .xlsx, .pdf, or - for standard input)",
-    )
-    p.add_argument("file", help="the list file, or - to read the list from standard input")
-    p.add_argument("--json", action="store_true", help="print the matches as JSON")
-    p.set_defaults(handler=_match)
-    from cli.leak_statements import add_arguments, issue_from_list  # it reads lists via us
-
-    p = lsub.add_parser(
-        "statements",
-        help="issue a signed position statement for every matched artist of a list",
-    )
-    add_arguments(p)
-    p.set_defaults(handler=issue_from_list)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from typing import Any
 
 from cli.app import Context, print_json
+from cli.language import say
 from models.demo import load_demo
 from models.names import display_name
 from models.roster import io as roster_io
@@ -87,7 +87,7 @@ def _export(ctx: Context) -> int:
     path = Path(ctx.args.file)
     roster = RosterService(ctx.db)
     n = roster_io.export(roster.search(include_archived=ctx.args.include_archived), path)
-    print(f"Exported {n} artists to {path}.")
+    print(say("cli.roster.exported", n=n, path=path))
     return 0
 
 
@@ -98,44 +98,11 @@ def _search(ctx: Context) -> int:
     else:
         for a in found:
             sys.stdout.write(f"{a.id:>6}  {a.display_name}  [{a.ai_stance.value}]\n")
-        sys.stdout.write(f"{len(found)} artist(s)\n")
+        sys.stdout.write(say("cli.roster.count", n=len(found)) + "\n")
     return 0
 
 
 def _demo(ctx: Context) -> int:
     summary = load_demo(ctx.db)
-    print(f"Loaded the demo agency: {summary.artists} fictional artists.")
+    print(say("cli.roster.demo_loaded", n=summary.artists))
     return 0
-
-
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    roster = sub.add_parser("roster", help="import, export and search the roster")
-    rsub = roster.add_subparsers(dest="roster_command", metavar="ACTION")
-    p = rsub.add_parser(
-        "import",
-        help="add and update artists from a CSV or XLSX file (all or nothing); rows match "
-        "artists by the id column, else by native name and date of birth",
-    )
-    p.add_argument("file")
-    p.add_argument(
-        "--dry-run", action="store_true", help="print what would be added and changed; save nothing"
-    )
-    p.add_argument(
-        "--duplicates",
-        choices=("skip", "add"),
-        default="skip",
-        help="rows that may be an artist already on the roster (same name, other birth date, "
-        "or near-identical pinyin): skip them (default) or add them as new artists",
-    )
-    p.set_defaults(handler=_import)
-    p = rsub.add_parser("export", help="write the roster to a .csv or .xlsx file")
-    p.add_argument("file")
-    p.add_argument("--include-archived", action="store_true")
-    p.set_defaults(handler=_export)
-    p = rsub.add_parser("search", help="find artists by Chinese name, pinyin or romanised name")
-    p.add_argument("query", nargs="?", default="")
-    p.add_argument("--json", action="store_true", help="print a JSON list")
-    p.add_argument("--include-archived", action="store_true")
-    p.set_defaults(handler=_search)
-    demo = sub.add_parser("demo", help="fill an empty database with a fictional demo agency")
-    demo.set_defaults(handler=_demo)

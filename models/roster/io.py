@@ -18,6 +18,7 @@ from pathlib import Path
 from models.dates import DateFormatError, parse_date
 from models.errors import FieldProblem, UserError, ValidationError
 from models.roster.artist import Artist, ArtistDraft, Stance
+from models.storage.archive import check_zip_limits
 
 COLUMNS = (
     "id",
@@ -179,7 +180,7 @@ def _rows_from_csv(data: bytes, name: str) -> Iterator[tuple[int, list[object]]]
         for record in reader:
             if pending is not None:
                 yield pending
-            pending = (start, list(record))
+            pending = (start, [restore_cell(v) for v in record])
             start = reader.line_num + 1
     except csv.Error as e:
         raise UserError(f"{name}: row {start}: {e}", f"{name}：第 {start} 行：{e}") from e
@@ -214,6 +215,7 @@ def _rows_from_xlsx(path: Path) -> Iterator[tuple[int, list[object]]]:
 
     # A damaged workbook can fail deep inside zip, zlib or XML parsing with many exception
     # types; every one of them means the same thing to the person importing it.
+    check_zip_limits(path)  # zip bombs: sizes from the directory, before openpyxl reads it
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as e:
@@ -303,6 +305,28 @@ def checked_drafts(path: Path) -> tuple[ArtistDraft, ...]:
     return checked(path).drafts
 
 
+# CSV injection (OWASP): a spreadsheet treats a cell starting with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: str) -> str:
+    """A CSV cell a spreadsheet shows as text: a leading `'` before a formula start.
+
+    Values that already start with apostrophes followed by a formula start get one more, so
+    `restore_cell` gives back exactly what was exported (lossless for our own files).
+    """
+    if value.lstrip("'").startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def restore_cell(value: str) -> str:
+    """The inverse of `neutralise_cell` on import: drop that one protective apostrophe."""
+    if value.startswith("'") and value.lstrip("'").startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
 def _export_row(a: Artist) -> list[str]:
     return [
         str(a.id),
@@ -344,7 +368,7 @@ def export(artists: Iterable[Artist], path: Path) -> int:
             w.writerow(COLUMNS)
             for r in rows:
                 count += 1
-                w.writerow(r)
+                w.writerow([neutralise_cell(v) for v in r])
     else:
         raise UserError(f"{path.name}: export to a .csv or .xlsx file.")
     tmp.replace(path)

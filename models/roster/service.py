@@ -11,10 +11,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from models.audit.chain import Change, append_event, append_events
@@ -24,6 +23,7 @@ from models.errors import ConflictError, NotFoundError
 from models.names import normalize, search_text, sort_key
 from models.roster.artist import Artist, ArtistDraft, Stance
 from models.roster.io import ImportPreview
+from models.roster.listing import SORT_SQL, RosterCounts, SortColumn
 from models.roster.merge import (
     Choice,
     ImportPlan,
@@ -38,7 +38,7 @@ from models.roster.merge import (
 from models.storage.database import Database
 from models.storage.locking import take_write_turn_in
 from models.storage.schema import ArtistRow
-from models.storage.search import artist_ids
+from models.storage.search import artist_count, artist_id_texts, artist_ids
 
 ENTITY = "artist"
 RANK_POOL = 2_000  # matches ranked for a picker (in roster order); pickers show a few dozen
@@ -83,33 +83,10 @@ def match_rank(query: str, search_text: str) -> int:
     return 3
 
 
-class SortColumn(StrEnum):
-    NAME = "name"
-    ROMANIZED = "romanized_name"
-    STANCE = "ai_stance"
-    JURISDICTION = "jurisdiction"
-    AGE = "age"
-    STATUS = "status"
+__all__ = ["RosterCounts", "RosterService", "SortColumn", "to_artist"]
 
 
-_SORT = {
-    SortColumn.NAME: "sort_key",
-    SortColumn.ROMANIZED: "romanized_name",
-    SortColumn.STANCE: "ai_stance",
-    SortColumn.JURISDICTION: "jurisdiction",
-    SortColumn.AGE: "date_of_birth",
-    SortColumn.STATUS: "archived",
-}
-
-
-@dataclass(frozen=True)
-class RosterCounts:
-    active: int
-    archived: int
-
-    @property
-    def total(self) -> int:
-        return self.active + self.archived
+_SORT = SORT_SQL
 
 
 def to_artist(row: ArtistRow) -> Artist:
@@ -216,10 +193,32 @@ class RosterService:
         sort: SortColumn = SortColumn.NAME,
         descending: bool = False,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[int]:
-        """Ids of matching artists in display order; the table fetches rows as it scrolls."""
+        """Ids of matching artists in display order; the table fetches rows as it scrolls.
+
+        `limit` and `offset` give one window of the list."""
         with self.db.read() as s:
-            return artist_ids(s, query, include_archived, [(_SORT[sort], descending)], limit)
+            return artist_ids(
+                s, query, include_archived, [(_SORT[sort], descending)], limit, offset
+            )
+
+    def search_id_texts(
+        self,
+        query: str = "",
+        include_archived: bool = False,
+        sort: SortColumn = SortColumn.NAME,
+        descending: bool = False,
+    ) -> list[tuple[int, str]]:
+        """(id, normalised search text) of every match in display order: the roster table
+        narrows these in memory while the person keeps typing."""
+        with self.db.read() as s:
+            return artist_id_texts(s, query, include_archived, [(_SORT[sort], descending)])
+
+    def count_matching(self, query: str = "", include_archived: bool = False) -> int:
+        """How many artists `search_ids` would list, without listing them."""
+        with self.db.read() as s:
+            return artist_count(s, query, include_archived)
 
     def search(
         self, query: str = "", include_archived: bool = False, limit: int | None = None
@@ -254,7 +253,13 @@ class RosterService:
         return [found[i] for i in best if i in found]
 
     def counts(self) -> RosterCounts:
+        """Active and archived artists: on SQLite two rows kept by triggers (0009_fast_start)."""
         with self.db.read() as s:
+            if self.db.is_sqlite:
+                kept = s.execute(text("SELECT archived, n FROM artist_search_counts")).all()
+                if kept:
+                    rows = {bool(archived): int(n) for archived, n in kept}
+                    return RosterCounts(int(rows.get(False, 0)), int(rows.get(True, 0)))
             q = select(ArtistRow.archived, func.count()).group_by(ArtistRow.archived)
             rows = {bool(archived): int(n) for archived, n in s.execute(q)}
         return RosterCounts(active=int(rows.get(False, 0)), archived=int(rows.get(True, 0)))

@@ -24,12 +24,24 @@
         <translation>Qt {qt} · PySide {pyside}</translation>
     </message>
     <message>
+        <source>Licence: {licence}</source>
+        <translation>许可：{licence}</translation>
+    </message>
+    <message>
+        <source>Log files (send them with a problem report): {folder}</source>
+        <translation>日志文件（报告问题时请一并发送）：{folder}</translation>
+    </message>
+    <message>
         <source>Chinese text is shown with the bundled font WenQuanYi Micro Hei ({file}), © 2008–2009 The WenQuanYi Project Board of Trustees and contributors, based on Droid Sans Fallback © 2006–2008 Google Corporation. Licensed under the Apache License 2.0, or the GNU GPL version 3 or later with a font embedding exception.</source>
         <translation>中文使用随附的文泉驿微米黑字体（{file}）显示，© 2008–2009 文泉驿项目理事会及贡献者，基于 Droid Sans Fallback © 2006–2008 Google Corporation。依据 Apache License 2.0 授权，或依据附带字体嵌入例外条款的 GNU GPL 第 3 版或更高版本授权。</translation>
     </message>
     <message>
         <source>Licences of bundled components</source>
         <translation>随附组件的许可证</translation>
+    </message>
+    <message>
+        <source>proprietary, all rights reserved</source>
+        <translation>专有软件，保留所有权利</translation>
     </message>
 </context>
 <context>
@@ -224,7 +236,7 @@
     </message>
     <message>
         <source>Estate contact</source>
-        <translation>遗产管理人联系方式</translation>
+        <translation>近亲属（或遗产管理人）联系方式</translation>
     </message>
     <message>
         <source>Guardian</source>
@@ -343,7 +355,7 @@
     </message>
     <message>
         <source>Estate contact</source>
-        <translation>遗产管理人联系方式</translation>
+        <translation>近亲属（或遗产管理人）联系方式</translation>
     </message>
     <message>
         <source>Representation</source>
@@ -434,7 +446,7 @@
     </message>
     <message>
         <source>deceased · estate: {e}</source>
-        <translation>已去世 · 遗产管理人：{e}</translation>
+        <translation>已去世 · 近亲属（或遗产管理人）：{e}</translation>
     </message>
     <message>
         <source>AI stance: {stance}</source>
@@ -609,7 +621,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>AI stance recorded</source>
-        <translation>已记录AI立场</translation>
+        <translation>已记录 AI 立场</translation>
     </message>
     <message>
         <source>File attached</source>
@@ -669,7 +681,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>Withdrawn</source>
-        <translation>已撤销</translation>
+        <translation>已撤回</translation>
     </message>
     <message>
         <source>File checked: intact</source>
@@ -805,8 +817,12 @@ Also known as: {aliases}</source>
         <translation>正在校验审计记录…</translation>
     </message>
     <message>
-        <source>Intact: all {n} events follow each other and match their hashes.</source>
-        <translation>完好：全部 {n} 个事件前后相接，且与其哈希值一致。</translation>
+        <source>Intact: all {n} events follow each other and match their hashes, every audited record matches its last event, and the trail extends all {c} signed checkpoint(s) found.</source>
+        <translation>完好：全部 {n} 条事件前后相接、哈希一致；每条受审计的记录与其最近一次事件相符；审计记录延续了找到的全部 {c} 个已签名检查点。</translation>
+    </message>
+    <message>
+        <source>Not intact: {reason}. {n} problem(s) in all; the records were changed behind the audit trail. Restore a backup or ask whoever looks after the database.</source>
+        <translation>不完好：{reason}。共 {n} 个问题；有记录绕过审计记录被修改。请恢复备份，或联系数据库管理员。</translation>
     </message>
     <message>
         <source>Broken at event #{id}: {reason}. Events from there on cannot be trusted; restore a backup or ask whoever looks after the database.</source>
@@ -1077,7 +1093,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>· deceased — estate: {e}</source>
-        <translation>· 已去世 — 遗产管理人：{e}</translation>
+        <translation>· 已去世 — 近亲属（或遗产管理人）：{e}</translation>
     </message>
     <message>
         <source>&amp;Scope and modalities</source>
@@ -1253,7 +1269,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>Estate contact</source>
-        <translation>遗产管理人联系方式</translation>
+        <translation>近亲属（或遗产管理人）联系方式</translation>
     </message>
     <message>
         <source>Artist decision</source>
@@ -1745,7 +1761,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>The artist, their guardian or the estate</source>
-        <translation>艺人、其监护人或遗产管理人</translation>
+        <translation>艺人、其监护人或近亲属（或遗产管理人）</translation>
     </message>
     <message>
         <source>A recommendation is advice, never the artist&apos;s decision.</source>
@@ -1753,7 +1769,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>Only the artist (or their guardian or estate) decides.</source>
-        <translation>只有艺人（或其监护人、遗产管理人）可以作出决定。</translation>
+        <translation>只有艺人（或其监护人、近亲属）可以作出决定。</translation>
     </message>
     <message>
         <source>Record</source>
@@ -1832,7 +1848,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>The artist, guardian or estate</source>
-        <translation>艺人、监护人或遗产管理人</translation>
+        <translation>艺人、监护人或近亲属（或遗产管理人）</translation>
     </message>
     <message>
         <source>Decision</source>
@@ -2229,8 +2245,16 @@ Also known as: {aliases}</source>
         <translation>导出声明</translation>
     </message>
     <message>
-        <source>Platforms that list the artist, separated by ; (willingness only)</source>
-        <translation>列出该艺人的平台，用 ; 分隔（仅表示意愿）</translation>
+        <source>Platforms that list the artist, separated by ; (implies no consent)</source>
+        <translation>列入该艺人的平台，用 ; 分隔（列名不代表同意）</translation>
+    </message>
+    <message>
+        <source>Print the revocation reason</source>
+        <translation>在声明中印出撤回理由</translation>
+    </message>
+    <message>
+        <source>The reason for a revocation is private unless you choose to publish it.</source>
+        <translation>撤回理由默认不公开，除非您选择公布。</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -2358,8 +2382,8 @@ SHA-256 {sha}</translation>
         <translation>添加剧本</translation>
     </message>
     <message>
-        <source>Scripts (*.fountain *.spmd *.fdx *.pdf *.txt *.text);;All files (*)</source>
-        <translation>剧本 (*.fountain *.spmd *.fdx *.pdf *.txt *.text);;所有文件 (*)</translation>
+        <source>Scripts (*.fountain *.spmd *.fdx *.pdf *.docx *.txt *.text);;All files (*)</source>
+        <translation>剧本 (*.fountain *.spmd *.fdx *.pdf *.docx *.txt *.text);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Add files</source>
@@ -3036,7 +3060,7 @@ SHA-256 {sha}</translation>
     <name>LeakScreens</name>
     <message>
         <source>Leak day</source>
-        <translation>名单泄露应对</translation>
+        <translation>名单曝光应对</translation>
     </message>
 </context>
 <context>
@@ -3282,6 +3306,10 @@ SHA-256 {sha}</translation>
         <translation>信笺抬头</translation>
     </message>
     <message>
+        <source>Where the agency publishes its register&apos;s verify page; press kits print it as a QR code.</source>
+        <translation>本机构发布登记簿核验页面的网址；新闻资料包会将其印为二维码。</translation>
+    </message>
+    <message>
         <source>Choose logo…</source>
         <translation>选择标志…</translation>
     </message>
@@ -3308,6 +3336,10 @@ SHA-256 {sha}</translation>
     <message>
         <source>Logo (PNG or JPEG):</source>
         <translation>标志（PNG 或 JPEG）：</translation>
+    </message>
+    <message>
+        <source>Verify page address:</source>
+        <translation>核验页面网址：</translation>
     </message>
     <message>
         <source>No logo</source>
@@ -3362,7 +3394,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <source>Desk &amp;user name…</source>
-        <translation>经办人姓名(&amp;U)…</translation>
+        <translation>操作人姓名(&amp;U)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3464,8 +3496,16 @@ SHA-256 {sha}</translation>
         <translation>— 未确认 —</translation>
     </message>
     <message>
-        <source>{name} (suggested)</source>
-        <translation>{name}（建议）</translation>
+        <source>{name} (suggested, {score})</source>
+        <translation>{name}（建议，{score} 分）</translation>
+    </message>
+    <message>
+        <source>suggested: {name} — {basis}, score {score}</source>
+        <translation>建议：{name} — {basis}，{score} 分</translation>
+    </message>
+    <message>
+        <source> (on the roster, not on this proposal)</source>
+        <translation>（在艺人名册中，但不在本提案之列）</translation>
     </message>
     <message>
         <source>Not one of our artists</source>
@@ -3476,16 +3516,20 @@ SHA-256 {sha}</translation>
         <translation>其他艺人…</translation>
     </message>
     <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>{character} is {name} (score {score})</source>
+        <translation>{character} 即 {name}（{score} 分）</translation>
+    </message>
+    <message>
         <source>confirmed by {by}, {when}</source>
         <translation>由 {by} 于 {when} 确认</translation>
     </message>
     <message>
         <source>no suggestion</source>
         <translation>无建议</translation>
-    </message>
-    <message>
-        <source>suggested: {name} — {basis}</source>
-        <translation>建议：{name} — {basis}</translation>
     </message>
     <message>
         <source> (not certain: please choose)</source>
@@ -3571,7 +3615,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <source>Voice translation / dubbing</source>
-        <translation>声音翻译配音</translation>
+        <translation>声音译配（跨语种配音）</translation>
     </message>
 </context>
 <context>
@@ -3913,6 +3957,10 @@ Certificate {fingerprint}</source>
         <translation>必须是三个字母的币种代码，如 CNY、USD 或 EUR</translation>
     </message>
     <message>
+        <source>must be an https:// address</source>
+        <translation>必须是以 https:// 开头的网址</translation>
+    </message>
+    <message>
         <source>must be an object: {&quot;CHARACTER&quot;: artist name or id or null}</source>
         <translation>必须是对象：{&quot;角色&quot;: 艺人姓名、编号或 null}</translation>
     </message>
@@ -3966,11 +4014,11 @@ Certificate {fingerprint}</source>
     </message>
     <message>
         <source>say who decided (artist, guardian or estate)</source>
-        <translation>请说明由谁决定（艺人、监护人或遗产管理人）</translation>
+        <translation>请说明由谁决定（艺人、监护人或近亲属）</translation>
     </message>
     <message>
         <source>say who decided (the artist, guardian or estate)</source>
-        <translation>请说明由谁决定（艺人、监护人或遗产管理人）</translation>
+        <translation>请说明由谁决定（艺人、监护人或近亲属）</translation>
     </message>
     <message>
         <source>say who in the agency advises</source>
@@ -4477,7 +4525,7 @@ Certificate {fingerprint}</source>
     </message>
     <message>
         <source>Countered</source>
-        <translation>已还价</translation>
+        <translation>已提出修改意见</translation>
     </message>
     <message>
         <source>Declined</source>
@@ -4579,7 +4627,7 @@ Certificate {fingerprint}</source>
     </message>
     <message>
         <source>Counter</source>
-        <translation>还价</translation>
+        <translation>提出修改意见</translation>
     </message>
     <message>
         <source>Decline</source>
@@ -4623,7 +4671,7 @@ Certificate {fingerprint}</source>
     </message>
     <message>
         <source>Wants to counter</source>
-        <translation>希望还价</translation>
+        <translation>希望提出修改意见</translation>
     </message>
     <message>
         <source>Withdrawn by the producer</source>
@@ -5111,6 +5159,22 @@ Restore now?</source>
         <translation>备份已就位，其审计记录已校验。原数据库保存在旁边。Consent Desk 现在将重新启动。</translation>
     </message>
     <message>
+        <source>This backup cannot be trusted</source>
+        <translation>此备份不可信</translation>
+    </message>
+    <message>
+        <source>{name} does not verify: it was changed after it was made, was made on another desk, or its audit trail is broken. Nothing has been restored.
+
+Restoring it anyway may put altered or incomplete records in place of yours. Do this only if you know why the backup does not verify. The restore will be recorded in the audit trail with these problems.</source>
+        <translation>{name} 未通过验证：它在制作后被修改过、由另一台工作站制作，或其审计记录已损坏。尚未恢复任何内容。
+
+仍要恢复可能会用被篡改或不完整的记录替换您的记录。仅在您清楚备份为何未通过验证时才这样做。此次恢复及上述问题将记入审计记录。</translation>
+    </message>
+    <message>
+        <source>Restore anyway</source>
+        <translation>仍然恢复</translation>
+    </message>
+    <message>
         <source>The daily backup could not be written: {error}</source>
         <translation>无法写入每日备份：{error}</translation>
     </message>
@@ -5322,6 +5386,10 @@ Restore now?</source>
         <source>Voice</source>
         <translation>声音</translation>
     </message>
+    <message>
+        <source>Word (.docx)</source>
+        <translation>Word（.docx）</translation>
+    </message>
 </context>
 <context>
     <name>ScriptPane</name>
@@ -5346,14 +5414,6 @@ Restore now?</source>
     <message>
         <source>No script open</source>
         <translation>未打开剧本</translation>
-    </message>
-    <message>
-        <source>Open a script to see its scenes, characters and every place it uses a person&apos;s likeness or voice through AI.
-
-Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choose File → Open script… (Ctrl+O) or drop the file here. The script stays on this computer.</source>
-        <translation>打开剧本，查看其场次、角色，以及每一处通过 AI 使用他人肖像或声音的地方。
-
-支持 Fountain、Final Draft（.fdx）、PDF 或纯文本（含中文剧本格式）：选择 文件 → 打开剧本…（Ctrl+O），或将文件拖放到此处。剧本只保存在本机。</translation>
     </message>
     <message>
         <source>&amp;Open script…</source>
@@ -5388,8 +5448,16 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
         <translation>打开剧本</translation>
     </message>
     <message>
-        <source>Scripts (*.fountain *.spmd *.fdx *.pdf *.txt *.text);;Fountain (*.fountain *.spmd);;Final Draft (*.fdx);;PDF (*.pdf);;Plain text (*.txt *.text);;All files (*)</source>
-        <translation>剧本 (*.fountain *.spmd *.fdx *.pdf *.txt *.text);;Fountain (*.fountain *.spmd);;Final Draft (*.fdx);;PDF (*.pdf);;纯文本 (*.txt *.text);;所有文件 (*)</translation>
+        <source>Open a script to see its scenes, characters and every place it uses a person&apos;s likeness or voice through AI.
+
+Fountain, Final Draft (.fdx), PDF, Word (.docx) or plain text (Chinese layouts included): choose File → Open script… (Ctrl+O) or drop the file here. The script stays on this computer.</source>
+        <translation>打开剧本，查看其场次、角色，以及每一处通过 AI 使用他人肖像或声音的地方。
+
+支持 Fountain、Final Draft（.fdx）、PDF、Word（.docx）或纯文本（含中文剧本格式）：选择 文件 → 打开剧本…（Ctrl+O），或将文件拖放到此处。剧本只保存在本机。</translation>
+    </message>
+    <message>
+        <source>Scripts (*.fountain *.spmd *.fdx *.pdf *.docx *.txt *.text);;Fountain (*.fountain *.spmd);;Final Draft (*.fdx);;PDF (*.pdf);;Word (*.docx);;Plain text (*.txt *.text);;All files (*)</source>
+        <translation>剧本 (*.fountain *.spmd *.fdx *.pdf *.docx *.txt *.text);;Fountain (*.fountain *.spmd);;Final Draft (*.fdx);;PDF (*.pdf);;Word (*.docx);;纯文本 (*.txt *.text);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Still reading {file}; wait for it or cancel it first.</source>
@@ -5527,7 +5595,7 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
     <name>Severity</name>
     <message>
         <source>Block</source>
-        <translation>阻止</translation>
+        <translation>阻断</translation>
     </message>
     <message>
         <source>High</source>
@@ -5561,7 +5629,7 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
     <name>Stance</name>
     <message>
         <source>Declined all AI use</source>
-        <translation>拒绝任何AI使用</translation>
+        <translation>拒绝任何 AI 使用</translation>
     </message>
     <message>
         <source>Not asked</source>
@@ -5573,7 +5641,7 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
     </message>
     <message>
         <source>Opted in with conditions</source>
-        <translation>有条件加入</translation>
+        <translation>附条件接受（非授权）</translation>
     </message>
 </context>
 <context>
@@ -5783,7 +5851,7 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
     <name>StatementStatus</name>
     <message>
         <source>Current</source>
-        <translation>有效</translation>
+        <translation>现行</translation>
     </message>
     <message>
         <source>Superseded</source>
@@ -5792,6 +5860,10 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
     <message>
         <source>Withdrawn</source>
         <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Historical copy</source>
+        <translation>历史副本</translation>
     </message>
 </context>
 <context>
@@ -5822,7 +5894,7 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
     </message>
     <message>
         <source>Issued by</source>
-        <translation>出具人</translation>
+        <translation>经办人</translation>
     </message>
     <message>
         <source>Status</source>
@@ -5917,17 +5989,17 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
     </message>
     <message>
         <source>1 current statement no longer matches the consent records (OUT OF DATE below). Select it and choose Re-issue.</source>
-        <translation>1 份有效声明已与同意记录不符（见下方“已过时”）。请选中它，然后选择“重新出具”。</translation>
+        <translation>1 份现行声明已与同意记录不符（见下方“已过时”）。请选中它，然后选择“重新出具”。</translation>
     </message>
     <message>
         <source>{n} current statements no longer match the consent records (OUT OF DATE below). Select one and choose Re-issue.</source>
-        <translation>{n} 份有效声明已与同意记录不符（见下方“已过时”）。请选择一份，然后选择“重新出具”。</translation>
+        <translation>{n} 份现行声明已与同意记录不符（见下方“已过时”）。请选择一份，然后选择“重新出具”。</translation>
     </message>
     <message>
         <source>No statements issued yet.
 Export one for an artist (Ctrl+E), or issue them for a whole list in Leak day.</source>
         <translation>尚未出具任何声明。
-可为某位艺人导出一份（Ctrl+E），或在“名单泄露应对”中为整份名单出具声明。</translation>
+可为某位艺人导出一份（Ctrl+E），或在“名单曝光应对”中为整份名单出具声明。</translation>
     </message>
     <message>
         <source>No statement matches the filter.</source>
@@ -6114,6 +6186,10 @@ Export one for an artist (Ctrl+E), or issue them for a whole list in Leak day.</
         <translation>已公布的登记簿文件夹（可选）</translation>
     </message>
     <message>
+        <source>The agency&apos;s published SHA-256 fingerprint (optional)</source>
+        <translation>机构公布的 SHA-256 指纹（可选）</translation>
+    </message>
+    <message>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
@@ -6198,28 +6274,40 @@ Export one for an artist (Ctrl+E), or issue them for a whole list in Leak day.</
         <translation>尚未检查任何文件。</translation>
     </message>
     <message>
-        <source>UNREADABLE — this file cannot be checked.</source>
-        <translation>无法读取 — 无法检查此文件。</translation>
+        <source>UNUSABLE — this file cannot be checked.</source>
+        <translation>无法使用——此文件无法核验。</translation>
     </message>
     <message>
-        <source>VALID SIGNATURE, BUT SUPERSEDED — the agency signed this file and nobody changed it, but a later statement replaces it.</source>
-        <translation>签名有效，但已被取代 — 此文件由经纪公司签署且未被改动，但已有更新的声明取代它。</translation>
+        <source>NOT AUTHENTIC — do not rely on this file (see the problems below).</source>
+        <translation>非真实文件——请勿依赖此文件（见下方问题）。</translation>
     </message>
     <message>
-        <source>VALID SIGNATURE, BUT WITHDRAWN — the agency no longer stands by it.</source>
-        <translation>签名有效，但已撤回 — 经纪公司已不再认可此声明。</translation>
+        <source>SIGNER NOT CONFIRMED — the file is intact, but nothing confirms who signed it. Compare this SHA-256 fingerprint with the one the agency publishes: {fingerprint}</source>
+        <translation>签名者未确认——文件完整，但无法确认签名者身份。请将此 SHA-256 指纹与机构公布的指纹比对：{fingerprint}</translation>
     </message>
     <message>
-        <source>VALID — signed by {signer}; not a byte changed since signing.</source>
-        <translation>有效 — 由 {signer} 签署；签署后未有任何改动。</translation>
+        <source>WITHDRAWN — authentic, but the agency no longer stands by it.</source>
+        <translation>已撤回——文件真实，但机构已不再认可此声明。</translation>
     </message>
     <message>
-        <source>NOT VALID — do not rely on this file (see the problems below).</source>
-        <translation>无效 — 请勿依赖此文件（见下方问题）。</translation>
+        <source>SUPERSEDED — authentic, but the agency replaced it with a later statement.</source>
+        <translation>已被取代——文件真实，但机构已用较新的声明取代它。</translation>
     </message>
     <message>
-        <source>the certificate you trust</source>
-        <translation>您信任的证书</translation>
+        <source>AUTHENTIC HISTORICAL COPY — as of {as_of}; not the agency&apos;s current position.</source>
+        <translation>真实的历史副本——截至{as_of}；不代表本机构现行立场。</translation>
+    </message>
+    <message>
+        <source>AUTHENTIC — signed by {signer}, a confirmed agency key; not a byte changed since signing.</source>
+        <translation>真实——由 {signer}（已确认的机构密钥）签名；签名后未改动任何字节。</translation>
+    </message>
+    <message>
+        <source>confirmed ({how})</source>
+        <translation>已确认（{how}）</translation>
+    </message>
+    <message>
+        <source>a historical copy — never the current statement</source>
+        <translation>历史副本——绝不是现行声明</translation>
     </message>
     <message>
         <source>self-signed — compare the fingerprint with the one the agency publishes</source>

@@ -34,7 +34,13 @@ from ui.i18n import number_text
 from ui.roster.commands import AddArtist, EditArtist, SetArchived
 from ui.roster.dialog import ArtistDialog
 from ui.roster.files import RosterFiles
-from ui.roster.model import COLUMN_BY_SORT, SORT_BY_COLUMN, ArtistTableModel, Column
+from ui.roster.model import (
+    COLUMN_BY_SORT,
+    DEFAULT_WIDTHS,
+    SORT_BY_COLUMN,
+    ArtistTableModel,
+    Column,
+)
 from ui.settings import (
     ROSTER_HEADER,
     ROSTER_SHOW_ARCHIVED,
@@ -43,14 +49,7 @@ from ui.settings import (
     Settings,
 )
 
-SEARCH_DEBOUNCE_MS = 150
-DEFAULT_WIDTHS = {
-    Column.NATIVE: 150,
-    Column.ROMANIZED: 170,
-    Column.STANCE: 250,
-    Column.JURISDICTION: 100,
-    Column.AGE: 150,
-}
+SEARCH_DEBOUNCE_MS = 60  # a search answers within a few ms, so wait only for a pause
 
 
 class RosterView(QWidget):
@@ -78,6 +77,7 @@ class RosterView(QWidget):
         self.counts = RosterCounts(0, 0)
         self.summary = ""
         self._painted = False
+        self._typed = False  # a search typed in the box is running
         self.files = RosterFiles(self, db, roster, settings)
         self.files.changed.connect(self._after_import)
 
@@ -246,7 +246,11 @@ class RosterView(QWidget):
     def _run_search(self) -> None:
         self._debounce.stop()
         if self.search_edit.text() != self.model.query:
-            self.refresh(query=self.search_edit.text())
+            self._typed = True
+            try:
+                self.refresh(query=self.search_edit.text())
+            finally:
+                self._typed = False
 
     def _on_show_archived(self, checked: bool) -> None:
         self.settings.set(ROSTER_SHOW_ARCHIVED, checked)
@@ -335,7 +339,8 @@ class RosterView(QWidget):
             self.archive_action.setText(self.tr("A&rchive"))
 
     def _update_summary(self) -> None:
-        self.counts = self.roster.counts()
+        if not (self._typed and self.model.query_only):  # typing changes no roster count
+            self.counts = self.roster.counts()
         shown = self.model.rowCount()
         if shown == 1:
             shown_text = self.tr("1 artist shown")

@@ -224,7 +224,12 @@ class ExportStatementDialog(QDialog):
         self.listings_edit = QLineEdit(self)
         self.listings_edit.setObjectName("statementListings")
         self.listings_edit.setPlaceholderText(
-            self.tr("Platforms that list the artist, separated by ; (willingness only)")
+            self.tr("Platforms that list the artist, separated by ; (implies no consent)")
+        )
+        self.show_reason_check = QCheckBox(self.tr("Print the revocation reason"), self)
+        self.show_reason_check.setObjectName("statementShowReason")
+        self.show_reason_check.setToolTip(
+            self.tr("The reason for a revocation is private unless you choose to publish it.")
         )
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("statementPath")
@@ -242,6 +247,7 @@ class ExportStatementDialog(QDialog):
         form.addRow(self.tr("Language:"), self.languages)
         form.addRow(self.tr("As of:"), self.as_of)
         form.addRow(self.tr("Listed on:"), self.listings_edit)
+        form.addRow("", self.show_reason_check)
         form.addRow(self.tr("Save as:"), path_row)
         self.buttons = QDialogButtonBox(self)
         self.ok_button = self.buttons.addButton(
@@ -359,6 +365,7 @@ class ExportStatementDialog(QDialog):
             as_of=self.as_of.as_of(),
             listings=split_platforms(self.listings_edit.text()),
             project_id=int(project) if project is not None else None,
+            show_reason=self.show_reason_check.isChecked(),
         )
 
     def accept(self) -> None:

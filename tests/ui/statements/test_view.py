@@ -134,6 +134,7 @@ def test_export_dialog_labels_historical_refuses_future_and_signs(
     wait_for_tasks(qtbot)
     result = verify_statement(target, db=signing_db)
     assert result.valid and result.in_register and result.record is not None
+    assert result.status == "historical" and result.historical
     assert result.record["historical"] is True and result.record["language"] == ["en"]
     assert datetime.fromisoformat(result.record["as_of"]) == past
     assert [x["platform"] for x in result.record["listings"]] == ["Platform X", "平台 Y"]
@@ -170,13 +171,27 @@ def test_verify_dialog_on_a_good_a_tampered_and_a_dropped_file(
     dialog = actions.verify(issued.path)
     assert isinstance(dialog, VerifyDialog)
     wait_for_tasks(qtbot)
-    assert dialog.headline.text().startswith("VALID")
+    assert dialog.headline.text().startswith("AUTHENTIC")
     assert QColor("#1e7b34").name() in dialog.headline.styleSheet()
-    assert dialog.fields["fingerprint"].text() == identity.identity.fingerprint_display
+    shown = dialog.fields["fingerprint"].text()
+    assert "\n" in shown and shown.replace("\n", ":") == identity.identity.fingerprint_display
     assert dialog.fields["register"].text() == "yes"
     assert dialog.fields["superseded"].text() == "yes"
-    assert "self-signed" in dialog.fields["trust"].text()
+    assert dialog.fields["trust"].text() == "confirmed (this desk's identity)"
     assert dialog.fields["artist"].text() == "林晓 (Lin Xiao)"
+
+    # Read like a journalist would: no register, no identity — the signer is not confirmed.
+    dialog.db = None
+    dialog.use_db.setChecked(False)
+    wait_for_tasks(qtbot)
+    assert dialog.headline.text().startswith("SIGNER NOT CONFIRMED")
+    assert identity.identity.fingerprint_display in dialog.headline.text().replace("\n", ":")
+    assert QColor("#9a6700").name() in dialog.headline.styleSheet()
+    dialog.fingerprint_edit.setText(identity.identity.fingerprint_display)
+    dialog.recheck()
+    wait_for_tasks(qtbot)
+    assert dialog.headline.text().startswith("AUTHENTIC")
+    assert dialog.fields["trust"].text() == "confirmed (fingerprint)"
 
     data = bytearray(issued.path.read_bytes())
     data[len(data) // 3] ^= 0x01
@@ -193,7 +208,7 @@ def test_verify_dialog_on_a_good_a_tampered_and_a_dropped_file(
     )
     dialog.dropEvent(drop)
     wait_for_tasks(qtbot)
-    assert dialog.headline.text().startswith("NOT VALID")
+    assert dialog.headline.text().startswith("NOT AUTHENTIC")
     assert QColor("#b03a2e").name() in dialog.headline.styleSheet()
     assert dialog.fields["problems"].text().startswith("• ")
     assert dialog.fields["file"].text() == "tampered.pdf"

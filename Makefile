@@ -2,7 +2,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint unit bench fuzz stress screenshots translations clean
+.PHONY: run test lint unit bench fuzz stress screenshots translations dist dist-check clean
 
 run:
 	@scripts/setup.sh runtime
@@ -20,7 +20,7 @@ lint:
 	$(VENV)/bin/lint-imports
 
 unit:
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q --ignore=tests/benchmarks $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q --ignore=tests/benchmarks --ignore=tests/packaging $(PYTEST_ARGS)
 
 bench:
 	@scripts/setup.sh dev
@@ -43,12 +43,25 @@ screenshots:
 	@scripts/setup.sh dev
 	$(PY) scripts/screenshots.py
 	$(PY) scripts/screenshots_consent.py
+	$(PY) scripts/screenshots_journeys.py
 	$(PY) scripts/render_statements.py
+	$(PY) scripts/screenshots_verify_page.py
 
 # Refresh the Chinese translation sources (.ts) from the code and compile them (.qm).
 translations:
 	@scripts/setup.sh dev
 	scripts/update_translations.sh
 
+# A self-contained bundle (PyInstaller, one folder) and the Linux archive users install from.
+dist:
+	@scripts/setup.sh dist
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN \
+		--distpath build/dist --workpath build/pyinstaller/work packaging/consent-desk.spec
+	$(PY) packaging/make_archive.py build/dist/consent-desk dist
+
+# Build the archive, install it into a temporary home and run it from a bare environment.
+dist-check: dist
+	QT_QPA_PLATFORM=offscreen CONSENT_DESK_ARCHIVE_DIR=dist $(PY) -m pytest -q -p no:cacheprovider tests/packaging
+
 clean:
-	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache

@@ -1,7 +1,8 @@
 """Start-up only: parse the arguments, then run a command or open the window.
 
-Opening the window does not build the command-line parser (which imports every command's
-module): start-up time is what a person waits for.
+Opening the window does not build the command-line parser, and a command's module is
+imported only when it runs (the table in cli/commands.py): start-up time is what a person
+waits for.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ GUI_OPTIONS = {"--db", "--exit-after-paint"}
 
 def _gui_args(argv: list[str]) -> argparse.Namespace | None:
     """The window's options when `argv` names no command, else None (a command follows)."""
-    parser = argparse.ArgumentParser(add_help=False)
+    from cli.formatting import HelpFormatter  # argparse's own imports shutil, bz2, lzma
+
+    parser = argparse.ArgumentParser(add_help=False, formatter_class=HelpFormatter)
     parser.add_argument("--db")
     parser.add_argument("--exit-after-paint", action="store_true")
     try:

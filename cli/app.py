@@ -9,36 +9,25 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
-import logging
 import sys
 from collections.abc import Callable
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from cli.language import user_message
+from cli.commands import COMMANDS, GLOBAL_OPTIONS, Arg, Command, Exclusive, Group, find
+from cli.formatting import HelpFormatter
+from cli.language import localize_parser, say, set_language, user_message
 from models.errors import UserError
-from models.logs import setup_logging
-from models.storage.database import Database
 
-# Each module registers its sub-commands with `register(subparsers)`.
-COMMAND_MODULES = [
-    "cli.roster",
-    "cli.audit",
-    "cli.backup",
-    "cli.consent",
-    "cli.leak",
-    "cli.script",
-    "cli.identity",
-    "cli.statement",
-    "cli.proposal",
-    "cli.register",
-    "cli.db",
-]
-
-log = logging.getLogger("consent_desk.cli")
+if TYPE_CHECKING:
+    from models.storage.database import Database
 
 
 class OneLineParser(argparse.ArgumentParser):
     """argparse that reports usage errors in one line and exits 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
@@ -54,6 +43,8 @@ class Context:
     @property
     def db(self) -> Database:
         if self._db is None:
+            from models.storage.database import Database
+
             self._db = Database.open(self.args.db)
         return self._db
 
@@ -69,64 +60,137 @@ def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-# Which module defines each top-level command, so that running one command imports only its
-# module (start-up time matters for scripts calling the CLI in a loop). A command missing here
-# still works: then every module is loaded.
-COMMAND_OWNERS = {
-    "roster": "cli.roster",
-    "demo": "cli.roster",
-    "audit": "cli.audit",
-    "backup": "cli.backup",
-    "restore": "cli.backup",
-    "consent": "cli.consent",
-    "leak": "cli.leak",
-    "script": "cli.script",
-    "identity": "cli.identity",
-    "statement": "cli.statement",
-    "proposal": "cli.proposal",
-    "register": "cli.register",
-    "db": "cli.db",
-}
+class LazyHandler:
+    """A command's handler named "module:function", imported when the command runs."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+
+    def resolve(self) -> Handler:
+        module, _, name = self.target.partition(":")
+        handler: Handler = getattr(importlib.import_module(module), name)
+        return handler
+
+    def __call__(self, ctx: Context) -> int:
+        return self.resolve()(ctx)
+
+    def __repr__(self) -> str:
+        return f"LazyHandler({self.target!r})"
+
+
+class VersionAction(argparse.Action):
+    """`--version`: the installed package's version, looked up only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **_: Any):
+        super().__init__(
+            option_strings,
+            dest=argparse.SUPPRESS,
+            default=argparse.SUPPRESS,
+            nargs=0,
+            help="print the version of Consent Desk and exit",
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> NoReturn:
+        sys.stdout.write(f"consent-desk {package_version()}\n")
+        parser.exit(0)
+
+
+def package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("consent-desk")
+    except PackageNotFoundError:  # run from a source folder that was never installed
+        return "unknown"
 
 
 def _command_in(argv: list[str]) -> str | None:
     """The top-level command named in `argv` (skipping global options and their values)."""
+    valued = {a.flags[0] for a in GLOBAL_OPTIONS if a.options.get("action") is None}
     skip = False
     for token in argv:
         if skip:
             skip = False
-        elif token == "--db":
+        elif token in valued:
             skip = True
         elif not token.startswith("-"):
             return token
     return None
 
 
+def _add_arguments(parser: argparse.ArgumentParser, args: tuple[Arg | Exclusive, ...]) -> None:
+    for a in args:
+        if isinstance(a, Exclusive):
+            group = parser.add_mutually_exclusive_group(required=a.required)
+            for x in a.args:
+                group.add_argument(*x.flags, **x.options)
+        else:
+            parser.add_argument(*a.flags, **a.options)
+
+
+def _add_command(sub: argparse._SubParsersAction[Any], command: Command) -> None:
+    p = sub.add_parser(command.name, help=command.help, description=command.description)
+    _add_arguments(p, command.args)
+    p.set_defaults(handler=LazyHandler(command.handler))
+
+
+def _add_entry(sub: argparse._SubParsersAction[Any], entry: Group | Command, full: bool) -> None:
+    """One top-level command; its sub-commands and arguments only when `full`."""
+    if isinstance(entry, Command):
+        if full:
+            _add_command(sub, entry)
+        else:
+            sub.add_parser(entry.name, help=entry.help)
+        return
+    p = sub.add_parser(entry.name, help=entry.help)
+    if full:
+        inner = p.add_subparsers(dest=entry.dest, metavar="ACTION")
+        for command in entry.commands:
+            _add_command(inner, command)
+
+
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser, from the command table (cli/commands.py); imports no command's module.
+
+    With `argv`, only the command it names gets its sub-commands and arguments (the others
+    are listed by name and help line, which is all `--help` shows); without, all of them.
+    """
     parser = OneLineParser(
         prog="consent-desk",
         description="Consent Desk: AI consent records, script review and signed statements.",
     )
-    parser.add_argument("--db", help="database: a file path (SQLite) or an SQLAlchemy URL")
-    parser.add_argument(
-        "--exit-after-paint",
-        action="store_true",
-        help="open the window and exit as soon as the roster has painted (smoke tests)",
-    )
+    _add_arguments(parser, GLOBAL_OPTIONS)
+    parser.add_argument("--version", action=VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
-    owner = COMMAND_OWNERS.get(_command_in(argv) or "") if argv is not None else None
-    for name in [owner] if owner in COMMAND_MODULES else COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    named = find(_command_in(argv) or "") if argv is not None else None
+    for entry in COMMANDS:
+        _add_entry(sub, entry, full=argv is None or entry is named)
+    if argv is not None:
+        _choose_language(argv)
+    localize_parser(parser)
     return parser
+
+
+def _choose_language(argv: list[str]) -> None:
+    """`--lang` is read before parsing so that --help already speaks the chosen language."""
+    set_language(None)  # one run's choice never leaks into the next (tests call main() often)
+    for i, token in enumerate(argv):
+        if token == "--lang" and i + 1 < len(argv):
+            set_language(argv[i + 1])
+        elif token.startswith("--lang="):
+            set_language(token.split("=", 1)[1])
+        elif not token.startswith("-") and argv[i - 1 : i] != ["--db"]:
+            break  # the command: a later --lang belongs to it (statement languages)
 
 
 def run_command(args: argparse.Namespace) -> int:
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
-        sys.stderr.write(
-            f"consent-desk: error: '{args.command}' needs a sub-command (see --help)\n"
-        )
+        message = say("cli.error.needs_subcommand", command=args.command)
+        sys.stderr.write(f"consent-desk: error: {message}\n")
         return 2
+    if getattr(args, "ui_lang", None):
+        set_language(args.ui_lang)
     ctx = Context(args)
     try:
         return handler(ctx)
@@ -134,14 +198,18 @@ def run_command(args: argparse.Namespace) -> int:
         sys.stderr.write(f"consent-desk: {user_message(e)}\n")
         return 2
     except KeyboardInterrupt:
-        sys.stderr.write("consent-desk: interrupted; nothing more was written\n")
+        sys.stderr.write(f"consent-desk: {say('cli.error.interrupted')}\n")
         return 130
     except BrokenPipeError:
         return 0
     except Exception:
+        import logging
+
+        from models.logs import setup_logging
+
         path = setup_logging()
-        log.exception("command failed: %s", args.command)
-        sys.stderr.write(f"consent-desk: something went wrong; details saved to {path}\n")
+        logging.getLogger("consent_desk.cli").exception("command failed: %s", args.command)
+        sys.stderr.write(f"consent-desk: {say('cli.error.bug', path=path)}\n")
         return 1
     finally:
         ctx.close()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
-from typing import Any
 
 from cli.app import Context, print_json
 from models.clock import utc_now
@@ -14,6 +12,7 @@ from models.storage.backup import (
     BackupError,
     check_backup,
     create_backup,
+    manifest_problems,
     restore_backup,
 )
 from models.storage.database import resolve
@@ -32,7 +31,15 @@ def _backup(ctx: Context) -> int:
     if target.is_dir():
         stamp = utc_now().strftime("%Y%m%dT%H%M%SZ")
         target = target / f"{location.sqlite_path.stem}-backup-{stamp}.zip"
-    summary = create_backup(ctx.db, target, overwrite=ctx.args.overwrite)
+    identity = None
+    if ctx.args.sign:
+        from cli.identity import read_passphrase
+        from models.identity import SigningIdentityService
+
+        identity = SigningIdentityService(ctx.db).unlock(
+            read_passphrase("Passphrase of the signing identity: ")
+        )
+    summary = create_backup(ctx.db, target, overwrite=ctx.args.overwrite, identity=identity)
     counts = summary.manifest.counts
     print(
         f"Backed up {counts.get('artist', 0)} artists, {counts.get('audit_event', 0)} audit "
@@ -46,6 +53,13 @@ def _restore(ctx: Context) -> int:
     archive = Path(ctx.args.path)
     if ctx.args.check:
         manifest = check_backup(archive)
+        problems = manifest_problems(manifest, resolve(ctx.args.db).files_dir)
+        if problems:
+            raise BackupError(
+                f"{archive.name}: every member matches its manifest, but {problems[0]}; "
+                "it would be refused by restore.",
+                f"{archive.name}：成员与清单一致，但清单未通过本工作站的验证；恢复时将被拒绝。",
+            )
         if ctx.args.json:
             print_json(manifest.to_json())
         else:
@@ -54,7 +68,9 @@ def _restore(ctx: Context) -> int:
                 f"(made {manifest.created_at} by {manifest.created_by})."
             )
         return 0
-    summary = restore_backup(archive, ctx.args.db)
+    summary = restore_backup(archive, ctx.args.db, accept_broken=ctx.args.accept_broken)
+    for problem in summary.accepted_problems:
+        print(f"WARNING: restored although {problem} (recorded in the audit trail).")
     print(
         f"Restored {archive.name} (made {summary.manifest.created_at} by "
         f"{summary.manifest.created_by}) into {summary.database}."
@@ -64,20 +80,3 @@ def _restore(ctx: Context) -> int:
     state = "intact" if summary.audit_intact else "BROKEN (see `consent-desk audit verify`)"
     print(f"Audit trail {state}: {summary.audit_events} events.")
     return 0
-
-
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    p = sub.add_parser(
-        "backup", help="write one archive with the database, its files and a manifest of hashes"
-    )
-    p.add_argument("path", help="the archive to write (.zip), or a folder to write it into")
-    p.add_argument("--overwrite", action="store_true", help="replace an existing file")
-    p.set_defaults(handler=_backup)
-    p = sub.add_parser(
-        "restore",
-        help="verify a backup and put it in place of the database (the current one is kept aside)",
-    )
-    p.add_argument("path", help="a backup archive made by `consent-desk backup`")
-    p.add_argument("--check", action="store_true", help="only verify the archive; change nothing")
-    p.add_argument("--json", action="store_true", help="with --check: print the manifest as JSON")
-    p.set_defaults(handler=_restore)

@@ -3,32 +3,24 @@ consents, decisions, revocations, evidence, counterparties, projects and stances
 
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import datetime
 from itertools import pairwise
 from typing import Any
 
-from cli import consent_actions as actions
 from cli.app import Context, print_json
 from cli.consent_actions import parse_when
+from cli.language import language, pick, say
 from models.clock import iso, utc_now
 from models.consent.counterparties import CounterpartyService
 from models.consent.deadlines import DeadlineItem, DeadlineService
 from models.consent.history import FieldChange, diff
 from models.consent.jsonio import record_json
-from models.consent.record import (
-    CounterpartyKind,
-    DecisionMethod,
-    DecisionOutcome,
-    EvidenceRole,
-    ProjectType,
-)
 from models.consent.service import ConsentService
 from models.consent.stance import STANCE_IS_NOT_CONSENT
 from models.consent.state import grants_summary, matrix_from_state, state_as_of
 from models.consent.types import Modality
-from models.roster.artist import Stance
+from models.localize import format_date, format_datetime
 from models.roster.service import RosterService
 
 
@@ -96,23 +88,31 @@ def _list(ctx: Context) -> int:
         )
         return 0
     out = sys.stdout
-    out.write(f"{artist.display_name} — as of {iso(when)[:19].replace('T', ' ')} UTC\n")
-    out.write(f"AI stance: {state.stance.value}")
+    lang = language()
+    shown_at = format_datetime(when.astimezone(), lang)  # the desk's time zone, shown
+    out.write(say("cli.consent.as_of", artist=artist.display_name, when=shown_at) + "\n")
+    out.write(say("cli.consent.stance", stance=pick(state.stance.value, state.stance.label_zh)))
     if state.stance_conditions:
-        out.write(f" ({state.stance_conditions})")
-    out.write(f"  [{STANCE_IS_NOT_CONSENT[0]}]\n\n")
+        out.write(pick(f" ({state.stance_conditions})", f"（{state.stance_conditions}）"))
+    out.write(f"  [{pick(*STANCE_IS_NOT_CONSENT)}]\n\n")
     width = max(len(m.value) for m in Modality)
     for m in Modality:
         grants = state.grants_for(m)
+        name = pick(m.value, m.label_zh)
         if not grants:
-            out.write(f"  {m.value:<{width}}  NOT authorised\n")
+            out.write(f"  {name:<{width}}  {say('cli.consent.not_authorised')}\n")
             continue
-        scopes = "; ".join(
-            f"#{g.record_id} {g.counterparty_name} — {g.project_title or 'any project'}"
-            f" until {g.term_end.isoformat() if g.term_end else 'open-ended'}"
+        scopes = pick("; ", "；").join(
+            say(
+                "cli.consent.grant",
+                id=g.record_id,
+                counterparty=g.counterparty_name,
+                project=g.project_title or say("cli.consent.any_project"),
+                end=format_date(g.term_end, lang, open_ended="long"),
+            )
             for g in grants
         )
-        out.write(f"  {m.value:<{width}}  authorised: {scopes}\n")
+        out.write(f"  {name:<{width}}  {say('cli.consent.authorised', scopes=scopes)}\n")
     if grid.columns:
         out.write("\nBy project:\n")
         for i, col in enumerate(grid.columns):
@@ -124,7 +124,8 @@ def _list(ctx: Context) -> int:
                 early = c.status.value == "given" and not c.in_force
                 cells.append(f"{m.value}={c.status.value}{' (not yet in term)' if early else ''}")
             out.write(f"  {col.label}: {', '.join(cells)}\n")
-    out.write(f"\n{len(state.records)} record(s); {len(state.grants)} grant(s) in force.\n")
+    summary = say("cli.consent.summary", records=len(state.records), grants=len(state.grants))
+    out.write(f"\n{summary}\n")
     return 0
 
 
@@ -235,108 +236,3 @@ def _counterparties(ctx: Context) -> int:
         for p in row["projects"]:
             print(f"         project {p['id']}: {p['title']} [{p['type']}]")
     return 0
-
-
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    consent = sub.add_parser("consent", help="consent records: list as of a date, record, revoke")
-    csub = consent.add_subparsers(dest="consent_command", metavar="ACTION")
-
-    p = csub.add_parser("list", help="what an artist has authorised, per modality and project")
-    p.add_argument("artist_id", type=int)
-    p.add_argument(
-        "--as-of", help="date (end of that day, artist's time zone) or date-time; default now"
-    )
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=_list)
-
-    p = csub.add_parser("show", help="every field of one consent record")
-    p.add_argument("record_id", type=int)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=_show)
-
-    p = csub.add_parser("history", help="every version of a record with what changed")
-    p.add_argument("record_id", type=int)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=_history)
-
-    p = csub.add_parser("add", help="record consents from a JSON file (all or nothing)")
-    p.add_argument("--from-json", required=True, metavar="FILE")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=actions.add)
-
-    p = csub.add_parser("send", help="mark a requested consent as put to the artist")
-    p.add_argument("record_id", type=int)
-    p.set_defaults(handler=actions.send)
-
-    p = csub.add_parser("decide", help="record the artist's decision (given needs evidence)")
-    p.add_argument("record_id", type=int)
-    p.add_argument("--outcome", required=True, choices=[o.value for o in DecisionOutcome])
-    p.add_argument("--by", required=True, help="who decided: the artist, guardian or estate")
-    p.add_argument("--at", help="when they decided (default now)")
-    p.add_argument(
-        "--method",
-        default=DecisionMethod.SIGNED_AGREEMENT.value,
-        choices=[m.value for m in DecisionMethod],
-    )
-    p.add_argument("--note", default="")
-    p.set_defaults(handler=actions.decide)
-
-    p = csub.add_parser("revoke", help="revoke a given consent from a date, with a reason")
-    p.add_argument("record_id", type=int)
-    p.add_argument("--reason", required=True)
-    p.add_argument("--date", required=True, help="from when (a date means 00:00 that day)")
-    p.add_argument("--by", help="who revoked (default: the desk user)")
-    p.set_defaults(handler=actions.revoke)
-
-    p = csub.add_parser("attach", help="attach an evidence file (stored by SHA-256)")
-    p.add_argument("record_id", type=int)
-    p.add_argument("file")
-    p.add_argument(
-        "--role",
-        default=EvidenceRole.SIGNED_AGREEMENT.value,
-        choices=[r.value for r in EvidenceRole],
-    )
-    p.add_argument("--note", default="")
-    p.set_defaults(handler=actions.attach)
-
-    p = csub.add_parser("verify-evidence", help="re-hash a record's evidence files (exit 1 if not)")
-    p.add_argument("record_id", type=int)
-    p.set_defaults(handler=actions.verify_evidence)
-
-    p = csub.add_parser(
-        "deadlines", help="expiring consents, waiting decisions, short-notice scans"
-    )
-    p.add_argument("--expiry-days", type=int)
-    p.add_argument("--pending-days", type=int)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=_deadlines)
-
-    p = csub.add_parser("counterparties", help="list counterparties and their projects")
-    p.add_argument("--include-archived", action="store_true")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=_counterparties)
-
-    p = csub.add_parser("counterparty-add", help="add a producer or platform")
-    p.add_argument("name", help="name in its own script")
-    p.add_argument("--romanized", default="")
-    p.add_argument(
-        "--kind",
-        default=CounterpartyKind.PRODUCER.value,
-        choices=[k.value for k in CounterpartyKind],
-    )
-    p.set_defaults(handler=actions.counterparty_add)
-
-    p = csub.add_parser("project-add", help="add a project of a counterparty")
-    p.add_argument("counterparty_id", type=int)
-    p.add_argument("title")
-    p.add_argument("--romanized", default="")
-    p.add_argument("--type", default=ProjectType.FILM.value, choices=[t.value for t in ProjectType])
-    p.set_defaults(handler=actions.project_add)
-
-    p = csub.add_parser("stance", help="an artist's AI stance history (or --set a new stance)")
-    p.add_argument("artist_id", type=int)
-    p.add_argument("--set", choices=[s.value for s in Stance])
-    p.add_argument("--conditions", default="")
-    p.add_argument("--effective", help="from when (default now)")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=actions.stance)

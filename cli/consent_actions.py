@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from cli.app import Context, print_json
+from cli.language import pick, say
 from models.clock import iso, utc_now
 from models.consent.counterparties import CounterpartyService
 from models.consent.evidence import EvidenceFile
@@ -55,7 +56,8 @@ def add(ctx: Context) -> int:
         print_json([record_json(r, utc_now()) for r in records])
     else:
         for r in records:
-            sys.stdout.write(f"Recorded consent #{r.id} ({r.status.value}): {r.scope_label}\n")
+            line = say("cli.consent.recorded", id=r.id, status=r.status.value, scope=r.scope_label)
+            sys.stdout.write(line + "\n")
     return 0
 
 
@@ -63,7 +65,7 @@ def send(ctx: Context) -> int:
     service = ConsentService(ctx.db)
     r = service.get(ctx.args.record_id)
     r = service.send_to_artist(r.id, r.row_version)
-    print(f"Consent #{r.id} is now {r.status.value}.")
+    print(say("cli.consent.status_now", id=r.id, status=r.status.value))
     return 0
 
 
@@ -83,7 +85,7 @@ def decide(ctx: Context) -> int:
         ctx.args.note,
     )
     r = service.record_decision(r.id, decision, r.row_version)
-    print(f"Consent #{r.id} is now {r.status.value}.")
+    print(say("cli.consent.status_now", id=r.id, status=r.status.value))
     return 0
 
 
@@ -105,7 +107,7 @@ def attach(ctx: Context) -> int:
         ctx.args.record_id,
         EvidenceFile(Path(ctx.args.file), EvidenceRole(ctx.args.role), note=ctx.args.note),
     )
-    print(f"Attached {e.original_name} to consent #{e.record_id} (SHA-256 {e.sha256}).")
+    print(say("cli.consent.attached", name=e.original_name, id=e.record_id, sha256=e.sha256))
     return 0
 
 
@@ -115,9 +117,9 @@ def verify_evidence(ctx: Context) -> int:
         state = "ok" if c.ok else f"BROKEN ({c.problem})"
         print(f"{c.evidence.original_name}  {c.evidence.sha256}  {state}")
     if report.ok:
-        print(f"Evidence of consent #{report.record_id} intact: {len(report.checks)} file(s).")
+        print(say("cli.consent.evidence_intact", id=report.record_id, n=len(report.checks)))
         return 0
-    print(f"Evidence of consent #{report.record_id} BROKEN: {len(report.broken)} file(s).")
+    print(say("cli.consent.evidence_broken", id=report.record_id, n=len(report.broken)))
     return 1
 
 
@@ -125,7 +127,7 @@ def counterparty_add(ctx: Context) -> int:
     c = CounterpartyService(ctx.db).add_counterparty(
         CounterpartyDraft(ctx.args.name, ctx.args.romanized, CounterpartyKind(ctx.args.kind))
     )
-    print(f"Added counterparty {c.id}: {c.display_name}.")
+    print(say("cli.consent.counterparty_added", id=c.id, name=c.display_name))
     return 0
 
 
@@ -135,7 +137,7 @@ def project_add(ctx: Context) -> int:
             ctx.args.counterparty_id, ctx.args.title, ctx.args.romanized, ProjectType(ctx.args.type)
         )
     )
-    print(f"Added project {p.id}: {p.display_title}.")
+    print(say("cli.consent.project_added", id=p.id, name=p.display_title))
     return 0
 
 
@@ -167,10 +169,20 @@ def stance(ctx: Context) -> int:
             ]
         )
         return 0
-    print(f"{artist.display_name}: {STANCE_IS_NOT_CONSENT[0]}")
+    print(f"{artist.display_name}{pick(': ', '：')}{pick(*STANCE_IS_NOT_CONSENT)}")
     for e in history:
         cond = f" — {e.conditions}" if e.conditions else ""
-        print(f"  from {iso(e.effective_at)[:10]}: {e.stance.value}{cond} (by {e.recorded_by})")
+        stance = pick(e.stance.value, e.stance.label_zh)
+        day = iso(e.effective_at)[:10]
+        print(
+            say(
+                "cli.consent.stance_from",
+                date=day,
+                stance=stance,
+                conditions=cond,
+                who=e.recorded_by,
+            )
+        )
     if not history:
-        print("  no stance recorded (not asked)")
+        print(say("cli.consent.no_stance"))
     return 0

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
-from typing import Any
 
 from cli.app import Context, print_json
 from models.storage.transfer import migrate_database
@@ -41,38 +39,3 @@ def _migrate(ctx: Context) -> int:
         f"{report.audit.count} events."
     )
     return 0
-
-
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    db = sub.add_parser("db", help="move the database to another server")
-    dsub = db.add_subparsers(dest="db_command", metavar="ACTION")
-    p = dsub.add_parser(
-        "migrate",
-        help="copy every record and file into a new, empty database (e.g. PostgreSQL)",
-        description=(
-            "Copy a whole database (every table, keeping ids, and the stored files) into a new, "
-            "empty database, then check row counts and the audit trail. Nothing is written to "
-            "the target unless every check passes. Close Consent Desk on this desk first."
-        ),
-    )
-    p.add_argument(
-        "--from",
-        dest="source",
-        required=True,
-        metavar="URL",
-        help="the database to copy: sqlite:///PATH or a file path",
-    )
-    p.add_argument(
-        "--to",
-        dest="target",
-        required=True,
-        metavar="URL",
-        help="the new database, e.g. postgresql://user:password@server/consentdesk",
-    )
-    p.add_argument(
-        "--files",
-        metavar="DIR",
-        help="the shared files folder every desk reaches (default: CONSENT_DESK_FILES)",
-    )
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.set_defaults(handler=_migrate)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import getpass
 import os
 import sys
@@ -11,9 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from cli.app import Context, print_json
+from cli.language import language, say
 from models.agency import AgencyProfile, AgencyService
 from models.errors import UserError
 from models.identity import SigningIdentity, SigningIdentityService
+from models.localize import format_date
 
 PASSPHRASE_ENV = "CONSENT_DESK_PASSPHRASE"
 
@@ -26,12 +27,12 @@ def read_passphrase(prompt: str, confirm: bool = False) -> str:
     if not sys.stdin.isatty():
         raise UserError(
             f"A passphrase is needed: run in a terminal or set {PASSPHRASE_ENV}.",
-            f"需要密码：请在终端中运行，或设置 {PASSPHRASE_ENV}。",
+            f"需要口令：请在终端中运行，或设置 {PASSPHRASE_ENV}。",
         )
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass("Repeat the passphrase: ") != first:
         raise UserError(
-            "The two passphrases differ; nothing was created.", "两次输入的密码不一致。"
+            "The two passphrases differ; nothing was created.", "两次输入的口令不一致。"
         )
     return first
 
@@ -50,15 +51,15 @@ def identity_json(ident: SigningIdentity) -> dict[str, Any]:
 
 
 def _print_identity(ident: SigningIdentity, letterhead: AgencyProfile | None = None) -> None:
-    kind = "self-signed" if ident.self_signed else "issued by a certificate authority"
-    print(f"Signing identity: {ident.subject} ({kind})")
-    print(f"SHA-256 fingerprint: {ident.fingerprint_display}")
-    print(f"Valid until: {ident.not_after:%Y-%m-%d}")
+    kind = say("cli.identity.kind_self_signed" if ident.self_signed else "cli.identity.kind_ca")
+    print(say("cli.identity.summary", subject=ident.subject, kind=kind))
+    print(say("cli.identity.fingerprint", fingerprint=ident.fingerprint_display))
+    print(say("cli.identity.valid_until", date=format_date(ident.not_after.date(), language())))
     if letterhead is not None:
-        names = " / ".join(n for n in (letterhead.name, letterhead.name_zh) if n) or "(not set)"
-        print(f"Letterhead: {names}")
+        names = " / ".join(n for n in (letterhead.name, letterhead.name_zh) if n)
+        print(say("cli.identity.letterhead", names=names or say("cli.identity.not_set")))
     if ident.self_signed:
-        print("Publish this fingerprint (website, press page) so journalists can check statements.")
+        print(say("cli.identity.publish"))
 
 
 def _create(ctx: Context) -> int:
@@ -78,7 +79,7 @@ def _create(ctx: Context) -> int:
                 address=a.address if a.address is not None else profile.address,
             )
         )
-    print("Created a new signing identity.")
+    print(say("cli.identity.created"))
     _print_identity(ident, profile)
     return 0
 
@@ -93,7 +94,7 @@ def _import(ctx: Context) -> int:
     service.ensure_replaceable(ctx.args.replace)
     secret = read_passphrase(f"Passphrase of {path.name}: ")
     ident = service.import_pkcs12(data, secret, replace=ctx.args.replace)
-    print(f"Imported the signing identity from {path.name}.")
+    print(say("cli.identity.imported", file=path.name))
     _print_identity(ident, AgencyService(ctx.db).get())
     return 0
 
@@ -123,7 +124,7 @@ def _export_cert(ctx: Context) -> int:
         target.write_bytes(ident.certificate_pem)
     except OSError as e:
         raise UserError(f"Cannot write {target}: {e.strerror or e}.") from e
-    print(f"Wrote the certificate to {target} (give it to readers for --trust).")
+    print(say("cli.identity.cert_written", path=target))
     return 0
 
 
@@ -138,6 +139,7 @@ def _letterhead(ctx: Context) -> int:
             ("name_zh", a.name_zh),
             ("address", a.address),
             ("address_zh", a.address_zh),
+            ("verify_url", a.verify_url),
         )
         if v is not None
     }
@@ -148,40 +150,13 @@ def _letterhead(ctx: Context) -> int:
     if changes:
         profile = agency.save(replace(profile, **changes))
     for label, value in (
-        ("Name", profile.name),
-        ("Name (Chinese)", profile.name_zh),
-        ("Address", profile.address),
-        ("Address (Chinese)", profile.address_zh),
-        ("Logo", profile.logo_file),
+        ("cli.identity.name", profile.name),
+        ("cli.identity.name_zh", profile.name_zh),
+        ("cli.identity.address", profile.address),
+        ("cli.identity.address_zh", profile.address_zh),
+        ("cli.identity.logo", profile.logo_file),
+        ("cli.identity.verify_url", profile.verify_url),
     ):
-        print(f"{label}: {value or '(not set)'}")
+        shown = value or say("cli.identity.not_set")
+        print(say("cli.identity.field", label=say(label), value=shown))
     return 0
-
-
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    ident = sub.add_parser("identity", help="the agency's signing identity and letterhead")
-    isub = ident.add_subparsers(dest="identity_command", metavar="ACTION")
-    p = isub.add_parser("create", help="new EC P-256 key and self-signed certificate")
-    p.add_argument("--agency-name", required=True)
-    p.add_argument("--agency-name-zh", default="")
-    p.add_argument("--address", default=None, help="letterhead address (optional)")
-    p.add_argument("--replace", action="store_true", help="replace the existing identity")
-    p.set_defaults(handler=_create)
-    p = isub.add_parser("import", help="take over a key and certificate from a PKCS#12 file")
-    p.add_argument("file")
-    p.add_argument("--replace", action="store_true", help="replace the existing identity")
-    p.set_defaults(handler=_import)
-    p = isub.add_parser("show", help="the certificate and its SHA-256 fingerprint")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=_show)
-    p = isub.add_parser("export-cert", help="write the certificate (PEM) for readers' --trust")
-    p.add_argument("file")
-    p.set_defaults(handler=_export_cert)
-    p = isub.add_parser("letterhead", help="show or change the letterhead printed on statements")
-    p.add_argument("--name")
-    p.add_argument("--name-zh")
-    p.add_argument("--address")
-    p.add_argument("--address-zh")
-    p.add_argument("--logo", help="a PNG or JPEG file (copied into the data folder)")
-    p.add_argument("--no-logo", action="store_true")
-    p.set_defaults(handler=_letterhead)

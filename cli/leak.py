@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from typing import Any
@@ -116,33 +115,3 @@ def _aliases(ctx: Context) -> int:
     elif saved:
         print("\n".join(saved))
     return 0
-
-
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    leak = sub.add_parser("leak", help="match a published list of names to the roster")
-    lsub = leak.add_subparsers(dest="leak_command", metavar="ACTION")
-    p = lsub.add_parser(
-        "match",
-        help="match every name of a list (.txt, .csv, .xlsx, .pdf, or - for standard input)",
-    )
-    p.add_argument("file", help="the list file, or - to read the list from standard input")
-    p.add_argument("--json", action="store_true", help="print the matches as JSON")
-    p.set_defaults(handler=_match)
-    from cli.leak_statements import add_arguments, issue_from_list  # it reads lists via us
-
-    p = lsub.add_parser(
-        "statements",
-        help="issue a signed position statement for every matched artist of a list",
-    )
-    add_arguments(p)
-    p.set_defaults(handler=issue_from_list)
-    p = lsub.add_parser(
-        "aliases",
-        help="show or set an artist's known Latin spellings (a list entry written exactly so "
-        "names the artist without a confirmation)",
-    )
-    p.add_argument("artist_id", type=int, help="the artist's id (see roster search)")
-    p.add_argument("spelling", nargs="*", help="the spellings to record (replacing the old ones)")
-    p.add_argument("--clear", action="store_true", help="remove every recorded spelling")
-    p.add_argument("--json", action="store_true", help="print the spellings as JSON")
-    p.set_defaults(handler=_aliases)

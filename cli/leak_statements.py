@@ -10,7 +10,6 @@ listing, and each statement names the platforms where that artist is listed (wil
 
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import date
 from pathlib import Path
@@ -105,7 +104,7 @@ def issue_from_list(ctx: Context) -> int:
             f"{_names(ambiguous)}; choose in the Leak day view or pass --accept-best to take "
             "each one's first candidate.",
             f"{len(ambiguous)} 个已确认的名字无法确定对应的艺人：{_names(ambiguous)}；"
-            "请在“泄露名单”界面选择，或加 --accept-best。",
+            "请在“名单曝光应对”界面选择，或加 --accept-best。",
         )
     drafts = entries_from_matches(matches, accept_best=a.accept_best, confirmed_lines=confirmed)
     artist_ids = list(dict.fromkeys(d.artist_id for d in drafts if d.confirmed and d.artist_id))
@@ -177,29 +176,4 @@ def issue_from_list(ctx: Context) -> int:
     return 0 if not result.failed else 1
 
 
-def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", help="the list (.txt, .csv, .xlsx, .pdf, or - for standard input)")
-    p.add_argument("--out", required=True, metavar="DIR", help="folder for the statements")
-    p.add_argument("--lang", default="en,zh", help="en, zh or en,zh (default en,zh)")
-    p.add_argument(
-        "--platform",
-        metavar="NAME",
-        help="the platform or list that named them: saved as a listing and named in each "
-        "statement (listing = willingness only)",
-    )
-    p.add_argument("--source", metavar="TEXT", help="URL or note on where the list was seen")
-    p.add_argument(
-        "--confirmed",
-        metavar="LINE[,LINE…]",
-        help="list lines a person has checked: their matches on Latin letters or near "
-        "spellings are issued too (others are refused)",
-    )
-    p.add_argument(
-        "--accept-best",
-        action="store_true",
-        help="for confirmed ambiguous lines, take the first candidate instead of refusing",
-    )
-    p.add_argument("--json", action="store_true", help="print what was issued as JSON")
-
-
-__all__ = ["add_arguments", "issue_from_list"]
+__all__ = ["issue_from_list"]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from cli.app import Context, print_json
+from cli.language import pick, say, wants_chinese
 from models.clock import utc_now
 from models.errors import UserError
 from models.proposals.importer import import_proposal
@@ -95,14 +95,24 @@ def _check(ctx: Context) -> int:
         return 0
     for f in run.findings:
         x = f.finding
-        where = f"line {x.line}" if x.line is not None else "terms"
-        who = f.artist_name or "—"
-        accepted = "  [risk accepted]" if f.accepted_risk else ""
-        sys.stdout.write(
-            f"{x.severity.value:<5} {x.rule_id:<3} {where:<10} {who}: {x.message}{accepted}\n"
+        where = (
+            say("cli.proposal.finding_line", line=x.line)
+            if x.line is not None
+            else say("cli.proposal.finding_terms")
         )
-    worst = run.worst.value if run.worst else "none"
-    sys.stdout.write(f"{len(run.findings)} finding(s); worst: {worst} (run {run.id})\n")
+        who = f.artist_name or "—"
+        accepted = say("cli.proposal.risk_accepted") if f.accepted_risk else ""
+        message = pick(x.message, x.message_zh)
+        severity = pick(x.severity.value, x.severity.label_zh)
+        sys.stdout.write(
+            f"{severity:<5} {x.rule_id:<3} {where:<10} {who}{pick(': ', '：')}{message}{accepted}\n"
+        )
+        if wants_chinese() and x.source_zh:
+            sys.stdout.write(f"      依据：{x.source_zh}\n")
+    worst = pick(run.worst.value, run.worst.label_zh) if run.worst else say("cli.proposal.none")
+    sys.stdout.write(
+        say("cli.proposal.summary", n=len(run.findings), worst=worst, run=run.id) + "\n"
+    )
     return 0
 
 
@@ -138,40 +148,12 @@ def _list(ctx: Context) -> int:
             f"{r.id:>5}  {r.status.value:<12} due {due:<10} [{r.deadline.value}]  {worst:<5}  "
             f"{r.counterparty_name} — {r.project_title}: {', '.join(r.artist_names)}\n"
         )
-    sys.stdout.write(f"{len(rows)} proposal(s)\n")
+    sys.stdout.write(say("cli.proposal.count", n=len(rows)) + "\n")
     return 0
 
 
 def _report(ctx: Context) -> int:
     langs = parse_languages(ctx.args.lang)
     out = export_review(ctx.db, ctx.args.id, Path(ctx.args.out), langs, ctx.args.run)
-    sys.stdout.write(f"Wrote the review report of proposal #{ctx.args.id} to {out}.\n")
+    sys.stdout.write(say("cli.proposal.report_written", id=ctx.args.id, path=out) + "\n")
     return 0
-
-
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    proposal = sub.add_parser("proposal", help="import, check and report producers' proposals")
-    psub = proposal.add_subparsers(dest="proposal_command", metavar="ACTION")
-    p = psub.add_parser("import", help="log a proposal described in a JSON file")
-    p.add_argument("file", help="the proposal JSON (see docs/proposal-json.md)")
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.set_defaults(handler=_import)
-    p = psub.add_parser("check", help="check a proposal against the consent records (R1–R20)")
-    p.add_argument("id", type=int)
-    p.add_argument("--json", action="store_true", help="print the findings as JSON")
-    p.add_argument(
-        "--as-of",
-        help="check against the records at this time instead of the received date "
-        "(a date, an ISO time with offset, or 'now')",
-    )
-    p.set_defaults(handler=_check)
-    p = psub.add_parser("list", help="list proposals, soonest deadline first")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--open", action="store_true", help="only proposals not yet answered")
-    p.set_defaults(handler=_list)
-    p = psub.add_parser("report", help="export the review report (PDF, unsigned)")
-    p.add_argument("id", type=int)
-    p.add_argument("--lang", default="en", help="en, zh or en,zh (default en)")
-    p.add_argument("--out", required=True, help="the PDF file to write")
-    p.add_argument("--run", type=int, help="a check run id (default: the latest)")
-    p.set_defaults(handler=_report)

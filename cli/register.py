@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
-from typing import Any
 
 from cli.app import Context, print_json
 from cli.identity import read_passphrase
+from cli.language import say
 from models.identity import SigningIdentityService, fingerprint_display
 from reports.public_register import export_public_register
 
@@ -25,23 +24,49 @@ def _export(ctx: Context) -> int:
                 "fingerprint": result.fingerprint,
                 "generated_at": result.generated_at,
                 "files": [p.name for p in result.files],
+                "sequence": result.sequence,
+                "checkpoint": result.checkpoint,
             }
         )
         return 0
-    print(f"Wrote the public register of {result.statements} statement(s) to {result.folder}.")
-    print(f"Signed with the certificate {fingerprint_display(result.fingerprint)}.")
-    print("Publish the whole folder; readers check a statement with")
+    print(say("cli.register.written", n=result.statements, folder=result.folder))
+    print(say("cli.register.signed", fingerprint=fingerprint_display(result.fingerprint)))
+    if result.checkpoint is not None:
+        print(
+            say(
+                "cli.register.checkpoint",
+                sequence=result.sequence,
+                events=result.checkpoint["events"],
+                head=result.checkpoint["head"][:16],
+            )
+        )
+    print(say("cli.register.publish"))
     print(f"  consent-desk statement verify STATEMENT.pdf --register {result.folder}")
     return 0
 
 
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    reg = sub.add_parser("register", help="the public register of issued statements")
-    rsub = reg.add_subparsers(dest="register_command", metavar="ACTION")
-    p = rsub.add_parser(
-        "export",
-        help="write the signed register (JSON, signature, certificate, web page) to a folder",
-    )
-    p.add_argument("folder", metavar="DIR")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=_export)
+def _press_kit(ctx: Context) -> int:
+    from reports.press_kit import write_press_kit
+
+    ids = [i.strip() for chunk in ctx.args.statement for i in chunk.split(",") if i.strip()]
+    identities = SigningIdentityService(ctx.db)
+    identities.show()
+    identity = identities.unlock(read_passphrase("Passphrase of the signing identity: "))
+    kit = write_press_kit(ctx.db, identity, ids, Path(ctx.args.folder), ctx.args.platform)
+    if ctx.args.json:
+        print_json(
+            {
+                "folder": str(kit.folder),
+                "statements": [p.name for p in kit.statements],
+                "files": [str(p.relative_to(kit.folder)) for p in kit.files],
+                "verify_url": kit.verify_url,
+            }
+        )
+        return 0
+    print(f"Wrote the press kit for {len(kit.statements)} statement(s) to {kit.folder}.")
+    if not kit.verify_url:
+        print(
+            "No verify page address is set: set it with "
+            "`consent-desk identity letterhead --verify-url https://…` to print it as a QR code."
+        )
+    return 0

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from typing import Any
 
 from cli.app import Context, print_json
+from cli.language import say
 from models.demo import load_demo
+from models.names import display_name
 from models.roster import io as roster_io
 from models.roster.artist import Artist
+from models.roster.merge import Choice, ImportPlan, RowKind
 from models.roster.service import RosterService
 
 
@@ -29,11 +31,55 @@ def artist_json(a: Artist) -> dict[str, Any]:
     }
 
 
+def _counts_line(plan: ImportPlan, name: str, duplicates: str) -> str:
+    c = plan.counts()
+    dup = c[RowKind.DUPLICATE]
+    fate = "added anyway" if duplicates == "add" else "skipped"
+    return (
+        f"{name}: {c[RowKind.NEW]} new, {c[RowKind.CHANGED]} changed, "
+        f"{c[RowKind.UNCHANGED]} unchanged, {dup} possible duplicate{'s' if dup != 1 else ''}"
+        + (f" ({fate})" if dup else "")
+        + "."
+    )
+
+
+def _preview_lines(plan: ImportPlan) -> list[str]:
+    """One line per row that would change something or needs a decision."""
+    out = []
+    for row in plan.rows:
+        d = row.draft
+        who = display_name(d.native_name, d.romanized_name)
+        if row.kind is RowKind.NEW:
+            born = f", {d.date_of_birth.isoformat()}" if d.date_of_birth else ""
+            out.append(f"new        row {row.line}: {who}{born}")
+        elif row.kind is RowKind.CHANGED:
+            fields = "; ".join(f"{c.field} {c.before!r} → {c.after!r}" for c in row.changes)
+            out.append(f"changed    row {row.line}: #{row.artist_id} {who}: {fields}")
+        elif row.kind is RowKind.DUPLICATE:
+            out.append(f"duplicate  row {row.line}: {who} may be {row.duplicate_of}")
+    return out
+
+
 def _import(ctx: Context) -> int:
     path = Path(ctx.args.file)
-    drafts = roster_io.checked_drafts(path)
-    added = RosterService(ctx.db).add_many(drafts)
-    print(f"Imported {len(added)} artists from {path.name}.")
+    roster = RosterService(ctx.db)
+    plan = roster.plan_import(roster_io.checked(path))
+    duplicates = ctx.args.duplicates
+    print(_counts_line(plan, path.name, duplicates))
+    if ctx.args.dry_run:
+        for line in _preview_lines(plan):
+            print(line)
+        print("Dry run: nothing was saved.")
+        return 0
+    choices = [
+        Choice.ADD if row.kind is RowKind.DUPLICATE and duplicates == "add" else row.default_choice
+        for row in plan.rows
+    ]
+    result = roster.apply_import(plan, choices)
+    print(
+        f"Imported from {path.name}: {len(result.added)} added, {len(result.updated)} updated, "
+        f"{result.skipped} left as they were."
+    )
     return 0
 
 
@@ -41,7 +87,7 @@ def _export(ctx: Context) -> int:
     path = Path(ctx.args.file)
     roster = RosterService(ctx.db)
     n = roster_io.export(roster.search(include_archived=ctx.args.include_archived), path)
-    print(f"Exported {n} artists to {path}.")
+    print(say("cli.roster.exported", n=n, path=path))
     return 0
 
 
@@ -52,30 +98,11 @@ def _search(ctx: Context) -> int:
     else:
         for a in found:
             sys.stdout.write(f"{a.id:>6}  {a.display_name}  [{a.ai_stance.value}]\n")
-        sys.stdout.write(f"{len(found)} artist(s)\n")
+        sys.stdout.write(say("cli.roster.count", n=len(found)) + "\n")
     return 0
 
 
 def _demo(ctx: Context) -> int:
     summary = load_demo(ctx.db)
-    print(f"Loaded the demo agency: {summary.artists} fictional artists.")
+    print(say("cli.roster.demo_loaded", n=summary.artists))
     return 0
-
-
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    roster = sub.add_parser("roster", help="import, export and search the roster")
-    rsub = roster.add_subparsers(dest="roster_command", metavar="ACTION")
-    p = rsub.add_parser("import", help="add artists from a CSV or XLSX file (all or nothing)")
-    p.add_argument("file")
-    p.set_defaults(handler=_import)
-    p = rsub.add_parser("export", help="write the roster to a .csv or .xlsx file")
-    p.add_argument("file")
-    p.add_argument("--include-archived", action="store_true")
-    p.set_defaults(handler=_export)
-    p = rsub.add_parser("search", help="find artists by Chinese name, pinyin or romanised name")
-    p.add_argument("query", nargs="?", default="")
-    p.add_argument("--json", action="store_true", help="print a JSON list")
-    p.add_argument("--include-archived", action="store_true")
-    p.set_defaults(handler=_search)
-    demo = sub.add_parser("demo", help="fill an empty database with a fictional demo agency")
-    demo.set_defaults(handler=_demo)

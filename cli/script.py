@@ -7,11 +7,12 @@ the `UserError` contract of cli/app.py.
 
 from __future__ import annotations
 
-import argparse
+import json
 import sys
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, TextIO
 
-from cli.app import Context, print_json
+from cli.app import Context
 from models.scripts import (
     AiUse,
     ScriptDocument,
@@ -23,16 +24,26 @@ from models.scripts import (
 
 def analysis_json(doc: ScriptDocument, uses: tuple[AiUse, ...]) -> dict[str, Any]:
     """The documented JSON shape of `script analyze --json` (lines are 1-based)."""
-    return {
-        "format": doc.format.value,
-        "title": doc.title,
-        "pages": doc.pages,
-        "scenes": [{"number": s.number, "heading": s.heading, "line": s.line} for s in doc.scenes],
-        "characters": [
-            {"name": c.name, "dialogue_blocks": c.dialogue_blocks} for c in doc.characters
-        ],
-        "dialogue_blocks": doc.dialogue_blocks,
-        "ai_uses": [
+    return {key: list(value) if key in _LISTS else value for key, value in _fields(doc, uses)}
+
+
+_LISTS = frozenset({"scenes", "characters", "ai_uses", "warnings"})
+
+
+def _fields(doc: ScriptDocument, uses: tuple[AiUse, ...]) -> Iterator[tuple[str, Any]]:
+    """Each top-level field of the JSON, its lists as generators (made as they are written)."""
+    yield "format", doc.format.value
+    yield "title", doc.title
+    yield "pages", doc.pages
+    yield "scenes", ({"number": s.number, "heading": s.heading, "line": s.line} for s in doc.scenes)
+    yield (
+        "characters",
+        ({"name": c.name, "dialogue_blocks": c.dialogue_blocks} for c in doc.characters),
+    )
+    yield "dialogue_blocks", doc.dialogue_blocks
+    yield (
+        "ai_uses",
+        (
             {
                 "line": u.line,
                 "character": u.character,
@@ -41,9 +52,30 @@ def analysis_json(doc: ScriptDocument, uses: tuple[AiUse, ...]) -> dict[str, Any
                 "text": u.text,
             }
             for u in uses
-        ],
-        "warnings": [{"line": w.line, "message": w.message} for w in doc.warnings],
-    }
+        ),
+    )
+    yield "warnings", ({"line": w.line, "message": w.message} for w in doc.warnings)
+
+
+def write_analysis_json(doc: ScriptDocument, uses: tuple[AiUse, ...], out: TextIO) -> None:
+    """`analysis_json` written item by item, exactly as `json.dumps(…, indent=2)` lays it out:
+    a long script's scene list is never built whole in memory."""
+
+    def dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, indent=2, default=str)
+
+    out.write("{")
+    for n, (key, value) in enumerate(_fields(doc, uses)):
+        out.write(("," if n else "") + "\n  " + dumps(key) + ": ")
+        if key not in _LISTS:
+            out.write(dumps(value))
+            continue
+        first = True
+        for item in value:
+            out.write(("[" if first else ",") + "\n    " + dumps(item).replace("\n", "\n    "))
+            first = False
+        out.write("[]" if first else "\n  ]")
+    out.write("\n}\n")
 
 
 def _summary(doc: ScriptDocument, uses: tuple[AiUse, ...]) -> str:
@@ -58,7 +90,7 @@ def _summary(doc: ScriptDocument, uses: tuple[AiUse, ...]) -> str:
         shown = ", ".join(f"{c.name} {c.dialogue_blocks}" for c in doc.characters[:12])
         more = f", and {len(doc.characters) - 12} more" if len(doc.characters) > 12 else ""
         out.append(f"Characters (dialogue blocks): {shown}{more}")
-    unit = "line" if doc.format.value != "fdx" else "paragraph"
+    unit = "paragraph" if doc.format.value in ("fdx", "docx") else "line"
     if uses:
         out.append(f"AI use found: {len(uses)}")
         for u in uses:
@@ -80,24 +112,7 @@ def _analyze(ctx: Context) -> int:
     doc = read_script(ctx.args.path)
     uses = detect_ai_uses(doc, markers)
     if ctx.args.json:
-        print_json(analysis_json(doc, uses))
+        write_analysis_json(doc, uses, sys.stdout)
     else:
         sys.stdout.write(_summary(doc, uses))
     return 0
-
-
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    script = sub.add_parser("script", help="read scripts and find AI use of likeness or voice")
-    ssub = script.add_subparsers(dest="script_command", metavar="ACTION")
-    p = ssub.add_parser(
-        "analyze",
-        help="scenes, characters and AI use in a Fountain, FDX, PDF or plain-text script",
-    )
-    p.add_argument("path", help="the script file (.fountain, .fdx, .pdf, .txt)")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument(
-        "--markers",
-        metavar="FILE",
-        help="use this AI marker list (JSON) instead of the shipped one",
-    )
-    p.set_defaults(handler=_analyze)

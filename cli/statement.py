@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cli.app import Context, print_json
-from cli.identity import read_passphrase
+from cli.language import kind_words, say
 from models.errors import UserError
-from models.identity import SigningIdentityService, fingerprint_display
 from models.statements.record import StatementKind, StatementStatus, parse_languages
-from models.statements.register import RegisteredStatement, StatementRegister
-from models.storage.database import Database, resolve
-from reports.statements.service import StatementRequest, StatementService
-from reports.verify import VerifyResult, load_trust_certificate, verify_statement
+
+if TYPE_CHECKING:
+    from models.statements.register import RegisteredStatement
+    from models.storage.database import Database
+    from reports.statements.service import StatementService
+    from reports.verify import VerifyResult
 
 
 def parse_time(text: str) -> datetime:
@@ -31,6 +31,11 @@ def parse_time(text: str) -> datetime:
 
 
 def _service(ctx: Context) -> StatementService:
+    # Signing and layout are loaded only by the commands that issue statements.
+    from cli.identity import read_passphrase
+    from models.identity import SigningIdentityService
+    from reports.statements.service import StatementService
+
     identities = SigningIdentityService(ctx.db)
     identities.show()  # a clear message when there is none, before asking for a passphrase
     secret = read_passphrase("Passphrase of the signing identity: ")
@@ -38,6 +43,8 @@ def _service(ctx: Context) -> StatementService:
 
 
 def _export(ctx: Context) -> int:
+    from reports.statements.service import StatementRequest
+
     a = ctx.args
     request = StatementRequest(
         artist_id=a.artist_id,
@@ -46,18 +53,22 @@ def _export(ctx: Context) -> int:
         as_of=parse_time(a.as_of) if a.as_of else None,
         listings=tuple(a.listed_on or ()),
         project_id=a.project,
+        show_reason=bool(getattr(a, "show_reason", False)),
     )
     out = Path(a.out)
     if out.suffix.lower() != ".pdf" and not out.is_dir():
         raise UserError("--out must name a .pdf file (or an existing folder).")
     result = _service(ctx).export(request, out)
     st = result.statement
-    print(f"Issued statement {st.id} ({st.kind.value}) for {st.artist_display_name}.")
-    print(f"Written to {result.path} ({result.pages} page(s)).")
-    if st.supersedes_id:
-        print(f"It supersedes {st.supersedes_id}.")
+    kind = kind_words(st.kind)
+    print(say("cli.statement.issued", id=st.id, kind=kind, artist=st.artist_display_name))
+    print(say("cli.statement.written", path=result.path, pages=result.pages))
+    if st.status == StatementStatus.HISTORICAL:
+        print(say("cli.statement.historical", as_of=st.record.get("as_of")))
+    elif st.supersedes_id:
+        print(say("cli.statement.supersedes", id=st.supersedes_id))
     for w in result.warnings:
-        print(f"Warning: {w}", file=sys.stderr)
+        print(say("cli.warning", text=w), file=sys.stderr)
     return 0
 
 
@@ -92,9 +103,9 @@ def _batch(ctx: Context) -> int:
     )
     if sys.stderr.isatty():
         sys.stderr.write("\n")
-    print(f"Exported {len(result.exported)} statement(s) to {folder}.")
+    print(say("cli.statement.batch_done", n=len(result.exported), folder=folder))
     for artist_id, reason in result.failed:
-        print(f"Not exported for artist {artist_id}: {reason}")
+        print(say("cli.statement.batch_failed", id=artist_id, reason=reason))
     return 0 if not result.failed else 1
 
 
@@ -102,6 +113,8 @@ def _register_db(ctx: Context) -> Database | None:
     """Verify needs no database; use one only if it is asked for or already exists."""
     if ctx.args.no_register:
         return None
+    from models.storage.database import resolve
+
     location = resolve(ctx.args.db)
     if location.sqlite_path is not None and not location.sqlite_path.exists():
         return None
@@ -109,16 +122,24 @@ def _register_db(ctx: Context) -> Database | None:
 
 
 def _print_result(r: VerifyResult, path: Path) -> None:
-    verdict = "VALID" if r.valid else ("INVALID" if r.readable else "UNREADABLE")
-    print(f"{verdict}: {path.name}")
+    from reports.verification.certs import fingerprint_display
+
+    print(r.headline())
+    print(f"  File: {path.name}")
     if r.statement_id:
-        print(f"  Statement {r.statement_id} ({r.kind}) about {r.artist}, as of {r.as_of}")
+        kind = f"{r.kind}, historical copy" if r.historical else r.kind
+        print(f"  Statement {r.statement_id} ({kind}) about {r.artist}, as of {r.as_of}")
     if r.signer:
-        trust = "trusted" if r.trusted else ("self-signed" if r.self_signed else "not trusted")
-        print(f"  Signed by {r.signer} ({trust}) at {r.signed_at}")
+        if r.trusted:
+            how = f"confirmed by {r.confirmed_by}"
+        else:
+            how = "NOT confirmed" + (" (self-signed)" if r.self_signed else "")
+        print(f"  Signed by {r.signer} ({how}) at {r.signed_at}")
         print(f"  Certificate SHA-256: {fingerprint_display(r.fingerprint or '')}")
     if r.in_register is not None:
         print(f"  In the register: {'yes' if r.in_register else 'no'}")
+        if r.status:
+            print(f"  Register status: {r.status}")
     if r.superseded:
         print(f"  SUPERSEDED by {r.superseded_by or 'a later statement'}")
     for p in r.problems:
@@ -128,13 +149,30 @@ def _print_result(r: VerifyResult, path: Path) -> None:
 
 
 def _verify(ctx: Context) -> int:
+    from reports.verify import (
+        load_trust_certificate,
+        own_identity_fingerprint,
+        read_fingerprint,
+        verify_statement,
+    )
+
     a = ctx.args
     path = Path(a.pdf)
     trust = load_trust_certificate(Path(a.trust)) if a.trust else None
+    fingerprints = tuple(read_fingerprint(f) for f in (a.fingerprint or ()))
     folder = Path(a.register_folder) if a.register_folder else None
     if folder is not None and not folder.is_dir():
         raise UserError(f"The folder {folder} does not exist.")
-    result = verify_statement(path, trust=trust, db=_register_db(ctx), register_folder=folder)
+    db = _register_db(ctx)
+    own = own_identity_fingerprint(db.location.files_dir) if db is not None else None
+    result = verify_statement(
+        path,
+        trust=trust,
+        db=db,
+        register_folder=folder,
+        fingerprints=fingerprints,
+        own_fingerprint=own,
+    )
     if a.json:
         print_json(result.to_json())
     else:
@@ -169,6 +207,8 @@ def statement_json(st: RegisteredStatement) -> dict[str, Any]:
 
 
 def _list(ctx: Context) -> int:
+    from models.statements.register import StatementRegister
+
     a = ctx.args
     register = StatementRegister(ctx.db)
     rows: list[dict[str, Any]]
@@ -203,66 +243,8 @@ def _list(ctx: Context) -> int:
 
 
 def _withdraw(ctx: Context) -> int:
+    from models.statements.register import StatementRegister
+
     st = StatementRegister(ctx.db).withdraw(ctx.args.statement_id, ctx.args.reason)
-    print(f"Statement {st.id} is withdrawn: {st.status_reason}")
+    print(say("cli.statement.withdrawn", id=st.id, reason=st.status_reason))
     return 0
-
-
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    kinds = ", ".join(k.value for k in StatementKind)
-    st = sub.add_parser("statement", help="signed PDF statements: export, verify, list")
-    ssub = st.add_subparsers(dest="statement_command", metavar="ACTION")
-
-    p = ssub.add_parser("export", help="issue a signed statement about one artist")
-    p.add_argument("artist_id", type=int)
-    p.add_argument("--kind", default="position", help=f"one of: {kinds}")
-    p.add_argument("--lang", default="en,zh", help="en, zh or en,zh (default en,zh)")
-    p.add_argument("--out", required=True, help="the .pdf file to write")
-    p.add_argument("--as-of", help="ISO time the statement speaks for (default: now)")
-    p.add_argument("--project", type=int, help="project id (project certificate, or scope)")
-    p.add_argument(
-        "--listed-on",
-        action="append",
-        metavar="PLATFORM",
-        help="a platform listing the artist (willingness only); repeatable",
-    )
-    p.set_defaults(handler=_export)
-
-    p = ssub.add_parser("batch", help="one statement per artist into a folder")
-    g = p.add_mutually_exclusive_group(required=True)
-    g.add_argument("--artists", help="artist ids separated by commas")
-    g.add_argument("--all", action="store_true", help="every active artist")
-    p.add_argument("--folder", required=True)
-    p.add_argument("--kind", default="position", help=f"one of: {kinds}")
-    p.add_argument("--lang", default="en,zh")
-    p.add_argument("--as-of")
-    p.add_argument("--listed-on", action="append", metavar="PLATFORM")
-    p.set_defaults(handler=_batch)
-
-    p = ssub.add_parser(
-        "verify", help="check a statement PDF (exit 0 valid, 1 invalid, 2 unreadable)"
-    )
-    p.add_argument("pdf")
-    p.add_argument("--trust", metavar="CERT.pem", help="the certificate you trust")
-    p.add_argument("--json", action="store_true")
-    p.add_argument(
-        "--register",
-        "--register-folder",
-        dest="register_folder",
-        metavar="DIR",
-        help="the agency's public register (register export), or a folder of its statements",
-    )
-    p.add_argument("--no-register", action="store_true", help="do not consult the database")
-    p.set_defaults(handler=_verify)
-
-    p = ssub.add_parser("list", help="the register of issued statements")
-    p.add_argument("--out-of-date", action="store_true", help="only those no longer true")
-    p.add_argument("--artist", type=int)
-    p.add_argument("--status", choices=[s.value for s in StatementStatus])
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=_list)
-
-    p = ssub.add_parser("withdraw", help="mark an issued statement as withdrawn")
-    p.add_argument("statement_id")
-    p.add_argument("--reason", required=True)
-    p.set_defaults(handler=_withdraw)

@@ -33,9 +33,15 @@ class AgencyProfile:
     address: str = ""
     address_zh: str = ""
     logo_file: str = ""
+    verify_url: str = ""  # the agency's published verify page, printed as a QR code
 
     def problems(self) -> list[FieldProblem]:
         out: list[FieldProblem] = []
+        url = self.verify_url
+        if url and (not url.startswith("https://") or any(c.isspace() for c in url)):
+            out.append(FieldProblem("verify_url", "must be an https:// address"))
+        if len(url) > MAX_TEXT:
+            out.append(FieldProblem("verify_url", f"is longer than {MAX_TEXT} characters"))
         for field_name in ("name", "name_zh", "address", "address_zh"):
             value: str = getattr(self, field_name)
             if len(value) > MAX_TEXT:
@@ -77,6 +83,7 @@ class AgencyService:
             name_zh=profile.name_zh.strip(),
             address=profile.address.strip(),
             address_zh=profile.address_zh.strip(),
+            verify_url=profile.verify_url.strip(),
         )
         problems = clean.problems()
         if problems:

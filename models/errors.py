@@ -7,7 +7,10 @@ else is a bug and is logged with its traceback.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from typing import Any
+
+from models.messages import code_of, field_name, has, render
 
 
 class UserError(Exception):
@@ -22,17 +25,69 @@ class UserError(Exception):
         return self.message
 
 
-@dataclass(frozen=True)
 class FieldProblem:
-    """One validation problem tied to a field (and a row, for imports)."""
+    """One validation problem tied to a field (and a row, for imports).
 
-    field: str
-    message: str
-    row: int | None = None
+    Give it a catalogue code and values — `FieldProblem("bio", "problem.is_longer_than_characters",
+    n=200)` — and it renders in either language at the edge (`text("zh")`). An English message
+    instead of a code still works (the catalogue finds its code by the English wording).
+    """
+
+    __slots__ = ("code", "field", "message", "params", "row")
+
+    def __init__(self, field: str, message: str, row: int | None = None, **params: Any) -> None:
+        self.field = field
+        self.row = row
+        if " " not in message and has(message):
+            self.code = message
+            self.params: dict[str, Any] = dict(params)
+            self.message = render(message, "en", params)
+        else:
+            found = code_of(message)
+            self.code = found[0] if found else ""
+            self.params = dict(found[1]) if found else {}
+            self.message = message
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FieldProblem):
+            return NotImplemented
+        return (self.field, self.message, self.row) == (other.field, other.message, other.row)
+
+    def __hash__(self) -> int:
+        return hash((self.field, self.message, self.row))
+
+    def __repr__(self) -> str:
+        return f"FieldProblem({self.field!r}, {self.message!r}, row={self.row!r})"
+
+    def message_in(self, language: str) -> str:
+        """The problem itself (without the field) in `language`."""
+        if not self.code:
+            return self.message
+        return render(self.code, language, self.params)
+
+    def text(self, language: str) -> str:
+        """ "row 3, native_name: a name is required" / "第 3 行，原文姓名：必须填写名称"."""
+        values = {
+            "row": self.row,
+            "field": field_name(self.field, language),
+            "message": self.message_in(language),
+        }
+        key = "validation.at_row" if self.row is not None else "validation.at_field"
+        return render(key, language, values)
 
     def __str__(self) -> str:
-        where = f"row {self.row}, " if self.row is not None else ""
-        return f"{where}{self.field}: {self.message}"
+        return self.text("en")
+
+
+def validation_message(problems: Sequence[FieldProblem], language: str, shown: int = 5) -> str:
+    """ "Please correct: …" / "请更正：…" for a list of problems (the first `shown` of them)."""
+    text = render("validation.separator", language).join(p.text(language) for p in problems[:shown])
+    more = (
+        render("validation.more", language, {"n": len(problems) - shown})
+        if len(problems) > shown
+        else ""
+    )
+    return render("validation.please_correct", language, {"problems": text, "more": more})
 
 
 class ValidationError(UserError):
@@ -40,11 +95,9 @@ class ValidationError(UserError):
 
     def __init__(self, problems: list[FieldProblem]) -> None:
         self.problems = list(problems)
-        shown = "; ".join(str(p) for p in self.problems[:5])
-        more = f" (and {len(self.problems) - 5} more)" if len(self.problems) > 5 else ""
-        from models.problems_zh import validation_message_zh  # the catalogue imports us
-
-        super().__init__(f"Please correct: {shown}{more}", validation_message_zh(self.problems))
+        super().__init__(
+            validation_message(self.problems, "en"), validation_message(self.problems, "zh")
+        )
 
 
 class ConflictError(UserError):

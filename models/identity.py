@@ -110,7 +110,7 @@ def _check_passphrase(passphrase: str) -> bytes:
     if len(passphrase) < MIN_PASSPHRASE:
         raise UserError(
             f"Choose a passphrase of at least {MIN_PASSPHRASE} characters.",
-            f"请设置至少 {MIN_PASSPHRASE} 个字符的密码。",
+            f"请设置至少 {MIN_PASSPHRASE} 个字符的口令。",
         )
     return passphrase.encode("utf-8")
 
@@ -192,7 +192,7 @@ class SigningIdentityService:
         except (ValueError, TypeError) as e:
             raise UserError(
                 "The passphrase does not unlock the signing identity.",
-                "密码错误，无法解锁签名身份。",
+                "口令错误，无法解锁签名身份。",
             ) from e
         signing_key = _usable_key(key)
         if not _same_public_key(signing_key, certs[0]):
@@ -279,7 +279,7 @@ class SigningIdentityService:
         except (ValueError, TypeError) as e:
             raise UserError(
                 "The passphrase does not open this PKCS#12 file.",
-                "密码错误，无法打开该 PKCS#12 文件。",
+                "口令错误，无法打开该 PKCS#12 文件。",
             ) from e
         if key is None or cert is None:
             raise UserError(

@@ -176,8 +176,10 @@ def summary_csv(rows: Sequence[SummaryRow]) -> bytes:
 
 
 def _cell(text: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas; a name must stay a name."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    """Spreadsheets run cells starting with = + - @ tab CR as formulas; a name stays a name."""
+    from models.roster.io import neutralise_cell
+
+    return neutralise_cell(text)
 
 
 def summary_pdf(rows: Sequence[SummaryRow], title: str, subtitle: str) -> bytes:

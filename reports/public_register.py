@@ -37,18 +37,22 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 from pyhanko.sign.validation.generic_cms import validate_sig_integrity
 
 from models.agency import AgencyService
+from models.audit.checkpoint import make_checkpoint, seal
 from models.clock import utc_now
 from models.errors import UserError
 from models.identity import UnlockedIdentity, fingerprint, fingerprint_display, subject_name
+from models.statements.publication import next_register_sequence
 from models.statements.record import StatementStatus
 from models.statements.register import RegisteredStatement, StatementRegister
 from models.storage.database import Database
 from reports.public_register_page import render_index, render_readme
+from reports.verify_page import VERIFY_FILE, VERIFY_FILE_ZH, render_verify_page
 
 REGISTER_TYPE = "consent-desk.public-register"
 REGISTER_VERSION = 1
 REGISTER_FILE = "register.json"
 SIGNATURE_FILE = "register.json.sig"
+CHECKPOINTS_FILE = "checkpoints.json"
 CERTIFICATE_FILE = "agency-certificate.pem"
 INDEX_FILE = "index.html"
 README_FILE = "README.txt"
@@ -61,9 +65,10 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
     "revocation": ("Notice of revocation", "撤回授权通知"),
 }
 STATUS_LABELS: dict[str, tuple[str, str]] = {
-    StatementStatus.CURRENT.value: ("Current", "有效"),
+    StatementStatus.CURRENT.value: ("Current", "现行"),
     StatementStatus.SUPERSEDED.value: ("Superseded", "已被取代"),
     StatementStatus.REVOKED.value: ("Withdrawn (revoked)", "已撤回"),
+    StatementStatus.HISTORICAL.value: ("Historical copy (not current)", "历史副本（非现行）"),
 }
 _DIGESTS = {"sha256": hashlib.sha256, "sha384": hashlib.sha384, "sha512": hashlib.sha512}
 
@@ -79,6 +84,8 @@ class ExportedRegister:
     fingerprint: str
     generated_at: str
     files: tuple[Path, ...]
+    sequence: int = 0
+    checkpoint: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -101,7 +108,7 @@ def _labels(table: dict[str, tuple[str, str]], key: str) -> dict[str, str]:
     return {"en": en, "zh": zh}
 
 
-def _entry(st: RegisteredStatement) -> dict[str, Any]:
+def _entry(st: RegisteredStatement, withdrawn_at: datetime | None = None) -> dict[str, Any]:
     record = st.record
     subject = record.get("subject", {})
     return {
@@ -121,6 +128,7 @@ def _entry(st: RegisteredStatement) -> dict[str, Any]:
         "supersedes": st.supersedes_id,
         "superseded_by": st.superseded_by_id,
         "signer_fingerprint_sha256": st.signer_fingerprint,
+        "withdrawn_at": withdrawn_at.isoformat(timespec="seconds") if withdrawn_at else None,
     }
 
 
@@ -130,7 +138,9 @@ def build_register(
     """The register's content: every issued statement, oldest first (nothing written)."""
     when = (now or utc_now()).astimezone()
     profile = AgencyService(db).get()
-    statements = sorted(StatementRegister(db).statements(), key=lambda s: (s.issued_at, s.id))
+    register = StatementRegister(db)
+    statements = sorted(register.statements(), key=lambda s: (s.issued_at, s.id))
+    withdrawn = register.withdrawal_times()
     cert = identity.certificate
     fp = fingerprint(cert)
     return {
@@ -152,7 +162,7 @@ def build_register(
             "of register.json",
         },
         "statuses": {k: _labels(STATUS_LABELS, k) for k in STATUS_LABELS},
-        "statements": [_entry(st) for st in statements],
+        "statements": [_entry(st, withdrawn.get(st.id)) for st in statements],
     }
 
 
@@ -266,6 +276,37 @@ def export_public_register(
     except OSError as e:
         raise UserError(f"Cannot create the folder {folder}: {e.strerror or e}.") from e
     content = build_register(db, identity, now)
+    history = _previous_history(folder)
+    previous_seq = max(
+        (e.get("sequence", 0) for e in history if _is_int(e.get("sequence"))), default=0
+    )
+    content["sequence"] = next_register_sequence(db, at_least=previous_seq)
+    checkpoint = make_checkpoint(db, "register", identity)
+    content["checkpoint"] = checkpoint.to_json()
+    entry: dict[str, Any] = {
+        "sequence": content["sequence"],
+        "generated_at": content["generated_at"],
+        **checkpoint.to_json(),
+    }
+    entry["entry_signature"] = seal(
+        json.dumps(entry, sort_keys=True, separators=(",", ":")).encode("utf-8"),
+        db.location.files_dir,
+        identity,
+    ).signature
+    history_data = (
+        json.dumps(
+            {
+                "about": "Every export of this register, oldest first: its sequence, date and "
+                "the audit checkpoint it was made at (event count, head hash, signed by the "
+                "agency's key; entry_signature also covers sequence and date). A later export "
+                "whose log does not extend an earlier checkpoint means history was rewritten.",
+                "checkpoints": [*history, entry],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    ).encode("utf-8")
     data = (json.dumps(content, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode(
         "utf-8"
     )
@@ -282,6 +323,9 @@ def export_public_register(
             CERTIFICATE_FILE: pem,
             INDEX_FILE: render_index(content).encode("utf-8"),
             README_FILE: render_readme(content).encode("utf-8"),
+            VERIFY_FILE: render_verify_page(content, "en").encode("utf-8"),
+            VERIFY_FILE_ZH: render_verify_page(content, "zh").encode("utf-8"),
+            CHECKPOINTS_FILE: history_data,
         },
     )
     return ExportedRegister(
@@ -290,7 +334,32 @@ def export_public_register(
         fingerprint=content["agency"]["certificate_fingerprint_sha256"],
         generated_at=content["generated_at"],
         files=files,
+        sequence=content["sequence"],
+        checkpoint=content["checkpoint"],
     )
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _previous_history(folder: Path) -> list[dict[str, Any]]:
+    """The entries of the folder's existing checkpoints.json (kept: the file only grows)."""
+    path = folder / CHECKPOINTS_FILE
+    if not path.exists():
+        return []
+    try:
+        data = json.loads(_read(path))
+    except (UserError, ValueError, RecursionError) as e:
+        raise UserError(
+            f"{path} exists but cannot be read ({e}); move it away or repair it before "
+            "exporting again (it is the register's history and is only ever appended to).",
+            f"{path} 无法读取；请先移走或修复（它是登记簿的历史记录，只能追加）。",
+        ) from e
+    entries = data.get("checkpoints") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise UserError(f"{path} is not a Consent Desk checkpoint history; move it away first.")
+    return [e for e in entries if isinstance(e, dict)]
 
 
 def _read(path: Path, limit: int = MAX_REGISTER_BYTES) -> bytes:

@@ -50,7 +50,7 @@ def _row(item: dict[str, Any]) -> str:
     css = status if status in ("current", "superseded", "revoked") else ""
     later = item.get("superseded_by") or ""
     return (
-        "<tr>"
+        f'<tr id="{_t(item.get("id"))}">'
         f"<td><code>{_t(item.get('id'))}</code></td>"
         f"<td>{_t(item.get('artist'))}</td>"
         f"<td>{_both(item.get('kind_label'), str(item.get('kind', '')))}</td>"
@@ -85,6 +85,8 @@ def render_index(content: dict[str, Any]) -> str:
 <p class="meta">Generated at / 生成时间: {_t(content.get("generated_at"))}<br>
 Signing certificate SHA-256 fingerprint / 签名证书 SHA-256 指纹:
 <span class="fp">{_t(agency.get("certificate_fingerprint_display"))}</span></p>
+<p class="verify"><a href="verify.html">Check a statement PDF</a> ·
+<a href="verify.zh.html" lang="zh-Hans">核验声明 PDF</a></p>
 <p>Every statement the agency has issued about AI use of its artists' likeness and voice.
 A statement marked <span class="superseded">Superseded</span> was replaced by a later one;
 <span class="revoked">Withdrawn</span> means the agency no longer stands by it.<br>
@@ -145,6 +147,9 @@ register.json.sig      Detached CMS (PKCS#7) SignedData, DER encoded, SHA-256, m
 agency-certificate.pem The certificate that signed the register and the statements.
                        签署登记簿及声明的证书。
 index.html             The same list as a web page (no scripts). 同一列表的网页版本（无脚本）。
+verify.html            Drop a statement PDF to see whether it is genuine, current, superseded
+verify.zh.html         or withdrawn (in the browser; nothing is uploaded). 核验页面（中、英文）：
+                       拖入声明 PDF 即可查看是否真实、现行、已被取代或已撤回（文件不会上传）。
 
 register.json fields
 --------------------

@@ -32,6 +32,7 @@ from reportlab.platypus import (
 )
 
 from models.errors import UserError
+from models.localize import format_date, format_days_left, format_term, join, medium, territory
 from models.proposals.review import Excerpt, ReviewData, parse_languages, review_data
 from models.proposals.types import ProposalArtist
 from models.rules.findings import Severity
@@ -98,6 +99,10 @@ class ReviewComposer:
     def t(self, key: str, sep: str = " / ") -> str:
         en, zh = T[key]
         return sep.join(esc(en if lang == "en" else zh) for lang in self.langs)
+
+    def _date(self, value: date) -> str:
+        """2026年4月3日 / 3 April 2026, in the report's languages."""
+        return self.pair(esc(format_date(value, "en")), esc(format_date(value, "zh")), " / ")
 
     def pair(self, en: str, zh: str, sep: str = "<br/>") -> str:
         """Already-escaped texts in the chosen languages."""
@@ -175,7 +180,13 @@ class ReviewComposer:
         days = ""
         if p.respond_by is not None:
             left = (p.respond_by - self.d.generated_at.date()).days
-            days = " (" + self.pair(f"{left:+d} d", f"{left:+d} 天", " / ") + ")"
+            days = (
+                " ("
+                + self.pair(
+                    esc(format_days_left(left, "en")), esc(format_days_left(left, "zh")), " / "
+                )
+                + ")"
+            )
         sessions = "<br/>".join(
             esc(s.at.isoformat(timespec="minutes")) + (f" — {esc(s.note)}" if s.note else "")
             for s in p.scan_sessions
@@ -184,8 +195,8 @@ class ReviewComposer:
             ("counterparty", esc(p.counterparty_name)),
             ("project", esc(p.project_title)),
             ("contact", esc(p.contact) or self.t("none")),
-            ("received", p.received_on.isoformat()),
-            ("respond_by", (p.respond_by.isoformat() + days) if p.respond_by else self.t("none")),
+            ("received", self._date(p.received_on)),
+            ("respond_by", (self._date(p.respond_by) + days) if p.respond_by else self.t("none")),
             ("status", self.pair(esc(p.status.label), esc(STATUS_ZH[p.status.value]), " / ")),
             ("description", esc(p.description) or self.t("none")),
             ("labelling", esc(p.labelling_plan) or self.t("none")),
@@ -202,10 +213,23 @@ class ReviewComposer:
         )
         uses_en = ", ".join(USES[u.value][0] for u in r.uses)
         uses_zh = "、".join(USES[u.value][1] for u in r.uses)
-        places = " · ".join(x for x in (", ".join(r.media), ", ".join(r.territories)) if x)
-        more = " · ".join(
-            x for x in (self.pair(esc(uses_en), esc(uses_zh), " / "), esc(places)) if x
+        places = " · ".join(
+            x
+            for x in (
+                self.pair(
+                    esc(join((medium(m, "en") for m in r.media), "en")),
+                    esc(join((medium(m, "zh") for m in r.media), "zh")),
+                    " / ",
+                ),
+                self.pair(
+                    esc(join((territory(t, "en") for t in r.territories), "en")),
+                    esc(join((territory(t, "zh") for t in r.territories), "zh")),
+                    " / ",
+                ),
+            )
+            if x and (r.media or r.territories)
         )
+        more = " · ".join(x for x in (self.pair(esc(uses_en), esc(uses_zh), " / "), places) if x)
         return mods + (f"<br/><font size=7 color='#5c5c5c'>{more}</font>" if more else "")
 
     def artists(self) -> list[Flowable]:
@@ -217,7 +241,10 @@ class ReviewComposer:
         ]
         for a in self.d.proposal.artists:
             r = a.requested
-            term = f"{_d(r.term_start)} – {_d(r.term_end) if r.term_end else '∞'}"
+            term = self.pair(
+                esc(format_term(r.term_start, r.term_end, "en")),
+                esc(format_term(r.term_start, r.term_end, "zh")),
+            )
             fee = f"{r.fee_amount} {r.fee_currency}" if r.fee_amount is not None else "—"
             if a.decision:
                 en, zh = ANSWER[a.decision.answer.value]
@@ -346,7 +373,7 @@ class ReviewComposer:
                     self.p(esc(f.artist_name or "—"), self.s.cell),
                     self.p(line, self.s.cell),
                     self.p(message, self.s.cell),
-                    self.p(esc(x.source), self.s.small),
+                    self.p(self.pair(esc(x.source), esc(x.source_zh or x.source)), self.s.small),
                     self.p(self.pair(esc(x.action), esc(x.action_zh)), self.s.small),
                 ]
             )
@@ -410,10 +437,6 @@ class ReviewComposer:
             f"{T['title'][0]} #{pid} · {T['generated'][0]} {when} "
             f"{T['by'][0]} {self.d.generated_by} · page {page} of {total}"
         )
-
-
-def _d(value: date | None) -> str:
-    return value.isoformat() if value else "…"
 
 
 def _canvas(composer: ReviewComposer) -> type[Canvas]:

@@ -1,16 +1,23 @@
-"""Check a statement PDF offline: signed by whom, unchanged since, and what it says.
+"""Check a statement PDF offline: is it the agency's, unchanged, and does the agency stand by it.
 
 Anyone can run this (a journalist has no database): the answer comes from the file alone,
-plus, when given, a certificate the reader trusts, the agency's register, the agency's signed
-public register (reports/public_register.py) or a folder of its published statements. A
-damaged or tampered file is an answer ("invalid", with the reasons), never an exception; only
-a file that cannot be read at all is "unreadable".
+plus what confirms the signer — a certificate the reader trusts (`--trust`), the agency's
+published SHA-256 fingerprint (`--fingerprint`) or this desk's own identity — and, when given,
+this desk's register or the agency's published register. A damaged or tampered file is an
+answer ("not authentic", with the reasons), never an exception.
 
-What "valid" means here: the signature is cryptographically sound, covers every byte of the
-file (nothing appended after signing), is the agency's certification signature that allows
-no changes, and the attached record is the one the agency signed and names that signer.
-Self-signed signers are reported with their fingerprint and are never called trusted unless
-the reader passes that very certificate (`--trust`).
+Nothing here trusts a PDF library's idea of coverage (published attacks fool them):
+`verification.structure` checks on the raw bytes that the file is one signed revision and
+nothing else, `verification.cms_check` checks the signature on its original bytes with bounded
+work, and `verification.pdf_parts` reads the signed record, keywords and page content.
+This module imports no signing, layout, network or database code (the database only when
+this desk's register is asked).
+
+Verdicts and exit codes:
+0 intact, signed by a confirmed agency key, current as far as known;
+1 not authentic (tampered, forged, wrong key, page and record disagree);
+2 unusable input; 3 intact but the signer is not confirmed; 4 authentic but withdrawn or
+superseded according to the register.
 """
 
 from __future__ import annotations
@@ -19,39 +26,64 @@ import hashlib
 import io
 import json
 import logging
-import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from asn1crypto import cms
-from asn1crypto import parser as asn1_parser
-from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from pyhanko.pdf_utils import generic
-from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.fields import MDPPerm
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
-from pyhanko.sign.validation.status import SignatureCoverageLevel
-from pyhanko_certvalidator import ValidationContext
+from cryptography.x509.oid import ExtensionOID
 
 from models.errors import UserError
-from models.identity import fingerprint, is_self_signed, subject_name
 from models.statements.record import RECORD_FILE_NAME, StatementStatus, parse_record
-from models.statements.register import StatementRegister
-from models.storage.database import Database
-from reports.public_register import RegisterError, is_public_register, read_public_register
+from reports.verification import pdf_parts
+from reports.verification.certs import (
+    fingerprint,
+    fingerprint_display,
+    is_self_signed,
+    issued_by,
+    parse_fingerprint,
+    subject_name,
+)
+from reports.verification.cms_check import check_cms
+from reports.verification.register import (
+    RegisterUnreadable,
+    default_seen_file,
+    is_register_folder,
+    read_register,
+    remember_sequence,
+)
+from reports.verification.structure import byte_range_problems
+
+if TYPE_CHECKING:
+    from models.storage.database import Database
 
 log = logging.getLogger("consent_desk.verify")
 
 EXIT_VALID = 0
 EXIT_INVALID = 1
 EXIT_UNREADABLE = 2
+EXIT_UNCONFIRMED = 3
+EXIT_WITHDRAWN = 4
+
+MAX_PDF_BYTES = 64 * 1024 * 1024
+MAX_RECORD_BYTES = 4 * 1024 * 1024
+IDENTITY_CERTIFICATE = Path("identity") / "certificate.pem"  # as in models/identity.py
+
+HISTORICAL_LABEL = "Historical copy — as of {as_of}; not the agency's current position"
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """What the reader accepts as the agency's key (any one is enough)."""
+
+    certificate: x509.Certificate | None = None  # --trust (the agency's or its CA's)
+    fingerprints: frozenset[str] = frozenset()  # --fingerprint, lowercase hex
+    own_fingerprint: str | None = None  # this desk's identity
+
+    @property
+    def given(self) -> bool:
+        return self.certificate is not None or bool(self.fingerprints)
 
 
 @dataclass(frozen=True)
@@ -59,9 +91,9 @@ class VerifyResult:
     """The answer for one file (the JSON of `statement verify --json`)."""
 
     readable: bool
-    valid: bool
+    valid: bool  # authentic: intact, consistent, and (if a trust anchor was given) that signer
     intact: bool
-    trusted: bool
+    trusted: bool  # the signer is confirmed
     self_signed: bool | None
     signer: str | None
     fingerprint: str | None
@@ -77,13 +109,66 @@ class VerifyResult:
     superseded_by: str | None
     problems: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    confirmed_by: str | None = None
+    historical: bool = False
+    page_text_bound: bool | None = None  # None: an older statement without a page digest
+    register_sequence: int | None = None
+    register_older_than: int | None = None  # the higher sequence already seen
     record: dict[str, Any] | None = field(default=None, compare=False)
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.status == StatementStatus.REVOKED.value
 
     @property
     def exit_code(self) -> int:
         if not self.readable:
             return EXIT_UNREADABLE
-        return EXIT_VALID if self.valid else EXIT_INVALID
+        if not self.valid:
+            return EXIT_INVALID
+        if not self.trusted:
+            return EXIT_UNCONFIRMED
+        if self.withdrawn or self.superseded:
+            return EXIT_WITHDRAWN
+        return EXIT_VALID
+
+    @property
+    def verdict(self) -> str:
+        return {
+            EXIT_VALID: "authentic",
+            EXIT_INVALID: "not_authentic",
+            EXIT_UNREADABLE: "unusable",
+            EXIT_UNCONFIRMED: "signer_not_confirmed",
+            EXIT_WITHDRAWN: "withdrawn" if self.withdrawn else "superseded",
+        }[self.exit_code]
+
+    def headline(self) -> str:
+        """The first line a person reads: the verdict in words."""
+        code = self.exit_code
+        if code == EXIT_UNREADABLE:
+            return "UNUSABLE: this file cannot be checked."
+        if code == EXIT_INVALID:
+            return "NOT AUTHENTIC: do not rely on this statement."
+        if code == EXIT_UNCONFIRMED:
+            return (
+                "SIGNER NOT CONFIRMED: the file is intact, but nothing confirms who signed it. "
+                "Compare this SHA-256 fingerprint with the one the agency publishes: "
+                f"{fingerprint_display(self.fingerprint or '')}"
+            )
+        if code == EXIT_WITHDRAWN:
+            if self.withdrawn:
+                return "WITHDRAWN: authentic, but the agency has withdrawn this statement."
+            later = self.superseded_by or "a later statement"
+            return f"SUPERSEDED: authentic, but the agency replaced it with {later}."
+        if self.historical:
+            return (
+                "AUTHENTIC HISTORICAL COPY: intact and signed by the confirmed agency key; "
+                + HISTORICAL_LABEL.format(as_of=self.as_of)
+                + "."
+            )
+        if self.in_register and self.register_older_than is None:
+            return "AUTHENTIC: intact, signed by the confirmed agency key, current in the register."
+        return "AUTHENTIC: intact and signed by the confirmed agency key."
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)
@@ -91,6 +176,9 @@ class VerifyResult:
         out.pop("readable")
         out["problems"] = list(self.problems)
         out["notes"] = list(self.notes)
+        out["exit_code"] = self.exit_code
+        out["verdict"] = self.verdict
+        out["withdrawn"] = self.withdrawn
         return out
 
 
@@ -134,16 +222,24 @@ def load_trust_certificate(path: Path) -> x509.Certificate:
         ) from e
 
 
-@contextmanager
-def _quiet_pyhanko() -> Iterator[None]:
-    """pyHanko logs a traceback for every self-signed signer; that is an answer, not an error."""
-    logger = logging.getLogger("pyhanko")
-    old = logger.level
-    logger.setLevel(logging.CRITICAL)
+def read_fingerprint(text: str) -> str:
+    """`--fingerprint` as people copy it (hex, colons or spaces); else UserError (exit 2)."""
+    value = parse_fingerprint(text)
+    if value is None:
+        raise UserError(
+            f"'{text}' is not a SHA-256 fingerprint (64 hexadecimal digits, colons allowed).",
+            f"“{text}”不是 SHA-256 指纹（64 位十六进制数字，可含冒号）。",
+        )
+    return value
+
+
+def own_identity_fingerprint(files_dir: Path) -> str | None:
+    """The fingerprint of this desk's signing certificate, if it has one."""
     try:
-        yield
-    finally:
-        logger.setLevel(old)
+        pem = (files_dir / IDENTITY_CERTIFICATE).read_bytes()
+        return fingerprint(x509.load_pem_x509_certificates(pem)[0])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _looks_like_pdf(data: bytes) -> bool:
@@ -155,10 +251,20 @@ def verify_statement(
     trust: x509.Certificate | None = None,
     db: Database | None = None,
     register_folder: Path | None = None,
+    *,
+    fingerprints: tuple[str, ...] = (),
+    own_fingerprint: str | None = None,
+    seen_file: Path | bool | None = True,
 ) -> VerifyResult:
-    """Check one statement; never raises for a damaged or tampered file."""
+    """Check one statement; never raises for a damaged or tampered file.
+
+    `seen_file`: where the highest register sequence per agency is remembered (True: the
+    desk's data folder; None or False: nowhere).
+    """
     if isinstance(pdf, Path):
         try:
+            if pdf.stat().st_size > MAX_PDF_BYTES:
+                return _empty(False, "The file is too large to be a statement.")
             data = pdf.read_bytes()
         except OSError as e:
             return _empty(False, f"The file cannot be read: {e.strerror or e}.")
@@ -166,229 +272,163 @@ def verify_statement(
         data = pdf
     if not data:
         return _empty(False, "The file is empty.")
+    if len(data) > MAX_PDF_BYTES:
+        return _empty(False, "The file is too large to be a statement.")
     if not _looks_like_pdf(data):
         return _empty(False, "This is not a PDF file.")
+    confirm = Confirmation(trust, frozenset(fingerprints), own_fingerprint)
+    seen: Path | None = default_seen_file() if seen_file is True else (seen_file or None)
     try:
-        with _quiet_pyhanko():
-            result = _verify_bytes(data, trust)
-            if db is not None or register_folder is not None:
-                result = _with_register(result, data, db, register_folder)
-    except Exception as e:  # anything a hostile file can trigger is an "invalid" answer
+        result = _verify_bytes(data, confirm)
+        if result.valid and (db is not None or register_folder is not None):
+            result = _with_register(result, data, db, register_folder, seen)
+    except Exception as e:  # anything a hostile file can trigger is a "not authentic" answer
         log.info("verification failed with %r", e)
         return _empty(True, f"The file is damaged or was altered (it cannot be checked: {e}).")
-    log.info(
-        "verified %s: valid=%s statement=%s", "bytes", result.valid, result.statement_id or "-"
-    )
+    log.info("verified: exit=%s statement=%s", result.exit_code, result.statement_id or "-")
     return result
 
 
-def _signed_attachment(reader: PdfFileReader, revision: int | None) -> bytes | None:
-    """The `statement.json` bytes as of the signed revision (not any later one)."""
-    root = reader.get_historical_root(revision) if revision is not None else reader.root
-    try:
-        names = root["/Names"]["/EmbeddedFiles"]["/Names"]
-    except (KeyError, TypeError):
-        return None
-    for i in range(0, len(names) - 1, 2):
-        name = names[i]
-        is_text = isinstance(name, generic.TextStringObject | generic.ByteStringObject)
-        if is_text and str(name) == RECORD_FILE_NAME:
-            spec = names[i + 1].get_object()
-            stream = spec["/EF"]["/F"].get_object()
-            data: bytes = stream.data
-            return data
-    return None
-
-
-def _signed_keywords(reader: PdfFileReader, revision: int | None) -> str:
-    try:
-        resolver = reader.get_historical_resolver(revision) if revision is not None else reader
-        info = resolver.trailer_view["/Info"].get_object()
-        return str(info.get("/Keywords", ""))
-    except (KeyError, TypeError, AttributeError):
-        return ""
-
-
-_HEX_GAP = re.compile(rb"<[0-9a-fA-F]*>")
-
-
-def _padding_clean(sig: EmbeddedPdfSignature, data: bytes) -> bool:
-    """The one unsigned part of the file is exactly the signature and its zero padding.
-
-    PDF readers skip whitespace inside hex strings, so without this check a padding digit
-    turned into a space would change the file without changing the signature.
-    """
-    start, first, second, _ = (int(x) for x in sig.byte_range)
-    gap = data[start + first : second]
-    if not _HEX_GAP.fullmatch(gap) or (len(gap) - 2) % 2:
-        return False
-    raw: bytes = sig.pkcs7_content
-    _, _, _, header, contents, trailer = asn1_parser.parse(raw, strict=False)
-    used = len(header) + len(contents) + len(trailer)
-    return not raw[used:].strip(b"\x00")
-
-
-def _cms_problem(sig: EmbeddedPdfSignature) -> str | None:
-    """The parts of the CMS signature that its own signature does not cover must still be
-    exactly what a signature of ours holds; otherwise bytes of the file changed unnoticed.
-
-    Covered elsewhere: the signed attributes and the signature value (pyHanko), the signer's
-    certificate (its key checks the signature; a self-signed one must verify itself).
-    Here: strict DER throughout, one digest algorithm that is the signer's, detached data,
-    no unsigned attributes or CRLs, and every embedded certificate exactly as encoded.
-    """
-    raw: bytes = sig.pkcs7_content
-    _, _, _, header, contents, trailer = asn1_parser.parse(raw, strict=False)
-    der = raw[: len(header) + len(contents) + len(trailer)]
-    try:
-        info = cms.ContentInfo.load(der, strict=True)
-        if info.dump(force=True) != der:
-            return "The signature is not encoded as signed (its bytes were changed)."
-        signed = info["content"]
-        signer_infos = signed["signer_infos"]
-        if len(signer_infos) != 1:
-            return "The signature holds more than one signer."
-        signer = signer_infos[0]
-        if signed["version"].native != "v1" or signer["version"].native != "v1":
-            return "The signature's version numbers were changed."
-        digest = signer["digest_algorithm"]["algorithm"].native
-        if [a["algorithm"].native for a in signed["digest_algorithms"]] != [digest]:
-            return "The signature's list of digest algorithms was changed."
-        encap = signed["encap_content_info"]
-        if encap["content_type"].native != "data" or encap["content"].native is not None:
-            return "The signature's content description was changed."
-        if signer["unsigned_attrs"].native or signed["crls"].native:
-            return "The signature carries unsigned additions."
-        certs = [c.chosen for c in signed["certificates"]]
-        sid = signer["sid"]
-        if sid.name != "issuer_and_serial_number":
-            return "The signature no longer names the certificate it carries."
-        named = [
-            c
-            for c in certs
-            if c["tbs_certificate"]["issuer"].dump(force=True)
-            == sid.chosen["issuer"].dump(force=True)
-            and c.serial_number == sid.chosen["serial_number"].native
-        ]
-        if not named:
-            return "The signature no longer names the certificate it carries."
-        # Every certificate carried must be the signer's or an issuer on its chain, each
-        # verifying the one below it: a changed copy or an extra certificate is refused.
-        by_der = {
-            c.dump(force=True): x509.load_der_x509_certificate(c.dump(force=True)) for c in certs
-        }
-        needed = {named[0].dump(force=True)}
-        frontier = [by_der[named[0].dump(force=True)]]
-        while frontier:
-            cert = frontier.pop()
-            if cert.issuer == cert.subject:
-                continue  # a root: the chain ends here (it is checked against itself below)
-            for der_bytes, candidate in by_der.items():
-                if (
-                    der_bytes not in needed
-                    and candidate.subject == cert.issuer
-                    and _issued_by(cert, candidate)
-                ):
-                    needed.add(der_bytes)
-                    frontier.append(candidate)
-        if set(by_der) - needed:
-            return "A certificate inside the signature was changed or added."
-        signer_cert = by_der[named[0].dump(force=True)]
-        if signer_cert.issuer == signer_cert.subject and not _issued_by(signer_cert, signer_cert):
-            return "The signer's certificate was altered: its own signature does not verify."
-    except (ValueError, TypeError, KeyError) as e:
-        return f"The signature cannot be read strictly ({e})."
-    return None
-
-
-def _issued_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
-    try:
-        cert.verify_directly_issued_by(issuer)
-    except (ValueError, TypeError, InvalidSignature):
-        return False
-    return True
-
-
-def _verify_bytes(data: bytes, trust: x509.Certificate | None) -> VerifyResult:
+def _verify_bytes(data: bytes, confirm: Confirmation) -> VerifyResult:
     problems: list[str] = []
     notes: list[str] = []
-    reader = PdfFileReader(io.BytesIO(data))
-    sigs = reader.embedded_signatures
-    record_bytes = None
-    sig: EmbeddedPdfSignature | None = sigs[0] if sigs else None
-    if sig is None:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    reader = PdfFileReader(io.BytesIO(data), strict=False)
+    fields = pdf_parts.signature_fields(reader)
+    if not fields:
         problems.append("The file carries no signature: it is not a signed statement.")
-        record_bytes = _signed_attachment(reader, None)
-        return _result(problems, notes, record_bytes, None, None, None, trusted=False)
-    if len(sigs) > 1:
+        record_bytes = pdf_parts.attachment(reader, RECORD_FILE_NAME, MAX_RECORD_BYTES)
+        return _result(problems, notes, record_bytes, None, None, None, confirm)
+    if len(fields) > 1:
         problems.append("The file carries more than one signature; statements have exactly one.")
-    trust_roots = (
-        [asn1_x509.Certificate.load(trust.public_bytes(serialization.Encoding.DER))]
-        if trust is not None
-        else []
-    )
-    context = ValidationContext(
-        trust_roots=trust_roots,
-        allow_fetching=False,
-        revocation_mode="soft-fail",
-    )
-    status = validate_pdf_signature(sig, context)
-    signer_cert = x509.load_der_x509_certificate(status.signing_cert.dump())
-    fp = fingerprint(signer_cert)
-    if not status.intact:
-        problems.append("The signed content was changed after signing (digest mismatch).")
-    if not status.valid:
-        problems.append("The signature value does not match the signed content.")
-    if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
-        problems.append(
-            "Content was added to the file after it was signed "
-            "(the signature does not cover the whole file)."
-        )
-    if status.docmdp_ok is False:
-        problems.append("Changes made after signing are not allowed by the certification.")
-    if sig.docmdp_level != MDPPerm.NO_CHANGES:
+    sig = fields[0]
+    contents = pdf_parts.string_bytes(sig.value.get("/Contents"))
+    byte_range = sig.value.get("/ByteRange")
+    if contents is None or not isinstance(byte_range, list):
+        problems.append("The signature field holds no signature value.")
+        return _result(problems, notes, None, None, None, None, confirm)
+    ranges = [v if isinstance(v, int) and not isinstance(v, bool) else -1 for v in byte_range]
+    problems.extend(byte_range_problems(data, ranges, bytes(contents)))
+    signed_bytes = b""
+    if len(ranges) == 4 and min(ranges) >= 0:
+        first = data[ranges[0] : ranges[0] + ranges[1]]
+        signed_bytes = first + data[ranges[2] : ranges[2] + ranges[3]]
+    cms = check_cms(bytes(contents), signed_bytes, exact_certificates=True)
+    problems.extend(cms.problems)
+    signer = cms.signer
+    if signer is None:
+        return _result(problems, notes, None, None, None, None, confirm)
+    if str(sig.value.get("/SubFilter", "")) not in ("/ETSI.CAdES.detached", "/adbe.pkcs7.detached"):
+        problems.append("The signature is not a detached CMS signature.")
+    if pdf_parts.certification_level(reader, sig) != 1:
         problems.append("The signature is not a certification that forbids every change.")
-    if not _padding_clean(sig, data):
-        problems.append("The signature field holds extra bytes after the signature.")
-    cms_problem = _cms_problem(sig)
-    if cms_problem is not None:
-        problems.append(cms_problem)
-    signed_revision = getattr(sig, "signed_revision", None)
-    record_bytes = _signed_attachment(reader, signed_revision)
-    keywords = _signed_keywords(reader, signed_revision)
-    trusted = False
-    if trust is not None:
-        trusted = fingerprint(trust) == fp or bool(status.trusted)
-        if not trusted:
+    record_bytes = pdf_parts.attachment(reader, RECORD_FILE_NAME, MAX_RECORD_BYTES)
+    keys = pdf_parts.keywords(reader)
+    page_bound: bool | None = None
+    expected_pages = keys.get(pdf_parts.PAGE_DIGEST_KEY)
+    if expected_pages is not None:
+        bound_to = hashlib.sha256(record_bytes).hexdigest() if record_bytes is not None else ""
+        try:
+            page_bound = pdf_parts.page_content_digest(reader, bound_to) == expected_pages
+        except pdf_parts.StreamError as e:
+            page_bound = False
+            log.info("page content not readable: %s", e)
+        if not page_bound:
             problems.append(
-                "The statement was not signed with the certificate you trust "
-                f"(signed by certificate {fp})."
+                "What the pages show is not what was signed with this record "
+                "(the page content digest does not match)."
             )
-    self_signed = is_self_signed(signer_cert)
-    if signer_cert.issuer == signer_cert.subject and not self_signed:
-        # A certificate that names itself as issuer must carry its own valid signature; one
-        # that does not was altered (the document signature alone would not show it).
+    else:
+        notes.append("Older statement: its page text is not bound to its record by a digest.")
+    signed_at = cms.signing_time or pdf_parts.pdf_date(sig.value.get("/M"))
+    self_signed = is_self_signed(signer)
+    if signer.issuer == signer.subject and not self_signed:
         problems.append("The signer's certificate was altered: its own signature does not verify.")
-    if self_signed and not trusted:
-        notes.append(
-            "The signer's certificate is self-signed: compare its SHA-256 fingerprint with "
-            "the one the agency publishes, or pass that certificate with --trust."
+    if signed_at is not None and not (
+        signer.not_valid_before_utc <= signed_at <= signer.not_valid_after_utc
+    ):
+        problems.append("The statement was signed outside its certificate's validity period.")
+    fp = fingerprint(signer)
+    confirmed_by = _confirmed_by(signer, cms.certificates, confirm, signed_at)
+    if confirm.given and confirmed_by is None:
+        problems.append(
+            "The statement was not signed with the certificate you trust "
+            f"(signed by certificate {fingerprint_display(fp)})."
         )
-    elif not trusted:
-        notes.append(
-            "The signer's certificate was not checked against one you trust: pass the "
-            "agency's certificate or its certificate authority's with --trust."
-        )
-    return _result(
+    if confirmed_by is None and not confirm.given:
+        if self_signed:
+            notes.append(
+                "The signer's certificate is self-signed: compare its SHA-256 fingerprint with "
+                "the one the agency publishes (--fingerprint), or pass that certificate with "
+                "--trust."
+            )
+        else:
+            notes.append(
+                "The signer's certificate was not checked against one you trust: pass the "
+                "agency's certificate or its certificate authority's with --trust, or its "
+                "fingerprint with --fingerprint."
+            )
+    result = _result(
         problems,
         notes,
         record_bytes,
-        status.intact and status.valid,
-        (subject_name(signer_cert), fp, self_signed),
-        status.signer_reported_dt.isoformat() if status.signer_reported_dt else None,
-        trusted=trusted,
-        keywords=keywords,
+        cms.intact and cms.valid,
+        (subject_name(signer), fp, self_signed),
+        signed_at.isoformat() if signed_at else None,
+        confirm,
+        keywords=keys,
+        confirmed_by=confirmed_by,
     )
+    return replace(result, page_text_bound=page_bound)
+
+
+def _is_ca(cert: x509.Certificate) -> bool:
+    try:
+        ext = cert.extensions.get_extension_for_oid(ExtensionOID.BASIC_CONSTRAINTS)
+    except x509.ExtensionNotFound:
+        return False
+    return bool(ext.value.ca)  # type: ignore[attr-defined]
+
+
+def _valid_at(cert: x509.Certificate, when: datetime | None) -> bool:
+    return when is None or cert.not_valid_before_utc <= when <= cert.not_valid_after_utc
+
+
+def _confirmed_by(
+    signer: x509.Certificate,
+    carried: list[x509.Certificate],
+    confirm: Confirmation,
+    when: datetime | None,
+) -> str | None:
+    """How the signer is confirmed as the agency, or None."""
+    fp = fingerprint(signer)
+    if confirm.certificate is not None and fingerprint(confirm.certificate) == fp:
+        return "certificate"
+    if fp in confirm.fingerprints:
+        return "fingerprint"
+    if confirm.own_fingerprint is not None and confirm.own_fingerprint == fp:
+        return "this desk's identity"
+    anchor = confirm.certificate
+    if anchor is None or not _is_ca(anchor):
+        return None
+    # A chain from the signer through the carried certificates up to the trusted authority.
+    cert = signer
+    for _ in range(8):
+        if cert.issuer == anchor.subject and issued_by(cert, anchor):
+            return "certificate authority" if _valid_at(anchor, when) else None
+        parent = next(
+            (
+                c
+                for c in carried
+                if c is not cert and c.subject == cert.issuer and _is_ca(c) and issued_by(cert, c)
+            ),
+            None,
+        )
+        if parent is None or not _valid_at(parent, when):
+            return None
+        cert = parent
+    return None
 
 
 def _result(
@@ -398,8 +438,9 @@ def _result(
     intact: bool | None,
     signer: tuple[str, str, bool] | None,
     signed_at: str | None,
-    trusted: bool,
-    keywords: str = "",
+    confirm: Confirmation,
+    keywords: dict[str, str] | None = None,
+    confirmed_by: str | None = None,
 ) -> VerifyResult:
     record: dict[str, Any] | None = None
     record_hash: str | None = None
@@ -409,30 +450,36 @@ def _result(
         record_hash = hashlib.sha256(record_bytes).hexdigest()
         try:
             record = parse_record(record_bytes)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             problems.append(f"The attached {RECORD_FILE_NAME} is not a statement record.")
-    if record is not None and record_hash is not None:
-        if keywords and f"record-sha256={record_hash}" not in keywords:
+    if record is not None and record_hash is not None and signer is not None:
+        named_hash = (keywords or {}).get("record-sha256")
+        if named_hash != record_hash:
             problems.append("The attached record is not the one the statement was issued with.")
-        named = str(record.get("issuer", {}).get("signer_fingerprint_sha256", ""))
-        if signer is not None and named != signer[1]:
+        issuer = record.get("issuer")
+        named = str(issuer.get("signer_fingerprint_sha256", "")) if isinstance(issuer, dict) else ""
+        if named != signer[1]:
             problems.append(
                 "The statement names a different signing certificate than the one that signed it."
             )
-    subject = (record or {}).get("subject", {})
+    rec = record or {}
+    subject = rec.get("subject", {})
+    historical = bool(rec.get("historical"))
+    if historical and not problems:
+        notes.insert(0, HISTORICAL_LABEL.format(as_of=rec.get("as_of")))
     return VerifyResult(
         readable=True,
         valid=not problems,
         intact=bool(intact),
-        trusted=trusted,
+        trusted=confirmed_by is not None and not problems,
         self_signed=signer[2] if signer else None,
         signer=signer[0] if signer else None,
         fingerprint=signer[1] if signer else None,
         signed_at=signed_at,
-        statement_id=(record or {}).get("statement_id"),
-        kind=(record or {}).get("kind"),
-        artist=subject.get("display_name") if isinstance(subject, dict) else None,
-        as_of=(record or {}).get("as_of"),
+        statement_id=_text(rec.get("statement_id")),
+        kind=_text(rec.get("kind")),
+        artist=_text(subject.get("display_name")) if isinstance(subject, dict) else None,
+        as_of=_text(rec.get("as_of")),
         record_sha256=record_hash,
         in_register=None,
         status=None,
@@ -440,117 +487,163 @@ def _result(
         superseded_by=None,
         problems=tuple(problems),
         notes=tuple(notes),
+        confirmed_by=confirmed_by if not problems else None,
+        historical=historical,
         record=record,
     )
 
 
+def _text(value: Any) -> str | None:
+    return str(value) if isinstance(value, str | int) and not isinstance(value, bool) else None
+
+
 def _with_register(
-    result: VerifyResult, data: bytes, db: Database | None, folder: Path | None
+    result: VerifyResult,
+    data: bytes,
+    db: Database | None,
+    folder: Path | None,
+    seen: Path | None,
 ) -> VerifyResult:
-    """Add what the agency's register (database or published folder) knows of this file."""
+    """Add what the agency's register (this desk's, or a published folder) says of this file."""
     problems = list(result.problems)
     notes = list(result.notes)
     file_sha = hashlib.sha256(data).hexdigest()
-    in_register = False
+    in_register: bool | None = None
     status: str | None = None
     superseded_by: str | None = None
+    sequence: int | None = None
+    older_than: int | None = None
+    confirmed_by = result.confirmed_by
     sid = result.statement_id
     if db is not None and sid:
+        from models.statements.register import StatementRegister
+
         entry = StatementRegister(db).find(sid)
+        in_register = False
         if entry is None:
             notes.append(f"Statement {sid} is not in this desk's register.")
         elif entry.file_sha256 != file_sha:
             problems.append(
-                f"Statement {sid} is in the register, but this file differs from the "
+                f"Statement {sid} is in this desk's register, but this file differs from the "
                 "registered copy."
             )
         else:
             in_register = True
             status = entry.status.value
             superseded_by = entry.superseded_by_id
+            confirmed_by = confirmed_by or "this desk's register (the very file it issued)"
             if entry.status == StatementStatus.REVOKED:
                 notes.append(f"The agency withdrew this statement: {entry.status_reason}")
-    if folder is not None and sid and is_public_register(folder):
-        found, later, answer = _search_public_register(folder, sid, file_sha, result.fingerprint)
-        problems.extend(answer.problems)
-        notes.extend(answer.notes)
-        in_register = in_register or found
-        status = status or answer.status
-        superseded_by = superseded_by or later
-    elif folder is not None and sid:
-        found, later = _search_folder(folder, sid, file_sha, result.fingerprint)
-        in_register = in_register or found
-        if later and superseded_by is None:
-            superseded_by = later
-            status = status or StatementStatus.SUPERSEDED.value
-        if not found and db is None:
-            notes.append(f"Statement {sid} is not among the statements in {folder}.")
+    if folder is not None and sid:
+        if confirmed_by is None:
+            notes.append(
+                f"The register in {folder} was not consulted: it only counts once the signer "
+                "is confirmed (--trust or --fingerprint), since anyone can publish a register "
+                "signed with their own key."
+            )
+        elif is_register_folder(folder):
+            answer = _public_register(folder, sid, file_sha, result.fingerprint, seen)
+            problems.extend(answer.problems)
+            notes.extend(answer.notes)
+            if answer.consulted:
+                in_register = bool(in_register) or answer.found
+                status = status or answer.status
+                superseded_by = superseded_by or answer.superseded_by
+                sequence, older_than = answer.sequence, answer.older_than
+        else:
+            found, later = _search_folder(folder, sid, file_sha, result.fingerprint)
+            in_register = bool(in_register) or found
+            if later and superseded_by is None:
+                superseded_by = later
+                status = status or StatementStatus.SUPERSEDED.value
+            if not found and db is None:
+                notes.append(f"Statement {sid} is not among the statements in {folder}.")
     if status is None and in_register:
         status = StatementStatus.CURRENT.value
-    return VerifyResult(
-        **{
-            **asdict(result),
-            "record": result.record,
-            "valid": not problems,
-            "in_register": in_register,
-            "status": status,
-            "superseded": superseded_by is not None or status == StatementStatus.SUPERSEDED.value,
-            "superseded_by": superseded_by,
-            "problems": tuple(problems),
-            "notes": tuple(notes),
-        }
+    if result.historical and status == StatementStatus.CURRENT.value:
+        status = "historical"
+    valid = not problems
+    return replace(
+        result,
+        valid=valid,
+        trusted=valid and confirmed_by is not None,
+        confirmed_by=confirmed_by if valid else None,
+        in_register=in_register,
+        status=status,
+        superseded=superseded_by is not None or status == StatementStatus.SUPERSEDED.value,
+        superseded_by=superseded_by,
+        problems=tuple(problems),
+        notes=tuple(notes),
+        register_sequence=sequence,
+        register_older_than=older_than,
     )
 
 
 @dataclass(frozen=True)
 class _RegisterAnswer:
+    consulted: bool = False
+    found: bool = False
     status: str | None = None
+    superseded_by: str | None = None
+    sequence: int | None = None
+    older_than: int | None = None
     problems: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
 
 
-def _search_public_register(
-    folder: Path, statement_id: str, file_sha: str, signer_fp: str | None
-) -> tuple[bool, str | None, _RegisterAnswer]:
-    """What the agency's signed public register (reports/public_register.py) says of this file.
-
-    The register only counts when its signature checks out and it was signed with the very
-    certificate that signed the statement: a register anyone else signed cannot retire it.
-    """
+def _public_register(
+    folder: Path, statement_id: str, file_sha: str, signer_fp: str | None, seen: Path | None
+) -> _RegisterAnswer:
+    """What the agency's signed public register says of this file (signer already confirmed)."""
     try:
-        register = read_public_register(folder)
-    except RegisterError as e:
-        return False, None, _RegisterAnswer(problems=(e.message,))
+        register = read_register(folder)
+    except RegisterUnreadable as e:
+        return _RegisterAnswer(notes=(f"The register in {folder} was not used: {e}",))
     if register.fingerprint != signer_fp:
-        return (
-            False,
-            None,
-            _RegisterAnswer(
-                problems=(
-                    f"The register in {folder} is signed with certificate {register.fingerprint}, "
-                    "not the one that signed this statement; it cannot answer for it.",
-                )
-            ),
+        return _RegisterAnswer(
+            notes=(
+                f"The register in {folder} is signed with certificate "
+                f"{fingerprint_display(register.fingerprint)}, not the one that signed this "
+                "statement; it cannot answer for it.",
+            )
+        )
+    notes: list[str] = []
+    older = remember_sequence(seen, register.fingerprint, register.sequence)
+    if older is not None:
+        notes.append(
+            f"This register is older than one already seen (sequence {register.sequence or 0} "
+            f"< {older}): the statement may have been withdrawn or replaced since."
         )
     entry = register.entry(statement_id)
     if entry is None:
-        note = (
+        notes.append(
             f"Statement {statement_id} is not in the register in {folder} "
             f"(generated at {register.generated_at})."
         )
-        return False, None, _RegisterAnswer(notes=(note,))
+        return _RegisterAnswer(
+            consulted=True, sequence=register.sequence, older_than=older, notes=tuple(notes)
+        )
     if entry.get("file_sha256") != file_sha:
         problem = (
             f"Statement {statement_id} is in the register, but this file differs from the "
             "registered one."
         )
-        return False, None, _RegisterAnswer(problems=(problem,))
+        return _RegisterAnswer(consulted=True, problems=(problem,), notes=tuple(notes))
     status = str(entry.get("status") or StatementStatus.CURRENT.value)
     later = entry.get("superseded_by")
-    notes: tuple[str, ...] = ()
     if status == StatementStatus.REVOKED.value:
-        notes = (f"The agency withdrew this statement (register of {register.generated_at}).",)
-    return True, str(later) if later else None, _RegisterAnswer(status=status, notes=notes)
+        notes.append(f"The agency withdrew this statement (register of {register.generated_at}).")
+    if older is not None and status == StatementStatus.CURRENT.value:
+        status = "current in an older register"
+    return _RegisterAnswer(
+        consulted=True,
+        found=True,
+        status=status,
+        superseded_by=str(later) if later else None,
+        sequence=register.sequence,
+        older_than=older,
+        notes=tuple(notes),
+    )
 
 
 def _search_folder(
@@ -558,8 +651,8 @@ def _search_folder(
 ) -> tuple[bool, str | None]:
     """Is this exact file among the published statements, and does a later one supersede it?
 
-    A statement only counts as superseding when its own signature is valid and made with the
-    same certificate, so a forged file in the folder cannot retire a genuine statement.
+    A statement only counts as superseding when it verifies and was made with the same
+    certificate, so a forged file in the folder cannot retire a genuine statement.
     """
     found = False
     later: str | None = None
@@ -567,30 +660,34 @@ def _search_folder(
         files = sorted(p for p in folder.rglob("*.pdf") if p.is_file())
     except OSError:
         return False, None
+    anchor = Confirmation(fingerprints=frozenset({signer_fp}) if signer_fp else frozenset())
     for path in files:
         try:
+            if path.stat().st_size > MAX_PDF_BYTES:
+                continue
             other = path.read_bytes()
         except OSError:
             continue
         if hashlib.sha256(other).hexdigest() == file_sha:
             found = True
             continue
-        supersedes = _claimed_supersedes(other)
-        if supersedes != statement_id:
+        if _claimed_supersedes(other) != statement_id:
             continue
         try:
-            check = _verify_bytes(other, None)
+            check = _verify_bytes(other, anchor)
         except Exception:  # a damaged file in the folder supersedes nothing
             continue
-        if check.valid and check.fingerprint == signer_fp and check.statement_id:
+        if check.valid and check.trusted and not check.historical and check.statement_id:
             later = check.statement_id
     return found, later
 
 
 def _claimed_supersedes(data: bytes) -> str | None:
     try:
-        reader = PdfFileReader(io.BytesIO(data))
-        raw = _signed_attachment(reader, None)
+        from pyhanko.pdf_utils.reader import PdfFileReader
+
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        raw = pdf_parts.attachment(reader, RECORD_FILE_NAME, MAX_RECORD_BYTES)
         if raw is None:
             return None
         value = json.loads(raw.decode("utf-8"))
@@ -602,9 +699,15 @@ def _claimed_supersedes(data: bytes) -> str | None:
 
 __all__ = [
     "EXIT_INVALID",
+    "EXIT_UNCONFIRMED",
     "EXIT_UNREADABLE",
     "EXIT_VALID",
+    "EXIT_WITHDRAWN",
+    "HISTORICAL_LABEL",
+    "Confirmation",
     "VerifyResult",
     "load_trust_certificate",
+    "own_identity_fingerprint",
+    "read_fingerprint",
     "verify_statement",
 ]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prepare a fresh Debian/Ubuntu machine to run or test Consent Desk:
 # the Debian libraries Qt needs (when run as root), a virtual environment and the Python packages.
-# Usage: scripts/setup.sh [runtime|dev]   (idempotent: a second run only checks)
+# Usage: scripts/setup.sh [runtime|dev|dist]   (dist: dev plus PyInstaller, for make dist)   (idempotent: a second run only checks)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile="${1:-runtime}"
@@ -10,8 +10,9 @@ VENV="${VENV:-.venv}"
 debs=(libglib2.0-0 libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-wqy-microhei
       libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
       libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0)
-if [ "$profile" = dev ]; then
-  debs+=(xvfb xauth poppler-utils postgresql)  # tests start their own PostgreSQL server
+if [ "$profile" = dev ] || [ "$profile" = dist ]; then
+  # tests start their own PostgreSQL server; the verify page is tested in Debian's Chromium
+  debs+=(xvfb xauth poppler-utils postgresql chromium)
 fi
 
 missing=()
@@ -36,7 +37,9 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   "$VENV/bin/python" -m pip install -q --upgrade pip
-  if [ "$profile" = dev ]; then
+  if [ "$profile" = dist ]; then
+    "$VENV/bin/python" -m pip install -q -e ".[dev,dist]"
+  elif [ "$profile" = dev ]; then
     "$VENV/bin/python" -m pip install -q -e ".[dev]"
   else
     "$VENV/bin/python" -m pip install -q -e .

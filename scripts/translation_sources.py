@@ -23,6 +23,7 @@ from __future__ import annotations
 import ast
 import importlib
 import pkgutil
+import re
 import sys
 import xml.etree.ElementTree as ET
 from enum import Enum
@@ -130,7 +131,7 @@ def model_words() -> dict[tuple[str, str], str]:
     """(context, English) → Chinese for the words the models give in both languages."""
     import models
     from models.consent.history import FIELD_LABELS
-    from models.problems_zh import PLACEHOLDER_FREE
+    from models.messages import catalogue
 
     words: dict[tuple[str, str], str] = {}
     for info in pkgutil.walk_packages(models.__path__, "models."):
@@ -157,8 +158,11 @@ def model_words() -> dict[tuple[str, str], str]:
                     words[(value.__name__, str(member.label))] = str(member.label_zh)
     for english, chinese in FIELD_LABELS.values():
         words[("ConsentField", english)] = chinese
-    for english, chinese in PLACEHOLDER_FREE:
-        words[("Problem", english)] = chinese
+    english_messages, chinese_messages = catalogue("en"), catalogue("zh")
+    for code, english in english_messages.items():
+        placeholder = re.search(r"\{[a-z_]+\}", english)
+        if code.startswith("problem.") and not placeholder and code in chinese_messages:
+            words[("Problem", english)] = chinese_messages[code]
     return words
 
 

@@ -32,3 +32,15 @@ for lang in "${LANGUAGES[@]}"; do
   left="$(grep -c 'type="unfinished"' "$ts" || true)"
   echo "update_translations: $ts: $(grep -c '<message' "$ts") messages, $left untranslated"
 done
+
+# English plural forms: messages written with Qt's %n ("%n thing(s) to fix") read "1 thing to
+# fix" / "2 things to fix" through this small file, loaded whenever the interface is English.
+ts="$out/consent_desk_en.ts"
+committed="resources/translations/consent_desk_en.ts"
+if [ "$ts" -ef "$committed" ]; then :; elif [ -f "$committed" ]; then cp "$committed" "$ts"; fi
+"$LUPDATE" -silent -no-obsolete -pluralonly -locations none -source-language en \
+  -target-language en -tr-function-alias translate+=_tr,QT_TRANSLATE_NOOP+=translatable \
+  @"$work/sources.lst" -ts "$ts"
+"$LRELEASE" -silent "$ts" -qm "$out/consent_desk_en.qm"
+left="$(grep -c 'type="unfinished"' "$ts" || true)"
+echo "update_translations: $ts: $(grep -c '<message' "$ts") plural messages, $left untranslated"

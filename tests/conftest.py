@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import inspect
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +17,10 @@ from tests.pg_server import PgServer, PgUnavailable, TemplateCopies
 
 # Tests never touch the user's real data, logs or settings.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# One desk key for the whole run (module-scoped fixtures make backups before a test's own
+# home exists); tests about another desk's key set their own.
+os.environ["CONSENT_DESK_KEY_DIR"] = tempfile.mkdtemp(prefix="consent-desk-keys-")
+atexit.register(shutil.rmtree, os.environ["CONSENT_DESK_KEY_DIR"], True)
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,5 @@
-"""Help → About: what this is, which version, and the licences of what we ship (the font)."""
+"""Help → About: what this is, which version, its licence, where the log is, and the licences
+of every bundled component (generated from the packages' metadata by models/licences.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.resources import CJK_FONT, resource_path
+from models.licences import third_party_notice
+from models.logs import log_dir
+from models.resources import CJK_FONT
 
 
 def app_version() -> str:
@@ -25,14 +28,12 @@ def app_version() -> str:
         return "0.0.0+source"
 
 
-def font_licence_text() -> str:
-    """The shipped font's copyright and licence files, as required by its licence."""
-    parts = []
-    for name in ("wqy-microhei.COPYRIGHT.txt", "wqy-microhei.LICENSE-Apache-2.0.txt"):
-        path = resource_path("fonts", name)
-        if path.exists():
-            parts.append(path.read_text(encoding="utf-8", errors="replace").strip())
-    return "\n\n" + ("\n\n" + "-" * 60 + "\n\n").join(parts)
+def app_licence() -> str:
+    try:
+        found = metadata.metadata("consent-desk").get_all("License-Expression") or []
+    except metadata.PackageNotFoundError:
+        found = []
+    return str(found[0]) if found else "LicenseRef-Proprietary"
 
 
 class AboutDialog(QDialog):
@@ -58,9 +59,16 @@ class AboutDialog(QDialog):
         )
         blurb.setWordWrap(True)
         built = QLabel(
-            self.tr("Qt {qt} · PySide {pyside}").format(qt=qVersion(), pyside=PySide6.__version__),
+            self.tr("Qt {qt} · PySide {pyside}").format(qt=qVersion(), pyside=PySide6.__version__)
+            + "\n"
+            + self.tr("Licence: {licence}").format(licence=self._licence_words())
+            + "\n"
+            + self.tr("Log files (send them with a problem report): {folder}").format(
+                folder=str(log_dir())
+            ),
             self,
         )
+        built.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         built.setEnabled(False)
         font_note = QLabel(
             self.tr(
@@ -75,7 +83,9 @@ class AboutDialog(QDialog):
         self.licences = QPlainTextEdit(self)
         self.licences.setObjectName("licences")
         self.licences.setReadOnly(True)
-        self.licences.setPlainText(self.tr("Licences of bundled components") + font_licence_text())
+        self.licences.setPlainText(
+            self.tr("Licences of bundled components") + "\n\n" + third_party_notice()
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -84,3 +94,9 @@ class AboutDialog(QDialog):
         layout.addWidget(self.licences, 1)
         layout.addWidget(buttons)
         self.resize(620, 560)
+
+    def _licence_words(self) -> str:
+        licence = app_licence()
+        if licence == "LicenseRef-Proprietary":
+            return self.tr("proprietary, all rights reserved")
+        return licence

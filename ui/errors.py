@@ -17,7 +17,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from models.errors import ConflictError, UserError, ValidationError
-from models.logs import setup_logging
 from ui.i18n import current_language, problem_line, user_message
 
 log = logging.getLogger("consent_desk.ui")
@@ -71,6 +70,8 @@ def report_bug(
 ) -> QMessageBox:
     """Log a bug with its traceback and tell the person where the details are."""
     global _open_bug_box
+    from models.logs import setup_logging  # logging.handlers loads only when needed
+
     path = setup_logging()
     log.error("unexpected error", exc_info=(exc_type, exc, tb))
     if _open_bug_box is not None and _open_bug_box.isVisible():

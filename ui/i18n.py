@@ -23,7 +23,7 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
 
 from models.errors import FieldProblem, UserError
-from models.problems_zh import problem_text_zh, problem_zh
+from models.messages import translate
 from models.resources import resource_path
 
 log = logging.getLogger("consent_desk.ui")
@@ -94,6 +94,12 @@ def install_language(app: QCoreApplication, choice: str, system: QLocale | None 
         else:
             log.warning("no translation for %s in %s; using English", language, TRANSLATIONS)
             language = ENGLISH
+    if language == ENGLISH:
+        # English has a translation too, of plural forms only: "%n thing(s)" → "1 thing".
+        plurals = QTranslator(app)
+        if plurals.load("consent_desk_en", str(TRANSLATIONS)):
+            app.installTranslator(plurals)
+            _installed.append(plurals)
     QLocale.setDefault(display_locale(language, system))
     return language
 
@@ -137,14 +143,12 @@ def user_message(error: UserError) -> str:
 
 def problem_text(message: str) -> str:
     """A validation problem (FieldProblem.message, English) in the language in use."""
-    if is_chinese():
-        return problem_zh(message) or message
-    return message
+    return translate(message, "zh") if is_chinese() else message
 
 
 def problem_line(problem: FieldProblem) -> str:
     """ "row 3, native_name: a name is required" / "第 3 行，原文姓名：必须填写名称"."""
-    return problem_text_zh(problem) if is_chinese() else str(problem)
+    return problem.text("zh" if is_chinese() else "en")
 
 
 # -- dates and numbers -----------------------------------------------------------------------

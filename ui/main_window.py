@@ -19,9 +19,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -36,6 +34,8 @@ from models.roster.service import RosterCounts, RosterService
 from models.storage.database import Database
 from ui.about import AboutDialog
 from ui.desk_changes import DeskChanges
+from ui.desk_user import DeskUserDialog, needs_desk_user
+from ui.elided import install_elided_tooltips
 from ui.preferences import open_preferences
 from ui.roster.view import RosterView
 from ui.safety import Safety
@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         self.roster_view = RosterView(self.db, self.roster, self.undo_stack, self.settings, self)
         self.roster_view.files.message.connect(self.show_message)
         self.roster_view.counts_changed.connect(self._on_counts)
+        self.roster_view.restore_requested.connect(lambda: self.safety.ask_restore())
         self._on_counts(self.roster_view.counts)
         self.add_view(
             "roster", self.tr("Roster"), self.roster_view, "Ctrl+1", menu=self.roster_view.menu
@@ -150,6 +151,9 @@ class MainWindow(QMainWindow):
         self.statements_view = register_statements(self)  # Statements Ctrl+7
         self.leak_view = register_leak(self)  # Leak day Ctrl+8
         self._add_statement_actions()
+        from ui.desk_tools import DeskTools
+
+        self.desk_tools = DeskTools(self)  # toolbar, Open Recent, Find everything, drops
         key = self.settings.get(CURRENT_VIEW)
         if key in self._views and key != self.current_key():
             self.show_view(key)
@@ -170,6 +174,18 @@ class MainWindow(QMainWindow):
         for action in (export_action, batch_action):
             roster.menu.addAction(action)
             roster.table.addAction(action)
+        screens = getattr(self, "consent_screens", None)
+        consent = getattr(screens, "view", None)
+        if consent is not None:
+            # the consent view's own export carries the date its matrix shows
+            as_of_action = QAction(self.tr("Export statement &as of the date shown…"), consent)
+            as_of_action.setObjectName("exportStatementAsOf")
+            as_of_action.triggered.connect(
+                lambda: consent.artist is not None and export_statement_for(self, consent.artist.id)
+            )
+            consent.menu.addSeparator()
+            consent.menu.addAction(as_of_action)
+            self.export_as_of_action = as_of_action
 
     # -- views ---------------------------------------------------------------------------------
     def add_view(
@@ -198,6 +214,7 @@ class MainWindow(QMainWindow):
             menu.menuAction().setVisible(False)
         entry = ViewEntry(key, title, widget, item, action, menu)
         self._views[key] = entry
+        install_elided_tooltips(widget)  # cut-short cells show their whole text on hover
         summary_signal = getattr(widget, "summary_changed", None)
         if summary_signal is not None:
             entry.summary = str(getattr(widget, "summary", ""))
@@ -231,6 +248,7 @@ class MainWindow(QMainWindow):
             return
         entry = self._views[key]
         self.stack.setCurrentWidget(entry.widget)
+        self.statusBar().clearMessage()  # a note about the view left behind does not follow
         self.summary_label.setText(entry.summary)
         entry.widget.setFocus()
 
@@ -261,6 +279,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.safety.restore_action)
         self.file_menu.addSeparator()
         user_action = self.file_menu.addAction(self.tr("Desk &user name…"))
+        user_action.setObjectName("deskUserAction")
         user_action.triggered.connect(self.ask_desk_user)
         self.file_menu.addSeparator()
         quit_action = self.file_menu.addAction(self.tr("&Quit"))
@@ -312,16 +331,16 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def ask_desk_user(self) -> None:
-        name, ok = QInputDialog.getText(
-            self,
-            self.tr("Desk user"),
-            self.tr("Name recorded with every change made at this desk (empty: the login name):"),
-            QLineEdit.EchoMode.Normal,
-            self.settings.get(DESK_USER),
-        )
-        if ok:
-            self.set_desk_user(name.strip())
+    def ask_desk_user(self) -> DeskUserDialog:
+        """File → Desk user name…, and the first start: who is at this desk."""
+        dialog = DeskUserDialog(self.settings.get(DESK_USER) or "", self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.set_desk_user(dialog.name()))
+        dialog.open()
+        return dialog
+
+    def should_ask_desk_user(self) -> bool:
+        return needs_desk_user(self.settings)
 
     def set_desk_user(self, name: str) -> None:
         self.settings.set(DESK_USER, name)
@@ -335,6 +354,16 @@ class MainWindow(QMainWindow):
         self.demo_action.setEnabled(counts.total == 0)
 
     # -- first run -----------------------------------------------------------------------------
+    def first_start(self) -> None:
+        """Ask who is at the desk (once per OS user), then offer the demo on an empty roster."""
+        offer = self.should_offer_demo()
+        if self.should_ask_desk_user():
+            dialog = self.ask_desk_user()
+            if offer:
+                dialog.finished.connect(lambda _r: self.offer_demo())
+        elif offer:
+            self.offer_demo()
+
     def should_offer_demo(self) -> bool:
         return (
             os.environ.get(OFFER_DEMO_ENV, "1") != "0"

@@ -1,4 +1,5 @@
-"""Edit → Preferences…: the interface language (system / English / 简体中文).
+"""Edit → Preferences…: who is at the desk, and the interface language (system / English /
+简体中文).
 
 The choice is stored in the LANGUAGE setting and used at every start. It also applies at once:
 every view builds its text when it is created, so rather than teaching each view to
@@ -18,12 +19,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.i18n import CHINESE, ENGLISH, SYSTEM, install_language, resolve_language
-from ui.settings import LANGUAGE, Settings
+from ui.settings import DESK_USER, LANGUAGE, Settings
 from ui.tasks import running_tasks
 
 if TYPE_CHECKING:
@@ -65,8 +67,21 @@ class PreferencesDialog(QDialog):
         self.language_note.setWordWrap(True)
         self.language_note.setEnabled(False)  # drawn in the muted text colour
 
+        self.desk_user_edit = QLineEdit(settings.get(DESK_USER), self)
+        self.desk_user_edit.setObjectName("deskUserEdit")
+        self.desk_user_edit.setMaxLength(200)
+        self.desk_user_edit.setPlaceholderText(self.tr("Your name"))
+        self.desk_user_note = QLabel(
+            self.tr("Recorded with every change you make and as the issuer of statements."),
+            self,
+        )
+        self.desk_user_note.setWordWrap(True)
+        self.desk_user_note.setEnabled(False)
+
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Desk &user"), self.desk_user_edit)
+        form.addRow("", self.desk_user_note)
         form.addRow(self.tr("&Language"), self.language_combo)
         form.addRow("", self.language_note)
 
@@ -84,6 +99,9 @@ class PreferencesDialog(QDialog):
     def choice(self) -> str:
         return str(self.language_combo.currentData())
 
+    def desk_user(self) -> str:
+        return " ".join(self.desk_user_edit.text().split())
+
     def save(self) -> bool:
         """Store the choice; True when the language in use changes because of it."""
         before = resolve_language(self.settings.get(LANGUAGE))
@@ -98,6 +116,9 @@ def open_preferences(window: MainWindow) -> PreferencesDialog:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def accepted() -> None:
+        name = dialog.desk_user()
+        if name and name != window.settings.get(DESK_USER):
+            window.set_desk_user(name)
         if dialog.save():
             apply_language(window)
 

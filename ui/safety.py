@@ -92,9 +92,16 @@ class Safety(QObject):
         if path:
             self.restore_from(Path(path))
 
-    def restore_from(self, archive: Path, confirm: bool = True) -> None:
-        """Check the archive, confirm, restore, then start again on the restored database."""
-        from models.storage.backup import check_backup, restore_backup
+    def restore_from(
+        self, archive: Path, confirm: bool = True, accept_broken: bool = False
+    ) -> None:
+        """Check the archive, confirm, restore, then start again on the restored database.
+
+        A backup whose seal or audit trail does not verify is refused first; the person is
+        then warned what that means and may restore it anyway (recorded in the audit trail).
+        """
+        from models.storage.backup import UnverifiedBackup, check_backup, restore_backup
+        from ui.errors import show_error
 
         def checked(_manifest: object) -> None:
             if confirm and not self._confirm_restore(archive):
@@ -103,11 +110,19 @@ class Safety(QObject):
             self.db.close()
             run_task(
                 self.window,
-                lambda control: restore_backup(archive, target),
+                lambda control: restore_backup(archive, target, accept_broken=accept_broken),
                 restored,
                 label=QCoreApplication.translate("Safety", "Restoring…"),
+                on_error=failed,
                 cancellable=False,
             )
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, UnverifiedBackup) and not accept_broken:
+                if self.confirm_broken(archive, error.problems):
+                    self.restore_from(archive, confirm=False, accept_broken=True)
+                return
+            show_error(self.window, error)
 
         def restored(summary: object) -> None:
             QMessageBox.information(
@@ -129,6 +144,31 @@ class Safety(QObject):
             cancellable=False,
         )
 
+    def confirm_broken(self, archive: Path, problems: tuple[str, ...]) -> bool:
+        """Warn that a backup cannot be trusted; True only if the person chooses to go on."""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(QCoreApplication.translate("Safety", "This backup cannot be trusted"))
+        box.setText(
+            QCoreApplication.translate(
+                "Safety",
+                "{name} does not verify: it was changed after it was made, was made on "
+                "another desk, or its audit trail is broken. Nothing has been restored.\n\n"
+                "Restoring it anyway may put altered or incomplete records in place of yours. "
+                "Do this only if you know why the backup does not verify. The restore will "
+                "be recorded in the audit trail with these problems.",
+            ).format(name=archive.name)
+        )
+        box.setDetailedText("\n".join(problems))
+        anyway = box.addButton(
+            QCoreApplication.translate("Safety", "Restore anyway"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is anyway
+
     def _confirm_restore(self, archive: Path) -> bool:
         answer = QMessageBox.question(
             self.window,
@@ -144,7 +184,9 @@ class Safety(QObject):
         return answer == QMessageBox.StandardButton.Yes
 
     def restart(self) -> None:
-        QProcess.startDetached(sys.executable, sys.argv)
+        # A bundle's executable is the app itself; from source, Python runs main.py again.
+        args = sys.argv[1:] if getattr(sys, "frozen", False) else sys.argv
+        QProcess.startDetached(sys.executable, args)
         QCoreApplication.quit()
 
     # -- start-up checks ------------------------------------------------------------------

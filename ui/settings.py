@@ -47,6 +47,7 @@ STATEMENTS_HEADER: Key[QByteArray] = Key("statements/header_state", QByteArray()
 STATEMENT_LANGUAGES: Key[str] = Key("statements/languages", "en,zh")
 LEAK_HEADER: Key[QByteArray] = Key("leak/header_state", QByteArray())
 LEAK_SPLITTER: Key[QByteArray] = Key("leak/splitter_state", QByteArray())
+RECENT_FILES: Key[str] = Key("files/recent", "[]")  # JSON: [[kind, path], …], newest first
 
 
 class Settings:

@@ -19,6 +19,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from models.gcpause import paused_gc
 from ui.errors import show_error
 
 R = TypeVar("R")
@@ -88,7 +89,8 @@ class _Worker(QRunnable):
     def run(self) -> None:
         try:
             self._control.check()
-            result = self._work(self._control)
+            with paused_gc():  # no full collection stalls the window during bulk work
+                result = self._work(self._control)
             self._control.check()
         except TaskCancelled:
             self._relay.cancelled.emit()

@@ -92,6 +92,10 @@ def _enum_list(value: Any, kind: type[Modality] | type[Use], where: str) -> tupl
     return tuple(out)
 
 
+MAX_ID = 2**63 - 1  # the largest id a database column holds
+MAX_AMOUNT = 10**15
+
+
 def _choice(value: Any, kind: Any, where: str) -> Any:
     try:
         return kind(value)
@@ -110,7 +114,7 @@ def _draft(item: dict[str, Any], where: str) -> ConsentDraft:
         if key in ("artist_id", "counterparty_id", "project_id"):
             if v is None and key == "project_id":
                 values[key] = None
-            elif isinstance(v, int) and not isinstance(v, bool):
+            elif isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= MAX_ID:
                 values[key] = v
             else:
                 raise _Bad(f"{w}: give a whole-number id.")
@@ -129,9 +133,12 @@ def _draft(item: dict[str, Any], where: str) -> ConsentDraft:
                 values[key] = None
             else:
                 try:
-                    values[key] = Decimal(str(v))
-                except InvalidOperation as e:
-                    raise _Bad(f"{w}: '{v}' is not an amount.") from e
+                    amount = Decimal(str(v)) if isinstance(v, int | float | str) else None
+                except (InvalidOperation, ValueError) as e:
+                    raise _Bad(f"{w}: give an amount.") from e
+                if amount is None or not amount.is_finite() or abs(amount) >= MAX_AMOUNT:
+                    raise _Bad(f"{w}: give an amount (a number below {MAX_AMOUNT:,}).")
+                values[key] = amount
         elif key == "compensation_basis":
             values[key] = None if v in (None, "") else _choice(v, CompensationBasis, w)
         elif _TYPES[key] in ("bool", bool):
@@ -241,6 +248,13 @@ def read_inputs(path: Path) -> list[ConsentInput]:
             f"{path.name} is not valid JSON (line {e.lineno}: {e.msg}).",
             f"{path.name} 不是有效的 JSON（第 {e.lineno} 行）。",
         ) from e
+    except RecursionError:
+        raise UserError(
+            f"{path.name} is nested too deeply to be a consent file.",
+            f"{path.name} 嵌套层级过深。",
+        ) from None
+    except ValueError as e:  # an integer literal longer than Python converts
+        raise UserError(f"{path.name} is not a usable consent file ({e}).") from None
     return parse_inputs(data, path.parent)
 
 

@@ -27,7 +27,7 @@ from models.storage.schema import ArtistRow
 
 STANCE_IS_NOT_CONSENT = (
     "A stance is not consent: only a given consent record authorises a use.",
-    "AI 态度不等于同意：只有已获同意的记录才授权使用。",
+    "AI 立场不等于同意：只有已获同意的记录才授权使用。",
 )
 
 

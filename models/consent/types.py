@@ -43,7 +43,7 @@ MODALITY_LABELS: dict[Modality, tuple[str, str]] = {
     Modality.PERFORMANCE_CAPTURE: ("Performance capture", "表演捕捉"),
     Modality.DIGITAL_DOUBLE_CREATION: ("Digital double creation", "数字替身制作"),
     Modality.DE_AGING: ("De-aging", "减龄处理"),
-    Modality.VOICE_TRANSLATION_DUBBING: ("Voice translation / dubbing", "声音翻译配音"),
+    Modality.VOICE_TRANSLATION_DUBBING: ("Voice translation / dubbing", "声音译配（跨语种配音）"),
     Modality.MODEL_TRAINING: ("Model training", "模型训练"),
 }
 

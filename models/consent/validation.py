@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from models.consent.record import ArtistDecision, ConsentDraft, DecisionOutcome, Revocation
 from models.errors import FieldProblem
@@ -46,8 +47,8 @@ def draft_problems(draft: ConsentDraft, parties: Parties) -> list[FieldProblem]:
     """Every reason the terms cannot be saved (whatever the record's status)."""
     out: list[FieldProblem] = []
 
-    def bad(name: str, message: str) -> None:
-        out.append(FieldProblem(name, message))
+    def bad(name: str, code: str, **params: Any) -> None:
+        out.append(FieldProblem(name, code, **params))
 
     if parties.artist_minor and not parties.guardian.strip():
         bad(
@@ -62,10 +63,10 @@ def draft_problems(draft: ConsentDraft, parties: Parties) -> list[FieldProblem]:
             "first; only the estate can consent",
         )
     if parties.counterparty_name is None:
-        bad("counterparty_id", f"there is no counterparty with id {draft.counterparty_id}")
+        bad("counterparty_id", "problem.there_is_no_counterparty_with_id", id=draft.counterparty_id)
     if draft.project_id is not None:
         if not parties.project_found:
-            bad("project_id", f"there is no project with id {draft.project_id}")
+            bad("project_id", "problem.there_is_no_project_with_id", id=draft.project_id)
         elif (
             parties.counterparty_name is not None
             and parties.project_counterparty_id != draft.counterparty_id
@@ -76,7 +77,7 @@ def draft_problems(draft: ConsentDraft, parties: Parties) -> list[FieldProblem]:
                 f"not to {parties.counterparty_name}",
             )
     if not draft.modalities:
-        bad("modalities", "tick at least one modality (face, voice, ...)")
+        bad("modalities", "problem.tick_at_least_one_modality_face_voice")
     if draft.term_start and draft.term_end and draft.term_end < draft.term_start:
         bad(
             "term_end",
@@ -86,25 +87,25 @@ def draft_problems(draft: ConsentDraft, parties: Parties) -> list[FieldProblem]:
     if draft.compensation_amount is not None:
         amount = draft.compensation_amount
         if not amount.is_finite() or amount < 0:
-            bad("compensation_amount", "must be zero or a positive amount")
+            bad("compensation_amount", "problem.must_be_zero_or_a_positive_amount")
         elif amount >= 10**12 or -amount.as_tuple().exponent > 4:  # type: ignore[operator]
-            bad("compensation_amount", "is not a plausible amount (too large or too precise)")
+            bad("compensation_amount", "problem.is_not_a_plausible_amount_too_large")
         if not draft.compensation_currency:
-            bad("compensation_currency", "give the currency of the amount (e.g. CNY, USD)")
+            bad("compensation_currency", "problem.give_the_currency_of_the_amount_e")
     if draft.compensation_currency and not _CURRENCY.match(draft.compensation_currency):
-        bad("compensation_currency", "must be a three-letter code such as CNY, USD or EUR")
+        bad("compensation_currency", "problem.must_be_a_three_letter_code_such")
     if (
         draft.scan_session_at is not None
         and draft.scan_notice_at is not None
         and draft.scan_notice_at > draft.scan_session_at
     ):
-        bad("scan_notice_at", "the artist cannot be notified after the scan session")
+        bad("scan_notice_at", "problem.the_artist_cannot_be_notified_after_the")
     if draft.scan_notice_at is not None and draft.scan_session_at is None:
-        bad("scan_session_at", "give the scan session time the notice was for")
+        bad("scan_session_at", "problem.give_the_scan_session_time_the_notice")
     for name in ("media", "territories", "content_exclusions"):
         items: tuple[str, ...] = getattr(draft, name)
         if len(items) > MAX_ITEMS:
-            bad(name, f"has more than {MAX_ITEMS} entries")
+            bad(name, "problem.has_more_than_entries", n=MAX_ITEMS)
         for item in items:
             if len(item) > MAX_ITEM or _control(item, multiline=False):
                 bad(name, f"'{item[:30]}' is too long or contains control characters")
@@ -118,9 +119,9 @@ def draft_problems(draft: ConsentDraft, parties: Parties) -> list[FieldProblem]:
     ):
         text: str = getattr(draft, name)
         if len(text) > MAX_TEXT:
-            bad(name, f"is longer than {MAX_TEXT} characters")
+            bad(name, "problem.is_longer_than_characters", n=MAX_TEXT)
         if _control(text, multiline=name != "representative"):
-            bad(name, "contains control characters")
+            bad(name, "problem.contains_control_characters")
     return out
 
 
@@ -133,11 +134,11 @@ def decision_problems(
     """What must be true before the artist's decision can be recorded."""
     out: list[FieldProblem] = []
     if not decision.decided_by.strip():
-        out.append(FieldProblem("decided_by", "say who decided (the artist, guardian or estate)"))
+        out.append(FieldProblem("decided_by", "problem.say_who_decided_the_artist_guardian_or"))
     if decision.decided_at.tzinfo is None:
-        out.append(FieldProblem("decided_at", "needs a time zone"))
+        out.append(FieldProblem("decided_at", "problem.needs_a_time_zone"))
     elif decision.decided_at > now + CLOCK_SLACK:
-        out.append(FieldProblem("decided_at", "is in the future"))
+        out.append(FieldProblem("decided_at", "problem.is_in_the_future"))
     if decision.outcome == DecisionOutcome.GIVEN:
         if evidence_count == 0:
             out.append(
@@ -148,7 +149,7 @@ def decision_problems(
                 )
             )
         if not draft.uses:
-            out.append(FieldProblem("uses", "say what the material may be used for"))
+            out.append(FieldProblem("uses", "problem.say_what_the_material_may_be_used"))
     return out
 
 
@@ -160,11 +161,13 @@ def revocation_problems(
     """A revocation needs a reason and a date inside the consent's life."""
     out: list[FieldProblem] = []
     if not revocation.reason.strip():
-        out.append(FieldProblem("revocation_reason", "give the reason for the revocation"))
+        out.append(FieldProblem("revocation_reason", "problem.give_the_reason_for_the_revocation"))
     elif len(revocation.reason) > MAX_TEXT:
-        out.append(FieldProblem("revocation_reason", f"is longer than {MAX_TEXT} characters"))
+        out.append(
+            FieldProblem("revocation_reason", "problem.is_longer_than_characters", n=MAX_TEXT)
+        )
     if revocation.revoked_at.tzinfo is None:
-        out.append(FieldProblem("revoked_at", "needs a time zone"))
+        out.append(FieldProblem("revoked_at", "problem.needs_a_time_zone"))
         return out
     if decided_at is not None and revocation.revoked_at < decided_at:
         out.append(
@@ -174,7 +177,5 @@ def revocation_problems(
             )
         )
     if term_end_utc is not None and revocation.revoked_at > term_end_utc:
-        out.append(
-            FieldProblem("revoked_at", "is after the consent's term ended; it had already expired")
-        )
+        out.append(FieldProblem("revoked_at", "problem.is_after_the_consent_s_term_ended"))
     return out

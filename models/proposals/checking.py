@@ -24,8 +24,10 @@ from models.consent.state import state_in_session
 from models.consent.types import ConsentState
 from models.consent.zones import artist_zone, day_end
 from models.leak.matcher import RosterName
+from models.names import display_name
 from models.proposals import convert, scripts
-from models.proposals.mapping import suggest
+from models.proposals.mapping import named_by_uses, suggest
+from models.proposals.roster_names import RosterNames, roster_names_in
 from models.proposals.tables import (
     CharacterMappingRow,
     CheckRunRow,
@@ -42,6 +44,7 @@ from models.rules import (
     CheckContext,
     Finding,
     RequestedTerms,
+    RosterMention,
     ScanSession,
     ScriptHit,
     Severity,
@@ -136,10 +139,25 @@ def gather(
         ):
             mapping[(m.script_id, m.character)] = m.artist_id
     lines = {x.id: scripts.lines_of(x) for x in script_rows} if use_rows else {}
+    index = roster_names_in(s) if use_rows else None
+    named: dict[int, dict[int, tuple[str, int]]] = {}
+    if index is not None and len(index):
+        for script_id in script_ids:
+            shown = lines[script_id]
+            named[script_id] = named_by_uses(
+                index,
+                (
+                    (line, shown[line - 1])
+                    for sid, line, character, *_ in use_rows
+                    if sid == script_id and character is None and 0 < line <= len(shown)
+                ),
+            )
     hits = []
     for script_id, line, character, kind, source, text, scene in use_rows:
         shown = lines[script_id]
         line_text = shown[line - 1] if 0 < line <= len(shown) else ""
+        if character is None and line in named.get(script_id, {}):
+            character = named[script_id][line][0]  # the roster artist the line names
         hits.append(ScriptHit(script_id, line, character, kind, source, text, scene, line_text))
     roster = RosterService(tx)
     suggestions: dict[tuple[int, str], str] = {}
@@ -161,6 +179,7 @@ def gather(
             if best:
                 suggestions[(script_id, character)] = best[0].artist_name
     demands, unmapped, training = build_demands(hits, mapping, requested, suggestions)
+    mentions = roster_mentions(hits, mapping, set(requested), index)
     ids = list(dict.fromkeys([*requested, *(d.artist_id for d in demands)]))
     artists: dict[int, Artist] = roster.get_many(ids)
     states: dict[int, ConsentState] = {}
@@ -222,8 +241,10 @@ def gather(
             for x in convert.to_sessions(row.scan_sessions)
         ),
         training_lines=training,
+        roster_mentions=mentions,
         proposal_id=row.id,
         statements_available=claims is not None,
+        project_type=_project_type(s, row.project_id),
     )
     summary: dict[str, Any] = {
         "as_of": {str(a): t for a, t in moments.items()},
@@ -235,6 +256,50 @@ def gather(
         "statements_checked": claims is not None,
     }
     return ctx, summary
+
+
+def roster_mentions(
+    hits: Sequence[ScriptHit],
+    mapping: dict[tuple[int, str], int | None],
+    requested: set[int],
+    index: RosterNames | None,
+) -> tuple[RosterMention, ...]:
+    """Unmapped characters with AI uses whose name is a roster artist the proposal does not
+    request (rule R21). A name that is also a requested artist's (two artists called Lin
+    Xiao) is left to the unmapped-use note: most likely it is the requested one."""
+    if index is None or not len(index):
+        return ()
+    found: dict[tuple[int, str], tuple[int, list[int], list[str]]] = {}
+    verdicts: dict[str, int | None] = {}
+    for h in hits:
+        if not h.character or (h.script_id, h.character) in mapping:
+            continue
+        if h.character not in verdicts:
+            ids = index.artists_named(h.character)
+            verdicts[h.character] = (
+                min(ids) if ids and not ids & requested and len(ids) == 1 else None
+            )
+        artist_id = verdicts[h.character]
+        if artist_id is None:
+            continue
+        entry = found.setdefault((h.script_id, h.character), (artist_id, [], []))
+        entry[1].append(h.line)
+        if h.kind not in entry[2]:
+            entry[2].append(h.kind)
+    out = []
+    for (script_id, character), (artist_id, at, kinds) in sorted(found.items()):
+        person = index.by_id[artist_id]
+        out.append(
+            RosterMention(
+                script_id,
+                character,
+                artist_id,
+                display_name(person.native_name, person.romanized_name),
+                tuple(sorted(set(at))),
+                tuple(kinds),
+            )
+        )
+    return tuple(out)
 
 
 def _finding_values(f: Finding) -> dict[str, Any]:
@@ -337,6 +402,21 @@ def store_run(
     return run.id
 
 
+def _project_type(s: Session, project_id: int) -> str:
+    from models.consent.tables import ProjectRow
+
+    project = s.get(ProjectRow, project_id)
+    return project.project_type if project is not None else ""
+
+
+def _source_zh(rule_id: str) -> str:
+    """The cited law in Chinese comes from the rule table (the stored row keeps the English)."""
+    from models.rules.engine import RULE_INFO
+
+    info = RULE_INFO.get(rule_id)
+    return info.source_zh if info is not None else ""
+
+
 def to_stored(row: FindingRow, names: dict[int, str]) -> StoredFinding:
     f = Finding(
         rule_id=row.rule_id,
@@ -351,6 +431,7 @@ def to_stored(row: FindingRow, names: dict[int, str]) -> StoredFinding:
         action=row.action,
         action_zh=row.action_zh,
         evidence=dict(row.evidence or {}),
+        source_zh=_source_zh(row.rule_id),
     )
     return StoredFinding(
         id=row.id,

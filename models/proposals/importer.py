@@ -9,6 +9,7 @@ and mappings, with their audit events — all of it or nothing.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -103,6 +104,11 @@ def load_json(path: Path) -> dict[str, Any]:
         raise UserError(f"Cannot read {path}: {e.strerror or e}.") from e
     try:
         data = json.loads(raw.decode("utf-8-sig"))
+    except RecursionError:
+        raise UserError(
+            f"{path.name} is nested too deeply to be a proposal file.",
+            f"{path.name} 嵌套层级过深，不是提案文件。",
+        ) from None
     except UnicodeDecodeError:
         raise UserError(
             f"{path.name} is not UTF-8 text.", f"{path.name} 不是 UTF-8 文本。"
@@ -111,6 +117,10 @@ def load_json(path: Path) -> dict[str, Any]:
         raise UserError(
             f"{path.name} is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}).",
             f"{path.name} 不是有效的 JSON（第 {e.lineno} 行第 {e.colno} 列）。",
+        ) from None
+    except ValueError as e:  # e.g. an integer literal longer than Python converts (4300 digits)
+        raise UserError(
+            f"{path.name} is not a usable proposal file ({e}).", f"{path.name} 不是可用的提案文件。"
         ) from None
     if not isinstance(data, dict):
         raise UserError(f"{path.name} must hold one JSON object describing the proposal.")
@@ -196,8 +206,22 @@ def _unknown(
         r.bad(where, f"unknown field '{key}'", row)
 
 
+MAX_ID = 2**63 - 1  # the largest id a database column holds
+
+
+def _is_int(raw: Any) -> bool:
+    return isinstance(raw, int) and not isinstance(raw, bool)
+
+
+def _shown_id(raw: int) -> str:
+    return str(raw) if -(10**18) < raw < 10**18 else "(a number far too large)"
+
+
 def _counterparty(r: _Reader, db: Database, raw: Any, plan: _Plan) -> None:
     with db.read() as s:
+        if _is_int(raw) and not 1 <= raw <= MAX_ID:
+            r.bad("counterparty", f"there is no counterparty with id {_shown_id(raw)}")
+            return
         if isinstance(raw, int) and not isinstance(raw, bool):
             if s.get(CounterpartyRow, raw) is None:
                 r.bad("counterparty", f"there is no counterparty with id {raw}")
@@ -225,6 +249,9 @@ def _counterparty(r: _Reader, db: Database, raw: Any, plan: _Plan) -> None:
 
 def _project(r: _Reader, db: Database, raw: Any, plan: _Plan) -> None:
     with db.read() as s:
+        if _is_int(raw) and not 1 <= raw <= MAX_ID:
+            r.bad("project", f"there is no project with id {_shown_id(raw)}")
+            return
         if isinstance(raw, int) and not isinstance(raw, bool):
             project = s.get(ProjectRow, raw)
             if project is None:
@@ -260,8 +287,8 @@ def _project(r: _Reader, db: Database, raw: Any, plan: _Plan) -> None:
 
 def _artist_id(r: _Reader, matcher: NameMatcher, raw: Any, key: str, row: int | None) -> int | None:
     if isinstance(raw, int) and not isinstance(raw, bool):
-        if raw <= 0:
-            r.bad(key, f"{raw} is not an artist id", row)
+        if not 1 <= raw <= MAX_ID:
+            r.bad(key, f"{_shown_id(raw)} is not an artist id", row)
             return None
         return raw
     if not isinstance(raw, str) or not raw.strip():
@@ -320,6 +347,34 @@ def _artists(r: _Reader, matcher: NameMatcher, raw: Any, plan: _Plan) -> None:
             plan.artists.append(requested)
 
 
+def inside_folder(base: Path, item: str) -> Path | str:
+    """`item` resolved inside `base`, or why it may not be used (absolute, `..`, link out).
+
+    A proposal file names its scripts and attachments relative to itself; anything else
+    would let a file received from outside copy `/etc/passwd` or `~/.ssh` into the store
+    and into every backup.
+    """
+    if "\x00" in item:
+        return "a path may not contain a NUL character"
+    parts = item.replace("\\", "/").split("/")
+    if (
+        item.startswith(("/", "\\", "~"))
+        or re.match(r"^[A-Za-z]:", item)
+        or Path(item).is_absolute()
+    ):
+        return f"'{item}' is an absolute path; give it relative to the JSON file's folder"
+    if ".." in parts:
+        return f"'{item}' leaves the JSON file's folder (..); keep files beside it"
+    root = base.resolve()
+    try:
+        path = (root / item).resolve()
+    except (OSError, RuntimeError, ValueError) as e:
+        return f"'{item}' cannot be used ({e})"
+    if not path.is_relative_to(root):
+        return f"'{item}' leads outside the JSON file's folder (a link); copy the file there"
+    return path
+
+
 def _paths(r: _Reader, data: dict[str, Any], base: Path, plan: _Plan) -> None:
     raw_scripts = data.get("scripts", [])
     if isinstance(raw_scripts, str):
@@ -331,7 +386,10 @@ def _paths(r: _Reader, data: dict[str, Any], base: Path, plan: _Plan) -> None:
         if not isinstance(item, str) or not item.strip():
             r.bad("scripts", "each script is a file path (relative to the JSON file)", n)
             continue
-        path = (base / item).resolve()
+        path = inside_folder(base, item)
+        if isinstance(path, str):
+            r.bad("scripts", path, n)
+            continue
         try:
             plan.scripts.append(scripts.read(path))
         except UserError as e:
@@ -346,7 +404,10 @@ def _paths(r: _Reader, data: dict[str, Any], base: Path, plan: _Plan) -> None:
         if not isinstance(item, dict) or not isinstance(item.get("path"), str):
             r.bad("files", 'each file is a path or {"path": …, "role": …}', n)
             continue
-        path = (base / item["path"]).resolve()
+        path = inside_folder(base, item["path"])
+        if isinstance(path, str):
+            r.bad("files", path, n)
+            continue
         if not path.is_file():
             r.bad("files", f"cannot find {path}", n)
             continue

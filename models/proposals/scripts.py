@@ -37,6 +37,7 @@ _CONTENT_KINDS = frozenset(
     {
         ElementKind.SCENE_HEADING,
         ElementKind.ACTION,
+        ElementKind.SHOT,  # "INSERT - THE NUDE PHOTO" was action before shots had a kind
         ElementKind.DIALOGUE,
         ElementKind.PARENTHETICAL,
         ElementKind.LYRIC,

@@ -14,7 +14,8 @@ from models.clock import iso
 from models.errors import ConflictError, FieldProblem, NotFoundError, UserError, ValidationError
 from models.leak.matcher import RosterName
 from models.proposals import convert, scripts
-from models.proposals.mapping import suggest
+from models.proposals.mapping import named_by_uses, suggest
+from models.proposals.roster_names import RosterNames, roster_names
 from models.proposals.tables import (
     CharacterMappingRow,
     ProposalFileRow,
@@ -239,8 +240,9 @@ class ProposalScripts:
     def mapping(self, script_id: int) -> list[CharacterMapping]:
         """Every character (speakers, and characters named by AI uses) with its confirmed
         artist and the suggestions; characters with AI uses first."""
+        roster = roster_names(self.db)
         with self.db.read() as s:
-            return self._mapping(s, script_id)
+            return self._mapping(s, script_id, roster)
 
     def map_character(
         self,
@@ -250,10 +252,11 @@ class ProposalScripts:
         expected_row_version: int | None = None,
     ) -> CharacterMapping:
         """Confirm that `character` is `artist_id` (None: not one of our artists)."""
+        roster = roster_names(self.db)
         with self.db.write() as s:
             script = _script_row(s, script_id)
             _open_proposal(s, script.proposal_id)
-            if character not in self._characters(s, script):
+            if character not in self._characters(s, script, roster):
                 raise ValidationError(
                     [FieldProblem("character", f"'{character}' is not a character of the script")]
                 )
@@ -300,7 +303,7 @@ class ProposalScripts:
                 before,
                 {"script_id": script_id, "character": character, "artist_id": artist_id},
             )
-            return next(m for m in self._mapping(s, script_id) if m.character == character)
+            return next(m for m in self._mapping(s, script_id, roster) if m.character == character)
 
     def clear_mapping(self, script_id: int, character: str) -> None:
         """Forget a confirmation (undo): the character is unmapped again."""
@@ -332,25 +335,42 @@ class ProposalScripts:
 
     # -- helpers -------------------------------------------------------------------------------
     @staticmethod
-    def _characters(s: Session, script: ProposalScriptRow) -> dict[str, tuple[int, int]]:
-        """character → (dialogue blocks, AI uses), speakers first in script order."""
+    def _characters(
+        s: Session, script: ProposalScriptRow, roster: RosterNames | None = None
+    ) -> dict[str, tuple[int, int]]:
+        """character → (dialogue blocks, AI uses), speakers first in script order; AI uses
+        concerning no cued character count for the roster artist their line names."""
         out: dict[str, tuple[int, int]] = {
             c["name"]: (int(c.get("dialogue_blocks", 0)), 0) for c in script.characters or ()
         }
-        for (name,) in s.execute(
-            select(ScriptAiUseRow.character).where(
-                ScriptAiUseRow.script_id == script.id, ScriptAiUseRow.character.is_not(None)
+        unnamed: list[int] = []
+        for name, line in s.execute(
+            select(ScriptAiUseRow.character, ScriptAiUseRow.line).where(
+                ScriptAiUseRow.script_id == script.id
             )
         ):
             if name is None:
+                unnamed.append(int(line))
                 continue
             blocks, uses = out.get(name, (0, 0))
             out[name] = (blocks, uses + 1)
+        if unnamed and roster is not None and len(roster):
+            shown = scripts.lines_of(script)
+            named = named_by_uses(
+                roster, ((n, shown[n - 1]) for n in unnamed if 0 < n <= len(shown))
+            )
+            for n in unnamed:
+                if n in named:
+                    name = named[n][0]
+                    blocks, uses = out.get(name, (0, 0))
+                    out[name] = (blocks, uses + 1)
         return out
 
-    def _mapping(self, s: Session, script_id: int) -> list[CharacterMapping]:
+    def _mapping(
+        self, s: Session, script_id: int, roster: RosterNames | None = None
+    ) -> list[CharacterMapping]:
         script = _script_row(s, script_id)
-        chars = self._characters(s, script)
+        chars = self._characters(s, script, roster)
         confirmed = {
             m.character: m
             for m in s.scalars(
@@ -367,7 +387,7 @@ class ProposalScripts:
             for a in people
         ]
         roles = {r.artist_id: tuple(r.roles or ()) for r in requested}
-        suggestions = suggest(list(chars), names, roles)
+        suggestions = suggest(list(chars), names, roles, roster)
         shown = convert.names_of(
             s, [m.artist_id for m in confirmed.values() if m.artist_id is not None]
         )

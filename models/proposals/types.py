@@ -50,7 +50,7 @@ STATUS_LABELS: dict[ProposalStatus, tuple[str, str]] = {
     ProposalStatus.WITH_ARTIST: ("With the artist", "待艺人决定"),
     ProposalStatus.ACCEPTED: ("Accepted", "已接受"),
     ProposalStatus.DECLINED: ("Declined", "已拒绝"),
-    ProposalStatus.COUNTERED: ("Countered", "已还价"),
+    ProposalStatus.COUNTERED: ("Countered", "已提出修改意见"),
     ProposalStatus.WITHDRAWN: ("Withdrawn", "已撤回"),
 }
 
@@ -400,6 +400,7 @@ class MappingSuggestion:
     score: int
     basis: str  # name, stage_name, romanized_name, pinyin, role, near …
     clear: bool  # one clear candidate (otherwise a person must choose)
+    on_proposal: bool = True  # False: a roster artist the proposal does not request
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from models.clock import today
 from models.errors import FieldProblem, ValidationError
@@ -35,9 +36,9 @@ class Stance(StrEnum):
 
 STANCE_LABELS: dict[Stance, tuple[str, str]] = {
     Stance.NOT_ASKED: ("Not asked", "未询问"),
-    Stance.DECLINED: ("Declined all AI use", "拒绝任何AI使用"),
+    Stance.DECLINED: ("Declined all AI use", "拒绝任何 AI 使用"),
     Stance.OPEN_TO_DISCUSS: ("Open to discuss (not consent)", "愿意洽谈（非同意）"),
-    Stance.OPTED_IN_WITH_CONDITIONS: ("Opted in with conditions", "有条件加入"),
+    Stance.OPTED_IN_WITH_CONDITIONS: ("Opted in with conditions", "附条件接受（非授权）"),
 }
 
 
@@ -45,7 +46,7 @@ def age_on(born: date, when: date) -> int:
     return when.year - born.year - ((when.month, when.day) < (born.month, born.day))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArtistDraft:
     """What a person fills in for an artist; validated before anything is saved."""
 
@@ -88,38 +89,38 @@ class ArtistDraft:
         on = on or today()
         out: list[FieldProblem] = []
 
-        def bad(field_name: str, message: str) -> None:
-            out.append(FieldProblem(field_name, message, row))
+        def bad(field_name: str, code: str, **params: Any) -> None:
+            out.append(FieldProblem(field_name, code, row, **params))
 
         if not self.native_name.strip():
-            bad("native_name", "a name is required")
+            bad("native_name", "problem.a_name_is_required")
         for name, value in (
             ("native_name", self.native_name),
             ("romanized_name", self.romanized_name),
             *(("stage_name", s) for s in self.stage_names),
         ):
             if len(value) > MAX_NAME:
-                bad(name, f"is longer than {MAX_NAME} characters")
+                bad(name, "problem.is_longer_than_characters", n=MAX_NAME)
             if any(ord(c) < 32 for c in value):
-                bad(name, "contains control characters")
+                bad(name, "problem.contains_control_characters")
         for alias in (*self.stage_names, *self.unions):
             if any(sep in alias for sep in ";；、"):
-                bad("stage_name", f"'{alias}' contains a list separator (; or 、)")
+                bad("stage_name", "problem.contains_a_list_separator_or", item=alias)
         for name, value in (("notes", self.notes), ("contact", self.contact)):
             if any(ord(c) < 32 and c not in "\n\t" for c in value):
-                bad(name, "contains control characters")
+                bad(name, "problem.contains_control_characters")
         if self.date_of_birth is not None:
             if self.date_of_birth > on:
-                bad("date_of_birth", "is in the future")
+                bad("date_of_birth", "problem.is_in_the_future")
             elif self.date_of_birth.year < 1880:
-                bad("date_of_birth", "is before 1880")
+                bad("date_of_birth", "problem.is_before_1880")
         if self.deceased_on is not None:
             if self.deceased_on > on:
-                bad("deceased_on", "is in the future")
+                bad("deceased_on", "problem.is_in_the_future")
             if self.date_of_birth is not None and self.deceased_on < self.date_of_birth:
-                bad("deceased_on", "is before the date of birth")
+                bad("deceased_on", "problem.is_before_the_date_of_birth")
         if self.jurisdiction.strip() and not _JURISDICTION.match(self.jurisdiction.strip().upper()):
-            bad("jurisdiction", "must look like CN, US-CA or GB (country, optional region)")
+            bad("jurisdiction", "problem.must_look_like_cn_us_ca_or")
         return out
 
     def validated(self, row: int | None = None) -> ArtistDraft:

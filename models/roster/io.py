@@ -1,22 +1,27 @@
 """Roster import and export: CSV (UTF-8 with or without BOM, or GB18030) and XLSX.
 
 An import is read completely and checked row by row before anything is written; then it is
-saved in one transaction, so a file with one bad row changes nothing.
+saved in one transaction, so a file with one bad row changes nothing. Exports carry each
+artist's `id`, so re-importing an export matches every row to its artist (models/roster/
+merge.py) instead of adding it again.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 
+from models.dates import DateFormatError, parse_date
 from models.errors import FieldProblem, UserError, ValidationError
 from models.roster.artist import Artist, ArtistDraft, Stance
+from models.storage.archive import check_zip_limits
 
 COLUMNS = (
+    "id",
     "native_name",
     "romanized_name",
     "stage_name",
@@ -30,12 +35,30 @@ MAX_BYTES = 25 * 1024 * 1024
 LIST_SEPARATORS = (";", "；", "、")
 
 
+@dataclass(frozen=True, slots=True)
+class IncomingRow:
+    """One checked row of a file: where it is, the artist id it names (if any), its values."""
+
+    line: int
+    artist_id: int | None
+    draft: ArtistDraft
+    romanized_given: bool = True  # False: the cell was empty and pinyin filled it
+
+
 @dataclass(frozen=True)
 class ImportPreview:
-    """What a file would add, and every problem found, before anything is written."""
+    """What a file holds, and every problem found, before anything is written.
 
-    drafts: tuple[ArtistDraft, ...]
+    `columns` are the columns the file has: a matched artist's other fields are kept.
+    """
+
+    rows: tuple[IncomingRow, ...]
     problems: tuple[FieldProblem, ...]
+    columns: tuple[str, ...] = COLUMNS
+
+    @property
+    def drafts(self) -> tuple[ArtistDraft, ...]:
+        return tuple(r.draft for r in self.rows)
 
     @property
     def ok(self) -> bool:
@@ -68,20 +91,21 @@ def _split_list(value: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in value.split(LIST_SEPARATORS[0]) if p.strip())
 
 
-def _parse_date(value: object) -> date | None:
-    if value is None or value == "":
+def _parse_id(value: object, row: int, problems: list[FieldProblem]) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip().replace("/", "-").replace(".", "-")
-    return date.fromisoformat(text) if text else None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    if text.isdigit() and 0 < int(text) < 2**63:
+        return int(text)
+    problems.append(FieldProblem("id", f"'{text}' is not an artist id (a whole number)", row))
+    return None
 
 
 def _row_to_draft(
     values: dict[str, object], row: int
-) -> tuple[ArtistDraft | None, list[FieldProblem]]:
+) -> tuple[IncomingRow | None, list[FieldProblem]]:
     problems: list[FieldProblem] = []
 
     def text(key: str) -> str:
@@ -92,10 +116,11 @@ def _row_to_draft(
             v = int(v)
         return str(v)
 
+    artist_id = _parse_id(values.get("id"), row, problems)
     try:
-        born = _parse_date(values.get("date_of_birth"))
-    except ValueError:
-        problems.append(FieldProblem("date_of_birth", "is not a date like 1990-05-31", row))
+        born = parse_date(values.get("date_of_birth"))
+    except DateFormatError as e:
+        problems.append(FieldProblem("date_of_birth", str(e), row))
         born = None
     stance_raw = text("ai_stance").strip() or Stance.NOT_ASKED.value
     try:
@@ -115,7 +140,9 @@ def _row_to_draft(
         notes=text("notes"),
     ).normalized()
     problems += draft.problems(row)
-    return (None if problems else draft), problems
+    if problems:
+        return None, problems
+    return IncomingRow(row, artist_id, draft, bool(text("romanized_name").strip())), problems
 
 
 def _check_header(header: Sequence[object], name: str) -> list[str]:
@@ -139,13 +166,48 @@ def _check_header(header: Sequence[object], name: str) -> list[str]:
 
 
 def _rows_from_csv(data: bytes, name: str) -> Iterator[tuple[int, list[object]]]:
+    """Records with the line each starts on (a quoted cell may span several lines).
+
+    The last record is held back until the end is reached: if it runs to the end of the file
+    across several lines, a quote opened on its first line was never closed, and the person
+    is told that and where, rather than about the odd values the rest of the file became.
+    """
     text = _decode(data, name)
     reader = csv.reader(io.StringIO(text, newline=""))
+    pending: tuple[int, list[object]] | None = None
+    start = 1
     try:
         for record in reader:
-            yield reader.line_num, list(record)
+            if pending is not None:
+                yield pending
+            pending = (start, [restore_cell(v) for v in record])
+            start = reader.line_num + 1
     except csv.Error as e:
-        raise UserError(f"{name}: line {reader.line_num}: {e}") from e
+        raise UserError(f"{name}: row {start}: {e}", f"{name}：第 {start} 行：{e}") from e
+    if pending is None:
+        return
+    first, _record = pending
+    if reader.line_num > first and _unterminated(text, first):
+        raise UserError(
+            f'{name}: row {first}: a quote (") opens a cell that is never closed, so the rest '
+            "of the file was read into that cell. Close the quote or remove it, then import "
+            "again.",
+            f'{name}：第 {first} 行：引号（"）开始的单元格没有结束，'
+            "文件其余部分都被读入了该单元格。请补上或删除该引号后重新导入。",
+        )
+    yield pending
+
+
+def _unterminated(text: str, first_line: int) -> bool:
+    """Whether the record starting on `first_line` ends inside a quoted cell."""
+    lines = io.StringIO(text, newline="")
+    rest = "".join(itertools.islice(lines, first_line - 1, None))
+    try:
+        for _record in csv.reader(io.StringIO(rest, newline=""), strict=True):
+            pass
+    except csv.Error as e:
+        return "unexpected end of data" in str(e)
+    return False
 
 
 def _rows_from_xlsx(path: Path) -> Iterator[tuple[int, list[object]]]:
@@ -153,6 +215,7 @@ def _rows_from_xlsx(path: Path) -> Iterator[tuple[int, list[object]]]:
 
     # A damaged workbook can fail deep inside zip, zlib or XML parsing with many exception
     # types; every one of them means the same thing to the person importing it.
+    check_zip_limits(path)  # zip bombs: sizes from the directory, before openpyxl reads it
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as e:
@@ -197,8 +260,8 @@ def preview(path: Path) -> ImportPreview:
     return _preview_rows(rows, name)
 
 
-def _preview_rows(rows: Iterable[tuple[int, list[object]]], name: str) -> ImportPreview:
-    it = iter(rows)
+def _preview_rows(records: Iterable[tuple[int, list[object]]], name: str) -> ImportPreview:
+    it = iter(records)
     header: list[str] | None = None
     for _line, values in it:
         if any(v not in (None, "") for v in values):
@@ -206,7 +269,7 @@ def _preview_rows(rows: Iterable[tuple[int, list[object]]], name: str) -> Import
             break
     if header is None:
         raise UserError(f"{name} has no header row.", f"{name} 没有标题行。")
-    drafts: list[ArtistDraft] = []
+    rows: list[IncomingRow] = []
     problems: list[FieldProblem] = []
     for line, values in it:
         if all(v in (None, "") for v in values):
@@ -220,25 +283,53 @@ def _preview_rows(rows: Iterable[tuple[int, list[object]]], name: str) -> Import
             )
             continue
         record = dict(zip(header, trimmed, strict=False))
-        draft, row_problems = _row_to_draft(record, line)
+        incoming, row_problems = _row_to_draft(record, line)
         problems += row_problems
-        if draft is not None:
-            drafts.append(draft)
-    if not drafts and not problems:
+        if incoming is not None:
+            rows.append(incoming)
+    if not rows and not problems:
         raise UserError(f"{name} has a header but no artists.", f"{name} 只有标题行，没有艺人。")
-    return ImportPreview(tuple(drafts), tuple(problems))
+    return ImportPreview(tuple(rows), tuple(problems), tuple(c for c in header if c))
+
+
+def checked(path: Path) -> ImportPreview:
+    """The preview of a file that has no problems; otherwise ValidationError listing them all."""
+    result = preview(path)
+    if result.problems:
+        raise ValidationError(list(result.problems))
+    return result
 
 
 def checked_drafts(path: Path) -> tuple[ArtistDraft, ...]:
     """The drafts of a file that has no problems; otherwise ValidationError listing them all."""
-    result = preview(path)
-    if result.problems:
-        raise ValidationError(list(result.problems))
-    return result.drafts
+    return checked(path).drafts
+
+
+# CSV injection (OWASP): a spreadsheet treats a cell starting with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: str) -> str:
+    """A CSV cell a spreadsheet shows as text: a leading `'` before a formula start.
+
+    Values that already start with apostrophes followed by a formula start get one more, so
+    `restore_cell` gives back exactly what was exported (lossless for our own files).
+    """
+    if value.lstrip("'").startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def restore_cell(value: str) -> str:
+    """The inverse of `neutralise_cell` on import: drop that one protective apostrophe."""
+    if value.startswith("'") and value.lstrip("'").startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
 
 
 def _export_row(a: Artist) -> list[str]:
     return [
+        str(a.id),
         a.native_name,
         a.romanized_name,
         "; ".join(a.stage_names),
@@ -252,7 +343,8 @@ def _export_row(a: Artist) -> list[str]:
 
 def export(artists: Iterable[Artist], path: Path) -> int:
     """Write CSV (UTF-8 with BOM, opens in Excel) or XLSX by the file's suffix; return rows."""
-    rows = [_export_row(a) for a in artists]
+    rows = (_export_row(a) for a in artists)
+    count = 0
     tmp = path.with_name(path.name + ".part")
     if path.suffix.lower() == ".xlsx":
         from openpyxl import Workbook
@@ -262,6 +354,7 @@ def export(artists: Iterable[Artist], path: Path) -> int:
         ws = wb.create_sheet("roster")
         ws.append(list(COLUMNS))
         for r in rows:
+            count += 1
             cells = []
             for value in r:
                 cell = WriteOnlyCell(ws, value)
@@ -273,8 +366,10 @@ def export(artists: Iterable[Artist], path: Path) -> int:
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
             w = csv.writer(fh)
             w.writerow(COLUMNS)
-            w.writerows(rows)
+            for r in rows:
+                count += 1
+                w.writerow([neutralise_cell(v) for v in r])
     else:
         raise UserError(f"{path.name}: export to a .csv or .xlsx file.")
     tmp.replace(path)
-    return len(rows)
+    return count

@@ -6,12 +6,14 @@ frozen `Artist` records, never ORM objects.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from enum import StrEnum
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from models.audit.chain import Change, append_event, append_events
@@ -19,42 +21,73 @@ from models.clock import iso, utc_now
 from models.consent.stance_log import add_stance_entries, add_stance_entry
 from models.errors import ConflictError, NotFoundError
 from models.leak.keystore import KEY_ON_WRITE_LIMIT, refresh_keys
-from models.names import search_text, sort_key
+from models.names import normalize, search_text, sort_key
 from models.roster.artist import Artist, ArtistDraft, Stance
+from models.roster.io import ImportPreview
+from models.roster.listing import SORT_SQL, RosterCounts, SortColumn
+from models.roster.merge import (
+    Choice,
+    ImportPlan,
+    KnownArtist,
+    PlannedRow,
+    RosterIndex,
+    RowKind,
+    match,
+    plan_row,
+    possible_duplicate,
+)
 from models.storage.database import Database
+from models.storage.locking import take_write_turn_in
 from models.storage.schema import ArtistRow
-from models.storage.search import artist_ids
+from models.storage.search import artist_count, artist_id_texts, artist_ids
 
 ENTITY = "artist"
+RANK_POOL = 2_000  # matches ranked for a picker (in roster order); pickers show a few dozen
+CHUNK = 5_000  # rows per INSERT during an import: memory stays flat, one transaction
+Progress = Callable[[int, int], None]
 
 
-class SortColumn(StrEnum):
-    NAME = "name"
-    ROMANIZED = "romanized_name"
-    STANCE = "ai_stance"
-    JURISDICTION = "jurisdiction"
-    AGE = "age"
-    STATUS = "status"
+@contextmanager
+def bulk_gc() -> Iterator[None]:
+    """No collector passes during bulk work: what exists is frozen, new objects die by count.
 
-
-_SORT = {
-    SortColumn.NAME: "sort_key",
-    SortColumn.ROMANIZED: "romanized_name",
-    SortColumn.STANCE: "ai_stance",
-    SortColumn.JURISDICTION: "jurisdiction",
-    SortColumn.AGE: "date_of_birth",
-    SortColumn.STATUS: "archived",
-}
+    A full pass over a 100,000-row import's objects stalls every thread for hundreds of
+    milliseconds (the window's event loop included); the rows here hold no reference cycles.
+    """
+    was_enabled = gc.isenabled()
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True)
-class RosterCounts:
-    active: int
-    archived: int
+class ImportResult:
+    added: tuple[int, ...]
+    updated: tuple[int, ...]
+    skipped: int
 
-    @property
-    def total(self) -> int:
-        return self.active + self.archived
+
+def match_rank(query: str, search_text: str) -> int:
+    """0 exact name, 1 a name starts with it, 2 a word of a name does, 3 it is inside one."""
+    compact = query.replace(" ", "")
+    forms = search_text.split(" | ")
+    if any(f == query or f.replace(" ", "") == compact for f in forms):
+        return 0
+    if any(f.startswith(query) or f.replace(" ", "").startswith(compact) for f in forms):
+        return 1
+    if any(word.startswith(query) for f in forms for word in f.split()):
+        return 2
+    return 3
+
+
+__all__ = ["RosterCounts", "RosterService", "SortColumn", "to_artist"]
+
+
+_SORT = SORT_SQL
 
 
 def to_artist(row: ArtistRow) -> Artist:
@@ -161,10 +194,32 @@ class RosterService:
         sort: SortColumn = SortColumn.NAME,
         descending: bool = False,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[int]:
-        """Ids of matching artists in display order; the table fetches rows as it scrolls."""
+        """Ids of matching artists in display order; the table fetches rows as it scrolls.
+
+        `limit` and `offset` give one window of the list."""
         with self.db.read() as s:
-            return artist_ids(s, query, include_archived, [(_SORT[sort], descending)], limit)
+            return artist_ids(
+                s, query, include_archived, [(_SORT[sort], descending)], limit, offset
+            )
+
+    def search_id_texts(
+        self,
+        query: str = "",
+        include_archived: bool = False,
+        sort: SortColumn = SortColumn.NAME,
+        descending: bool = False,
+    ) -> list[tuple[int, str]]:
+        """(id, normalised search text) of every match in display order: the roster table
+        narrows these in memory while the person keeps typing."""
+        with self.db.read() as s:
+            return artist_id_texts(s, query, include_archived, [(_SORT[sort], descending)])
+
+    def count_matching(self, query: str = "", include_archived: bool = False) -> int:
+        """How many artists `search_ids` would list, without listing them."""
+        with self.db.read() as s:
+            return artist_count(s, query, include_archived)
 
     def search(
         self, query: str = "", include_archived: bool = False, limit: int | None = None
@@ -173,8 +228,39 @@ class RosterService:
         found = self.get_many(ids)
         return [found[i] for i in ids if i in found]
 
-    def counts(self) -> RosterCounts:
+    def find(self, query: str, limit: int = 20, include_archived: bool = False) -> list[Artist]:
+        """Artists for a person picker, best match first (roster order breaks ties).
+
+        Typing "lin" should offer 林晓 (Lin Xiao) before "Hannah Lindqvist": a whole name
+        typed exactly comes first, then names (Chinese, pinyin, romanised, stage names) that
+        start with it, then names with a word that starts with it, then any other match.
+        """
+        q = normalize(query)
+        if not q:
+            return self.search("", include_archived, limit)
+        ids = self.search_ids(q, include_archived, limit=RANK_POOL)
+        ranked: list[tuple[int, str, int]] = []
         with self.db.read() as s:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                q_rows = select(ArtistRow.id, ArtistRow.search_text, ArtistRow.sort_key).where(
+                    ArtistRow.id.in_(chunk)
+                )
+                for artist_id, text, key in s.execute(q_rows):
+                    ranked.append((match_rank(q, text or ""), key or "", artist_id))
+        ranked.sort()
+        best = [artist_id for _rank, _key, artist_id in ranked[:limit]]
+        found = self.get_many(best)
+        return [found[i] for i in best if i in found]
+
+    def counts(self) -> RosterCounts:
+        """Active and archived artists: on SQLite two rows kept by triggers (0009_fast_start)."""
+        with self.db.read() as s:
+            if self.db.is_sqlite:
+                kept = s.execute(text("SELECT archived, n FROM artist_search_counts")).all()
+                if kept:
+                    rows = {bool(archived): int(n) for archived, n in kept}
+                    return RosterCounts(int(rows.get(False, 0)), int(rows.get(True, 0)))
             q = select(ArtistRow.archived, func.count()).group_by(ArtistRow.archived)
             rows = {bool(archived): int(n) for archived, n in s.execute(q)}
         return RosterCounts(active=int(rows.get(False, 0)), archived=int(rows.get(True, 0)))
@@ -192,7 +278,16 @@ class RosterService:
         valid = [d.validated(row=i + 1) for i, d in enumerate(drafts)]
         if not valid:
             return []
-        now = utc_now()
+        with self.db.write() as s:
+            rows = self._insert(s, valid, utc_now())
+            if len(rows) <= KEY_ON_WRITE_LIMIT:  # leak-day name keys, in the same transaction
+                refresh_keys(s, [int(v["id"]) for v in rows])  # (bigger: keyed before a match)
+            return [to_artist(ArtistRow(**v)) for v in rows]
+
+    def _insert(
+        self, s: Session, valid: Sequence[ArtistDraft], now: datetime
+    ) -> list[dict[str, Any]]:
+        """Insert checked drafts with their audit events; the rows as written, with ids."""
         rows = [
             {
                 **_values(d),
@@ -204,26 +299,143 @@ class RosterService:
             }
             for d in valid
         ]
-        with self.db.write() as s:
-            ids = list(
-                s.scalars(
-                    insert(ArtistRow).returning(ArtistRow.id, sort_by_parameter_order=True), rows
+        # One executemany, then the new ids in order: writers take turns (storage/locking.py),
+        # so every id above the previous largest is one of these rows. Much faster than
+        # INSERT … RETURNING, which SQLite can only run row by row when order matters.
+        take_write_turn_in(s)
+        largest = s.scalar(select(func.max(ArtistRow.id))) or 0
+        s.execute(insert(ArtistRow), rows)
+        ids = list(
+            s.scalars(select(ArtistRow.id).where(ArtistRow.id > largest).order_by(ArtistRow.id))
+        )
+        if len(ids) != len(rows):  # pragma: no cover - would mean another writer got in
+            raise RuntimeError(f"expected {len(rows)} new artist ids, found {len(ids)}")
+        for artist_id, values in zip(ids, rows, strict=True):
+            values["id"] = artist_id
+        changes = [Change(ENTITY, v["id"], "create", None, snapshot(v)) for v in rows]
+        # The stance history starts with the stance an artist was added with.
+        changes += add_stance_entries(
+            s,
+            self.db.actor,
+            [(v["id"], v["ai_stance"]) for v in rows if v["ai_stance"] != Stance.NOT_ASKED],
+            now,
+        )
+        append_events(s, self.db.actor, changes)
+        return rows
+
+    # -- importing a roster file -----------------------------------------------------------
+    def plan_import(self, preview: ImportPreview, progress: Progress | None = None) -> ImportPlan:
+        """What each row of a checked file is to the roster: new, changed, unchanged or a
+        possible duplicate (see models/roster/merge.py). Reads only; nothing is written."""
+        with self.db.read() as s:
+            known = [
+                KnownArtist(i, n, b, r)
+                for i, n, b, r in s.execute(
+                    select(
+                        ArtistRow.id,
+                        ArtistRow.native_name,
+                        ArtistRow.date_of_birth,
+                        ArtistRow.romanized_name,
+                    )
                 )
-            )
-            for artist_id, values in zip(ids, rows, strict=True):
-                values["id"] = artist_id
-            changes = [Change(ENTITY, v["id"], "create", None, snapshot(v)) for v in rows]
-            # The stance history starts with the stance an artist was added with.
-            changes += add_stance_entries(
-                s,
-                self.db.actor,
-                [(v["id"], v["ai_stance"]) for v in rows if v["ai_stance"] != Stance.NOT_ASKED],
-                now,
-            )
-            append_events(s, self.db.actor, changes)
-            if len(ids) <= KEY_ON_WRITE_LIMIT:  # leak-day name keys, in the same transaction
-                refresh_keys(s, ids)  # (a bigger import is keyed before the next match)
-            return [to_artist(ArtistRow(**v)) for v in rows]
+            ]
+        index = RosterIndex(known)
+        del known
+        matched = match(preview.rows, index)
+        taken = {artist_id for _row, artist_id in matched if artist_id is not None}
+        planned: list[PlannedRow] = []
+        total = len(matched)
+        for start in range(0, total, 500):
+            chunk = matched[start : start + 500]
+            wanted = {a for _r, a in chunk if a is not None}
+            dupes = {}
+            for row, artist_id in chunk:
+                if artist_id is None and index.by_id:
+                    other = possible_duplicate(row, index, taken)
+                    if other is not None:
+                        dupes[row.line] = other
+            existing = self.get_many(sorted(wanted | set(dupes.values()))) if index.by_id else {}
+            for row, artist_id in chunk:
+                planned.append(plan_row(row, artist_id, existing, index, preview.columns, taken))
+            if progress is not None:
+                progress(start + len(chunk), total)
+        return ImportPlan(tuple(planned))
+
+    def apply_import(
+        self,
+        plan: ImportPlan,
+        choices: Sequence[Choice] | None = None,
+        progress: Progress | None = None,
+    ) -> ImportResult:
+        """Add and update what `choices` (default: the plan's defaults) say, in one audited
+        transaction: all of it or, on any problem (someone edited a matched artist since the
+        plan was made), none of it."""
+        chosen = list(choices) if choices is not None else plan.default_choices()
+        if len(chosen) != len(plan.rows):
+            raise ValueError("one choice per planned row")
+        adds: list[ArtistDraft] = []
+        updates: list[tuple[int, int, ArtistDraft]] = []
+        for row, choice in zip(plan.rows, chosen, strict=True):
+            if choice not in row.choices:
+                raise ValueError(f"row {row.line}: {choice} is not possible for a {row.kind} row")
+            if choice is Choice.ADD:
+                adds.append(row.draft)
+            elif choice is Choice.UPDATE and row.artist_id is not None:
+                target = row.update_draft if row.kind is RowKind.DUPLICATE else row.draft
+                if target is not None and row.version is not None:
+                    updates.append((row.artist_id, row.version, target))
+        skipped = len(plan.rows) - len(adds) - len(updates)
+        added: list[int] = []
+        updated: list[int] = []
+        total = len(adds) + len(updates)
+        if not total:
+            return ImportResult((), (), skipped)
+        now = utc_now()
+        with bulk_gc(), self.db.write() as s:
+            for start in range(0, len(adds), CHUNK):
+                # a plan's drafts were normalised and checked when the file was read
+                chunk = adds[start : start + CHUNK]
+                added += [int(v["id"]) for v in self._insert(s, chunk, now)]
+                if progress is not None:
+                    progress(len(added), total)
+            for start in range(0, len(updates), 500):
+                part = updates[start : start + 500]
+                updated += self._update_many(s, part, now)
+                if progress is not None:
+                    progress(len(added) + len(updated), total)
+            if total <= KEY_ON_WRITE_LIMIT:  # leak-day name keys (a bigger import is keyed
+                refresh_keys(s, [*added, *updated])  # before the next match)
+        return ImportResult(tuple(added), tuple(updated), skipped)
+
+    def _update_many(
+        self, s: Session, part: Sequence[tuple[int, int, ArtistDraft]], now: datetime
+    ) -> list[int]:
+        rows = {
+            r.id: r
+            for r in s.scalars(select(ArtistRow).where(ArtistRow.id.in_([p[0] for p in part])))
+        }
+        changes: list[Change] = []
+        stances: list[tuple[int, str]] = []
+        for artist_id, version, draft in part:
+            row = rows.get(artist_id)
+            if row is None:
+                raise NotFoundError(
+                    f"There is no artist with id {artist_id}.", f"没有编号为 {artist_id} 的艺人。"
+                )
+            self._check_version(row, version)
+            before = snapshot(row)
+            for key, value in _values(draft.validated()).items():
+                setattr(row, key, value)
+            row.version += 1
+            row.updated_at = now
+            row.updated_by = self.db.actor
+            if row.ai_stance != before["ai_stance"]:
+                stances.append((row.id, row.ai_stance))
+            changes.append(Change(ENTITY, row.id, "update", before, snapshot(row)))
+        s.flush()
+        changes += add_stance_entries(s, self.db.actor, stances, now)
+        append_events(s, self.db.actor, changes)
+        return [p[0] for p in part]
 
     def update(self, artist_id: int, draft: ArtistDraft, expected_version: int) -> Artist:
         """Save an edit; refused if someone saved the artist since it was loaded."""

@@ -1,4 +1,4 @@
-"""The consent rule checker: rules R1–R20 (domain.md), each its own small unit.
+"""The consent rule checker: rules R1–R21 (domain.md, and R21 below), each its own small unit.
 
     outcome = check(ctx)          # ctx: CheckContext (models.rules.context)
     outcome.findings              # BLOCK first; each with rule, severity, artist, line, source
@@ -14,6 +14,7 @@ from models.rules.context import (
     Coverage,
     Demand,
     RequestedTerms,
+    RosterMention,
     ScanSession,
     StatementClaim,
     UnmappedUse,
@@ -34,6 +35,7 @@ __all__ = [
     "Demand",
     "Finding",
     "RequestedTerms",
+    "RosterMention",
     "RuleInfo",
     "ScanSession",
     "ScriptHit",

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from models.consent.record import ConsentRecord
 from models.consent.types import Grant, Modality
+from models.localize import names_in_chinese
 from models.rules.context import CheckContext
 from models.rules.findings import Finding, RuleInfo, Severity
 
@@ -56,11 +57,12 @@ class Rule:
             line=line,
             subject=subject,
             message=message,
-            message_zh=message_zh,
+            message_zh=names_in_chinese(message_zh),
             source=info.source,
             action=info.action,
             action_zh=info.action_zh,
             evidence=evidence,
+            source_zh=info.source_zh,
         )
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from models.consent.record import ConsentRecord
 from models.consent.types import Modality
+from models.localize import format_date
 from models.roster.artist import Artist, Stance
 from models.rules.base import (
     Rule,
@@ -46,11 +47,17 @@ class R1NoConsent(Rule):
         "AI use of an artist with no given consent covering this project as of the proposal date",
         "艺人在提案日期没有涵盖本项目的已生效同意，却被AI使用",
         Severity.BLOCK,
-        "SAG-AFTRA 2023 TV/Theatrical digital replica terms; PRC Civil Code art. 1019, 1023",
+        "PRC Civil Code art. 1019 (no use of a likeness without consent), art. 1023(2) (voice "
+        "protected like likeness); SAG-AFTRA 2023 TV/Theatrical digital replica terms",
         "Do not proceed with any AI use of this artist until they give a written consent for "
         "this project; otherwise decline.",
         "在艺人就本项目给予书面同意之前，不得进行任何AI使用；否则应拒绝。",
         "An AI use whose character is not mapped to an artist is reported as INFO.",
+        source_zh=(
+            "《民法典》第1019条（未经肖像权人同意不得制作、使用、公开其肖像）、第1023条第二款（对"
+            "自然人声音的保护参照适用肖像权保护）；SAG-AFTRA 2023年影视协议数"
+            "字分身条款"
+        ),
     )
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -93,7 +100,7 @@ class R1NoConsent(Rule):
                     line=line,
                     message=f"{where(line)}AI use of {name} ({labels(used)}: "
                     f"'{ds[0].text}') with no consent for {ctx.project_title}.",
-                    message_zh=f"{where_zh(line)}对{name}的AI使用（{labels_zh(used)}：「{ds[0].text}」），"
+                    message_zh=f"{where_zh(line)}对{name}的AI使用（{labels_zh(used)}：“{ds[0].text}”），"
                     f"但没有《{ctx.project_title}》的同意。",
                     evidence={
                         "character": ds[0].character,
@@ -114,7 +121,7 @@ class R1NoConsent(Rule):
                 severity=Severity.INFO,
                 message=f"{where(u.line)}AI use ({u.kind}: '{u.text}') of {who}, which is not "
                 f"mapped to an artist; map the character so its consent can be checked.{hint}",
-                message_zh=f"{where_zh(u.line)}{who_zh}的AI使用（{u.kind}：「{u.text}」）尚未对应到艺人；"
+                message_zh=f"{where_zh(u.line)}{who_zh}的AI使用（{u.kind}：“{u.text}”）尚未对应到艺人；"
                 f"请完成角色对应以便核查同意。{hint_zh}",
                 evidence={"character": u.character, "kind": u.kind, "suggestion": u.suggestion},
             )
@@ -124,12 +131,14 @@ class R2StanceOnly(Rule):
     info = RuleInfo(
         "R2",
         "Only a stance (open_to_discuss / opted_in_with_conditions) exists, no consent",
-        "只有AI立场（愿意洽谈/有条件加入），没有同意",
+        "只有 AI 立场（愿意洽谈/附条件接受），没有同意",
         Severity.BLOCK,
-        "the platform's own statement: listing = willingness only",
+        "PRC Civil Code art. 1019 (the right holder's consent is required); a platform listing "
+        "does not mean the artist has agreed to any use",
         "Treat the stance as willingness to talk only: put the proposal to the artist and record "
         "a consent before any use.",
         "立场仅表示愿意洽谈：须将提案交艺人决定，并在任何使用前记录同意。",
+        source_zh="《民法典》第1019条（须经肖像权人同意）；平台列名不代表艺人同意任何使用",
     )
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -144,7 +153,7 @@ class R2StanceOnly(Rule):
                 artist_id=a,
                 message=f"{name}'s AI stance is '{state.stance.label}': willingness to discuss, "
                 f"not consent. No consent covers {ctx.project_title}.",
-                message_zh=f"{name}的AI立场为「{state.stance.label_zh}」：仅表示愿意洽谈，并非同意。"
+                message_zh=f"{name}的 AI 立场为“{state.stance.label_zh}”：立场不构成同意。"
                 f"没有涵盖《{ctx.project_title}》的同意。",
                 evidence={
                     "stance": state.stance.value,
@@ -160,10 +169,15 @@ class R3ModalityNotGranted(Rule):
         "Modality used in the script not granted (e.g. voice used, only face granted)",
         "剧本使用的方式未获授权（例如使用了声音，但只授权了面部肖像）",
         Severity.BLOCK,
-        "PRC Civil Code art. 1023 (voice protected like likeness); TN ELVIS Act",
+        "PRC Civil Code art. 1019, art. 1023(2) (voice protected like likeness); Tennessee "
+        "ELVIS Act (2024)",
         "Remove this use from the script or ask the artist to extend the consent to this "
         "modality before accepting.",
         "从剧本中删除该使用，或在接受前请艺人将同意扩展到该方式。",
+        source_zh=(
+            "《民法典》第1019条、第1023条第二款（对自然人声音的保护参照适用肖像权保护）；美国田纳"
+            "西州ELVIS法案（2024年）"
+        ),
     )
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -183,7 +197,7 @@ class R3ModalityNotGranted(Rule):
                     continue
                 seen.add(key)
                 what = f" ('{d.text}')" if d.text else ""
-                what_zh = f"「{d.text}」" if d.text else ""
+                what_zh = f"“{d.text}”" if d.text else ""
                 yield self.finding(
                     artist_id=a,
                     script_id=d.script_id,
@@ -229,12 +243,17 @@ class R14DeceasedWithoutEstate(Rule):
     info = RuleInfo(
         "R14",
         "Deceased artist: use without estate consent",
-        "已故艺人：未经遗产管理人同意的使用",
+        "已故艺人：未经近亲属（或遗产管理人）同意的使用",
         Severity.BLOCK,
-        "CA AB 1836",
+        "PRC Civil Code art. 994 (a deceased person's name and likeness are protected by the "
+        "close relatives); PIPL art. 49; CA AB 1836",
         "Only the estate can consent: obtain and record the estate's written consent for this "
         "project.",
-        "只有遗产管理人可以同意：请取得并记录遗产管理人对本项目的书面同意。",
+        "只有近亲属（或遗产管理人）可以同意：请取得并记录其对本项目的书面同意。",
+        source_zh=(
+            "《民法典》第994条（死者的姓名、肖像等受到侵害的，其近亲属有权依法请求行为人承担民事责"
+            "任）；《个人信息保护法》第49条；美国加州AB 1836法案"
+        ),
     )
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -263,11 +282,12 @@ class R14DeceasedWithoutEstate(Rule):
                 continue
             name = ctx.name(a)
             died = artist.deceased_on.isoformat() if artist.deceased_on else ""
+            died_zh = format_date(artist.deceased_on, "zh")
             yield self.finding(
                 artist_id=a,
                 message=f"{name} died on {died}; no consent from the estate covers "
                 f"{labels(missing)} for {ctx.project_title}.",
-                message_zh=f"{name}已于{died}去世；没有遗产管理人对《{ctx.project_title}》"
+                message_zh=f"{name}已于{died_zh}去世；没有近亲属（或遗产管理人）对《{ctx.project_title}》"
                 f"{labels_zh(missing)}的同意。",
                 evidence={
                     "deceased_on": died,
@@ -284,9 +304,16 @@ class R15MinorWithoutGuardian(Rule):
         "Minor: no guardian consent",
         "未成年人：没有监护人同意",
         Severity.BLOCK,
-        "general capacity rules; PIPL minors",
+        "PRC Civil Code art. 19, 20 (minors act through, or with the consent of, their legal "
+        "representative); PIPL art. 28 and 31 (personal information of children under 14 is "
+        "sensitive and needs a parent's or guardian's consent)",
         "Only the guardian can consent for a minor: record the guardian's written consent.",
         "未成年人须由监护人同意：请记录监护人的书面同意。",
+        source_zh=(
+            "《民法典》第19条、第20条（未成年人由其法定代理人代理或者经其同意实施民事法律行为）；"
+            "《个人信息保护法》第28条、第31条（不满十四周岁未成年人的个人信息属敏感个人信息"
+            "，处理须取得父母或者其他监护人的同意）"
+        ),
     )
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:

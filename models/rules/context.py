@@ -70,6 +70,19 @@ class UnmappedUse:
 
 
 @dataclass(frozen=True)
+class RosterMention:
+    """A roster artist the proposal does not request, named by a character of the script
+    that has AI uses and is not mapped (rule R21)."""
+
+    script_id: int
+    character: str
+    artist_id: int
+    artist_name: str
+    lines: tuple[int, ...]  # the AI uses' lines, in order
+    kinds: tuple[str, ...]  # their kinds (voice, likeness, …), each once
+
+
+@dataclass(frozen=True)
 class ScanSession:
     """A scan or capture session the proposal asks for (rule R13)."""
 
@@ -171,8 +184,10 @@ class CheckContext:
     sublicensing_requested: bool = False
     scan_sessions: tuple[ScanSession, ...] = ()
     training_lines: tuple[tuple[int, int], ...] = ()  # (script_id, line) of training hits
+    roster_mentions: tuple[RosterMention, ...] = ()
     proposal_id: int | None = None
     statements_available: bool = True
+    project_type: str = ""  # film, series, ad, game, other ("" unknown): scopes ad exclusions
     _coverage: dict[int, Coverage] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -223,6 +238,7 @@ __all__ = [
     "Coverage",
     "Demand",
     "RequestedTerms",
+    "RosterMention",
     "ScanSession",
     "StatementClaim",
     "UnmappedUse",

@@ -1,4 +1,4 @@
-"""The rule set R1–R20 and running it over one proposal."""
+"""The rule set R1–R21 and running it over one proposal."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from models.rules.production_rules import (
     R17Labelling,
     R20StatementContradicts,
 )
+from models.rules.roster_rules import R21RosterArtistNotOnProposal
 from models.rules.scope_rules import (
     R7OutsideScope,
     R8ExcludedContent,
@@ -38,7 +39,7 @@ from models.rules.terms_rules import (
 )
 
 # Bump when a rule changes what it finds, so stored runs say which rules produced them.
-RULES_VERSION = "2026.1"
+RULES_VERSION = "2026.2"
 
 RULES: tuple[Rule, ...] = (
     R1NoConsent(),
@@ -61,6 +62,7 @@ RULES: tuple[Rule, ...] = (
     R18AlterationBeyondLimits(),
     R19NoRevocationOrDeletion(),
     R20StatementContradicts(),
+    R21RosterArtistNotOnProposal(),
 )
 RULE_INFO: dict[str, RuleInfo] = {r.info.id: r.info for r in RULES}
 

@@ -38,7 +38,7 @@ class Severity(StrEnum):
 
 _RANK = {Severity.BLOCK: 3, Severity.HIGH: 2, Severity.WARN: 1, Severity.INFO: 0}
 _LABELS = {
-    Severity.BLOCK: ("Block", "阻止"),
+    Severity.BLOCK: ("Block", "阻断"),
     Severity.HIGH: ("High", "高"),
     Severity.WARN: ("Warning", "警告"),
     Severity.INFO: ("Info", "提示"),
@@ -66,6 +66,7 @@ class RuleInfo:
     action: str
     action_zh: str
     severity_note: str = ""
+    source_zh: str = ""  # the same provisions cited in Chinese, with article numbers
 
     @property
     def number(self) -> int:
@@ -94,6 +95,11 @@ class Finding:
     action: str
     action_zh: str
     evidence: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    source_zh: str = field(default="", compare=False)  # the rule's `source` in Chinese
+
+    def source_in(self, language: str) -> str:
+        """The cited law in the interface language (English when no Chinese is known)."""
+        return self.source_zh if language == "zh" and self.source_zh else self.source
 
     @property
     def key(self) -> tuple[str, int | None, int | None, int | None, str]:

@@ -22,12 +22,18 @@ class R9Training(Rule):
         "Script or proposal implies model training or keeping the model after the project",
         "剧本或提案涉及模型训练，或在项目结束后保留模型",
         Severity.BLOCK,
-        "SAG-AFTRA 2023; Equity UK guidance",
+        "Interim Measures for Generative AI Services art. 7 (training data with personal informati"
+        "on needs consent); PIPL art. 14; SAG-AFTRA 2023; Equity UK guidance",
         "Strike training and retention, or obtain a separate consent to model training with "
         "deletion terms.",
         "删除训练和保留条款，或另行取得模型训练同意并约定删除条款。",
         "BLOCK unless model_training is granted; WARN when it is granted but the proposal wants "
         "to keep the model and every such consent requires deletion; otherwise INFO.",
+        source_zh=(
+            "《生成式人工智能服务管理暂行办法》第7条（训练数据涉及个人信息的，应当取得个人同意）；"
+            "《个人信息保护法》第14条；SAG-AFTRA 2023年影视协议；"
+            "英国Equity指引"
+        ),
     )
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -103,7 +109,7 @@ class R9Training(Rule):
                     severity=severity,
                     message=f"{where(d.line)}'{d.text}' implies training a model on {name}: "
                     f"{verdict}.",
-                    message_zh=f"{where_zh(d.line)}「{d.text}」意味着用{name}训练模型：{verdict_zh}。",
+                    message_zh=f"{where_zh(d.line)}“{d.text}”意味着用{name}训练模型：{verdict_zh}。",
                     evidence=evidence,
                 )
 
@@ -114,9 +120,10 @@ class R13ScanNotice(Rule):
         "Scan/capture session notice shorter than 48 hours",
         "扫描/采集通知时间少于48小时",
         Severity.WARN,
-        "SAG-AFTRA 2023",
+        "SAG-AFTRA 2023 TV/Theatrical (48 hours' notice before a digital replica is made)",
         "Ask the producer to move the session so the artist has at least 48 hours' notice.",
-        "请制片方调整时间，确保艺人至少提前48小时收到通知。",
+        "请制作方调整时间，确保艺人至少提前48小时收到通知。",
+        source_zh="SAG-AFTRA 2023年影视协议（制作数字分身须提前48小时通知）",
     )
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -169,10 +176,17 @@ class R17Labelling(Rule):
         "No labelling/disclosure plan for AI-generated content",
         "没有AI生成内容的标识/披露方案",
         Severity.HIGH,
-        "PRC AI content labelling measures (in force 1 Sep 2025); EU AI Act art. 50",
+        "PRC Measures for Labelling AI-Generated Synthetic Content art. 4, 5 (explicit and "
+        "implicit labels; in force 1 September 2025); Deep Synthesis Provisions art. 16, 17; "
+        "Interim Measures for Generative AI Services art. 12; EU AI Act art. 50",
         "Ask the producer for a written plan to label AI-generated scenes (visible marks and "
         "metadata).",
-        "请制片方提供书面的AI生成内容标识方案（显式标识与元数据）。",
+        "请制作方提供书面的AI生成内容标识方案（显式标识与元数据）。",
+        source_zh=(
+            "《人工智能生成合成内容标识办法》第4条、第5条（显式标识与隐式标识，2025年9月1日起施行"
+            "）；《互联网信息服务深度合成管理规定》第16条、第17条；《生成式人工智能服务"
+            "管理暂行办法》第12条；欧盟《人工智能法》第50条"
+        ),
     )
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -183,7 +197,7 @@ class R17Labelling(Rule):
             message="The proposal uses AI-generated likeness or voice but gives no plan to "
             "label or disclose it" + (f" ('{plan}')." if plan else "."),
             message_zh="提案使用AI生成的肖像或声音，但没有标识或披露方案"
-            + (f"（「{plan}」）。" if plan else "。"),
+            + (f"（“{plan}”）。" if plan else "。"),
             evidence={"labelling_plan": plan},
         )
 
@@ -194,10 +208,11 @@ class R20StatementContradicts(Rule):
         "A public statement on record contradicts the current consent state",
         "已登记的公开声明与当前同意状态相矛盾",
         Severity.HIGH,
-        "agency's own register",
+        "the agency's own statement register",
         "Re-issue or withdraw the statement before answering the producer.",
-        "在答复制片方之前，重新出具或撤回该声明。",
+        "在答复制作方之前，重新出具或撤回该声明。",
         "Needs the statement register; without it the rule finds nothing and the check says so.",
+        source_zh="本机构的声明登记簿",
     )
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:

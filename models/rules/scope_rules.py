@@ -23,6 +23,7 @@ from models.rules.base import (
     where_zh,
 )
 from models.rules.context import CheckContext, Demand
+from models.rules.exclusions import exclusion_label
 from models.rules.findings import Finding, RuleInfo, Severity
 from models.rules.wording import (
     LIMIT_LABELS,
@@ -68,9 +69,14 @@ class R7OutsideScope(Rule):
         "Use outside the consented scope: other project, sequel, promo, medium, territory",
         "超出同意范围的使用：其他项目、续集、宣传、媒介或地区",
         Severity.BLOCK,
-        "contract scope",
+        "the consent record's scope; PRC Civil Code art. 1021 (disputed likeness licence terms "
+        "are read in the right holder's favour)",
         "Narrow the proposal to the consented scope, or ask the artist to extend the consent.",
         "将提案限制在已同意的范围内，或请艺人扩大同意范围。",
+        source_zh=(
+            "同意记录的范围条款；《民法典》第1021条（对肖像使用条款的理解有争议的，作有利于肖像权"
+            "人的解释）"
+        ),
     )
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -92,7 +98,7 @@ class R7OutsideScope(Rule):
                         subject="project",
                         message=f"{name}'s consents in force cover other projects only "
                         f"({'; '.join(places)}), not {ctx.project_title}.",
-                        message_zh=f"{name}的有效同意仅涵盖其他项目（{'；'.join(places)}），"
+                        message_zh=f"{name}的现行同意仅涵盖其他项目（{'；'.join(places)}），"
                         f"不包括《{ctx.project_title}》。",
                         evidence={"grants_elsewhere": [grant_json(g) for g in cov.elsewhere]},
                     )
@@ -143,7 +149,7 @@ class R7OutsideScope(Rule):
                 subject=aspect,
                 message=f"The proposal asks for {what} {shown} of {name}'s {labels(mods)}, "
                 f"which no consent for {ctx.project_title} covers.",
-                message_zh=f"提案要求{name}{labels_zh(mods)}的{what_zh}「{shown_zh}」，"
+                message_zh=f"提案要求{name}{labels_zh(mods)}的{what_zh}“{shown_zh}”，"
                 f"但《{ctx.project_title}》的同意不涵盖。",
                 evidence={
                     "requested": wanted,
@@ -158,12 +164,13 @@ class R8ExcludedContent(Rule):
         "R8",
         "Scene content hits a recorded exclusion (nudity, sex, violence, political, product "
         "category)",
-        "场景内容触及同意书中的排除事项（裸露、性、暴力、政治、产品类别）",
+        "场景内容触及同意记录中的排除事项（裸露、性、暴力、政治、产品类别）",
         Severity.BLOCK,
-        "contract exclusions",
+        "the consent record's exclusions",
         "Remove the artist's AI use from this scene, or change the scene so the exclusion is not "
         "touched.",
         "从该场景中移除对艺人的AI使用，或修改场景以避开排除事项。",
+        source_zh="同意记录中的排除条款",
     )
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -202,9 +209,10 @@ class R8ExcludedContent(Rule):
                         subject=f"{exclusion}:{value(m)}",
                         message=f"{where(d.line)}the scene of this AI use of {name} contains "
                         f"'{words}' (line {hit_line}), excluded by the consent "
-                        f"({refs(records)}: {exclusion}).",
-                        message_zh=f"{where_zh(d.line)}{name}的AI使用所在场景含有「{words}」"
-                        f"（第{hit_line}行），属于同意书的排除事项（{refs(records)}：{exclusion}）。",
+                        f"({refs(records)}: {exclusion_label(exclusion, 'en')}).",
+                        message_zh=f"{where_zh(d.line)}{name}的AI使用所在场景含有“{words}”"
+                        f"（第{hit_line}行），属于同意记录的排除事项"
+                        f"（{refs(records)}：{exclusion_label(exclusion, 'zh')}）。",
                         evidence={
                             "exclusion": exclusion,
                             "matched": words,
@@ -216,16 +224,16 @@ class R8ExcludedContent(Rule):
                     )
             if ctx.description.strip():
                 for exclusion in _common_exclusions(cov.records_for(None)):
-                    words_found = exclusion_hit(exclusion, ctx.description)
+                    words_found = exclusion_hit(exclusion, ctx.description, ctx.project_type)
                     if words_found is None:
                         continue
                     yield self.finding(
                         artist_id=a,
                         subject=f"{exclusion}:proposal",
                         message=f"The proposal's description mentions '{words_found}', excluded "
-                        f"by {name}'s consent ({exclusion}).",
-                        message_zh=f"提案说明提到「{words_found}」，属于{name}同意书的排除事项"
-                        f"（{exclusion}）。",
+                        f"by {name}'s consent ({exclusion_label(exclusion, 'en')}).",
+                        message_zh=f"提案说明提到“{words_found}”，属于{name}同意记录的排除事项"
+                        f"（{exclusion_label(exclusion, 'zh')}）。",
                         evidence={"exclusion": exclusion, "matched": words_found},
                     )
 
@@ -245,7 +253,7 @@ def _scene_hit(
     ctx: CheckContext, script_id: int, scene: int, exclusion: str
 ) -> tuple[int, str] | None:
     for line, text in ctx.scene_text.get((script_id, scene), ()):
-        words = exclusion_hit(exclusion, text)
+        words = exclusion_hit(exclusion, text, ctx.project_type)
         if words is not None:
             return line, words
     return None
@@ -265,9 +273,14 @@ class R11Term(Rule):
         "Use falls outside the consent term, or term is open-ended",
         "使用超出同意期限，或期限无终止日",
         Severity.HIGH,
-        "NO FAKES Act proposal (time-limited licences)",
+        "PRC Civil Code art. 1022 (a likeness licence without a clear term may be ended at "
+        "any time); NO FAKES Act proposal (time-limited licences)",
         "Agree a fixed term that covers the whole use, with an end date.",
         "约定覆盖全部使用、并有明确终止日的固定期限。",
+        source_zh=(
+            "《民法典》第1022条（肖像许可使用期限没有约定或者约定不明确的，任何一方可以随时解除）"
+            "；美国NO FAKES法案草案（许可须有期限）"
+        ),
     )
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -350,10 +363,15 @@ class R18AlterationBeyondLimits(Rule):
         "Alteration beyond recorded limits (dubbing into other languages, changed lines, de-aging)",
         "超出记录限制的改动（译制为其他语言、修改台词、减龄）",
         Severity.BLOCK,
-        "SAG-AFTRA 2023; Beijing Internet Court voice case 2024",
+        "PRC Civil Code art. 1019 (no forging of a likeness by information technology), art. "
+        "1023(2); SAG-AFTRA 2023; Beijing Internet Court AI voice case (2024)",
         "Keep the use within the recorded alteration limits, or get the artist's written "
         "approval of this alteration.",
         "将使用限制在记录的改动范围内，或取得艺人对该改动的书面批准。",
+        source_zh=(
+            "《民法典》第1019条（不得利用信息技术手段伪造他人肖像）、第1023条第二款；SAG-AFTRA 202"
+            "3年影视协议；北京互联网法院2024年AI声音权益案"
+        ),
     )
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -398,7 +416,7 @@ class R18AlterationBeyondLimits(Rule):
                     subject=limit,
                     message=f"{where(d.line)}'{d.text}' alters {name}'s performance beyond the "
                     f"recorded limits ({label}; record {quoted}).",
-                    message_zh=f"{where_zh(d.line)}「{d.text}」超出了{name}同意书记录的改动限制"
+                    message_zh=f"{where_zh(d.line)}“{d.text}”超出了{name}同意记录中的改动限制"
                     f"（{label_zh}；记录 {quoted}）。",
                     evidence=evidence,
                 )

@@ -96,13 +96,20 @@ class R4UnspecificUse(RecordQualityRule):
     info = RuleInfo(
         "R4",
         "Consent lacks a reasonably specific description of the intended use",
-        "同意书缺少对预期用途的合理具体描述",
+        "同意记录缺少对预期用途的合理具体描述",
         Severity.HIGH,
-        "CA AB 2602; NY Gen. Oblig. Law 5-302; IL HB 4762",
+        "PRC Civil Code art. 1021 (disputed likeness licence terms are read in the right holder's "
+        "favour); PIPL art. 14 (informed, explicit consent); CA AB 2602; NY Gen. Oblig. Law "
+        "5-302; IL HB 4762",
         "Amend the consent with a specific description of each use (scenes, what is generated, "
         "where it is shown).",
-        "修订同意书，具体说明每项用途（场次、生成内容、发布渠道）。",
+        "修订同意（新版本），具体说明每项用途（场次、生成内容、发布渠道）。",
         "BLOCK where the artist's jurisdiction is US-CA, US-NY or US-IL, else HIGH.",
+        source_zh=(
+            "《民法典》第1021条（对肖像使用条款的理解有争议的，作有利于肖像权人的解释）；《个人信"
+            "息保护法》第14条（充分知情、自愿、明确的同意）；美国加州AB 2602法案；"
+            "纽约州《一般义务法》第5-302条；伊利诺伊州HB 4762法案"
+        ),
     )
 
     def problem(self, r: ConsentRecord) -> str:
@@ -128,12 +135,13 @@ class R5NoRepresentation(RecordQualityRule):
     info = RuleInfo(
         "R5",
         "No counsel or union representation recorded for a replica consent",
-        "数字复制同意未记录律师或工会代表",
+        "数字分身同意未记录律师或工会代表",
         Severity.HIGH,
-        "CA AB 2602; NY 5-302",
+        "CA AB 2602; NY Gen. Oblig. Law 5-302",
         "Confirm the artist had counsel or union representation and record it, or have the "
         "consent reviewed before relying on it.",
         "确认艺人曾获律师或工会代表并予以记录，或在依赖该同意前请专业人士审阅。",
+        source_zh="美国加州AB 2602法案；纽约州《一般义务法》第5-302条",
     )
     among = REPLICA
 
@@ -145,7 +153,7 @@ class R5NoRepresentation(RecordQualityRule):
         return (
             f"No counsel or union representation is recorded for {name}'s replica consent "
             f"({mods}; {records}).",
-            f"{name}的数字复制同意（{mods_zh}；{records}）未记录律师或工会代表。",
+            f"{name}的数字分身同意（{mods_zh}；{records}）未记录律师或工会代表。",
         )
 
 
@@ -155,10 +163,16 @@ class R6NotSeparate(RecordQualityRule):
         "Consent not signed separately from the main agreement",
         "同意未与主合同分开签署",
         Severity.HIGH,
-        'PRC Deep Synthesis Provisions art. 14 (separate consent); SAG-AFTRA "clear and '
-        'conspicuous"',
+        "PRC Deep Synthesis Provisions art. 14 (separate consent before editing a person's "
+        "face or voice); PIPL art. 29 (separate consent for sensitive personal information); "
+        'SAG-AFTRA "clear and conspicuous"',
         "Have the artist sign a separate AI consent (not a clause buried in the main contract).",
         "请艺人另行签署单独的AI使用同意书（而非主合同中的条款）。",
+        source_zh=(
+            "《互联网信息服务深度合成管理规定》第14条（编辑人脸、人声等生物识别信息须取得被编辑个"
+            "人的单独同意）；《个人信息保护法》第29条（处理敏感个人信息须取得单独同意）"
+            "；SAG-AFTRA“清晰且显著”要求"
+        ),
     )
 
     def problem(self, r: ConsentRecord) -> str:
@@ -176,11 +190,12 @@ class R10Sublicensing(Rule):
     info = RuleInfo(
         "R10",
         "Counterparty may sub-license or transfer the replica",
-        "合作方可以转授权或转让数字复制品",
+        "合作方可以转授权或转让数字分身",
         Severity.HIGH,
-        "contract",
+        "the consent record's sub-licensing term; PRC Civil Code art. 1021",
         "Strike sub-licensing and transfer, or name the permitted sub-licensees and uses.",
         "删除转授权与转让条款，或列明允许的被授权方及用途。",
+        source_zh="同意记录的转授权条款；《民法典》第1021条",
     )
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -189,7 +204,7 @@ class R10Sublicensing(Rule):
                 subject="proposal",
                 message="The proposal asks for the right to sub-license or transfer the "
                 "artists' replicas.",
-                message_zh="提案要求获得转授权或转让艺人数字复制品的权利。",
+                message_zh="提案要求获得转授权或转让艺人数字分身的权利。",
                 evidence={"sublicensing_requested": True},
             )
         for a in ctx.artist_ids:
@@ -208,7 +223,7 @@ class R10Sublicensing(Rule):
                 message=f"The consent of {ctx.name(a)} ({refs(rs)}) lets {ctx.counterparty_name} "
                 "sub-license or transfer the replica.",
                 message_zh=f"{ctx.name(a)}的同意（{refs(rs)}）允许{ctx.counterparty_name}"
-                "转授权或转让数字复制品。",
+                "转授权或转让数字分身。",
                 evidence={"records": [record_json(r) for r in rs]},
             )
 
@@ -217,11 +232,12 @@ class R12NoCompensation(RecordQualityRule):
     info = RuleInfo(
         "R12",
         "No compensation recorded for a replica use",
-        "数字复制使用未记录报酬",
+        "数字分身使用未记录报酬",
         Severity.HIGH,
-        "SAG-AFTRA 2023/2025 Commercials",
+        "SAG-AFTRA 2023 TV/Theatrical and 2025 Commercials contracts",
         "Agree and record the compensation for each replica use before accepting.",
-        "接受前须就每项数字复制使用约定并记录报酬。",
+        "接受前须就每项数字分身使用约定并记录报酬。",
+        source_zh="SAG-AFTRA 2023年影视协议及2025年广告协议",
     )
     among = REPLICA
     subject = "record"
@@ -261,10 +277,15 @@ class R16BiometricData(RecordQualityRule):
         "Biometric data (face/voice prints) without a data-processing consent",
         "处理生物识别数据（面部/声纹）但没有数据处理同意",
         Severity.HIGH,
-        "GDPR art. 9; PIPL sensitive personal information",
+        "PIPL art. 28 (biometric information is sensitive personal information), art. 29 (separate"
+        " consent); PRC Deep Synthesis Provisions art. 14; GDPR art. 9",
         "Record how the face and voice data are processed, kept and deleted, with the artist's "
         "explicit consent.",
         "记录面部与声音数据的处理、保存和删除方式，并取得艺人的明确同意。",
+        source_zh=(
+            "《个人信息保护法》第28条（生物识别信息属敏感个人信息）、第29条（单独同意）；《互联网"
+            "信息服务深度合成管理规定》第14条；欧盟《通用数据保护条例》第9条"
+        ),
     )
     among = BIOMETRIC
 
@@ -309,10 +330,15 @@ class R19NoRevocationOrDeletion(Rule):
         "No revocation or deletion terms",
         "没有撤回或删除条款",
         Severity.WARN,
-        "GDPR art. 7(3); PIPL art. 15",
+        "PIPL art. 15 (consent may be withdrawn), art. 47 (deletion); PRC Civil Code art. "
+        "1022; GDPR art. 7(3)",
         "Add how the artist can withdraw consent and that the data and models are deleted at "
         "the end.",
         "补充艺人撤回同意的方式，以及期满后删除数据和模型的约定。",
+        source_zh=(
+            "《个人信息保护法》第15条（撤回同意）、第47条（删除）；《民法典》第1022条；欧盟《通用"
+            "数据保护条例》第7条第3款"
+        ),
     )
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:

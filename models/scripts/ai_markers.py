@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -50,9 +51,13 @@ class AiSource(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Marker:
+    """A phrase (or extension) and its kind. `pattern`: a regular expression used instead of
+    the phrase's own, for wordings with words in between (用她的声音训练模型)."""
+
     text: str
     kind: AiKind
     exceptions: tuple[str, ...] = ()
+    pattern: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +141,36 @@ def lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+_FOLD_PIECE = 1 << 16
+
+
+@lru_cache(maxsize=65536)
+def _fold_char(c: str) -> str:
+    folded = unicodedata.normalize("NFKC", c).lower()
+    return folded if len(folded) == 1 else c
+
+
+def fold_same_length(text: str) -> str:
+    """NFKC-normalised, lower-cased text with every offset unchanged: ＡＩ配音 reads as ai配音
+    and （ as (, so markers match whatever width the script was typed in, while positions
+    still point into the original text. A character NFKC would turn into several (㈠, ﬁ) is
+    kept as it is."""
+    if text.isascii():
+        return text.lower()
+    if len(text) > _FOLD_PIECE:  # lower() of non-ASCII text briefly needs 12 bytes a character
+        return "".join(
+            fold_same_length(text[at : at + _FOLD_PIECE]) for at in range(0, len(text), _FOLD_PIECE)
+        )
+    others = [c for c in set(text) if not c.isascii()]
+    if any(len(c.lower()) != 1 for c in others):  # rare: a letter that grows when lowered
+        return text.translate({ord(c): _fold_char(c) for c in others}).lower()
+    changing = {c: f for c in others if (f := _fold_char(c)) != c}
+    if not changing:
+        return text.lower()
+    pattern = re.compile("[" + "".join(re.escape(c) for c in changing) + "]")
+    return pattern.sub(lambda m: changing[m.group()], text).lower()
+
+
 @dataclass(frozen=True)
 class MarkerSet:
     """A validated marker list, compiled once for fast scanning."""
@@ -146,17 +181,42 @@ class MarkerSet:
     _by_extension: dict[str, Marker] = field(init=False, repr=False, compare=False)
     _each: tuple[tuple[re.Pattern[str], Marker], ...] = field(init=False, repr=False, compare=False)
     _regex: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    _by_first: dict[str, tuple[tuple[re.Pattern[str], Marker], ...]] = field(
+        init=False, repr=False, compare=False
+    )
+    _anywhere: tuple[tuple[re.Pattern[str], Marker], ...] = field(
+        init=False, repr=False, compare=False
+    )
+    _exact: dict[str, Marker] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_extension = {extension_key(m.text): m for m in self.extensions}
         ordered = sorted(self.phrases, key=lambda m: -len(m.text))
-        each = tuple((re.compile(phrase_pattern(m.text)), m) for m in ordered)
+        each = tuple((re.compile(m.pattern or phrase_pattern(m.text)), m) for m in ordered)
         # One expression without groups: CPython then scans for possible first characters
         # in C, which keeps a 2-million-character line well under a second.
-        regex = re.compile("|".join(p.pattern for p, _ in each)) if each else None
+        regex = re.compile(_combined(each)) if each else None
         object.__setattr__(self, "_by_extension", by_extension)
         object.__setattr__(self, "_each", each)
         object.__setattr__(self, "_regex", regex)
+        # Which markers can start with a given character (a pattern may start with any).
+        firsts = {fold_same_length(m.text.strip())[:1] for _, m in each if m.pattern is None}
+        by_first = {
+            c: tuple(
+                (p, m)
+                for p, m in each
+                if m.pattern is not None or fold_same_length(m.text.strip())[:1] == c
+            )
+            for c in firsts
+        }
+        anywhere = tuple((p, m) for p, m in each if m.pattern is not None)
+        object.__setattr__(self, "_by_first", by_first)
+        exact: dict[str, Marker] = {}
+        for _, m in each:
+            if m.pattern is None:
+                exact.setdefault(_phrase_key(fold_same_length(m.text.strip())), m)
+        object.__setattr__(self, "_exact", exact)
+        object.__setattr__(self, "_anywhere", anywhere)
 
     def extension_marker(self, extension: str) -> Marker | None:
         """The marker an extension is, compared whole or by its comma-separated parts."""
@@ -173,22 +233,51 @@ class MarkerSet:
         """(start, end, marker) for every phrase in `text`, left to right."""
         if self._regex is None:
             return
-        lowered = lower_same_length(text)
+        lowered = fold_same_length(text)
         for m in self._regex.finditer(lowered):
             start, end = m.span()
-            marker = next((mk for p, mk in self._each if p.match(lowered, start)), None)
+            marker = self._exact.get(_phrase_key(m.group()))
+            if marker is None:  # a plural, "AI 配音" with a space, or a pattern marker
+                tried = self._by_first.get(lowered[start], self._anywhere)
+                marker = next((mk for p, mk in tried if p.match(lowered, start)), None)
             if marker is None:
                 continue
-            if marker.exceptions and _excepted(text, start, end, marker.exceptions):
+            if marker.exceptions and _excepted(lowered, start, end, marker.exceptions):
                 continue
             yield start, end, marker
 
 
-def _excepted(text: str, start: int, end: int, exceptions: tuple[str, ...]) -> bool:
+def _phrase_key(folded: str) -> str:
+    """A matched phrase as its marker is written: 'face-swap' and 'face  swap' → 'face swap'."""
+    return " ".join(w for w in _SEPARATORS.split(folded) if w)
+
+
+def _combined(each: tuple[tuple[re.Pattern[str], Marker], ...]) -> str:
+    """All markers as one expression, alternatives sharing a first character grouped under
+    it (`a(?:i配音|i换脸|…)`), so a common letter is tried once, not once per marker."""
+    custom = [p.pattern for p, m in each if m.pattern is not None]
+    groups: dict[str, list[str]] = {}
+    for p, m in each:
+        if m.pattern is not None:
+            continue
+        first = re.escape(fold_same_length(m.text.strip())[:1])
+        head = first + _NOT_LATIN_BEFORE_FIRST if _is_latin(m.text.strip()[0]) else first
+        if not p.pattern.startswith(head):  # never so for phrase_pattern; kept whole if it is
+            custom.append(p.pattern)
+            continue
+        groups.setdefault(head, []).append(p.pattern[len(head) :])
+    grouped = [
+        head + "(?:" + "|".join(rests) + ")" if len(rests) > 1 else head + rests[0]
+        for head, rests in groups.items()
+    ]
+    return "|".join(custom + grouped)
+
+
+def _excepted(folded: str, start: int, end: int, exceptions: tuple[str, ...]) -> bool:
     for word in exceptions:
         lo = max(0, start - len(word))
-        window = text[lo : end + len(word)].casefold()
-        needle = word.casefold()
+        window = folded[lo : end + len(word)]
+        needle = fold_same_length(word)
         at = window.find(needle)
         while at >= 0:
             if lo + at <= start and lo + at + len(needle) >= end:
@@ -260,7 +349,7 @@ def _entries(key: str, entries: list[Any], problems: list[str]) -> list[Marker]:
         if not isinstance(entry, dict):
             problems.append(f"{where}: must be an object with 'text' and 'kind'")
             continue
-        unknown = set(entry) - {"text", "kind", "except"}
+        unknown = set(entry) - {"text", "kind", "except", "pattern"}
         if unknown:
             problems.append(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
         text = entry.get("text")
@@ -290,7 +379,13 @@ def _entries(key: str, entries: list[Any], problems: list[str]) -> list[Marker]:
         ):
             problems.append(f"{where}: 'except' must be a list of words")
             continue
-        bad = [x for x in exceptions if text.casefold() not in x.casefold()]
+        pattern = entry.get("pattern")
+        if pattern is not None:
+            error = _pattern_problem(key, pattern)
+            if error:
+                problems.append(f"{where}: {error}")
+                continue
+        bad = [x for x in exceptions if pattern is None and text.casefold() not in x.casefold()]
         if bad:
             problems.append(f"{where}: exception '{bad[0]}' does not contain the phrase")
             continue
@@ -303,8 +398,36 @@ def _entries(key: str, entries: list[Any], problems: list[str]) -> list[Marker]:
                 )
             continue
         seen[normal] = len(markers)
-        markers.append(Marker(text, AiKind(kind), tuple(x.strip() for x in exceptions)))
+        markers.append(
+            Marker(text, AiKind(kind), tuple(x.strip() for x in exceptions), pattern or None)
+        )
     return markers
+
+
+MAX_PATTERN = 300
+_GROUP = re.compile(r"\\.|\[(?:\\.|[^\]])*\]|\((?!\?)")
+
+
+def _pattern_problem(key: str, pattern: Any) -> str | None:
+    """Why a marker's regular expression cannot be used (None when it can).
+
+    It must be lower case where it has letters (the text it is matched against is folded),
+    may not capture (all markers run as one expression) and may not match empty text."""
+    if key != "phrases":
+        return "'pattern' is only allowed for phrases"
+    if not isinstance(pattern, str) or not pattern.strip():
+        return "'pattern' must be a regular expression"
+    if len(pattern) > MAX_PATTERN:
+        return f"'pattern' is longer than {MAX_PATTERN} characters"
+    if any(m.group(0) == "(" for m in _GROUP.finditer(pattern)):
+        return "'pattern' may only use non-capturing groups (?:…)"
+    try:
+        compiled = re.compile(pattern)
+    except (re.error, RecursionError, OverflowError) as e:
+        return f"'pattern' is not a valid regular expression ({e})"
+    if compiled.match("") is not None:
+        return "'pattern' matches empty text"
+    return None
 
 
 # -- detection ----------------------------------------------------------------------------
@@ -315,6 +438,7 @@ _SOURCES = {
     ElementKind.ACTION: AiSource.ACTION,
     ElementKind.CENTERED: AiSource.ACTION,
     ElementKind.TRANSITION: AiSource.ACTION,
+    ElementKind.SHOT: AiSource.ACTION,
     ElementKind.NOTE: AiSource.NOTE,
     ElementKind.SECTION: AiSource.NOTE,
     ElementKind.SYNOPSIS: AiSource.NOTE,
@@ -327,7 +451,11 @@ def detect_ai_uses(doc: ScriptDocument, markers: MarkerSet | None = None) -> tup
     markers = markers if markers is not None else _shipped()
     names = _NameFinder(doc.character_names)
     hits: list[AiUse] = []
-    scanned: list[tuple[Element, AiSource]] = []
+    # One scan over many paragraphs at a time (NUL between them, which no phrase can cross)
+    # costs far less than a scan per paragraph; batches of a quarter megabyte keep a long
+    # script from being copied whole.
+    batch: list[tuple[Element, AiSource]] = []
+    size = 0
     for e in doc.elements:
         if e.kind is ElementKind.EXTENSION:
             marker = markers.extension_marker(e.text)
@@ -335,13 +463,34 @@ def detect_ai_uses(doc: ScriptDocument, markers: MarkerSet | None = None) -> tup
                 where = _Where(doc, e)
                 hits.append(where.use(0, e.text, marker, AiSource.EXTENSION, e.character))
                 continue
-            scanned.append((e, AiSource.EXTENSION))
+            source = AiSource.EXTENSION
         elif e.kind is ElementKind.LYRIC:
-            scanned.append((e, AiSource.DIALOGUE if e.character else AiSource.ACTION))
+            source = AiSource.DIALOGUE if e.character else AiSource.ACTION
         elif e.kind in _SOURCES:
-            scanned.append((e, _SOURCES[e.kind]))
-    # One scan over all the text (NUL between elements, which no phrase can cross) costs far
-    # less than a scan per paragraph.
+            source = _SOURCES[e.kind]
+        else:
+            continue
+        batch.append((e, source))
+        size += len(e.text) + 1
+        if size >= _BATCH:
+            _scan(doc, batch, markers, names, hits)
+            batch, size = [], 0
+    if batch:
+        _scan(doc, batch, markers, names, hits)
+    hits.sort(key=lambda h: (h.line, h.column if h.column is not None else -1))
+    return tuple(hits)
+
+
+_BATCH = 1 << 18
+
+
+def _scan(
+    doc: ScriptDocument,
+    scanned: list[tuple[Element, AiSource]],
+    markers: MarkerSet,
+    names: _NameFinder,
+    hits: list[AiUse],
+) -> None:
     starts: list[int] = []
     at = 0
     for e, _ in scanned:
@@ -358,8 +507,6 @@ def detect_ai_uses(doc: ScriptDocument, markers: MarkerSet | None = None) -> tup
         where = wheres.get(k) or wheres.setdefault(k, _Where(doc, e))
         who = e.character or names.nearest(e.text, offset, offset + end - start)
         hits.append(where.use(offset, joined[start:end], marker, source, who))
-    hits.sort(key=lambda h: (h.line, h.column if h.column is not None else -1))
-    return tuple(hits)
 
 
 class _Where:
@@ -374,6 +521,7 @@ class _Where:
         self.bases: dict[int, int] = {}
         self.folded: dict[int, str] = {}
         self.after: dict[int, int] = {}  # hits come in order: search on from the last one
+        self.shown: dict[int, str] = {}
 
     def use(
         self, offset: int, found: str, marker: Marker, source: AiSource, who: str | None
@@ -393,7 +541,9 @@ class _Where:
 
     def _column(self, k: int, line: int, offset: int, found: str, source: AiSource) -> int | None:
         """Where the hit starts in the displayed source line, for highlighting."""
-        shown = self.doc.line_text(line)
+        shown = self.shown.get(line)
+        if shown is None:  # each source line is cut out of the document's text once
+            shown = self.shown[line] = self.doc.line_text(line)
         if source is AiSource.EXTENSION:
             for opener in ("(", "（"):
                 at = shown.find(opener + found)

@@ -8,7 +8,7 @@ a page estimate, so the four formats cannot drift apart in how they count.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from models.scripts.document import (
@@ -27,6 +27,7 @@ _SPACES = re.compile(r"\s+")
 _EMPHASIS = re.compile(r"\\(?=[*_])|\*{1,3}|(?<![\w])_|_(?![\w])")
 
 MAX_WARNINGS = 200
+_ABBREVIATIONS = frozenset({"MR.", "MRS.", "MS.", "DR.", "ST.", "JR.", "SR.", "JNR.", "SNR."})
 
 # The page model of a standard screenplay page (Courier 12 pt, 1.5"/1" margins): how many
 # characters fit on a line of each element, and how many lines fit on a page.
@@ -36,6 +37,7 @@ _WIDTH = {
     ElementKind.ACTION: 60,
     ElementKind.CENTERED: 60,
     ElementKind.TRANSITION: 60,
+    ElementKind.SHOT: 60,
     ElementKind.CHARACTER: 38,
     ElementKind.PARENTHETICAL: 26,
     ElementKind.DIALOGUE: 35,
@@ -46,6 +48,7 @@ _SPACE_BEFORE = {
     ElementKind.ACTION: 1,
     ElementKind.CENTERED: 1,
     ElementKind.TRANSITION: 1,
+    ElementKind.SHOT: 1,
     ElementKind.CHARACTER: 1,
 }
 
@@ -64,6 +67,10 @@ def split_cue(raw: str, *, marks: bool = True) -> tuple[str, tuple[str, ...], bo
     extensions = tuple(e.strip() for e in _EXTENSION.findall(text) if e.strip())
     name = _EXTENSION.sub(" ", text)
     name = _SPACES.sub(" ", name).strip().upper()
+    if marks and name.endswith(" ^"):  # "AND ^ (Dual)": the mark before the extension
+        name, dual = name[:-2].rstrip(), True
+    if name.endswith(".") and name.rsplit(" ", 1)[-1] not in _ABBREVIATIONS:
+        name = name[:-1].rstrip()  # "ZIPPY." and "ZIPPY" are one character
     return name, extensions, dual
 
 
@@ -93,6 +100,11 @@ class DocumentBuilder:
         self.speaker: str | None = None  # who is talking right now (None outside dialogue)
         self._last_cue: tuple[str, int] | None = None
         self._last_cue_open = False  # nothing but that block since the last cue
+        # A long script repeats names, extensions and "(beat)" thousands of times, and puts a
+        # cue, its extension and its speech on one line: such values are stored once.
+        self._scene_no = 0
+        self._same: dict[str, str] = {}
+        self._one_line: tuple[int, ...] = (0,)
 
     # -- what readers report -------------------------------------------------------------
 
@@ -106,7 +118,11 @@ class DocumentBuilder:
         level: int = 0,
     ) -> Element:
         if isinstance(lines, int):
-            lines = (lines,)
+            lines = self._one_line if self._one_line[0] == lines else (lines,)
+        if len(lines) == 1:
+            self._one_line = lines
+        if kind in _REPEATED and len(text) <= _SHORT:
+            text = self._same.setdefault(text, text)
         in_block = self.speaker is not None and (kind in _BLOCK_PARTS or kind is ElementKind.NOTE)
         if not in_block and kind not in _NEUTRAL:
             self.speaker = None
@@ -118,7 +134,7 @@ class DocumentBuilder:
             lines=lines,
             page=page,
             character=self.speaker if in_block else None,
-            scene=len(self._scenes),
+            scene=self._scene_no,
             level=level,
         )
         self._elements.append(element)
@@ -131,6 +147,7 @@ class DocumentBuilder:
         self._last_cue_open = False
         number = number or str(len(self._scenes) + 1)
         self._scenes.append(Scene(number=number, heading=text, line=line, page=page))
+        self._scene_no = len(self._scenes)
         self.add(ElementKind.SCENE_HEADING, text, line, page=page)
 
     def cue(
@@ -144,6 +161,7 @@ class DocumentBuilder:
     ) -> str:
         """Start a dialogue block; returns the speaker's name. `dual`: the right-hand side."""
         name, extensions, marked = split_cue(raw, marks=marks)
+        name = self._same.setdefault(name, name)
         dual = dual or marked
         if not name:
             name = raw.strip().upper() or "?"
@@ -193,7 +211,7 @@ class DocumentBuilder:
         self,
         fmt: ScriptFormat,
         source_name: str,
-        lines: tuple[str, ...],
+        lines: Sequence[str],
         *,
         title_page: Mapping[str, str] | None = None,
         title: str | None = None,
@@ -230,6 +248,15 @@ class DocumentBuilder:
         )
 
 
+_REPEATED = frozenset(
+    {
+        ElementKind.CHARACTER,
+        ElementKind.EXTENSION,
+        ElementKind.PARENTHETICAL,
+        ElementKind.TRANSITION,
+    }
+)
+_SHORT = 40
 _BLOCK_PARTS = frozenset(
     {
         ElementKind.CHARACTER,

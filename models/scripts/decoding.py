@@ -11,8 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 
-import charset_normalizer
-
+from models.scripts.document import LineTable
 from models.scripts.errors import ScriptReadError
 
 _BOMS = (
@@ -37,6 +36,42 @@ def plausibility(text: str) -> float:
     if not sample:
         return 1.0
     return len(_PLAUSIBLE.findall(sample)) / len(sample)
+
+
+_CHUNK = 1 << 20
+
+
+def decode_lines(data: bytes, name: str) -> tuple[LineTable, str]:
+    """The lines of a script file and the encoding it was in; refuses binary data.
+
+    UTF-8 — what nearly every script is in — is checked a megabyte at a time and then kept as
+    the file's own bytes, so a 30 MB script is never held as text as well; other encodings
+    are decoded as a whole."""
+    bom = data.startswith(codecs.BOM_UTF8)
+    if bom or not any(data.startswith(b) for b, _ in _BOMS):
+        if b"\x00" not in data and _valid_utf8(data, 3 if bom else 0):
+            sample = data[(3 if bom else 0) : _SAMPLE * 4].decode("utf-8", errors="ignore")
+            _refuse_binary(sample, name)
+            return LineTable(data), "utf-8 (BOM)" if bom else "utf-8"
+        if bom:
+            raise ScriptReadError(
+                f"{name}: the text is damaged (not valid utf-8 after its byte-order mark)",
+                f"{name}：文本已损坏（字节顺序标记之后不是有效的 utf-8）",
+            )
+    text, encoding = decode_script(data, name)
+    return LineTable(text), encoding
+
+
+def _valid_utf8(data: bytes, start: int) -> bool:
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    view = memoryview(data)
+    try:
+        for at in range(start, len(data), _CHUNK):
+            decoder.decode(view[at : at + _CHUNK], final=at + _CHUNK >= len(data))
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def decode_script(data: bytes, name: str) -> tuple[str, str]:
@@ -85,6 +120,8 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
 
 
 def _proposals(data: bytes) -> list[str]:
+    import charset_normalizer  # only for text that is not UTF-8: keeps start-up short
+
     found = [m.encoding for m in charset_normalizer.from_bytes(data, cp_isolation=_CANDIDATES)]
     # Keep our own order as the fall-back so very short texts still get their best reading.
     return found + [c for c in ("utf_16_le", "utf_16_be", "gb18030", "cp1252") if c not in found]

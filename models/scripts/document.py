@@ -1,16 +1,23 @@
 """What every script reader produces: one format-neutral, immutable `ScriptDocument`.
 
 Line numbers are always 1-based and point into the source the person has: the text line for
-Fountain and plain text, the `<Paragraph>` index for FDX, the extracted text line for PDF (the
-page number is kept beside it). The breakdown view and the CLI show exactly these numbers.
+Fountain and plain text, the `<Paragraph>` index for FDX, the paragraph index for Word .docx,
+the extracted text line for PDF (the page number is kept beside it). The breakdown view and
+the CLI show exactly these numbers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import bisect
+import re
+from array import array
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
+from typing import overload
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class ScriptFormat(StrEnum):
@@ -18,6 +25,7 @@ class ScriptFormat(StrEnum):
     FDX = "fdx"
     PDF = "pdf"
     TEXT = "text"
+    DOCX = "docx"
 
 
 class ElementKind(StrEnum):
@@ -28,6 +36,7 @@ class ElementKind(StrEnum):
     PARENTHETICAL = "parenthetical"
     DIALOGUE = "dialogue"
     TRANSITION = "transition"
+    SHOT = "shot"  # NEW SHOT, ANGLE ON, INSERT - …, X'S POV: camera directions, never scenes
     LYRIC = "lyric"
     CENTERED = "centered"
     NOTE = "note"
@@ -97,6 +106,136 @@ class ReadWarning:
     message: str
 
 
+class LineTable(Sequence[str]):
+    """The lines of a text, kept as the text itself and where each line starts.
+
+    A 30 MB script has a million lines or more; as separate strings they cost about 60 bytes
+    each on top of their text. Here they cost 4: each line is cut out of the one text only
+    when it is asked for. The text is a `str`, or the file's own UTF-8 bytes (then nothing is
+    copied at all, and a line is decoded when it is read). Line breaks are CR LF, CR or LF;
+    a BOM at the start is skipped.
+    """
+
+    __slots__ = ("_data", "_starts")
+
+    def __init__(self, text: str | bytes) -> None:
+        self._data = text
+        code = "I" if len(text) < 2**32 - 2 else "q"
+        if isinstance(text, bytes):
+            starts = array(code, [3 if text.startswith(b"\xef\xbb\xbf") else 0])
+            starts.extend(m.end() for m in _BYTE_BREAK.finditer(text))
+        else:
+            starts = array(code, [1 if text.startswith("\ufeff") else 0])
+            starts.extend(m.end() for m in LINE_BREAK.finditer(text))
+        starts.append(len(text) + 1)  # where a line after the last would start
+        self._starts = starts
+
+    @classmethod
+    def from_lines(cls, lines: Sequence[str]) -> LineTable:
+        return cls("\n".join(lines))
+
+    @property
+    def text(self) -> str:
+        """The whole text (a copy when the table holds bytes)."""
+        data = self._data
+        return data.decode("utf-8") if isinstance(data, bytes) else data
+
+    def find(self, needle: str, start: int = 0) -> int:
+        """Where `needle` starts (an offset `line_index` understands), or -1."""
+        data = self._data
+        if isinstance(data, bytes):
+            return data.find(needle.encode("utf-8"), start)
+        return data.find(needle, start)
+
+    def __contains__(self, needle: object) -> bool:
+        """Whether `needle` occurs anywhere in the text (not only as a whole line)."""
+        return isinstance(needle, str) and self.find(needle) >= 0
+
+    def search(self, pattern: re.Pattern[str], chunk: int = 1 << 20) -> bool:
+        """Whether `pattern` (which must not span lines) matches anywhere, decoding at most
+        `chunk` characters at a time."""
+        data = self._data
+        if isinstance(data, str):
+            return pattern.search(data) is not None
+        n = len(self)
+        i = 0
+        while i < n:
+            j = i
+            size = 0
+            while j < n and size < chunk:
+                size += self._starts[j + 1] - self._starts[j]
+                j += 1
+            piece = data[self._starts[i] : min(self._starts[j], len(data))].decode("utf-8")
+            if pattern.search(piece):
+                return True
+            i = j
+        return False
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def line_index(self, offset: int) -> int:
+        """The 0-based line holding the character (or byte) at `offset` of the text."""
+        return bisect.bisect_right(self._starts, offset, 0, len(self._starts) - 1) - 1
+
+    def _line(self, i: int) -> str:
+        start = self._starts[i]
+        end = self._starts[i + 1] - 1  # the break's last character, or one past the text
+        data = self._data
+        if isinstance(data, bytes):
+            if end < len(data) and data[end] == 10 and end > start and data[end - 1] == 13:
+                end -= 1
+            return data[start:end].decode("utf-8")
+        if end < len(data) and data[end] == "\n" and end > start and data[end - 1] == "\r":
+            end -= 1
+        return data[start:end]
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [self._line(i) for i in range(*index.indices(len(self)))]
+        n = len(self)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError("line index out of range")
+        return self._line(index)
+
+    def __iter__(self) -> Iterator[str]:
+        return self.iter_from(0)
+
+    def iter_from(self, first: int) -> Iterator[str]:
+        """The lines from index `first` on, cut a few hundred at a time (one split in C)."""
+        data = self._data
+        starts = self._starts
+        n = len(self)
+        i = max(0, first)
+        while i < n:
+            j = min(n, i + 512)
+            piece = data[starts[i] : starts[j]]
+            text = piece.decode("utf-8") if isinstance(piece, bytes) else piece
+            parts = LINE_BREAK.split(text)
+            yield from parts[: j - i]
+            i = j
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LineTable | tuple | list):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"LineTable({len(self)} lines)"
+
+
+_BYTE_BREAK = re.compile(rb"\r\n|\r|\n")
+
+
 @dataclass(frozen=True, slots=True)
 class ScriptDocument:
     format: ScriptFormat
@@ -110,7 +249,7 @@ class ScriptDocument:
     warnings: tuple[ReadWarning, ...]
     pages: int
     pages_estimated: bool
-    lines: tuple[str, ...]  # the text to show for each source line (index = line - 1)
+    lines: Sequence[str]  # the text to show for each source line (index = line - 1)
 
     def __post_init__(self) -> None:
         if not isinstance(self.title_page, MappingProxyType):  # read-only, like the rest

@@ -22,7 +22,7 @@ from models.scripts.errors import ScriptReadError
 _KINDS = {
     "action": ElementKind.ACTION,
     "general": ElementKind.ACTION,
-    "shot": ElementKind.ACTION,
+    "shot": ElementKind.SHOT,
     "dialogue": ElementKind.DIALOGUE,
     "parenthetical": ElementKind.PARENTHETICAL,
     "transition": ElementKind.TRANSITION,

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
+from models.scripts import chinese
 from models.scripts.builder import DocumentBuilder
-from models.scripts.document import ElementKind, ScriptDocument, ScriptFormat
+from models.scripts.document import ElementKind, LineTable, ScriptDocument, ScriptFormat
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _HEADING = re.compile(r"^(?:int\.?/ext|int/ext|i/e|int|ext|est)[. ]", re.IGNORECASE)
@@ -60,14 +63,14 @@ def split_lines(text: str) -> list[str]:
     return LINE_BREAK.split(text)
 
 
-def remove_boneyard(lines: list[str], builder: DocumentBuilder) -> list[str]:
+def remove_boneyard(lines: Sequence[str], builder: DocumentBuilder) -> list[str]:
     """Blank out /* … */ but keep every line break, so later line numbers stay true.
 
     One pass over the text with str.find, so even a line of a million '/*' is linear.
     """
     text = "\n".join(lines)
     if "/*" not in text:
-        return lines
+        return list(lines)
     pieces: list[str] = []
     pos = 0
     while True:
@@ -93,66 +96,151 @@ def is_blank(raw: str) -> bool:
     return not raw.strip()
 
 
-def extract_notes(lines: list[str]) -> list[Line]:
+def extract_notes(lines: Sequence[str]) -> Flow:
     """Take [[notes]] out of the text; a note may span lines but not a blank line."""
-    spans: list[tuple[int, int, int, int]] = []
-    open_at: tuple[int, int] | None = None
-    for i, raw in enumerate(lines):
-        if open_at is None:
-            if "[[" not in raw:
+    return Flow(lines)
+
+
+class Flow(Sequence[Line]):
+    """The lines to read paragraphs from, notes taken out, each made only when it is read.
+
+    Only the lines a note touches are worked on up front (found with one search of the text
+    for '[['), so a long script without notes costs nothing here, and no list of a million
+    line objects is ever held."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = lines
+        self._notes: dict[int, list[Note]] = {}
+        self._texts: dict[int, str] = {}  # lines a note cut text out of
+        self._note_only: set[int] = set()
+        spans = self._spans(self._candidates())
+        if spans:
+            self._cut(spans)
+
+    def _candidates(self) -> list[int]:
+        """Indexes of the lines holding '[['."""
+        lines = self.lines
+        if isinstance(lines, LineTable):
+            found: list[int] = []
+            at = lines.find("[[")
+            while at >= 0:
+                index = lines.line_index(at)
+                if not found or found[-1] != index:
+                    found.append(index)
+                at = lines.find("[[", at + 2)
+            return found
+        return [i for i, raw in enumerate(lines) if "[[" in raw]
+
+    def _spans(self, candidates: list[int]) -> list[tuple[int, int, int, int]]:
+        spans: list[tuple[int, int, int, int]] = []
+        lines = self.lines
+        done_until = -1
+        for first in candidates:
+            if first <= done_until:
                 continue
-        elif is_blank(raw) and not raw.startswith("  "):
-            open_at = None  # an empty line ends an unclosed note: the '[[' was plain text
-            if "[[" not in raw:
-                continue
-        pos = 0
-        while True:
-            if open_at is None:
-                found = raw.find("[[", pos)
-                if found < 0:
+            open_at: tuple[int, int] | None = None
+            i = first
+            while i < len(lines):
+                raw = lines[i]
+                if open_at is None:
+                    if "[[" not in raw:
+                        break
+                elif is_blank(raw) and not raw.startswith("  "):
+                    open_at = None  # an empty line ends an unclosed note: '[[' was plain text
+                    if "[[" not in raw:
+                        break
+                pos = 0
+                while True:
+                    if open_at is None:
+                        found = raw.find("[[", pos)
+                        if found < 0:
+                            break
+                        open_at, pos = (i, found), found + 2
+                    else:
+                        found = raw.find("]]", pos)
+                        if found < 0:
+                            break
+                        spans.append((open_at[0], open_at[1], i, found))
+                        open_at, pos = None, found + 2
+                done_until = i
+                if open_at is None:
                     break
-                open_at, pos = (i, found), found + 2
+                i += 1
+        return spans
+
+    def _cut(self, spans: list[tuple[int, int, int, int]]) -> None:
+        read: dict[int, str] = {}  # each touched line is cut out of the text once
+
+        class _Lines:
+            def __getitem__(_, i: int) -> str:
+                if i not in read:
+                    read[i] = self.lines[i]
+                return read[i]
+
+        lines = _Lines()
+        cuts: dict[int, list[tuple[int, int]]] = {}  # per line: the ranges notes took out
+        for i0, c0, i1, c1 in spans:
+            if i0 == i1:
+                parts = [lines[i0][c0 + 2 : c1]]
+                cuts.setdefault(i0, []).append((c0, c1 + 2))
             else:
-                found = raw.find("]]", pos)
-                if found < 0:
-                    break
-                spans.append((open_at[0], open_at[1], i, found))
-                open_at, pos = None, found + 2
-    notes: dict[int, list[Note]] = {}
-    cuts: dict[int, list[tuple[int, int]]] = {}  # per line: the ranges notes took out
-    for i0, c0, i1, c1 in spans:
-        if i0 == i1:
-            parts = [lines[i0][c0 + 2 : c1]]
-            cuts.setdefault(i0, []).append((c0, c1 + 2))
-        else:
-            parts = [lines[i0][c0 + 2 :], *lines[i0 + 1 : i1], lines[i1][:c1]]
-            cuts.setdefault(i0, []).append((c0, len(lines[i0])))
-            for k in range(i0 + 1, i1):
-                cuts.setdefault(k, []).append((0, len(lines[k])))
-            cuts.setdefault(i1, []).append((0, c1 + 2))
-        numbered = [(p.strip(), i0 + 1 + k) for k, p in enumerate(parts)]
-        while numbered and not numbered[0][0]:
-            numbered.pop(0)
-        while numbered and not numbered[-1][0]:
-            numbered.pop()
-        if numbered:
-            body = "\n".join(text for text, _ in numbered)
-            notes.setdefault(i0, []).append((body, tuple(n for _, n in numbered)))
-    texts = list(lines)
-    for i, ranges in cuts.items():  # rebuilt once per line: linear however many notes
-        kept, pos = [], 0
-        for start, end in ranges:
-            kept.append(lines[i][pos:start])
-            pos = end
-        kept.append(lines[i][pos:])
-        texts[i] = "".join(kept)
-    touched = cuts.keys()
-    flow = [Line(i + 1, text, _NO_NOTES, False) for i, text in enumerate(texts)]
-    for i in touched:
-        flow[i].note_only = is_blank(texts[i]) and not is_blank(lines[i])
-    for at, noted in notes.items():
-        flow[at].notes = noted
-    return flow
+                parts = [lines[i0][c0 + 2 :], *(lines[k] for k in range(i0 + 1, i1)),
+                         lines[i1][:c1]]  # fmt: skip
+                cuts.setdefault(i0, []).append((c0, len(lines[i0])))
+                for k in range(i0 + 1, i1):
+                    cuts.setdefault(k, []).append((0, len(lines[k])))
+                cuts.setdefault(i1, []).append((0, c1 + 2))
+            numbered = [(p.strip(), i0 + 1 + k) for k, p in enumerate(parts)]
+            while numbered and not numbered[0][0]:
+                numbered.pop(0)
+            while numbered and not numbered[-1][0]:
+                numbered.pop()
+            if numbered:
+                body = "\n".join(text for text, _ in numbered)
+                self._notes.setdefault(i0, []).append((body, tuple(n for _, n in numbered)))
+        for i, ranges in cuts.items():  # rebuilt once per line: linear however many notes
+            original = lines[i]
+            kept, pos = [], 0
+            for start, end in ranges:
+                kept.append(original[pos:start])
+                pos = end
+            kept.append(original[pos:])
+            text = "".join(kept)
+            self._texts[i] = text
+            if is_blank(text) and not is_blank(original):
+                self._note_only.add(i)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def iter_from(self, first: int) -> Iterator[Line]:
+        lines = self.lines
+        source = lines.iter_from(first) if isinstance(lines, LineTable) else iter(lines[first:])
+        texts = self._texts
+        for index, raw in enumerate(source, first):
+            text = texts.get(index)
+            if text is None:
+                yield Line(index + 1, raw, _NO_NOTES, False)
+            else:
+                notes = self._notes.get(index, _NO_NOTES)
+                yield Line(index + 1, text, notes, index in self._note_only)
+
+    def __iter__(self) -> Iterator[Line]:
+        return self.iter_from(0)
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Line]: ...
+    def __getitem__(self, index: int | slice) -> Line | Sequence[Line]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        text = self._texts.get(index)
+        if text is None:
+            return Line(index + 1, self.lines[index], _NO_NOTES, False)
+        return Line(index + 1, text, self._notes.get(index, _NO_NOTES), index in self._note_only)
 
 
 _NO_NOTES: list[Note] = []  # shared by every line without notes; never changed
@@ -163,28 +251,42 @@ class FountainParser:
 
     fmt = ScriptFormat.FOUNTAIN
 
-    def __init__(self, text: str, source_name: str) -> None:
+    def __init__(self, text: str | LineTable, source_name: str) -> None:
+        """`text`: the script, or its lines as `decoding.decode_lines` gives them."""
         self.source_name = source_name
-        self.raw_lines = split_lines(text)
+        self.raw_lines: Sequence[str] = text if isinstance(text, LineTable) else LineTable(text)
         self.b = DocumentBuilder()
         self.title_page: dict[str, str] = {}
         self.title: str | None = None
         # Notes on lines of their own inside the paragraph being read, in line order.
         self._pending_notes: deque[tuple[int, Note]] = deque()
+        # Chinese: names cued in the `林晓：` layout (filled by the plain-text reader) and the
+        # names standing alone above speech that the whole script confirms as cues.
+        self.han = False
+        self.known_names: dict[str, int] = {}
+        self._han_cues: frozenset[str] = frozenset()
 
     def parse(self) -> ScriptDocument:
-        flow = extract_notes(remove_boneyard(self.raw_lines, self.b))
+        raw = self.raw_lines
+        table = raw if isinstance(raw, LineTable) else LineTable.from_lines(raw)
+        if "/*" in table:  # rare: only then is a second copy of the text made
+            flow = extract_notes(LineTable.from_lines(remove_boneyard(list(raw), self.b)))
+        else:
+            flow = extract_notes(table)
+        self.han = self.han or table.search(chinese.HAN)
+        if self.han:
+            self._han_cues = standalone_han_cues(flow, self.known_names)
         start = self.read_title_page(flow)
         block: list[Line] = []
         special = type(self).special_line is not FountainParser.special_line
-        for entry in flow[start:]:
+        for entry in flow.iter_from(start):
             raw = entry.text
             if entry.note_only:
                 block.append(entry)
                 continue
             stripped = raw.strip()
             if not stripped:
-                if raw.startswith("  ") and block and self._is_dialogue_block(block):
+                if raw.startswith("  ") and self._is_dialogue_block(block):
                     block.append(Line(entry.number, "", entry.notes))
                     continue
                 self.flush(block)
@@ -200,12 +302,17 @@ class FountainParser:
             if special and self.special_line(entry, block):
                 block = []
                 continue
+            if self.han and stripped[0] in chinese.HEADING_STARTS and chinese.is_heading(stripped):
+                self.flush(block)  # a Chinese heading stands alone, blank line or not
+                block = []
+                self.scene_heading(stripped, entry)
+                continue
             block.append(entry)
         self.flush(block)
         return self.b.finish(
             self.fmt,
             self.source_name,
-            tuple(self.raw_lines),
+            self.raw_lines,
             title_page=self.title_page,
             title=self.title,
         )
@@ -222,8 +329,8 @@ class FountainParser:
 
     # -- title page -------------------------------------------------------------------------
 
-    def read_title_page(self, flow: list[Line]) -> int:
-        first = 0
+    def read_title_page(self, flow: Sequence[Line], first: int = 0) -> int:
+        """Read the title page starting at `first`; returns the index where the script starts."""
         while first < len(flow) and is_blank(flow[first].text):
             first += 1
         if first == len(flow):
@@ -295,8 +402,19 @@ class FountainParser:
         self._notes_before(2**62)
 
     def _is_dialogue_block(self, block: list[Line]) -> bool:
+        """A cue and its speech so far: a line of spaces then keeps the block together (a line
+        of spaces straight after "FADE IN:" or a lone cue ends the paragraph)."""
         content = [e for e in block if not e.note_only]
-        return bool(content) and is_cue(content[0].text)
+        return len(content) > 1 and self.is_cue_line(content[0].text)
+
+    def is_cue_line(self, text: str) -> bool:
+        """A cue in capitals or '@', or a Chinese name the script confirms as a cue."""
+        if is_cue(text):
+            return True
+        if not self._han_cues:
+            return False
+        found = chinese.split_standalone_cue(text)
+        return found is not None and found[0] in self._han_cues
 
     def paragraph(self, lines: list[Line], *, after_blank: bool) -> None:
         while lines:
@@ -316,8 +434,8 @@ class FountainParser:
             return
         first = lines[0]
         text = first.text
-        forced = text.startswith(".") and len(text) > 1 and text[1].isalnum()
-        if forced or _HEADING.match(text):
+        forced = text[:1] in ".．" and len(text) > 1 and text[1].isalnum()
+        if forced or _HEADING.match(text) or (self.han and chinese.is_heading(text)):
             if len(lines) > 1 and not forced:
                 self.b.warn(first.number, "scene heading has no blank line after it")
             self.scene_heading(text[1:].strip() if forced else text, first)
@@ -325,7 +443,7 @@ class FountainParser:
             return
         if len(lines) == 1 and after_blank and self.transition(first):
             return
-        if after_blank and len(lines) > 1 and is_cue(text):
+        if after_blank and len(lines) > 1 and self.is_cue_line(text):
             self.dialogue(lines)
             return
         self.action(lines)
@@ -360,11 +478,11 @@ class FountainParser:
         paren: list[Line] = []
         for entry in lines:
             text = entry.text
-            if paren or text.startswith("("):
+            if paren or text.startswith(("(", "（")):
                 self._group(ElementKind.DIALOGUE, run)
                 run = []
                 paren.append(entry)
-                if text.endswith(")"):
+                if text.endswith((")", "）")):
                     self._group(ElementKind.PARENTHETICAL, paren)
                     paren = []
             elif text.startswith("~"):
@@ -425,10 +543,49 @@ def is_cue(text: str) -> bool:
     if text[:1] in "!.>~=#([" or len(text) > MAX_CUE * 2:
         return False
     name = text.rstrip("^ ").split("(", 1)[0].split("（", 1)[0].strip()
-    if not name or len(name) > MAX_CUE:
-        return False
+    if not name or len(name) > MAX_CUE or name.endswith((":", "：")):
+        return False  # "FADE IN:", "BEGIN MONTAGE:" are directions, not people
     return name == name.upper() and any(c.isupper() for c in name)
 
 
-def read_fountain(text: str, source_name: str) -> ScriptDocument:
+def standalone_han_cues(flow: Sequence[Line], known: dict[str, int]) -> frozenset[str]:
+    """Chinese names standing alone above speech that the script confirms as cues.
+
+    A candidate is the first line of a paragraph of two or more lines, shaped like a name
+    (see `chinese.split_standalone_cue`). It is a cue when it is cued more than once, has an
+    extension, is followed by a parenthetical, is cued as `名字：` elsewhere, or — for a name
+    of at most four characters — is mentioned anywhere else in the script."""
+    counts: dict[str, int] = {}
+    confirmed: set[str] = set()
+    cue_lines: set[int] = set()
+    previous_blank = True
+    last = len(flow) - 1
+    for i, entry in enumerate(flow):
+        text = entry.text.strip()
+        if not text or entry.note_only:
+            previous_blank = previous_blank or not text
+            continue
+        if previous_blank and i < last and flow[i + 1].text.strip():
+            found = chinese.split_standalone_cue(text)
+            if found is not None:
+                name, extended = found
+                counts[name] = counts.get(name, 0) + 1
+                cue_lines.add(i)
+                below = flow[i + 1].text.strip()
+                if extended or name in known or (below[:1] in "(（" and below[-1:] in ")）"):
+                    confirmed.add(name)
+        previous_blank = False
+    confirmed.update(n for n, c in counts.items() if c > 1)
+    short = sorted((n for n in counts if n not in confirmed and 2 <= len(n) <= 4), key=len)
+    if short:
+        mention = re.compile("|".join(re.escape(n) for n in reversed(short)))
+        for i, entry in enumerate(flow):
+            if i in cue_lines:
+                continue
+            for m in mention.finditer(entry.text):
+                confirmed.add(m.group(0))
+    return frozenset(confirmed)
+
+
+def read_fountain(text: str | LineTable, source_name: str) -> ScriptDocument:
     return FountainParser(text, source_name).parse()

@@ -10,13 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from models.scripts.decoding import decode_script
+from models.scripts.decoding import decode_lines
 from models.scripts.document import ScriptDocument, ScriptFormat
+from models.scripts.docx import read_docx
 from models.scripts.errors import ScriptReadError
-from models.scripts.fdx import read_fdx
 from models.scripts.fountain import read_fountain
-from models.scripts.pdf import read_pdf
-from models.scripts.text import read_text
 
 MAX_TEXT_BYTES = 32 * 1024 * 1024
 MAX_PDF_BYTES = 100 * 1024 * 1024
@@ -27,9 +25,9 @@ SUFFIXES = {
     ".pdf": ScriptFormat.PDF,
     ".txt": ScriptFormat.TEXT,
     ".text": ScriptFormat.TEXT,
+    ".docx": ScriptFormat.DOCX,
 }
 _OFFICE = {
-    b"PK\x03\x04": "a ZIP package (Word .docx, Pages, Celtx…)",
     b"\xd0\xcf\x11\xe0": "an old Word (.doc) document",
     b"{\\rtf": "an RTF document",
 }
@@ -42,6 +40,15 @@ def sniff(data: bytes, name: str) -> ScriptFormat:
     head = data[:1024]
     if b"%PDF-" in head:
         return ScriptFormat.PDF
+    if head.startswith(b"PK\x03\x04"):
+        if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:65536]:
+            return ScriptFormat.DOCX
+        raise ScriptReadError(
+            f"{name} is a ZIP package (Pages, Celtx…), which Consent Desk does not read; "
+            "export the script as PDF, Word (.docx), Final Draft (.fdx), Fountain or plain text",
+            f"{name} 是不支持的 ZIP 格式；"
+            "请将剧本导出为 PDF、Word（.docx）、Final Draft（.fdx）、Fountain 或纯文本",
+        )
     for magic, what in _OFFICE.items():
         if head.startswith(magic):
             raise ScriptReadError(
@@ -60,7 +67,7 @@ def sniff(data: bytes, name: str) -> ScriptFormat:
 
 
 def read_script(path: str | Path, progress: Progress | None = None) -> ScriptDocument:
-    """Read a Fountain, FDX, PDF or plain-text script; raises only ScriptReadError."""
+    """Read a Fountain, FDX, PDF, Word .docx or plain-text script; raises only ScriptReadError."""
     path = Path(path)
     name = path.name
     try:
@@ -89,15 +96,23 @@ def read_bytes(data: bytes, name: str, progress: Progress | None = None) -> Scri
     if fmt is ScriptFormat.PDF:
         if len(data) > MAX_PDF_BYTES:
             raise _too_big(name, len(data), MAX_PDF_BYTES)
+        from models.scripts.pdf import read_pdf  # pypdf is loaded for PDFs only
+
         return read_pdf(data, name, progress)
     if len(data) > MAX_TEXT_BYTES:
         raise _too_big(name, len(data), MAX_TEXT_BYTES)
+    if fmt is ScriptFormat.DOCX:
+        return read_docx(data, name)
     if fmt is ScriptFormat.FDX:
+        from models.scripts.fdx import read_fdx
+
         return read_fdx(data, name)
-    text, _encoding = decode_script(data, name)
+    lines, _encoding = decode_lines(data, name)
     if fmt is ScriptFormat.FOUNTAIN:
-        return read_fountain(text, name)
-    return read_text(text, name)
+        return read_fountain(lines, name)
+    from models.scripts.text import read_text
+
+    return read_text(lines, name)
 
 
 def _too_big(name: str, size: int, limit: int) -> ScriptReadError:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 
-from models.scripts.document import ElementKind, ScriptDocument, ScriptFormat
+from models.scripts import chinese
+from models.scripts.chinese import ACTION_KEYS, NOTE_KEYS, TITLE_KEYS, has_han
+from models.scripts.document import ElementKind, LineTable, ScriptDocument, ScriptFormat
 from models.scripts.fountain import FountainParser, Line
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NUM = r"[0-9０-９一二三四五六七八九十百千零〇两]+"
 _SCENE_ORDINAL = re.compile(rf"^第\s*({_NUM})\s*[场場幕](?:\s*[：:、.．]?\s*(.*))?$")
 _SCENE_WORD = re.compile(
@@ -24,9 +26,8 @@ _SCENE_PLACE = re.compile(r"^(?:场景|場景)\s*[：:]\s*(\S.*)$")
 _SCENE_NUMBERED = re.compile(
     r"^([0-9０-９]{1,4}(?:[-－—][0-9０-９]{1,4})?)(?:\s*[.、．]\s*|\s+)(\S.{0,60})$"
 )
-_SCENE_BARE = re.compile(r"^(?:内景|外景|内外景|内/外景|外/内景|內景|內外景)(?:[\s·.．。:：]|$)")
 _EPISODE = re.compile(rf"^第\s*{_NUM}\s*集")
-_SENTENCE_END = tuple("。！？!?…”」』；;，,")
+_SENTENCE_END = chinese.SENTENCE_END
 _ACTION_MARK = re.compile(r"^[△▲]\s*")
 _PAREN_LINE = re.compile(r"^[（(][^（）()]*[)）]$")
 _NAME_CHARS = r"[^\s：:（）()，,。！？!?、；;“”\"「」『』《》【】\[\]△▲#@*…—~=]"
@@ -36,55 +37,54 @@ _DIALOGUE = re.compile(
 )
 _EXTENSION = re.compile(r"[（(]([^（）()]*)[)）]")
 _LEADING_PAREN = re.compile(r"^([（(][^（）()]{0,40}[)）])\s*(.*)$")
-_SAYING = ("说", "道", "问", "喊", "叫", "答", "骂", "想", "写")
-
-TITLE_KEYS = {
-    "剧名": "title",
-    "片名": "title",
-    "标题": "title",
-    "編劇": "author",
-    "编剧": "author",
-    "作者": "author",
-    "原著": "source",
-    "导演": "director",
-    "出品": "producer",
-    "出品方": "producer",
-    "版本": "revision",
-    "日期": "draft date",
-    "联系": "contact",
-    "联系方式": "contact",
-    "类型": "genre",
-    "集数": "episodes",
-}
 _TITLE_KEY = re.compile(r"^(" + "|".join(TITLE_KEYS) + r")\s*[：:]\s*(.*)$")
 _BOOK_TITLE = re.compile(r"^《(.{1,60})》$")
-ACTION_KEYS = frozenset(
-    {
-        "人物",
-        "出场人物",
-        "登场人物",
-        "主要人物",
-        "时间",
-        "地点",
-        "字幕",
-        "道具",
-        "服装",
-        "景别",
-        "镜头",
-    }
-)
-NOTE_KEYS = frozenset({"备注", "注", "注释", "说明", "批注"})
 
 
-def has_han(text: str) -> bool:
-    return _HAN.search(text) is not None
+def colon_cue(text: str) -> tuple[str, tuple[str, ...], str] | None:
+    """`林晓（AI配音）：台词` → ('林晓', ('AI配音',), '台词'): the parts of a line written in the
+    `name：speech` layout, before any judgement of whether the name is a speaker."""
+    m = _DIALOGUE.match(text)
+    if m is None:
+        return None
+    exts = tuple(e.strip() for e in _EXTENSION.findall(m.group("exts")) if e.strip())
+    return m.group("name").strip(), exts, m.group("text").strip()
+
+
+def count_colon_cues(lines: Iterable[str]) -> dict[str, int]:
+    """How often each Chinese name is cued as `名字：` in the script (the plain-text reader's
+    first look, so a line can be judged with the whole script in mind)."""
+    counts: dict[str, int] = {}
+    for raw in lines:
+        if "：" not in raw and ":" not in raw:
+            continue
+        m = _DIALOGUE.match(raw.strip())
+        if m is None:
+            continue
+        name = m.group("name").strip()
+        if name not in chinese.KEYS and chinese.name_shape(name):
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+def is_colon_speaker(name: str, colon: str, known: dict[str, int] | None = None) -> bool:
+    """Whether `name：` starts a dialogue block (title, action and note keys count: the reader
+    files those under their own kinds). `known`: `count_colon_cues` of the whole script."""
+    name = name.strip()
+    if name in chinese.KEYS:
+        return True
+    if has_han(name):
+        return chinese.name_shape(name) and not chinese.is_narration_before_colon(name, known or {})
+    if colon == ":":
+        return False  # "Note: …" in English text is not dialogue
+    return name == name.upper() and any(c.isupper() for c in name)
 
 
 class TextParser(FountainParser):
     fmt = ScriptFormat.TEXT
     extra_title_keys = frozenset(TITLE_KEYS.values())
 
-    def __init__(self, text: str, source_name: str) -> None:
+    def __init__(self, text: str | LineTable, source_name: str) -> None:
         super().__init__(text, source_name)
         self._open_speaker: str | None = None  # a Chinese block still taking lines
 
@@ -94,17 +94,42 @@ class TextParser(FountainParser):
             return TITLE_KEYS[m.group(1)], m.group(2).strip()
         return super().title_key(line)
 
-    def read_title_page(self, flow: list[Line]) -> int:
-        first = 0
+    def parse(self) -> ScriptDocument:
+        self.known_names = count_colon_cues(self.raw_lines)
+        return super().parse()
+
+    def read_title_page(self, flow: Sequence[Line], first: int = 0) -> int:
+        """《书名》 and `键：值` lines; Chinese title pages often leave blank lines between
+        their keys, so every following group made only of title keys belongs to it too."""
         while first < len(flow) and not flow[first].text.strip():
             first += 1
         if first < len(flow):
             m = _BOOK_TITLE.match(flow[first].text.strip())
             if m:
                 self.title_page["title"] = m.group(1).strip()
-                start = super().read_title_page(flow[first + 1 :])
-                return first + 1 + start if self.title_page.keys() - {"title"} else first + 1
-        return super().read_title_page(flow)
+                first += 1
+                end = super().read_title_page(flow, first)
+                end = end if self.title_page.keys() - {"title"} else first
+                return self._more_title_keys(flow, end)
+        end = super().read_title_page(flow, first)
+        return self._more_title_keys(flow, end) if self.title_page else end
+
+    def _more_title_keys(self, flow: Sequence[Line], end: int) -> int:
+        while True:
+            at = end
+            while at < len(flow) and not flow[at].text.strip():
+                at += 1
+            if at == len(flow) or not _TITLE_KEY.match(flow[at].text.strip()):
+                return end
+            group_end = at
+            while group_end < len(flow) and flow[group_end].text.strip():
+                if not _TITLE_KEY.match(flow[group_end].text.strip()):
+                    return end  # a group mixing keys and script text is the script
+                group_end += 1
+            after = super().read_title_page(flow, at)
+            if after <= at:
+                return end
+            end = after
 
     def special_line(self, entry: Line, block: list[Line]) -> bool:
         text = entry.text
@@ -126,7 +151,7 @@ class TextParser(FountainParser):
             self.add(ElementKind.ACTION, text[mark.end() :], (entry.number,), entry)
             return True
         m = _DIALOGUE.match(text)
-        if m and self._is_speaker(m.group("name"), m.group("colon")):
+        if m and is_colon_speaker(m.group("name"), m.group("colon"), self.known_names):
             name = m.group("name").strip()
             self.flush(block)
             if name in NOTE_KEYS:
@@ -156,7 +181,7 @@ class TextParser(FountainParser):
             rest = m.group(2).strip()
             if not _DIALOGUE.match(rest):
                 return _ascii_digits(m.group(1)), rest
-        if _SCENE_BARE.match(text) and not text.endswith(_SENTENCE_END):
+        if chinese.is_heading(text):
             return None, text
         return None
 
@@ -164,17 +189,6 @@ class TextParser(FountainParser):
         self._notes_before(entry.number)
         self.b.heading(title, entry.number, number=number)
         self._notes_after(entry.number, [entry])
-
-    @staticmethod
-    def _is_speaker(name: str, colon: str) -> bool:
-        name = name.strip()
-        if name in NOTE_KEYS or name in ACTION_KEYS or name in TITLE_KEYS:
-            return True
-        if name.endswith(_SAYING) and len(name) > 2:
-            return False  # "林晓对王强说：" is narration, not a cue
-        if colon == ":":
-            return has_han(name)  # "Note: …" in English text is not dialogue
-        return has_han(name) or (name == name.upper() and any(c.isupper() for c in name))
 
     def _speech_line(self, m: re.Match[str], entry: Line) -> None:
         cue = m.group("name").strip() + "".join(
@@ -224,5 +238,5 @@ def _ascii_digits(value: str) -> str:
     return unicodedata.normalize("NFKC", value)
 
 
-def read_text(text: str, source_name: str) -> ScriptDocument:
+def read_text(text: str | LineTable, source_name: str) -> ScriptDocument:
     return TextParser(text, source_name).parse()

@@ -69,6 +69,7 @@ class StatementStatus(StrEnum):
     CURRENT = "current"
     SUPERSEDED = "superseded"
     REVOKED = "revoked"  # withdrawn by the agency
+    HISTORICAL = "historical"  # a copy as of a past date: never current, supersedes nothing
 
 
 def parse_languages(text: str | Sequence[str]) -> tuple[str, ...]:
@@ -167,6 +168,21 @@ def _project_title(state: ConsentState, project_id: int) -> str:
     return f"#{project_id}"
 
 
+def _project_counterparty_name(state: ConsentState, project_id: int) -> str:
+    """The counterparty a project belongs to (whom a project certificate authorises)."""
+    for g in state.grants:
+        if g.project_id == project_id and g.counterparty_name:
+            return g.counterparty_name
+    owner = _project_counterparty(state, project_id)
+    for r in state.records:
+        if r.counterparty_id == owner and r.counterparty_name:
+            return r.counterparty_name
+    for g in state.grants:
+        if g.counterparty_id == owner and g.counterparty_name:
+            return g.counterparty_name
+    return ""
+
+
 def grants_in_scope(state: ConsentState, project_id: int | None) -> tuple[Grant, ...]:
     """Grants that cover the project (its own, or "any project" of the project's counterparty)."""
     if project_id is None:
@@ -226,7 +242,8 @@ def comparable(part: Sequence[dict[str, Any]]) -> str:
     return canonical_bytes({"m": sorted(key, key=lambda m: m["modality"])}).decode("utf-8")
 
 
-def _revocation(r: RecordAtTime) -> dict[str, Any]:
+def _revocation(r: RecordAtTime, show_reason: bool = False) -> dict[str, Any]:
+    """A revoked record; its reason is private unless the agency chooses to publish it."""
     return {
         "record_id": r.record_id,
         "record_version": r.version,
@@ -238,18 +255,21 @@ def _revocation(r: RecordAtTime) -> dict[str, Any]:
         "term_start": _d(r.term_start),
         "term_end": _d(r.term_end),
         "revoked_at": r.revoked_at.isoformat() if r.revoked_at else None,
-        "reason": r.revocation_reason,
+        "reason": r.revocation_reason if show_reason else "",
+        "reason_withheld": bool(r.revocation_reason) and not show_reason,
     }
 
 
-def revocations_in_scope(state: ConsentState, project_id: int | None) -> list[dict[str, Any]]:
+def revocations_in_scope(
+    state: ConsentState, project_id: int | None, show_reason: bool = False
+) -> list[dict[str, Any]]:
     revoked = [
         r
         for r in state.records
         if r.status == ConsentStatus.REVOKED and (project_id is None or r.project_id == project_id)
     ]
     revoked.sort(key=lambda r: (r.revoked_at or state.as_of, r.record_id))
-    return [_revocation(r) for r in revoked]
+    return [_revocation(r, show_reason) for r in revoked]
 
 
 def clean_listings(listings: Sequence[str]) -> list[str]:
@@ -277,8 +297,12 @@ def build_record(
     listings: Sequence[str] = (),
     project_id: int | None = None,
     supersedes: str | None = None,
+    show_reason: bool = False,
 ) -> dict[str, Any]:
     """The record for one statement; refuses statements that would say nothing true.
+
+    A revocation's reason is left out (the record only says one was withheld) unless
+    `show_reason`: the record is attached to a public PDF.
 
     `issued_at` and `state.as_of` must be timezone-aware; the as-of keeps its own offset so
     the statement shows the time zone the agency chose.
@@ -299,7 +323,7 @@ def build_record(
             "项目授权证明需要指定项目（--project ID）。",
         )
     part = modality_part(state, project_id)
-    revocations = revocations_in_scope(state, project_id)
+    revocations = revocations_in_scope(state, project_id, show_reason)
     platform_list = clean_listings(listings)
     authorised = [m for m in part if m["status"] == "authorised"]
     not_authorised = [m for m in part if m["status"] == "not_authorised"]
@@ -322,7 +346,11 @@ def build_record(
         )
     scope: dict[str, Any] | None = None
     if project_id is not None:
-        scope = {"project_id": project_id, "project": _project_title(state, project_id)}
+        scope = {
+            "project_id": project_id,
+            "project": _project_title(state, project_id),
+            "counterparty": _project_counterparty_name(state, project_id),
+        }
     return {
         "record_type": RECORD_TYPE,
         "record_version": RECORD_VERSION,
@@ -349,6 +377,12 @@ def build_record(
             "romanized_name": artist.romanized_name,
             "display_name": artist.display_name,
             "ai_stance": state.stance.value,
+            # who could consent: the artist, a guardian (minor) or the close relatives (deceased)
+            "capacity": "deceased"
+            if artist.is_deceased
+            else "minor"
+            if artist.is_minor(as_of.date())
+            else "adult",
         },
         "scope": scope,
         "modalities": part,
@@ -368,6 +402,7 @@ def parse_record(data: bytes) -> dict[str, Any]:
 
 
 __all__ = [
+    "HISTORICAL_AFTER",
     "LANGUAGES",
     "RECORD_FILE_NAME",
     "Issuer",

@@ -33,6 +33,7 @@ from models.statements.record import (
 )
 from models.statements.tables import StatementRow
 from models.storage.database import Database
+from models.storage.schema import AuditEventRow
 
 ENTITY = "statement"
 STORE_FOLDER = "statements"
@@ -214,6 +215,7 @@ class StatementRegister:
         scope = record.get("scope") or {}
         project_id = scope.get("project_id")
         issued_at = datetime.fromisoformat(record["issued_at"])
+        historical = bool(record.get("historical"))
         self.store_dir.mkdir(parents=True, exist_ok=True)
         target = self.store_dir / f"{statement_id}.pdf"
         part = target.with_name(target.name + ".part")
@@ -236,15 +238,23 @@ class StatementRegister:
                     file_name=Path(file_name).name,
                     signer=str(record["issuer"]["signer"]),
                     signer_fingerprint=str(record["issuer"]["signer_fingerprint_sha256"]),
-                    supersedes_id=record.get("supersedes"),
+                    supersedes_id=None if historical else record.get("supersedes"),
                     superseded_by_id=None,
-                    status=StatementStatus.CURRENT.value,
+                    status=(
+                        StatementStatus.HISTORICAL.value
+                        if historical
+                        else StatementStatus.CURRENT.value
+                    ),
                     status_reason="",
                     issued_at=issued_at,
                     issued_by=self.db.actor,
                     row_version=1,
                 )
-                for old in self._current_rows(s, artist_id, kind, project_id):
+                # A historical copy stands beside the present; it never replaces it.
+                stepping_down = (
+                    [] if historical else self._current_rows(s, artist_id, kind, project_id)
+                )
+                for old in stepping_down:
                     before = _snapshot(old)
                     old.status = StatementStatus.SUPERSEDED.value
                     old.superseded_by_id = statement_id
@@ -283,6 +293,17 @@ class StatementRegister:
             row.row_version += 1
             append_event(s, self.db.actor, ENTITY, row.id, "withdraw", before, _snapshot(row))
             return _to_statement(row, self.db.location.files_dir)
+
+    def withdrawal_times(self) -> dict[str, datetime]:
+        """When each withdrawn statement was withdrawn, from its audit event (the row keeps
+        only its status)."""
+        with self.db.read() as s:
+            rows = s.execute(
+                select(AuditEventRow.entity_id, AuditEventRow.at).where(
+                    AuditEventRow.entity == ENTITY, AuditEventRow.action == "withdraw"
+                )
+            ).all()
+        return {str(entity_id): datetime.fromisoformat(at) for entity_id, at in rows}
 
     # ---- staleness -----------------------------------------------------------------------
 

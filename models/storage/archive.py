@@ -39,6 +39,12 @@ MANIFEST = "manifest.json"
 DATABASE = "database.sqlite3"
 FILES_PREFIX = "files/"
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+# Caps checked on the zip's own directory before any member is decompressed (zip bombs):
+MAX_MEMBERS = 200_000
+MAX_TOTAL_BYTES = 64 * 1024**3
+# Deflate cannot beat ~1032:1; real backups (SQLite, PDFs, photos) stay far below 100:1.
+MAX_RATIO = 100
+RATIO_FLOOR_BYTES = 64 * 1024 * 1024  # small archives may compress as they like
 CHUNK = 1024 * 1024
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -83,6 +89,10 @@ class Manifest:
     source: str
     members: tuple[Member, ...]
     counts: dict[str, int] = field(default_factory=dict)
+    # the audit checkpoint the backup was made at, and the seal (signature or desk-key MAC)
+    # over everything else in the manifest (see `sealed_bytes`)
+    checkpoint: dict[str, Any] | None = None
+    seal: dict[str, Any] | None = None
 
     @property
     def files(self) -> tuple[Member, ...]:
@@ -103,7 +113,17 @@ class Manifest:
             "source": self.source,
             "counts": dict(self.counts),
             "members": [{"name": m.name, "sha256": m.sha256, "size": m.size} for m in self.members],
+            **({"checkpoint": self.checkpoint} if self.checkpoint is not None else {}),
+            **({"seal": self.seal} if self.seal is not None else {}),
         }
+
+    def sealed_bytes(self) -> bytes:
+        """What the seal covers: the canonical JSON of the manifest without its seal."""
+        body = self.to_json()
+        body.pop("seal", None)
+        return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
+            "utf-8"
+        )
 
 
 def check_member_name(name: str) -> str | None:
@@ -178,6 +198,9 @@ def parse_manifest(archive: Path, raw: bytes, known_schema: frozenset[str]) -> M
         raise _damaged(archive, "manifest.json counts is not a table")
     counts = {str(k): v for k, v in counts_raw.items() if _int(v) is not None}
     members = _parse_members(archive, data.get("members"))
+    if len(members) > MAX_MEMBERS:
+        raise _damaged(archive, f"it lists more than {MAX_MEMBERS} members")
+    checkpoint, seal = data.get("checkpoint"), data.get("seal")
     return Manifest(
         format_version=version,
         app_version=texts["app_version"],
@@ -187,6 +210,8 @@ def parse_manifest(archive: Path, raw: bytes, known_schema: frozenset[str]) -> M
         source=texts["source"],
         members=members,
         counts=counts,
+        checkpoint=checkpoint if isinstance(checkpoint, dict) else None,
+        seal=seal if isinstance(seal, dict) else None,
     )
 
 
@@ -221,7 +246,66 @@ def _is_link_or_special(info: zipfile.ZipInfo) -> bool:
     return info.create_system == 3 and kind not in (0, stat.S_IFREG)
 
 
+def zip_bomb_problem(
+    infos: list[zipfile.ZipInfo],
+    archive_size: int,
+    max_members: int | None = None,
+    max_total: int | None = None,
+    max_ratio: int = MAX_RATIO,
+) -> str | None:
+    """Why a zip must not be decompressed, from its directory alone; None when plausible.
+
+    Declared sizes are what zipfile enforces while reading (it stops with an error when a
+    member inflates past its declared size), so checking them bounds the work.
+    """
+    max_members = MAX_MEMBERS if max_members is None else max_members
+    max_total = MAX_TOTAL_BYTES if max_total is None else max_total
+    if len(infos) > max_members:
+        return f"it holds {len(infos)} members (the limit is {max_members})"
+    total = sum(max(0, i.file_size) for i in infos)
+    if total > max_total:
+        return f"it would unpack to {total / 1e9:.1f} GB (the limit is {max_total / 1e9:.0f} GB)"
+    if total > RATIO_FLOOR_BYTES and total > max_ratio * max(1, archive_size):
+        return (
+            f"it would unpack to {total / 1e6:.0f} MB from {archive_size / 1e6:.1f} MB "
+            f"(more than {max_ratio}:1, a zip bomb)"
+        )
+    return None
+
+
+XLSX_MAX_MEMBERS = 10_000
+XLSX_MAX_TOTAL_BYTES = 256 * 1024 * 1024
+
+
+def check_zip_limits(
+    path: Path,
+    what: str = "spreadsheet",
+    max_members: int = XLSX_MAX_MEMBERS,
+    max_total: int = XLSX_MAX_TOTAL_BYTES,
+) -> None:
+    """Refuse (UserError) a zip-based file (XLSX, …) whose directory promises too much.
+
+    Call before handing the file to a reader that decompresses it (openpyxl): only the
+    central directory is read here, never a member.
+    """
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except ARCHIVE_ERRORS:
+        return  # not a zip: the reader gives its own message
+    bomb = zip_bomb_problem(infos, path.stat().st_size, max_members, max_total)
+    if bomb is not None:
+        raise UserError(
+            f"{path.name} was not read: {bomb}. Nothing was imported.",
+            f"{path.name} 未读取：解压后过大或成员过多（疑似压缩炸弹）。未导入任何内容。",
+        )
+
+
 def _check_entries(archive: Path, infos: Iterable[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
+    infos = list(infos)
+    bomb = zip_bomb_problem(infos, archive.stat().st_size)
+    if bomb is not None:
+        raise _damaged(archive, bomb)
     by_name: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
         name = info.filename
@@ -245,8 +329,10 @@ class _Sink:
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            # "x": two names that land on one file (case-insensitive disks) are refused.
-            self._fh: BinaryIO = path.open("xb")
+            # "x": two names that land on one file (case-insensitive disks) are refused;
+            # 0600: restored evidence and key files are confidential, as they were.
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            self._fh: BinaryIO = os.fdopen(fd, "wb")
         except FileExistsError:
             raise BackupError(
                 f"Two members of the backup would both be written to {path.name}; "

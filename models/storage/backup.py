@@ -5,6 +5,13 @@
   Every byte is verified before anything is touched; the current database and files folder
   are moved aside (renamed with a time stamp, never deleted); the restored database must
   open and pass `PRAGMA integrity_check`, or the previous one is put back.
+- Authenticity: the manifest carries a checkpoint of the audit log and is sealed (signed
+  with the agency identity, or MACed with the desk key that never goes into a backup; see
+  models/audit/checkpoint.py). Restore refuses (`UnverifiedBackup`, nothing changed) an
+  unsealed or foreign-sealed manifest, recomputed hashes (the seal no longer matches) and a
+  backup whose audit trail is broken or does not extend its own checkpoint, unless
+  `accept_broken` (then recorded in the restored audit trail). It also refuses while any
+  other connection has the database open, and removes staging folders of killed restores.
 - `rolling_backup(db)`: the daily automatic backup. **The GUI calls this once at start-up**
   (in the background); it makes at most one backup per calendar day into
   `<data dir>/backups/` and keeps the newest N (setting `backup.keep`, default 14).
@@ -21,16 +28,18 @@ import re
 import secrets
 import shutil
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from models.audit.chain import append_event
+from models.audit.checkpoint import FORGED, UNKNOWN_KEY, Seal, check_seal, make_checkpoint, seal
 from models.audit.service import AuditService
 from models.clock import iso, today, utc_now
 from models.errors import FieldProblem, ValidationError
@@ -46,6 +55,9 @@ from models.storage.archive import (
 )
 from models.storage.database import MIGRATIONS, Database, Location, data_dir, resolve
 from models.storage.files import fsync_dir
+
+if TYPE_CHECKING:
+    from models.identity import UnlockedIdentity
 from models.storage.schema import SettingRow
 
 KEEP_SETTING = "backup.keep"
@@ -61,6 +73,14 @@ PG_MESSAGE_ZH = (
     "Consent Desk 的备份与恢复仅适用于 SQLite 数据库；PostgreSQL 数据库请在服务器上使用 "
     "pg_dump（及 pg_restore）备份，并一并备份共享文件夹。"
 )
+
+
+class UnverifiedBackup(BackupError):
+    """A readable backup that cannot be trusted (seal or audit trail); `--accept-broken`."""
+
+    def __init__(self, message: str, message_zh: str, problems: list[str]) -> None:
+        super().__init__(message, message_zh)
+        self.problems = tuple(problems)
 
 
 @dataclass(frozen=True)
@@ -79,6 +99,7 @@ class RestoreSummary:
     moved_aside: tuple[Path, ...]
     audit_events: int
     audit_intact: bool
+    accepted_problems: tuple[str, ...] = ()
 
 
 def known_schema() -> frozenset[str]:
@@ -120,8 +141,17 @@ def _snapshot_facts(path: Path) -> tuple[tuple[str, ...], dict[str, int]]:
         con.close()
 
 
-def create_backup(db: Database, target: Path, overwrite: bool = False) -> BackupSummary:
+def create_backup(
+    db: Database,
+    target: Path,
+    overwrite: bool = False,
+    identity: UnlockedIdentity | None = None,
+) -> BackupSummary:
     """Write one archive of the database and its files; the archive appears only when complete.
+
+    A checkpoint of the audit log is made first (so the copy holds it too) and goes into the
+    manifest; the manifest is sealed: signed with `identity` when given, else MACed with the
+    desk key (models/audit/checkpoint.py), which stays out of the archive.
 
     The database is copied first and the files after: stored files are written before the
     row that names them commits and are never changed, so every file the copied database
@@ -146,6 +176,7 @@ def create_backup(db: Database, target: Path, overwrite: bool = False) -> Backup
     snapshot = target.with_name(f".{target.name}.{secrets.token_hex(4)}.sqlite3")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        checkpoint = make_checkpoint(db, "backup", identity)
         db.copy_to(snapshot)
         schema, counts = _snapshot_facts(snapshot)
         writer = ArchiveWriter(part)
@@ -162,7 +193,10 @@ def create_backup(db: Database, target: Path, overwrite: bool = False) -> Backup
                 source=db.location.sqlite_path.name if db.location.sqlite_path else "",
                 members=tuple(writer.members),
                 counts=counts,
+                checkpoint=checkpoint.to_json(),
             )
+            sealed = seal(manifest.sealed_bytes(), db.location.files_dir, identity)
+            manifest = replace(manifest, seal=sealed.to_json())
             writer.finish(manifest)
         except BaseException:
             writer.abort()
@@ -214,19 +248,25 @@ def _sqlite_problem(path: Path, known: frozenset[str]) -> str | None:
 
 
 def _ensure_not_in_use(path: Path) -> None:
-    """Refuse while another program is writing to the database we are about to replace."""
+    """Refuse while any other connection has the database we are about to replace open.
+
+    BEGIN IMMEDIATE only meets writers; an idle window keeps its connection (and, in WAL
+    mode, a shared lock) and would go on writing into the file we move aside. An exclusive
+    lock in EXCLUSIVE locking mode is granted only when no other connection holds the file.
+    """
     if not path.exists():
         return
     try:
         con = sqlite3.connect(str(path), timeout=1.0, isolation_level=None)
         try:
-            con.execute("BEGIN IMMEDIATE")
+            con.execute("PRAGMA locking_mode=EXCLUSIVE")
+            con.execute("BEGIN EXCLUSIVE")
             con.execute("ROLLBACK")
         finally:
             con.close()
     except sqlite3.Error as e:
         raise BackupError(
-            f"{path.name} is in use by another Consent Desk window or program ({e}); "
+            f"{path.name} is in use: another Consent Desk window or program has it open ({e}); "
             "close it and try again. Nothing was restored.",
             f"{path.name} 正被其他窗口或程序使用；请关闭后重试。未做任何恢复。",
         ) from e
@@ -270,6 +310,60 @@ def _undo(moves: list[tuple[Path, Path]]) -> None:
             os.replace(dst, src)
 
 
+def manifest_problems(manifest: Manifest, files_dir: Path) -> list[str]:
+    """Why a verified archive's manifest cannot be trusted as this desk's own; [] when it can.
+
+    The member hashes prove the contents match the manifest; the seal proves the manifest is
+    the one this desk wrote (anyone can recompute hashes, nobody without the key can seal).
+    """
+    if manifest.seal is None:
+        return ["its manifest is not sealed (made by an older version, or the seal was removed)"]
+    sealed = Seal.from_json(manifest.seal)
+    if sealed is None:
+        return ["its manifest seal is damaged"]
+    verdict = check_seal(manifest.sealed_bytes(), sealed, files_dir)
+    if verdict == FORGED:
+        return ["its manifest was changed after the backup was made (the seal does not match)"]
+    if verdict == UNKNOWN_KEY:
+        return [
+            "it was sealed by a key this desk does not hold (made on another desk, or this "
+            "desk's keys/desk.key was replaced)"
+        ]
+    return []
+
+
+def _staged_audit(staged_db: Path, files_dir: Path, manifest: Manifest) -> tuple[int, list[str]]:
+    """Verify the staged copy's audit trail (chain, rows, checkpoints incl. the manifest's)."""
+    from models.audit.anchors import Anchor
+    from models.audit.checkpoint import Checkpoint
+
+    staged = Database.open(str(staged_db))
+    try:
+        # seals are checked with *this* desk's keys, not with whatever the backup carries
+        staged.location = replace(staged.location, files_dir=files_dir)
+        anchors = []
+        cp = Checkpoint.from_json(manifest.checkpoint) if manifest.checkpoint else None
+        if cp is not None:
+            anchors.append(Anchor(cp, "checkpoint in the backup's manifest", external=False))
+        report = AuditService(staged).verify(anchors=anchors)
+    finally:
+        staged.close()
+        # opening may have migrated the copy: fold its WAL in, so the file alone is complete
+        con = sqlite3.connect(str(staged_db))
+        try:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            con.close()
+    if report.intact:
+        return report.count, []
+    problems = list(report.problems) or [
+        f"its audit trail is broken at event {report.first_broken}: {report.reason}"
+    ]
+    if report.first_broken is not None and report.problems:
+        problems.insert(0, f"its audit trail is broken at event {report.first_broken}")
+    return report.count, problems
+
+
 def _check_restored(location: Location) -> tuple[int, bool]:
     restored = Database.open(location.url)
     try:
@@ -283,15 +377,78 @@ def _check_restored(location: Location) -> tuple[int, bool]:
         restored.close()
 
 
-def restore_backup(archive: Path, db: str | None = None) -> RestoreSummary:
-    """Put a backup in place of the database `db` (default: the one in the user data folder)."""
+def _record_accepted(location: Location, archive: Path, problems: list[str]) -> None:
+    restored = Database.open(location.url)
+    try:
+        with restored.write() as s:
+            append_event(
+                s,
+                restored.actor,
+                "backup",
+                archive.name[:60],
+                "restore-accepted-broken",
+                None,
+                {"archive": archive.name, "problems": problems[:20]},
+            )
+    finally:
+        restored.close()
+
+
+RESTORE_MARK = ".restore-"
+
+
+def _staging_name(db_path: Path) -> Path:
+    return (
+        db_path.parent / f".{db_path.name}{RESTORE_MARK}{os.getpid()}-{secrets.token_hex(6)}.part"
+    )
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def remove_stale_restores(db_path: Path) -> list[Path]:
+    """Staging folders left by a restore that was killed (its process is gone); returns them."""
+    removed: list[Path] = []
+    prefix = f".{db_path.name}{RESTORE_MARK}"
+    if not db_path.parent.is_dir():
+        return removed
+    for p in db_path.parent.iterdir():
+        if not (p.name.startswith(prefix) and p.name.endswith(".part") and p.is_dir()):
+            continue
+        pid_text = p.name[len(prefix) :].split("-", 1)[0]
+        if pid_text.isdigit() and _pid_alive(int(pid_text)) and int(pid_text) != os.getpid():
+            continue  # a restore running right now in another process
+        shutil.rmtree(p, ignore_errors=True)
+        removed.append(p)
+    return removed
+
+
+def restore_backup(
+    archive: Path, db: str | None = None, accept_broken: bool = False
+) -> RestoreSummary:
+    """Put a backup in place of the database `db` (default: the one in the user data folder).
+
+    Refused (BackupError, nothing changed) when the archive is damaged, its manifest is not
+    sealed by this desk, or its audit trail is broken, unless `accept_broken` (the restore
+    is then recorded in the restored audit trail with what was wrong).
+    """
     location = resolve(db)
     db_path = _require_sqlite(location)
+    remove_stale_restores(db_path)
     archive = archive.expanduser().absolute()
     known = known_schema()
-    verify_archive(archive, known)  # every hash, before anything is touched
+    manifest = verify_archive(archive, known)  # every hash, before anything is touched
+    problems = manifest_problems(manifest, location.files_dir)
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    staging = db_path.parent / f".{db_path.name}.restore-{secrets.token_hex(6)}.part"
+    _ensure_not_in_use(db_path)
+    staging = _staging_name(db_path)
     try:
         manifest = extract_archive(archive, known, staging)
         staged_db = staging / DATABASE
@@ -300,6 +457,21 @@ def restore_backup(archive: Path, db: str | None = None) -> RestoreSummary:
         problem = _sqlite_problem(staged_db, known)
         if problem is not None:
             raise BackupError(f"{archive.name} cannot be restored: {problem}. Nothing was changed.")
+        _count, audit_problems = _staged_audit(staged_db, location.files_dir, manifest)
+        problems.extend(audit_problems)
+        if problems and not accept_broken:
+            raise UnverifiedBackup(
+                f"{archive.name} was not restored: {problems[0]}"
+                + (f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else "")
+                + ". Nothing was changed. Restore it anyway only if you know why: "
+                "`restore --accept-broken` (recorded in the audit trail).",
+                f"{archive.name} 未恢复：备份无法验证或其审计记录已损坏。未做任何更改。"
+                "如确知原因，可使用 `restore --accept-broken` 强制恢复（将记入审计记录）。",
+                problems,
+            )
+        # staging opened the copy (migrations, WAL): leave only the database file itself
+        for suffix in ("-wal", "-shm", "-journal"):
+            Path(str(staged_db) + suffix).unlink(missing_ok=True)
         _ensure_not_in_use(db_path)
         stamp = _stamp()
         moved = _move_aside(db_path, location.files_dir, f"before-restore-{stamp}")
@@ -307,6 +479,8 @@ def restore_backup(archive: Path, db: str | None = None) -> RestoreSummary:
             os.replace(staged_db, db_path)
             os.replace(staged_files, location.files_dir)
             fsync_dir(db_path.parent)
+            if problems:
+                _record_accepted(location, archive, problems)
             count, intact = _check_restored(location)
         except BaseException:
             # Keep what we tried for inspection, with its WAL, and put the previous set back.
@@ -325,6 +499,7 @@ def restore_backup(archive: Path, db: str | None = None) -> RestoreSummary:
         moved_aside=tuple(dst for _src, dst in moved),
         audit_events=count,
         audit_intact=intact,
+        accepted_problems=tuple(problems),
     )
 
 
@@ -407,6 +582,7 @@ def rolling_backup(
         with contextlib.suppress(OSError):
             old.unlink()
     _remove_stale_parts(folder, stem)
+    remove_stale_restores(db.location.sqlite_path)
     return made
 
 
@@ -425,11 +601,14 @@ __all__ = [
     "BackupError",
     "BackupSummary",
     "RestoreSummary",
+    "UnverifiedBackup",
     "backup_keep",
     "check_backup",
     "create_backup",
     "daily_backups",
     "default_backup_folder",
+    "manifest_problems",
+    "remove_stale_restores",
     "restore_backup",
     "rolling_backup",
     "set_backup_keep",

@@ -2,7 +2,7 @@
 
 Every write appends an audit event in the same transaction, so the newest event id moves
 whenever anything was saved anywhere; reading it is one index lookup. A desk remembers the id
-it last saw and asks whether anyone *else* wrote since (its own saves already refreshed its
+it last saw and asks whether any *other desk* wrote since (its own saves already refreshed its
 screens). On PostgreSQL each write also sends a notification at commit (storage/locking.py),
 which `ChangeListener` hears on a background thread, so a desk can check at once instead of
 waiting for its next poll.
@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.engine import make_url
 
 from models.storage.database import Database
@@ -35,18 +35,26 @@ def latest_change(db: Database) -> int:
 @dataclass(frozen=True)
 class ChangeCheck:
     latest: int
-    by_others: bool  # someone other than this desk's user wrote after `since`
+    by_others: bool  # another desk (any other open database) wrote after `since`
 
 
 def changes_since(db: Database, since: int) -> ChangeCheck:
-    """Whether another desk user saved anything after event `since`, and the newest event id."""
+    """Whether another desk saved anything after event `since`, and the newest event id.
+
+    Desks are told apart by the desk id each open database writes with its events, never by
+    the user name: two desks run by the same person (or under the same login) still refresh
+    each other. Events without a desk id (written before 0010_desk_import) count as another's.
+    """
     with db.read() as s:
         latest = int(s.scalar(select(func.max(AuditEventRow.id))) or 0)
         if latest <= since:
             return ChangeCheck(latest, False)
         other = s.scalar(
             select(AuditEventRow.id)
-            .where(AuditEventRow.id > since, AuditEventRow.actor != db.actor)
+            .where(
+                AuditEventRow.id > since,
+                or_(AuditEventRow.desk.is_(None), AuditEventRow.desk != db.desk_id),
+            )
             .limit(1)
         )
         return ChangeCheck(latest, other is not None)

@@ -10,12 +10,11 @@ file aside before an upgrade.
 from __future__ import annotations
 
 import os
-import re
+import secrets
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +27,12 @@ from models.clock import desk_user, utc_now
 from models.errors import DatabaseError
 from models.storage import portable  # noqa: F401  (registers the PostgreSQL type rules)
 from models.storage.locking import is_lock_timeout, take_write_turn
+from models.storage.revisions import MIGRATIONS, head_revisions, revision_graph
 
 APP_NAME = "consent-desk"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # How long a write waits for another desk's transaction before saying the database is busy.
 BUSY_TIMEOUT_S = float(os.environ.get("CONSENT_DESK_BUSY_TIMEOUT", "5"))
-MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 def data_dir() -> Path:
@@ -103,34 +102,9 @@ def _alembic_config() -> Any:
     return cfg
 
 
-_REVISION = re.compile(r"^revision\s*=\s*[\"']([^\"']+)[\"']", re.M)
-_DOWN = re.compile(r"^down_revision\s*=\s*(.+)$", re.M)
-
-
-@lru_cache(maxsize=1)
 def _revision_graph() -> dict[str, frozenset[str]]:
-    """Each migration's revision id and what it revises, read from the migration files.
-
-    Reading the files' two assignment lines is enough to know whether a database is current,
-    so an ordinary start does not pay for importing Alembic.
-    """
-    graph: dict[str, frozenset[str]] = {}
-    for path in sorted((MIGRATIONS / "versions").glob("*.py")):
-        text = path.read_text(encoding="utf-8")
-        rev = _REVISION.search(text)
-        if rev is None:
-            continue
-        down = _DOWN.search(text)
-        parents = re.findall(r"[\"']([^\"']+)[\"']", down.group(1)) if down else []
-        graph[rev.group(1)] = frozenset(parents)
-    return graph
-
-
-def head_revisions() -> frozenset[str]:
-    """The schema this version of the app wants (one head per feature branch of migrations)."""
-    graph = _revision_graph()
-    revised = {p for parents in graph.values() for p in parents}
-    return frozenset(r for r in graph if r not in revised)
+    """Each migration's revision id and what it revises (see models/storage/revisions.py)."""
+    return revision_graph()
 
 
 def _check_sqlite_file(path: Path) -> frozenset[str]:
@@ -200,6 +174,9 @@ class Database:
     def __init__(self, location: Location, actor: str | None = None) -> None:
         self.location = location
         self.actor = actor or desk_user()
+        # This desk's id, written with every audit event (0010_desk_import): change notices
+        # tell desks apart by it, so two desks under one user name still see each other.
+        self.desk_id = secrets.token_hex(8)
         self.engine: Engine = self._make_engine(location)
         self._read_engine: Engine = self.engine
         self._write_engine: Engine
@@ -213,7 +190,9 @@ class Database:
         else:
             self._write_engine = self.engine
         self._read = sessionmaker(bind=self._read_engine, expire_on_commit=False)
-        self._write = sessionmaker(bind=self._write_engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            bind=self._write_engine, expire_on_commit=False, info={"desk": self.desk_id}
+        )
 
     @staticmethod
     def _make_engine(location: Location) -> Engine:
@@ -360,4 +339,4 @@ def remove_database_files(path: Path) -> None:
             p.unlink()
 
 
-__all__ = ["Database", "Location", "data_dir", "head_revisions", "resolve"]
+__all__ = ["MIGRATIONS", "Database", "Location", "data_dir", "head_revisions", "resolve"]

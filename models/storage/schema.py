@@ -80,9 +80,29 @@ class AuditEventRow(Base):
     before: Mapped[str | None] = mapped_column(Text, nullable=True)
     after: Mapped[str | None] = mapped_column(Text, nullable=True)
     prev_hash: Mapped[str] = mapped_column(String(64))
+    # SHA-256 of the audited row after the write (models/audit/binding.py); "-" = row gone
+    row_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # the desk (open database) that wrote it: routes change notices, not hashed (0010)
+    desk: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
     __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
+
+
+class AuditCheckpointRow(Base):
+    """A signed statement of the audit log's length and head (models/audit/checkpoint.py)."""
+
+    __tablename__ = "audit_checkpoint"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    events: Mapped[int] = mapped_column(Integer)
+    head: Mapped[str] = mapped_column(String(64))
+    made_at: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(String(40))
+    method: Mapped[str] = mapped_column(String(20))
+    key_id: Mapped[str] = mapped_column(String(64))
+    signature: Mapped[str] = mapped_column(Text)
+    certificate: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class StoredFileRow(Base):

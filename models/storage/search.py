@@ -2,7 +2,9 @@
 
 SQLite: an FTS5 trigram index answers substrings of 3+ characters (the query is driven from
 the index with CROSS JOIN, or the planner would walk the whole table); 1- and 2-character
-queries (common for Chinese: "林") scan the narrow covering index on `search_text`.
+queries with a Chinese (non-ASCII) character ("林", "林晓") read only the artists holding it,
+from the key table of 0009_fast_start; other short queries scan the narrow covering index on
+`search_text`.
 PostgreSQL (indexes made by migration 0006_pg_search): `ILIKE '%…%'` for 3+ characters, answered
 from the pg_trgm GIN index; 1- and 2-character queries have no whole trigram, so the GIN index
 of each name's characters finds the rows holding them (`@>`) and `strpos` keeps those where
@@ -33,7 +35,8 @@ SEARCH_INDEX = "artist_search"
 
 
 def is_search_index(table: str) -> bool:
-    """Whether a table is the search index (rebuilt from `artist`, never copied)."""
+    """Whether a table is the search index or derived with it (`artist_search_counts`,
+    `artist_search_keys` of 0009_fast_start): kept from `artist` by triggers, never copied."""
     return table == SEARCH_INDEX or table.startswith(SEARCH_INDEX + "_")
 
 
@@ -47,16 +50,71 @@ def artist_ids(
     include_archived: bool,
     order: Sequence[tuple[str, bool]],
     limit: int | None = None,
+    offset: int = 0,
 ) -> list[int]:
-    """Ids of artists whose names match `query`, in the given (column, descending) order."""
+    """Ids of artists whose names match `query`, in the given (column, descending) order.
+
+    `limit` and `offset` give one window of that list (the roster table loads windows as it
+    scrolls)."""
     for column, _ in order:
         if column not in SORTABLE:
             raise ValueError(f"cannot sort artists by {column!r}")
     q = normalize(query)
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
-        return _sqlite_ids(session, q, include_archived, order, limit)
-    stmt = select(ArtistRow.id)
+        sql, order_sql, params = _sqlite_query(q, include_archived, order, "a.id")
+        sql += order_sql + _sqlite_window(params, limit, offset)
+        return [int(r[0]) for r in session.execute(text(sql), params)]
+    stmt = _matching(select(ArtistRow.id), q, include_archived, dialect)
+    cols = [getattr(ArtistRow, c).desc() if d else getattr(ArtistRow, c) for c, d in order]
+    stmt = stmt.order_by(*cols, ArtistRow.id)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    if offset:
+        stmt = stmt.offset(offset)
+    if dialect == "postgresql":
+        return _postgresql_ids(session, stmt)
+    return list(session.scalars(stmt))
+
+
+def artist_id_texts(
+    session: Session,
+    query: str,
+    include_archived: bool,
+    order: Sequence[tuple[str, bool]],
+) -> list[tuple[int, str]]:
+    """(id, search text) of every match in order: a longer query then narrows these in memory."""
+    for column, _ in order:
+        if column not in SORTABLE:
+            raise ValueError(f"cannot sort artists by {column!r}")
+    q = normalize(query)
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        sql, order_sql, params = _sqlite_query(q, include_archived, order, "a.id, a.search_text")
+        sql += order_sql
+        return [(int(r[0]), str(r[1])) for r in session.execute(text(sql), params)]
+    stmt = _matching(select(ArtistRow.id, ArtistRow.search_text), q, include_archived, dialect)
+    cols = [getattr(ArtistRow, c).desc() if d else getattr(ArtistRow, c) for c, d in order]
+    return [(int(i), str(t)) for i, t in session.execute(stmt.order_by(*cols, ArtistRow.id))]
+
+
+def artist_count(session: Session, query: str, include_archived: bool) -> int:
+    """How many artists match `query` (the list's length, without reading the list)."""
+    q = normalize(query)
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        if not q:
+            kept = session.execute(text("SELECT archived, n FROM artist_search_counts")).all()
+            if kept:
+                return sum(int(n) for archived, n in kept if include_archived or not archived)
+        sql, _order, params = _sqlite_query(q, include_archived, (), "count(*)")
+        return int(session.execute(text(sql), params).scalar_one())
+    stmt = _matching(select(func.count()).select_from(ArtistRow), q, include_archived, dialect)
+    return int(session.scalar(stmt) or 0)
+
+
+def _matching(stmt: Any, q: str, include_archived: bool, dialect: str) -> Any:
+    """`stmt` narrowed to artists matching the normalised query `q` (not SQLite)."""
     if not include_archived:
         stmt = stmt.where(ArtistRow.archived == false())  # `= false` can use an index
     if q and len(q) < 3 and dialect == "postgresql":
@@ -65,13 +123,7 @@ def artist_ids(
         stmt = stmt.where(chars.op("@>")(wanted), func.strpos(ArtistRow.search_text, q) > 0)
     elif q:
         stmt = stmt.where(ArtistRow.search_text.ilike(f"%{_escape_like(q)}%", escape="\\"))
-    cols = [getattr(ArtistRow, c).desc() if d else getattr(ArtistRow, c) for c, d in order]
-    stmt = stmt.order_by(*cols, ArtistRow.id)
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    if dialect == "postgresql":
-        return _postgresql_ids(session, stmt)
-    return list(session.scalars(stmt))
+    return stmt
 
 
 def _postgresql_ids(session: Session, stmt: Select[Any]) -> list[int]:
@@ -90,35 +142,48 @@ def _postgresql_ids(session: Session, stmt: Select[Any]) -> list[int]:
         cursor.close()
 
 
-def _sqlite_ids(
-    session: Session,
+def _sqlite_query(
     q: str,
     include_archived: bool,
     order: Sequence[tuple[str, bool]],
-    limit: int | None,
-) -> list[int]:
+    columns: str,
+) -> tuple[str, str, dict[str, object]]:
+    """The SELECT of `columns` for matches, its ORDER BY clause, and the parameters."""
     archived = "a.archived IN (0, 1)" if include_archived else "a.archived = 0"
     order_sql = ", ".join(f"a.{c} {'DESC' if d else 'ASC'}" for c, d in order)
     order_sql = f"{order_sql}, a.id" if order_sql else "a.id"
     params: dict[str, object] = {}
     if not q:
-        sql = f"SELECT a.id FROM artist a WHERE {archived}"
+        sql = f"SELECT {columns} FROM artist a WHERE {archived}"
     elif len(q) >= 3:
         # A quoted phrase of trigrams is exactly a substring match, and unlike LIKE ... ESCAPE
         # it is answered from the index.
         sql = (
-            "SELECT a.id FROM artist_search s CROSS JOIN artist a ON a.id = s.rowid "
+            f"SELECT {columns} FROM artist_search s CROSS JOIN artist a ON a.id = s.rowid "
             f"WHERE artist_search MATCH :phrase AND {archived}"
         )
         params["phrase"] = '"' + q.replace('"', '""') + '"'
+    elif key := next((c for c in q if ord(c) > 127), None):
+        # A Chinese (non-ASCII) character: only the artists holding it, from the key table
+        # kept by the triggers of 0009_fast_start.
+        sql = (
+            f"SELECT {columns} FROM artist_search_keys k CROSS JOIN artist a ON a.id = k.artist_id "
+            f"WHERE k.key = :key AND {archived} AND instr(a.search_text, :needle) > 0"
+        )
+        params["key"] = key
+        params["needle"] = q
     else:
         sql = (
-            "SELECT a.id FROM artist a INDEXED BY ix_artist_search "
+            f"SELECT {columns} FROM artist a INDEXED BY ix_artist_search "
             f"WHERE {archived} AND instr(a.search_text, :needle) > 0"
         )
         params["needle"] = q
-    sql += f" ORDER BY {order_sql}"
-    if limit is not None:
-        sql += " LIMIT :limit"
-        params["limit"] = int(limit)
-    return [int(r[0]) for r in session.execute(text(sql), params)]
+    return sql, f" ORDER BY {order_sql}", params
+
+
+def _sqlite_window(params: dict[str, object], limit: int | None, offset: int) -> str:
+    if limit is None and not offset:
+        return ""
+    params["limit"] = -1 if limit is None else int(limit)
+    params["offset"] = int(offset)
+    return " LIMIT :limit OFFSET :offset"

@@ -219,7 +219,8 @@ def _check_counts(sconn: Connection, dconn: Connection, copied: list[TableCopy])
 def _walk_chain(conn: Connection) -> ChainReport:
     rows = conn.execute(
         text(
-            "SELECT id, at, actor, entity, entity_id, action, before, after, prev_hash, hash "
+            "SELECT id, at, actor, entity, entity_id, action, before, after, prev_hash, row_hash, "
+            "hash "
             f"FROM {AUDIT_TABLE} ORDER BY id"
         )
     )

@@ -16,6 +16,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from models import localize
 from models.consent.types import Modality
 from models.roster.artist import Stance
 from models.statements.record import StatementKind, record_sha256
@@ -27,6 +28,7 @@ from reports.statements.flowables import (
     logo_image,
 )
 from reports.statements.fonts import FONT
+from reports.statements.linebreak import keep
 from reports.statements.style import (
     ACCENT,
     NO,
@@ -92,18 +94,49 @@ class StatementComposer:
         self.shown.append(text)
         return text
 
+    def named(self, t: StatementTexts, display: str) -> str:
+        """A name as the language writes it (陈静怡（Chen Jingyi）), kept on one line."""
+        return keep(localize.name(self.v(display), t.language))
+
+    def titled(self, t: StatementTexts, title: str) -> str:
+        """A work's title in running text: 《长夜行（Chang Ye Xing）》 in Chinese."""
+        named = self.named(t, title)
+        return f"《{named}》" if t.language == "zh" else named
+
+    def date(self, t: StatementTexts, d: date) -> str:
+        return keep(t.date(d))
+
+    def when(self, t: StatementTexts, dt: datetime) -> str:
+        return keep(t.datetime(dt))
+
     def agency(self, t: StatementTexts) -> str:
         issuer = self.r["issuer"]
         if t.language == "zh" and issuer.get("name_zh"):
-            return self.v(issuer["name_zh"])
-        return self.v(issuer.get("name") or issuer.get("name_zh") or issuer.get("signer", ""))
+            return keep(self.v(issuer["name_zh"]))
+        return keep(self.v(issuer.get("name") or issuer.get("name_zh") or issuer.get("signer", "")))
 
-    def artist(self) -> str:
-        return self.v(self.r["subject"]["display_name"])
+    def artist(self, t: StatementTexts) -> str:
+        return self.named(t, self.r["subject"]["display_name"])
 
     def project(self, t: StatementTexts) -> str:
         scope = self.r.get("scope") or {}
-        return self.v(scope.get("project") or t.raw("project.any"))
+        if not scope.get("project"):
+            return t.raw("project.any")
+        return self.named(t, scope["project"])
+
+    def counterparty(self, t: StatementTexts) -> str:
+        """Who a project certificate authorises: the scope's counterparty, else the grants'."""
+        scope = self.r.get("scope") or {}
+        name = scope.get("counterparty")
+        if not name:
+            names = [
+                g["counterparty"]
+                for m in self.r["modalities"]
+                for g in m["grants"]
+                if g.get("counterparty")
+            ]
+            name = localize.join(dict.fromkeys(names), t.language) if names else ""
+        return self.named(t, name) if name else t.raw("none")
 
     def stance(self, t: StatementTexts) -> str:
         st = Stance(self.r["subject"]["ai_stance"])
@@ -116,11 +149,11 @@ class StatementComposer:
     def term(self, t: StatementTexts, start: str | None, end: str | None) -> str:
         s, e = _day(start), _day(end)
         if s and e:
-            return t.raw("term.range", start=t.date(s), end=t.date(e))
+            return t.raw("term.range", start=self.date(t, s), end=self.date(t, e))
         if s:
-            return t.raw("term.open", start=t.date(s))
+            return t.raw("term.open", start=self.date(t, s))
         if e:
-            return t.raw("term.until", end=t.date(e))
+            return t.raw("term.until", end=self.date(t, e))
         return t.raw("term.none")
 
     def uses(self, t: StatementTexts, uses: Sequence[str]) -> str:
@@ -222,7 +255,7 @@ class StatementComposer:
         if self.r.get("historical"):
             banner = self.pair(
                 "banner",
-                self.text("historical", as_of=lambda t: t.datetime(self.as_of)),
+                self.text("historical", as_of=lambda t: self.when(t, self.as_of)),
                 WIDTH - 16,
             )
             box = Table([[banner]], colWidths=[WIDTH])
@@ -246,18 +279,18 @@ class StatementComposer:
         """Artist on its own line; as-of, statement id, project, supersedes two to a line."""
         s = self.s
         pairs: list[tuple[str, str]] = [
-            ("label.as_of", self.both_of(lambda t: t.datetime(self.as_of))),
+            ("label.as_of", self.both_of(lambda t: self.when(t, self.as_of))),
             ("label.statement_id", esc(self.r["statement_id"])),
         ]
         if self.r.get("scope"):
-            pairs.append(("label.project", esc(self.v(self.r["scope"]["project"]))))
+            pairs.append(("label.project", self.both_of(self.project)))
         if self.r.get("supersedes"):
             pairs.append(("label.supersedes", esc(self.r["supersedes"])))
         empty = para("", s["value"])
         rows: list[list[Flowable]] = [
             [
                 para(self.both("label.artist"), s["label"]),
-                para(esc(self.artist()), s["value_big"]),
+                para(esc(self.artist(self.texts[0])), s["value_big"]),
                 empty,
                 empty,
             ]
@@ -285,12 +318,17 @@ class StatementComposer:
         return [table, Spacer(1, 10)]
 
     def intro(self) -> list[Flowable]:
+        key = f"intro.{self.kind.value}"
+        capacity = self.r["subject"].get("capacity", "adult")
+        if capacity != "adult" and f"{key}.{capacity}" in self.texts[0].texts:
+            key = f"{key}.{capacity}"  # a guardian or the close relatives consented
         make = self.text(
-            f"intro.{self.kind.value}",
-            artist=lambda t: self.artist(),
+            key,
+            artist=self.artist,
             agency=self.agency,
-            as_of=lambda t: t.datetime(self.as_of),
+            as_of=lambda t: self.when(t, self.as_of),
             project=self.project,
+            counterparty=self.counterparty,
         )
         return [self.pair("body", make)]
 
@@ -357,8 +395,10 @@ class StatementComposer:
 
         return [
             self.both_of(modalities),
-            esc(self.v(g["counterparty"])),
-            esc(self.v(g["project"])) if g["project"] else self.both("project.any"),
+            self.both_of(lambda t: self.named(t, g["counterparty"])),
+            self.both_of(lambda t: self.named(t, g["project"]))
+            if g["project"]
+            else self.both("project.any"),
             self._uses_cell(g),
             self.both_of(term),
             self.both_of(ref),
@@ -369,13 +409,20 @@ class StatementComposer:
 
     def _uses_cell(self, g: dict[str, Any]) -> str:
         parts = [self.both_of(lambda t: self.uses(t, g["uses"]))]
-        for key, values in (("label.media", g["media"]), ("label.territories", g["territories"])):
+        for key, values, word in (
+            ("label.media", g["media"], localize.medium),
+            ("label.territories", g["territories"], localize.territory),
+        ):
             if values:
-                label = " / ".join(dict.fromkeys(t.raw(key) for t in self.texts))
-                parts.append(
-                    f'<font size="7" color="#5c5c5c">{esc(label)}: '
-                    f"{esc(', '.join(self.v(x) for x in values))}</font>"
-                )
+
+                def line(
+                    t: StatementTexts, key: str = key, values: Any = values, word: Any = word
+                ) -> str:
+                    colon = "：" if t.language == "zh" else ": "
+                    names = [keep(word(self.v(x), t.language)) for x in values]
+                    return f"{t.raw(key)}{colon}{localize.join(names, t.language)}"
+
+                parts.append(f'<font size="7" color="#5c5c5c">{self.both_of(line)}</font>')
         return "<br/>".join(parts)
 
     def not_authorised(self) -> list[Flowable]:
@@ -421,17 +468,25 @@ class StatementComposer:
 
             def make(t: StatementTexts, rv: dict[str, Any] = rv) -> str:
                 when = _dt(rv["revoked_at"])
-                return t.markup(
+                text = t.markup(
                     "revocation.item",
-                    record=t.raw("record.ref", id=rv["record_id"], version=rv["record_version"]),
-                    counterparty=self.v(rv["counterparty"]),
-                    project=self.v(rv["project"]) if rv["project"] else t.raw("project.any"),
+                    record=keep(
+                        t.raw("record.ref", id=rv["record_id"], version=rv["record_version"])
+                    ),
+                    counterparty=self.named(t, rv["counterparty"]),
+                    project=self.titled(t, rv["project"])
+                    if rv["project"]
+                    else t.raw("project.any"),
                     modalities=t.raw("list_separator").join(
                         self.modality(t, m) for m in rv["modalities"]
                     ),
-                    revoked_at=t.datetime(when) if when else t.raw("none"),
-                    reason=self.v(rv["reason"]) if rv["reason"] else t.raw("revocation.no_reason"),
+                    revoked_at=self.when(t, when) if when else t.raw("none"),
+                    reason="",
                 )
+                # The reason is private unless the agency chose to publish it (--show-reason).
+                if rv.get("reason"):
+                    text += "<br/>" + t.markup("revocation.reason", reason=self.v(rv["reason"]))
+                return text
 
             out += [self.pair("body", make), Spacer(1, 4)]
         return out
@@ -446,7 +501,7 @@ class StatementComposer:
         return out
 
     def _listing(self, name: str) -> Flowable:
-        return self.pair("body", self.text("listing.item", platform=lambda t: self.v(name)))
+        return self.pair("body", self.text("listing.item", platform=lambda t: self.named(t, name)))
 
     def stance_section(self) -> list[Flowable]:
         return [Spacer(1, 6), self.pair("body", self.text("stance.text", stance=self.stance))]
@@ -461,19 +516,22 @@ class StatementComposer:
         qr = QrCode(
             f"consent-desk:statement:{self.r['statement_id']}:record-sha256:{self.hash}", QR_SIZE
         )
+        colon = "：" if self.texts[-1].language == "zh" else ": "
         hashes = [
             para(
                 self.both("label.record_sha256").replace("<br/>", " / ")
-                + f": {esc(_grouped_hex(self.hash))}",
+                + f"{colon}{esc(_grouped_hex(self.hash))}",
                 s["small"],
             ),
             para(
                 self.both("label.fingerprint").replace("<br/>", " / ")
-                + f": {esc(_grouped_hex(issuer['signer_fingerprint_sha256'], 4).upper())}",
+                + f"{colon}{esc(_grouped_hex(issuer['signer_fingerprint_sha256'], 4).upper())}",
                 s["small"],
             ),
         ]
-        intro = self.pair("verify", self.text("verify.text", signer=lambda t: self.v(signer)))
+        intro = self.pair(
+            "verify", self.text("verify.text", signer=lambda t: self.named(t, signer))
+        )
         heading = self.pair("heading", lambda t: t.markup("heading.verify"))
         details: list[Flowable] = [
             para(esc(self.texts[0].raw("verify.command")), s["code"]),
@@ -495,7 +553,9 @@ class StatementComposer:
                 self.pair("heading", lambda t: t.markup("heading.verify"), inner_w),
                 Spacer(1, 3),
                 self.pair(
-                    "verify", self.text("verify.text", signer=lambda t: self.v(signer)), inner_w
+                    "verify",
+                    self.text("verify.text", signer=lambda t: self.named(t, signer)),
+                    inner_w,
                 ),
                 Spacer(1, 6),
                 qr_row,
@@ -528,9 +588,9 @@ class StatementComposer:
         def make(t: StatementTexts) -> str:
             text = t.markup(
                 "signature.text",
-                signer=self.v(signer),
-                issued=t.datetime(self.issued_at),
-                user=self.v(user),
+                signer=self.named(t, signer),
+                issued=self.when(t, self.issued_at),
+                user=keep(self.v(user)),
             )
             head = f'<font size="9" color="#{ACCENT.hexval()[2:]}">'
             out = f"{head}{t.markup('heading.signature')}</font>&nbsp;&nbsp; {text}"
@@ -557,6 +617,16 @@ class StatementComposer:
             story += _kept(section)
         story += self.verification(placement)
         return story
+
+    def page_label(self) -> list[str]:
+        """On every page of a historical copy: what it is, one line per language."""
+        if not self.r.get("historical"):
+            return []
+        return list(
+            dict.fromkeys(
+                t.raw("historical_copy", as_of=t.datetime(self.as_of)) for t in self.texts
+            )
+        )
 
     def footer(self, page: int, pages: int) -> str:
         parts = dict.fromkeys(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
@@ -29,6 +30,8 @@ from reports.statements.style import (
     RULE,
 )
 from reports.statements.templates import load_texts
+
+HISTORICAL_INK = colors.HexColor("#b03a2e")
 
 
 @dataclass(frozen=True)
@@ -57,9 +60,14 @@ def _canvas_class(composer: StatementComposer) -> type[Canvas]:
         def save(self) -> None:
             total = len(self._pages)
             composer.pages = total
+            labels = composer.page_label()
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
                 self.saveState()
+                for line, label in enumerate(labels):
+                    self.setFont(FONT, 7.5)
+                    self.setFillColor(HISTORICAL_INK)
+                    self.drawCentredString(PAGE[0] / 2, PAGE[1] - 14 - 10 * line, label)
                 self.setFont(FONT, 7.5)
                 self.setFillColor(MUTED)
                 self.drawCentredString(PAGE[0] / 2, FOOTER_TEXT_Y, composer.footer(number, total))

@@ -23,12 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from models.agency import AgencyService
+from models.audit.checkpoint import make_checkpoint
 from models.clock import utc_now
 from models.errors import UserError
 from models.identity import UnlockedIdentity
 from models.roster.artist import Artist
 from models.roster.service import RosterService
 from models.statements.record import (
+    HISTORICAL_AFTER,
     Issuer,
     StatementKind,
     build_record,
@@ -56,6 +58,7 @@ class StatementRequest:
     as_of: datetime | None = None
     listings: tuple[str, ...] = ()
     project_id: int | None = None
+    show_reason: bool = False  # print a revocation's reason (private by default)
 
 
 @dataclass(frozen=True)
@@ -141,7 +144,13 @@ class StatementService:
         person = artist or RosterService(self.db).get(request.artist_id)
         state = replace(state_as_of(self.db, request.artist_id, as_of), as_of=as_of)
         who, logo = issuer or self._issuer()
-        previous = self.register.current_for(request.artist_id, request.kind, request.project_id)
+        # A copy as of a past date is history: it never supersedes the current statement.
+        historical = as_of < issued_at - HISTORICAL_AFTER
+        previous = (
+            None
+            if historical
+            else self.register.current_for(request.artist_id, request.kind, request.project_id)
+        )
         record = build_record(
             state=state,
             artist=person,
@@ -153,6 +162,7 @@ class StatementService:
             listings=request.listings,
             project_id=request.project_id,
             supersedes=previous.id if previous else None,
+            show_reason=request.show_reason,
         )
         return record, logo
 
@@ -167,6 +177,8 @@ class StatementService:
     ) -> ExportedStatement:
         """Issue one statement to `out` (a .pdf file, or a folder to name it in)."""
         record, logo = self.prepare(request, now, artist, issuer)
+        # the audit checkpoint the statement is made at (models/audit/checkpoint.py)
+        record["checkpoint"] = make_checkpoint(self.db, "statement", self.identity).to_json()
         rendered = render_statement(record, logo)
         pdf = sign_statement(rendered, record, self._signer)
         target = out

@@ -23,6 +23,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from models.identity import UnlockedIdentity
 from models.statements.record import RECORD_FILE_NAME, canonical_bytes
 from reports.statements.layout import RenderedStatement
+from reports.verification.pdf_parts import PAGE_DIGEST_KEY, page_content_digest
 
 FIELD_NAME = "ConsentDeskStatementSignature"
 PRODUCER = "Consent Desk"
@@ -66,6 +67,10 @@ def sign_statement(
             af_relationship=generic.NameObject("/Data"),
         ),
     )
+    # What the pages draw, bound into the signed revision: verification recomputes it, so a
+    # page that says something else than the attached record is "not authentic" whatever the
+    # wording. (It cannot live inside statement.json: every page prints that file's hash.)
+    pages_digest = page_content_digest(writer.prev, rendered.record_sha256)
     meta = writer.document_meta
     meta.title = rendered.title
     meta.subject = rendered.subject
@@ -75,6 +80,7 @@ def sign_statement(
         "consent-desk-statement",
         f"statement-id={record['statement_id']}",
         f"record-sha256={rendered.record_sha256}",
+        f"{PAGE_DIGEST_KEY}={pages_digest}",
     ]
     sig_meta = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME,

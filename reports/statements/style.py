@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, TableStyle
 
 from reports.statements.fonts import FONT, register_fonts
+from reports.statements.linebreak import KeptParagraph, latin_kept, unmarked
 
 PAGE = A4
 MARGIN_X = 50.0
@@ -98,6 +99,9 @@ def para(markup: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph that wraps like CJK text only when it holds CJK text.
 
     CJK wrapping measures every character on its own; Latin-only text wraps the same with
-    ReportLab's word wrapping at a fraction of the cost (most of a bilingual statement).
+    ReportLab's word wrapping at a fraction of the cost (most of a bilingual statement). Runs
+    marked with `linebreak.keep()` (dates, names) stay on one line either way.
     """
-    return Paragraph(markup, style if _WIDE.search(markup) else _latin(style))
+    if _WIDE.search(markup):
+        return KeptParagraph(markup, style)
+    return Paragraph(unmarked(latin_kept(markup)), _latin(style))

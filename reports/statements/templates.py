@@ -17,6 +17,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from models.errors import UserError
+from models.localize import zone_label
 from models.resources import resource_path
 
 TEMPLATE_DIR = resource_path("statements")
@@ -32,6 +33,7 @@ REQUIRED: dict[str, frozenset[str]] = {
     "title.non_authorisation": frozenset(),
     "title.revocation": frozenset(),
     "historical": frozenset({"as_of"}),
+    "historical_copy": frozenset({"as_of"}),
     "label.artist": frozenset(),
     "label.as_of": frozenset(),
     "label.statement_id": frozenset(),
@@ -42,9 +44,21 @@ REQUIRED: dict[str, frozenset[str]] = {
     "label.media": frozenset(),
     "label.territories": frozenset(),
     "intro.position": frozenset({"artist", "agency", "as_of"}),
-    "intro.project_certificate": frozenset({"artist", "agency", "as_of", "project"}),
+    "intro.project_certificate": frozenset(
+        {"artist", "agency", "as_of", "project", "counterparty"}
+    ),
+    "intro.project_certificate.minor": frozenset(
+        {"artist", "agency", "as_of", "project", "counterparty"}
+    ),
+    "intro.project_certificate.deceased": frozenset(
+        {"artist", "agency", "as_of", "project", "counterparty"}
+    ),
     "intro.non_authorisation": frozenset({"artist", "agency", "as_of"}),
+    "intro.non_authorisation.minor": frozenset({"artist", "agency", "as_of"}),
+    "intro.non_authorisation.deceased": frozenset({"artist", "agency", "as_of"}),
     "intro.revocation": frozenset({"artist", "agency", "as_of"}),
+    "intro.revocation.minor": frozenset({"artist", "agency", "as_of"}),
+    "intro.revocation.deceased": frozenset({"artist", "agency", "as_of"}),
     "heading.authorised": frozenset(),
     "heading.not_authorised": frozenset(),
     "heading.listings": frozenset(),
@@ -62,6 +76,7 @@ REQUIRED: dict[str, frozenset[str]] = {
         {"record", "counterparty", "project", "modalities", "revoked_at", "reason"}
     ),
     "revocation.no_reason": frozenset(),
+    "revocation.reason": frozenset({"reason"}),
     "column.modality": frozenset(),
     "column.counterparty": frozenset(),
     "column.project": frozenset(),
@@ -129,20 +144,22 @@ class StatementTexts:
     def _fill(self, key: str, values: dict[str, object], quote: Any) -> str:
         template = self.texts[key]
         out: list[str] = []
+        previous = ""
         for literal, field, _, _ in _FORMATTER.parse(template):
+            if literal.startswith(".") and previous.rstrip("\ue001").endswith("."):
+                literal = literal[1:]  # "Co." + ". Issued" → "Co. Issued"
             out.append(quote(literal))
+            previous = ""
             if field is not None:
-                out.append(quote(str(values[field])))
+                previous = str(values[field])
+                out.append(quote(previous))
         return "".join(out)
 
     def date(self, d: date) -> str:
         return self.raw("date", day=d.day, month=self.months[d.month - 1], year=d.year)
 
     def datetime(self, dt: datetime) -> str:
-        offset = dt.utcoffset()
-        minutes = int(offset.total_seconds() // 60) if offset is not None else 0
-        sign = "+" if minutes >= 0 else "-"
-        tz = f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+        tz = zone_label(dt, self.language)  # 北京时间 for UTC+08:00 in Chinese
         return self.raw(
             "datetime",
             day=dt.day,

@@ -24,12 +24,24 @@
         <translation>Qt {qt} · PySide {pyside}</translation>
     </message>
     <message>
+        <source>Licence: {licence}</source>
+        <translation>许可：{licence}</translation>
+    </message>
+    <message>
+        <source>Log files (send them with a problem report): {folder}</source>
+        <translation>日志文件（报告问题时请一并发送）：{folder}</translation>
+    </message>
+    <message>
         <source>Chinese text is shown with the bundled font WenQuanYi Micro Hei ({file}), © 2008–2009 The WenQuanYi Project Board of Trustees and contributors, based on Droid Sans Fallback © 2006–2008 Google Corporation. Licensed under the Apache License 2.0, or the GNU GPL version 3 or later with a font embedding exception.</source>
         <translation>中文使用随附的文泉驿微米黑字体（{file}）显示，© 2008–2009 文泉驿项目理事会及贡献者，基于 Droid Sans Fallback © 2006–2008 Google Corporation。依据 Apache License 2.0 授权，或依据附带字体嵌入例外条款的 GNU GPL 第 3 版或更高版本授权。</translation>
     </message>
     <message>
         <source>Licences of bundled components</source>
         <translation>随附组件的许可证</translation>
+    </message>
+    <message>
+        <source>proprietary, all rights reserved</source>
+        <translation>专有软件，保留所有权利</translation>
     </message>
 </context>
 <context>
@@ -224,7 +236,7 @@
     </message>
     <message>
         <source>Estate contact</source>
-        <translation>遗产管理人联系方式</translation>
+        <translation>近亲属（或遗产管理人）联系方式</translation>
     </message>
     <message>
         <source>Guardian</source>
@@ -355,7 +367,7 @@
     </message>
     <message>
         <source>Estate contact</source>
-        <translation>遗产管理人联系方式</translation>
+        <translation>近亲属（或遗产管理人）联系方式</translation>
     </message>
     <message>
         <source>Representation</source>
@@ -396,10 +408,6 @@
     <message>
         <source>Last changed by {who} at {when} UTC</source>
         <translation>最后修改：{who}，{when} UTC</translation>
-    </message>
-    <message>
-        <source>is not a date like 1990-05-31</source>
-        <translation>不是有效日期（格式如 1990-05-31）</translation>
     </message>
     <message>
         <source>{name} (from pinyin, used if left empty)</source>
@@ -450,7 +458,7 @@
     </message>
     <message>
         <source>deceased · estate: {e}</source>
-        <translation>已去世 · 遗产管理人：{e}</translation>
+        <translation>已去世 · 近亲属（或遗产管理人）：{e}</translation>
     </message>
     <message>
         <source>AI stance: {stance}</source>
@@ -625,7 +633,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>AI stance recorded</source>
-        <translation>已记录AI立场</translation>
+        <translation>已记录 AI 立场</translation>
     </message>
     <message>
         <source>File attached</source>
@@ -685,7 +693,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>Withdrawn</source>
-        <translation>已撤销</translation>
+        <translation>已撤回</translation>
     </message>
     <message>
         <source>File checked: intact</source>
@@ -821,8 +829,12 @@ Also known as: {aliases}</source>
         <translation>正在校验审计记录…</translation>
     </message>
     <message>
-        <source>Intact: all {n} events follow each other and match their hashes.</source>
-        <translation>完好：全部 {n} 个事件前后相接，且与其哈希值一致。</translation>
+        <source>Intact: all {n} events follow each other and match their hashes, every audited record matches its last event, and the trail extends all {c} signed checkpoint(s) found.</source>
+        <translation>完好：全部 {n} 条事件前后相接、哈希一致；每条受审计的记录与其最近一次事件相符；审计记录延续了找到的全部 {c} 个已签名检查点。</translation>
+    </message>
+    <message>
+        <source>Not intact: {reason}. {n} problem(s) in all; the records were changed behind the audit trail. Restore a backup or ask whoever looks after the database.</source>
+        <translation>不完好：{reason}。共 {n} 个问题；有记录绕过审计记录被修改。请恢复备份，或联系数据库管理员。</translation>
     </message>
     <message>
         <source>Broken at event #{id}: {reason}. Events from there on cannot be trusted; restore a backup or ask whoever looks after the database.</source>
@@ -1036,6 +1048,33 @@ Also known as: {aliases}</source>
     </message>
 </context>
 <context>
+    <name>ConfirmBatchDialog</name>
+    <message>
+        <source>These statements will be signed with the agency&apos;s key. A signed statement cannot be unsigned: it can only be superseded or withdrawn later.</source>
+        <translation>以下声明将使用本机构的密钥签署。声明一经签署不能撤销签名，之后只能被取代或撤回。</translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation>艺人</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>声明</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The PDF files go to: {folder}</source>
+        <translation>PDF 文件保存到：{folder}</translation>
+    </message>
+    <message>
+        <source>Sign {n} statements</source>
+        <translation>签署 {n} 份声明</translation>
+    </message>
+</context>
+<context>
     <name>Consent</name>
     <message>
         <source>any project</source>
@@ -1109,7 +1148,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>· deceased — estate: {e}</source>
-        <translation>· 已去世 — 遗产管理人：{e}</translation>
+        <translation>· 已去世 — 近亲属（或遗产管理人）：{e}</translation>
     </message>
     <message>
         <source>&amp;Scope and modalities</source>
@@ -1124,12 +1163,20 @@ Also known as: {aliases}</source>
         <translation>证据与决定(&amp;E)</translation>
     </message>
     <message>
+        <source>— choose the counterparty —</source>
+        <translation>— 请选择合作方 —</translation>
+    </message>
+    <message>
         <source>No counterparties yet: New… adds one</source>
         <translation>尚无合作方：点击“新建…”添加</translation>
     </message>
     <message>
         <source>(any project of this counterparty)</source>
         <translation>（该合作方的任何项目）</translation>
+    </message>
+    <message>
+        <source>— choose the project —</source>
+        <translation>— 请选择项目 —</translation>
     </message>
     <message>
         <source>{what} — by {who}, {when}</source>
@@ -1172,12 +1219,18 @@ Also known as: {aliases}</source>
         <translation>请选择合作方</translation>
     </message>
     <message>
+        <source>choose the project, or “any project of this counterparty”</source>
+        <translation>请选择项目，或选择“该合作方的任何项目”</translation>
+    </message>
+    <message>
         <source>say who in the agency recommends</source>
         <translation>请说明经纪公司中由谁提出建议</translation>
     </message>
-    <message>
-        <source>{n} thing(s) to fix before saving — first: {field}: {message}</source>
-        <translation>保存前需修正 {n} 处 — 第一处：{field}：{message}</translation>
+    <message numerus="yes">
+        <source>%n thing(s) to fix before saving — first: {field}: {message}</source>
+        <translation>
+            <numerusform>保存前需修正 %n 处 — 第一处：{field}：{message}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Checking the new files…</source>
@@ -1271,7 +1324,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>Estate contact</source>
-        <translation>遗产管理人联系方式</translation>
+        <translation>近亲属（或遗产管理人）联系方式</translation>
     </message>
     <message>
         <source>Artist decision</source>
@@ -1589,8 +1642,8 @@ Also known as: {aliases}</source>
         <translation>正在重新检查证据文件…</translation>
     </message>
     <message>
-        <source>Consent #{id} revoked from {day}.</source>
-        <translation>同意 #{id} 自 {day} 起撤回。</translation>
+        <source>Consent #{id} revoked from {when}.</source>
+        <translation>同意记录 #{id} 自 {when} 起撤回同意。</translation>
     </message>
     <message>
         <source>&amp;Consent</source>
@@ -1763,7 +1816,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>The artist, their guardian or the estate</source>
-        <translation>艺人、其监护人或遗产管理人</translation>
+        <translation>艺人、其监护人或近亲属（或遗产管理人）</translation>
     </message>
     <message>
         <source>A recommendation is advice, never the artist&apos;s decision.</source>
@@ -1771,7 +1824,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>Only the artist (or their guardian or estate) decides.</source>
-        <translation>只有艺人（或其监护人、遗产管理人）可以作出决定。</translation>
+        <translation>只有艺人（或其监护人、近亲属）可以作出决定。</translation>
     </message>
     <message>
         <source>Record</source>
@@ -1850,7 +1903,7 @@ Also known as: {aliases}</source>
     </message>
     <message>
         <source>The artist, guardian or estate</source>
-        <translation>艺人、监护人或遗产管理人</translation>
+        <translation>艺人、监护人或近亲属（或遗产管理人）</translation>
     </message>
     <message>
         <source>Decision</source>
@@ -1918,6 +1971,76 @@ Also known as: {aliases}</source>
     <message>
         <source>not decided yet</source>
         <translation>尚未决定</translation>
+    </message>
+</context>
+<context>
+    <name>DeskTools</name>
+    <message>
+        <source>{file} is no longer there.</source>
+        <translation>{file} 已不在原处。</translation>
+    </message>
+    <message>
+        <source>Find &amp;everything…</source>
+        <translation>全局查找(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Main actions</source>
+        <translation>主要操作</translation>
+    </message>
+    <message>
+        <source>New artist</source>
+        <translation>新建艺人</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>同意记录</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation>声明</translation>
+    </message>
+    <message>
+        <source>Leak day</source>
+        <translation>名单曝光应对</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>没有最近打开的文件</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>剧本</translation>
+    </message>
+    <message>
+        <source>Leak list</source>
+        <translation>曝光名单</translation>
+    </message>
+</context>
+<context>
+    <name>DeskUserDialog</name>
+    <message>
+        <source>Who is at this desk?</source>
+        <translation>谁在使用本工作台？</translation>
+    </message>
+    <message>
+        <source>e.g. Mei Chen</source>
+        <translation>例如：陈梅</translation>
+    </message>
+    <message>
+        <source>Your name is recorded with every change made here (the audit trail&apos;s operator) and as the issuer of the statements you sign. Change it any time in Edit → Preferences.</source>
+        <translation>您的姓名将作为经办人记录在此处的每项更改中（审计记录），并作为您签署的声明的出具人。可随时在“编辑 → 偏好设置”中更改。</translation>
+    </message>
+    <message>
+        <source>Your &amp;name *</source>
+        <translation>您的姓名(&amp;N) *</translation>
     </message>
 </context>
 <context>
@@ -2177,8 +2300,16 @@ Also known as: {aliases}</source>
         <translation>导出声明</translation>
     </message>
     <message>
-        <source>Platforms that list the artist, separated by ; (willingness only)</source>
-        <translation>列出该艺人的平台，用 ; 分隔（仅表示意愿）</translation>
+        <source>Platforms that list the artist, separated by ; (implies no consent)</source>
+        <translation>列入该艺人的平台，用 ; 分隔（列名不代表同意）</translation>
+    </message>
+    <message>
+        <source>Print the revocation reason</source>
+        <translation>在声明中印出撤回理由</translation>
+    </message>
+    <message>
+        <source>The reason for a revocation is private unless you choose to publish it.</source>
+        <translation>撤回理由默认不公开，除非您选择公布。</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -2306,8 +2437,8 @@ SHA-256 {sha}</translation>
         <translation>添加剧本</translation>
     </message>
     <message>
-        <source>Scripts (*.fountain *.spmd *.fdx *.pdf *.txt *.text);;All files (*)</source>
-        <translation>剧本 (*.fountain *.spmd *.fdx *.pdf *.txt *.text);;所有文件 (*)</translation>
+        <source>Scripts (*.fountain *.spmd *.fdx *.pdf *.docx *.txt *.text);;All files (*)</source>
+        <translation>剧本 (*.fountain *.spmd *.fdx *.pdf *.docx *.txt *.text);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Add files</source>
@@ -2340,6 +2471,37 @@ SHA-256 {sha}</translation>
     <message>
         <source>Remove from the proposal</source>
         <translation>从提案中移除</translation>
+    </message>
+</context>
+<context>
+    <name>FindEverythingDialog</name>
+    <message>
+        <source>Find everything</source>
+        <translation>全局查找</translation>
+    </message>
+    <message>
+        <source>Artist, proposal or statement: 中文, pinyin, English or an id</source>
+        <translation>艺人、提案或声明：中文、拼音、英文或编号</translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation>艺人</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>声明</translation>
+    </message>
+    <message>
+        <source>Enter goes to the highlighted one.</source>
+        <translation>按回车键转到所选条目。</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>未找到。</translation>
     </message>
 </context>
 <context>
@@ -2774,18 +2936,77 @@ SHA-256 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>ImportPreview</name>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>有改动</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>无改动</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>可能重复</translation>
+    </message>
+    <message>
+        <source>Add as a new artist</source>
+        <translation>作为新艺人添加</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Update #{id}</source>
+        <translation>更新 #{id}</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Nothing to do</source>
+        <translation>无需操作</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>May be {who}</source>
+        <translation>可能是 {who}</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <source>Import {file}</source>
         <translation>导入 {file}</translation>
     </message>
     <message>
-        <source>{file}: {ok} rows are ready, but {bad} rows have problems. Nothing is imported until every row is right: correct the file and import it again.</source>
-        <translation>{file}：{ok} 行已就绪，但有 {bad} 行存在问题。所有行都正确之前不会导入任何内容：请修正文件后重新导入。</translation>
+        <source>New: {new} · Changed: {changed} · Unchanged: {unchanged} · Possible duplicates: {dupes}</source>
+        <translation>新增：{new} · 有改动：{changed} · 无改动：{unchanged} · 可能重复：{dupes}</translation>
     </message>
     <message>
-        <source>{file}: {ok} artists will be added, all in one step.</source>
-        <translation>{file}：将一次性添加 {ok} 位艺人。</translation>
+        <source>{file}: rows with problems: {bad}. Nothing is imported until every row is right: correct the file and import it again.</source>
+        <translation>{file}：有问题的行数：{bad}。所有行都正确之前不会导入任何内容：请更正文件后重新导入。</translation>
+    </message>
+    <message>
+        <source>A possible duplicate is skipped unless you choose otherwise in its Do column.</source>
+        <translation>可能重复的行默认跳过，除非在其“操作”列中另行选择。</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>全部行</translation>
     </message>
     <message>
         <source>Row</source>
@@ -2800,8 +3021,24 @@ SHA-256 {sha}</translation>
         <translation>问题</translation>
     </message>
     <message>
-        <source>… and {n} more problems.</source>
-        <translation>… 另有 {n} 个问题。</translation>
+        <source>Problems not listed here: {n}.</source>
+        <translation>此处未列出的问题：{n} 处。</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Add {added} and update {updated} artists</source>
+        <translation>添加 {added} 位、更新 {updated} 位艺人</translation>
+    </message>
+    <message>
+        <source>Update {n} artists</source>
+        <translation>更新 {n} 位艺人</translation>
+    </message>
+    <message>
+        <source>Nothing to import</source>
+        <translation>没有需要导入的内容</translation>
     </message>
     <message>
         <source>Problems ({n})</source>
@@ -2810,10 +3047,6 @@ SHA-256 {sha}</translation>
     <message>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
-    </message>
-    <message>
-        <source>Artists to add ({n})</source>
-        <translation>待添加的艺人（{n}）</translation>
     </message>
     <message>
         <source>Import {n} artists</source>
@@ -2882,7 +3115,7 @@ SHA-256 {sha}</translation>
     <name>LeakScreens</name>
     <message>
         <source>Leak day</source>
-        <translation>名单泄露应对</translation>
+        <translation>名单曝光应对</translation>
     </message>
 </context>
 <context>
@@ -3244,6 +3477,10 @@ SHA-256 {sha}</translation>
         <translation>信笺抬头</translation>
     </message>
     <message>
+        <source>Where the agency publishes its register&apos;s verify page; press kits print it as a QR code.</source>
+        <translation>本机构发布登记簿核验页面的网址；新闻资料包会将其印为二维码。</translation>
+    </message>
+    <message>
         <source>Choose logo…</source>
         <translation>选择标志…</translation>
     </message>
@@ -3272,6 +3509,10 @@ SHA-256 {sha}</translation>
         <translation>标志（PNG 或 JPEG）：</translation>
     </message>
     <message>
+        <source>Verify page address:</source>
+        <translation>核验页面网址：</translation>
+    </message>
+    <message>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
@@ -3297,6 +3538,10 @@ SHA-256 {sha}</translation>
     <message>
         <source>Export statements for the selected artists…</source>
         <translation>为所选艺人导出声明…</translation>
+    </message>
+    <message>
+        <source>Export statement &amp;as of the date shown…</source>
+        <translation>按所示日期导出声明(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -3357,14 +3602,6 @@ SHA-256 {sha}</translation>
     <message>
         <source>&amp;About Consent Desk</source>
         <translation>关于 Consent Desk(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Desk user</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <source>Name recorded with every change made at this desk (empty: the login name):</source>
-        <translation>在此工作台所做的每项更改都会记录此姓名（留空则使用登录名）：</translation>
     </message>
     <message>
         <source>Changes are now recorded as {name}.</source>
@@ -3430,8 +3667,16 @@ SHA-256 {sha}</translation>
         <translation>— 未确认 —</translation>
     </message>
     <message>
-        <source>{name} (suggested)</source>
-        <translation>{name}（建议）</translation>
+        <source>{name} (suggested, {score})</source>
+        <translation>{name}（建议，{score} 分）</translation>
+    </message>
+    <message>
+        <source>suggested: {name} — {basis}, score {score}</source>
+        <translation>建议：{name} — {basis}，{score} 分</translation>
+    </message>
+    <message>
+        <source> (on the roster, not on this proposal)</source>
+        <translation>（在艺人名册中，但不在本提案之列）</translation>
     </message>
     <message>
         <source>Not one of our artists</source>
@@ -3442,16 +3687,20 @@ SHA-256 {sha}</translation>
         <translation>其他艺人…</translation>
     </message>
     <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>{character} is {name} (score {score})</source>
+        <translation>{character} 即 {name}（{score} 分）</translation>
+    </message>
+    <message>
         <source>confirmed by {by}, {when}</source>
         <translation>由 {by} 于 {when} 确认</translation>
     </message>
     <message>
         <source>no suggestion</source>
         <translation>无建议</translation>
-    </message>
-    <message>
-        <source>suggested: {name} — {basis}</source>
-        <translation>建议：{name} — {basis}</translation>
     </message>
     <message>
         <source> (not certain: please choose)</source>
@@ -3537,7 +3786,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <source>Voice translation / dubbing</source>
-        <translation>声音翻译配音</translation>
+        <translation>声音译配（跨语种配音）</translation>
     </message>
 </context>
 <context>
@@ -3652,6 +3901,37 @@ Certificate {fingerprint}</source>
     </message>
 </context>
 <context>
+    <name>PlanTableModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Do</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Native name</source>
+        <translation>原文姓名</translation>
+    </message>
+    <message>
+        <source>Romanised name</source>
+        <translation>罗马化姓名</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>What changes</source>
+        <translation>改动内容</translation>
+    </message>
+</context>
+<context>
     <name>Preferences</name>
     <message>
         <source>The language changes when Consent Desk next starts.</source>
@@ -3675,6 +3955,18 @@ Certificate {fingerprint}</source>
     <message>
         <source>The window reopens in the new language when you press OK; the undo history is cleared. Dates and numbers follow the language too.</source>
         <translation>按“确定”后，窗口将以新语言重新打开，撤销历史会被清除。日期和数字格式也随语言改变。</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Recorded with every change you make and as the issuer of statements.</source>
+        <translation>作为经办人记录在您的每项更改中，并作为声明的出具人。</translation>
+    </message>
+    <message>
+        <source>Desk &amp;user</source>
+        <translation>经办人(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -3836,6 +4128,10 @@ Certificate {fingerprint}</source>
         <translation>必须是三个字母的币种代码，如 CNY、USD 或 EUR</translation>
     </message>
     <message>
+        <source>must be an https:// address</source>
+        <translation>必须是以 https:// 开头的网址</translation>
+    </message>
+    <message>
         <source>must be an object: {&quot;CHARACTER&quot;: artist name or id or null}</source>
         <translation>必须是对象：{&quot;角色&quot;: 艺人姓名、编号或 null}</translation>
     </message>
@@ -3889,11 +4185,11 @@ Certificate {fingerprint}</source>
     </message>
     <message>
         <source>say who decided (artist, guardian or estate)</source>
-        <translation>请说明由谁决定（艺人、监护人或遗产管理人）</translation>
+        <translation>请说明由谁决定（艺人、监护人或近亲属）</translation>
     </message>
     <message>
         <source>say who decided (the artist, guardian or estate)</source>
-        <translation>请说明由谁决定（艺人、监护人或遗产管理人）</translation>
+        <translation>请说明由谁决定（艺人、监护人或近亲属）</translation>
     </message>
     <message>
         <source>say who in the agency advises</source>
@@ -4136,9 +4432,11 @@ Certificate {fingerprint}</source>
         <source>session {n}: {message}</source>
         <translation>扫描 {n}：{message}</translation>
     </message>
-    <message>
-        <source>{n} thing(s) to fix before saving — first: {field}{where}: {message}</source>
-        <translation>保存前需修正 {n} 处 — 第一处：{field}{where}：{message}</translation>
+    <message numerus="yes">
+        <source>%n thing(s) to fix before saving — first: {field}{where}: {message}</source>
+        <translation>
+            <numerusform>保存前需修正 %n 处 — 第一处：{field}{where}：{message}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Received</source>
@@ -4398,7 +4696,7 @@ Certificate {fingerprint}</source>
     </message>
     <message>
         <source>Countered</source>
-        <translation>已还价</translation>
+        <translation>已提出修改意见</translation>
     </message>
     <message>
         <source>Declined</source>
@@ -4500,7 +4798,7 @@ Certificate {fingerprint}</source>
     </message>
     <message>
         <source>Counter</source>
-        <translation>还价</translation>
+        <translation>提出修改意见</translation>
     </message>
     <message>
         <source>Decline</source>
@@ -4544,7 +4842,7 @@ Certificate {fingerprint}</source>
     </message>
     <message>
         <source>Wants to counter</source>
-        <translation>希望还价</translation>
+        <translation>希望提出修改意见</translation>
     </message>
     <message>
         <source>Withdrawn by the producer</source>
@@ -4826,20 +5124,28 @@ Certificate {fingerprint}</source>
         <translation>名册文件 (*.csv *.xlsx);;CSV 文件 (*.csv);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <source>Reading {file}…</source>
-        <translation>正在读取 {file}…</translation>
+        <source>Matching {file} to the roster…</source>
+        <translation>正在将 {file} 与艺人名册比对…</translation>
     </message>
     <message>
-        <source>Saving {n} artists in one step…</source>
-        <translation>正在一次性保存 {n} 位艺人…</translation>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
     </message>
     <message>
         <source>Imported {n} artists from {file}.</source>
         <translation>已从 {file} 导入 {n} 位艺人。</translation>
     </message>
     <message>
-        <source>Checking {n} artists…</source>
-        <translation>正在检查 {n} 位艺人…</translation>
+        <source>Saving the import in one step…</source>
+        <translation>正在一次性保存导入…</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {added} added, {updated} updated.</source>
+        <translation>已导入 {file}：添加 {added} 位，更新 {updated} 位。</translation>
+    </message>
+    <message>
+        <source>{file}: nothing to import; the roster already matches.</source>
+        <translation>{file}：没有需要导入的内容，艺人名册已与文件一致。</translation>
     </message>
     <message>
         <source>Import cancelled; nothing was added.</source>
@@ -4933,14 +5239,28 @@ Certificate {fingerprint}</source>
         <translation>勾选“显示已归档”可同时搜索已归档的艺人。</translation>
     </message>
     <message>
-        <source>No artists yet.
-Add one with Ctrl+N, import your spreadsheet with File → Import roster… (Ctrl+I), or try File → Load demo roster.</source>
-        <translation>还没有艺人。
-按 Ctrl+N 添加一位，通过 文件 → 导入艺人名册…（Ctrl+I）导入电子表格，或试试 文件 → 载入示例名册。</translation>
+        <source>Add an artist (Ctrl+N)</source>
+        <translation>添加艺人（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Import roster… (Ctrl+I)</source>
+        <translation>导入艺人名册…（Ctrl+I）</translation>
+    </message>
+    <message>
+        <source>Restore a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>Load demo roster</source>
+        <translation>载入示例名册</translation>
     </message>
     <message>
         <source>Every artist is archived. Tick “Show archived” to see them.</source>
         <translation>所有艺人均已归档。勾选“显示已归档”即可查看。</translation>
+    </message>
+    <message>
+        <source>No artists yet.</source>
+        <translation>还没有艺人。</translation>
     </message>
 </context>
 <context>
@@ -5008,6 +5328,22 @@ Restore now?</source>
     <message>
         <source>The backup is in place and its audit trail was checked. The previous database was kept beside it. Consent Desk will now start again.</source>
         <translation>备份已就位，其审计记录已校验。原数据库保存在旁边。Consent Desk 现在将重新启动。</translation>
+    </message>
+    <message>
+        <source>This backup cannot be trusted</source>
+        <translation>此备份不可信</translation>
+    </message>
+    <message>
+        <source>{name} does not verify: it was changed after it was made, was made on another desk, or its audit trail is broken. Nothing has been restored.
+
+Restoring it anyway may put altered or incomplete records in place of yours. Do this only if you know why the backup does not verify. The restore will be recorded in the audit trail with these problems.</source>
+        <translation>{name} 未通过验证：它在制作后被修改过、由另一台工作站制作，或其审计记录已损坏。尚未恢复任何内容。
+
+仍要恢复可能会用被篡改或不完整的记录替换您的记录。仅在您清楚备份为何未通过验证时才这样做。此次恢复及上述问题将记入审计记录。</translation>
+    </message>
+    <message>
+        <source>Restore anyway</source>
+        <translation>仍然恢复</translation>
     </message>
     <message>
         <source>The daily backup could not be written: {error}</source>
@@ -5127,12 +5463,12 @@ Restore now?</source>
         <translation>AI 条款与主协议分开签署</translation>
     </message>
     <message>
-        <source>Counterparty</source>
-        <translation>合作方</translation>
+        <source>Counterparty *</source>
+        <translation>合作方 *</translation>
     </message>
     <message>
-        <source>Project</source>
-        <translation>项目</translation>
+        <source>Project *</source>
+        <translation>项目 *</translation>
     </message>
     <message>
         <source>Modalities</source>
@@ -5221,6 +5557,10 @@ Restore now?</source>
         <source>Voice</source>
         <translation>声音</translation>
     </message>
+    <message>
+        <source>Word (.docx)</source>
+        <translation>Word（.docx）</translation>
+    </message>
 </context>
 <context>
     <name>ScriptPane</name>
@@ -5245,14 +5585,6 @@ Restore now?</source>
     <message>
         <source>No script open</source>
         <translation>未打开剧本</translation>
-    </message>
-    <message>
-        <source>Open a script to see its scenes, characters and every place it uses a person&apos;s likeness or voice through AI.
-
-Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choose File → Open script… (Ctrl+O) or drop the file here. The script stays on this computer.</source>
-        <translation>打开剧本，查看其场次、角色，以及每一处通过 AI 使用他人肖像或声音的地方。
-
-支持 Fountain、Final Draft（.fdx）、PDF 或纯文本（含中文剧本格式）：选择 文件 → 打开剧本…（Ctrl+O），或将文件拖放到此处。剧本只保存在本机。</translation>
     </message>
     <message>
         <source>&amp;Open script…</source>
@@ -5287,8 +5619,16 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
         <translation>打开剧本</translation>
     </message>
     <message>
-        <source>Scripts (*.fountain *.spmd *.fdx *.pdf *.txt *.text);;Fountain (*.fountain *.spmd);;Final Draft (*.fdx);;PDF (*.pdf);;Plain text (*.txt *.text);;All files (*)</source>
-        <translation>剧本 (*.fountain *.spmd *.fdx *.pdf *.txt *.text);;Fountain (*.fountain *.spmd);;Final Draft (*.fdx);;PDF (*.pdf);;纯文本 (*.txt *.text);;所有文件 (*)</translation>
+        <source>Open a script to see its scenes, characters and every place it uses a person&apos;s likeness or voice through AI.
+
+Fountain, Final Draft (.fdx), PDF, Word (.docx) or plain text (Chinese layouts included): choose File → Open script… (Ctrl+O) or drop the file here. The script stays on this computer.</source>
+        <translation>打开剧本，查看其场次、角色，以及每一处通过 AI 使用他人肖像或声音的地方。
+
+支持 Fountain、Final Draft（.fdx）、PDF、Word（.docx）或纯文本（含中文剧本格式）：选择 文件 → 打开剧本…（Ctrl+O），或将文件拖放到此处。剧本只保存在本机。</translation>
+    </message>
+    <message>
+        <source>Scripts (*.fountain *.spmd *.fdx *.pdf *.docx *.txt *.text);;Fountain (*.fountain *.spmd);;Final Draft (*.fdx);;PDF (*.pdf);;Word (*.docx);;Plain text (*.txt *.text);;All files (*)</source>
+        <translation>剧本 (*.fountain *.spmd *.fdx *.pdf *.docx *.txt *.text);;Fountain (*.fountain *.spmd);;Final Draft (*.fdx);;PDF (*.pdf);;Word (*.docx);;纯文本 (*.txt *.text);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Still reading {file}; wait for it or cancel it first.</source>
@@ -5337,6 +5677,18 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
     <message>
         <source>AI markers now come from the shipped list.</source>
         <translation>AI 标记现在取自随附列表。</translation>
+    </message>
+    <message>
+        <source>Empty script</source>
+        <translation>空白剧本</translation>
+    </message>
+    <message>
+        <source>{file} has no text to read, so it was not checked for AI use. Open the full script (a scanned PDF needs its text layer).</source>
+        <translation>{file} 没有可读取的文字，因此未检查其中的 AI 使用。请打开完整剧本（扫描版 PDF 需要带文字层）。</translation>
+    </message>
+    <message>
+        <source>{file} is empty: not checked.</source>
+        <translation>{file} 是空文件：未检查。</translation>
     </message>
     <message>
         <source>{n} scene</source>
@@ -5414,7 +5766,7 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
     <name>Severity</name>
     <message>
         <source>Block</source>
-        <translation>阻止</translation>
+        <translation>阻断</translation>
     </message>
     <message>
         <source>High</source>
@@ -5448,7 +5800,7 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
     <name>Stance</name>
     <message>
         <source>Declined all AI use</source>
-        <translation>拒绝任何AI使用</translation>
+        <translation>拒绝任何 AI 使用</translation>
     </message>
     <message>
         <source>Not asked</source>
@@ -5460,7 +5812,7 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
     </message>
     <message>
         <source>Opted in with conditions</source>
-        <translation>有条件加入</translation>
+        <translation>附条件接受（非授权）</translation>
     </message>
 </context>
 <context>
@@ -5585,6 +5937,10 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
         <translation>批量导出</translation>
     </message>
     <message>
+        <source>Re-issue out-of-date statements</source>
+        <translation>重新出具已过时的声明</translation>
+    </message>
+    <message>
         <source>Re-issuing out-of-date statements…</source>
         <translation>正在重新出具已过时的声明…</translation>
     </message>
@@ -5666,7 +6022,7 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
     <name>StatementStatus</name>
     <message>
         <source>Current</source>
-        <translation>有效</translation>
+        <translation>现行</translation>
     </message>
     <message>
         <source>Superseded</source>
@@ -5675,6 +6031,10 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
     <message>
         <source>Withdrawn</source>
         <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Historical copy</source>
+        <translation>历史副本</translation>
     </message>
 </context>
 <context>
@@ -5705,7 +6065,7 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
     </message>
     <message>
         <source>Issued by</source>
-        <translation>出具人</translation>
+        <translation>经办人</translation>
     </message>
     <message>
         <source>Status</source>
@@ -5800,17 +6160,17 @@ Fountain, Final Draft (.fdx), PDF or plain text (Chinese layouts included): choo
     </message>
     <message>
         <source>1 current statement no longer matches the consent records (OUT OF DATE below). Select it and choose Re-issue.</source>
-        <translation>1 份有效声明已与同意记录不符（见下方“已过时”）。请选中它，然后选择“重新出具”。</translation>
+        <translation>1 份现行声明已与同意记录不符（见下方“已过时”）。请选中它，然后选择“重新出具”。</translation>
     </message>
     <message>
         <source>{n} current statements no longer match the consent records (OUT OF DATE below). Select one and choose Re-issue.</source>
-        <translation>{n} 份有效声明已与同意记录不符（见下方“已过时”）。请选择一份，然后选择“重新出具”。</translation>
+        <translation>{n} 份现行声明已与同意记录不符（见下方“已过时”）。请选择一份，然后选择“重新出具”。</translation>
     </message>
     <message>
         <source>No statements issued yet.
 Export one for an artist (Ctrl+E), or issue them for a whole list in Leak day.</source>
         <translation>尚未出具任何声明。
-可为某位艺人导出一份（Ctrl+E），或在“名单泄露应对”中为整份名单出具声明。</translation>
+可为某位艺人导出一份（Ctrl+E），或在“名单曝光应对”中为整份名单出具声明。</translation>
     </message>
     <message>
         <source>No statement matches the filter.</source>
@@ -5997,6 +6357,10 @@ Export one for an artist (Ctrl+E), or issue them for a whole list in Leak day.</
         <translation>已公布的登记簿文件夹（可选）</translation>
     </message>
     <message>
+        <source>The agency&apos;s published SHA-256 fingerprint (optional)</source>
+        <translation>机构公布的 SHA-256 指纹（可选）</translation>
+    </message>
+    <message>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
@@ -6081,28 +6445,40 @@ Export one for an artist (Ctrl+E), or issue them for a whole list in Leak day.</
         <translation>尚未检查任何文件。</translation>
     </message>
     <message>
-        <source>UNREADABLE — this file cannot be checked.</source>
-        <translation>无法读取 — 无法检查此文件。</translation>
+        <source>UNUSABLE — this file cannot be checked.</source>
+        <translation>无法使用——此文件无法核验。</translation>
     </message>
     <message>
-        <source>VALID SIGNATURE, BUT SUPERSEDED — the agency signed this file and nobody changed it, but a later statement replaces it.</source>
-        <translation>签名有效，但已被取代 — 此文件由经纪公司签署且未被改动，但已有更新的声明取代它。</translation>
+        <source>NOT AUTHENTIC — do not rely on this file (see the problems below).</source>
+        <translation>非真实文件——请勿依赖此文件（见下方问题）。</translation>
     </message>
     <message>
-        <source>VALID SIGNATURE, BUT WITHDRAWN — the agency no longer stands by it.</source>
-        <translation>签名有效，但已撤回 — 经纪公司已不再认可此声明。</translation>
+        <source>SIGNER NOT CONFIRMED — the file is intact, but nothing confirms who signed it. Compare this SHA-256 fingerprint with the one the agency publishes: {fingerprint}</source>
+        <translation>签名者未确认——文件完整，但无法确认签名者身份。请将此 SHA-256 指纹与机构公布的指纹比对：{fingerprint}</translation>
     </message>
     <message>
-        <source>VALID — signed by {signer}; not a byte changed since signing.</source>
-        <translation>有效 — 由 {signer} 签署；签署后未有任何改动。</translation>
+        <source>WITHDRAWN — authentic, but the agency no longer stands by it.</source>
+        <translation>已撤回——文件真实，但机构已不再认可此声明。</translation>
     </message>
     <message>
-        <source>NOT VALID — do not rely on this file (see the problems below).</source>
-        <translation>无效 — 请勿依赖此文件（见下方问题）。</translation>
+        <source>SUPERSEDED — authentic, but the agency replaced it with a later statement.</source>
+        <translation>已被取代——文件真实，但机构已用较新的声明取代它。</translation>
     </message>
     <message>
-        <source>the certificate you trust</source>
-        <translation>您信任的证书</translation>
+        <source>AUTHENTIC HISTORICAL COPY — as of {as_of}; not the agency&apos;s current position.</source>
+        <translation>真实的历史副本——截至{as_of}；不代表本机构现行立场。</translation>
+    </message>
+    <message>
+        <source>AUTHENTIC — signed by {signer}, a confirmed agency key; not a byte changed since signing.</source>
+        <translation>真实——由 {signer}（已确认的机构密钥）签名；签名后未改动任何字节。</translation>
+    </message>
+    <message>
+        <source>confirmed ({how})</source>
+        <translation>已确认（{how}）</translation>
+    </message>
+    <message>
+        <source>a historical copy — never the current statement</source>
+        <translation>历史副本——绝不是现行声明</translation>
     </message>
     <message>
         <source>self-signed — compare the fingerprint with the one the agency publishes</source>

@@ -73,3 +73,56 @@ def test_import_problems_are_listed_in_chinese(
     assert code == 2 and err.count("\n") == 1
     assert "必须填写名称" in err and "司法辖区：格式应如 CN、US-CA 或 GB" in err
     assert "Please correct" not in err
+
+
+def test_success_lines_and_findings_speak_chinese_under_a_chinese_locale(
+    db_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    english: None,
+) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    code, out, _ = run(capsys, "--db", str(db_path), "demo")
+    assert code == 0
+    assert out.startswith("已载入演示经纪公司：") and "位虚构艺人" in out
+    code, out, _ = run(capsys, "--db", str(db_path), "proposal", "list")
+    assert code == 0 and out.strip().splitlines()[-1].startswith("共 ")
+    assert "proposal(s)" not in out
+
+
+def test_lang_option_overrides_the_locale_and_does_not_leak(
+    db_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    english: None,
+) -> None:
+    code, out, _ = run(capsys, "--lang", "zh", "--db", str(db_path), "demo")
+    assert code == 0 and out.startswith("已载入演示经纪公司")
+    code, out, _ = run(capsys, "--db", str(db_path), "proposal", "list")
+    assert "proposal(s)" in out  # the next run follows the (English) environment again
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    code, out, _ = run(capsys, "--lang", "en", "--db", str(db_path), "proposal", "list")
+    assert "proposal(s)" in out
+
+
+def test_help_summaries_follow_the_locale(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, english: None
+) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    with pytest.raises(SystemExit):
+        main(["proposal", "--help"])
+    out = capsys.readouterr().out
+    assert "对照同意记录检查提案（R1–R20）" in out
+    assert "check a proposal against the consent records" not in out
+
+
+def test_statement_export_takes_show_reason_and_a_global_lang() -> None:
+    from cli.app import build_parser
+
+    argv = ["--lang", "zh", "statement", "export", "3", "--out", "x.pdf", "--show-reason"]
+    args = build_parser(argv).parse_args(argv)
+    assert args.show_reason is True and args.ui_lang == "zh"
+    assert args.lang == "en,zh"  # the statement's own languages are a different option
+    argv = ["statement", "export", "3", "--out", "x.pdf"]
+    assert build_parser(argv).parse_args(argv).show_reason is False  # also resets --lang
+    assert wants_chinese({"LANG": "C"}) is False

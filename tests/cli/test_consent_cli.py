@@ -64,7 +64,11 @@ def consent_json(desk: dict[str, object], tmp_path: Path, **extra: object) -> Pa
 
 
 def test_add_list_revoke_and_list_as_of_before_and_after(
-    capsys: pytest.CaptureFixture[str], db_path: Path, desk: dict[str, object], tmp_path: Path
+    capsys: pytest.CaptureFixture[str],
+    db_path: Path,
+    desk: dict[str, object],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     src = consent_json(desk, tmp_path)
     code, out, err = run(capsys, db_path, "consent", "add", "--from-json", str(src), "--json")
@@ -110,6 +114,15 @@ def test_add_list_revoke_and_list_as_of_before_and_after(
     code, out, _ = run(capsys, db_path, "consent", "list", str(desk["artist"]))
     assert code == 0
     assert "face_likeness" in out and "authorised: #" in out and "NOT authorised" in out
+    assert "∞" not in out and "open-ended" not in out.split("until")[0]
+
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("CONSENT_DESK_LANG", raising=False)
+    code, out, _ = run(capsys, db_path, "consent", "list", str(desk["artist"]))
+    assert code == 0 and "——截至" in out and "年" in out
+    assert "面部肖像" in out and "已授权：#" in out and "未授权" in out
+    assert "AI 立场：" in out and "NOT authorised" not in out
 
 
 def test_list_before_anything_was_recorded_shows_nothing_authorised(

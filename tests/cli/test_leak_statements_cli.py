@@ -215,8 +215,24 @@ def test_register_export_then_verify_against_it(desk, capsys, tmp_path):
         "--json",
     )
     answer = json.loads(stdout)
+    # Without a confirmed signer the folder is not asked (anyone can publish a register).
+    assert code == 3 and answer["in_register"] is None
+    fp = exported["fingerprint"]
+    code, stdout, _ = run(
+        capsys,
+        "statement",
+        "verify",
+        first["file"],
+        "--register",
+        public,
+        "--no-register",
+        "--fingerprint",
+        fp,
+        "--json",
+    )
+    answer = json.loads(stdout)
     assert code == 0 and answer["in_register"] is True and answer["superseded"] is False
-    assert answer["status"] == "current"
+    assert answer["status"] == "current" and answer["register_sequence"] == 1
 
 
 def test_register_export_without_identity_is_a_clear_error(db_path, capsys, tmp_path):

@@ -164,3 +164,23 @@ def test_a_new_counterparty_and_project_are_created(
     result = json.loads(out)
     # no consent for the new project: LIN XIAO (mapped from the clear suggestion) is blocked
     assert {(f["rule"], f["line"]) for f in result["findings"]} >= {("R1", None), ("R1", 7)}
+
+
+def test_check_findings_speak_chinese_under_a_chinese_locale(
+    demo: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("CONSENT_DESK_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    run(capsys, "--db", demo, "proposal", "import", str(_proposal(tmp_path)))
+    code, out, err = run(capsys, "--db", demo, "proposal", "check", "1")
+    assert (code, err) == (0, "")
+    lines = out.strip().splitlines()
+    assert lines[0].startswith("阻断")  # severity in Chinese, most severe first
+    assert "林晓（Lin Xiao）" in out and "《长夜行（Chang Ye Xing）》" in out
+    assert "第 5 行" in out and "依据：《民法典》第1019条" in out
+    assert lines[-1].startswith("共 ") and "最严重：阻断" in lines[-1]
+    assert "finding(s)" not in out and "BLOCK" not in out
+    # JSON stays English whatever the locale (scripts read it)
+    code, out, _ = run(capsys, "--db", demo, "proposal", "check", "1", "--json")
+    assert json.loads(out)["worst"] == "BLOCK"

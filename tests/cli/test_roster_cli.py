@@ -43,7 +43,7 @@ def test_import_export_round_trip(db_path, tmp_path, capsys):
     src = tmp_path / "in.csv"
     src.write_text("native_name,jurisdiction\n林晓,CN\n陈静怡,CN\n", encoding="utf-8")
     code, out, _ = run(capsys, "--db", str(db_path), "roster", "import", str(src))
-    assert code == 0 and "Imported 2" in out
+    assert code == 0 and "2 added" in out
     dst = tmp_path / "out.xlsx"
     assert run(capsys, "--db", str(db_path), "roster", "export", str(dst))[0] == 0
     fresh = tmp_path / "fresh.sqlite3"
@@ -99,3 +99,40 @@ def test_not_a_database_is_exit_2(tmp_path, capsys):
     f.write_text("hello")
     code, _, err = run(capsys, "--db", str(f), "roster", "search")
     assert code == 2 and "not a Consent Desk database" in err
+
+
+def test_import_twice_prints_the_counts_and_changes_nothing(db_path, tmp_path, capsys):
+    src = tmp_path / "in.csv"
+    src.write_text("native_name,date_of_birth\n林晓,1994年3月12日\n陈静怡,\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--db", str(db_path), "roster", "import", str(src))
+    assert code == 0 and "2 new, 0 changed, 0 unchanged" in out and "2 added" in out
+    code, out, _ = run(capsys, "--db", str(db_path), "roster", "import", str(src))
+    assert code == 0 and "0 new, 0 changed, 2 unchanged" in out and "0 added, 0 updated" in out
+    src.write_text("native_name,date_of_birth\n林晓,1994-03-12\n陈静怡,1990-01-01\n", "utf-8")
+    code, out, _ = run(capsys, "--db", str(db_path), "roster", "import", str(src), "--dry-run")
+    assert code == 0 and "1 unchanged, 1 possible duplicate (skipped)" in out
+    assert "duplicate  row 3: 陈静怡 (Chen Jingyi) may be #2 陈静怡 (Chen Jingyi), —" in out
+    assert "nothing was saved" in out
+    code, out, _ = run(capsys, "--db", str(db_path), "roster", "search", "--json")
+    assert len(json.loads(out)) == 2
+
+
+def test_dry_run_lists_changes_field_by_field(db_path, tmp_path, capsys):
+    src = tmp_path / "in.csv"
+    src.write_text("native_name,notes\n林晓,a\n", encoding="utf-8")
+    run(capsys, "--db", str(db_path), "roster", "import", str(src))
+    src.write_text("native_name,notes\n林晓,b\n赵一鸣,\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--db", str(db_path), "roster", "import", str(src), "--dry-run")
+    assert code == 0
+    assert "changed    row 2: #1 林晓 (Lin Xiao): notes 'a' → 'b'" in out
+    assert "new        row 3: 赵一鸣 (Zhao Yiming)" in out
+    _code, out, _ = run(capsys, "--db", str(db_path), "roster", "search", "--json")
+    assert len(json.loads(out)) == 1
+
+
+def test_unterminated_quote_is_one_line_naming_the_row(db_path, tmp_path, capsys):
+    src = tmp_path / "in.csv"
+    src.write_text('native_name,notes\n"林晓,a\n陈静怡,b\n王磊,c\n', encoding="utf-8")
+    code, _, err = run(capsys, "--db", str(db_path), "roster", "import", str(src))
+    assert code == 2 and err.count("\n") == 1
+    assert "row 2: a quote" in err and "never closed" in err

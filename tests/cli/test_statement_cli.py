@@ -120,7 +120,21 @@ def test_export_then_verify_json(desk, capsys, tmp_path):
     assert result["statement_id"] == statement_id
     assert result["artist"] == "林晓 (Lin Xiao)"
     assert result["superseded"] is False and result["superseded_by"] is None
-    assert result["problems"] == [] and result["trusted"] is False
+    # This desk's own identity confirms the signer: exit 0, not 3.
+    assert result["problems"] == [] and result["trusted"] is True
+    assert result["confirmed_by"] == "this desk's identity" and result["verdict"] == "authentic"
+    code, alone, _ = verify_json(capsys, "--no-register", out)
+    assert code == 3 and alone["verdict"] == "signer_not_confirmed"
+    fp = alone["fingerprint"]
+    spaced = ":".join(fp[i : i + 2] for i in range(0, 64, 2)).upper()
+    code, by_fp, _ = verify_json(capsys, "--no-register", out, "--fingerprint", spaced)
+    assert code == 0 and by_fp["confirmed_by"] == "fingerprint"
+    code, text_out, _ = run(capsys, "statement", "verify", "--no-register", out)
+    assert code == 3 and text_out.startswith("SIGNER NOT CONFIRMED") and spaced in text_out
+    wrong = "ab" * 32
+    assert verify_json(capsys, "--no-register", out, "--fingerprint", wrong)[0] == 1
+    code, _, err = run(capsys, "statement", "verify", out, "--fingerprint", "xyz")
+    assert code == 2 and "not a SHA-256 fingerprint" in err
     code, listed, _ = run(capsys, "--db", db_path, "statement", "list", "--json")
     rows = json.loads(listed)
     assert code == 0 and [r["id"] for r in rows] == [statement_id]
@@ -198,7 +212,7 @@ def test_imported_certificate_signs_and_trust_matches(db_path, capsys, tmp_path,
 
 def test_unreadable_file_exits_2_and_needs_no_database(capsys, tmp_path):
     code, out, err = run(capsys, "statement", "verify", tmp_path / "missing.pdf")
-    assert code == 2 and "UNREADABLE" in out and "cannot be read" in err
+    assert code == 2 and "UNUSABLE" in out and "cannot be read" in err
     text = tmp_path / "notes.pdf"
     text.write_text("just some notes")
     assert verify_json(capsys, text)[0] == 2
@@ -261,3 +275,18 @@ def test_batch_export_to_a_folder(desk, capsys, tmp_path):
     (pdf,) = folder.glob("*.pdf")
     code, result, _ = verify_json(capsys, pdf, db=db_path)
     assert code == 0 and result["in_register"]
+
+
+def test_export_as_of_a_past_date_is_a_historical_copy(desk, capsys, tmp_path):
+    db_path, world = desk
+    now = tmp_path / "now.pdf"
+    assert export(capsys, db_path, world.artist.id, now)[0] == 0
+    past = tmp_path / "april.pdf"
+    code, text, _ = export(capsys, db_path, world.artist.id, past, "--as-of", "2026-01-03")
+    assert code == 0 and "historical copy" in text and "supersedes nothing" in text
+    code, listed, _ = run(capsys, "--db", db_path, "statement", "list", "--json")
+    statuses = sorted(r["status"] for r in json.loads(listed))
+    assert statuses == ["current", "historical"]
+    code, out, _ = run(capsys, "--db", db_path, "statement", "verify", past)
+    assert code == 0 and out.startswith("AUTHENTIC HISTORICAL COPY")
+    assert "not the agency's current position" in out

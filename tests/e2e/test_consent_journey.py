@@ -97,7 +97,11 @@ def test_record_a_signed_consent_revoke_it_and_ask_what_was_true_when(
     dialog = view.dialog
     assert isinstance(dialog, ConsentDialog)
     qtbot.keyClicks(dialog.scope.counterparty.search, "yunti")
-    assert dialog.scope.project.texts()[1:] == ["山海行者 (Shanhai Xingzhe)"]
+    # nothing is chosen for the manager: the project too is picked on purpose
+    assert dialog.scope.project.texts()[2:] == ["山海行者 (Shanhai Xingzhe)"]
+    assert not dialog.scope.project.has_choice()
+    qtbot.keyClicks(dialog.scope.project.search, "shanhai")
+    assert dialog.scope.project.combo.currentText() == "山海行者 (Shanhai Xingzhe)"
     dialog.scope.modality_checks[Modality.VOICE].click()
     dialog.scope.use_checks[Use.THIS_PRODUCTION].click()
     qtbot.keyClicks(dialog.scope.media, "games")

@@ -158,11 +158,27 @@ def test_leak_day_from_pasted_list_to_published_register(agency: Database, tmp_p
     assert by_id[old.statement.id]["superseded_by"] == reissued.statement.id
 
     # The journalist has only the PDF and the published folder (no database).
+    # They compare the agency's published fingerprint (otherwise: exit 3, register not asked).
     code = main(
         ["statement", "verify", str(old.path), "--register", str(public), "--no-register", "--json"]
     )
     answer = json.loads(capsys.readouterr().out)
-    assert code == 0 and answer["valid"] is True
+    assert code == 3 and answer["in_register"] is None
+    fp = ["--fingerprint", answer["fingerprint"]]
+    code = main(
+        [
+            "statement",
+            "verify",
+            str(old.path),
+            "--register",
+            str(public),
+            "--no-register",
+            "--json",
+            *fp,
+        ]
+    )
+    answer = json.loads(capsys.readouterr().out)
+    assert code == 4 and answer["valid"] is True and answer["verdict"] == "superseded"
     assert answer["superseded"] is True and answer["superseded_by"] == reissued.statement.id
     code = main(
         [
@@ -173,6 +189,7 @@ def test_leak_day_from_pasted_list_to_published_register(agency: Database, tmp_p
             str(public),
             "--no-register",
             "--json",
+            *fp,
         ]
     )
     answer = json.loads(capsys.readouterr().out)

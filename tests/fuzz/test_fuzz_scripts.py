@@ -187,3 +187,34 @@ def test_structured_fdx(paragraphs: list[str], wrapper: str) -> None:
 def test_damaged_pdf(seed: bytes, positions: list[int], values: list[int], cut: int | None) -> None:
     data = flip(seed, positions, values)
     _read(data[:cut] if cut is not None else data, "s.pdf")
+
+
+_CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+DOCX_SEEDS = [p.read_bytes() for p in sorted(_CORPUS.rglob("*.docx"))]
+LAYOUT_PDF_SEEDS = [p.read_bytes() for p in sorted((_CORPUS / "pdf").glob("*.pdf"))[:4]]
+
+
+@pytest.mark.skipif(not DOCX_SEEDS, reason="no corpus .docx to mutate")
+@fuzz_settings(weight=0.4)
+@given(
+    seed=st.sampled_from(DOCX_SEEDS or [b""]),
+    positions=st.lists(st.integers(min_value=0), max_size=12),
+    values=st.lists(st.integers(min_value=0, max_value=255), max_size=12),
+    cut=st.one_of(st.none(), st.integers(min_value=0, max_value=60_000)),
+)
+def test_damaged_docx(
+    seed: bytes, positions: list[int], values: list[int], cut: int | None
+) -> None:
+    data = flip(seed, positions, values)
+    _read(data[:cut] if cut is not None else data, "s.docx")
+
+
+@pytest.mark.skipif(not LAYOUT_PDF_SEEDS, reason="no corpus PDF to mutate")
+@fuzz_settings(weight=0.4)
+@given(
+    seed=st.sampled_from(LAYOUT_PDF_SEEDS or [b""]),
+    positions=st.lists(st.integers(min_value=0), max_size=12),
+    values=st.lists(st.integers(min_value=0, max_value=255), max_size=12),
+)
+def test_damaged_pdfs_of_other_apps(seed: bytes, positions: list[int], values: list[int]) -> None:
+    _read(flip(seed, positions, values), "s.pdf")

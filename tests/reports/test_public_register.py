@@ -54,7 +54,16 @@ def test_export_lists_every_statement_with_its_status(issued, unlocked, tmp_path
     assert result.statements == 3 and result.fingerprint == unlocked.identity.fingerprint
     names = sorted(p.name for p in folder.iterdir())
     assert names == sorted(
-        ["README.txt", CERTIFICATE_FILE, INDEX_FILE, REGISTER_FILE, SIGNATURE_FILE]
+        [
+            "README.txt",
+            CERTIFICATE_FILE,
+            "checkpoints.json",
+            INDEX_FILE,
+            REGISTER_FILE,
+            SIGNATURE_FILE,
+            "verify.html",
+            "verify.zh.html",
+        ]
     )
     register = read_public_register(folder)
     assert register.fingerprint == unlocked.identity.fingerprint
@@ -126,10 +135,11 @@ def test_an_edited_register_is_refused(issued, unlocked, tmp_path):
     path.write_text(json.dumps(content, ensure_ascii=False, indent=2) + "\n", "utf-8")
     with pytest.raises(RegisterError, match="changed after it was signed"):
         read_public_register(folder)
-    result = verify_statement(first.path, register_folder=folder)
-    assert not result.valid and result.exit_code == 1
-    assert result.superseded is False and result.in_register is False
-    assert any("changed after it was signed" in p for p in result.problems)
+    ours = (unlocked.identity.fingerprint,)
+    result = verify_statement(first.path, register_folder=folder, fingerprints=ours)
+    # An edited register says nothing: the statement is judged without it, and it says so.
+    assert result.valid and result.in_register is None and result.status is None
+    assert any("does not check out" in n for n in result.notes)
 
 
 def test_a_register_signed_by_someone_else_cannot_answer(issued, unlocked, tmp_path):
@@ -150,27 +160,31 @@ def test_a_register_signed_by_someone_else_cannot_answer(issued, unlocked, tmp_p
     (folder / SIGNATURE_FILE).write_bytes(sign_detached(forged, forger))
     (folder / CERTIFICATE_FILE).write_bytes(forger.identity.certificate_pem)
     assert read_public_register(folder).fingerprint == forger.identity.fingerprint
-    result = verify_statement(first.path, register_folder=folder)
-    assert not result.valid and result.status is None
-    assert any("not the one that signed this statement" in p for p in result.problems)
+    ours = (unlocked.identity.fingerprint,)
+    result = verify_statement(first.path, register_folder=folder, fingerprints=ours)
+    assert result.status is None and result.in_register is None and not result.superseded
+    assert any("not the one that signed this statement" in n for n in result.notes)
 
 
 def test_verify_with_the_register_says_superseded_current_and_withdrawn(issued, unlocked, tmp_path):
     db, first, second, other = issued
     folder = tmp_path / "public"
     export_public_register(db, unlocked, folder)
-    old = verify_statement(first.path, register_folder=folder)
-    assert old.valid and old.in_register and old.superseded
+    ours = (unlocked.identity.fingerprint,)
+    old = verify_statement(first.path, register_folder=folder, fingerprints=ours)
+    assert old.valid and old.in_register and old.superseded and old.exit_code == 4
     assert old.superseded_by == second.statement.id and old.status == "superseded"
-    new = verify_statement(second.path, register_folder=folder)
+    new = verify_statement(second.path, register_folder=folder, fingerprints=ours)
     assert new.valid and new.in_register and not new.superseded and new.status == "current"
-    gone = verify_statement(other.path, register_folder=folder)
+    assert new.exit_code == 0
+    gone = verify_statement(other.path, register_folder=folder, fingerprints=ours)
     assert gone.status == "revoked" and any("withdrew" in n for n in gone.notes)
+    assert gone.exit_code == 4 and gone.headline().startswith("WITHDRAWN")
     # A statement issued after the register was generated is simply not in it yet.
     later = StatementService(db, unlocked).export(
         StatementRequest(first.statement.artist_id), tmp_path / "out"
     )
-    fresh = verify_statement(later.path, register_folder=folder)
+    fresh = verify_statement(later.path, register_folder=folder, fingerprints=ours)
     assert fresh.valid and fresh.in_register is False
     assert any("is not in the register" in n for n in fresh.notes)
 
@@ -183,5 +197,6 @@ def test_a_missing_signature_is_refused(issued, unlocked, tmp_path):
     with pytest.raises(RegisterError, match=r"no register\.json\.sig"):
         read_public_register(folder)
     (folder / SIGNATURE_FILE).write_bytes(b"\x30\x03\x02\x01\x01")
-    result = verify_statement(first.path, register_folder=folder)
-    assert not result.valid and any("cannot be checked" in p for p in result.problems)
+    ours = (unlocked.identity.fingerprint,)
+    result = verify_statement(first.path, register_folder=folder, fingerprints=ours)
+    assert result.in_register is None and any("was not used" in n for n in result.notes)

@@ -81,7 +81,7 @@ def test_the_report_says_what_the_check_found(db: Database, checked: int) -> Non
     assert "LIN XIAO" in text and "林晓 (Lin Xiao)" in text  # the mapping
     block, info = text.index("BLOCK"), text.index("INFO")
     assert block < info  # most severe first
-    assert "PRC Civil Code art. 1023" in text  # the source of R3
+    assert "PRC Civil Code art. 1019, art. 1023(2)" in text  # the source of R3
     assert "LIN XIAO (AI VOICE)" in text  # the excerpt around the AI use
     assert "Hello again." in text  # two lines around it
     assert "<b>bold</b> & <font size=40>big</font>" in text  # markup printed literally
@@ -89,7 +89,8 @@ def test_the_report_says_what_the_check_found(db: Database, checked: int) -> Non
 
 def test_chinese_report(db: Database, checked: int) -> None:
     text = _text(render_review(review_data(db, checked), ("zh",)))
-    assert "提案审核报告" in text and "发现项" in text
+    assert "提案审查报告" in text and "检查结果" in text
+    assert "《民法典》第1019条" in text.replace(" ", "")  # R3's source, cited in Chinese
     assert "只授权了面部肖像" in text.replace(" ", "")  # R3's Chinese message
     assert "Proposal review" not in text  # not even in the footer
 
@@ -117,3 +118,15 @@ def test_an_output_folder_that_is_a_file_is_a_clear_message(
     blocker.write_text("a file where a folder should be")
     with pytest.raises(UserError, match="Cannot write"):
         export_review(db, checked, blocker / "review.pdf")
+
+
+def test_dates_terms_and_deadlines_are_written_the_way_each_language_writes_them(
+    db: Database, checked: int
+) -> None:
+    zh = _text(render_review(review_data(db, checked), ("zh",))).replace(" ", "")
+    en = _text(render_review(review_data(db, checked), ("en",)))
+    assert "∞" not in zh and "∞" not in en
+    assert re.search(r"\d{4}年\d{1,2}月\d{1,2}日", zh)
+    assert not re.search(r"\(-?\+?\d+天\)", zh)  # never "(-206 天)"
+    assert re.search(r"(已逾期\d+天|还剩\d+天|今天到期)", zh)
+    assert re.search(r"(overdue by \d+ days?|\d+ days? left|due today)", en)

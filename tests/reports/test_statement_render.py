@@ -37,7 +37,7 @@ TITLES = {
         "Notice of non-authorisation of AI use",
         "未授权人工智能使用声明",
     ),
-    StatementKind.REVOCATION: ("Notice of revocation of consent", "撤回授权通知"),
+    StatementKind.REVOCATION: ("Notice of revocation of consent", "撤回同意通知"),
 }
 LANGS = {"en": ("en",), "zh": ("zh",), "both": ("en", "zh")}
 
@@ -82,7 +82,8 @@ def test_position_statement_says_authorised_and_not_authorised_and_listing(unloc
         "Model training",
         "星幕视频 (Xingmu Video)",
         "1 January 2026 to 31 December 2027",
-        "Listed on Platform X AI Artist Library: this signals willingness",
+        "Platform X AI Artist Library lists the artist. Being listed does not mean the artist "
+        "has agreed to or authorised any AI use.",
         "Open to discuss (not consent)",
         "consent-desk statement verify FILE.pdf",
         record["issuer"]["signer_fingerprint_sha256"][:4].upper(),
@@ -94,7 +95,13 @@ def test_position_statement_says_authorised_and_not_authorised_and_listing(unloc
 def test_chinese_statement_text_is_readable(unlocked):
     record = record_for(unlocked, languages=("zh",))
     text = squash(pdf_text(render_statement(record).pdf))
-    for expected in ("林晓 (Lin Xiao)", "未授权的使用", "形体肖像", "仅表示愿意洽谈", "第1页"):
+    for expected in (
+        "林晓（Lin Xiao）",
+        "未授权的使用",
+        "形体肖像",
+        "列名不代表艺人同意或授权任何人工智能使用",
+        "第1页",
+    ):
         assert squash(expected) in text, expected
 
 
@@ -102,7 +109,7 @@ def test_historical_label_only_when_as_of_is_in_the_past(unlocked):
     now = datetime(2026, 11, 25, 18, 0, tzinfo=SHANGHAI)
     for lang, label in (
         ("en", "HISTORICAL — as of 16 October 2026, 18:00 (UTC+08:00)"),
-        ("zh", "历史声明——截至2026年10月16日 18:00（UTC+08:00）"),
+        ("zh", "历史声明——截至2026年10月16日 18:00（北京时间）"),
     ):
         past = record_for(
             unlocked, languages=(lang,), as_of=now - timedelta(days=40), issued_at=now
@@ -122,7 +129,7 @@ def test_markup_in_names_prints_literally(unlocked):
     text = squash(pdf_text(render_statement(record).pdf))
     for literal in ("林晓 (<font size=90> A & B)", f"Agency {NASTY}", "A & B <br/>", NASTY):
         assert squash(literal) in text, literal
-    assert squash(f"Listed on {NASTY}:") in text
+    assert squash(f"{NASTY} lists the artist.") in text
     assert "&lt;" not in text and "&amp;" not in text
 
 
@@ -148,6 +155,12 @@ def test_signature_field_sits_on_the_drawn_signature_box(unlocked, signer):
     assert rect == pytest.approx([x1, y1, x2, y2], abs=1)
 
 
+def _first_char(line):
+    if isinstance(line, tuple):  # kind 0: (space, [words])
+        return line[1][0][0]
+    return next(w.text for w in line.words if getattr(w, "text", ""))[0]  # kind 1: FragLine
+
+
 @given(width=st.floats(min_value=60, max_value=480))
 @settings(max_examples=60, deadline=None)
 def test_no_chinese_line_starts_with_closing_punctuation(width):
@@ -164,5 +177,5 @@ def test_no_chinese_line_starts_with_closing_punctuation(width):
     for text in texts:
         p = para(text, styles()["body"])
         p.wrap(width, 10_000)
-        starts = [line[1][0][0] for line in p.blPara.lines[1:]]
+        starts = [_first_char(line) for line in p.blPara.lines[1:]]
         assert not [c for c in starts if c in CANNOT_START_ZH], (width, p.blPara.lines)

@@ -152,3 +152,35 @@ def test_withdrawn_statement_is_reported_by_verify(world, service, tmp_path):
     assert check.valid and check.status == "revoked"
     assert any("withdrew" in n for n in check.notes)
     assert out_of_date(world.db) == []  # withdrawn statements are not "current"
+
+
+def test_issuer_is_the_desk_user_and_the_reason_stays_private(
+    world, service, tmp_path, monkeypatch
+):
+    import getpass
+
+    monkeypatch.setattr(getpass, "getuser", lambda: "root")  # never the OS login
+    world.db.actor = "李娜"
+    record = world.give([Modality.FACE_LIKENESS, Modality.VOICE])
+    world.revoke(record)
+    kind = StatementKind.REVOCATION
+    hidden = service.export(StatementRequest(world.artist.id, kind=kind), tmp_path / "r1.pdf")
+    issuer = hidden.statement.record["issuer"]
+    assert issuer["issued_by"] == "李娜"
+    (rv,) = hidden.statement.record["revocations"]
+    assert rv["reason"] == "" and rv["reason_withheld"] is True
+    shown = service.export(
+        StatementRequest(world.artist.id, kind=kind, show_reason=True), tmp_path / "r2.pdf"
+    )
+    assert shown.statement.record["revocations"][0]["reason"]
+    text = "".join(p.extract_text() for p in PdfReader(str(tmp_path / "r1.pdf")).pages)
+    assert "root" not in text and "李娜" in text
+
+
+def test_project_certificate_record_names_the_counterparty(world, service, tmp_path):
+    world.give([Modality.FACE_LIKENESS])
+    request = StatementRequest(
+        world.artist.id, kind=StatementKind.PROJECT_CERTIFICATE, project_id=world.project_id
+    )
+    result = service.export(request, tmp_path / "c.pdf")
+    assert result.statement.record["scope"]["counterparty"]

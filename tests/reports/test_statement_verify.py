@@ -14,7 +14,15 @@ from pypdf import PdfReader, PdfWriter
 from models.statements.record import RECORD_FILE_NAME, canonical_bytes, record_sha256
 from reports.statements.layout import render_statement
 from reports.statements.signing import pyhanko_signer, sign_statement
-from reports.verify import EXIT_INVALID, EXIT_UNREADABLE, EXIT_VALID, verify_statement
+from reports.verification.certs import fingerprint_display
+from reports.verify import (
+    EXIT_INVALID,
+    EXIT_UNCONFIRMED,
+    EXIT_UNREADABLE,
+    EXIT_VALID,
+    EXIT_WITHDRAWN,
+    verify_statement,
+)
 from tests.reports.statement_data import (
     ca_issued_identity,
     issuer_for,
@@ -36,8 +44,16 @@ def statement(unlocked):
 def test_round_trip_is_valid_and_carries_its_record(statement, unlocked):
     record, pdf = statement
     result = verify_statement(pdf)
-    assert result.valid and result.intact and result.exit_code == EXIT_VALID
+    # Intact but nothing confirms the signer: exit 3, the fingerprint to compare first.
+    assert result.valid and result.intact and result.exit_code == EXIT_UNCONFIRMED
+    assert result.headline().startswith("SIGNER NOT CONFIRMED")
+    assert fingerprint_display(unlocked.identity.fingerprint) in result.headline()
     assert result.problems == ()
+    assert result.page_text_bound is True
+    confirmed = verify_statement(pdf, fingerprints=(unlocked.identity.fingerprint,))
+    assert confirmed.exit_code == EXIT_VALID and confirmed.confirmed_by == "fingerprint"
+    own = verify_statement(pdf, own_fingerprint=unlocked.identity.fingerprint)
+    assert own.exit_code == EXIT_VALID and own.confirmed_by == "this desk's identity"
     assert result.statement_id == record["statement_id"]
     assert result.artist == "林晓 (Lin Xiao)"
     assert result.as_of == record["as_of"]
@@ -211,16 +227,24 @@ def test_register_folder_tells_superseded_and_ignores_forgeries(unlocked, tmp_pa
     (folder / "a.pdf").write_bytes(first)
     (folder / "fake.pdf").write_bytes(fake)
     (folder / "junk.pdf").write_bytes(b"%PDF-1.7 not really")
-    alone = verify_statement(first, register_folder=folder)
+    # Anyone can make a folder: it is only asked once the signer is confirmed.
+    unconfirmed = verify_statement(first, register_folder=folder)
+    assert unconfirmed.in_register is None and unconfirmed.exit_code == EXIT_UNCONFIRMED
+    assert any("was not consulted" in n for n in unconfirmed.notes)
+    ours = (unlocked.identity.fingerprint,)
+    alone = verify_statement(first, register_folder=folder, fingerprints=ours)
     assert alone.valid and alone.in_register and not alone.superseded
+    assert alone.exit_code == EXIT_VALID
     (folder / "b.pdf").write_bytes(later)
-    result = verify_statement(first, register_folder=folder)
+    result = verify_statement(first, register_folder=folder, fingerprints=ours)
+    assert result.exit_code == EXIT_WITHDRAWN and result.verdict == "superseded"
     assert result.valid and result.in_register
     assert result.superseded and result.superseded_by == later_record["statement_id"]
-    assert verify_statement(later, register_folder=tmp_path).in_register is True  # subfolders
+    in_sub = verify_statement(later, register_folder=tmp_path, fingerprints=ours)
+    assert in_sub.in_register is True  # subfolders
     empty = tmp_path / "empty"
     empty.mkdir()
-    missing = verify_statement(later, register_folder=empty)
+    missing = verify_statement(later, register_folder=empty, fingerprints=ours)
     assert missing.valid and missing.in_register is False
     assert any("not among the statements" in n for n in missing.notes)
 

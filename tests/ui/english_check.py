@@ -75,6 +75,7 @@ HEX = re.compile(r"\b[0-9a-f]{6,}\b")  # SHA-256 prefixes
 # trail, which shows each event's action and field names exactly as they were recorded.
 DATA_TABLES = {"importRows", "auditTable"}
 ZONE = re.compile(r"\b[A-Z][a-z]+/[A-Z][A-Za-z_]+\b")  # Asia/Shanghai, America/Los_Angeles
+FOLDER = re.compile(r"(?:[A-Za-z]:)?(?:[/\\][\w.\-]+){2,}")  # a folder on this machine is data
 
 
 def _data_phrases() -> list[str]:
@@ -141,7 +142,7 @@ def english_left(text: str) -> list[str]:
         return []
     if text in SOURCES or any(p.fullmatch(text) for p in SOURCE_PATTERNS):
         return [text]
-    rest = QUOTED.sub(" ", HEX.sub(" ", FILE_NAME.sub(" ", text)))
+    rest = QUOTED.sub(" ", HEX.sub(" ", FILE_NAME.sub(" ", FOLDER.sub(" ", text))))
     rest = KEPT.sub(" ", KEYS.sub(" ", ZONE.sub(" ", rest)))
     return [w for w in WORD.findall(rest) if not CODE.match(w) and len(w) > 1]
 

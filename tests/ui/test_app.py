@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -24,6 +24,20 @@ def test_bundled_font_supplies_chinese_glyphs(qapp: QApplication) -> None:
     assert QFontDatabase.WritingSystem.SimplifiedChinese in systems
     assert QFontMetrics(QFont(CJK_FAMILY)).inFont("林")
     assert QFontMetrics(QFont(CJK_FAMILY)).inFont("晓")
+
+
+def test_latin_text_uses_a_latin_ui_font_and_chinese_falls_back(qapp: QApplication) -> None:
+    """On systems where "Sans Serif" resolves to WenQuanYi, "…" rendered as mid-line dots and
+    pinyin tone letters were missing: Latin text now comes from a Latin family first."""
+    install_fonts(qapp)
+    families = qapp.font().families()
+    assert families[-1] == CJK_FAMILY and families[0] != CJK_FAMILY
+    latin = QFont(qapp.font())
+    latin.setFamilies(families[:1])
+    resolved = QFontInfo(latin).family()
+    assert "WenQuanYi" not in resolved
+    metrics = QFontMetrics(latin)
+    assert metrics.inFont("…"), resolved
 
 
 def _args(db: str | None, exit_after_paint: bool = False) -> argparse.Namespace:

@@ -20,12 +20,15 @@ from models.errors import FieldProblem, ValidationError
 from models.roster.artist import Stance
 from models.roster.io import preview
 from models.roster.service import RosterService
+from models.statements.record import StatementKind
 from models.storage.database import Database
 from tests.ui.consent.template import copy_demo, make_demo_template
 from tests.ui.english_check import ROOT, assert_chinese, english_left
 from tests.ui.helpers import close_error_boxes, wait_for_tasks
 from ui.about import AboutDialog
 from ui.app import install_translation
+from ui.desk_tools import FindEverythingDialog
+from ui.desk_user import DeskUserDialog
 from ui.errors import show_error
 from ui.i18n import (
     CHINESE,
@@ -43,6 +46,7 @@ from ui.roster.dialog import ArtistDialog
 from ui.roster.import_dialog import ImportPreviewDialog
 from ui.roster.model import Column
 from ui.settings import LANGUAGE, Settings
+from ui.statements.confirm import ConfirmBatchDialog, PlannedStatement
 
 
 @pytest.fixture
@@ -145,7 +149,9 @@ def test_the_roster_dialogs_speak_chinese(
     qtbot.keyClicks(add.native_edit, "x")
     add.native_edit.clear()
     assert add.problem_label("native_name").text() == "必须填写名称"
-    assert add.problem_label("date_of_birth").text() == "不是有效日期（格式如 1990-05-31）"
+    assert add.problem_label("date_of_birth").text() == (
+        "“not a date”不是有效日期（格式如 1990-05-31、1990/5/31、1990年5月31日或 31.05.1990）"
+    )
     assert_chinese(add)
 
     minor = roster.get(_artist_id(demo_db, "王子轩"))
@@ -185,6 +191,26 @@ def test_about_and_preferences_speak_chinese(qtbot: QtBot, zh_window: MainWindow
     assert preferences.windowTitle() == "偏好设置"
     assert [preferences.language_combo.itemText(i) for i in (1, 2)] == ["English", "简体中文"]
     assert_chinese(preferences)
+    confirm = ConfirmBatchDialog(
+        [PlannedStatement("林晓 (Lin Xiao)", StatementKind.POSITION, ("en", "zh"))],
+        Path("/声明/林晓"),
+        "重新出具已过时的声明",
+        zh_window,
+    )
+    qtbot.addWidget(confirm)
+    confirm.show()
+    assert confirm.sign_button.text() == "签署 1 份声明"
+    assert_chinese(confirm)
+    finder = FindEverythingDialog(zh_window)
+    qtbot.addWidget(finder)
+    finder.show()
+    assert finder.windowTitle() == "全局查找"
+    assert_chinese(finder)
+    desk = DeskUserDialog("", zh_window)
+    qtbot.addWidget(desk)
+    desk.show()
+    assert desk.windowTitle() == "谁在使用本工作台？"
+    assert_chinese(desk)
 
 
 def test_the_consent_dialogs_speak_chinese(
@@ -414,7 +440,8 @@ def test_every_dialog_class_in_ui_is_covered() -> None:
         "ProposalDialog", "AcceptDialog", "AcceptRiskDialog", "ExportDialog",
         "ArtistPickDialog", "DecisionDialog",
         "IdentityDialog", "ExportStatementDialog", "BatchExportDialog", "LetterheadDialog",
-        "VerifyDialog", "PassphraseDialog", "BatchConfirmDialog",
+        "VerifyDialog", "PassphraseDialog", "BatchConfirmDialog", "DeskUserDialog",
+        "ConfirmBatchDialog", "FindEverythingDialog",
     }  # fmt: skip
     found = set()
     for path in (ROOT / "ui").rglob("*.py"):

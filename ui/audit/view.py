@@ -330,8 +330,16 @@ class AuditView(QWidget):
         audit = self.audit
 
         def work(control: TaskControl) -> ChainReport:
+            from models.audit.anchors import backup_anchors, store_anchors
+            from models.storage.backup import default_backup_folder
+
             control.set_cancellable(False)
-            return audit.verify()
+            db = audit.db
+            sqlite = db.location.sqlite_path
+            anchors = store_anchors(db)
+            if sqlite is not None:
+                anchors += backup_anchors(default_backup_folder(), sqlite.name)
+            return audit.verify(anchors=anchors)
 
         self.task = run_task(
             self,
@@ -351,11 +359,22 @@ class AuditView(QWidget):
         self.verify_button.setEnabled(True)
         if report.intact:
             self.verify_label.setText(
-                self.tr("Intact: all {n} events follow each other and match their hashes.").format(
-                    n=f"{report.count:,}"
-                )
+                self.tr(
+                    "Intact: all {n} events follow each other and match their hashes, every "
+                    "audited record matches its last event, and the trail extends all {c} "
+                    "signed checkpoint(s) found."
+                ).format(n=f"{report.count:,}", c=report.checkpoints)
             )
             self.verify_label.setStyleSheet(OK_STYLE)
+        elif report.first_broken is None:
+            self.verify_label.setText(
+                self.tr(
+                    "Not intact: {reason}. {n} problem(s) in all; the records were changed "
+                    "behind the audit trail. Restore a backup or ask whoever looks after the "
+                    "database."
+                ).format(reason=report.reason, n=len(report.problems))
+            )
+            self.verify_label.setStyleSheet(BROKEN_STYLE)
         else:
             self.verify_label.setText(
                 self.tr(

@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
 from models.consent.evidence import EvidenceReport
 from models.consent.history import FIELD_LABELS, diff, record_fields
 from models.consent.record import ConsentRecord
-from ui.consent.labels import field_label, status_label, value_text, when_text
+from ui.consent.labels import (
+    artist_time_text,
+    field_label,
+    status_label,
+    value_text,
+    when_text,
+)
 
 CHANGED_FILL = "#fdebd0"
 
@@ -176,7 +182,7 @@ class HistoryPanel(QWidget):
         if r.revocation is not None:
             lines.append(
                 self.tr("Revoked from {when} by {who}: {reason}").format(
-                    when=when_text(r.revocation.revoked_at),
+                    when=artist_time_text(r.revocation.revoked_at, r.zone),
                     who=r.revocation.revoked_by,
                     reason=r.revocation.reason,
                 )

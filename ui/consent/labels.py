@@ -201,6 +201,18 @@ def when_text(when: datetime | None, seconds: bool = False) -> str:
     return f"{shown} {zone_text(local)}"
 
 
+def artist_time_text(when: datetime, zone_name: str) -> str:
+    """A revocation's moment where the artist works, saying so: "2026-05-01 00:00
+    Asia/Shanghai (UTC+08:00)". Revocations are dated in the artist's zone everywhere (status
+    bar, details, dialog), never once in the artist's day and once in UTC."""
+    from models.consent.zones import zone
+
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    local = when.astimezone(zone(zone_name))
+    return f"{local.strftime('%Y-%m-%d %H:%M')} {zone_name} ({zone_text(local)})"
+
+
 def value_text(field: str, value: Any) -> str:
     """A field value from `record_fields` as a history panel shows it ("—" when empty)."""
     if value is None or value == "" or value == ():

@@ -33,6 +33,7 @@ from models.consent.service import ConsentService
 from models.consent.stance import StanceService
 from models.consent.state import matrix
 from models.consent.types import ConsentStatus
+from models.consent.zones import day_start, zone
 from models.errors import ConflictError, UserError
 from models.roster.artist import Artist
 from models.roster.service import RosterService
@@ -43,7 +44,7 @@ from ui.consent.form import ConsentDialog, FormResult
 from ui.consent.form.saving import Saved, save_form
 from ui.consent.header import ArtistHeader
 from ui.consent.history import HistoryPanel
-from ui.consent.labels import when_text
+from ui.consent.labels import artist_time_text, when_text
 from ui.consent.matrix_model import RECORD_ID_ROLE, ConsentMatrixModel
 from ui.consent.matrix_panel import MatrixPanel
 from ui.consent.revoke import RevocationRequest, RevokeDialog
@@ -477,8 +478,11 @@ class ConsentView(QWidget):
         self._selected = revoked.id
         self._changed()
         self.message.emit(
-            self.tr("Consent #{id} revoked from {day}.").format(
-                id=revoked.id, day=request.effective.isoformat()
+            self.tr("Consent #{id} revoked from {when}.").format(
+                id=revoked.id,
+                when=artist_time_text(
+                    day_start(request.effective, zone(revoked.zone)), revoked.zone
+                ),
             )
         )
         return revoked

@@ -98,6 +98,7 @@ class LeakView(QWidget):
     summary_changed = Signal(str)
     statements_issued = Signal()
     message = Signal(str)
+    list_opened = Signal(object)  # the Path of a list file read (File → Open Recent)
 
     def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -354,6 +355,7 @@ class LeakView(QWidget):
             self._entries_from_file = entries
             if not self.source_edit.text().strip():
                 self.source_edit.setText(self.tr("file {name}").format(name=path.name))
+            self.list_opened.emit(path)
             self.match_now()
 
         return run_task(

@@ -241,7 +241,7 @@ class FilesPanel(QWidget):
             self,
             self.tr("Add scripts"),
             self.ctx.settings.get(LAST_SCRIPT_FOLDER),
-            self.tr("Scripts (*.fountain *.spmd *.fdx *.pdf *.txt *.text);;All files (*)"),
+            self.tr("Scripts (*.fountain *.spmd *.fdx *.pdf *.docx *.txt *.text);;All files (*)"),
         )
         if paths:
             self.ctx.settings.set(LAST_SCRIPT_FOLDER, str(Path(paths[0]).parent))

@@ -3,8 +3,10 @@ person. Only confirmed mappings count in a check.
 
 One row per character (speakers and characters named by AI uses; those with AI uses first),
 with its dialogue and AI-use counts and a choice: a suggested artist (the basis says why:
-the name, the pinyin, the role the producer listed…), another requested artist, any artist of
-the roster ("Other artist…"), or "Not one of our artists". Every choice is an undoable command.
+the name, the pinyin, the role the producer listed… and the score, 0–100; a roster artist the
+proposal does not request is marked so), another requested artist, any artist of the roster
+("Other artist…"), or "Not one of our artists". The best suggestion is accepted with one click
+on its row's button. Every choice is an undoable command.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from ui.proposals.form.artists import ArtistSearch
 UNCONFIRMED = "unconfirmed"
 NOT_OURS = "none"
 OTHER = "other"
-CHARACTER_COL, LINES_COL, USES_COL, ARTIST_COL, BASIS_COL = range(5)
+CHARACTER_COL, LINES_COL, USES_COL, ARTIST_COL, ACCEPT_COL, BASIS_COL = range(6)
 
 
 def artist_key(artist_id: int) -> str:
@@ -84,17 +86,17 @@ class MappingPanel(QWidget):
         self.confirm_button = QPushButton(self.tr("Confirm all &clear suggestions"), self)
         self.confirm_button.setObjectName("confirmSuggestions")
         self.confirm_button.clicked.connect(self.confirm_suggestions)
-        self.table = QTableWidget(0, 5, self)
+        self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("mappingTable")
         self.table.setHorizontalHeaderLabels(
             [self.tr("Character"), self.tr("Dialogue"), self.tr("AI uses"), self.tr("Artist"),
-             self.tr("Why / confirmed")]
+             "", self.tr("Why / confirmed")]
         )  # fmt: skip
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
-        for col in (CHARACTER_COL, LINES_COL, USES_COL):
+        for col in (CHARACTER_COL, LINES_COL, USES_COL, ACCEPT_COL):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ARTIST_COL, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(ARTIST_COL, 260)
@@ -146,10 +148,11 @@ class MappingPanel(QWidget):
     def _fill(self) -> None:
         editable = self.proposal is not None and self.proposal.status.is_open
         for row in range(self.table.rowCount()):
-            old = self.table.cellWidget(row, ARTIST_COL)
-            if old is not None:  # hidden now: Qt deletes it later (it may be sending a signal)
-                old.hide()
-                self.table.removeCellWidget(row, ARTIST_COL)
+            for col in (ARTIST_COL, ACCEPT_COL):
+                old = self.table.cellWidget(row, col)
+                if old is not None:  # hidden now: Qt deletes it later (it may be sending a signal)
+                    old.hide()
+                    self.table.removeCellWidget(row, col)
         self.table.setRowCount(len(self.rows))
         for row, m in enumerate(self.rows):
             self._item(row, CHARACTER_COL, m.character, bold=m.ai_uses > 0)
@@ -158,6 +161,11 @@ class MappingPanel(QWidget):
             combo = self._combo(m)
             combo.setEnabled(editable)
             self.table.setCellWidget(row, ARTIST_COL, combo)
+            self._item(row, ACCEPT_COL, "")
+            if not m.confirmed and m.suggestions:
+                accept = self._accept_button(m.suggestions[0])
+                accept.setEnabled(editable)
+                self.table.setCellWidget(row, ACCEPT_COL, accept)
             self._item(row, BASIS_COL, self._basis_text(m), tooltip=True)
         clear = [m for m in self.rows if self._clear_suggestion(m) is not None]
         self.confirm_button.setEnabled(editable and bool(clear))
@@ -184,7 +192,8 @@ class MappingPanel(QWidget):
         listed: set[int] = set()
         for s in m.suggestions:
             combo.addItem(
-                self.tr("{name} (suggested)").format(name=s.artist_name), artist_key(s.artist_id)
+                self.tr("{name} (suggested, {score})").format(name=s.artist_name, score=s.score),
+                artist_key(s.artist_id),
             )
             listed.add(s.artist_id)
         if self.proposal is not None:
@@ -204,6 +213,26 @@ class MappingPanel(QWidget):
         )
         return combo
 
+    def _accept_button(self, s: MappingSuggestion) -> QPushButton:
+        button = QPushButton(self.tr("Accept"), self.table)
+        button.setObjectName(f"accept_{s.character}")
+        button.setToolTip(
+            self.tr("{character} is {name} (score {score})").format(
+                character=s.character, name=s.artist_name, score=s.score
+            )
+        )
+        button.clicked.connect(
+            lambda _checked=False, c=s.character, a=s.artist_id: self.map({c: a})
+        )
+        return button
+
+    def accept_button(self, character: str) -> QPushButton | None:
+        for row, m in enumerate(self.rows):
+            if m.character == character:
+                widget = self.table.cellWidget(row, ACCEPT_COL)
+                return widget if isinstance(widget, QPushButton) else None
+        return None
+
     def _basis_text(self, m: CharacterMapping) -> str:
         if m.confirmed:
             return self.tr("confirmed by {by}, {when}").format(
@@ -212,10 +241,12 @@ class MappingPanel(QWidget):
         if not m.suggestions:
             return self.tr("no suggestion") if m.ai_uses else ""
         s = m.suggestions[0]
-        text = self.tr("suggested: {name} — {basis}").format(
-            name=s.artist_name, basis=self.basis_label(s)
+        text = self.tr("suggested: {name} — {basis}, score {score}").format(
+            name=s.artist_name, basis=self.basis_label(s), score=s.score
         )
-        if not s.clear:
+        if not s.on_proposal:
+            text += self.tr(" (on the roster, not on this proposal)")
+        elif not s.clear:
             text += self.tr(" (not certain: please choose)")
         return text
 

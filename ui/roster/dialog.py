@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.clock import today as clock_today
+from models.dates import parse_date
 from models.errors import FieldProblem
 from models.names import has_han, romanize
 from models.roster.artist import AGE_OF_MAJORITY, Artist, ArtistDraft, Stance, age_on
@@ -39,21 +40,7 @@ JURISDICTIONS = (
     "ES", "IT", "SE", "CA", "US-CA", "US-NY", "US-IL", "US-GA", "US-TX", "US-WA",
 )  # fmt: skip
 LIST_SPLIT = re.compile(r"[;；、]")
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 PROBLEM_STYLE = "color: #b03a2e;"
-
-
-def parse_date(text: str) -> date | None:
-    """A date as people type it: 1994-03-12, 1994/3/12, 1994.3.12, 19940312, 1994年3月12日."""
-    text = text.strip()
-    if not text:
-        return None
-    match = _DATE.match(text) or _COMPACT_DATE.match(text)
-    if match is None:
-        raise ValueError(text)
-    year, month, day = (int(g) for g in match.groups())
-    return date(year, month, day)
 
 
 def split_list(text: str) -> tuple[str, ...]:
@@ -298,8 +285,8 @@ class ArtistDialog(QDialog):
     def _date(self, field: str, edit: QLineEdit) -> date | None:
         try:
             value = parse_date(edit.text())
-        except ValueError:
-            self._date_errors[field] = self.tr("is not a date like 1990-05-31")
+        except ValueError as e:  # the one parser (models/dates.py) says why, in words
+            self._date_errors[field] = str(e)
             return None
         self._date_errors.pop(field, None)
         return value

@@ -16,10 +16,12 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from models.roster import io as roster_io
-from models.roster.artist import Artist, ArtistDraft
+from models.roster.artist import Artist
 from models.roster.io import ImportPreview
-from models.roster.service import RosterService
+from models.roster.merge import Choice, ImportPlan
+from models.roster.service import ImportResult, RosterService, bulk_gc
 from models.storage.database import Database
+from ui.i18n import number_text
 from ui.roster.import_dialog import ImportPreviewDialog
 from ui.settings import LAST_EXPORT_FOLDER, LAST_IMPORT_FOLDER, Settings
 from ui.tasks import Task, TaskControl, run_task
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from models.demo import DemoSummary
 
 EXPORT_PAGE = 500
+SELECT_AFTER_IMPORT = 1_000
 
 
 class RosterFiles(QObject):
@@ -59,19 +62,29 @@ class RosterFiles(QObject):
             self._settings.set(LAST_IMPORT_FOLDER, str(Path(path).parent))
             self.import_file(Path(path))
 
-    def import_file(self, path: Path) -> Task[ImportPreview]:
-        """Read and check `path` in the background, then show the preview dialog."""
+    def import_file(self, path: Path) -> Task[tuple[ImportPreview, ImportPlan]]:
+        """Read, check and match `path` in the background, then show the preview dialog."""
+        roster = self._roster
+
+        def work(control: TaskControl) -> tuple[ImportPreview, ImportPlan]:
+            with bulk_gc():  # no collector pass stalls the window while 100,000 rows are read
+                preview = roster_io.preview(path)
+                control.check()
+                control.set_label(self.tr("Matching {file} to the roster…").format(file=path.name))
+                plan = roster.plan_import(preview, control.progress)
+            return preview, plan
+
         return run_task(
             self._parent,
-            lambda _control: roster_io.preview(path),
-            lambda preview: self._show_preview(preview, path),
+            work,
+            lambda result: self._show_preview(result[0], result[1], path),
             label=self.tr("Reading {file}…").format(file=path.name),
         )
 
-    def _show_preview(self, preview: ImportPreview, path: Path) -> None:
-        dialog = ImportPreviewDialog(preview, path.name, self._parent)
+    def _show_preview(self, preview: ImportPreview, plan: ImportPlan, path: Path) -> None:
+        dialog = ImportPreviewDialog(preview, path.name, self._parent, plan)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.save_import(preview, path.name))
+        dialog.accepted.connect(lambda: self.save_import(preview, path.name, plan, dialog.choices))
         dialog.destroyed.connect(self._forget_preview)
         self.preview_dialog = dialog
         dialog.open()
@@ -79,38 +92,54 @@ class RosterFiles(QObject):
     def _forget_preview(self) -> None:
         self.preview_dialog = None
 
-    def save_import(self, preview: ImportPreview, file_name: str) -> Task[list[Artist]] | None:
-        """Add every artist of a clean preview in one transaction (all or nothing)."""
-        if not preview.ok or not preview.drafts:
+    def save_import(
+        self,
+        preview: ImportPreview,
+        file_name: str,
+        plan: ImportPlan | None = None,
+        choices: list[Choice] | None = None,
+    ) -> Task[ImportResult] | None:
+        """Add and update what the preview's choices say, in one audited transaction."""
+        if not preview.ok or not preview.rows:
             return None
-        drafts = preview.drafts
-        total = len(drafts)
+        roster = self._roster
 
-        def checked(control: TaskControl) -> Iterator[ArtistDraft]:
-            for i, draft in enumerate(drafts):
-                if i % 256 == 0:
-                    control.check()
-                    control.progress(i, total)
-                yield draft
+        def work(control: TaskControl) -> ImportResult:
+            chosen = plan if plan is not None else roster.plan_import(preview)
             control.check()
             control.set_cancellable(False)
-            control.progress(0, 0)
-            control.set_label(self.tr("Saving {n} artists in one step…").format(n=total))
+            control.set_label(self.tr("Saving the import in one step…"))
 
-        def work(control: TaskControl) -> list[Artist]:
-            return self._roster.add_many(checked(control))
+            def progress(done: int, total: int) -> None:
+                control.progress(done, total)
 
-        def done(added: list[Artist]) -> None:
-            self.changed.emit([a.id for a in added])
-            self.message.emit(
-                self.tr("Imported {n} artists from {file}.").format(n=len(added), file=file_name)
-            )
+            return roster.apply_import(chosen, choices, progress)
+
+        def done(result: ImportResult) -> None:
+            touched = [*result.added, *result.updated]
+            # a few artists are selected to show where they went; a whole roster is not
+            self.changed.emit(touched if len(touched) <= SELECT_AFTER_IMPORT else [])
+            if result.updated:
+                text = self.tr("Imported {file}: {added} added, {updated} updated.").format(
+                    file=file_name,
+                    added=number_text(len(result.added)),
+                    updated=number_text(len(result.updated)),
+                )
+            elif result.added:
+                text = self.tr("Imported {n} artists from {file}.").format(
+                    n=number_text(len(result.added)), file=file_name
+                )
+            else:
+                text = self.tr("{file}: nothing to import; the roster already matches.").format(
+                    file=file_name
+                )
+            self.message.emit(text)
 
         return run_task(
             self._parent,
             work,
             done,
-            label=self.tr("Checking {n} artists…").format(n=total),
+            label=self.tr("Saving the import in one step…"),
             on_cancelled=lambda: self.message.emit(self.tr("Import cancelled; nothing was added.")),
         )
 

@@ -9,7 +9,8 @@ never ORM objects.
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
+from itertools import compress
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -22,11 +23,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from models.names import display_name
+from models.names import display_name, normalize
 from models.roster.artist import Artist
-from models.roster.service import RosterService, SortColumn
+from models.roster.listing import SortColumn
 from ui.i18n import date_text
 from ui.roster.labels import age_text, stance_icon, stance_label, status_text
+
+if TYPE_CHECKING:
+    from models.roster.service import RosterService
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -51,26 +55,47 @@ SORT_BY_COLUMN: dict[Column, SortColumn] = {
     Column.STATUS: SortColumn.STATUS,
 }
 COLUMN_BY_SORT = {v: k for k, v in SORT_BY_COLUMN.items()}
+DEFAULT_WIDTHS = {
+    Column.NATIVE: 150,
+    Column.ROMANIZED: 170,
+    Column.STANCE: 250,
+    Column.JURISDICTION: 100,
+    Column.AGE: 150,
+}
 
 
 class ArtistTableModel(QAbstractTableModel):
-    """Rows are artists in the order the service returns; only visible pages are loaded."""
+    """Rows are artists in the order the service returns; only visible pages are loaded.
+
+    A search counts its matches and loads their ids in windows as the view scrolls (the
+    whole list at once when it is short, with each artist's search text); a query that only
+    grows narrows those in memory instead of asking the database again.
+    """
 
     PAGE = 100
     MAX_CACHED = 5_000
+    WINDOW = 2_000  # ids fetched at a time as the view scrolls down a long list
+    WHOLE = 20_000  # lists up to this long load at once, ready to be narrowed in memory
+    RECENT = 8  # lists of queries typed just before, kept for Backspace
 
     loaded = Signal()  # after every (re)load of the id list
 
     def __init__(self, roster: RosterService, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._roster = roster
-        self._ids: list[int] = []
+        self._ids: list[int] = []  # the first len(_ids) of `_count` rows
+        self._count = 0
+        self._texts: list[str] | None = None  # search texts of a whole list, for narrowing
+        self._listed: tuple[str, bool, SortColumn, bool] | None = None
+        # the lists of the last few queries typed, for Backspace (dropped on any reload)
+        self._recent: dict[tuple[str, bool, SortColumn, bool], tuple[list[int], list[str]]] = {}
         self._row_of: dict[int, int] | None = None
         self._cache: dict[int, Artist] = {}
         self.query = ""
         self.include_archived = False
         self.sort_column = SortColumn.NAME
         self.descending = False
+        self.query_only = False  # the last load changed only the query
 
     # -- loading -----------------------------------------------------------------------------
     def load(
@@ -81,6 +106,7 @@ class ArtistTableModel(QAbstractTableModel):
         descending: bool | None = None,
     ) -> None:
         """Run the search again (with any changed parameter) and forget cached rows."""
+        typed = query is not None and query != self.query
         if query is not None:
             self.query = query
         if include_archived is not None:
@@ -91,14 +117,62 @@ class ArtistTableModel(QAbstractTableModel):
             self.descending = descending
         # "Age" ascending means youngest first, i.e. the latest date of birth first.
         by_dob = self.sort_column is SortColumn.AGE
-        ids = self._roster.search_ids(
-            self.query,
-            include_archived=self.include_archived,
-            sort=self.sort_column,
-            descending=self.descending != by_dob,
+        listed = (
+            normalize(self.query),
+            self.include_archived,
+            self.sort_column,
+            self.descending != by_dob,
         )
+        before, self._listed = self._listed, listed
+        # Only the query changed: the roster's own counts (active, archived) did not.
+        self.query_only = before is not None and before[1:] == listed[1:] and typed
+        texts: list[str] | None = None
+        if not typed:
+            self._recent.clear()  # a reload: the data may have changed
+        elif self._texts is not None and before is not None:
+            self._recent[before] = (self._ids, self._texts)
+            while len(self._recent) > self.RECENT:
+                self._recent.pop(next(iter(self._recent)))
+        recent = self._recent.pop(listed, None) if typed else None
+        if recent is not None:
+            # Back to a query typed a moment ago (Backspace): its list is still at hand.
+            ids, texts = list(recent[0]), list(recent[1])
+            count = len(ids)
+        elif (
+            before is not None
+            and self._texts is not None
+            and before[1:] == listed[1:]
+            and typed
+            and listed[0].startswith(before[0])
+        ):
+            # The query only grew (or changed only in case or spacing): its matches are among
+            # the ones already listed.
+            needle = listed[0]
+            hits = [needle in t for t in self._texts]
+            ids, texts = list(compress(self._ids, hits)), list(compress(self._texts, hits))
+            count = len(ids)
+        else:
+            count = self._roster.count_matching(self.query, self.include_archived)
+            if count <= self.WHOLE:
+                pairs = self._roster.search_id_texts(
+                    self.query, self.include_archived, self.sort_column, listed[3]
+                )
+                ids, texts = [i for i, _ in pairs], [t for _, t in pairs]
+                count = len(ids)
+            else:
+                # a reload keeps as many rows listed as before, so the selection is found
+                extent = len(self._ids) if before == listed else 0
+                ids = self._roster.search_ids(
+                    self.query,
+                    include_archived=self.include_archived,
+                    sort=self.sort_column,
+                    descending=listed[3],
+                    limit=max(self.WINDOW, extent),
+                )
         self.beginResetModel()
         self._ids = ids
+        self._count = count
+        self._texts = texts
         self._row_of = None
         self._cache.clear()
         self.endResetModel()
@@ -106,6 +180,25 @@ class ArtistTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.load()
+
+    def _list_to(self, row: int) -> None:
+        """Make sure the ids down to `row` are loaded (a window more of a long list)."""
+        if row < len(self._ids) or row >= self._count or self._listed is None:
+            return
+        want = ((row - len(self._ids)) // self.WINDOW + 1) * self.WINDOW
+        more = self._roster.search_ids(
+            self.query,
+            include_archived=self.include_archived,
+            sort=self.sort_column,
+            descending=self._listed[3],
+            limit=want,
+            offset=len(self._ids),
+        )
+        if not more:  # the list shrank meanwhile (another desk): show what there is
+            self._count = len(self._ids)
+            return
+        self._ids.extend(more)
+        self._row_of = None
 
     def forget(self, artist_ids: list[int]) -> None:
         """Drop cached rows that changed in place and repaint them (order unchanged)."""
@@ -119,19 +212,31 @@ class ArtistTableModel(QAbstractTableModel):
     # -- lookups -----------------------------------------------------------------------------
     @property
     def ids(self) -> list[int]:
+        """Every id of the list, in order (loads the rest of a long list)."""
+        self._list_to(self._count - 1)
         return list(self._ids)
 
+    @property
+    def listed_count(self) -> int:
+        """How many ids of the list are loaded (the rest load as the view scrolls)."""
+        return len(self._ids)
+
     def artist_id(self, row: int) -> int:
+        self._list_to(row)
         return self._ids[row]
 
     def row_of(self, artist_id: int) -> int | None:
+        """The row of an artist among the loaded rows."""
         if self._row_of is None:
             self._row_of = {a: r for r, a in enumerate(self._ids)}
         return self._row_of.get(artist_id)
 
     def artist_at(self, row: int) -> Artist | None:
         """The artist on `row`, fetching its page if needed (None if it vanished meanwhile)."""
-        if not 0 <= row < len(self._ids):
+        if not 0 <= row < self._count:
+            return None
+        self._list_to(row)
+        if row >= len(self._ids):
             return None
         artist_id = self._ids[row]
         artist = self._cache.get(artist_id)
@@ -144,6 +249,7 @@ class ArtistTableModel(QAbstractTableModel):
         if len(self._cache) > self.MAX_CACHED:
             self._cache.clear()
         start = (row // self.PAGE) * self.PAGE
+        self._list_to(start + self.PAGE - 1)
         page = [i for i in self._ids[start : start + self.PAGE] if i not in self._cache]
         self._cache.update(self._roster.get_many(page))
 
@@ -153,7 +259,7 @@ class ArtistTableModel(QAbstractTableModel):
 
     # -- Qt model interface ------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
@@ -190,10 +296,11 @@ class ArtistTableModel(QAbstractTableModel):
         if not index.isValid() or index.parent().isValid():
             return None
         row, col = index.row(), index.column()
-        if not (0 <= row < len(self._ids) and 0 <= col < len(Column)):
+        if not (0 <= row < self._count and 0 <= col < len(Column)):
             return None
         if role == ARTIST_ID_ROLE:
-            return self._ids[row]
+            self._list_to(row)
+            return self._ids[row] if row < len(self._ids) else None
         artist = self.artist_at(row)
         if artist is None:
             return None
@@ -222,7 +329,9 @@ class ArtistTableModel(QAbstractTableModel):
         if column is Column.NATIVE:
             return artist.native_name
         if column is Column.ROMANIZED:
-            return artist.romanized_name
+            # a Western name is its own romanised form: shown once, in the name column
+            same = normalize(artist.romanized_name) == normalize(artist.native_name)
+            return "" if same else artist.romanized_name
         if column is Column.STANCE:
             return stance_label(artist.ai_stance)
         if column is Column.JURISDICTION:

@@ -7,6 +7,8 @@ simply reloads the ids afterwards and keeps the same artists selected.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -33,7 +35,13 @@ from ui.i18n import number_text
 from ui.roster.commands import AddArtist, EditArtist, SetArchived
 from ui.roster.dialog import ArtistDialog
 from ui.roster.files import RosterFiles
-from ui.roster.model import COLUMN_BY_SORT, SORT_BY_COLUMN, ArtistTableModel, Column
+from ui.roster.model import (
+    COLUMN_BY_SORT,
+    DEFAULT_WIDTHS,
+    SORT_BY_COLUMN,
+    ArtistTableModel,
+    Column,
+)
 from ui.settings import (
     ROSTER_HEADER,
     ROSTER_SHOW_ARCHIVED,
@@ -42,14 +50,7 @@ from ui.settings import (
     Settings,
 )
 
-SEARCH_DEBOUNCE_MS = 150
-DEFAULT_WIDTHS = {
-    Column.NATIVE: 150,
-    Column.ROMANIZED: 170,
-    Column.STANCE: 250,
-    Column.JURISDICTION: 100,
-    Column.AGE: 150,
-}
+SEARCH_DEBOUNCE_MS = 60  # a search answers within a few ms, so wait only for a pause
 
 
 class RosterView(QWidget):
@@ -58,6 +59,7 @@ class RosterView(QWidget):
     summary_changed = Signal(str)  # "28 artists shown · 30 active · 2 archived"
     counts_changed = Signal(object)  # RosterCounts, e.g. to enable "Load demo roster"
     first_paint = Signal()  # the table has painted for the first time with its rows loaded
+    restore_requested = Signal()  # "Restore a backup" in the empty roster's hint
 
     def __init__(
         self,
@@ -76,6 +78,7 @@ class RosterView(QWidget):
         self.counts = RosterCounts(0, 0)
         self.summary = ""
         self._painted = False
+        self._typed = False  # a search typed in the box is running
         self.files = RosterFiles(self, db, roster, settings)
         self.files.changed.connect(self._after_import)
 
@@ -137,7 +140,9 @@ class RosterView(QWidget):
         self.empty_label.setObjectName("emptyRoster")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setEnabled(False)  # drawn in the muted text colour
+        self.empty_label.setStyleSheet("color: palette(placeholder-text);")  # muted, clickable
+        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_label.linkActivated.connect(self._empty_link)
         self.empty_label.hide()
 
         self._buttons: list[QToolButton] = []
@@ -242,7 +247,11 @@ class RosterView(QWidget):
     def _run_search(self) -> None:
         self._debounce.stop()
         if self.search_edit.text() != self.model.query:
-            self.refresh(query=self.search_edit.text())
+            self._typed = True
+            try:
+                self.refresh(query=self.search_edit.text())
+            finally:
+                self._typed = False
 
     def _on_show_archived(self, checked: bool) -> None:
         self.settings.set(ROSTER_SHOW_ARCHIVED, checked)
@@ -331,7 +340,8 @@ class RosterView(QWidget):
             self.archive_action.setText(self.tr("A&rchive"))
 
     def _update_summary(self) -> None:
-        self.counts = self.roster.counts()
+        if not (self._typed and self.model.query_only):  # typing changes no roster count
+            self.counts = self.roster.counts()
         shown = self.model.rowCount()
         if shown == 1:
             shown_text = self.tr("1 artist shown")
@@ -357,15 +367,36 @@ class RosterView(QWidget):
             if hidden_archived:
                 text += "\n" + self.tr("Tick “Show archived” to search archived artists too.")
         elif self.counts.total == 0:
-            text = self.tr(
-                "No artists yet.\nAdd one with Ctrl+N, import your spreadsheet with "
-                "File → Import roster… (Ctrl+I), or try File → Load demo roster."
-            )
+            self.empty_label.setText(self._ways_in())
+            self._place_empty_label()
+            self.empty_label.show()
+            return
         else:
             text = self.tr("Every artist is archived. Tick “Show archived” to see them.")
-        self.empty_label.setText(text)
+        self.empty_label.setText(html.escape(text).replace("\n", "<br>"))
         self._place_empty_label()
         self.empty_label.show()
+
+    def _ways_in(self) -> str:
+        """The empty roster's hint: every way to fill it, each a link that does it."""
+        links = [
+            ("add", self.tr("Add an artist (Ctrl+N)")),
+            ("import", self.tr("Import roster… (Ctrl+I)")),
+            ("restore", self.tr("Restore a backup…")),
+            ("demo", self.tr("Load demo roster")),
+        ]
+        items = " · ".join(f'<a href="{key}">{html.escape(text)}</a>' for key, text in links)
+        return f"{html.escape(self.tr('No artists yet.'))}<br>{items}"
+
+    def _empty_link(self, key: str) -> None:
+        if key == "add":
+            self.add_artist()
+        elif key == "import":
+            self.files.import_roster()
+        elif key == "restore":
+            self.restore_requested.emit()
+        elif key == "demo":
+            self.files.load_demo_roster()
 
     def _place_empty_label(self) -> None:
         viewport = self.table.viewport()

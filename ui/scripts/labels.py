@@ -45,6 +45,7 @@ def format_label(fmt: ScriptFormat) -> str:
         ScriptFormat.FDX: _tr("Final Draft (FDX)"),
         ScriptFormat.PDF: _tr("PDF"),
         ScriptFormat.TEXT: _tr("Plain text"),
+        ScriptFormat.DOCX: _tr("Word (.docx)"),
     }[fmt]
 
 

@@ -87,7 +87,7 @@ class _AnalysisTable(QAbstractTableModel):
         assert self.analysis is not None
         unit = (
             self.tr("Paragraph {line}")
-            if self.analysis.document.format is ScriptFormat.FDX
+            if self.analysis.document.format in (ScriptFormat.FDX, ScriptFormat.DOCX)
             else self.tr("Line {line}")
         )
         where = unit.format(line=line)

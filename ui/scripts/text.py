@@ -1,7 +1,7 @@
 """The script text of the breakdown: one block per source line, AI use painted behind it.
 
-Block N shows source line N + 1 (for FDX, paragraph N + 1), so the numbers in the margin are
-the numbers the person sees in the CLI, the lists and their own editor. Highlights are
+Block N shows source line N + 1 (for FDX and .docx, paragraph N + 1), so the numbers in the
+margin are the numbers the person sees in the CLI, the lists and their own editor. Highlights are
 painted for the visible lines only, from a line → spans table, instead of being stored as
 formats or extra selections in the document: opening a script with thousands of AI uses
 costs nothing extra, and the read-only document stays exactly the script's text.
@@ -9,7 +9,7 @@ costs nothing extra, and the read-only document stays exactly the script's text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -67,6 +67,9 @@ class LineMargin(QWidget):
 class ScriptText(QPlainTextEdit):
     """Read-only script text with line numbers, AI-use highlights and the current line marked."""
 
+    SLICE = 1_500  # lines added at a time (a few milliseconds each)
+    complete = Signal()  # every line of the script is in the editor
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("scriptText")
@@ -85,21 +88,67 @@ class ScriptText(QPlainTextEdit):
         self.updateRequest.connect(self._scroll_margin)
         self.cursorPositionChanged.connect(self._current_line_moved)
         self._current = 1
+        self._pending: list[str] = []  # lines still to be added (see set_script)
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._add_slice)
         self._update_margin_width()
 
     # -- content -------------------------------------------------------------------------------
     def set_script(self, text: str, spans: dict[int, tuple[HitSpan, ...]]) -> None:
+        """Show `text`: the first lines at once, the rest in slices between events.
+
+        Filling the editor with a 5,000-scene script in one call holds the GUI thread for a
+        third of a second; in slices of `SLICE` lines the window keeps painting and
+        answering. `complete` fires once every line is in (at once for a short script);
+        anything that needs a line further down finishes the filling first.
+        """
         self.spans = spans
-        self.setPlainText(text)
+        self._timer.stop()
+        lines = text.split("\n")
+        self._pending = lines[self.SLICE :]
+        self.setPlainText("\n".join(lines[: self.SLICE]))
         self._current = 1
         self.viewport().update()
         self.margin.update()
+        if self._pending:
+            self._timer.start()
+        else:
+            self.complete.emit()
+
+    @property
+    def filling(self) -> bool:
+        """Whether lines of the script are still to be added."""
+        return bool(self._pending)
+
+    def _add_slice(self) -> None:
+        if not self._pending:
+            self._timer.stop()
+            return
+        part, self._pending = self._pending[: self.SLICE], self._pending[self.SLICE :]
+        self._append(part)
+        if not self._pending:
+            self._timer.stop()
+            self.complete.emit()
+
+    def _append(self, lines: list[str]) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText("\n" + "\n".join(lines))
+
+    def finish_filling(self) -> None:
+        """Add every line still pending now (before a jump further down, or a read of it)."""
+        if self._pending:
+            part, self._pending = self._pending, []
+            self._timer.stop()
+            self._append(part)
+            self.complete.emit()
 
     def clear_script(self) -> None:
         self.set_script("", {})
 
     def line_count(self) -> int:
-        return self.blockCount()
+        return self.blockCount() + len(self._pending)
 
     def current_line(self) -> int:
         return self.textCursor().blockNumber() + 1
@@ -109,6 +158,8 @@ class ScriptText(QPlainTextEdit):
 
     def jump_to(self, line: int, column: int = 0) -> bool:
         """Put the cursor on `line` (1-based) at `column` and bring it to the middle."""
+        if line > self.blockCount():
+            self.finish_filling()
         block = self.document().findBlockByNumber(line - 1)
         if not block.isValid():
             return False
@@ -119,6 +170,8 @@ class ScriptText(QPlainTextEdit):
         return True
 
     def line_text(self, line: int) -> str:
+        if line > self.blockCount():
+            self.finish_filling()
         return self.document().findBlockByNumber(line - 1).text()
 
     # -- painting ------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidgetItem,
     QMenu,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -72,6 +73,8 @@ class ScriptsView(QWidget):
         self.character_table = self.panes.character_table
         self.use_table = self.panes.use_table
         self.text = self.panes.text
+        self._announce: ScriptAnalysis | None = None  # opened once its text is all in
+        self.text.complete.connect(self._text_complete)
         self.tabs = self.panes.tabs
         self.warning_list = self.panes.warning_list
         self.warning_list.itemActivated.connect(self._warning_activated)
@@ -81,9 +84,9 @@ class ScriptsView(QWidget):
         self.empty_label = QLabel(
             self.tr(
                 "Open a script to see its scenes, characters and every place it uses a "
-                "person's likeness or voice through AI.\n\nFountain, Final Draft (.fdx), PDF "
-                "or plain text (Chinese layouts included): choose File → Open script… (Ctrl+O) "
-                "or drop the file here. The script stays on this computer."
+                "person's likeness or voice through AI.\n\nFountain, Final Draft (.fdx), PDF, "
+                "Word (.docx) or plain text (Chinese layouts included): choose File → Open "
+                "script… (Ctrl+O) or drop the file here. The script stays on this computer."
             ),
             empty,
         )
@@ -179,8 +182,9 @@ class ScriptsView(QWidget):
             self.tr("Open script"),
             self.settings.get(LAST_SCRIPT_FOLDER),
             self.tr(
-                "Scripts (*.fountain *.spmd *.fdx *.pdf *.txt *.text);;Fountain (*.fountain *.spmd)"
-                ";;Final Draft (*.fdx);;PDF (*.pdf);;Plain text (*.txt *.text);;All files (*)"
+                "Scripts (*.fountain *.spmd *.fdx *.pdf *.docx *.txt *.text)"
+                ";;Fountain (*.fountain *.spmd);;Final Draft (*.fdx);;PDF (*.pdf)"
+                ";;Word (*.docx);;Plain text (*.txt *.text);;All files (*)"
             ),
         )
         if path:
@@ -211,6 +215,10 @@ class ScriptsView(QWidget):
             self.task = None
             if markers_file is not None and markers_file != self.markers_file:
                 self._remember_markers(markers_file)
+            if not any(line.strip() for line in analysis.document.lines):
+                # "0 AI uses found" would read as a clean script: an empty file is not one
+                self.warn_empty(path)
+                return
             self._show_analysis(analysis)
             self.message.emit(
                 self.tr("{file}: {uses}.").format(
@@ -296,6 +304,24 @@ class ScriptsView(QWidget):
         )
 
     # -- showing -------------------------------------------------------------------------------
+    def warn_empty(self, path: Path) -> QMessageBox:
+        """An empty file (or one with no readable text) is said to be so, never shown as clean."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Empty script"),
+            self.tr(
+                "{file} has no text to read, so it was not checked for AI use. Open the full "
+                "script (a scanned PDF needs its text layer)."
+            ).format(file=path.name),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("emptyScript")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.message.emit(self.tr("{file} is empty: not checked.").format(file=path.name))
+        return box
+
     def _show_analysis(self, analysis: ScriptAnalysis | None) -> None:
         self.analysis = analysis
         for model in (self.scenes, self.characters, self.uses):
@@ -325,8 +351,17 @@ class ScriptsView(QWidget):
             self.text.jump_to(1)
         self._update_actions()
         self.summary_changed.emit(self.summary)
+        self._announce = None
         if analysis is not None:
-            self.opened.emit(analysis)
+            if self.text.filling:  # a long script's text goes in in slices: announce it after
+                self._announce = analysis
+            else:
+                self.opened.emit(analysis)
+
+    def _text_complete(self) -> None:
+        announce, self._announce = self._announce, None
+        if announce is not None and announce is self.analysis:
+            self.opened.emit(announce)
 
     def _details(self, analysis: ScriptAnalysis) -> str:
         doc = analysis.document
@@ -340,7 +375,7 @@ class ScriptsView(QWidget):
             else count_text(doc.pages, self.tr("{n} page"), self.tr("{n} pages"))
         )
         parts = [format_label(doc.format), pages, doc.source_name]
-        if doc.format is ScriptFormat.FDX:
+        if doc.format in (ScriptFormat.FDX, ScriptFormat.DOCX):
             parts.append(self.tr("numbers are paragraphs"))
         markers = (
             self.tr("AI markers: {file}").format(file=Path(analysis.markers_file).name)

@@ -10,6 +10,7 @@ offer statements through the public functions below, e.g. the roster's Artist me
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -35,9 +36,28 @@ def _actions(window: MainWindow) -> StatementActions:
     return StatementActions(window, window.db, window.settings)
 
 
-def export_statement_for(window: MainWindow, artist_id: int | None) -> QWidget:
-    """Open "Export statement…" for one artist (None: pick the artist in the dialog)."""
-    return _actions(window).export_for(artist_id)
+def export_statement_for(
+    window: MainWindow, artist_id: int | None, as_of: datetime | None = None
+) -> QWidget:
+    """Open "Export statement…" for one artist (None: pick the artist in the dialog).
+
+    Without `as_of`, a consent matrix showing this artist at a past date lends its date, so
+    "what did we say in April?" exports what the screen shows.
+    """
+    if as_of is None and artist_id is not None:
+        as_of = matrix_as_of(window, artist_id)
+    return _actions(window).export_for(artist_id, as_of)
+
+
+def matrix_as_of(window: MainWindow, artist_id: int) -> datetime | None:
+    """The past moment the consent view shows this artist at, if it does."""
+    screens = getattr(window, "consent_screens", None)
+    view = getattr(screens, "view", None)
+    artist = getattr(view, "artist", None)
+    if view is None or artist is None or artist.id != artist_id or not view.is_historical():
+        return None
+    when = view.as_of()
+    return when if isinstance(when, datetime) else None
 
 
 def batch_export_for(window: MainWindow, artist_ids: Sequence[int]) -> QWidget:

@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from models.errors import UserError
 from models.identity import UnlockedIdentity
 from models.leak.listings import ListingService
+from models.roster.service import RosterService
 from models.statements.record import StatementKind
 from models.statements.register import RegisteredStatement, StatementRegister
 from models.storage.database import Database
@@ -32,6 +33,7 @@ from reports.statements.service import (
 from ui.errors import show_error
 from ui.settings import LAST_STATEMENT_FOLDER, Settings
 from ui.statements.batch_dialog import BatchExportDialog
+from ui.statements.confirm import ConfirmBatchDialog, PlannedStatement
 from ui.statements.export_dialog import ExportStatementDialog
 from ui.statements.identity_dialog import IdentityDialog
 from ui.statements.letterhead_dialog import LetterheadDialog
@@ -70,8 +72,11 @@ class StatementActions(QObject):
         ) = None
 
     # -- one statement -------------------------------------------------------------------------
-    def export_for(self, artist_id: int | None = None) -> ExportStatementDialog:
-        dialog = ExportStatementDialog(self.db, self.settings, artist_id, self.widget)
+    def export_for(
+        self, artist_id: int | None = None, as_of: datetime | None = None
+    ) -> ExportStatementDialog:
+        """The export dialog, on `as_of` (a past moment: a historical statement) or now."""
+        dialog = ExportStatementDialog(self.db, self.settings, artist_id, self.widget, as_of)
         dialog.accepted.connect(lambda: self.sign_export(dialog.request(), dialog.target()))
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
@@ -214,6 +219,25 @@ class StatementActions(QObject):
         if target is None:
             return
         requests = [self._reissue_request(st) for st in statements]
+        names = RosterService(self.db).get_many(sorted({r.artist_id for r in requests}))
+        planned = [
+            PlannedStatement(
+                names[r.artist_id].display_name if r.artist_id in names else f"#{r.artist_id}",
+                r.kind,
+                r.languages,
+            )
+            for r in requests
+        ]
+        confirm = ConfirmBatchDialog(
+            planned, target, self.tr("Re-issue out-of-date statements"), self.widget
+        )
+        confirm.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        confirm.accepted.connect(lambda: self._reissue_confirmed(requests, target))
+        self.dialog = confirm
+        confirm.open()
+
+    def _reissue_confirmed(self, requests: list[StatementRequest], target: Path) -> None:
+        """Sign what the person confirmed (see ConfirmBatchDialog)."""
 
         def signed(identity: UnlockedIdentity) -> None:
             def work(control: TaskControl) -> list[ExportedStatement]:

@@ -42,7 +42,7 @@ class ArtistPicker(QWidget):
 
     def run_search(self) -> None:
         self.results.clear()
-        for artist in self.roster.search(self.search.text(), limit=LIMIT):
+        for artist in self.roster.find(self.search.text(), limit=LIMIT):  # best match first
             item = QListWidgetItem(artist.display_name, self.results)
             item.setData(ARTIST_ROLE, artist.id)
         if self.results.count() == 1:

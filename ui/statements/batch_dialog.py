@@ -126,7 +126,7 @@ class BatchExportDialog(QDialog):
         """The artists the search finds (the ticked ones first when nothing is typed); a
         roster of any size stays quick because only a page of matches is listed."""
         query = self.filter_edit.text().strip()
-        found = self.roster.search(query, limit=SHOWN)
+        found = self.roster.find(query, limit=SHOWN)  # best match first
         if not query and self._ticked:
             ticked = self.roster.get_many(list(self._ticked))
             first = [ticked[i] for i in self._ticked if i in ticked]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -101,6 +101,8 @@ class LanguageChoice(QWidget):
 class AsOfChoice(QWidget):
     """ "Now" or a chosen moment (desk time zone), with the historical / future note."""
 
+    note_changed = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.now_check = QCheckBox(self.tr("Now"), self)
@@ -175,6 +177,7 @@ class AsOfChoice(QWidget):
         else:
             self.note.setText(self.tr("The statement says what is on record at signing."))
             self.note.setStyleSheet("")
+        self.note_changed.emit()
 
 
 class ExportStatementDialog(QDialog):
@@ -186,6 +189,7 @@ class ExportStatementDialog(QDialog):
         settings: Settings,
         artist_id: int | None = None,
         parent: QWidget | None = None,
+        as_of: datetime | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportStatementDialog")
@@ -220,7 +224,12 @@ class ExportStatementDialog(QDialog):
         self.listings_edit = QLineEdit(self)
         self.listings_edit.setObjectName("statementListings")
         self.listings_edit.setPlaceholderText(
-            self.tr("Platforms that list the artist, separated by ; (willingness only)")
+            self.tr("Platforms that list the artist, separated by ; (implies no consent)")
+        )
+        self.show_reason_check = QCheckBox(self.tr("Print the revocation reason"), self)
+        self.show_reason_check.setObjectName("statementShowReason")
+        self.show_reason_check.setToolTip(
+            self.tr("The reason for a revocation is private unless you choose to publish it.")
         )
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("statementPath")
@@ -238,6 +247,7 @@ class ExportStatementDialog(QDialog):
         form.addRow(self.tr("Language:"), self.languages)
         form.addRow(self.tr("As of:"), self.as_of)
         form.addRow(self.tr("Listed on:"), self.listings_edit)
+        form.addRow("", self.show_reason_check)
         form.addRow(self.tr("Save as:"), path_row)
         self.buttons = QDialogButtonBox(self)
         self.ok_button = self.buttons.addButton(
@@ -251,7 +261,21 @@ class ExportStatementDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(600)
+        self.setSizeGripEnabled(True)
+        self.as_of.note_changed.connect(self._fit_note)
+        if as_of is not None:  # the consent matrix's date: "what did we say in April?"
+            self.as_of.set_as_of(as_of)
         self._on_artist(artist_id)
+
+    def _fit_note(self) -> None:
+        """Grow to show the whole as-of note (the historical warning is never cut off)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        note = self.as_of.note
+        missing = note.heightForWidth(note.width()) - note.height()
+        if missing > 0:
+            self.resize(self.width(), self.height() + missing)
 
     # -- state ---------------------------------------------------------------------------------
     def artist_id(self) -> int | None:
@@ -341,6 +365,7 @@ class ExportStatementDialog(QDialog):
             as_of=self.as_of.as_of(),
             listings=split_platforms(self.listings_edit.text()),
             project_id=int(project) if project is not None else None,
+            show_reason=self.show_reason_check.isChecked(),
         )
 
     def accept(self) -> None:

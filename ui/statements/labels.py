@@ -37,6 +37,7 @@ def status_label(status: StatementStatus) -> str:
         StatementStatus.CURRENT: _tr("StatementStatus", "Current"),
         StatementStatus.SUPERSEDED: _tr("StatementStatus", "Superseded"),
         StatementStatus.REVOKED: _tr("StatementStatus", "Withdrawn"),
+        StatementStatus.HISTORICAL: _tr("StatementStatus", "Historical copy"),
     }[status]
 
 
@@ -45,6 +46,7 @@ def status_colour(status: StatementStatus) -> QColor:
         StatementStatus.CURRENT: GREEN,
         StatementStatus.SUPERSEDED: MUTED,
         StatementStatus.REVOKED: RED,
+        StatementStatus.HISTORICAL: MUTED,
     }[status]
 
 

@@ -49,6 +49,15 @@ class LetterheadDialog(QDialog):
         for edit in (self.address_edit, self.address_zh_edit):
             edit.setFixedHeight(self.fontMetrics().height() * 3 + 12)
             edit.setTabChangesFocus(True)
+        self.verify_url_edit = QLineEdit(self.profile.verify_url, self)
+        self.verify_url_edit.setObjectName("letterheadVerifyUrl")
+        self.verify_url_edit.setPlaceholderText("https://")
+        self.verify_url_edit.setToolTip(
+            self.tr(
+                "Where the agency publishes its register's verify page; press kits print it "
+                "as a QR code."
+            )
+        )
         self.logo_label = QLabel(self)
         self.logo_label.setObjectName("letterheadLogo")
         self.logo_label.setFixedSize(LOGO_PREVIEW * 2, LOGO_PREVIEW)
@@ -69,6 +78,7 @@ class LetterheadDialog(QDialog):
         form.addRow(self.tr("Address (English):"), self.address_edit)
         form.addRow(self.tr("Address (Chinese):"), self.address_zh_edit)
         form.addRow(self.tr("Logo (PNG or JPEG):"), logo_row)
+        form.addRow(self.tr("Verify page address:"), self.verify_url_edit)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -125,6 +135,7 @@ class LetterheadDialog(QDialog):
             address=self.address_edit.toPlainText(),
             address_zh=self.address_zh_edit.toPlainText(),
             logo_file=self.profile.logo_file,
+            verify_url=self.verify_url_edit.text(),
         )
 
     def save(self) -> None:

@@ -28,7 +28,16 @@ from PySide6.QtWidgets import (
 
 from models.identity import fingerprint_display
 from models.storage.database import Database
-from reports.verify import VerifyResult, verify_statement
+from reports.verification.certs import parse_fingerprint
+from reports.verify import (
+    EXIT_INVALID,
+    EXIT_UNCONFIRMED,
+    EXIT_UNREADABLE,
+    EXIT_WITHDRAWN,
+    VerifyResult,
+    own_identity_fingerprint,
+    verify_statement,
+)
 from ui.settings import LAST_STATEMENT_FOLDER, Settings
 from ui.statements.labels import zoned_text
 from ui.tasks import Task, run_task
@@ -36,6 +45,13 @@ from ui.tasks import Task, run_task
 GOOD = "#1e7b34"
 BAD = "#b03a2e"
 WARN = "#9a6700"
+
+
+def _two_lines(hex_digest: str) -> str:
+    """`AB:CD:…` in two halves, so the whole fingerprint is visible to compare by eye."""
+    shown = fingerprint_display(hex_digest)
+    half = len(shown) // 2 + 1 if len(shown) > 60 else len(shown)
+    return shown[:half].rstrip(":") + ("\n" + shown[half:] if shown[half:] else "")
 
 
 class VerifyDialog(QDialog):
@@ -73,6 +89,12 @@ class VerifyDialog(QDialog):
         self.folder_edit = QLineEdit(self)
         self.folder_edit.setObjectName("verifyRegisterFolder")
         self.folder_edit.setPlaceholderText(self.tr("Published register folder (optional)"))
+        self.fingerprint_edit = QLineEdit(self)
+        self.fingerprint_edit.setObjectName("verifyFingerprint")
+        self.fingerprint_edit.setPlaceholderText(
+            self.tr("The agency's published SHA-256 fingerprint (optional)")
+        )
+        self.fingerprint_edit.editingFinished.connect(self.recheck)
         folder_button = QPushButton(self.tr("Choose…"), self)
         folder_button.clicked.connect(self.ask_folder)
         for toggle in (self.use_db.toggled, self.folder_edit.editingFinished):
@@ -128,6 +150,7 @@ class VerifyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(register_row)
+        layout.addWidget(self.fingerprint_edit)
         layout.addWidget(line)
         layout.addWidget(self.headline)
         layout.addLayout(form)
@@ -165,9 +188,18 @@ class VerifyDialog(QDialog):
         folder = Path(folder_text) if folder_text else None
         if folder is not None and not folder.is_dir():
             folder = None
+        typed = parse_fingerprint(self.fingerprint_edit.text())
+        fingerprints = (typed,) if typed else ()
+        own = own_identity_fingerprint(self.db.location.files_dir) if self.db is not None else None
         self.task = run_task(
             self,
-            lambda _c: verify_statement(path, db=db, register_folder=folder),
+            lambda _c: verify_statement(
+                path,
+                db=db,
+                register_folder=folder,
+                fingerprints=fingerprints,
+                own_fingerprint=own,
+            ),
             self._show,
             label=self.tr("Checking {file}…").format(file=path.name),
         )
@@ -214,34 +246,51 @@ class VerifyDialog(QDialog):
             self.headline.setText(self.tr("No file checked yet."))
             self.headline.setStyleSheet("")
             return
-        if not result.readable:
-            self.headline.setText(self.tr("UNREADABLE — this file cannot be checked."))
+        code = result.exit_code
+        if code == EXIT_UNREADABLE:
+            self.headline.setText(self.tr("UNUSABLE — this file cannot be checked."))
             colour = BAD
-        elif result.valid and result.superseded:
+        elif code == EXIT_INVALID:
+            self.headline.setText(
+                self.tr("NOT AUTHENTIC — do not rely on this file (see the problems below).")
+            )
+            colour = BAD
+        elif code == EXIT_UNCONFIRMED:
             self.headline.setText(
                 self.tr(
-                    "VALID SIGNATURE, BUT SUPERSEDED — the agency signed this file and nobody "
-                    "changed it, but a later statement replaces it."
+                    "SIGNER NOT CONFIRMED — the file is intact, but nothing confirms who signed "
+                    "it. Compare this SHA-256 fingerprint with the one the agency publishes: "
+                    "{fingerprint}"
+                ).format(fingerprint="\n" + _two_lines(result.fingerprint or ""))
+            )
+            colour = WARN
+        elif code == EXIT_WITHDRAWN and result.withdrawn:
+            self.headline.setText(
+                self.tr("WITHDRAWN — authentic, but the agency no longer stands by it.")
+            )
+            colour = WARN
+        elif code == EXIT_WITHDRAWN:
+            self.headline.setText(
+                self.tr(
+                    "SUPERSEDED — authentic, but the agency replaced it with a later statement."
                 )
             )
             colour = WARN
-        elif result.valid and result.status == "revoked":
+        elif result.historical:
             self.headline.setText(
-                self.tr("VALID SIGNATURE, BUT WITHDRAWN — the agency no longer stands by it.")
-            )
-            colour = WARN
-        elif result.valid:
-            self.headline.setText(
-                self.tr("VALID — signed by {signer}; not a byte changed since signing.").format(
-                    signer=result.signer or ""
-                )
+                self.tr(
+                    "AUTHENTIC HISTORICAL COPY — as of {as_of}; not the agency's current position."
+                ).format(as_of=zoned_text(result.as_of))
             )
             colour = GOOD
         else:
             self.headline.setText(
-                self.tr("NOT VALID — do not rely on this file (see the problems below).")
+                self.tr(
+                    "AUTHENTIC — signed by {signer}, a confirmed agency key; not a byte changed "
+                    "since signing."
+                ).format(signer=result.signer or "")
             )
-            colour = BAD
+            colour = GOOD
         self.headline.setStyleSheet(f"color: {colour};")
         f = self.fields
         f["file"].setText(self.path.name if self.path else "")
@@ -249,9 +298,9 @@ class VerifyDialog(QDialog):
             f["intact"].setText(self._yes_no(result.intact))
             f["intact"].setStyleSheet(f"color: {GOOD if result.intact else BAD};")
         f["signer"].setText(result.signer or "")
-        f["fingerprint"].setText(fingerprint_display(result.fingerprint or ""))
+        f["fingerprint"].setText(_two_lines(result.fingerprint or ""))
         if result.trusted:
-            f["trust"].setText(self.tr("the certificate you trust"))
+            f["trust"].setText(self.tr("confirmed ({how})").format(how=result.confirmed_by or ""))
         elif result.self_signed:
             f["trust"].setText(
                 self.tr("self-signed — compare the fingerprint with the one the agency publishes")
@@ -277,6 +326,8 @@ class VerifyDialog(QDialog):
         elif result.status == "revoked":
             f["superseded"].setText(self.tr("no — withdrawn by the agency"))
             f["superseded"].setStyleSheet(f"color: {BAD};")
+        elif result.status == "historical":
+            f["superseded"].setText(self.tr("a historical copy — never the current statement"))
         elif result.status == "current":
             f["superseded"].setText(self.tr("yes"))
             f["superseded"].setStyleSheet(f"color: {GOOD};")

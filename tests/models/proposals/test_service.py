@@ -258,3 +258,20 @@ def test_decisions_need_who_and_a_real_time(db: Database) -> None:
     with pytest.raises(UserError, match="not requested"):
         ok = ArtistDecisionOnProposal(ArtistAnswer.ACCEPT, "陈静怡", datetime.now(UTC))
         service.record_decision(p.id, w.chen, ok, p.row_version)
+
+
+def test_a_word_script_can_be_attached(db: Database, tmp_path: Path) -> None:
+    from docx import Document
+
+    w = world(db)
+    service = ProposalService(db)
+    p = service.create(proposal_draft(w))
+    doc = Document()
+    for line in ["1. 内景 录音棚 日", "林晓：这不是我的声音。", "王强：是 AI配音。"]:
+        doc.add_paragraph(line)
+    path = tmp_path / "剧本.docx"
+    doc.save(str(path))
+    script = service.attach_script(p.id, path)
+    assert (script.format, script.scene_count) == ("docx", 1)
+    assert set(script.characters) == {"林晓", "王强"}
+    assert [(u.line, u.kind) for u in service.script_view(script.id).ai_uses] == [(3, "voice")]

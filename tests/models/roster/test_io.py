@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
@@ -151,7 +152,7 @@ def test_any_valid_roster_round_trips(tmp_path_factory, roster, suffix):
     from models.roster.artist import Artist
 
     normalized = [d.normalized() for d in roster]
-    artists = [Artist(id=i + 1, **vars(d)) for i, d in enumerate(normalized)]
+    artists = [Artist(id=i + 1, **asdict(d)) for i, d in enumerate(normalized)]
     out = tmp_path_factory.mktemp("rt") / f"r{suffix}"
     roster_io.export(artists, out)
     assert list(roster_io.checked_drafts(out)) == [d.normalized() for d in normalized]

@@ -158,3 +158,15 @@ def test_search_text_with_quotes_and_wildcards_is_literal(roster, query):
     odd = roster.add(ArtistDraft("Kate O\"Brien 50% a_b O'Neil"))
     roster.add(ArtistDraft("Kate Obrien 500 ab Oneil"))
     assert roster.search_ids(query) == [odd.id]
+
+
+def test_pickers_rank_a_pinyin_prefix_above_a_substring(roster):
+    roster.add_many(
+        [ArtistDraft("Hannah Lindqvist"), ArtistDraft("林晓"), ArtistDraft("Colin Firth")]
+    )
+    names = [a.native_name for a in roster.find("lin")]
+    assert names == ["林晓", "Hannah Lindqvist", "Colin Firth"]  # prefix, word start, inside
+    assert [a.native_name for a in roster.find("lin xiao")] == ["林晓"]
+    assert roster.find("Hannah Lindqvist")[0].native_name == "Hannah Lindqvist"
+    # the plain search keeps the roster's name order
+    assert roster.search("lin")[0].native_name == "Colin Firth"

@@ -19,6 +19,7 @@ from models.roster.artist import Stance
 from models.rules import (
     RULES,
     CheckContext,
+    RosterMention,
     ScanSession,
     Severity,
     StatementClaim,
@@ -37,7 +38,7 @@ from tests.models.rules.builders import (
     with_terms,
 )
 
-LIN, EMMA, MINOR = 1, 2, 3
+LIN, EMMA, MINOR, CHEN = 1, 2, 3, 4
 B, H, W, N = Severity.BLOCK, Severity.HIGH, Severity.WARN, Severity.INFO  # N: note (INFO)
 
 
@@ -91,7 +92,14 @@ def _proposal() -> CheckContext:
             (1, 2): ((11, "EXT. SQUARE - DAY"), (13, "An election rally fills the square.")),
             (1, 3): ((30, "NORA (AI V.O.)"), (31, "We never left.")),
         },
-        unmapped=(UnmappedUse(1, 40, None, "other", "AI-generated"),),
+        unmapped=(
+            UnmappedUse(1, 40, None, "other", "AI-generated"),
+            UnmappedUse(1, 44, "CHEN JINGYI", "voice", "AI V.O."),
+        ),
+        # 陈静怡 is on the roster, not on the proposal, and speaks through AI at line 44
+        roster_mentions=(
+            RosterMention(1, "CHEN JINGYI", CHEN, "陈静怡 (Chen Jingyi)", (44,), ("voice",)),
+        ),
         labelling_plan="",
         model_training_requested=True,
         retention_requested=True,
@@ -102,7 +110,7 @@ def _proposal() -> CheckContext:
 
 # rule → every finding it must make: (artist, line, severity, subject)
 EXPECTED: dict[str, set[tuple[int | None, int | None, Severity, str]]] = {
-    "R1": {(MINOR, None, B, ""), (None, 40, N, "unmapped:")},
+    "R1": {(MINOR, None, B, ""), (None, 40, N, "unmapped:"), (None, 44, N, "unmapped:CHEN JINGYI")},
     "R2": set(),  # 林晓 has a consent for the project; the minor's stance is not_asked
     "R3": {(LIN, None, B, "voice"), (LIN, 7, B, "voice")},
     "R4": {(EMMA, None, B, "")},  # California: BLOCK
@@ -123,6 +131,7 @@ EXPECTED: dict[str, set[tuple[int | None, int | None, Severity, str]]] = {
     "R18": {(EMMA, 30, B, "no_new_lines")},
     "R19": set(),
     "R20": {(LIN, None, H, "CDS-20260403-0A1B2C3D")},
+    "R21": {(CHEN, 44, H, "roster:CHEN JINGYI")},
 }
 
 

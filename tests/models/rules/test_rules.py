@@ -1,12 +1,24 @@
-"""One test per rule that triggers it and one that does not (R1–R20)."""
+"""One test per rule that triggers it and one that does not (R1–R21)."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
+import pytest
+
 from models.roster.artist import Artist, Stance
-from models.rules import RULE_INFO, RULES, Finding, ScanSession, Severity, StatementClaim, check
+from models.rules import (
+    RULE_INFO,
+    RULES,
+    Finding,
+    RosterMention,
+    ScanSession,
+    Severity,
+    StatementClaim,
+    UnmappedUse,
+    check,
+)
 from models.rules.context import CheckContext
 from tests.models.rules.builders import (
     AS_OF,
@@ -42,7 +54,7 @@ def test_a_clean_proposal_has_no_findings() -> None:
 
 
 def test_every_rule_has_its_metadata() -> None:
-    assert [r.info.id for r in RULES] == [f"R{n}" for n in range(1, 21)]
+    assert [r.info.id for r in RULES] == [f"R{n}" for n in range(1, 22)]
     for info in RULE_INFO.values():
         assert info.title and info.title_zh and info.source and info.action and info.action_zh
 
@@ -186,6 +198,31 @@ def test_r8_silent_when_the_word_is_only_part_of_another() -> None:
         scene_text={(1, 2): ((13, "His nakedly honest answer."),)},
     )
     assert found(ctx, "R8") == []
+
+
+@pytest.mark.parametrize(
+    ("exclusion", "line", "project_type", "blocks"),
+    [
+        ("alcohol_ads", "两人在酒吧喝酒。", "film", False),  # a bar scene is not an ad
+        ("alcohol_ads", "两人在酒吧喝酒。", "ad", True),
+        ("political", "为品牌拍摄一支宣传片。", "ad", False),  # a promo film is not political
+        ("violence", "这是一场非暴力抗争。", "film", False),  # negated
+        ("violence", "他在街头开枪。", "film", True),
+    ],
+)
+def test_r8_matches_by_meaning(exclusion, line, project_type, blocks) -> None:
+    rec = with_terms(record(), content_exclusions=(exclusion,))
+    ctx = context(
+        [facts(records=[rec])],
+        demands=[use(modality=M.FACE_LIKENESS, line=12, scene=2)],
+        scene_text={(1, 2): ((13, line),)},
+        project_type=project_type,
+    )
+    hits = found(ctx, "R8")
+    assert bool(hits) is blocks
+    if hits:
+        assert exclusion not in hits[0].message_zh  # the key in words, not the raw code
+        assert "同意记录的排除事项" in hits[0].message_zh
 
 
 # -- R9 ------------------------------------------------------------------------------------------
@@ -391,6 +428,42 @@ def test_r20_without_a_register_says_so() -> None:
     outcome = check(ctx)
     assert not [f for f in outcome.findings if f.rule_id == "R20"]
     assert "R20" in outcome.notes
+
+
+# -- R21 -----------------------------------------------------------------------------------------
+CHEN_ID = 3
+CHEN_ON_THE_ROSTER = RosterMention(
+    1, "CHEN JINGYI", CHEN_ID, "陈静怡 (Chen Jingyi)", (15, 22), ("voice",)
+)
+
+
+def test_r21_roster_artist_in_the_script_but_not_on_the_proposal() -> None:
+    ctx = clean(
+        roster_mentions=(CHEN_ON_THE_ROSTER,),
+        unmapped=(UnmappedUse(1, 15, "CHEN JINGYI", "voice", "AI V.O."),),
+    )
+    findings = check(ctx).findings
+    (f,) = [f for f in findings if f.rule_id == "R21"]
+    assert (f.severity, f.artist_id, f.line, f.subject) == (
+        Severity.HIGH,
+        CHEN_ID,
+        15,
+        "roster:CHEN JINGYI",
+    )
+    assert f.message.startswith(
+        "Line 15: 陈静怡 (Chen Jingyi) appears in the script with AI use but is not on the proposal"
+    )
+    assert "陈静怡（Chen Jingyi）以AI方式出现在剧本中，但不在提案之列" in f.message_zh
+    assert "声音" in f.message_zh and "voice" not in f.message_zh
+    assert f.evidence["lines"] == [15, 22]
+    # HIGH comes before the INFO note about the same unmapped character
+    order = [x.rule_id for x in findings]
+    assert order.index("R21") < order.index("R1")
+
+
+def test_r21_silent_without_a_roster_artist_in_the_script() -> None:
+    ctx = clean(unmapped=(UnmappedUse(1, 15, "NORA", "voice", "AI V.O."),))
+    assert found(ctx, "R21") == []
 
 
 def test_findings_come_block_first() -> None:

@@ -38,7 +38,7 @@ def test_scenes_numbers_title_page_and_other_paragraphs(doc):
         K.TRANSITION,
         K.PAGE_BREAK,
         K.SCENE_HEADING,
-        K.ACTION,  # a Shot
+        K.SHOT,  # a Shot: its own kind, never a scene or a character
         K.CENTERED,
     ]
 

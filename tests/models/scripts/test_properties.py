@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from models.scripts import ElementKind, ScriptDocument, ScriptReadError, detect_ai_uses
 from models.scripts.decoding import decode_script
+from models.scripts.docx import read_docx
 from models.scripts.fdx import read_fdx
 from models.scripts.fountain import read_fountain
 from models.scripts.pdf import read_pdf
@@ -34,6 +35,7 @@ READERS = {
     "text": read_text_bytes,
     "fdx": lambda data: read_fdx(data, "x.fdx"),
     "pdf": lambda data: read_pdf(data, "x.pdf"),
+    "docx": lambda data: read_docx(data, "x.docx"),
 }
 
 
@@ -77,6 +79,7 @@ def test_arbitrary_bytes_behind_each_format_header(data, reader):
         "text": "第1场\n林晓：".encode(),
         "fdx": b'<?xml version="1.0"?><FinalDraft><Content><Paragraph Type="Action"><Text>',
         "pdf": b"%PDF-1.7\n",
+        "docx": b"PK\x03\x04",
     }
     read_or_refuse(reader, headers[reader] + data)
 

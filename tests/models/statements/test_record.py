@@ -74,7 +74,11 @@ def test_project_certificate_counts_any_project_grants_of_the_same_counterparty_
     r = record(StatementKind.PROJECT_CERTIFICATE, state=state)
     authorised = {m["modality"] for m in r["modalities"] if m["status"] == "authorised"}
     assert authorised == {"face_likeness", "voice", "de_aging"}  # not body (other company)
-    assert r["scope"] == {"project_id": 5, "project": "长夜行 (Chang Ye Xing)"}
+    assert r["scope"] == {
+        "project_id": 5,
+        "project": "长夜行 (Chang Ye Xing)",
+        "counterparty": "星幕视频 (Xingmu Video)",  # whom the certificate authorises
+    }
 
 
 def test_refuses_statements_that_would_say_nothing_true():
@@ -95,7 +99,9 @@ def test_refuses_statements_that_would_say_nothing_true():
 def test_revocation_notice_lists_revoked_records():
     r = record(StatementKind.REVOCATION)
     assert [x["record_id"] for x in r["revocations"]] == [9]
-    assert r["revocations"][0]["reason"] == "The artist changed her mind"
+    # the reason is private: the record (attached to a public PDF) only says one was withheld
+    assert r["revocations"][0]["reason"] == ""
+    assert r["revocations"][0]["reason_withheld"] is True
 
 
 def test_a_past_as_of_is_historical():

@@ -12,6 +12,7 @@ from models.roster.artist import ArtistDraft
 from models.roster.service import RosterService
 from models.storage.changes import ChangeListener, changes_since, latest_change
 from models.storage.database import Database
+from models.storage.schema import AuditEventRow
 
 
 def test_a_save_by_another_desk_is_noticed_and_our_own_is_not(db: Database) -> None:
@@ -31,6 +32,28 @@ def test_a_save_by_another_desk_is_noticed_and_our_own_is_not(db: Database) -> N
         assert changes_since(db, theirs.latest).by_others is False
     finally:
         other.close()
+
+
+def test_two_desks_under_the_same_user_name_see_each_other(db: Database) -> None:
+    """Change notices tell desks apart by desk id, not by the name at the desk."""
+    other = Database.open(db.location.url, actor=db.actor)
+    try:
+        assert other.actor == db.actor and other.desk_id != db.desk_id
+        seen = latest_change(db)
+        RosterService(other).add(ArtistDraft("王芳", jurisdiction="CN"))
+        assert changes_since(db, seen).by_others is True
+        assert changes_since(other, seen).by_others is False
+    finally:
+        other.close()
+
+
+def test_the_desk_id_is_not_part_of_the_audit_chain(db: Database) -> None:
+    from models.audit.service import AuditService
+
+    RosterService(db).add(ArtistDraft("林晓"))
+    with db.write() as s:
+        s.execute(AuditEventRow.__table__.update().values(desk="somewhere else"))
+    assert AuditService(db).verify().intact
 
 
 @pytest.mark.sqlite_only

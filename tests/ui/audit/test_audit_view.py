@@ -122,3 +122,17 @@ def test_verify_reports_intact_then_the_first_broken_event(
     current = view.model.event_at(view.table.currentIndex().row())
     assert current is not None and current.id == 7 and current.actor == "mallory"
     wait_for_tasks(qtbot)
+
+
+def test_verify_names_a_record_edited_behind_the_trail(
+    qtbot: QtBot, view: AuditView, demo_db: Database
+) -> None:
+    with demo_db.write() as s:
+        s.execute(text("UPDATE artist SET notes = 'forged' WHERE id = 3"))
+    with qtbot.waitSignal(view.verified, timeout=10_000) as done:
+        view.verify()
+    assert not done.args[0].intact
+    label = view.verify_label.text()
+    assert label.startswith("Not intact") and "artist 3" in label and "notes" in label
+    assert not view.show_broken_button.isVisible()
+    wait_for_tasks(qtbot)

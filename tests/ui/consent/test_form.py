@@ -24,6 +24,7 @@ from models.storage.files import hash_file
 from tests.ui.consent.conftest import artist_id
 from tests.ui.helpers import close_error_boxes, commit_text, error_boxes, wait_for_tasks
 from ui.consent.form.dialog import ConsentDialog
+from ui.consent.form.pickers import ID_ROLE, UNCHOSEN
 from ui.consent.view import ConsentView
 
 
@@ -34,11 +35,30 @@ def signed_pdf(tmp_path: Path) -> Path:
     return path
 
 
-def new_form(qtbot: QtBot, db: Database, name: str) -> ConsentDialog:
+def choose_project(dialog: ConsentDialog) -> None:
+    """Pick the counterparty's first named project (or "any project" when it has none)."""
+    picker = dialog.scope.project
+    rows = [picker.proxy.index(r, 0).data(ID_ROLE) for r in range(picker.proxy.rowCount())]
+    named = [i for i in rows if i not in (None, UNCHOSEN)]
+    picker.select_id(named[0] if named else None)
+
+
+def choose_parties(dialog: ConsentDialog) -> None:
+    """What a manager does first on a new form: pick the counterparty, then the project."""
+    picker = dialog.scope.counterparty
+    rows = [picker.proxy.index(r, 0).data(ID_ROLE) for r in range(picker.proxy.rowCount())]
+    picker.select_id(next(i for i in rows if i not in (None, UNCHOSEN)))
+    choose_project(dialog)
+
+
+def new_form(qtbot: QtBot, db: Database, name: str, choose: bool = True) -> ConsentDialog:
     artist = RosterService(db).get(artist_id(db, name))
     dialog = ConsentDialog(None, ConsentService(db), CounterpartyService(db), artist)
     qtbot.addWidget(dialog)
     dialog.show()
+    if choose:
+        choose_parties(dialog)
+        dialog.revalidate()
     return dialog
 
 
@@ -185,21 +205,25 @@ def test_files_can_be_dropped_onto_the_evidence_list(
 
 
 def test_counterparty_picker_finds_pinyin_and_english(qtbot: QtBot, demo_db: Database) -> None:
-    dialog = new_form(qtbot, demo_db, "林晓")
+    dialog = new_form(qtbot, demo_db, "林晓", choose=False)
     picker = dialog.scope.counterparty
     qtbot.keyClicks(picker.search, "xingmushipin")  # 星幕视频 typed as pinyin
-    assert picker.texts() == ["星幕视频 (Xingmu Video)"]
+    assert picker.texts() == ["— choose the counterparty —", "星幕视频 (Xingmu Video)"]
     picker.search.clear()
     qtbot.keyClicks(picker.search, "qinghe")
-    assert picker.texts() == ["青禾影业 (Qinghe Pictures)"]
+    assert picker.texts() == ["— choose the counterparty —", "青禾影业 (Qinghe Pictures)"]
     cp = picker.current_id()
     projects = dialog.scope.project.texts()
-    assert projects[0] == "(any project of this counterparty)"
-    assert set(projects[1:]) == {"归途 (Gui Tu)", "雾港 (Wu Gang)"}
-    assert dialog.scope.project.current_id() is not None  # a named project by default
+    assert projects[:2] == ["— choose the project —", "(any project of this counterparty)"]
+    assert set(projects[2:]) == {"归途 (Gui Tu)", "雾港 (Wu Gang)"}
+    assert not dialog.scope.project.has_choice()  # chosen on purpose, never by default
     project_search = dialog.scope.project.search
     commit_text(project_search, "雾")
-    assert dialog.scope.project.texts() == ["(any project of this counterparty)", "雾港 (Wu Gang)"]
+    assert dialog.scope.project.texts() == [
+        "— choose the project —",
+        "(any project of this counterparty)",
+        "雾港 (Wu Gang)",
+    ]
     assert dialog.draft().counterparty_id == cp
     assert dialog.draft().project_id == dialog.scope.project.current_id()
     dialog.scope.project.select_id(None)
@@ -214,6 +238,7 @@ def test_recording_a_signed_consent_from_the_form(
     dialog = view.new_consent()
     assert dialog is not None
     qtbot.keyClicks(dialog.scope.counterparty.search, "yunti")
+    choose_project(dialog)
     dialog.scope.modality_checks[Modality.FACE_LIKENESS].click()
     dialog.scope.use_checks[Use.THIS_PRODUCTION].click()
     dialog.terms.term_start.set_value(utc_now().date())
@@ -327,7 +352,10 @@ def test_a_new_counterparty_and_project_can_be_added_from_the_form_and_undone(
     assert party.romanized_edit.placeholderText().startswith("Guang Nianyingye")
     party.ok_button.click()
     assert dialog.scope.counterparty.combo.currentText() == "光年影业 (Guang Nianyingye)"
-    assert dialog.scope.project.texts() == ["(any project of this counterparty)"]
+    assert dialog.scope.project.texts() == [
+        "— choose the project —",
+        "(any project of this counterparty)",
+    ]
     project = dialog.add_project()
     assert project is not None
     commit_text(project.native_edit, "星河")

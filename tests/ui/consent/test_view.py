@@ -216,14 +216,19 @@ def test_revoking_asks_reason_and_date_and_turns_the_matrix_red_from_then(
     qtbot.keyClicks(dialog.reason_edit, "Artist withdrew by letter.")
     assert dialog.ok_button.isEnabled()
     assert later.isoformat() in dialog.effect.text()
+    messages: list[str] = []
+    view.message.connect(messages.append)
     dialog.ok_button.click()
+    # one stated zone everywhere: the artist's (Asia/Shanghai for CN), named with its offset
+    when = f"{later.isoformat()} 00:00 Asia/Shanghai (UTC+08:00)"
+    assert messages[-1].endswith(f"revoked from {when}.")
 
     assert undo_stack.count() == 0  # nothing pretends it could be undone
     assert cell_text(view, Modality.BODY_LIKENESS) == "Given"  # in force until then
     view.set_as_of(utc_now() + timedelta(days=3))
     assert cell_text(view, Modality.BODY_LIKENESS) == "Revoked"
     assert "Looking ahead" in view.banner.text()
-    assert "Revoked from" in view.history.details.text()
+    assert f"Revoked from {when} by" in view.history.details.text()
 
 
 def test_revocation_before_the_consent_was_given_is_refused_inline(

@@ -107,6 +107,9 @@ def test_attach_map_and_check_shows_the_block_at_the_voice_line(
     assert isinstance(brush, QBrush) and brush.color().name() == SEVERITY_FILLS[Severity.BLOCK]
     message = str(panel.model.data(panel.model.index(r3, Column.MESSAGE)))
     assert "Voice" in message and "林晓 (Lin Xiao)" in message
+    source = str(panel.model.data(panel.model.index(r3, Column.SOURCE)))
+    assert "PRC Civil Code art. 1019" in source  # cited in the interface language
+    assert panel.model.findings[r3].finding.source_zh.startswith("《民法典》第1019条")
     assert view.page.worst_badge.text() == "Worst: BLOCK"
     # the list shows the worst finding too
     list_row = view.model.row_of(proposal.id)

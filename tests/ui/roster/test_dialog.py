@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
@@ -58,9 +59,12 @@ def test_future_date_of_birth_is_shown_beside_the_field(qtbot: QtBot) -> None:
 def test_unreadable_date_and_bad_jurisdiction_are_explained(qtbot: QtBot) -> None:
     dialog = _dialog(qtbot)
     qtbot.keyClicks(dialog.native_edit, "Emma Hart")
-    qtbot.keyClicks(dialog.dob_edit, "31/05/1990")
-    assert "is not a date like 1990-05-31" in dialog.problem_label("date_of_birth").text()
+    qtbot.keyClicks(dialog.dob_edit, "05/31/1990")  # month first: refused, not guessed
+    assert "reads day first" in dialog.problem_label("date_of_birth").text()
     assert dialog.problem_label("date_of_birth").isVisible()
+    dialog.dob_edit.clear()
+    qtbot.keyClicks(dialog.dob_edit, "soon")
+    assert "is not a date like 1990-05-31" in dialog.problem_label("date_of_birth").text()
     dialog.dob_edit.clear()
     qtbot.keyClicks(dialog.jurisdiction_combo.lineEdit(), "California")
     assert dialog.problem_label("jurisdiction").isVisible()
@@ -70,6 +74,16 @@ def test_unreadable_date_and_bad_jurisdiction_are_explained(qtbot: QtBot) -> Non
     qtbot.keyClicks(dialog.jurisdiction_combo.lineEdit(), "us-ca")
     assert dialog.ok_button.isEnabled()
     assert dialog.draft().normalized().jurisdiction == "US-CA"
+
+
+@pytest.mark.parametrize("text", ["1994-03-12", "1994年3月12日", "1994/3/12", "12.03.1994"])
+def test_the_dialog_reads_every_date_form_import_reads(qtbot: QtBot, text: str) -> None:
+    dialog = _dialog(qtbot)
+    dialog.native_edit.setText("林晓")
+    dialog.dob_edit.setText(text)
+    dialog.dob_edit.editingFinished.emit()
+    assert dialog.draft().date_of_birth == date(1994, 3, 12)
+    assert not dialog.problem_label("date_of_birth").isVisible()
 
 
 def test_death_before_birth_is_refused(qtbot: QtBot) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QComboBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -66,7 +67,8 @@ def test_a_clean_file_previews_and_imports_in_one_step(
     assert dialog.problems_table.rowCount() == 0
     assert dialog.import_button.isEnabled()
     assert dialog.import_button.text() == "Import 3 artists"
-    assert dialog.rows_model.index(0, 1).data() == "Zhang Wei"  # filled from pinyin
+    model = dialog.rows_model
+    assert model.index(0, model.ROMANIZED).data() == "Zhang Wei"  # filled from pinyin
 
     messages: list[str] = []
     view.files.message.connect(messages.append)
@@ -96,7 +98,7 @@ def test_a_bad_row_blocks_the_import_and_says_where(
     assert ("5", "Date of birth", "is in the future") in rows
     assert any(r[0] == "6" and r[1] == "AI stance" and "'maybe'" in r[2] for r in rows)
     assert any(r[0] == "6" and r[1] == "Jurisdiction" for r in rows)
-    assert "2 rows have problems" in dialog.summary.text()
+    assert "rows with problems: 2." in dialog.summary.text()
     dialog.reject()
     assert view.roster.counts().total == 0  # nothing was written
 
@@ -163,3 +165,83 @@ def test_an_empty_roster_points_to_the_ways_in(view: RosterView) -> None:
     assert view.empty_label.isVisible()
     text = view.empty_label.text()
     assert "No artists yet" in text and "Ctrl+N" in text and "Import roster" in text
+    assert "Restore a backup" in text
+
+
+def test_reimporting_shows_every_row_unchanged_and_imports_nothing(
+    qtbot: QtBot, view: RosterView, tmp_path: Path
+) -> None:
+    path = tmp_path / "roster.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    _preview(qtbot, view, path).import_button.click()
+    wait_for_tasks(qtbot)
+    dialog = _preview(qtbot, view, path)
+    assert "New: 0 · Changed: 0 · Unchanged: 3" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+    assert dialog.import_button.text() == "Nothing to import"
+    dialog.reject()
+    assert view.roster.counts().total == 3
+
+
+def test_changed_and_duplicate_rows_are_shown_with_a_choice_each(
+    qtbot: QtBot, view: RosterView, tmp_path: Path
+) -> None:
+    path = tmp_path / "roster.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    _preview(qtbot, view, path).import_button.click()
+    wait_for_tasks(qtbot)
+    path.write_text(
+        HEADER + "张伟,,小张,1990-05-31,CN,,declined,now with notes\n"
+        "李娜,Li Na,,1993-03-03,CN,,,\n",
+        encoding="utf-8",
+    )
+    dialog = _preview(qtbot, view, path)
+    model = dialog.rows_model
+    kinds = [model.index(r, model.KIND).data() for r in range(model.rowCount())]
+    assert kinds == ["Changed", "Possible duplicate"]
+    assert model.index(0, model.CHANGES).data() == "Notes: (empty) → now with notes"
+    assert "May be #2 李娜 (Li Na), 1992-02-02" in model.index(1, model.CHANGES).data()
+    assert model.index(1, model.CHOICE).data() == "Skip"
+    # the duplicates are shown first; "All rows" shows both
+    assert dialog.proxy.rowCount() == 1
+    dialog.show_filter.setCurrentIndex(0)
+    assert dialog.proxy.rowCount() == 2
+    assert dialog.import_button.text() == "Update 1 artists"
+    # choose to add the possible duplicate as a new artist, through the row's drop-down
+    cell = dialog.proxy.index(1, model.CHOICE)
+    dialog.rows_view.edit(cell)
+    combo = dialog.rows_view.findChild(QComboBox, "importChoice")
+    assert combo is not None
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Skip",
+        "Add as a new artist",
+        "Update #2",
+    ]
+    combo.setCurrentIndex(1)
+    dialog.rows_view.commitData(combo)
+    assert model.index(1, model.CHOICE).data() == "Add as a new artist"
+    assert dialog.import_button.text() == "Add 1 and update 1 artists"
+    messages: list[str] = []
+    view.files.message.connect(messages.append)
+    dialog.import_button.click()
+    wait_for_tasks(qtbot)
+    assert messages == ["Imported roster.csv: 1 added, 1 updated."]
+    assert view.roster.counts().total == 4
+    assert view.roster.search("张伟")[0].notes == "now with notes"
+
+
+def test_plan_table_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
+    from models.roster.merge import FieldChange, ImportPlan, PlannedRow, RowKind
+    from ui.roster.import_dialog import PlanTableModel
+
+    plan = ImportPlan(
+        (
+            PlannedRow(2, RowKind.NEW, ArtistDraft("林晓", "Lin Xiao")),
+            PlannedRow(
+                3, RowKind.CHANGED, ArtistDraft("Emma Hart"), 4, 1, (FieldChange("notes", "", "x"),)
+            ),
+            PlannedRow(4, RowKind.DUPLICATE, ArtistDraft("王磊"), 5, 1, (), "#5 王磊, —"),
+        )
+    )
+    model = PlanTableModel(plan)
+    qtmodeltester.check(model, force_py=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QImage
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from models import identity as identity_module
@@ -25,6 +25,7 @@ from tests.ui.statements.signing import artist_id, enter_passphrase, gone
 from ui.main_window import MainWindow
 from ui.settings import LAST_STATEMENT_FOLDER
 from ui.statements import export_statement_for
+from ui.statements.confirm import ConfirmBatchDialog
 from ui.statements.export_dialog import ExportStatementDialog
 from ui.statements.identity_dialog import IdentityDialog, passphrase_strength
 from ui.statements.letterhead_dialog import LetterheadDialog
@@ -133,6 +134,7 @@ def test_export_dialog_labels_historical_refuses_future_and_signs(
     wait_for_tasks(qtbot)
     result = verify_statement(target, db=signing_db)
     assert result.valid and result.in_register and result.record is not None
+    assert result.status == "historical" and result.historical
     assert result.record["historical"] is True and result.record["language"] == ["en"]
     assert datetime.fromisoformat(result.record["as_of"]) == past
     assert [x["platform"] for x in result.record["listings"]] == ["Platform X", "平台 Y"]
@@ -169,13 +171,27 @@ def test_verify_dialog_on_a_good_a_tampered_and_a_dropped_file(
     dialog = actions.verify(issued.path)
     assert isinstance(dialog, VerifyDialog)
     wait_for_tasks(qtbot)
-    assert dialog.headline.text().startswith("VALID")
+    assert dialog.headline.text().startswith("AUTHENTIC")
     assert QColor("#1e7b34").name() in dialog.headline.styleSheet()
-    assert dialog.fields["fingerprint"].text() == identity.identity.fingerprint_display
+    shown = dialog.fields["fingerprint"].text()
+    assert "\n" in shown and shown.replace("\n", ":") == identity.identity.fingerprint_display
     assert dialog.fields["register"].text() == "yes"
     assert dialog.fields["superseded"].text() == "yes"
-    assert "self-signed" in dialog.fields["trust"].text()
+    assert dialog.fields["trust"].text() == "confirmed (this desk's identity)"
     assert dialog.fields["artist"].text() == "林晓 (Lin Xiao)"
+
+    # Read like a journalist would: no register, no identity — the signer is not confirmed.
+    dialog.db = None
+    dialog.use_db.setChecked(False)
+    wait_for_tasks(qtbot)
+    assert dialog.headline.text().startswith("SIGNER NOT CONFIRMED")
+    assert identity.identity.fingerprint_display in dialog.headline.text().replace("\n", ":")
+    assert QColor("#9a6700").name() in dialog.headline.styleSheet()
+    dialog.fingerprint_edit.setText(identity.identity.fingerprint_display)
+    dialog.recheck()
+    wait_for_tasks(qtbot)
+    assert dialog.headline.text().startswith("AUTHENTIC")
+    assert dialog.fields["trust"].text() == "confirmed (fingerprint)"
 
     data = bytearray(issued.path.read_bytes())
     data[len(data) // 3] ^= 0x01
@@ -192,7 +208,7 @@ def test_verify_dialog_on_a_good_a_tampered_and_a_dropped_file(
     )
     dialog.dropEvent(drop)
     wait_for_tasks(qtbot)
-    assert dialog.headline.text().startswith("NOT VALID")
+    assert dialog.headline.text().startswith("NOT AUTHENTIC")
     assert QColor("#b03a2e").name() in dialog.headline.styleSheet()
     assert dialog.fields["problems"].text().startswith("• ")
     assert dialog.fields["file"].text() == "tampered.pdf"
@@ -310,6 +326,29 @@ def test_export_dialog_without_an_artist_finds_one_by_pinyin(
     dialog.done(0)
 
 
+def test_reissue_all_signs_nothing_when_the_list_is_cancelled(
+    signing_window, signing_db, identity, qtbot, tmp_path, settings
+):
+    lin = artist_id(signing_db, "林晓")
+    service = StatementService(signing_db, identity)
+    old = service.export(StatementRequest(lin, languages=("en", "zh")), tmp_path / "a")
+    revoke_first_given(signing_db, lin)
+    settings.set(LAST_STATEMENT_FOLDER, str(tmp_path))
+    view = statements_view(signing_window, qtbot)
+    for size in ((1024, 700), (1920, 1080)):
+        signing_window.resize(*size)
+        view.reissue_all_action.trigger()
+        confirm = view.statement_actions.dialog
+        assert isinstance(confirm, ConfirmBatchDialog)
+        assert ("林晓 (Lin Xiao)", "Position statement", "English + Chinese") in confirm.rows()
+        assert confirm.height() <= size[1] and confirm.sign_button.isVisible()
+        confirm.reject()
+        wait_for_tasks(qtbot)
+        assert StatementRegister(signing_db).get(old.statement.id).status is not (
+            StatementStatus.SUPERSEDED
+        )
+
+
 def test_one_click_reissues_every_out_of_date_statement(
     signing_window, signing_db, identity, qtbot, tmp_path, settings
 ):
@@ -326,6 +365,15 @@ def test_one_click_reissues_every_out_of_date_statement(
     stale = {st.id for st in view.out_of_date_statements()}
     assert old_zh.statement.id in stale
     view.reissue_all_action.trigger()
+    # first, what will be signed: each artist, kind and languages, and the folder
+    confirm = view.statement_actions.dialog
+    assert isinstance(confirm, ConfirmBatchDialog) and confirm.isVisible()
+    rows = confirm.rows()
+    assert len(rows) == len(stale)
+    assert ("林晓 (Lin Xiao)", "Position statement", "Chinese") in rows
+    assert str(tmp_path) in confirm.folder_label.text()
+    assert confirm.sign_button.text() == f"Sign {len(stale)} statements"
+    confirm.sign_button.click()
     enter_passphrase(qtbot, view.statement_actions.dialog)
     wait_for_tasks(qtbot)
     register = StatementRegister(signing_db)
@@ -335,3 +383,38 @@ def test_one_click_reissues_every_out_of_date_statement(
     assert view.model.stale_count == 0
     assert not view.reissue_all_action.isEnabled()
     assert old_en.path.exists()  # the old files are kept
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1920, 1080)])
+def test_exporting_from_a_past_matrix_date_opens_on_that_date_with_the_whole_warning(
+    signing_window, signing_db, qtbot, tmp_path, settings, size
+):
+    """Journey 5: "what did we say in April?" — the export carries the matrix's date."""
+    settings.set(LAST_STATEMENT_FOLDER, str(tmp_path))
+    signing_window.resize(*size)
+    lin = artist_id(signing_db, "林晓")
+    consent = signing_window.consent_screens.view
+    consent.show_artist(lin)
+    past = datetime.now(local_zone()).replace(second=0, microsecond=0) - timedelta(days=40)
+    consent.set_as_of(past)
+    assert consent.is_historical()
+    action = signing_window.export_as_of_action
+    assert action in consent.menu.actions()
+    action.trigger()
+    dialog = signing_window.statements_view.statement_actions.dialog
+    assert isinstance(dialog, ExportStatementDialog)
+    assert dialog.as_of.as_of() == past
+    assert dialog.as_of.historical()
+    note = dialog.as_of.note
+    assert "HISTORICAL statement" in note.text()
+    QApplication.processEvents()
+    assert note.height() >= note.heightForWidth(note.width())  # not clipped
+    dialog.done(0)
+    # the roster's export for the same artist lends the matrix's date too; others start "now"
+    again = export_statement_for(signing_window, lin)
+    assert isinstance(again, ExportStatementDialog) and again.as_of.as_of() == past
+    again.done(0)
+    other = export_statement_for(signing_window, artist_id(signing_db, "陈静怡"))
+    assert isinstance(other, ExportStatementDialog) and other.as_of.as_of() is None
+    other.done(0)
+    consent.set_as_of(None)

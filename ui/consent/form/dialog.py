@@ -44,7 +44,7 @@ from models.errors import FieldProblem
 from models.roster.artist import Artist
 from ui.consent.form.effects import effect_of
 from ui.consent.form.parties import PartyAdding, PartyDialog
-from ui.consent.form.pickers import Choice
+from ui.consent.form.pickers import UNCHOSEN, Choice
 from ui.consent.form.saving import FormResult
 from ui.consent.form.sections import DecisionSection, ScopeSection, Section, TermsSection
 from ui.consent.labels import (
@@ -56,6 +56,7 @@ from ui.consent.labels import (
     when_text,
 )
 from ui.consent.widgets import PROBLEM_STYLE, problem_label
+from ui.geometry import fit_to_screen
 from ui.tasks import TaskControl, run_task
 
 S = ConsentStatus
@@ -195,7 +196,8 @@ class ConsentDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.effect_note)
         layout.addWidget(self.buttons)
-        self.resize(960, 720)
+        self.setSizeGripEnabled(True)
+        fit_to_screen(self, 960, 720)  # a 1024×700 screen gets a shorter form that scrolls
         self.scope.counterparty.setFocus()
 
     def _load_parties(self, select: int | None = None) -> None:
@@ -205,9 +207,13 @@ class ConsentDialog(QDialog):
             keep = self.record.counterparty_id
         if keep is not None and all(c.id != keep for c in cps):
             cps.append(self.parties.get_counterparty(keep))  # archived since, still shown
-        self.scope.counterparty.set_choices(
-            [Choice(c.id, c.display_name, c.native_name, c.romanized_name) for c in cps], keep
-        )
+        choices = [Choice(c.id, c.display_name, c.native_name, c.romanized_name) for c in cps]
+        if keep is None:
+            # A new record starts with nothing chosen: a hurried manager must pick the party
+            # the agreement names, never inherit the first one in the list.
+            choices.insert(0, Choice(UNCHOSEN, self.tr("— choose the counterparty —"), pinned=True))
+            keep = UNCHOSEN
+        self.scope.counterparty.set_choices(choices, keep)
         if not cps:
             self.scope.counterparty.search.setPlaceholderText(
                 self.tr("No counterparties yet: New… adds one")
@@ -224,19 +230,24 @@ class ConsentDialog(QDialog):
         self._projects_of = counterparty_id
         choices = [Choice(None, self.tr("(any project of this counterparty)"), pinned=True)]
         keep: int | None = None
-        if counterparty_id is not None:
+        if counterparty_id is None:  # nothing to choose from until the counterparty is known
+            choices = [Choice(UNCHOSEN, self.tr("— choose the project —"), pinned=True)]
+            keep = UNCHOSEN
+        else:
             projects = self.parties.projects(counterparty_id)
             choices += [
                 Choice(p.id, p.display_title, p.title_native, p.title_romanized) for p in projects
             ]
             if self.record is not None and self.record.counterparty_id == counterparty_id:
                 keep = self.record.project_id
-            elif projects:
-                keep = projects[0].id
+            else:  # chosen on purpose, like the counterparty ("any project" is a choice too)
+                choices.insert(0, Choice(UNCHOSEN, self.tr("— choose the project —"), pinned=True))
+                keep = UNCHOSEN
         if select is not None:
             keep = select
         self.scope.new_project.setEnabled(counterparty_id is not None)
         picker = self.scope.project
+        picker.setEnabled(counterparty_id is not None)
         picker.search.blockSignals(True)
         picker.search.clear()
         picker.search.blockSignals(False)
@@ -410,6 +421,14 @@ class ConsentDialog(QDialog):
         if not self.scope.counterparty.has_choice():
             found.append(FieldProblem("counterparty_id", self.tr("choose the counterparty")))
             return found
+        if not self.scope.project.has_choice():
+            found.append(
+                FieldProblem(
+                    "project_id",
+                    self.tr("choose the project, or “any project of this counterparty”"),
+                )
+            )
+            return found
         decision = self.artist_decision()
         evidence_of = None if self.amends() or self.record is None else self.record.id
         pending = bool(self.decision.evidence.pending_hashes())
@@ -468,10 +487,13 @@ class ConsentDialog(QDialog):
             self.tabs.setTabText(i, f"{title}  ⚠" if per_tab[i] else title)
         if self._problems:
             first = self._problems[0]
-            text = self.tr("{n} thing(s) to fix before saving — first: {field}: {message}")
+            text = self.tr(
+                "%n thing(s) to fix before saving — first: {field}: {message}",
+                "",
+                len(self._problems),
+            )
             self.summary.setText(
                 text.format(
-                    n=len(self._problems),
                     field=field_label(first.field),
                     message=problem_text(first.message),
                 )

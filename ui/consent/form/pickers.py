@@ -25,6 +25,7 @@ from models.names import normalize, search_text
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 PINNED_ROLE = Qt.ItemDataRole.UserRole + 3  # always listed, whatever is typed
+UNCHOSEN = -1  # the id of a "— choose … —" entry: nothing is chosen yet
 
 
 @dataclass(frozen=True)
@@ -134,10 +135,12 @@ class SearchPicker(QWidget):
         if row < 0:
             return None
         value = self.proxy.index(row, 0).data(ID_ROLE)
-        return int(value) if value is not None else None
+        return int(value) if value is not None and value != UNCHOSEN else None
 
     def has_choice(self) -> bool:
-        return self.combo.currentIndex() >= 0
+        """False while nothing (or the "— choose … —" entry) is chosen."""
+        row = self.combo.currentIndex()
+        return row >= 0 and self.proxy.index(row, 0).data(ID_ROLE) != UNCHOSEN
 
     def select_id(self, item_id: int | None) -> bool:
         for row in range(self.proxy.rowCount()):

@@ -149,12 +149,13 @@ class ScopeSection(Section):
 
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # "*": required, chosen on purpose (a new record starts with nothing chosen)
         form.addRow(
-            self.tr("Counterparty"),
+            self.tr("Counterparty *"),
             self.with_problem("counterparty_id", self.counterparty, self.new_counterparty),
         )
         form.addRow(
-            self.tr("Project"), self.with_problem("project_id", self.project, self.new_project)
+            self.tr("Project *"), self.with_problem("project_id", self.project, self.new_project)
         )
         form.addRow(self.tr("Modalities"), self.with_problem("modalities", grid_box))
         form.addRow(self.tr("Uses"), self.with_problem("uses", uses_box))

@@ -129,7 +129,7 @@ class FindingsTableModel(ReadOnlyTable):
         if column is Column.MESSAGE:
             return pick(x.message, x.message_zh)
         if column is Column.SOURCE:
-            return x.source
+            return pick(x.source, x.source_zh or x.source)
         if column is Column.ACTION:
             return pick(x.action, x.action_zh)
         if column is Column.ACCEPTED:
@@ -143,7 +143,7 @@ class FindingsTableModel(ReadOnlyTable):
         if column is Column.ACTION:
             return f"{x.action}\n\n{x.action_zh}"
         if column is Column.SOURCE:
-            return x.source
+            return pick(x.source, x.source_zh or x.source)
         if column is Column.LINE and x.script_id is not None:
             return self.script_names.get(x.script_id, "")
         if column is Column.ACCEPTED and f.accepted_risk:

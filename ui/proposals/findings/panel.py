@@ -312,7 +312,8 @@ class FindingsPanel(QWidget):
             + "</p>",
             f"<p>{e(pick(x.message, x.message_zh))}</p>",
             f"<p style='color:#566573'>{e(pick(x.message_zh, x.message))}</p>",
-            f"<p><b>{e(self.tr('Source'))}:</b> {e(x.source)}</p>",
+            f"<p><b>{e(self.tr('Source'))}{pick(':', '：')}</b> "
+            f"{e(pick(x.source, x.source_zh or x.source))}</p>",
             f"<p><b>{e(self.tr('Suggested action'))}:</b> {e(pick(x.action, x.action_zh))}</p>",
         ]
         if f.accepted_risk:

@@ -80,7 +80,7 @@ class ArtistSearch(QWidget):
         self.results.clear()
         if not text:
             return
-        for artist in self.roster.search(text, limit=SEARCH_LIMIT):
+        for artist in self.roster.find(text, limit=SEARCH_LIMIT):  # best match first
             item = QListWidgetItem(artist.display_name)
             item.setData(ID_ROLE, artist.id)
             if artist.stage_names:

@@ -365,9 +365,10 @@ class ProposalDialog(QDialog):
             where = f" ({first.row})" if first.row is not None else ""
             self.summary.setText(
                 self.tr(
-                    "{n} thing(s) to fix before saving — first: {field}{where}: {message}"
+                    "%n thing(s) to fix before saving — first: {field}{where}: {message}",
+                    "",
+                    len(self._problems),
                 ).format(
-                    n=len(self._problems),
                     field=self.field_label(first.field),
                     where=where,
                     message=problem_text(first.message),

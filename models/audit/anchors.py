@@ -1,0 +1,162 @@
+"""Where `audit verify` finds checkpoints the log must extend.
+
+- the `audit_checkpoint` table and the `checkpoint` of each statement record in the register
+  table (both inside the database, so an attacker with the database can remove them);
+- the statement PDFs in the files folder's `statements/` store (their embedded record);
+- the backups in the rolling-backup folder (each manifest carries its checkpoint);
+- a public register folder given with `--register DIR` (`register.json` and every entry of
+  `checkpoints.json`), typically the copy published on the agency's website.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography import x509
+
+from models.audit.checkpoint import Checkpoint, stored_checkpoints
+from models.storage.database import Database
+
+MAX_JSON_BYTES = 16 * 1024 * 1024
+MAX_PDF_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A checkpoint and where it was found (shown when the log does not extend it)."""
+
+    checkpoint: Checkpoint
+    source: str
+    # the sealed thing may carry a certificate that is trusted as much as that thing is
+    # (a register whose certificate this desk already holds): used only when it matches
+    trusted: tuple[x509.Certificate, ...] = ()
+    # found outside the database: a checkpoint whose seal fails is reported, not fatal
+    external: bool = True
+
+
+def _statement_records(db: Database) -> Iterator[tuple[str, str]]:
+    from sqlalchemy import select
+
+    from models.statements.tables import StatementRow
+
+    with db.read() as s:
+        for statement_id, record_json in s.execute(
+            select(StatementRow.id, StatementRow.record_json)
+        ):
+            yield str(statement_id), str(record_json)
+
+
+def database_anchors(db: Database) -> list[Anchor]:
+    out = [
+        Anchor(cp, f"checkpoint {i} in the database ({cp.reason})", external=False)
+        for i, cp in enumerate(stored_checkpoints(db), start=1)
+    ]
+    for statement_id, record_json in _statement_records(db):
+        try:
+            cp = Checkpoint.from_json(json.loads(record_json).get("checkpoint"))
+        except (ValueError, AttributeError):
+            cp = None
+        if cp is not None:
+            out.append(Anchor(cp, f"statement {statement_id} (register table)", external=False))
+    return out
+
+
+def store_anchors(db: Database) -> list[Anchor]:
+    """Checkpoints in the statement PDFs kept in the files folder."""
+    from models.statements.record import RECORD_FILE_NAME, parse_record
+    from models.statements.register import STORE_FOLDER
+
+    folder = db.location.files_dir / STORE_FOLDER
+    out: list[Anchor] = []
+    if not folder.is_dir():
+        return out
+    for pdf in sorted(folder.glob("*.pdf")):
+        record = _embedded_record(pdf, RECORD_FILE_NAME, parse_record)
+        if record is None:
+            continue
+        cp = Checkpoint.from_json(record.get("checkpoint"))
+        if cp is not None:
+            label = record.get("statement_id", pdf.name)
+            out.append(Anchor(cp, f"statement {label} (stored file {pdf.name})"))
+    return out
+
+
+def _embedded_record(pdf: Path, name: str, parse: object) -> dict[str, object] | None:
+    from pypdf import PdfReader
+
+    try:
+        if pdf.stat().st_size > MAX_PDF_BYTES:
+            return None
+        files = PdfReader(str(pdf)).attachments
+        data = files.get(name)
+        if not data:
+            return None
+        record = parse(data[0])  # type: ignore[operator]
+        return record if isinstance(record, dict) else None
+    except Exception:  # a damaged PDF is no anchor; the integrity check reports the file
+        return None
+
+
+def backup_anchors(folder: Path, source: str | None = None) -> list[Anchor]:
+    """The checkpoint in each backup manifest of `folder` (only the manifest is read).
+
+    `source`: only backups of the database file of that name (the folder may hold the
+    backups of several databases; their logs are not this one's).
+    """
+    out: list[Anchor] = []
+    if not folder.is_dir():
+        return out
+    for archive in sorted(folder.glob("*.zip")):
+        try:
+            with zipfile.ZipFile(archive) as zf:
+                info = zf.getinfo("manifest.json")
+                if info.file_size > MAX_JSON_BYTES:
+                    continue
+                data = json.loads(zf.read(info).decode("utf-8"))
+        except Exception:  # not a backup, or damaged: `restore --check` says which
+            continue
+        if isinstance(data, dict):
+            if source is not None and data.get("source") != source:
+                continue
+            cp = Checkpoint.from_json(data.get("checkpoint"))
+            if cp is not None:
+                out.append(Anchor(cp, f"backup {archive.name}"))
+    return out
+
+
+def register_anchors(folder: Path) -> list[Anchor]:
+    """`register.json`'s checkpoint and each entry of `checkpoints.json` in an export folder."""
+    out: list[Anchor] = []
+    certs: tuple[x509.Certificate, ...] = ()
+    try:
+        certs = tuple(x509.load_pem_x509_certificates((folder / "certificate.pem").read_bytes()))
+    except (OSError, ValueError):
+        certs = ()
+    register = _read_json(folder / "register.json")
+    if isinstance(register, dict):
+        cp = Checkpoint.from_json(register.get("checkpoint"))
+        if cp is not None:
+            seq = register.get("sequence", "?")
+            out.append(Anchor(cp, f"register {folder} (export {seq})", certs))
+    history = _read_json(folder / "checkpoints.json")
+    entries = history.get("checkpoints") if isinstance(history, dict) else history
+    if isinstance(entries, list):
+        for entry in entries:
+            cp = Checkpoint.from_json(entry)
+            if cp is not None:
+                seq = entry.get("sequence", "?") if isinstance(entry, dict) else "?"
+                out.append(Anchor(cp, f"checkpoints.json in {folder} (export {seq})", certs))
+    return out
+
+
+def _read_json(path: Path) -> object:
+    try:
+        if path.stat().st_size > MAX_JSON_BYTES:
+            return None
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None

@@ -1,0 +1,204 @@
+"""Binding each audited row's current content to its last audit event.
+
+The hash chain proves the *events* were not changed; on its own it says nothing about the
+tables the events describe: `UPDATE artist SET notes = …` behind the application's back left
+the chain intact. So every event about a row of a bound table also records `row_hash`, the
+SHA-256 of that row's columns as they are after the write (read back inside the same
+transaction), and `row_hash` is covered by the event's own hash. `audit verify` recomputes
+each bound row's hash and compares it with the one its last event recorded:
+
+- different hash: the row was changed without an event (named: table, id, and the fields
+  that differ from the event's `after` snapshot where the snapshot shows them);
+- no event at all: the row was added behind the log, or its events were deleted;
+- the last event recorded a row but the row is gone: deleted behind the log;
+- the last event says the row is gone (`ROW_GONE`) but it exists: re-inserted behind the log.
+
+Events written before this binding existed carry no `row_hash`; their rows are not checked
+until their next audited write.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
+
+from models.clock import iso
+
+# entity name in audit events -> table whose primary key is the event's entity_id
+BOUND_TABLES: dict[str, str] = {
+    "artist": "artist",
+    "consent_record": "consent_record",
+    "counterparty": "counterparty",
+    "project": "project",
+    "stance_record": "stance_record",
+    "statement": "statement",
+}
+BOUND_ENTITIES = frozenset(BOUND_TABLES)
+ROW_GONE = "-"
+_IN_BATCH = 500
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return iso(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, bytes):
+        return value.hex()
+    raise TypeError(f"cannot hash {type(value).__name__} in a row")
+
+
+def row_digest(values: Mapping[str, Any]) -> str:
+    """SHA-256 of a row's columns (canonical JSON: sorted keys, no spaces, UTF-8)."""
+    body = json.dumps(
+        dict(values), sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_plain
+    )
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def _table(session: Session, name: str) -> Table | None:
+    from models.storage.schema import Base
+
+    table = Base.metadata.tables.get(name)
+    return table if isinstance(table, Table) else None
+
+
+def _pk_column(table: Table) -> Any:
+    return next(iter(table.primary_key.columns))
+
+
+def _id_value(table: Table, entity_id: str) -> Any:
+    pk = _pk_column(table)
+    try:
+        return int(entity_id) if pk.type.python_type is int else entity_id
+    except (ValueError, NotImplementedError):
+        return entity_id
+
+
+def row_digests(session: Session, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The row hash of each bound (entity, id) as it is now in `session`'s transaction.
+
+    Rows that do not exist get `ROW_GONE`; entities that are not bound are left out.
+    """
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for entity, entity_id in keys:
+        if entity in BOUND_TABLES:
+            wanted[entity].add(entity_id)
+    out: dict[tuple[str, str], str] = {}
+    for entity, ids in wanted.items():
+        table = _table(session, BOUND_TABLES[entity])
+        if table is None:
+            continue
+        pk = _pk_column(table)
+        found: dict[str, str] = {}
+        id_list = sorted(ids)
+        for start in range(0, len(id_list), _IN_BATCH):
+            chunk = [_id_value(table, i) for i in id_list[start : start + _IN_BATCH]]
+            for row in session.execute(select(table).where(pk.in_(chunk))).mappings():
+                found[str(row[pk.name])] = row_digest(dict(row))
+        for entity_id in ids:
+            out[(entity, entity_id)] = found.get(entity_id, ROW_GONE)
+    return out
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """A bound row whose content does not match its last event."""
+
+    table: str
+    row_id: str
+    event: int | None
+    what: str
+    fields: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        where = f"{self.table} {self.row_id}"
+        fields = f" (field {', '.join(self.fields)})" if self.fields else ""
+        return f"{where}: {self.what}{fields}"
+
+
+def _changed_fields(row: Mapping[str, Any], after: str | None) -> tuple[str, ...]:
+    """Columns whose value differs from the event's `after` snapshot, where it shows them."""
+    if not after:
+        return ()
+    try:
+        snapshot = json.loads(after)
+    except ValueError:
+        return ()
+    if not isinstance(snapshot, dict):
+        return ()
+    out: list[str] = []
+    for key, value in row.items():
+        if key not in snapshot:
+            continue
+        plain = json.loads(json.dumps(value, default=_plain))
+        if plain != snapshot[key]:
+            out.append(key)
+    return tuple(sorted(out))
+
+
+def check_rows(
+    session: Session,
+    last_rows: Mapping[tuple[str, str], tuple[int, str | None]],
+    after_of: Any = None,
+) -> list[RowProblem]:
+    """Compare every bound row with its last event (see the module docstring).
+
+    `after_of(event_id)` returns an event's `after` text, used only to name changed fields.
+    """
+    problems: list[RowProblem] = []
+    for entity, table_name in BOUND_TABLES.items():
+        table = _table(session, table_name)
+        if table is None:
+            continue
+        pk = _pk_column(table)
+        seen: set[str] = set()
+        for mapping in session.execute(select(table)).mappings():
+            row = dict(mapping)
+            row_id = str(row[pk.name])
+            seen.add(row_id)
+            last = last_rows.get((entity, row_id))
+            if last is None:
+                problems.append(
+                    RowProblem(
+                        table_name, row_id, None, "has no audit event (added behind the log)"
+                    )
+                )
+                continue
+            event, recorded = last
+            if recorded is None:
+                continue  # written before rows were bound
+            if recorded == ROW_GONE:
+                problems.append(
+                    RowProblem(table_name, row_id, event, f"exists, but event {event} removed it")
+                )
+            elif row_digest(row) != recorded:
+                fields = _changed_fields(row, after_of(event) if after_of else None)
+                problems.append(
+                    RowProblem(
+                        table_name,
+                        row_id,
+                        event,
+                        f"was changed behind the audit trail after event #{event}",
+                        fields,
+                    )
+                )
+        for (ent, row_id), (event, recorded) in last_rows.items():
+            if ent == entity and row_id not in seen and recorded not in (None, ROW_GONE):
+                problems.append(
+                    RowProblem(
+                        table_name, row_id, event, f"was deleted after event {event} without one"
+                    )
+                )
+    return problems

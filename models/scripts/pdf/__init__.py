@@ -1,0 +1,35 @@
+"""PDF scripts: element types told from the page geometry the document itself uses.
+
+A screenplay PDF keeps no element types, only where each line is. Nothing about the layout is
+hard-coded: each document's action margin (the left edge most lines share), line step, page
+centre and cue column (one indent shared by names of every length, or centred names) are
+measured from the whole file, and every line is classified relative to them. A cue is a
+capitalised line in the cue column with its speech directly below and further left — at the
+dialogue indent (Final Draft, Fade In, Highland, WriterDuet…) or back at the margin (Word and
+Google Docs layouts, where cues are centred). Scene headings, shots and
+transitions are known by their words (rules.py), never by capitals alone. A PDF without that
+layout (a Chinese script typed in a word processor) is read line by line with the plain-text
+rules instead. Line numbers count the extracted text lines (a blank line between paragraphs
+and pages); each element keeps its page number.
+"""
+
+from __future__ import annotations
+
+from models.scripts.document import ScriptDocument
+from models.scripts.errors import ScriptReadError
+from models.scripts.pdf.extract import MAX_LINES, MAX_PAGES, TIME_BUDGET_S, Progress, extract
+from models.scripts.pdf.layout import Layout
+
+__all__ = ["MAX_LINES", "MAX_PAGES", "TIME_BUDGET_S", "read_pdf"]
+
+
+def read_pdf(data: bytes, source_name: str, progress: Progress | None = None) -> ScriptDocument:
+    pages = extract(data, source_name, progress)
+    if not any(page.segments for page in pages):
+        raise ScriptReadError(
+            f"{source_name} has no text layer (a scanned image?); export the script again as a "
+            "PDF with text, FDX or Fountain, or run it through text recognition first",
+            f"{source_name} 没有文字层（可能是扫描图片）；"
+            "请重新导出带文字的 PDF、FDX 或 Fountain，或先做文字识别",
+        )
+    return Layout(pages, source_name).read()

@@ -1,0 +1,276 @@
+"""The CMS signature of a statement, checked on its original bytes with bounded work.
+
+Nothing here re-encodes the signature: the bytes are first walked once as strict DER within
+size, depth and element limits (`der`), then only the few small parts nobody's signature
+covers are compared with their canonical form. What is accepted is the shape our signing
+produces: one signer, named by issuer and serial number, detached data, one digest algorithm,
+no unsigned attributes (a nested timestamp token there is refused before it is parsed), no
+revocation lists, and only certificates on the signer's own chain.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from asn1crypto import cms, core
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
+
+from reports.verification.certs import issued_by
+from reports.verification.der import DerError, check_strict, read_tlv
+
+_HASHES: dict[str, Callable[[bytes], Any]] = {
+    "sha256": hashlib.sha256,
+    "sha384": hashlib.sha384,
+    "sha512": hashlib.sha512,
+}
+_CRYPTO_HASHES: dict[str, Callable[[], hashes.HashAlgorithm]] = {
+    "sha256": hashes.SHA256,
+    "sha384": hashes.SHA384,
+    "sha512": hashes.SHA512,
+}
+
+
+@dataclass
+class CmsOutcome:
+    """What the signature says, and every reason not to believe it."""
+
+    problems: list[str] = field(default_factory=list)
+    intact: bool = False  # the signed bytes hash to the signed message digest
+    valid: bool = False  # the signer's key made the signature over the signed attributes
+    signer: x509.Certificate | None = None
+    certificates: list[x509.Certificate] = field(default_factory=list)
+    signing_time: datetime | None = None
+
+
+def _canonical(value: core.Asn1Value) -> bool:
+    """A small part's bytes are its canonical DER encoding (re-encoded from a copy)."""
+    original: bytes = value.dump()
+    again: bytes = value.copy().dump(force=True)
+    return original == again
+
+
+def signature_der(contents: bytes) -> tuple[bytes, bool]:
+    """The DER signature inside the zero-padded /Contents, and whether the padding is clean."""
+    tlv = read_tlv(contents, 0, len(contents))
+    return contents[: tlv.end], not contents[tlv.end :].strip(b"\x00")
+
+
+def check_cms(contents: bytes, signed_bytes: bytes, exact_certificates: bool = False) -> CmsOutcome:
+    """Check the signature value `contents` (as in /Contents) over `signed_bytes`.
+
+    `exact_certificates`: the certificate set must be exactly what our statement signing
+    writes (pyHanko): in DER order, the signer's certificate twice (once as the signer, once
+    from its certificate store) and every other certificate once — so no certificate can be
+    added, dropped or reordered without the answer changing.
+    """
+    out = CmsOutcome()
+    try:
+        der, clean = signature_der(contents)
+        if not clean:
+            out.problems.append("The signature field holds extra bytes after the signature.")
+        check_strict(der)
+        _check(der, signed_bytes, out, exact_certificates)
+    except DerError as e:
+        out.problems.append(f"The signature is not strict DER ({e}).")
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as e:
+        out.problems.append(f"The signature cannot be read strictly ({e}).")
+    return out
+
+
+def _check(der: bytes, signed_bytes: bytes, out: CmsOutcome, exact_certificates: bool) -> None:
+    info = cms.ContentInfo.load(der, strict=True)
+    if info["content_type"].native != "signed_data":
+        out.problems.append("The signature is not a CMS SignedData.")
+        return
+    signed = info["content"]
+    signer_infos = signed["signer_infos"]
+    if len(signer_infos) != 1:
+        out.problems.append("The signature holds more than one signer.")
+        return
+    signer = signer_infos[0]
+    if not isinstance(signer["unsigned_attrs"], core.Void) or not isinstance(
+        signed["crls"], core.Void
+    ):
+        out.problems.append("The signature carries unsigned additions.")
+        return
+    if signed["version"].native != "v1" or signer["version"].native != "v1":
+        out.problems.append("The signature's version numbers were changed.")
+    for part in (
+        signed["digest_algorithms"],
+        signed["encap_content_info"],
+        signer["sid"],
+        signer["digest_algorithm"],
+        signer["signature_algorithm"],
+    ):
+        if not _canonical(part):
+            out.problems.append("The signature is not encoded as signed (its bytes were changed).")
+            return
+    digest_name = signer["digest_algorithm"]["algorithm"].native
+    if [a["algorithm"].native for a in signed["digest_algorithms"]] != [digest_name]:
+        out.problems.append("The signature's list of digest algorithms was changed.")
+    encap = signed["encap_content_info"]
+    if encap["content_type"].native != "data" or not isinstance(encap["content"], core.Void):
+        out.problems.append("The signature's content description was changed.")
+    if digest_name not in _HASHES:
+        out.problems.append(f"The signature uses a digest not accepted here ({digest_name}).")
+        return
+    certs = _certificates(signed, out)
+    if certs is None:
+        return
+    signer_cert = _named_certificate(signer["sid"], certs, out)
+    if signer_cert is None:
+        return
+    out.signer = signer_cert
+    out.certificates = [c for _, c in certs]
+    if exact_certificates and not _exact_set([a.dump() for a, _ in certs], signer_cert):
+        out.problems.append("The certificates inside the signature are not as they were signed.")
+        return
+    _check_chain(signer_cert, out)
+    attrs = signer["signed_attrs"]
+    if isinstance(attrs, core.Void):
+        out.problems.append("The signature has no signed attributes.")
+        return
+    message_digest: bytes | None = None
+    content_type_ok = False
+    for attr in attrs:
+        kind = attr["type"].native
+        values = attr["values"]
+        if len(values) != 1:
+            out.problems.append("A signed attribute holds more than one value.")
+            return
+        if kind == "message_digest":
+            message_digest = values[0].native
+        elif kind == "content_type":
+            content_type_ok = values[0].native == "data"
+        elif kind == "signing_time":
+            out.signing_time = values[0].native
+    if message_digest is None or not content_type_ok:
+        out.problems.append("The signature's signed attributes are incomplete.")
+        return
+    out.intact = _HASHES[digest_name](signed_bytes).digest() == message_digest
+    if not out.intact:
+        out.problems.append("The signed content was changed after signing (digest mismatch).")
+    signed_attrs = b"\x31" + attrs.dump()[1:]
+    out.valid = _signature_ok(
+        signer_cert,
+        signer["signature_algorithm"],
+        digest_name,
+        signer["signature"].native,
+        signed_attrs,
+    )
+    if not out.valid:
+        out.problems.append("The signature value does not match the signed content.")
+
+
+def _certificates(
+    signed: cms.SignedData, out: CmsOutcome
+) -> list[tuple[Any, x509.Certificate]] | None:
+    certs: list[tuple[Any, x509.Certificate]] = []
+    if isinstance(signed["certificates"], core.Void):
+        out.problems.append("The signature carries no certificate.")
+        return None
+    for choice in signed["certificates"]:
+        if choice.name != "certificate":
+            out.problems.append("The signature carries something other than certificates.")
+            return None
+        der = choice.chosen.dump()
+        certs.append((choice.chosen, x509.load_der_x509_certificate(der)))
+    return certs
+
+
+def _exact_set(encodings: list[bytes], signer: x509.Certificate) -> bool:
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    signer_der = signer.public_bytes(Encoding.DER)
+    others = [e for e in encodings if e != signer_der]
+    return (
+        encodings == sorted(encodings)
+        and encodings.count(signer_der) == 2
+        and len(set(others)) == len(others)
+    )
+
+
+def _named_certificate(
+    sid: cms.SignerIdentifier, certs: list[tuple[Any, x509.Certificate]], out: CmsOutcome
+) -> x509.Certificate | None:
+    if sid.name != "issuer_and_serial_number":
+        out.problems.append("The signature no longer names the certificate it carries.")
+        return None
+    issuer = sid.chosen["issuer"].dump()
+    serial = sid.chosen["serial_number"].native
+    for asn1_cert, cert in certs:
+        if asn1_cert["tbs_certificate"]["issuer"].dump() == issuer and cert.serial_number == serial:
+            return cert
+    out.problems.append("The signature no longer names the certificate it carries.")
+    return None
+
+
+def _check_chain(signer_cert: x509.Certificate, out: CmsOutcome) -> None:
+    """Every certificate carried is the signer's or an issuer on its chain."""
+    needed = [signer_cert]
+    frontier = [signer_cert]
+    while frontier:
+        cert = frontier.pop()
+        if cert.issuer == cert.subject:
+            continue
+        for candidate in out.certificates:
+            if (
+                candidate not in needed
+                and candidate.subject == cert.issuer
+                and issued_by(cert, candidate)
+            ):
+                needed.append(candidate)
+                frontier.append(candidate)
+    if any(c not in needed for c in out.certificates):
+        out.problems.append("A certificate inside the signature was changed or added.")
+    if signer_cert.issuer == signer_cert.subject and not issued_by(signer_cert, signer_cert):
+        out.problems.append(
+            "The signer's certificate was altered: its own signature does not verify."
+        )
+
+
+def _signature_ok(
+    cert: x509.Certificate,
+    algorithm: cms.SignedDigestAlgorithm,
+    digest_name: str,
+    signature: bytes,
+    data: bytes,
+) -> bool:
+    key = cert.public_key()
+    kind = algorithm.signature_algo
+    try:
+        hash_name = algorithm.hash_algo
+    except ValueError:
+        hash_name = digest_name
+    if kind != "ed25519" and hash_name != digest_name:
+        return False
+    try:
+        if kind == "ecdsa" and isinstance(key, ec.EllipticCurvePublicKey):
+            key.verify(signature, data, ec.ECDSA(_CRYPTO_HASHES[digest_name]()))
+        elif kind == "rsassa_pkcs1v15" and isinstance(key, rsa.RSAPublicKey):
+            key.verify(signature, data, padding.PKCS1v15(), _CRYPTO_HASHES[digest_name]())
+        elif kind == "rsassa_pss" and isinstance(key, rsa.RSAPublicKey):
+            params = algorithm["parameters"]
+            salt = int(params["salt_length"].native)
+            mgf_hash = params["mask_gen_algorithm"]["parameters"]["algorithm"].native
+            if mgf_hash != digest_name:
+                return False
+            pss = padding.PSS(padding.MGF1(_CRYPTO_HASHES[digest_name]()), salt)
+            key.verify(signature, data, pss, _CRYPTO_HASHES[digest_name]())
+        elif kind == "ed25519" and isinstance(key, ed25519.Ed25519PublicKey):
+            key.verify(signature, data)
+        else:
+            return False
+    except (InvalidSignature, ValueError, KeyError, TypeError):
+        return False
+    return True
+
+
+__all__ = ["CmsOutcome", "check_cms", "signature_der"]

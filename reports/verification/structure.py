@@ -1,0 +1,64 @@
+"""The signature's place in the file, checked on the raw bytes (never trusting a PDF library).
+
+Published attacks on PDF signatures (incremental saving, shadow attacks, signature wrapping,
+universal signature forgery) all leave bytes the signature does not cover, or move what it
+covers. A statement is one signed revision and nothing else, so this asks for exactly that:
+
+- the signature's byte ranges start at 0 and the second one starts right after the gap;
+- the gap is exactly `<` + the signature's own value in uppercase hex + `>` (as pyHanko
+  writes it: any other spelling, lowercase digits included, is a different file from the one
+  that was signed, and the register's file hash would not match it either);
+- the signed revision ends with its `%%EOF` (and one end-of-line), and that is the end of
+  the file: no later revision, no appended byte.
+"""
+
+from __future__ import annotations
+
+import re
+
+_EOF_TAIL = re.compile(rb"%%EOF(\r\n|\r|\n)?\Z")
+
+
+def byte_range_problems(data: bytes, byte_range: list[int], contents: bytes) -> list[str]:
+    """Every way in which `byte_range` and the gap fail to be our one signed revision."""
+    if len(byte_range) != 4 or any(not isinstance(v, int) or v < 0 for v in byte_range):
+        return ["The signature's byte range is malformed."]
+    start1, len1, start2, len2 = byte_range
+    problems: list[str] = []
+    if start1 != 0:
+        problems.append("The signature does not start at the beginning of the file.")
+    gap_expected = b"<" + contents.hex().upper().encode("ascii") + b">"
+    if start2 != start1 + len1 + len(gap_expected):
+        problems.append(
+            "The signed parts of the file do not meet the signature value exactly "
+            "(bytes between them are not signed)."
+        )
+    elif data[start1 + len1 : start2] != gap_expected:
+        problems.append(
+            "The bytes around the signature value are not the ones that were signed "
+            "(the signature value is written differently)."
+        )
+    end = start2 + len2
+    if end > len(data):
+        problems.append("The file is shorter than the signature says: it was truncated.")
+    elif end < len(data):
+        problems.append(
+            "Content was added to the file after it was signed "
+            f"({len(data) - end} bytes after the signed revision)."
+        )
+    if end <= len(data) and not _EOF_TAIL.search(data[max(0, end - 8) : end]):
+        problems.append("The signature does not end where a revision of the file ends.")
+    if data.count(b"%%EOF", end) or data.count(b"startxref", end):
+        problems.append("The file holds a later revision than the signed one.")
+    return problems
+
+
+def revision_ends(data: bytes) -> list[int]:
+    """Where each revision ends (just after `%%EOF` and its end-of-line), in file order."""
+    ends: list[int] = []
+    for m in re.finditer(rb"%%EOF(\r\n|\r|\n)?", data):
+        ends.append(m.end())
+    return ends
+
+
+__all__ = ["byte_range_problems", "revision_ends"]

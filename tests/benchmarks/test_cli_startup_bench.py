@@ -1,0 +1,157 @@
+"""Whole-process time of everyday commands, against `python -c "import sqlite3, json"`.
+
+Each run is a fresh interpreter with bytecode cached, as on a user's machine. The runs of all
+commands and of the baselines are interleaved (round-robin), so load on the shared machine
+falls on all of them alike; medians are compared. Targets (issue 14): every everyday command
+≤ 4× the baseline; `script analyze` of a 190-scene Fountain script faster than screenplain's
+CLI on the same file. Reported with `--benchmark-enable`, never asserted.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ROUNDS = 15
+TARGET = 4.0
+BASELINE = [sys.executable, "-c", "import sqlite3, json"]
+
+WORDS = [
+    "the",
+    "a",
+    "house",
+    "runs",
+    "quickly",
+    "toward",
+    "light",
+    "dark",
+    "old",
+    "man",
+    "young",
+    "woman",
+    "river",
+    "fish",
+    "giant",
+    "town",
+    "witch",
+    "circus",
+    "war",
+    "letter",
+    "road",
+    "tree",
+    "night",
+    "morning",
+    "remembers",
+    "tells",
+    "story",
+    "father",
+    "son",
+]
+CHARACTERS = ("EDWARD", "WILL", "SANDRA", "JOSEPHINE", "KARL", "AMOS", "JENNY", "NORTHER")
+
+
+def feature_fountain(scenes: int = 190) -> str:
+    """A feature-length Fountain script (~120 pages): scenes of action and dialogue."""
+    rng = random.Random(190)
+
+    def sentence(n: int) -> str:
+        return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+
+    out = ["Title: Big Test\nAuthor: Bench\n"]
+    for i in range(scenes):
+        place = rng.choice(["RIVER", "TOWN", "CIRCUS", "HOUSE"])
+        out.append(f"{rng.choice(['INT.', 'EXT.'])} {place} {i} - {rng.choice(['DAY', 'NIGHT'])}")
+        for _ in range(rng.randint(4, 9)):
+            if rng.random() < 0.35:
+                out.append(sentence(rng.randint(10, 40)))
+            else:
+                aside = "\n(quietly)" if rng.random() < 0.2 else ""
+                out.append(f"{rng.choice(CHARACTERS)}{aside}\n{sentence(rng.randint(5, 30))}")
+        if i % 10 == 0:
+            out.append("EDWARD\nThey made a digital double of my voice with AI.")
+    return "\n\n".join(out) + "\n"
+
+
+def _env(tmp: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(
+        PYTHONPYCACHEPREFIX=str(tmp / "pycache"),
+        CONSENT_DESK_LOG_DIR=str(tmp / "logs"),
+        XDG_CONFIG_HOME=str(tmp / "config"),
+    )
+    return env
+
+
+def _timed(args: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, timeout=120)
+    elapsed = time.perf_counter() - start
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    return elapsed
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "demo.sqlite3"
+    subprocess.run(
+        [sys.executable, "main.py", "--db", str(path), "demo"], cwd=ROOT, check=True, timeout=120
+    )
+    return path
+
+
+def test_everyday_commands_against_python_baseline(
+    benchmark: Any, tmp_path: Path, demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    benchmark.group = "command start-up"
+    env = _env(tmp_path)
+    script = tmp_path / "big.fountain"
+    script.write_text(feature_fountain(), encoding="utf-8")
+    html = tmp_path / "big.html"
+    main = [sys.executable, str(ROOT / "main.py")]
+    db = ["--db", str(demo_db)]
+    runs: dict[str, list[str]] = {
+        "python -c 'import sqlite3, json'": BASELINE,
+        "--help": [*main, "--help"],
+        "--version": [*main, "--version"],
+        "roster --help": [*main, "roster", "--help"],
+        "roster search": [*main, *db, "roster", "search", "lin"],
+        "audit verify": [*main, *db, "audit", "verify"],
+        "consent list": [*main, *db, "consent", "list", "1"],
+        "script analyze (190 scenes)": [*main, "script", "analyze", str(script)],
+    }
+    screenplain = shutil.which("screenplain", path=str(Path(sys.executable).parent))
+    if screenplain:
+        runs["screenplain CLI (same file)"] = [screenplain, str(script), str(html)]
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for args in runs.values():  # warm-up: bytecode written once
+        _timed(args, env)
+    for _ in range(ROUNDS):
+        for name, args in runs.items():
+            times[name].append(_timed(args, env))
+    benchmark.pedantic(_timed, args=(BASELINE, env), rounds=5, warmup_rounds=1)
+
+    base = statistics.median(times["python -c 'import sqlite3, json'"])
+    with capsys.disabled():
+        sys.stdout.write(f"\nwhole-process medians of {ROUNDS} interleaved runs:\n")
+        for name, ts in times.items():
+            med = statistics.median(ts)
+            verdict = ""
+            if name.startswith(("--", "roster", "audit", "consent", "script")):
+                verdict = "  ok" if med / base <= TARGET else f"  OVER {TARGET}x"
+            sys.stdout.write(f"  {name:<32} {med * 1000:7.1f} ms  {med / base:5.2f}x{verdict}\n")
+        if screenplain:
+            ours = statistics.median(times["script analyze (190 scenes)"])
+            theirs = statistics.median(times["screenplain CLI (same file)"])
+            sys.stdout.write(
+                f"  script analyze / screenplain CLI: {ours / theirs:.2f}x (target < 1)\n"
+            )

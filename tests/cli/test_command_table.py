@@ -1,0 +1,155 @@
+"""The command table (cli/commands.py): help without importing handlers, lazy handlers.
+
+`--help` and `COMMAND --help` are answered from the static table, so they import none of the
+command modules (nor SQLAlchemy, PDF or signing libraries); `script analyze` of a Fountain
+file imports neither SQLAlchemy nor pypdf. Checked in a fresh interpreter each time.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cli import commands
+from cli.app import LazyHandler, build_parser
+from main import main
+
+REPO = Path(__file__).resolve().parents[2]
+HANDLER_MODULES = sorted(
+    {
+        c.handler.partition(":")[0]
+        for entry in commands.COMMANDS
+        for c in (entry.commands if isinstance(entry, commands.Group) else (entry,))
+    }
+)
+HEAVY = ("sqlalchemy", "pypdf", "pyhanko", "reportlab", "aiohttp", "PySide6")
+
+PROBE = """
+import contextlib, io, json, sys
+import main
+out = io.StringIO()
+with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+    try:
+        code = main.main(json.loads(sys.argv[1]))
+    except SystemExit as e:
+        code = e.code
+print(json.dumps({"code": code, "out": out.getvalue(), "modules": sorted(sys.modules)}))
+"""
+
+
+def probe(*argv: str) -> dict[str, object]:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(list(argv))],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    data: dict[str, object] = json.loads(result.stdout.splitlines()[-1])
+    return data
+
+
+def loaded(modules: object, prefix: str) -> list[str]:
+    assert isinstance(modules, list)
+    return [m for m in modules if m == prefix or m.startswith(prefix + ".")]
+
+
+def test_every_handler_in_the_table_exists():
+    for entry in commands.COMMANDS:
+        for c in entry.commands if isinstance(entry, commands.Group) else (entry,):
+            assert callable(LazyHandler(c.handler).resolve()), c.handler
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("--help",),
+        ("roster", "--help"),
+        ("statement", "verify", "--help"),
+        ("leak", "statements", "--help"),
+        ("consent", "decide", "--help"),
+    ],
+)
+def test_help_imports_no_command_module(argv):
+    seen = probe(*argv)
+    assert seen["code"] == 0 and "usage: consent-desk" in str(seen["out"])
+    for module in HANDLER_MODULES:
+        assert not loaded(seen["modules"], module), module
+    for heavy in HEAVY:
+        assert not loaded(seen["modules"], heavy), heavy
+
+
+def test_help_lists_every_command_with_its_help_line():
+    seen = probe("--help")
+    for entry in commands.COMMANDS:
+        assert entry.name in str(seen["out"])
+    assert "--version" in str(seen["out"])
+
+
+def test_script_analyze_of_fountain_needs_no_database_nor_pdf_library(tmp_path):
+    script = tmp_path / "s.fountain"
+    script.write_text("INT. HOUSE - DAY\n\nBOB\nThey cloned my voice with AI.\n", encoding="utf-8")
+    seen = probe("script", "analyze", str(script), "--json")
+    assert seen["code"] == 0
+    assert json.loads(str(seen["out"]))["scenes"][0]["heading"] == "INT. HOUSE - DAY"
+    for heavy in HEAVY:
+        assert not loaded(seen["modules"], heavy), heavy
+    assert loaded(seen["modules"], "cli.script")
+    assert not loaded(seen["modules"], "cli.roster")
+
+
+def test_running_a_command_imports_only_its_module(db_path):
+    seen = probe("--db", str(db_path), "audit", "verify")
+    assert seen["code"] == 0 and "Audit trail intact" in str(seen["out"])
+    assert loaded(seen["modules"], "cli.audit")
+    for other in set(HANDLER_MODULES) - {"cli.audit"}:
+        assert not loaded(seen["modules"], other), other
+
+
+def test_version_prints_the_package_version(capsys):
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out == f"consent-desk {version('consent-desk')}\n"
+
+
+def test_a_global_option_value_is_not_taken_for_the_command(tmp_path):
+    args = build_parser(["--db", "roster", "audit", "verify"]).parse_args(
+        ["--db", "roster", "audit", "verify"]
+    )
+    assert args.db == "roster" and args.command == "audit" and args.audit_command == "verify"
+    assert isinstance(args.handler, LazyHandler) and args.handler.target == "cli.audit:_verify"
+
+
+def test_full_parser_without_argv_knows_every_sub_command():
+    parser = build_parser()
+    args = parser.parse_args(["statement", "batch", "--all", "--folder", "x"])
+    assert args.handler.target == "cli.statement:_batch"
+    with pytest.raises(SystemExit):
+        parser.parse_args(["statement", "batch", "--all", "--artists", "1", "--folder", "x"])
+
+
+@pytest.mark.parametrize(
+    ("values", "enum"),
+    [
+        (commands.DECISION_OUTCOMES, "models.consent.record:DecisionOutcome"),
+        (commands.DECISION_METHODS, "models.consent.record:DecisionMethod"),
+        (commands.EVIDENCE_ROLES, "models.consent.record:EvidenceRole"),
+        (commands.COUNTERPARTY_KINDS, "models.consent.record:CounterpartyKind"),
+        (commands.PROJECT_TYPES, "models.consent.record:ProjectType"),
+        (commands.STANCES, "models.roster.artist:Stance"),
+        (commands.STATEMENT_KINDS, "models.statements.record:StatementKind"),
+        (commands.STATEMENT_STATUSES, "models.statements.record:StatementStatus"),
+    ],
+)
+def test_choices_written_in_the_table_equal_the_enums(values, enum):
+    module, _, name = enum.partition(":")
+    assert tuple(values) == tuple(e.value for e in getattr(importlib.import_module(module), name))

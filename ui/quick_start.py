@@ -1,0 +1,320 @@
+"""The fast start: the roster's first page on screen before the database layer has loaded.
+
+On an SQLite database whose schema is current, `QuickStart` shows a window laid out like the
+main window (navigation, search, the roster table with its remembered columns, sort and
+"Show archived") holding the first page read with plain `sqlite3` (models/roster/quick.py);
+its scroll bar already has the full length, from the artist count kept by triggers. Once that
+has painted, a worker thread imports SQLAlchemy and the models (pure Python, so the event loop
+keeps running and the person can already type a search), then the real `MainWindow` opens in
+its place with what was typed, and the other screens follow it (MainWindow's `defer_views`).
+Anything unexpected sends the start down the ordinary path instead (PostgreSQL always does).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.roster.artist import Artist
+from models.roster.listing import SortColumn
+from models.roster.quick import QuickPage, first_page
+from ui.i18n import number_text
+from ui.roster.model import COLUMN_BY_SORT, DEFAULT_WIDTHS, ArtistTableModel
+from ui.settings import (
+    ROSTER_HEADER,
+    ROSTER_SHOW_ARCHIVED,
+    ROSTER_SORT_COLUMN,
+    ROSTER_SORT_DESCENDING,
+    WINDOW_GEOMETRY,
+    Settings,
+)
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+FIRST_PAGE = 100  # more rows than any screen shows
+# Imported on the worker thread while the first page is on screen: the database layer and
+# the models the main window and its views use (no Qt code: widgets belong to the GUI thread).
+PRELOAD = (
+    "sqlalchemy.dialects.sqlite",
+    "models.storage.database",
+    "models.roster.service",
+    "models.roster.io",
+    "models.storage.changes",
+    "models.consent.service",
+    "models.consent.deadlines",
+    "models.audit.service",
+    "models.proposals.service",
+    "models.statements.register",
+    "models.identity",
+    "models.leak",
+    "models.scripts",
+)
+
+
+def _tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def sqlite_file(db: str | None) -> Path | None:
+    """The SQLite file `--db` (or CONSENT_DESK_DB, or the default) names, None for a server.
+
+    The same rules as `models.storage.database.resolve`, without importing SQLAlchemy.
+    """
+    raw = (db or os.environ.get("CONSENT_DESK_DB") or "").strip()
+    if not raw:
+        override = os.environ.get("CONSENT_DESK_HOME")
+        if override:
+            return Path(override) / "consent-desk.sqlite3"
+        import platformdirs
+
+        return platformdirs.user_data_path("consent-desk", appauthor=False) / (
+            "consent-desk.sqlite3"
+        )
+    if raw.startswith("sqlite:///") and raw[len("sqlite:///") :]:
+        raw = raw[len("sqlite:///") :]
+    elif "://" in raw:
+        return None
+    try:
+        return Path(raw).expanduser().resolve()
+    except (ValueError, OSError, RuntimeError):
+        return None
+
+
+class QuickModel(ArtistTableModel):
+    """The first page of rows; the rows below it are blank until the full list has loaded."""
+
+    def __init__(self, page: QuickPage, parent: QObject | None = None) -> None:
+        super().__init__(None, parent)  # type: ignore[arg-type]  # never asks a service
+        self._ids = [a.id for a in page.artists]
+        self._cache = {a.id: a for a in page.artists}
+        self._count = page.rows
+
+    def artist_at(self, row: int) -> Artist | None:
+        return self._cache.get(self._ids[row]) if 0 <= row < len(self._ids) else None
+
+    def load(self, *args: object, **kwargs: object) -> None:
+        """Searching and sorting wait for the main window."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting waits for the main window."""
+
+
+class QuickWindow(QMainWindow):
+    """Looks like the main window on its roster screen; shown only while the app loads."""
+
+    painted = Signal()  # the table has painted its rows
+
+    def __init__(self, page: QuickPage, title: str, settings: Settings) -> None:
+        super().__init__()
+        self.setObjectName("quickWindow")
+        self.setWindowTitle(title)
+        self._painted = False
+        bar = self.menuBar()
+        for context, text in (
+            ("MainWindow", "&File"),
+            ("MainWindow", "&Edit"),
+            ("MainWindow", "&View"),
+            ("RosterView", "&Artist"),
+            ("MainWindow", "&Help"),
+        ):
+            bar.addMenu(_tr(context, text)).setEnabled(False)
+
+        nav = QListWidget(self)
+        nav.setObjectName("navigation")
+        nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        nav.setFixedWidth(160)
+        nav.setStyleSheet(
+            "QListWidget#navigation { border: none; border-right: 1px solid palette(mid);"
+            " background: palette(window); }"
+            " QListWidget#navigation::item { padding: 7px 12px; }"
+        )
+        nav.addItem(_tr("MainWindow", "Roster"))
+        nav.setCurrentRow(0)
+
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("rosterSearch")
+        self.search_edit.setPlaceholderText(
+            _tr("RosterView", "Find by Chinese name, pinyin, romanised or stage name  (Ctrl+F)")
+        )
+        self.search_edit.setClearButtonEnabled(True)
+        self.archived_check = QCheckBox(_tr("RosterView", "Show archived"), self)
+        self.archived_check.setChecked(settings.get(ROSTER_SHOW_ARCHIVED))
+        self.archived_check.setEnabled(False)
+
+        self.model = QuickModel(page, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("rosterTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setCornerButtonEnabled(False)
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for column, width in DEFAULT_WIDTHS.items():
+            self.table.setColumnWidth(column, width)
+        state = settings.get(ROSTER_HEADER)
+        if not state.isEmpty():
+            header.restoreState(state)
+        sort, descending = remembered_sort(settings)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(
+            COLUMN_BY_SORT[sort],
+            Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder,
+        )
+        self.table.viewport().installEventFilter(self)
+
+        roster = QWidget(self)
+        top = QHBoxLayout()
+        top.addWidget(self.search_edit, 1)
+        top.addWidget(self.archived_check)
+        layout = QVBoxLayout(roster)
+        layout.setContentsMargins(8, 8, 8, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(nav)
+        row.addWidget(roster, 1)
+        self.setCentralWidget(central)
+
+        summary = QLabel(self)
+        summary.setObjectName("summary")
+        shown = page.rows
+        shown_text = (
+            _tr("RosterView", "1 artist shown")
+            if shown == 1
+            else _tr("RosterView", "{n} artists shown").format(n=number_text(shown))
+        )
+        summary.setText(
+            _tr("RosterView", "{shown} · {active} active · {archived} archived").format(
+                shown=shown_text,
+                active=number_text(page.counts.active),
+                archived=number_text(page.counts.archived),
+            )
+        )
+        self.statusBar().addPermanentWidget(summary)
+        geometry = settings.get(WINDOW_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1180, 720)
+        self.search_edit.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            QTimer.singleShot(0, self.painted.emit)  # after this paint has finished
+        return super().eventFilter(watched, event)
+
+
+def remembered_sort(settings: Settings) -> tuple[SortColumn, bool]:
+    try:
+        sort = SortColumn(settings.get(ROSTER_SORT_COLUMN))
+    except ValueError:
+        sort = SortColumn.NAME
+    return sort, bool(settings.get(ROSTER_SORT_DESCENDING))
+
+
+def open_quick_window(db: str | None, settings: Settings) -> QuickWindow | None:
+    """The quick window over the first page of an SQLite roster, or None (ordinary start)."""
+    path = sqlite_file(db)
+    if path is None or not path.is_file():
+        return None
+    sort, descending = remembered_sort(settings)
+    # "Age" ascending lists the youngest first: the latest date of birth first.
+    by_dob = sort is SortColumn.AGE
+    page = first_page(
+        path, FIRST_PAGE, settings.get(ROSTER_SHOW_ARCHIVED), sort, descending != by_dob
+    )
+    if page is None:
+        return None
+    return QuickWindow(page, path.name, settings)
+
+
+class QuickStart(QObject):
+    """Loads the rest behind the quick window, then opens the main window in its place."""
+
+    failed = Signal()  # the database could not be opened after all (a message was shown)
+
+    def __init__(
+        self,
+        quick: QuickWindow,
+        open_window: Callable[[], MainWindow | None],
+    ) -> None:
+        super().__init__()
+        self.quick = quick
+        self.window: MainWindow | None = None
+        self._open_window = open_window
+        self._thread = threading.Thread(target=preload, name="preload", daemon=True)
+        self._poll = QTimer(self)
+        self._poll.setInterval(10)
+        self._poll.timeout.connect(self._check)
+        quick.painted.connect(self.start, Qt.ConnectionType.SingleShotConnection)
+
+    def start(self) -> None:
+        self._thread.start()
+        self._poll.start()
+
+    def _check(self) -> None:
+        if self._thread.is_alive():
+            return
+        self._poll.stop()
+        self.hand_over()
+
+    def hand_over(self) -> None:
+        """Open the main window where the quick one is, with what was typed meanwhile."""
+        window = self._open_window()
+        if window is None:
+            self.quick.close()
+            self.failed.emit()
+            return
+        self.window = window
+        window.restoreGeometry(self.quick.saveGeometry())
+        typed = self.quick.search_edit.text()
+        view = window.roster_view
+        if typed:
+            view.search_edit.setText(typed)
+            view.search_edit.setCursorPosition(self.quick.search_edit.cursorPosition())
+            view._run_search()
+        window.show()
+        view.search_edit.setFocus()
+        self.quick.hide()
+        self.quick.deleteLater()
+
+
+def preload() -> None:
+    """Import the database layer and models (runs on a worker thread; no Qt objects)."""
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # pragma: no cover - the GUI thread imports it again and reports
+            return

@@ -3406,6 +3406,14 @@ SHA-256 {sha}</translation>
         <translation>声明的语言</translation>
     </message>
     <message>
+        <source>Write press kit…</source>
+        <translation>生成新闻资料包…</translation>
+    </message>
+    <message>
+        <source>A folder for journalists: the statements issued here, the register with its verify page, a press note in both languages and a how-to-check sheet</source>
+        <translation>供记者使用的文件夹：此处出具的声明、含核验页面的登记簿、中英文新闻稿及核验说明</translation>
+    </message>
+    <message>
         <source>Open a published list</source>
         <translation>打开已公布的名单</translation>
     </message>
@@ -3468,6 +3476,22 @@ SHA-256 {sha}</translation>
     <message>
         <source>Sign {n} position statements naming {platform}.</source>
         <translation>签署 {n} 份提及{platform}的立场声明。</translation>
+    </message>
+    <message>
+        <source>Where to write the press kit (a new folder is made inside)</source>
+        <translation>新闻资料包的保存位置（将在其中新建文件夹）</translation>
+    </message>
+    <message>
+        <source>Press kit written to {folder}.</source>
+        <translation>新闻资料包已写入 {folder}。</translation>
+    </message>
+    <message>
+        <source>Writing the press kit…</source>
+        <translation>正在生成新闻资料包…</translation>
+    </message>
+    <message>
+        <source>Sign the public register for a press kit of {n} statements.</source>
+        <translation>为含 {n} 份声明的新闻资料包签署公开登记簿。</translation>
     </message>
 </context>
 <context>

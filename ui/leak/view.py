@@ -255,7 +255,18 @@ class LeakView(QWidget):
         self.issue_button.clicked.connect(self.ask_issue)
         bottom = QHBoxLayout()
         bottom.addWidget(self.saved_label, 1)
+        self.press_kit_button = QPushButton(self.tr("Write press kit…"), self)
+        self.press_kit_button.setObjectName("writePressKit")
+        self.press_kit_button.setToolTip(
+            self.tr(
+                "A folder for journalists: the statements issued here, the register with its "
+                "verify page, a press note in both languages and a how-to-check sheet"
+            )
+        )
+        self.press_kit_button.setEnabled(False)
+        self.press_kit_button.clicked.connect(self.ask_press_kit)
         bottom.addWidget(self.save_button)
+        bottom.addWidget(self.press_kit_button)
         bottom.addWidget(self.issue_button)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -435,6 +446,7 @@ class LeakView(QWidget):
             else self.tr("Issue statements…")
         )
         self.save_button.setEnabled(total > 0)
+        self.press_kit_button.setEnabled(bool(self.model.statements))
         if self.saved_listing is not None and not self._listing_current():
             self.saved_label.setText(
                 self.tr("Changed since it was saved as listing #{id}.").format(
@@ -588,6 +600,48 @@ class LeakView(QWidget):
         self._update_summary()
         if outcome.rows:
             self.statements_issued.emit()
+
+    # -- press kit -----------------------------------------------------------------------------
+    def ask_press_kit(self) -> None:
+        parent = QFileDialog.getExistingDirectory(
+            self,
+            self.tr("Where to write the press kit (a new folder is made inside)"),
+            self.settings.get(LAST_STATEMENT_FOLDER),
+        )
+        if parent:
+            self.write_press_kit(Path(parent))
+
+    def write_press_kit(self, parent: Path) -> QWidget | None:
+        """Sign the register and write the press kit for the statements issued here into a new
+        folder inside `parent` (reports/press_kit.py)."""
+        ids = sorted(set(self.model.statements.values()))
+        platform = self.platform_edit.text().strip()
+        if not ids or self._need_platform():
+            return None
+        folder = parent / f"press-kit-{utc_now().astimezone():%Y%m%d-%H%M%S}"
+
+        def signed(identity: UnlockedIdentity) -> None:
+            from reports.press_kit import write_press_kit
+
+            run_task(
+                self,
+                lambda _c: write_press_kit(self.db, identity, ids, folder, platform),
+                lambda kit: self.message.emit(
+                    self.tr("Press kit written to {folder}.").format(folder=kit.folder)
+                ),
+                label=self.tr("Writing the press kit…"),
+                cancellable=False,
+            )
+
+        self.dialog = with_identity(
+            self,
+            self.db,
+            self.tr("Sign the public register for a press kit of {n} statements.").format(
+                n=len(ids)
+            ),
+            signed,
+        )
+        return self.dialog
 
     # -- window hooks --------------------------------------------------------------------------
     def focus_search(self) -> None:

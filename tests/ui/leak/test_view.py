@@ -292,3 +292,23 @@ def test_leak_day_fits_the_window_without_sideways_scrolling(leak_window, leak_v
     button = leak_view.issue_button
     right = button.mapTo(leak_window, button.rect().topRight()).x()
     assert right < leak_window.width() - 2  # the issue button does not touch the edge
+
+
+def test_after_issuing_one_action_writes_the_press_kit(leak_view, qtbot, tmp_path, demo_db):
+    assert not leak_view.press_kit_button.isEnabled()  # nothing issued yet
+    paste(qtbot, leak_view, LIST)
+    leak_view.platform_edit.setText("Xingmu AI Artist Library")
+    out = tmp_path / "issued"
+    out.mkdir()
+    sign(qtbot, leak_view, out)
+    wait_for_tasks(qtbot)
+    leak_view.issuer.box.done(0)
+    assert leak_view.press_kit_button.isEnabled()
+    enter_passphrase(qtbot, leak_view.write_press_kit(tmp_path))
+    wait_for_tasks(qtbot)
+    (kit,) = tmp_path.glob("press-kit-*")
+    issued = set(leak_view.model.statements.values())
+    assert len(list((kit / "statements").glob("*.pdf"))) == len(issued) == 3
+    note = (kit / "press-note.txt").read_text(encoding="utf-8")
+    assert "Xingmu AI Artist Library" in note and all(i in note for i in issued)
+    assert (kit / "register" / "verify.html").is_file() and (kit / "how-to-check.pdf").is_file()

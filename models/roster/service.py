@@ -6,9 +6,7 @@ frozen `Artist` records, never ORM objects.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -20,6 +18,7 @@ from models.audit.chain import Change, append_event, append_events
 from models.clock import iso, utc_now
 from models.consent.stance_log import add_stance_entries, add_stance_entry
 from models.errors import ConflictError, NotFoundError
+from models.gcpause import paused_gc
 from models.leak.keystore import KEY_ON_WRITE_LIMIT, refresh_keys
 from models.names import normalize, search_text, sort_key
 from models.roster.artist import Artist, ArtistDraft, Stance
@@ -45,23 +44,6 @@ ENTITY = "artist"
 RANK_POOL = 2_000  # matches ranked for a picker (in roster order); pickers show a few dozen
 CHUNK = 5_000  # rows per INSERT during an import: memory stays flat, one transaction
 Progress = Callable[[int, int], None]
-
-
-@contextmanager
-def bulk_gc() -> Iterator[None]:
-    """No collector passes during bulk work: what exists is frozen, new objects die by count.
-
-    A full pass over a 100,000-row import's objects stalls every thread for hundreds of
-    milliseconds (the window's event loop included); the rows here hold no reference cycles.
-    """
-    was_enabled = gc.isenabled()
-    gc.freeze()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass(frozen=True)
@@ -391,7 +373,7 @@ class RosterService:
         if not total:
             return ImportResult((), (), skipped)
         now = utc_now()
-        with bulk_gc(), self.db.write() as s:
+        with paused_gc(), self.db.write() as s:
             for start in range(0, len(adds), CHUNK):
                 # a plan's drafts were normalised and checked when the file was read
                 chunk = adds[start : start + CHUNK]

@@ -117,7 +117,7 @@ def test_roster_import_command(benchmark, tmp_path_factory, rows, again):
 def test_window_import_stalls(benchmark, tmp_path_factory, qtbot):
     """Importing 100,000 rows in the window: the longest event-loop stall (10 ms timer).
 
-    Reading, matching and saving run on a worker with the collector paused (bulk_gc); the
+    Reading, matching and saving run on a worker with the collector paused (paused_gc); the
     figure reported is the longest gap between 10 ms ticks from choosing the file to the
     roster showing the new rows, against the idle gap in the same run.
     """

@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from models.gcpause import paused_gc
 from models.roster import io as roster_io
 from models.roster.artist import Artist
 from models.roster.io import ImportPreview
 from models.roster.merge import Choice, ImportPlan
-from models.roster.service import ImportResult, RosterService, bulk_gc
+from models.roster.service import ImportResult, RosterService
 from models.storage.database import Database
 from ui.i18n import number_text
 from ui.roster.import_dialog import ImportPreviewDialog
@@ -67,7 +68,7 @@ class RosterFiles(QObject):
         roster = self._roster
 
         def work(control: TaskControl) -> tuple[ImportPreview, ImportPlan]:
-            with bulk_gc():  # no collector pass stalls the window while 100,000 rows are read
+            with paused_gc():  # no collector pass stalls the window while 100,000 rows are read
                 preview = roster_io.preview(path)
                 control.check()
                 control.set_label(self.tr("Matching {file} to the roster…").format(file=path.name))

@@ -617,7 +617,7 @@ PROPOSAL = Group(
         ),
         Command(
             "check",
-            "check a proposal against the consent records (R1–R20)",
+            "check a proposal against the consent records (R1–R21)",
             "cli.proposal:_check",
             (
                 arg("id", type=int),

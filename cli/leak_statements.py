@@ -91,7 +91,7 @@ def issue_from_list(ctx: Context) -> int:
             f"a person to confirm: {listed}. Check them, then pass --confirmed {lines} "
             "(or match them in the Leak day view); no statement was issued.",
             f"{len(unconfirmed)} 个名字需要人工确认：{listed}。核对后加 --confirmed {lines}"
-            "（或在“泄露名单”界面确认）；未发布任何声明。",
+            "（或在“名单曝光应对”界面确认）；未发布任何声明。",
         )
     ambiguous = [
         m for m in matches if m.status is MatchStatus.AMBIGUOUS and m.entry.line in confirmed

@@ -50,6 +50,7 @@ KEPT_PHRASES = (
     "GNU GPL",
     "Final Draft",
     "Fountain",
+    "Word",  # Microsoft Word, the program
     "PySide",
     "Qt",
     "Excel",

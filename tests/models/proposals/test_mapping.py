@@ -64,10 +64,11 @@ def test_requested_artists_first_then_roster_artists_not_on_the_proposal(
     script = service.attach_script(p.id, script_file(tmp_path))
     by_name = {m.character: m for m in service.mapping(script.id)}
     lin = by_name["LIN XIAO"].suggestions[0]
-    assert (lin.artist_id, lin.on_proposal, lin.clear, lin.score) == (w.lin, True, True, 100)
+    assert (lin.artist_id, lin.on_proposal, lin.clear) == (w.lin, True, True)
+    assert 90 <= lin.score <= 100
     # 陈静怡 is on the roster but not requested: suggested with its score, never "clear"
     (chen,) = by_name["CHEN JINGYI"].suggestions
-    assert (chen.artist_id, chen.basis, chen.score) == (w.chen, "romanized_name", 100)
+    assert (chen.artist_id, chen.basis) == (w.chen, "romanized_name") and 90 <= chen.score < 100
     assert (chen.on_proposal, chen.clear) == (False, False)
     assert [m.character for m in service.mapping(script.id)][:2] == ["LIN XIAO", "CHEN JINGYI"]
     # "Confirm all clear suggestions" maps only the requested artist
@@ -96,7 +97,10 @@ def test_cues_naming_a_roster_artist_not_requested_are_suggested(
     roster = RosterNames([LIN, CHEN, ZHAO])
     found = suggest([cue], [], {}, roster)
     (best,) = found[cue]
-    assert (best.artist_id, best.basis, best.score) == (artist_id, basis, 100)
+    assert (best.artist_id, best.basis) == (artist_id, basis)
+    # characters are the person's own name; Latin letters are sure but not identity (leak day's
+    # rule: other people share a spelling), so they score a little under 100
+    assert best.score == 100 if basis in ("name", "stage_name") else 90 <= best.score < 100
     assert (best.on_proposal, best.clear) == (False, False)
 
 

@@ -3,6 +3,7 @@ the proposal, and accepts a suggestion with one click."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -45,13 +46,14 @@ def test_suggestions_show_their_score_and_one_click_accepts(
     assert not error_boxes()
     mapping = view.page.files.mapping
 
-    assert "score 100" in basis(mapping, "LIN XIAO")
+    assert re.search(r"score (9\d|100)\b", basis(mapping, "LIN XIAO"))
     # 陈静怡 is on the roster but not requested: suggested, marked, never confirmed in bulk
     chen_text = basis(mapping, "CHEN JINGYI")
-    assert "陈静怡 (Chen Jingyi)" in chen_text and "score 100" in chen_text
+    assert "陈静怡 (Chen Jingyi)" in chen_text and re.search(r"score 9\d\b", chen_text)
     assert "not on this proposal" in chen_text
     combo = mapping.combo_for("CHEN JINGYI")
-    assert combo is not None and combo.itemText(1) == "陈静怡 (Chen Jingyi) (suggested, 100)"
+    assert combo is not None
+    assert re.fullmatch(r"陈静怡 \(Chen Jingyi\) \(suggested, 9\d\)", combo.itemText(1))
 
     button = mapping.accept_button("CHEN JINGYI")
     assert button is not None and button.isEnabled()

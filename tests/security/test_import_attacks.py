@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import sqlite3
 import json
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest

@@ -112,7 +112,7 @@ def test_help_summaries_follow_the_locale(
     with pytest.raises(SystemExit):
         main(["proposal", "--help"])
     out = capsys.readouterr().out
-    assert "对照同意记录检查提案（R1–R20）" in out
+    assert "对照同意记录检查提案（R1–R21）" in out
     assert "check a proposal against the consent records" not in out
 
 

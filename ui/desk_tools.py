@@ -40,32 +40,70 @@ if TYPE_CHECKING:
 MAX_RECENT = 10
 SCRIPT = "script"
 LEAK_LIST = "leak_list"
+PROPOSAL = "proposal"  # a proposal opened in the app (by id; its file was imported once)
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 FIND_DELAY_MS = 120
 
 
 class RecentFiles:
-    """The files opened lately, newest first, per kind; kept in the settings."""
+    """The files and proposals opened lately, newest first; kept in the settings.
+
+    A file is kept as [kind, path]; a proposal as ["proposal", id, label], because opening it
+    again must show the stored proposal, not import its JSON file a second time.
+    """
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
 
-    def entries(self) -> list[tuple[str, Path]]:
+    def _raw(self) -> list[list[str]]:
         try:
             raw = json.loads(self.settings.get(RECENT_FILES))
         except ValueError:
             return []
-        out = []
-        for item in raw if isinstance(raw, list) else []:
-            if isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item):
-                out.append((item[0], Path(item[1])))
-        return out
+        return [
+            item
+            for item in (raw if isinstance(raw, list) else [])
+            if isinstance(item, list)
+            and len(item) in (2, 3)
+            and all(isinstance(x, str) for x in item)
+        ]
+
+    def entries(self) -> list[tuple[str, Path]]:
+        """The recent files (scripts, leak lists)."""
+        return [(item[0], Path(item[1])) for item in self._raw() if item[0] != PROPOSAL]
+
+    def proposals(self) -> list[tuple[int, str]]:
+        """The recent proposals: (id, label)."""
+        return [
+            (int(item[1]), item[2])
+            for item in self._raw()
+            if item[0] == PROPOSAL and len(item) == 3 and item[1].isdigit()
+        ]
+
+    def _keep(self, new: list[str]) -> None:
+        kept = [item for item in self._raw() if item[:2] != new[:2]]
+        kept.insert(0, new)
+        self.settings.set(RECENT_FILES, json.dumps(kept[: 2 * MAX_RECENT]))
 
     def add(self, kind: str, path: Path) -> None:
-        path = path.resolve()
-        kept = [(k, p) for k, p in self.entries() if p != path]
-        kept.insert(0, (kind, path))
-        self.settings.set(RECENT_FILES, json.dumps([[k, str(p)] for k, p in kept[:MAX_RECENT]]))
+        self._keep([kind, str(path.resolve())])
+        files = self.entries()
+        if len(files) > MAX_RECENT:  # at most MAX_RECENT of each
+            dropped = {str(p) for _k, p in files[MAX_RECENT:]}
+            self.settings.set(
+                RECENT_FILES,
+                json.dumps([i for i in self._raw() if i[0] == PROPOSAL or i[1] not in dropped]),
+            )
+
+    def add_proposal(self, proposal_id: int, label: str) -> None:
+        self._keep([PROPOSAL, str(proposal_id), label])
+        extra = self.proposals()[MAX_RECENT:]
+        if extra:
+            gone = {str(i) for i, _l in extra}
+            self.settings.set(
+                RECENT_FILES,
+                json.dumps([i for i in self._raw() if not (i[0] == PROPOSAL and i[1] in gone)]),
+            )
 
 
 class FindEverythingDialog(QDialog):
@@ -231,6 +269,9 @@ class DeskTools(QObject):
         file_menu = window.menu("file")
         file_menu.insertMenu(window.import_action, self.recent_menu)
         window.scripts_view.opened.connect(lambda analysis: self.recent.add(SCRIPT, analysis.path))
+        proposals = getattr(window, "proposals_view", None)
+        if proposals is not None:
+            proposals.proposal_opened.connect(self.recent.add_proposal)
         list_opened = getattr(window.leak_view, "list_opened", None)
         if list_opened is not None:
             list_opened.connect(lambda path: self.recent.add(LEAK_LIST, path))
@@ -273,7 +314,8 @@ class DeskTools(QObject):
     def fill_recent(self) -> None:
         self.recent_menu.clear()
         entries = self.recent.entries()
-        if not entries:
+        proposals = self.recent.proposals()
+        if not entries and not proposals:
             empty = self.recent_menu.addAction(self.tr("No recent files"))
             empty.setEnabled(False)
             return
@@ -284,6 +326,15 @@ class DeskTools(QObject):
             action.triggered.connect(
                 lambda _c=False, k=kind, p=path: open_recent(self.window_, k, p)
             )
+        if entries and proposals:
+            self.recent_menu.addSeparator()
+        for proposal_id, label in proposals:
+            action = self.recent_menu.addAction(self.tr("Proposal {label}").format(label=label))
+            action.triggered.connect(lambda _c=False, i=proposal_id: self._open_proposal(i))
+
+    def _open_proposal(self, proposal_id: int) -> None:
+        self.window_.show_view("proposals")
+        self.window_.proposals_view.open_proposal(proposal_id)
 
     def find_everything(self) -> FindEverythingDialog:
         dialog = FindEverythingDialog(self.window_)

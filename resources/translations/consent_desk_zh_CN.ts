@@ -2023,6 +2023,10 @@ Also known as: {aliases}</source>
         <source>Leak list</source>
         <translation>曝光名单</translation>
     </message>
+    <message>
+        <source>Proposal {label}</source>
+        <translation>提案 {label}</translation>
+    </message>
 </context>
 <context>
     <name>DeskUserDialog</name>

@@ -109,3 +109,26 @@ def test_find_everything_reaches_proposals_by_id(window: MainWindow) -> None:
     first = proposals[0]
     hits = [h for h in find_everything(window.db, f"#{first.id}") if h.kind is HitKind.PROPOSAL]
     assert hits and hits[0].key == str(first.id)
+
+
+def test_a_proposal_opened_is_in_open_recent_and_reopens_without_importing_again(
+    window: MainWindow,
+) -> None:
+    from models.proposals.service import ProposalService
+    from tests.ui.proposals.conftest import draft
+
+    service = ProposalService(window.db)
+    made = service.create(draft(window.db))
+    window.show_view("proposals")
+    assert window.proposals_view.open_proposal(made.id)
+    (recent,) = RecentFiles(window.settings).proposals()
+    assert recent[0] == made.id and recent[1].startswith(f"#{made.id} ")
+    window.show_view("roster")
+    tools = window.desk_tools
+    tools.fill_recent()
+    (action,) = [a for a in tools.recent_menu.actions() if a.text().startswith("Proposal #")]
+    action.trigger()
+    assert window.current_key() == "proposals"
+    assert window.proposals_view.page.proposal is not None
+    assert window.proposals_view.page.proposal.id == made.id
+    assert len(service.list()) == 1  # opened again, not imported again

@@ -56,6 +56,7 @@ ANY_STATUS = ""
 class ProposalsView(QWidget):
     summary_changed = Signal(str)
     message = Signal(str)
+    proposal_opened = Signal(int, str)  # id and a label (File → Open Recent)
 
     def __init__(self, ctx: ProposalContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -270,6 +271,11 @@ class ProposalsView(QWidget):
     def open_proposal(self, proposal_id: int, tab: int | None = None) -> bool:
         if not self.page.show_proposal(proposal_id):
             return False
+        shown = self.page.proposal
+        if shown is not None:
+            self.proposal_opened.emit(
+                shown.id, f"#{shown.id} {shown.project_title} — {shown.counterparty_name}"
+            )
         self.select(proposal_id)
         if tab is not None:
             self.page.tabs.setCurrentIndex(tab)

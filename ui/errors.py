@@ -17,16 +17,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from models.errors import ConflictError, UserError, ValidationError
-from ui.i18n import current_language, problem_line, user_message
+from ui.i18n import problem_line, user_message
 
 log = logging.getLogger("consent_desk.ui")
 
 _open_bug_box: QMessageBox | None = None
-
-
-def ui_language() -> str:
-    """The language of the loaded translation ("en" when none); see ui/i18n.py."""
-    return current_language()
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:

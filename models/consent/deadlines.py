@@ -24,8 +24,6 @@ from models.storage.database import Database
 from models.storage.schema import ArtistRow, SettingRow
 
 SETTING_KEY = "deadlines"
-S = ConsentStatus
-R = ConsentRecordRow
 
 
 @dataclass(frozen=True)
@@ -83,7 +81,7 @@ class Dashboard:
 
 
 _COLUMNS = (
-    R,
+    ConsentRecordRow,
     ArtistRow.native_name,
     ArtistRow.romanized_name,
     ArtistRow.jurisdiction,
@@ -97,11 +95,11 @@ _COLUMNS = (
 def _base() -> Any:
     return (
         select(*_COLUMNS)
-        .join(ArtistRow, ArtistRow.id == R.artist_id)
-        .join(CounterpartyRow, CounterpartyRow.id == R.counterparty_id)
-        .outerjoin(ProjectRow, ProjectRow.id == R.project_id)
+        .join(ArtistRow, ArtistRow.id == ConsentRecordRow.artist_id)
+        .join(CounterpartyRow, CounterpartyRow.id == ConsentRecordRow.counterparty_id)
+        .outerjoin(ProjectRow, ProjectRow.id == ConsentRecordRow.project_id)
         .where(ArtistRow.archived.is_(False))
-        .order_by(R.id)
+        .order_by(ConsentRecordRow.id)
     )
 
 
@@ -168,10 +166,10 @@ class DeadlineService:
         now = self.clock()
         today = now.date()
         q = _base().where(
-            R.status == S.GIVEN.value,
-            R.term_end.is_not(None),
-            R.term_end >= today - timedelta(days=1),
-            R.term_end <= today + timedelta(days=n + 1),
+            ConsentRecordRow.status == ConsentStatus.GIVEN.value,
+            ConsentRecordRow.term_end.is_not(None),
+            ConsentRecordRow.term_end >= today - timedelta(days=1),
+            ConsentRecordRow.term_end <= today + timedelta(days=n + 1),
         )
         out = []
         with self.db.read() as s:
@@ -182,7 +180,7 @@ class DeadlineService:
                 left = (rec.term_end - day).days
                 revoked = rec.revoked_at is not None and rec.revoked_at <= now
                 if 0 <= left <= n and not revoked:
-                    out.append(_item(tuple(row), S.GIVEN, rec.term_end, left))
+                    out.append(_item(tuple(row), ConsentStatus.GIVEN, rec.term_end, left))
         return sorted(out, key=lambda i: (i.days, i.record_id))
 
     def pending(self, longer_than_days: int | None = None) -> list[DeadlineItem]:
@@ -190,7 +188,11 @@ class DeadlineService:
         n = self.settings().pending_days if longer_than_days is None else longer_than_days
         now = self.clock()
         cutoff = now - timedelta(days=n)
-        q = _base().where(R.status.in_([S.REQUESTED.value, S.PENDING_ARTIST.value]))
+        q = _base().where(
+            ConsentRecordRow.status.in_(
+                [ConsentStatus.REQUESTED.value, ConsentStatus.PENDING_ARTIST.value]
+            )
+        )
         out = []
         with self.db.read() as s:
             for row in s.execute(q):
@@ -206,9 +208,15 @@ class DeadlineService:
         hours = self.settings().scan_notice_hours if min_notice_hours is None else min_notice_hours
         now = self.clock()
         q = _base().where(
-            R.scan_session_at.is_not(None),
-            R.scan_session_at >= now,
-            R.status.not_in([S.REFUSED.value, S.REVOKED.value, S.SUPERSEDED.value]),
+            ConsentRecordRow.scan_session_at.is_not(None),
+            ConsentRecordRow.scan_session_at >= now,
+            ConsentRecordRow.status.not_in(
+                [
+                    ConsentStatus.REFUSED.value,
+                    ConsentStatus.REVOKED.value,
+                    ConsentStatus.SUPERSEDED.value,
+                ]
+            ),
         )
         out = []
         with self.db.read() as s:

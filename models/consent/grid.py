@@ -11,18 +11,16 @@ from typing import Any
 
 from models.consent.types import ConsentState, ConsentStatus, Modality, RecordAtTime
 
-S = ConsentStatus
-
 # Which record a cell shows when several cover it: what is in force first, then what is open.
 _PRIORITY: dict[tuple[ConsentStatus, bool], int] = {
-    (S.GIVEN, True): 0,
-    (S.GIVEN, False): 1,
-    (S.PENDING_ARTIST, False): 2,
-    (S.REQUESTED, False): 3,
-    (S.REFUSED, False): 4,
-    (S.REVOKED, False): 5,
-    (S.EXPIRED, False): 6,
-    (S.SUPERSEDED, False): 7,
+    (ConsentStatus.GIVEN, True): 0,
+    (ConsentStatus.GIVEN, False): 1,
+    (ConsentStatus.PENDING_ARTIST, False): 2,
+    (ConsentStatus.REQUESTED, False): 3,
+    (ConsentStatus.REFUSED, False): 4,
+    (ConsentStatus.REVOKED, False): 5,
+    (ConsentStatus.EXPIRED, False): 6,
+    (ConsentStatus.SUPERSEDED, False): 7,
 }
 
 

@@ -16,29 +16,29 @@ from datetime import date, datetime
 from models.consent.types import ConsentStatus
 from models.errors import UserError
 
-S = ConsentStatus
-
 TRANSITIONS: dict[ConsentStatus, frozenset[ConsentStatus]] = {
-    S.REQUESTED: frozenset({S.PENDING_ARTIST}),
-    S.PENDING_ARTIST: frozenset({S.GIVEN, S.REFUSED}),
-    S.GIVEN: frozenset({S.REVOKED, S.SUPERSEDED}),
-    S.REFUSED: frozenset(),
-    S.REVOKED: frozenset(),
-    S.SUPERSEDED: frozenset(),
-    S.EXPIRED: frozenset(),
+    ConsentStatus.REQUESTED: frozenset({ConsentStatus.PENDING_ARTIST}),
+    ConsentStatus.PENDING_ARTIST: frozenset({ConsentStatus.GIVEN, ConsentStatus.REFUSED}),
+    ConsentStatus.GIVEN: frozenset({ConsentStatus.REVOKED, ConsentStatus.SUPERSEDED}),
+    ConsentStatus.REFUSED: frozenset(),
+    ConsentStatus.REVOKED: frozenset(),
+    ConsentStatus.SUPERSEDED: frozenset(),
+    ConsentStatus.EXPIRED: frozenset(),
 }
 
 # A new record (or a new version) starts in one of these.
-INITIAL: frozenset[ConsentStatus] = frozenset({S.REQUESTED, S.PENDING_ARTIST})
+INITIAL: frozenset[ConsentStatus] = frozenset(
+    {ConsentStatus.REQUESTED, ConsentStatus.PENDING_ARTIST}
+)
 
 STATUS_LABELS: dict[ConsentStatus, tuple[str, str]] = {
-    S.REQUESTED: ("Requested", "已提出"),
-    S.PENDING_ARTIST: ("Waiting for the artist", "待艺人决定"),
-    S.GIVEN: ("Given", "已同意"),
-    S.REFUSED: ("Refused", "已拒绝"),
-    S.REVOKED: ("Revoked", "已撤回"),
-    S.EXPIRED: ("Expired", "已过期"),
-    S.SUPERSEDED: ("Superseded", "已被新版本取代"),
+    ConsentStatus.REQUESTED: ("Requested", "已提出"),
+    ConsentStatus.PENDING_ARTIST: ("Waiting for the artist", "待艺人决定"),
+    ConsentStatus.GIVEN: ("Given", "已同意"),
+    ConsentStatus.REFUSED: ("Refused", "已拒绝"),
+    ConsentStatus.REVOKED: ("Revoked", "已撤回"),
+    ConsentStatus.EXPIRED: ("Expired", "已过期"),
+    ConsentStatus.SUPERSEDED: ("Superseded", "已被新版本取代"),
 }
 
 
@@ -50,7 +50,7 @@ def check_transition(current: ConsentStatus, target: ConsentStatus, record_id: i
     """Refuse a move the lifecycle does not allow, saying what would be allowed instead."""
     if allowed(current, target):
         return
-    if target == S.EXPIRED:
+    if target == ConsentStatus.EXPIRED:
         raise UserError(
             "A consent expires by itself at the end of its term; change the term instead.",
             "同意在期限结束后自动过期；如需变更请修改期限。",
@@ -58,9 +58,12 @@ def check_transition(current: ConsentStatus, target: ConsentStatus, record_id: i
     nxt = sorted(TRANSITIONS[current])
     options = " or ".join(s.value for s in nxt) if nxt else "nothing (this status is final)"
     hint = ""
-    if current == S.GIVEN:
+    if current == ConsentStatus.GIVEN:
         hint = " A given consent cannot be edited: amend it to create a new version."
-    elif current == S.REQUESTED and target in (S.GIVEN, S.REFUSED):
+    elif current == ConsentStatus.REQUESTED and target in (
+        ConsentStatus.GIVEN,
+        ConsentStatus.REFUSED,
+    ):
         hint = " Send it to the artist first."
     raise UserError(
         f"Consent record #{record_id} is {current.value} and cannot become {target.value}; "
@@ -76,17 +79,17 @@ def status_from_flags(
     """The status from which transitions had happened by some moment (see `derive_status`)."""
     if given:
         if superseded:
-            return S.SUPERSEDED
+            return ConsentStatus.SUPERSEDED
         if revoked:
-            return S.REVOKED
+            return ConsentStatus.REVOKED
         if expired:
-            return S.EXPIRED
-        return S.GIVEN
+            return ConsentStatus.EXPIRED
+        return ConsentStatus.GIVEN
     if refused:
-        return S.REFUSED
+        return ConsentStatus.REFUSED
     if pending:
-        return S.PENDING_ARTIST
-    return S.REQUESTED
+        return ConsentStatus.PENDING_ARTIST
+    return ConsentStatus.REQUESTED
 
 
 def derive_status(

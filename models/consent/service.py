@@ -37,8 +37,6 @@ from models.consent.validation import decision_problems, draft_problems, revocat
 from models.consent.zones import artist_zone, day_end, day_start
 from models.errors import FieldProblem, UserError, ValidationError
 
-S = ConsentStatus
-
 
 class ConsentService(RecordSteps):
     """The only way the GUI, the CLI and other features change consent records."""
@@ -83,8 +81,10 @@ class ConsentService(RecordSteps):
                 rows = [
                     r
                     for r in rows
-                    if r.status != S.SUPERSEDED.value
-                    and not (r.status == S.REFUSED.value and r.supersedes_id is not None)
+                    if r.status != ConsentStatus.SUPERSEDED.value
+                    and not (
+                        r.status == ConsentStatus.REFUSED.value and r.supersedes_id is not None
+                    )
                 ]
             return store.load_records(s, rows)
 
@@ -120,7 +120,9 @@ class ConsentService(RecordSteps):
         return problems
 
     # -- creating and editing ------------------------------------------------------------------
-    def create(self, draft: ConsentDraft, status: ConsentStatus = S.REQUESTED) -> ConsentRecord:
+    def create(
+        self, draft: ConsentDraft, status: ConsentStatus = ConsentStatus.REQUESTED
+    ) -> ConsentRecord:
         """A new record, `requested` (or `pending_artist` if already put to the artist)."""
         with self.db.write() as s:
             row = self._create(s, draft, status)
@@ -131,9 +133,9 @@ class ConsentService(RecordSteps):
         with self.db.write() as s:
             row = store.record_row(s, record_id)
             store.check_row_version(row, expected_row_version)
-            status = S(row.status)
-            if status not in (S.REQUESTED, S.PENDING_ARTIST):
-                hint = " Amend it to make a new version." if status == S.GIVEN else ""
+            status = ConsentStatus(row.status)
+            if status not in (ConsentStatus.REQUESTED, ConsentStatus.PENDING_ARTIST):
+                hint = " Amend it to make a new version." if status == ConsentStatus.GIVEN else ""
                 raise UserError(
                     f"Consent record #{record_id} is {status.value} and can no longer be "
                     f"edited.{hint}",
@@ -151,7 +153,7 @@ class ConsentService(RecordSteps):
         record_id: int,
         changes: Mapping[str, Any] | ConsentDraft,
         expected_row_version: int,
-        status: ConsentStatus = S.PENDING_ARTIST,
+        status: ConsentStatus = ConsentStatus.PENDING_ARTIST,
     ) -> ConsentRecord:
         """A new version of a given record with `changes` (field names of `ConsentDraft`).
 
@@ -160,7 +162,7 @@ class ConsentService(RecordSteps):
         with self.db.write() as s:
             old = store.record_row(s, record_id)
             store.check_row_version(old, expected_row_version)
-            if S(old.status) != S.GIVEN:
+            if ConsentStatus(old.status) != ConsentStatus.GIVEN:
                 raise UserError(
                     f"Only a given consent is amended; record #{record_id} is {old.status}"
                     + (" — edit it instead." if old.status in INITIAL else "."),
@@ -232,7 +234,7 @@ class ConsentService(RecordSteps):
         """The agency's advice, kept apart from the artist's decision (before the decision)."""
         with self.db.write() as s:
             row = self._locked(s, record_id, expected_row_version)
-            if S(row.status) not in INITIAL:
+            if ConsentStatus(row.status) not in INITIAL:
                 raise UserError(
                     f"Record #{record_id} is {row.status}; a recommendation is recorded before "
                     "the artist decides.",
@@ -253,7 +255,7 @@ class ConsentService(RecordSteps):
         time zone). The reason is required; the record is kept, marked revoked."""
         with self.db.write() as s:
             row = self._locked(s, record_id, expected_row_version)
-            check_transition(S(row.status), S.REVOKED, row.id)
+            check_transition(ConsentStatus(row.status), ConsentStatus.REVOKED, row.id)
             tz = artist_zone(store.artist_row(s, row.artist_id).jurisdiction)
             when = revoked_at if isinstance(revoked_at, datetime) else day_start(revoked_at, tz)
             revocation = Revocation(when, revoked_by.strip() or self.db.actor, reason.strip())
@@ -262,7 +264,7 @@ class ConsentService(RecordSteps):
             if problems:
                 raise ValidationError(problems)
             before = record_snapshot(row)
-            row.status = S.REVOKED.value
+            row.status = ConsentStatus.REVOKED.value
             row.revoked_at = revocation.revoked_at
             row.revoked_by = revocation.revoked_by
             row.revocation_reason = revocation.reason
@@ -280,21 +282,25 @@ class ConsentService(RecordSteps):
         revoked_at: datetime | date | None = None,
     ) -> ConsentRecord:
         """Move a record to `target` through the one method that does it (for generic UIs)."""
-        if target == S.PENDING_ARTIST:
+        if target == ConsentStatus.PENDING_ARTIST:
             return self.send_to_artist(record_id, expected_row_version)
-        if target in (S.GIVEN, S.REFUSED):
+        if target in (ConsentStatus.GIVEN, ConsentStatus.REFUSED):
             with self.db.read() as s:
-                check_transition(S(store.record_row(s, record_id).status), target, record_id)
+                check_transition(
+                    ConsentStatus(store.record_row(s, record_id).status), target, record_id
+                )
             if decision is None:
                 raise ValidationError([FieldProblem("decision", "record the artist's decision")])
-            outcome = DecisionOutcome.GIVEN if target == S.GIVEN else DecisionOutcome.REFUSED
+            outcome = (
+                DecisionOutcome.GIVEN if target == ConsentStatus.GIVEN else DecisionOutcome.REFUSED
+            )
             if decision.outcome != outcome:
                 decision = replace(decision, outcome=outcome)
             return self.record_decision(record_id, decision, expected_row_version)
-        if target == S.REVOKED:
+        if target == ConsentStatus.REVOKED:
             return self.revoke(record_id, reason, revoked_at or self.clock(), expected_row_version)
         with self.db.read() as s:
-            current = S(store.record_row(s, record_id).status)
+            current = ConsentStatus(store.record_row(s, record_id).status)
         check_transition(current, target, record_id)
         raise UserError(  # only SUPERSEDED gets here, and only from GIVEN
             "A record is superseded when its new version is given: amend it instead.",
@@ -323,7 +329,7 @@ class ConsentService(RecordSteps):
     ) -> ConsentRecord:
         """Journey 3 in one transaction: a signed agreement comes back, record it as decided."""
         with self.db.write() as s:
-            row = self._create(s, draft, S.PENDING_ARTIST)
+            row = self._create(s, draft, ConsentStatus.PENDING_ARTIST)
             now = self.clock()
             for f in files:
                 ev.attach(s, self.db, row.id, f, now)

@@ -45,8 +45,6 @@ from models.roster.artist import Stance
 from models.storage.database import Database
 from models.storage.schema import ArtistRow, UTCDateTime
 
-S = ConsentStatus
-R = ConsentRecordRow
 _T = TypeVar("_T")
 
 
@@ -62,34 +60,34 @@ def _by(column: Any) -> Any:
 
 _RECORDS = (
     select(
-        R.id,
-        R.version,
-        R.lineage_id,
-        R.supersedes_id,
-        _raw(R.modalities),
-        _raw(R.uses),
-        _raw(R.media),
-        _raw(R.territories),
-        R.counterparty_id,
+        ConsentRecordRow.id,
+        ConsentRecordRow.version,
+        ConsentRecordRow.lineage_id,
+        ConsentRecordRow.supersedes_id,
+        _raw(ConsentRecordRow.modalities),
+        _raw(ConsentRecordRow.uses),
+        _raw(ConsentRecordRow.media),
+        _raw(ConsentRecordRow.territories),
+        ConsentRecordRow.counterparty_id,
         CounterpartyRow.native_name,
         CounterpartyRow.romanized_name,
-        R.project_id,
+        ConsentRecordRow.project_id,
         ProjectRow.title_native,
         ProjectRow.title_romanized,
-        _raw(R.term_start),
-        _raw(R.term_end),
-        _by(R.given_at),
-        _by(R.superseded_at),
-        _by(R.revoked_at),
-        _by(R.refused_at),
-        _by(R.pending_at),
-        R.revoked_at,
-        R.revocation_reason,
+        _raw(ConsentRecordRow.term_start),
+        _raw(ConsentRecordRow.term_end),
+        _by(ConsentRecordRow.given_at),
+        _by(ConsentRecordRow.superseded_at),
+        _by(ConsentRecordRow.revoked_at),
+        _by(ConsentRecordRow.refused_at),
+        _by(ConsentRecordRow.pending_at),
+        ConsentRecordRow.revoked_at,
+        ConsentRecordRow.revocation_reason,
     )
-    .join(CounterpartyRow, CounterpartyRow.id == R.counterparty_id)
-    .outerjoin(ProjectRow, ProjectRow.id == R.project_id)
-    .where(R.artist_id == bindparam("artist_id"), _by(R.created_at))
-    .order_by(R.id)
+    .join(CounterpartyRow, CounterpartyRow.id == ConsentRecordRow.counterparty_id)
+    .outerjoin(ProjectRow, ProjectRow.id == ConsentRecordRow.project_id)
+    .where(ConsentRecordRow.artist_id == bindparam("artist_id"), _by(ConsentRecordRow.created_at))
+    .order_by(ConsentRecordRow.id)
 )
 _ARTIST = select(ArtistRow.jurisdiction, ArtistRow.ai_stance).where(
     ArtistRow.id == bindparam("artist_id")
@@ -244,7 +242,7 @@ def state_in_session(s: Session, artist_id: int, when: datetime) -> ConsentState
             bool(pending),
             term_end is not None and day > term_end,
         )
-        in_force = status == S.GIVEN and (term_start is None or day >= term_start)
+        in_force = status == ConsentStatus.GIVEN and (term_start is None or day >= term_start)
         mods = _modalities(modalities)
         common = {
             "record_id": rid,
@@ -259,7 +257,7 @@ def state_in_session(s: Session, artist_id: int, when: datetime) -> ConsentState
             "term_start": term_start,
             "term_end": term_end,
         }
-        is_revoked = status == S.REVOKED
+        is_revoked = status == ConsentStatus.REVOKED
         record = common.copy()
         record["status"] = status
         record["modalities"] = mods

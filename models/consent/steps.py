@@ -30,7 +30,6 @@ from models.errors import FieldProblem, UserError, ValidationError
 from models.storage.database import Database
 
 ENTITY = "consent_record"
-S = ConsentStatus
 
 
 class RecordSteps:
@@ -80,7 +79,7 @@ class RecordSteps:
             lineage_id=lineage_id,
             version=version,
             supersedes_id=supersedes_id,
-            pending_at=now if status == S.PENDING_ARTIST else None,
+            pending_at=now if status == ConsentStatus.PENDING_ARTIST else None,
             created_at=now,
             created_by=self.db.actor,
             updated_at=now,
@@ -101,9 +100,9 @@ class RecordSteps:
         return row
 
     def _send(self, s: Session, row: ConsentRecordRow) -> None:
-        check_transition(S(row.status), S.PENDING_ARTIST, row.id)
+        check_transition(ConsentStatus(row.status), ConsentStatus.PENDING_ARTIST, row.id)
         before = record_snapshot(row)
-        row.status = S.PENDING_ARTIST.value
+        row.status = ConsentStatus.PENDING_ARTIST.value
         row.pending_at = self.clock()
         self._touch(s, row, "send_to_artist", before)
 
@@ -125,15 +124,23 @@ class RecordSteps:
         self._touch(s, row, "recommend", before)
 
     def _decide(self, s: Session, row: ConsentRecordRow, decision: ArtistDecision) -> None:
-        target = S.GIVEN if decision.outcome == DecisionOutcome.GIVEN else S.REFUSED
-        check_transition(S(row.status), target, row.id)
+        target = (
+            ConsentStatus.GIVEN
+            if decision.outcome == DecisionOutcome.GIVEN
+            else ConsentStatus.REFUSED
+        )
+        check_transition(ConsentStatus(row.status), target, row.id)
         terms = row_draft(row)
         problems = draft_problems(terms, store.parties(s, terms, decision.decided_at.date()))
         problems += decision_problems(
             terms, decision, store.evidence_count(s, row.id), self.clock()
         )
         old = s.get(ConsentRecordRow, row.supersedes_id) if row.supersedes_id else None
-        if target == S.GIVEN and old is not None and S(old.status) != S.GIVEN:
+        if (
+            target == ConsentStatus.GIVEN
+            and old is not None
+            and ConsentStatus(old.status) != ConsentStatus.GIVEN
+        ):
             problems.append(
                 FieldProblem(
                     "supersedes_id",
@@ -150,14 +157,14 @@ class RecordSteps:
         row.decided_at = decision.decided_at
         row.decision_method = decision.method.value
         row.decision_note = decision.note.strip()
-        if target == S.GIVEN:
+        if target == ConsentStatus.GIVEN:
             row.given_at = now
         else:
             row.refused_at = now
-        self._touch(s, row, "give" if target == S.GIVEN else "refuse", before)
-        if target == S.GIVEN and old is not None:
+        self._touch(s, row, "give" if target == ConsentStatus.GIVEN else "refuse", before)
+        if target == ConsentStatus.GIVEN and old is not None:
             before_old = record_snapshot(old)
-            old.status = S.SUPERSEDED.value
+            old.status = ConsentStatus.SUPERSEDED.value
             old.superseded_at = now
             self._touch(s, old, "supersede", before_old)
 

@@ -77,10 +77,6 @@ def compact(text: str) -> str:
     return _NOT_ALNUM.sub("", folded)
 
 
-def is_han_key(key: str) -> bool:
-    return has_han(key)
-
-
 def latin_part(key: str) -> str:
     return "".join(c for c in key if c.isascii())
 

@@ -44,7 +44,6 @@ from models.storage.database import Database
 from models.storage.schema import ArtistRow
 
 ENTITY = "proposal"
-P = ProposalStatus
 MAX_NOTE = 2000
 
 
@@ -124,7 +123,7 @@ class ProposalService(ProposalScripts, ProposalChecks):
                 ):
                     artists.setdefault(pid, []).append((pos, 0, display_name(native, rom)))
             for p, cp, project, run in rows:
-                status = P(p.status)
+                status = ProposalStatus(p.status)
                 if not include_closed and not status.is_open:
                     continue
                 state, days = workflow.deadline_state(status, p.respond_by, day)
@@ -171,7 +170,7 @@ class ProposalService(ProposalScripts, ProposalChecks):
         now = self.clock()
         row = ProposalRow(
             **convert.draft_values(d),
-            status=P.RECEIVED.value,
+            status=ProposalStatus.RECEIVED.value,
             previous_status=None,
             status_changed_at=now,
             status_changed_by=self.db.actor,
@@ -201,7 +200,7 @@ class ProposalService(ProposalScripts, ProposalChecks):
         with self.db.write() as s:
             row = proposal_row(s, proposal_id)
             check_version(row, expected_version)
-            if not P(row.status).is_open:
+            if not ProposalStatus(row.status).is_open:
                 raise UserError(
                     f"Proposal #{proposal_id} is {row.status}; a closed proposal is not edited.",
                     f"提案 #{proposal_id} 已结束，不能再修改。",
@@ -215,9 +214,6 @@ class ProposalService(ProposalScripts, ProposalChecks):
             return convert.to_proposal(s, row)
 
     # -- workflow ------------------------------------------------------------------------------
-    def allowed_transitions(self, proposal_id: int) -> tuple[ProposalStatus, ...]:
-        return workflow.allowed_targets(self.get(proposal_id).status)
-
     def transition(
         self, proposal_id: int, target: ProposalStatus, expected_version: int, note: str = ""
     ) -> Proposal:
@@ -228,7 +224,7 @@ class ProposalService(ProposalScripts, ProposalChecks):
         with self.db.write() as s:
             row = proposal_row(s, proposal_id)
             check_version(row, expected_version)
-            self._move(s, row, P(target), note)
+            self._move(s, row, ProposalStatus(target), note)
             return convert.to_proposal(s, row)
 
     def undo_transition(self, proposal_id: int, expected_version: int) -> Proposal:
@@ -242,7 +238,7 @@ class ProposalService(ProposalScripts, ProposalChecks):
                     f"提案 #{proposal_id} 没有可恢复的上一状态。",
                 )
             linked = [a.consent_record_id for a in convert.artist_rows(s, row.id)]
-            if row.status == P.ACCEPTED.value and any(linked):
+            if row.status == ProposalStatus.ACCEPTED.value and any(linked):
                 shown = ", ".join(f"#{x}" for x in linked if x)
                 raise UserError(
                     f"Accepting created consent record(s) {shown}; deal with them in the "
@@ -335,7 +331,7 @@ class ProposalService(ProposalScripts, ProposalChecks):
             check_version(row, expected_version)
             suggested = self._drafts(s, row) if create_consents else {}
             chosen = {**suggested, **(drafts or {})} if create_consents else {}
-            self._move(s, row, P.ACCEPTED, note)
+            self._move(s, row, ProposalStatus.ACCEPTED, note)
             created: dict[int, int] = {}
             consents = ConsentService(tx, self.clock)
             for entry in convert.artist_rows(s, row.id):
@@ -369,7 +365,7 @@ class ProposalService(ProposalScripts, ProposalChecks):
         return out
 
     def _move(self, s: Session, row: ProposalRow, target: ProposalStatus, note: str) -> None:
-        current = P(row.status)
+        current = ProposalStatus(row.status)
         workflow.check_transition(current, target, row.id)
         entries = convert.artist_rows(s, row.id)
         names = convert.names_of(s, [a.artist_id for a in entries])
@@ -396,7 +392,7 @@ class ProposalService(ProposalScripts, ProposalChecks):
     ) -> tuple[ProposalRow, ProposalArtistRow]:
         row = proposal_row(s, proposal_id)
         check_version(row, expected_version)
-        if not P(row.status).is_open:
+        if not ProposalStatus(row.status).is_open:
             raise UserError(
                 f"Proposal #{proposal_id} is {row.status}; it is closed.",
                 f"提案 #{proposal_id} 已结束。",

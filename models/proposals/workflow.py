@@ -20,18 +20,26 @@ from datetime import date
 from models.errors import UserError
 from models.proposals.types import ArtistAnswer, DeadlineState, ProposalStatus
 
-P = ProposalStatus
-
 TRANSITIONS: dict[ProposalStatus, frozenset[ProposalStatus]] = {
-    P.RECEIVED: frozenset({P.UNDER_REVIEW, P.WITHDRAWN}),
-    P.UNDER_REVIEW: frozenset({P.WITH_ARTIST, P.DECLINED, P.WITHDRAWN}),
-    P.WITH_ARTIST: frozenset({P.ACCEPTED, P.DECLINED, P.COUNTERED, P.WITHDRAWN, P.UNDER_REVIEW}),
-    P.COUNTERED: frozenset({P.UNDER_REVIEW, P.WITHDRAWN}),
-    P.ACCEPTED: frozenset(),
-    P.DECLINED: frozenset(),
-    P.WITHDRAWN: frozenset(),
+    ProposalStatus.RECEIVED: frozenset({ProposalStatus.UNDER_REVIEW, ProposalStatus.WITHDRAWN}),
+    ProposalStatus.UNDER_REVIEW: frozenset(
+        {ProposalStatus.WITH_ARTIST, ProposalStatus.DECLINED, ProposalStatus.WITHDRAWN}
+    ),
+    ProposalStatus.WITH_ARTIST: frozenset(
+        {
+            ProposalStatus.ACCEPTED,
+            ProposalStatus.DECLINED,
+            ProposalStatus.COUNTERED,
+            ProposalStatus.WITHDRAWN,
+            ProposalStatus.UNDER_REVIEW,
+        }
+    ),
+    ProposalStatus.COUNTERED: frozenset({ProposalStatus.UNDER_REVIEW, ProposalStatus.WITHDRAWN}),
+    ProposalStatus.ACCEPTED: frozenset(),
+    ProposalStatus.DECLINED: frozenset(),
+    ProposalStatus.WITHDRAWN: frozenset(),
 }
-ANSWERS = frozenset({P.ACCEPTED, P.DECLINED, P.COUNTERED})
+ANSWERS = frozenset({ProposalStatus.ACCEPTED, ProposalStatus.DECLINED, ProposalStatus.COUNTERED})
 DUE_SOON_DAYS = 3
 UPCOMING_DAYS = 7
 
@@ -72,9 +80,9 @@ def check_answers(
         )
     given = [a for _n, a in answers if a is not None]
     ok = {
-        P.ACCEPTED: ArtistAnswer.ACCEPT in given and ArtistAnswer.COUNTER not in given,
-        P.DECLINED: all(a == ArtistAnswer.DECLINE for a in given),
-        P.COUNTERED: ArtistAnswer.COUNTER in given,
+        ProposalStatus.ACCEPTED: ArtistAnswer.ACCEPT in given and ArtistAnswer.COUNTER not in given,
+        ProposalStatus.DECLINED: all(a == ArtistAnswer.DECLINE for a in given),
+        ProposalStatus.COUNTERED: ArtistAnswer.COUNTER in given,
     }[target]
     if not ok:
         said = ", ".join(f"{n}: {a.value if a else '—'}" for n, a in answers)
@@ -88,7 +96,7 @@ def deadline_state(
     status: ProposalStatus, respond_by: date | None, today: date
 ) -> tuple[DeadlineState, int | None]:
     """How urgent the answer is and how many days are left (negative: overdue)."""
-    if not status.is_open or status == P.COUNTERED:
+    if not status.is_open or status == ProposalStatus.COUNTERED:
         return DeadlineState.CLOSED, None
     if respond_by is None:
         return DeadlineState.NONE, None

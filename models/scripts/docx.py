@@ -28,23 +28,22 @@ from models.scripts.builder import DocumentBuilder
 from models.scripts.document import ElementKind, ScriptDocument, ScriptFormat
 from models.scripts.errors import ScriptReadError
 
-K = ElementKind
 MAX_MEMBERS = 2_000
 MAX_UNPACKED = 200 * 1024 * 1024
 MAX_RATIO = 200  # uncompressed / compressed, for members over 1 MB
 _EXTERNAL = re.compile(rb"<Relationship\b[^>]*TargetMode\s*=\s*[\"']External[\"'][^>]*>", re.I)
 _HYPERLINK = re.compile(rb"relationships/hyperlink[\"']", re.I)
 _STYLES = {
-    "scene heading": K.SCENE_HEADING,
-    "slugline": K.SCENE_HEADING,
-    "character": K.CHARACTER,
-    "dialogue": K.DIALOGUE,
-    "parenthetical": K.PARENTHETICAL,
-    "action": K.ACTION,
-    "general": K.ACTION,
-    "transition": K.TRANSITION,
-    "shot": K.SHOT,
-    "lyrics": K.LYRIC,
+    "scene heading": ElementKind.SCENE_HEADING,
+    "slugline": ElementKind.SCENE_HEADING,
+    "character": ElementKind.CHARACTER,
+    "dialogue": ElementKind.DIALOGUE,
+    "parenthetical": ElementKind.PARENTHETICAL,
+    "action": ElementKind.ACTION,
+    "general": ElementKind.ACTION,
+    "transition": ElementKind.TRANSITION,
+    "shot": ElementKind.SHOT,
+    "lyrics": ElementKind.LYRIC,
 }
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -64,7 +63,7 @@ def read_docx(data: bytes, source_name: str) -> ScriptDocument:
         paragraphs = list(_paragraphs(document))
         lines = tuple(p.text for p, _ in paragraphs)
         styled = [_STYLES.get(_style(p)) for p, _ in paragraphs]
-        if K.CHARACTER in styled or K.SCENE_HEADING in styled:
+        if ElementKind.CHARACTER in styled or ElementKind.SCENE_HEADING in styled:
             return _from_styles(paragraphs, styled, lines, source_name)
         han = sum(1 for line in lines if _HAN.search(line))
         if han * 2 >= sum(1 for line in lines if line.strip()):
@@ -192,14 +191,17 @@ def _from_styles(
         text = p.text.strip()
         if not text:
             continue
-        if kind is K.SCENE_HEADING:
+        if kind is ElementKind.SCENE_HEADING:
             b.heading(" ".join(text.split()), n)
-        elif kind is K.CHARACTER:
+        elif kind is ElementKind.CHARACTER:
             b.cue(text, n, marks=False)
-        elif kind in (K.DIALOGUE, K.PARENTHETICAL, K.LYRIC) and b.speaker is not None:
+        elif (
+            kind in (ElementKind.DIALOGUE, ElementKind.PARENTHETICAL, ElementKind.LYRIC)
+            and b.speaker is not None
+        ):
             b.add(kind, text, n)
         else:
-            b.add(kind if kind is not None else K.ACTION, text, n)
+            b.add(kind if kind is not None else ElementKind.ACTION, text, n)
     return b.finish(ScriptFormat.DOCX, name, lines)
 
 

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.skipif(
     reason="the script readers (models.scripts.reader) do not exist yet",
 )
 
-SAMPLES = Path("/work/shared/samples/scripts")
+SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples" / "scripts"  # beside the repo
 _LOCAL_SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
 

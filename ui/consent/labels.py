@@ -28,8 +28,6 @@ from models.consent.record import (
 from models.consent.types import ConsentStatus, Modality, Use
 from ui.i18n import translatable
 
-S = ConsentStatus
-
 
 def _tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
@@ -147,19 +145,19 @@ CELL_TEXT = "#1c2833"
 NONE_TEXT = "#7b7d7d"
 
 STATUS_FILLS: dict[ConsentStatus | None, str] = {
-    S.GIVEN: GIVEN_FILL,
-    S.REQUESTED: OPEN_FILL,
-    S.PENDING_ARTIST: OPEN_FILL,
-    S.REFUSED: REFUSED_FILL,
-    S.REVOKED: REFUSED_FILL,
-    S.EXPIRED: ENDED_FILL,
-    S.SUPERSEDED: ENDED_FILL,
+    ConsentStatus.GIVEN: GIVEN_FILL,
+    ConsentStatus.REQUESTED: OPEN_FILL,
+    ConsentStatus.PENDING_ARTIST: OPEN_FILL,
+    ConsentStatus.REFUSED: REFUSED_FILL,
+    ConsentStatus.REVOKED: REFUSED_FILL,
+    ConsentStatus.EXPIRED: ENDED_FILL,
+    ConsentStatus.SUPERSEDED: ENDED_FILL,
     None: NONE_FILL,
 }
 
 
 def status_fill(status: ConsentStatus | None, in_force: bool = True) -> QColor:
-    if status == S.GIVEN and not in_force:
+    if status == ConsentStatus.GIVEN and not in_force:
         return QColor(GIVEN_LATER_FILL)
     return QColor(STATUS_FILLS[status])
 

@@ -53,7 +53,6 @@ from ui.consent.widgets import MomentEdit
 from ui.errors import show_error
 from ui.tasks import TaskControl, run_task
 
-S = ConsentStatus
 AS_OF_DEBOUNCE_MS = 250
 PRESENT_SLACK = timedelta(minutes=1)  # an as-of this close to now counts as "now"
 HISTORICAL_STYLE = "background: #fcf3cf; color: #7d6608; padding: 4px; border-radius: 3px;"
@@ -290,7 +289,11 @@ class ConsentView(QWidget):
             return
         records = grid.state.records
         in_force = sum(1 for r in records if r.in_force)
-        waiting = sum(1 for r in records if r.status in (S.REQUESTED, S.PENDING_ARTIST))
+        waiting = sum(
+            1
+            for r in records
+            if r.status in (ConsentStatus.REQUESTED, ConsentStatus.PENDING_ARTIST)
+        )
         when = self.tr("now") if self._as_of is None else when_text(self._as_of)
         self.summary = self.tr("{name}: {n} in force · {w} waiting · as of {when}").format(
             name=artist.display_name, n=in_force, w=waiting, when=when
@@ -371,11 +374,11 @@ class ConsentView(QWidget):
         """The version to open: the newest one of the lineage not refused."""
         if not self._versions:
             return None
-        alive = [v for v in self._versions if v.status != S.REFUSED]
+        alive = [v for v in self._versions if v.status != ConsentStatus.REFUSED]
         return (alive or self._versions)[-1]
 
     def _revocable(self) -> ConsentRecord | None:
-        given = [v for v in self._versions if v.status == S.GIVEN]
+        given = [v for v in self._versions if v.status == ConsentStatus.GIVEN]
         return given[-1] if given else None
 
     # -- recording -----------------------------------------------------------------------------
@@ -417,7 +420,8 @@ class ConsentView(QWidget):
         if target is None:
             return None
         successor = any(
-            v.supersedes_id == target.id and v.status in (S.REQUESTED, S.PENDING_ARTIST)
+            v.supersedes_id == target.id
+            and v.status in (ConsentStatus.REQUESTED, ConsentStatus.PENDING_ARTIST)
             for v in self._versions
         )
         dialog = ConsentDialog(

@@ -12,7 +12,6 @@ from models.scripts.pdf import rules
 from models.scripts.pdf.extract import Page, Segment
 from models.scripts.text import read_text
 
-K = ElementKind
 Row = list[Segment]
 
 _INDENT = 15.0  # a cue starts at least this far right of the action margin (points)
@@ -249,9 +248,9 @@ class Layout:
                 number, heading = rules.scene_number(" ".join(text.split()))
                 self.b.heading(heading, line.number, number=number, page=line.page)
             elif rules.is_transition(text):
-                self._add(K.TRANSITION, [line])
+                self._add(ElementKind.TRANSITION, [line])
             elif rules.is_shot(text):
-                self._add(K.SHOT, [line])
+                self._add(ElementKind.SHOT, [line])
             else:
                 i = self._paragraph(block, i)
                 continue
@@ -270,11 +269,11 @@ class Layout:
         right = first.x > self.centre + 72 and len(lines) == 1 and rules.is_upper(first.text)
         centred = abs(first.x + (first.end - first.x) / 2 - self.centre) < 40
         if right:
-            self._add(K.TRANSITION, lines)
+            self._add(ElementKind.TRANSITION, lines)
         elif first.x > self.margin + _INDENT and centred:
-            self._add(K.CENTERED, lines)
+            self._add(ElementKind.CENTERED, lines)
         else:
-            self._add(K.ACTION, lines)
+            self._add(ElementKind.ACTION, lines)
         return j
 
     def _speech(self, lines: list[Segment], i: int, *, dual: bool = False) -> int:
@@ -287,7 +286,7 @@ class Layout:
             self.last_speaker = self.b.cue(raw, cue.number, page=cue.page, dual=dual, marks=False)
         self.more = False
         run: list[Segment] = []
-        kind = K.DIALOGUE
+        kind = ElementKind.DIALOGUE
         j = i + 1
         speech_x = lines[j].x if j < len(lines) else cue.x
         while j < len(lines):
@@ -300,18 +299,18 @@ class Layout:
             new_cue = line.x > speech_x + 10 and j + 1 < len(lines) and lines[j + 1].x < line.x
             if rules.is_heading(text) or (new_cue and rules.cue_name(text) is not None):
                 break
-            if line.x >= cue.x + 40 and kind is not K.PARENTHETICAL:
+            if line.x >= cue.x + 40 and kind is not ElementKind.PARENTHETICAL:
                 break  # something further right than the cue: not this speech
             opens = text.startswith(("(", "（"))
-            if opens and run and kind is K.DIALOGUE:
-                self._add(K.DIALOGUE, run)
+            if opens and run and kind is ElementKind.DIALOGUE:
+                self._add(ElementKind.DIALOGUE, run)
                 run = []
-            if opens or (kind is K.PARENTHETICAL and run):
-                kind = K.PARENTHETICAL
+            if opens or (kind is ElementKind.PARENTHETICAL and run):
+                kind = ElementKind.PARENTHETICAL
                 run.append(line)
                 if text.endswith((")", "）")):
-                    self._add(K.PARENTHETICAL, run)
-                    run, kind = [], K.DIALOGUE
+                    self._add(ElementKind.PARENTHETICAL, run)
+                    run, kind = [], ElementKind.DIALOGUE
             else:
                 run.append(line)
             j += 1

@@ -59,7 +59,6 @@ from ui.consent.widgets import PROBLEM_STYLE, problem_label
 from ui.geometry import fit_to_screen
 from ui.tasks import TaskControl, run_task
 
-S = ConsentStatus
 VALIDATE_DELAY_MS = 120
 ARTIST_FIELDS = ("guardian", "estate_contact", "artist_id")
 
@@ -99,7 +98,8 @@ class ConsentDialog(QDialog):
         self._successor = has_open_successor
         status = record.status if record is not None else None
         self.terms_locked = record is not None and (
-            status in (S.REFUSED, S.REVOKED, S.SUPERSEDED) or has_open_successor
+            status in (ConsentStatus.REFUSED, ConsentStatus.REVOKED, ConsentStatus.SUPERSEDED)
+            or has_open_successor
         )
         if record is None:
             title = self.tr("New consent — {name}").format(name=artist.display_name)
@@ -258,7 +258,7 @@ class ConsentDialog(QDialog):
         self.scope.fill(r.terms)
         self.terms.fill(r.terms)
         self.decision.evidence.set_existing(r.evidence)
-        self.decision.sent.setChecked(r.status != S.REQUESTED)
+        self.decision.sent.setChecked(r.status != ConsentStatus.REQUESTED)
 
     def _lock(self) -> None:
         """What may change depends on the record's status (given records are immutable)."""
@@ -288,8 +288,8 @@ class ConsentDialog(QDialog):
                     how=method_label(dec.method),
                 )
             )
-        d.sent.setEnabled(r.status == S.REQUESTED)
-        if r.status == S.GIVEN and not self._successor:
+        d.sent.setEnabled(r.status == ConsentStatus.REQUESTED)
+        if r.status == ConsentStatus.GIVEN and not self._successor:
             self._note(
                 self.tr(
                     "This consent was given and cannot change. Saving changed terms creates "
@@ -404,7 +404,7 @@ class ConsentDialog(QDialog):
     def amends(self) -> bool:
         return (
             self.record is not None
-            and self.record.status == S.GIVEN
+            and self.record.status == ConsentStatus.GIVEN
             and not self.terms_locked
             and self.draft().normalized() != self.record.terms.normalized()
         )

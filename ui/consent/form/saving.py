@@ -32,8 +32,6 @@ from models.consent.types import ConsentStatus
 from models.errors import UserError
 from ui.consent.commands import EditConsent
 
-S = ConsentStatus
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ConsentSaving", text)
@@ -85,7 +83,11 @@ def _save_new(consents: ConsentService, result: FormResult) -> Saved:
         else:
             text = _tr("Consent #{id} recorded as refused.")
         return Saved(record.id, text.format(id=record.id))
-    status = S.PENDING_ARTIST if result.send_to_artist or result.recommendation else S.REQUESTED
+    status = (
+        ConsentStatus.PENDING_ARTIST
+        if result.send_to_artist or result.recommendation
+        else ConsentStatus.REQUESTED
+    )
     with one_transaction(consents.db) as tx:
         joined = ConsentService(tx, consents.clock)
         record = joined.create(result.draft, status)
@@ -113,7 +115,7 @@ def _save_existing(
         undo_stack.push(command)
         target = command.after
         messages.append(_tr("Terms of consent #{id} saved.").format(id=record.id))
-    elif result.terms_changed and record.status == S.GIVEN:
+    elif result.terms_changed and record.status == ConsentStatus.GIVEN:
         target = consents.amend(record.id, result.draft, record.row_version)
         messages.append(
             _tr("Version {v} of consent #{id} created, waiting for the artist.").format(
@@ -121,7 +123,7 @@ def _save_existing(
             )
         )
     rest = bool(result.files or result.recommendation or result.decision)
-    rest = rest or (result.send_to_artist and target.status == S.REQUESTED)
+    rest = rest or (result.send_to_artist and target.status == ConsentStatus.REQUESTED)
     if rest:
         with one_transaction(consents.db) as tx:
             joined = ConsentService(tx, consents.clock)
@@ -133,7 +135,9 @@ def _save_existing(
                     current.id, result.recommendation, current.row_version
                 )
             wants_decision = result.decision is not None
-            if current.status == S.REQUESTED and (result.send_to_artist or wants_decision):
+            if current.status == ConsentStatus.REQUESTED and (
+                result.send_to_artist or wants_decision
+            ):
                 current = joined.send_to_artist(current.id, current.row_version)
             if result.decision is not None:
                 current = joined.record_decision(current.id, result.decision, current.row_version)

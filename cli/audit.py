@@ -12,7 +12,7 @@ from models.errors import UserError
 
 
 def _anchors(ctx: Context) -> list[Anchor]:
-    from models.storage.backup import default_backup_folder
+    from models.safety.backup import default_backup_folder
 
     found = store_anchors(ctx.db)
     backups = Path(ctx.args.backups) if ctx.args.backups else default_backup_folder()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from cli.app import Context, print_json
 from models.clock import utc_now
-from models.storage.backup import (
+from models.safety.backup import (
     PG_MESSAGE,
     PG_MESSAGE_ZH,
     BackupError,

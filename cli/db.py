@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cli.app import Context, print_json
-from models.storage.transfer import migrate_database
+from models.safety.transfer import migrate_database
 
 
 def _migrate(ctx: Context) -> int:

@@ -22,7 +22,7 @@ from models.storage.database import Database
 from ui.tasks import TaskControl, run_task
 
 if TYPE_CHECKING:
-    from models.storage.integrity import FileProblem
+    from models.safety.integrity import FileProblem
 
 log = logging.getLogger("consent_desk.ui.safety")
 
@@ -66,7 +66,7 @@ class Safety(QObject):
             self.backup_to(Path(path))
 
     def backup_to(self, path: Path) -> None:
-        from models.storage.backup import create_backup  # loaded when first needed
+        from models.safety.backup import create_backup  # loaded when first needed
 
         def done(summary: object) -> None:
             self._message(
@@ -100,7 +100,7 @@ class Safety(QObject):
         A backup whose seal or audit trail does not verify is refused first; the person is
         then warned what that means and may restore it anyway (recorded in the audit trail).
         """
-        from models.storage.backup import UnverifiedBackup, check_backup, restore_backup
+        from models.safety.backup import UnverifiedBackup, check_backup, restore_backup
         from ui.errors import show_error
 
         def checked(_manifest: object) -> None:
@@ -192,7 +192,7 @@ class Safety(QObject):
     # -- start-up checks ------------------------------------------------------------------
     def start_background_checks(self) -> None:
         """The daily backup, then the re-hash of every stored file; both stay out of the way."""
-        from models.storage.backup import rolling_backup
+        from models.safety.backup import rolling_backup
 
         def backup_done(path: object) -> None:
             if path is not None:
@@ -219,7 +219,7 @@ class Safety(QObject):
         )
 
     def check_files(self) -> None:
-        from models.storage.integrity import check_stored_files
+        from models.safety.integrity import check_stored_files
 
         def work(control: TaskControl) -> list[FileProblem]:
             return check_stored_files(self.db, cancel=lambda: control.cancelled)

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from models.roster.service import RosterService
+from models.safety.transfer import migrate_database
 from models.storage.database import Database
-from models.storage.transfer import migrate_database
 from tests.benchmarks.roster_data import make_database
 from tests.pg_server import PgServer
 

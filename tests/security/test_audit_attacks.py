@@ -272,7 +272,7 @@ def test_checkpoint_on_demand(desk, capsys):
 def test_truncation_is_caught_by_a_backup_checkpoint_and_other_databases_backups_are_ignored(
     desk, capsys, tmp_path
 ):
-    from models.storage.backup import create_backup
+    from models.safety.backup import create_backup
 
     backups = tmp_path / "backups"
     db = Database.open(str(desk), actor="tester")
@@ -321,7 +321,7 @@ def test_deleting_the_desk_key_does_not_hide_checkpoints_silently(db_path, capsy
     desk-key checkpoint, then remove the desk key. The checkpoint cannot be checked any more;
     verify says so instead of counting it."""
     from models.audit.checkpoint import desk_key_path
-    from models.storage.backup import set_backup_keep
+    from models.safety.backup import set_backup_keep
 
     db = Database.open(str(db_path), actor="tester")
     try:

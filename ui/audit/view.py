@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from models.audit.chain import ChainReport
 from models.audit.service import AuditEvent, AuditService
+from models.safety.integrity import flagged_files
 from models.storage.database import Database
-from models.storage.integrity import flagged_files
 from ui.audit.model import (
     AuditFilter,
     AuditTableModel,
@@ -331,7 +331,7 @@ class AuditView(QWidget):
 
         def work(control: TaskControl) -> ChainReport:
             from models.audit.anchors import backup_anchors, store_anchors
-            from models.storage.backup import default_backup_folder
+            from models.safety.backup import default_backup_folder
 
             control.set_cancellable(False)
             db = audit.db

@@ -87,10 +87,10 @@ def check_database(workdir: Path, acks: list[Ack], report: Report) -> None:
     from sqlalchemy import select, text
 
     from models.audit.service import AuditService
-    from models.storage.backup import check_backup
+    from models.safety.backup import check_backup
+    from models.safety.integrity import check_stored_files
     from models.storage.database import Database
     from models.storage.files import hash_file
-    from models.storage.integrity import check_stored_files
     from models.storage.schema import ArtistRow, AuditEventRow
 
     db = Database.open(str(workdir / "desk.sqlite3"), actor="crash-checker")

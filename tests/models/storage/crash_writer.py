@@ -109,7 +109,7 @@ class FileFamily:
         from models.storage import files
 
         if self.rng.random() < 0.04:
-            from models.storage.backup import create_backup
+            from models.safety.backup import create_backup
 
             path = self.backups / f"b-{secrets.token_hex(4)}.zip"
             create_backup(self.db, path)

@@ -67,7 +67,7 @@ def test_verify_notices_changed_and_missing_files(db: Database) -> None:
 
 
 def test_storing_good_bytes_again_repairs_a_damaged_file(db: Database) -> None:
-    from models.storage.integrity import check_stored_files
+    from models.safety.integrity import check_stored_files
 
     sha = files.store_bytes(db, b"original", "o.txt")
     files.path_for(db, sha).write_bytes(b"tampered")

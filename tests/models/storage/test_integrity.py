@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 import pytest
 
 from models.audit.service import AuditService
+from models.safety.integrity import ProblemKind, check_stored_files, flagged_files
 from models.storage import files
 from models.storage.database import Database
-from models.storage.integrity import ProblemKind, check_stored_files, flagged_files
 
 
 def _three(db: Database) -> list[str]:

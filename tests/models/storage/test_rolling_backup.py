@@ -11,7 +11,7 @@ from models.audit.service import AuditService
 from models.errors import ValidationError
 from models.roster.artist import ArtistDraft
 from models.roster.service import RosterService
-from models.storage.backup import (
+from models.safety.backup import (
     DEFAULT_KEEP,
     backup_keep,
     check_backup,

@@ -17,9 +17,9 @@ from models.demo import load_demo
 from models.errors import UserError
 from models.roster.artist import ArtistDraft
 from models.roster.service import RosterService
+from models.safety.transfer import migrate_database
 from models.storage.archive import iter_stored_files
 from models.storage.database import Database
-from models.storage.transfer import migrate_database
 
 pytestmark = pytest.mark.postgresql
 

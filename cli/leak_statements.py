@@ -5,7 +5,8 @@ alias) and for the entries a person confirmed by line number (`--confirmed 3,7`)
 Latin letters, a near spelling or an ambiguous entry is refused, with one line listing them
 (`--accept-best` also takes the best candidate of each ambiguous entry the person confirmed).
 Names not on the roster are reported and skipped. With `--platform` the list is saved as a
-listing, and each statement names the platforms where that artist is listed (willingness only).
+listing, and each statement names the platforms where that artist is listed (a listing implies
+no consent).
 """
 
 from __future__ import annotations

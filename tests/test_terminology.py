@@ -141,3 +141,18 @@ def test_each_forbidden_variant_is_caught(text):
 )
 def test_allowed_uses_pass(text):
     assert not any(re.search(p, text, re.MULTILINE) for p, _ in FORBIDDEN)
+
+
+def test_no_text_says_a_listing_signals_willingness() -> None:
+    """A platform listing implies nothing about the artist (terminology.md): no string of the
+    product may say that being listed signals willingness, in either language."""
+    root = Path(__file__).resolve().parents[1]
+    banned = re.compile(r"willingness only|signals willingness|列名仅表示", re.I)
+    found = []
+    for folder in ("ui", "models", "reports", "cli", "resources"):
+        for path in (root / folder).rglob("*"):
+            if path.suffix not in (".py", ".json", ".ts", ".txt", ".md") or not path.is_file():
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace")
+            found += [f"{path.relative_to(root)}: {m.group(0)}" for m in banned.finditer(text)]
+    assert found == []

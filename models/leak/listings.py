@@ -1,7 +1,8 @@
 """Listings: a published list that named artists, kept so statements and rule R20 can cite it.
 
 When a platform or a news story lists an artist as an "AI artist", the listing itself is a
-fact the agency answers with ("listed on X signals willingness only"). The desk keeps the list
+fact the agency answers with ("being listed on X does not mean the artist agreed to
+anything"). The desk keeps the list
 as it was seen (platform or list name, where it came from, the day it was seen) with every
 entry and the artist the manager settled on. Only confirmed entries count: a doubtful match
 nobody confirmed must never put an artist's name in a statement.

@@ -39,7 +39,7 @@ class ArtistOverview:
     authorised: tuple[Modality, ...]
     not_authorised: tuple[Modality, ...]
     grants: tuple[GrantLine, ...]
-    platforms: tuple[str, ...]  # listed on (willingness only), from saved listings
+    platforms: tuple[str, ...]  # listed on (implies no consent), from saved listings
 
 
 def artist_overviews(

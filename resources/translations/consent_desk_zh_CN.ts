@@ -852,8 +852,8 @@ Also known as: {aliases}</source>
         <translation>签署 {n} 份声明？</translation>
     </message>
     <message>
-        <source>One signed position statement for each artist below, naming {platform} (listing = willingness only), written to:</source>
-        <translation>为下列每位艺人出具一份签名立场声明，注明 {platform}（列名仅表示意向），保存到：</translation>
+        <source>One signed position statement for each artist below, naming {platform} (a listing does not mean the artist agreed to anything), written to:</source>
+        <translation>为下列每位艺人出具一份签名立场声明，注明 {platform}（列名不代表艺人同意或授权任何使用），保存到：</translation>
     </message>
     <message>
         <source>English</source>
@@ -911,8 +911,8 @@ Also known as: {aliases}</source>
         <translation>全部取消勾选</translation>
     </message>
     <message>
-        <source>Platforms that list them, separated by ; (willingness only)</source>
-        <translation>列出他们的平台，用 ; 分隔（仅表示意愿）</translation>
+        <source>Platforms that list them, separated by ; (a listing implies no consent)</source>
+        <translation>将其列名的平台，以 ; 分隔（列名不代表同意）</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -3161,10 +3161,6 @@ SHA-256 {sha}</translation>
         <translation>声明</translation>
     </message>
     <message>
-        <source>Platforms that list the artist: willingness only, never consent.</source>
-        <translation>列出该艺人的平台：仅表示意愿，绝不等于同意。</translation>
-    </message>
-    <message>
         <source> · archived</source>
         <translation> · 已归档</translation>
     </message>
@@ -3313,6 +3309,10 @@ SHA-256 {sha}</translation>
     <message>
         <source>Exact</source>
         <translation>完全匹配</translation>
+    </message>
+    <message>
+        <source>Platforms that list the artist. A listing does not mean the artist agreed to any AI use.</source>
+        <translation>将艺人列名的平台。列名不代表艺人同意或授权任何人工智能使用。</translation>
     </message>
     <message>
         <source>Exact (traditional)</source>

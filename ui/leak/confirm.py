@@ -39,7 +39,7 @@ class BatchConfirmDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "One signed position statement for each artist below, naming {platform} "
-                "(listing = willingness only), written to:"
+                "(a listing does not mean the artist agreed to anything), written to:"
             ).format(platform=platform),
             self,
         )

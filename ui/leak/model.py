@@ -219,7 +219,10 @@ class LeakTableModel(QAbstractTableModel):
                 Column.STATEMENT: self.tr("Statement"),
             }[Column(section)]
         if role == Qt.ItemDataRole.ToolTipRole and section == Column.LISTED:
-            return self.tr("Platforms that list the artist: willingness only, never consent.")
+            return self.tr(
+                "Platforms that list the artist. A listing does not mean the artist agreed to "
+                "any AI use."
+            )
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

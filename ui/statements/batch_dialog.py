@@ -79,7 +79,7 @@ class BatchExportDialog(QDialog):
         self.as_of = AsOfChoice(self)
         self.listings_edit = QLineEdit(self)
         self.listings_edit.setPlaceholderText(
-            self.tr("Platforms that list them, separated by ; (willingness only)")
+            self.tr("Platforms that list them, separated by ; (a listing implies no consent)")
         )
         self.folder_edit = QLineEdit(settings.get(LAST_STATEMENT_FOLDER) or str(Path.home()), self)
         self.folder_edit.setObjectName("batchFolder")

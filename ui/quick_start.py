@@ -21,10 +21,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -38,7 +36,7 @@ from models.roster.artist import Artist
 from models.roster.listing import SortColumn
 from models.roster.quick import QuickPage, first_page
 from ui.i18n import number_text
-from ui.roster.model import COLUMN_BY_SORT, DEFAULT_WIDTHS, ArtistTableModel
+from ui.roster.model import COLUMN_BY_SORT, ArtistTableModel, set_up_roster_table
 from ui.settings import (
     ROSTER_HEADER,
     ROSTER_SHOW_ARCHIVED,
@@ -165,22 +163,8 @@ class QuickWindow(QMainWindow):
         self.table = QTableView(self)
         self.table.setObjectName("rosterTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setCornerButtonEnabled(False)
-        vertical = self.table.verticalHeader()
-        vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        set_up_roster_table(self.table, self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in DEFAULT_WIDTHS.items():
-            self.table.setColumnWidth(column, width)
         state = settings.get(ROSTER_HEADER)
         if not state.isEmpty():
             header.restoreState(state)

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
 
 from models.names import display_name, normalize
 from models.roster.artist import Artist
@@ -62,6 +62,27 @@ DEFAULT_WIDTHS = {
     Column.JURISDICTION: 100,
     Column.AGE: 150,
 }
+
+
+def set_up_roster_table(table: QTableView, row_height: int) -> None:
+    """The roster table's look, shared by the quick first window and the roster view (the one
+    hands over to the other, so they must look the same)."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setCornerButtonEnabled(False)
+    vertical = table.verticalHeader()
+    vertical.hide()
+    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vertical.setDefaultSectionSize(row_height)
+    header = table.horizontalHeader()
+    header.setSectionsMovable(True)
+    header.setStretchLastSection(True)
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    for column, width in DEFAULT_WIDTHS.items():
+        table.setColumnWidth(column, width)
 
 
 class ArtistTableModel(QAbstractTableModel):

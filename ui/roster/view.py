@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -37,10 +36,10 @@ from ui.roster.dialog import ArtistDialog
 from ui.roster.files import RosterFiles
 from ui.roster.model import (
     COLUMN_BY_SORT,
-    DEFAULT_WIDTHS,
     SORT_BY_COLUMN,
     ArtistTableModel,
     Column,
+    set_up_roster_table,
 )
 from ui.settings import (
     ROSTER_HEADER,
@@ -115,24 +114,9 @@ class RosterView(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("rosterTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        set_up_roster_table(self.table, self.fontMetrics().height() + 10)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setCornerButtonEnabled(False)
         self.table.setTabKeyNavigation(False)
-        vertical = self.table.verticalHeader()
-        vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in DEFAULT_WIDTHS.items():
-            self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda _i: self.edit_artist())
         self.table.viewport().installEventFilter(self)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)

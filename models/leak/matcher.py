@@ -35,6 +35,7 @@ from typing import Protocol
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from sqlalchemy import Integer, Text, select, type_coerce
+from sqlalchemy.orm import Session
 
 from models.leak import keys, spelling
 from models.leak.entries import ListEntry, clean_entry, split_list
@@ -309,6 +310,12 @@ class MemoryKeys:
 
 def load_roster_names(db: Database) -> list[RosterName]:
     """Every artist's names, archived ones included, in one read (aliases included)."""
+    with db.read() as s:
+        return roster_names_from(s, with_aliases=True)
+
+
+def roster_names_from(s: Session, with_aliases: bool) -> list[RosterName]:
+    """Every artist's names in the caller's transaction (with their recorded aliases, or not)."""
     from models.leak.keystore import aliases_by_artist
 
     q = select(
@@ -318,19 +325,18 @@ def load_roster_names(db: Database) -> list[RosterName]:
         type_coerce(ArtistRow.stage_names, Text),
         type_coerce(ArtistRow.archived, Integer),
     ).order_by(ArtistRow.id)
-    with db.read() as s:
-        aliases = aliases_by_artist(s)
-        return [
-            RosterName(
-                int(i),
-                native,
-                rom or "",
-                stage_names_of(stage),
-                bool(archived),
-                tuple(aliases.get(int(i), ())),
-            )
-            for i, native, rom, stage, archived in s.execute(q)
-        ]
+    aliases = aliases_by_artist(s) if with_aliases else {}
+    return [
+        RosterName(
+            int(i),
+            native,
+            rom or "",
+            stage_names_of(stage),
+            bool(archived),
+            tuple(aliases.get(int(i), ())),
+        )
+        for i, native, rom, stage, archived in s.execute(q)
+    ]
 
 
 def stage_names_of(stored: object) -> tuple[str, ...]:

@@ -11,18 +11,17 @@ and a line of text a few per character. The index is kept while the roster is un
 from __future__ import annotations
 
 import itertools
-import json
 import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Integer, Text, func, select, type_coerce
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.leak import keys
-from models.leak.matcher import RosterName
+from models.leak.matcher import RosterName, roster_names_from
 from models.names import has_han
 from models.storage.database import Database
 from models.storage.schema import ArtistRow
@@ -180,30 +179,11 @@ def roster_names_in(s: Session) -> RosterNames:
         cached = _CACHE.get(key)
         if cached is not None and cached[0] == stamp:
             return cached[1]
-    q = select(
-        ArtistRow.id,
-        ArtistRow.native_name,
-        ArtistRow.romanized_name,
-        type_coerce(ArtistRow.stage_names, Text),
-        type_coerce(ArtistRow.archived, Integer),
-    ).order_by(ArtistRow.id)
-    index = RosterNames(
-        RosterName(int(i), native, rom or "", _stage_names(stage), bool(archived))
-        for i, native, rom, stage, archived in s.execute(q)
-    )
+    index = RosterNames(roster_names_from(s, with_aliases=False))
     with _LOCK:
         _CACHE.clear()  # one database at a time is the common case; never grow without bound
         _CACHE[key] = (stamp, index)
     return index
-
-
-def _stage_names(stored: object) -> tuple[str, ...]:
-    if not stored or stored == "[]":
-        return ()
-    value = json.loads(stored) if isinstance(stored, str | bytes) else stored
-    if not isinstance(value, list):
-        return ()
-    return tuple(str(v) for v in value if v)
 
 
 __all__ = ["NamedArtist", "RosterNames", "roster_names", "roster_names_in"]

@@ -122,7 +122,7 @@ def _register_db(ctx: Context) -> Database | None:
 
 
 def _print_result(r: VerifyResult, path: Path) -> None:
-    from reports.verification.certs import fingerprint_display
+    from models.certificates import fingerprint_display
 
     print(r.headline())
     print(f"  File: {path.name}")

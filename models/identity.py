@@ -19,7 +19,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, padding, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
@@ -28,6 +27,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from models.audit.chain import append_event
+from models.certificates import fingerprint, fingerprint_display, is_self_signed, subject_name
 from models.clock import iso, utc_now
 from models.errors import UserError
 from models.names import display_name
@@ -44,37 +44,6 @@ ENTITY = "signing_identity"
 KDF_ROUNDS = 600_000
 
 SigningKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey | ed25519.Ed25519PrivateKey
-
-
-def fingerprint(cert: x509.Certificate) -> str:
-    """SHA-256 of the DER certificate, lowercase hex (the machine form)."""
-    return cert.fingerprint(hashes.SHA256()).hex()
-
-
-def fingerprint_display(hex_digest: str) -> str:
-    """The form people compare by eye: `AB:CD:…`."""
-    h = hex_digest.upper()
-    return ":".join(h[i : i + 2] for i in range(0, len(h), 2))
-
-
-def subject_name(cert: x509.Certificate) -> str:
-    """The signer's name as shown: common name, else organisation, else the full subject."""
-    for oid in (NameOID.COMMON_NAME, NameOID.ORGANIZATION_NAME):
-        attrs = cert.subject.get_attributes_for_oid(oid)
-        if attrs:
-            value = attrs[0].value
-            return value if isinstance(value, str) else value.decode("utf-8", "replace")
-    return cert.subject.rfc4514_string()
-
-
-def is_self_signed(cert: x509.Certificate) -> bool:
-    if cert.issuer != cert.subject:
-        return False
-    try:
-        cert.verify_directly_issued_by(cert)
-    except (ValueError, TypeError, InvalidSignature):
-        return False
-    return True
 
 
 @dataclass(frozen=True)

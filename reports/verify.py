@@ -34,10 +34,7 @@ from typing import TYPE_CHECKING, Any
 from cryptography import x509
 from cryptography.x509.oid import ExtensionOID
 
-from models.errors import UserError
-from models.statements.record import RECORD_FILE_NAME, StatementStatus, parse_record
-from reports.verification import pdf_parts
-from reports.verification.certs import (
+from models.certificates import (
     fingerprint,
     fingerprint_display,
     is_self_signed,
@@ -45,6 +42,9 @@ from reports.verification.certs import (
     parse_fingerprint,
     subject_name,
 )
+from models.errors import UserError
+from models.statements.record import RECORD_FILE_NAME, StatementStatus, parse_record
+from reports.verification import pdf_parts
 from reports.verification.cms_check import check_cms
 from reports.verification.register import (
     RegisterUnreadable,

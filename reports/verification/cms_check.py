@@ -22,7 +22,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 
-from reports.verification.certs import issued_by
+from models.certificates import issued_by
 from reports.verification.der import DerError, check_strict, read_tlv
 
 _HASHES: dict[str, Callable[[bytes], Any]] = {

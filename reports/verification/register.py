@@ -21,7 +21,7 @@ from typing import Any
 import platformdirs
 from cryptography import x509
 
-from reports.verification.certs import fingerprint
+from models.certificates import fingerprint
 from reports.verification.cms_check import check_cms
 
 REGISTER_TYPE = "consent-desk.public-register"  # as in reports/public_register.py

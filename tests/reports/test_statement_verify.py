@@ -11,10 +11,10 @@ from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pypdf import PdfReader, PdfWriter
 
+from models.certificates import fingerprint_display
 from models.statements.record import RECORD_FILE_NAME, canonical_bytes, record_sha256
 from reports.statements.layout import render_statement
 from reports.statements.signing import pyhanko_signer, sign_statement
-from reports.verification.certs import fingerprint_display
 from reports.verify import (
     EXIT_INVALID,
     EXIT_UNCONFIRMED,

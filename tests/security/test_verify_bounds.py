@@ -10,9 +10,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from models.certificates import parse_fingerprint
 from reports.statements.layout import render_statement
 from reports.statements.signing import pyhanko_signer, sign_statement
-from reports.verification.certs import parse_fingerprint
 from reports.verification.cms_check import check_cms, signature_der
 from reports.verification.der import DerError, check_strict, children, read_tlv
 from reports.verification.structure import byte_range_problems

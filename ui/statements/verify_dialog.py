@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.certificates import parse_fingerprint
 from models.identity import fingerprint_display
 from models.storage.database import Database
-from reports.verification.certs import parse_fingerprint
 from reports.verify import (
     EXIT_INVALID,
     EXIT_UNCONFIRMED,

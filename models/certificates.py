@@ -1,4 +1,5 @@
-"""Certificate names and fingerprints (cryptography only; no database, no signing code)."""
+"""Certificate names and fingerprints: cryptography only (no database, no signing code), so
+verification and the signing identity share them without loading either."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ from cryptography.x509.oid import NameOID
 
 
 def fingerprint(cert: x509.Certificate) -> str:
-    """SHA-256 of the DER certificate, lowercase hex (the same as models.identity.fingerprint)."""
+    """SHA-256 of the DER certificate, lowercase hex (the machine form)."""
     return cert.fingerprint(hashes.SHA256()).hex()
 
 
 def fingerprint_display(hex_digest: str) -> str:
+    """The form people compare by eye: `AB:CD:…`."""
     h = hex_digest.upper()
     return ":".join(h[i : i + 2] for i in range(0, len(h), 2))
 
@@ -29,6 +31,7 @@ def parse_fingerprint(text: str) -> str | None:
 
 
 def subject_name(cert: x509.Certificate) -> str:
+    """The signer's name as shown: common name, else organisation, else the full subject."""
     for oid in (NameOID.COMMON_NAME, NameOID.ORGANIZATION_NAME):
         attrs = cert.subject.get_attributes_for_oid(oid)
         if attrs:

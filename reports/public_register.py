@@ -19,7 +19,6 @@ edited register.json (or one signed by someone else) is refused, never half-trus
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import secrets
@@ -28,13 +27,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from asn1crypto import cms
-from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs7
-from pyhanko.sign.validation.generic_cms import validate_sig_integrity
 
 from models.agency import AgencyService
 from models.audit.checkpoint import make_checkpoint, seal
@@ -46,6 +42,7 @@ from models.statements.record import StatementStatus
 from models.statements.register import RegisteredStatement, StatementRegister
 from models.storage.database import Database
 from reports.public_register_page import render_index, render_readme
+from reports.verification.cms_check import check_cms
 from reports.verify_page import VERIFY_FILE, VERIFY_FILE_ZH, render_verify_page
 
 REGISTER_TYPE = "consent-desk.public-register"
@@ -70,7 +67,6 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
     StatementStatus.REVOKED.value: ("Withdrawn (revoked)", "已撤回"),
     StatementStatus.HISTORICAL.value: ("Historical copy (not current)", "历史副本（非现行）"),
 }
-_DIGESTS = {"sha256": hashlib.sha256, "sha384": hashlib.sha384, "sha512": hashlib.sha512}
 
 
 class RegisterError(UserError):
@@ -192,49 +188,29 @@ def sign_detached(data: bytes, identity: UnlockedIdentity) -> bytes:
     )
 
 
-def _sid_matches(sid: cms.SignerIdentifier, cert: asn1_x509.Certificate) -> bool:
-    if sid.name == "issuer_and_serial_number":
-        value = sid.chosen
-        return bool(
-            value["issuer"] == cert.issuer and value["serial_number"].native == cert.serial_number
-        )
-    if sid.name == "subject_key_identifier":
-        return bool(sid.chosen.native == cert.key_identifier)
-    return False
-
-
 def check_signature(data: bytes, signature: bytes, certificate: x509.Certificate) -> None:
-    """Raise RegisterError unless `signature` is `certificate`'s detached signature of `data`."""
-    cert = asn1_x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER))
-    try:
-        info = cms.ContentInfo.load(signature, strict=True)
-        if info["content_type"].native != "signed_data":
-            raise ValueError("not a SignedData")
-        signed = info["content"]
-        if signed["encap_content_info"]["content"].native is not None:
-            raise ValueError("the signature is not detached")
-        signers = list(signed["signer_infos"])
-        if len(signers) != 1:
-            raise ValueError("exactly one signer expected")
-        signer = signers[0]
-        algorithm = signer["digest_algorithm"]["algorithm"].native
-        if algorithm not in _DIGESTS:
-            raise ValueError(f"digest {algorithm} is not accepted")
-        if not _sid_matches(signer["sid"], cert):
-            raise ValueError("signed by another certificate")
-        digest = _DIGESTS[algorithm](data).digest()
-        intact, valid = validate_sig_integrity(signer, cert, "data", digest)
-    except Exception as e:  # asn1crypto and pyHanko raise many types on a hostile file
+    """Raise RegisterError unless `signature` is `certificate`'s detached signature of `data`.
+
+    The same bounded CMS reader that checks statements (reports/verification/cms_check.py)."""
+    outcome = check_cms(signature, data)
+    if outcome.signer is None:
+        reason = outcome.problems[0] if outcome.problems else "no signer"
         raise RegisterError(
-            f"The register's signature cannot be checked ({e}); do not trust this register.",
+            f"The register's signature cannot be checked ({reason}); do not trust this register.",
             "无法核验登记簿的签名；请勿信任此登记簿。",
-        ) from e
-    if not intact:
+        )
+    if fingerprint(outcome.signer) != fingerprint(certificate):
+        raise RegisterError(
+            "The register's signature cannot be checked (signed by another certificate); do not "
+            "trust this register.",
+            "无法核验登记簿的签名；请勿信任此登记簿。",
+        )
+    if not outcome.intact:
         raise RegisterError(
             "register.json was changed after it was signed; do not trust this register.",
             "register.json 在签名后被修改；请勿信任此登记簿。",
         )
-    if not valid:
+    if not outcome.valid or outcome.problems:
         raise RegisterError(
             "The register's signature is not valid; do not trust this register.",
             "登记簿签名无效；请勿信任此登记簿。",

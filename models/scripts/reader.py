@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from models.gcpause import paused_gc
 from models.scripts.decoding import decode_lines
 from models.scripts.document import ScriptDocument, ScriptFormat
 from models.scripts.docx import read_docx
@@ -91,7 +92,16 @@ def read_script(path: str | Path, progress: Progress | None = None) -> ScriptDoc
 
 
 def read_bytes(data: bytes, name: str, progress: Progress | None = None) -> ScriptDocument:
-    """Read a script held in memory; `name` gives the suffix and is shown in messages."""
+    """Read a script held in memory; `name` gives the suffix and is shown in messages.
+
+    The collector is paused meanwhile (models/gcpause.py): a big script is hundreds of
+    thousands of new objects without reference cycles, and full collections over them made
+    reading grow faster than the script."""
+    with paused_gc():
+        return _read_bytes(data, name, progress)
+
+
+def _read_bytes(data: bytes, name: str, progress: Progress | None) -> ScriptDocument:
     fmt = sniff(data, name)
     if fmt is ScriptFormat.PDF:
         if len(data) > MAX_PDF_BYTES:

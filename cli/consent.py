@@ -12,15 +12,15 @@ from cli.app import Context, print_json
 from cli.consent_actions import parse_when
 from cli.language import language, pick, say
 from models.clock import iso, utc_now
-from models.consent.counterparties import CounterpartyService
 from models.consent.deadlines import DeadlineItem, DeadlineService
 from models.consent.history import FieldChange, diff
 from models.consent.jsonio import record_json
 from models.consent.service import ConsentService
 from models.consent.stance import STANCE_IS_NOT_CONSENT
 from models.consent.state import grants_summary, matrix_from_state, state_as_of
-from models.consent.types import Modality
+from models.consent.words import Modality
 from models.localize import format_date, format_datetime
+from models.parties.service import CounterpartyService
 from models.roster.service import RosterService
 
 

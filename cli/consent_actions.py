@@ -10,10 +10,11 @@ from pathlib import Path
 from cli.app import Context, print_json
 from cli.language import pick, say
 from models.clock import iso, utc_now
-from models.consent.counterparties import CounterpartyService
 from models.consent.evidence import EvidenceFile
 from models.consent.jsonio import read_inputs, record_inputs, record_json
-from models.consent.record import (
+from models.consent.service import ConsentService
+from models.consent.stance import STANCE_IS_NOT_CONSENT, StanceService
+from models.consent.values import (
     ArtistDecision,
     CounterpartyDraft,
     CounterpartyKind,
@@ -23,10 +24,9 @@ from models.consent.record import (
     ProjectDraft,
     ProjectType,
 )
-from models.consent.service import ConsentService
-from models.consent.stance import STANCE_IS_NOT_CONSENT, StanceService
 from models.consent.zones import artist_zone, day_end
 from models.errors import UserError
+from models.parties.service import CounterpartyService
 from models.roster.artist import Stance
 from models.roster.service import RosterService
 

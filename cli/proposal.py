@@ -14,7 +14,7 @@ from models.errors import UserError
 from models.proposals.importer import import_proposal
 from models.proposals.review import parse_languages
 from models.proposals.service import ProposalService
-from models.proposals.types import CheckRun, ProposalStatus
+from models.proposals.values import CheckRun, ProposalStatus
 from reports.review import export_review
 
 

@@ -44,7 +44,7 @@ def _value(name: str, value: Any, language: str) -> str:
         return str(value[1] if language == "zh" else value[0])
     if name == "status" and language == "zh":
         from models.consent.lifecycle import STATUS_LABELS  # only when needed: no import circle
-        from models.consent.types import ConsentStatus
+        from models.consent.words import ConsentStatus
 
         try:
             return str(STATUS_LABELS[ConsentStatus(str(value))][1])

@@ -26,7 +26,7 @@ from typing import Any
 
 from models.agency import AgencyService
 from models.clock import utc_now
-from models.consent.types import MODALITY_LABELS, Modality
+from models.consent.words import MODALITY_LABELS, Modality
 from models.errors import UserError
 from models.identity import UnlockedIdentity, fingerprint_display
 from models.resources import resource_path

@@ -34,7 +34,7 @@ from reportlab.platypus import (
 from models.errors import UserError
 from models.localize import format_date, format_days_left, format_term, join, medium, territory
 from models.proposals.review import Excerpt, ReviewData, parse_languages, review_data
-from models.proposals.types import ProposalArtist
+from models.proposals.values import ProposalArtist
 from models.rules.findings import Severity
 from models.storage.database import Database
 from reports.review_texts import ANSWER, RECOMMEND, STATUS_ZH, USES, T

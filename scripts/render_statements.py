@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives.asymmetric import ec  # noqa: E402
 from cryptography.x509.oid import NameOID  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from models.consent.types import (  # noqa: E402
+from models.consent.words import (  # noqa: E402
     ConsentState,
     ConsentStatus,
     Grant,

@@ -344,9 +344,9 @@ def shoot_findings(app: QApplication, window: QWidget, work: Path) -> None:
     from datetime import datetime, timedelta
     from decimal import Decimal
 
-    from models.consent.counterparties import CounterpartyService
-    from models.consent.types import Modality, Use
-    from models.proposals.types import ProposalDraft, RequestedArtist
+    from models.consent.words import Modality, Use
+    from models.parties.service import CounterpartyService
+    from models.proposals.values import ProposalDraft, RequestedArtist
     from models.roster.service import RosterService
     from ui.proposals import PROPOSALS_KEY
     from ui.proposals.page import FINDINGS_TAB
@@ -437,7 +437,7 @@ def shoot_leak_day(app: QApplication, window: MainWindow, db: Database, work: Pa
     from models.agency import AgencyProfile, AgencyService
     from models.clock import utc_now
     from models.consent.service import ConsentService
-    from models.consent.types import ConsentStatus
+    from models.consent.words import ConsentStatus
     from models.identity import SigningIdentityService
     from models.leak.listings import ListingService
     from models.roster.service import RosterService

@@ -39,9 +39,9 @@ def _capture(tmp: Path, out_dir: Path) -> list[Path]:
     from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
     from models.clock import utc_now
-    from models.consent.counterparties import CounterpartyService
     from models.consent.service import ConsentService
     from models.demo import load_demo
+    from models.parties.service import CounterpartyService
     from models.roster import io as roster_io
     from models.roster.service import RosterService
     from models.statements.record import StatementKind

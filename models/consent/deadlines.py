@@ -15,11 +15,12 @@ from sqlalchemy import select
 
 from models.audit.chain import append_event
 from models.clock import utc_now
-from models.consent.tables import ConsentRecordRow, CounterpartyRow, ProjectRow
-from models.consent.types import ConsentStatus
+from models.consent.tables import ConsentRecordRow
+from models.consent.words import ConsentStatus
 from models.consent.zones import artist_zone, local_day
 from models.errors import FieldProblem, ValidationError
 from models.names import display_name
+from models.parties.tables import CounterpartyRow, ProjectRow
 from models.storage.database import Database
 from models.storage.schema import ArtistRow, SettingRow
 

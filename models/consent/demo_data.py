@@ -16,9 +16,10 @@ from decimal import Decimal
 from typing import Any
 
 from models.clock import utc_now
-from models.consent.counterparties import CounterpartyService
 from models.consent.evidence import EvidenceFile
-from models.consent.record import (
+from models.consent.service import ConsentService
+from models.consent.stance import StanceService
+from models.consent.values import (
     AgencyRecommendation,
     ArtistDecision,
     CompensationBasis,
@@ -33,9 +34,8 @@ from models.consent.record import (
     ProjectType,
     Recommendation,
 )
-from models.consent.service import ConsentService
-from models.consent.stance import StanceService
-from models.consent.types import ConsentStatus, Modality, Use
+from models.consent.words import ConsentStatus, Modality, Use
+from models.parties.service import CounterpartyService
 from models.resources import resource_path
 from models.roster.artist import Artist, Stance
 from models.storage.database import Database

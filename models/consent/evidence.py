@@ -15,9 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.audit.chain import append_event
-from models.consent.mapping import evidence_snapshot, to_evidence
-from models.consent.record import Evidence, EvidenceRole
+from models.consent.row_values import evidence_snapshot, to_evidence
 from models.consent.tables import ConsentEvidenceRow
+from models.consent.values import Evidence, EvidenceRole
 from models.errors import FieldProblem, ValidationError
 from models.storage import files
 from models.storage.database import Database

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from models.consent.types import ConsentState, ConsentStatus, Modality, RecordAtTime
+from models.consent.words import ConsentState, ConsentStatus, Modality, RecordAtTime
 
 # Which record a cell shows when several cover it: what is in force first, then what is open.
 _PRIORITY: dict[tuple[ConsentStatus, bool], int] = {

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from models.clock import iso
 
 if TYPE_CHECKING:
-    from models.consent.record import ConsentRecord
+    from models.consent.values import ConsentRecord
 
 # field → (English label, Chinese label), in the order a history panel lists them.
 FIELD_LABELS: dict[str, tuple[str, str]] = {

@@ -16,7 +16,9 @@ from typing import Any
 
 from models.clock import iso
 from models.consent.evidence import EvidenceFile
-from models.consent.record import (
+from models.consent.service import ConsentService
+from models.consent.together import one_transaction
+from models.consent.values import (
     DRAFT_FIELDS,
     AgencyRecommendation,
     ArtistDecision,
@@ -28,9 +30,7 @@ from models.consent.record import (
     EvidenceRole,
     Recommendation,
 )
-from models.consent.service import ConsentService
-from models.consent.together import one_transaction
-from models.consent.types import ConsentStatus, Modality, Use
+from models.consent.words import ConsentStatus, Modality, Use
 from models.errors import UserError
 from models.storage.database import Database
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from models.consent.types import ConsentStatus
+from models.consent.words import ConsentStatus
 from models.errors import UserError
 
 TRANSITIONS: dict[ConsentStatus, frozenset[ConsentStatus]] = {

@@ -17,10 +17,13 @@ from sqlalchemy import func, select
 
 from models.clock import utc_now
 from models.consent import evidence as ev
-from models.consent import store
+from models.consent import queries
 from models.consent.lifecycle import INITIAL, check_transition
-from models.consent.mapping import draft_values, record_snapshot
-from models.consent.record import (
+from models.consent.row_values import draft_values, record_snapshot
+from models.consent.steps import RecordSteps
+from models.consent.tables import ConsentRecordRow
+from models.consent.validation import decision_problems, draft_problems, revocation_problems
+from models.consent.values import (
     DRAFT_FIELDS,
     AgencyRecommendation,
     ArtistDecision,
@@ -30,10 +33,7 @@ from models.consent.record import (
     Evidence,
     Revocation,
 )
-from models.consent.steps import RecordSteps
-from models.consent.tables import ConsentRecordRow
-from models.consent.types import ConsentStatus
-from models.consent.validation import decision_problems, draft_problems, revocation_problems
+from models.consent.words import ConsentStatus
 from models.consent.zones import artist_zone, day_end, day_start
 from models.errors import FieldProblem, UserError, ValidationError
 
@@ -44,7 +44,7 @@ class ConsentService(RecordSteps):
     # -- reading -------------------------------------------------------------------------------
     def get(self, record_id: int) -> ConsentRecord:
         with self.db.read() as s:
-            return store.load_records(s, [store.record_row(s, record_id)])[0]
+            return queries.load_records(s, [queries.record_row(s, record_id)])[0]
 
     def get_many(self, record_ids: Sequence[int]) -> dict[int, ConsentRecord]:
         with self.db.read() as s:
@@ -57,7 +57,7 @@ class ConsentService(RecordSteps):
                     )
                 )
             ]
-            return {r.id: r for r in store.load_records(s, rows)}
+            return {r.id: r for r in queries.load_records(s, rows)}
 
     def records_for_artist(
         self, artist_id: int, include_history: bool = False
@@ -69,7 +69,7 @@ class ConsentService(RecordSteps):
         refused amendment does not hide the version still in force.
         """
         with self.db.read() as s:
-            store.artist_row(s, artist_id)
+            queries.artist_row(s, artist_id)
             rows = list(
                 s.scalars(
                     select(ConsentRecordRow)
@@ -86,18 +86,18 @@ class ConsentService(RecordSteps):
                         r.status == ConsentStatus.REFUSED.value and r.supersedes_id is not None
                     )
                 ]
-            return store.load_records(s, rows)
+            return queries.load_records(s, rows)
 
     def history(self, record_id: int) -> list[ConsentRecord]:
         """Every version of the record's lineage, version 1 first (pair them for `diff`)."""
         with self.db.read() as s:
-            row = store.record_row(s, record_id)
+            row = queries.record_row(s, record_id)
             rows = s.scalars(
                 select(ConsentRecordRow)
                 .where(ConsentRecordRow.lineage_id == (row.lineage_id or row.id))
                 .order_by(ConsentRecordRow.version, ConsentRecordRow.id)
             ).all()
-            return store.load_records(s, rows)
+            return queries.load_records(s, rows)
 
     def validate(
         self,
@@ -113,9 +113,9 @@ class ConsentService(RecordSteps):
         """
         d = draft.normalized()
         with self.db.read() as s:
-            problems = draft_problems(d, store.parties(s, d, self._on(decision)))
+            problems = draft_problems(d, queries.parties(s, d, self._on(decision)))
             if decision is not None:
-                count = store.evidence_count(s, record_id) if record_id is not None else 0
+                count = queries.evidence_count(s, record_id) if record_id is not None else 0
                 problems += decision_problems(d, decision, count + staged_evidence, self.clock())
         return problems
 
@@ -126,13 +126,13 @@ class ConsentService(RecordSteps):
         """A new record, `requested` (or `pending_artist` if already put to the artist)."""
         with self.db.write() as s:
             row = self._create(s, draft, status)
-            return store.load_records(s, [row])[0]
+            return queries.load_records(s, [row])[0]
 
     def edit(self, record_id: int, draft: ConsentDraft, expected_row_version: int) -> ConsentRecord:
         """Change the terms of a record nobody has decided on yet."""
         with self.db.write() as s:
-            row = store.record_row(s, record_id)
-            store.check_row_version(row, expected_row_version)
+            row = queries.record_row(s, record_id)
+            queries.check_row_version(row, expected_row_version)
             status = ConsentStatus(row.status)
             if status not in (ConsentStatus.REQUESTED, ConsentStatus.PENDING_ARTIST):
                 hint = " Amend it to make a new version." if status == ConsentStatus.GIVEN else ""
@@ -146,7 +146,7 @@ class ConsentService(RecordSteps):
             for key, value in draft_values(d).items():
                 setattr(row, key, value)
             self._touch(s, row, "update", before)
-            return store.load_records(s, [row])[0]
+            return queries.load_records(s, [row])[0]
 
     def amend(
         self,
@@ -160,22 +160,22 @@ class ConsentService(RecordSteps):
         The old version stays in force until the new one is given; then it is superseded.
         """
         with self.db.write() as s:
-            old = store.record_row(s, record_id)
-            store.check_row_version(old, expected_row_version)
+            old = queries.record_row(s, record_id)
+            queries.check_row_version(old, expected_row_version)
             if ConsentStatus(old.status) != ConsentStatus.GIVEN:
                 raise UserError(
                     f"Only a given consent is amended; record #{record_id} is {old.status}"
                     + (" — edit it instead." if old.status in INITIAL else "."),
                     f"只有已同意的记录可以修订；记录 #{record_id} 当前为「{old.status}」。",
                 )
-            pending = store.open_successor(s, old.id)
+            pending = queries.open_successor(s, old.id)
             if pending is not None:
                 raise UserError(
                     f"Record #{record_id} already has a new version waiting (#{pending.id}); "
                     "finish that one first.",
                     f"记录 #{record_id} 已有待处理的新版本 #{pending.id}。",
                 )
-            base = store.load_records(s, [old])[0].terms
+            base = queries.load_records(s, [old])[0].terms
             if isinstance(changes, ConsentDraft):
                 new_terms = changes
             else:
@@ -203,7 +203,7 @@ class ConsentService(RecordSteps):
                 supersedes_id=old.id,
                 action="amend",
             )
-            return store.load_records(s, [row])[0]
+            return queries.load_records(s, [row])[0]
 
     def save(self, record_id: int, draft: ConsentDraft, expected_row_version: int) -> ConsentRecord:
         """What the form's Save does: edit in place while undecided, otherwise amend."""
@@ -217,7 +217,7 @@ class ConsentService(RecordSteps):
         with self.db.write() as s:
             row = self._locked(s, record_id, expected_row_version)
             self._send(s, row)
-            return store.load_records(s, [row])[0]
+            return queries.load_records(s, [row])[0]
 
     def record_decision(
         self, record_id: int, decision: ArtistDecision, expected_row_version: int
@@ -226,7 +226,7 @@ class ConsentService(RecordSteps):
         with self.db.write() as s:
             row = self._locked(s, record_id, expected_row_version)
             self._decide(s, row, decision)
-            return store.load_records(s, [row])[0]
+            return queries.load_records(s, [row])[0]
 
     def record_recommendation(
         self, record_id: int, recommendation: AgencyRecommendation, expected_row_version: int
@@ -241,7 +241,7 @@ class ConsentService(RecordSteps):
                     f"记录 #{record_id} 已为「{row.status}」；建议须在艺人决定前记录。",
                 )
             self._recommend(s, row, recommendation)
-            return store.load_records(s, [row])[0]
+            return queries.load_records(s, [row])[0]
 
     def revoke(
         self,
@@ -256,7 +256,7 @@ class ConsentService(RecordSteps):
         with self.db.write() as s:
             row = self._locked(s, record_id, expected_row_version)
             check_transition(ConsentStatus(row.status), ConsentStatus.REVOKED, row.id)
-            tz = artist_zone(store.artist_row(s, row.artist_id).jurisdiction)
+            tz = artist_zone(queries.artist_row(s, row.artist_id).jurisdiction)
             when = revoked_at if isinstance(revoked_at, datetime) else day_start(revoked_at, tz)
             revocation = Revocation(when, revoked_by.strip() or self.db.actor, reason.strip())
             term_end = day_end(row.term_end, tz) if row.term_end else None
@@ -270,7 +270,7 @@ class ConsentService(RecordSteps):
             row.revocation_reason = revocation.reason
             row.revocation_recorded_at = self.clock()
             self._touch(s, row, "revoke", before)
-            return store.load_records(s, [row])[0]
+            return queries.load_records(s, [row])[0]
 
     def transition(
         self,
@@ -287,7 +287,7 @@ class ConsentService(RecordSteps):
         if target in (ConsentStatus.GIVEN, ConsentStatus.REFUSED):
             with self.db.read() as s:
                 check_transition(
-                    ConsentStatus(store.record_row(s, record_id).status), target, record_id
+                    ConsentStatus(queries.record_row(s, record_id).status), target, record_id
                 )
             if decision is None:
                 raise ValidationError([FieldProblem("decision", "record the artist's decision")])
@@ -300,7 +300,7 @@ class ConsentService(RecordSteps):
         if target == ConsentStatus.REVOKED:
             return self.revoke(record_id, reason, revoked_at or self.clock(), expected_row_version)
         with self.db.read() as s:
-            current = ConsentStatus(store.record_row(s, record_id).status)
+            current = ConsentStatus(queries.record_row(s, record_id).status)
         check_transition(current, target, record_id)
         raise UserError(  # only SUPERSEDED gets here, and only from GIVEN
             "A record is superseded when its new version is given: amend it instead.",
@@ -311,13 +311,13 @@ class ConsentService(RecordSteps):
     def attach_evidence(self, record_id: int, file: ev.EvidenceFile) -> Evidence:
         """Copy the file into the store by SHA-256 and link it to the record."""
         with self.db.write() as s:
-            row = store.record_row(s, record_id)
+            row = queries.record_row(s, record_id)
             return ev.attach(s, self.db, row.id, file, self.clock())
 
     def verify_evidence(self, record_id: int) -> ev.EvidenceReport:
         """Hash the record's files again: a changed or missing file is reported (and flagged)."""
         with self.db.write() as s:
-            store.record_row(s, record_id)
+            queries.record_row(s, record_id)
             return ev.verify(s, self.db, record_id, self.clock())
 
     def record_signed(
@@ -336,7 +336,7 @@ class ConsentService(RecordSteps):
             if recommendation is not None:
                 self._recommend(s, row, recommendation)
             self._decide(s, row, decision)
-            return store.load_records(s, [row])[0]
+            return queries.load_records(s, [row])[0]
 
 
 def status_now(record: ConsentRecord, now: datetime | None = None) -> ConsentStatus:

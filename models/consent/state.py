@@ -36,11 +36,12 @@ from models.consent.grid import (
 )
 from models.consent.history import FieldChange, diff
 from models.consent.lifecycle import status_from_flags
-from models.consent.tables import ConsentRecordRow, CounterpartyRow, ProjectRow, StanceRecordRow
-from models.consent.types import ConsentState, ConsentStatus, Grant, Modality, RecordAtTime, Use
+from models.consent.tables import ConsentRecordRow, StanceRecordRow
+from models.consent.words import ConsentState, ConsentStatus, Grant, Modality, RecordAtTime, Use
 from models.consent.zones import artist_zone, local_day, zone_name
 from models.errors import NotFoundError, UserError
 from models.names import display_name
+from models.parties.tables import CounterpartyRow, ProjectRow
 from models.roster.artist import Stance
 from models.storage.database import Database
 from models.storage.schema import ArtistRow, UTCDateTime

@@ -14,18 +14,18 @@ from sqlalchemy.orm import Session
 
 from models.audit.chain import append_event
 from models.clock import utc_now
-from models.consent import store
+from models.consent import queries
 from models.consent.lifecycle import INITIAL, check_transition
-from models.consent.mapping import draft_values, record_snapshot, row_draft
-from models.consent.record import (
+from models.consent.row_values import draft_values, record_snapshot, row_draft
+from models.consent.tables import ConsentRecordRow
+from models.consent.validation import decision_problems, draft_problems
+from models.consent.values import (
     AgencyRecommendation,
     ArtistDecision,
     ConsentDraft,
     DecisionOutcome,
 )
-from models.consent.tables import ConsentRecordRow
-from models.consent.types import ConsentStatus
-from models.consent.validation import decision_problems, draft_problems
+from models.consent.words import ConsentStatus
 from models.errors import FieldProblem, UserError, ValidationError
 from models.storage.database import Database
 
@@ -50,7 +50,7 @@ class RecordSteps:
             raise ValidationError(
                 [FieldProblem("artist_id", "a consent record cannot move to another artist")]
             )
-        problems = draft_problems(d, store.parties(s, d, on or self.clock().date()))
+        problems = draft_problems(d, queries.parties(s, d, on or self.clock().date()))
         if problems:
             raise ValidationError(problems)
         return d
@@ -95,8 +95,8 @@ class RecordSteps:
         return row
 
     def _locked(self, s: Session, record_id: int, expected_row_version: int) -> ConsentRecordRow:
-        row = store.record_row(s, record_id)
-        store.check_row_version(row, expected_row_version)
+        row = queries.record_row(s, record_id)
+        queries.check_row_version(row, expected_row_version)
         return row
 
     def _send(self, s: Session, row: ConsentRecordRow) -> None:
@@ -131,9 +131,9 @@ class RecordSteps:
         )
         check_transition(ConsentStatus(row.status), target, row.id)
         terms = row_draft(row)
-        problems = draft_problems(terms, store.parties(s, terms, decision.decided_at.date()))
+        problems = draft_problems(terms, queries.parties(s, terms, decision.decided_at.date()))
         problems += decision_problems(
-            terms, decision, store.evidence_count(s, row.id), self.clock()
+            terms, decision, queries.evidence_count(s, row.id), self.clock()
         )
         old = s.get(ConsentRecordRow, row.supersedes_id) if row.supersedes_id else None
         if (

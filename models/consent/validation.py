@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from models.consent.record import ArtistDecision, ConsentDraft, DecisionOutcome, Revocation
+from models.consent.values import ArtistDecision, ConsentDraft, DecisionOutcome, Revocation
 from models.errors import FieldProblem
 
 MAX_TEXT = 20_000

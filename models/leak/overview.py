@@ -14,7 +14,7 @@ from datetime import datetime
 
 from models.clock import utc_now
 from models.consent.state import state_as_of
-from models.consent.types import Modality
+from models.consent.words import Modality
 from models.leak.listings import ListingService
 from models.roster.artist import Stance
 from models.roster.service import RosterService

@@ -14,11 +14,11 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.consent.record import CompensationBasis, ConsentDraft
-from models.consent.types import Modality, Use
-from models.proposals import scripts
+from models.consent.values import CompensationBasis, ConsentDraft
+from models.consent.words import Modality, Use
+from models.proposals import script_intake
 from models.proposals.tables import CharacterMappingRow, ProposalScriptRow
-from models.proposals.types import Proposal, ProposalArtist
+from models.proposals.values import Proposal, ProposalArtist
 from models.rules.uses import ScriptHit, dubbing_phrase, hit_modality
 
 MAX_DESCRIPTION = 4000
@@ -45,9 +45,9 @@ def script_uses_by_artist(
             select(CharacterMappingRow).where(CharacterMappingRow.script_id.in_(ids))
         )
     }
-    lines = {x.id: scripts.lines_of(x) for x in script_rows}
+    lines = {x.id: script_intake.lines_of(x) for x in script_rows}
     out: dict[int, list[tuple[int, Modality | None, str]]] = {}
-    for u in scripts.ai_use_rows(s, ids):
+    for u in script_intake.ai_use_rows(s, ids):
         artist_id = mapping.get((u.script_id, u.character or ""))
         if artist_id is None:
             continue

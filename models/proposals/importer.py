@@ -19,17 +19,17 @@ from typing import Any
 from sqlalchemy import select
 
 from models.clock import utc_now
-from models.consent.counterparties import CounterpartyService
-from models.consent.record import CounterpartyDraft, CounterpartyKind, ProjectDraft, ProjectType
-from models.consent.tables import CounterpartyRow, ProjectRow
 from models.consent.together import one_transaction
-from models.consent.types import Modality, Use
+from models.consent.values import CounterpartyDraft, CounterpartyKind, ProjectDraft, ProjectType
+from models.consent.words import Modality, Use
 from models.errors import FieldProblem, UserError, ValidationError
 from models.leak.matcher import MatchStatus, NameMatcher
 from models.names import normalize
-from models.proposals import scripts
+from models.parties.service import CounterpartyService
+from models.parties.tables import CounterpartyRow, ProjectRow
+from models.proposals import script_intake
 from models.proposals.service import ProposalService
-from models.proposals.types import (
+from models.proposals.values import (
     FileRole,
     Proposal,
     ProposalDraft,
@@ -82,7 +82,7 @@ class _Plan:
     draft: dict[str, Any] = field(default_factory=dict)
     artists: list[RequestedArtist] = field(default_factory=list)
     sessions: list[tuple[datetime, datetime | None, int | None, str]] = field(default_factory=list)
-    scripts: list[scripts.ReadScript] = field(default_factory=list)
+    scripts: list[script_intake.ReadScript] = field(default_factory=list)
     files: list[tuple[Path, FileRole, str]] = field(default_factory=list)
     mapping: dict[str, int | None] = field(default_factory=dict)
     accept_suggested: bool = False
@@ -391,7 +391,7 @@ def _paths(r: _Reader, data: dict[str, Any], base: Path, plan: _Plan) -> None:
             r.bad("scripts", path, n)
             continue
         try:
-            plan.scripts.append(scripts.read(path))
+            plan.scripts.append(script_intake.read(path))
         except UserError as e:
             r.bad("scripts", e.message, n)
     raw_files = data.get("files", [])

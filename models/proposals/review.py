@@ -15,7 +15,7 @@ from models.agency import AgencyProfile, AgencyService
 from models.clock import utc_now
 from models.errors import UserError
 from models.proposals.service import ProposalService
-from models.proposals.types import CharacterMapping, CheckRun, Proposal, ProposalScript
+from models.proposals.values import CharacterMapping, CheckRun, Proposal, ProposalScript
 from models.storage.database import Database
 
 AROUND = 2  # lines shown before and after each AI use

@@ -19,18 +19,18 @@ from sqlalchemy.orm import Session
 
 from models.audit.chain import append_event
 from models.clock import iso, utc_now
-from models.consent.record import AgencyRecommendation, ConsentDraft
 from models.consent.service import ConsentService
-from models.consent.tables import CounterpartyRow, ProjectRow
 from models.consent.together import one_transaction
-from models.consent.types import ConsentStatus
+from models.consent.values import AgencyRecommendation, ConsentDraft
+from models.consent.words import ConsentStatus
 from models.errors import ConflictError, FieldProblem, NotFoundError, UserError, ValidationError
 from models.names import display_name
-from models.proposals import acceptance, convert, workflow
-from models.proposals.checks import ProposalChecks
-from models.proposals.scripts_service import ProposalScripts
+from models.parties.tables import CounterpartyRow, ProjectRow
+from models.proposals import acceptance, row_values, workflow
+from models.proposals.check_service import ProposalChecks
+from models.proposals.script_service import ProposalScripts
 from models.proposals.tables import CheckRunRow, ProposalArtistRow, ProposalRow
-from models.proposals.types import (
+from models.proposals.values import (
     AcceptOutcome,
     ArtistAnswer,
     ArtistDecisionOnProposal,
@@ -80,7 +80,7 @@ class ProposalService(ProposalScripts, ProposalChecks):
     # -- reading -------------------------------------------------------------------------------
     def get(self, proposal_id: int) -> Proposal:
         with self.db.read() as s:
-            return convert.to_proposal(s, proposal_row(s, proposal_id))
+            return row_values.to_proposal(s, proposal_row(s, proposal_id))
 
     def list(
         self,
@@ -157,19 +157,19 @@ class ProposalService(ProposalScripts, ProposalChecks):
     def validate(self, draft: ProposalDraft) -> builtins.list[FieldProblem]:
         """Every problem the form should show, without saving anything."""
         with self.db.read() as s:
-            return convert.draft_problems(s, draft.normalized(), self.clock().date())
+            return row_values.draft_problems(s, draft.normalized(), self.clock().date())
 
     # -- creating and editing ------------------------------------------------------------------
     def create(self, draft: ProposalDraft) -> Proposal:
         with self.db.write() as s:
-            return convert.to_proposal(s, self.create_in(s, draft))
+            return row_values.to_proposal(s, self.create_in(s, draft))
 
     def create_in(self, s: Session, draft: ProposalDraft) -> ProposalRow:
         """`create` inside the caller's transaction (the JSON import)."""
         d = self._checked(s, draft)
         now = self.clock()
         row = ProposalRow(
-            **convert.draft_values(d),
+            **row_values.draft_values(d),
             status=ProposalStatus.RECEIVED.value,
             previous_status=None,
             status_changed_at=now,
@@ -191,7 +191,7 @@ class ProposalService(ProposalScripts, ProposalChecks):
             row.id,
             "create",
             None,
-            convert.proposal_snapshot(row, artists),
+            row_values.proposal_snapshot(row, artists),
         )
         return row
 
@@ -206,12 +206,12 @@ class ProposalService(ProposalScripts, ProposalChecks):
                     f"提案 #{proposal_id} 已结束，不能再修改。",
                 )
             d = self._checked(s, draft)
-            before = convert.proposal_snapshot(row, convert.artist_rows(s, row.id))
-            for key, value in convert.draft_values(d).items():
+            before = row_values.proposal_snapshot(row, row_values.artist_rows(s, row.id))
+            for key, value in row_values.draft_values(d).items():
                 setattr(row, key, value)
             artists = self._replace_artists(s, row, d)
             self._touch(s, row, "update", before, artists)
-            return convert.to_proposal(s, row)
+            return row_values.to_proposal(s, row)
 
     # -- workflow ------------------------------------------------------------------------------
     def transition(
@@ -225,7 +225,7 @@ class ProposalService(ProposalScripts, ProposalChecks):
             row = proposal_row(s, proposal_id)
             check_version(row, expected_version)
             self._move(s, row, ProposalStatus(target), note)
-            return convert.to_proposal(s, row)
+            return row_values.to_proposal(s, row)
 
     def undo_transition(self, proposal_id: int, expected_version: int) -> Proposal:
         """Go back to the status before the last move (one step), e.g. a mis-click."""
@@ -237,7 +237,7 @@ class ProposalService(ProposalScripts, ProposalChecks):
                     f"Proposal #{proposal_id} has no earlier status to go back to.",
                     f"提案 #{proposal_id} 没有可恢复的上一状态。",
                 )
-            linked = [a.consent_record_id for a in convert.artist_rows(s, row.id)]
+            linked = [a.consent_record_id for a in row_values.artist_rows(s, row.id)]
             if row.status == ProposalStatus.ACCEPTED.value and any(linked):
                 shown = ", ".join(f"#{x}" for x in linked if x)
                 raise UserError(
@@ -245,13 +245,13 @@ class ProposalService(ProposalScripts, ProposalChecks):
                     "consent records before undoing the acceptance.",
                     f"接受提案时已创建同意记录 {shown}；请先在同意记录中处理后再撤销。",
                 )
-            before = convert.proposal_snapshot(row, convert.artist_rows(s, row.id))
+            before = row_values.proposal_snapshot(row, row_values.artist_rows(s, row.id))
             row.status, row.previous_status = row.previous_status, None
             row.status_changed_at = self.clock()
             row.status_changed_by = self.db.actor
             row.status_note = "undone"
             self._touch(s, row, "undo_transition", before)
-            return convert.to_proposal(s, row)
+            return row_values.to_proposal(s, row)
 
     def record_decision(
         self,
@@ -274,13 +274,13 @@ class ProposalService(ProposalScripts, ProposalChecks):
             raise ValidationError(problems)
         with self.db.write() as s:
             row, entry = self._open_artist(s, proposal_id, artist_id, expected_version)
-            before = convert.proposal_snapshot(row, convert.artist_rows(s, row.id))
+            before = row_values.proposal_snapshot(row, row_values.artist_rows(s, row.id))
             entry.decision = decision.answer.value if decision else ""
             entry.decided_by = decision.decided_by.strip() if decision else ""
             entry.decided_at = decision.decided_at if decision else None
             entry.decision_note = decision.note.strip() if decision else ""
             self._touch(s, row, "decide" if decision else "clear_decision", before)
-            return convert.to_proposal(s, row)
+            return row_values.to_proposal(s, row)
 
     def record_recommendation(
         self,
@@ -301,14 +301,14 @@ class ProposalService(ProposalScripts, ProposalChecks):
             raise ValidationError(problems)
         with self.db.write() as s:
             row, entry = self._open_artist(s, proposal_id, artist_id, expected_version)
-            before = convert.proposal_snapshot(row, convert.artist_rows(s, row.id))
+            before = row_values.proposal_snapshot(row, row_values.artist_rows(s, row.id))
             r = recommendation
             entry.recommendation = r.recommendation.value if r else ""
             entry.recommended_by = r.recommended_by.strip() if r else ""
             entry.recommended_at = r.recommended_at if r else None
             entry.recommendation_note = r.note.strip() if r else ""
             self._touch(s, row, "recommend" if r else "clear_recommendation", before)
-            return convert.to_proposal(s, row)
+            return row_values.to_proposal(s, row)
 
     # -- accepting -----------------------------------------------------------------------------
     def consent_drafts(self, proposal_id: int) -> dict[int, ConsentDraft]:
@@ -334,7 +334,7 @@ class ProposalService(ProposalScripts, ProposalChecks):
             self._move(s, row, ProposalStatus.ACCEPTED, note)
             created: dict[int, int] = {}
             consents = ConsentService(tx, self.clock)
-            for entry in convert.artist_rows(s, row.id):
+            for entry in row_values.artist_rows(s, row.id):
                 draft = chosen.get(entry.artist_id)
                 if draft is None or entry.decision != ArtistAnswer.ACCEPT.value:
                     continue
@@ -343,15 +343,15 @@ class ProposalService(ProposalScripts, ProposalChecks):
                         [FieldProblem("artist_id", "a draft must be for its own artist")]
                     )
                 record = consents.create(draft, ConsentStatus.PENDING_ARTIST)
-                before = convert.proposal_snapshot(row, convert.artist_rows(s, row.id))
+                before = row_values.proposal_snapshot(row, row_values.artist_rows(s, row.id))
                 entry.consent_record_id = record.id
                 created[entry.artist_id] = record.id
                 self._touch(s, row, "link_consent", before)
-            return AcceptOutcome(convert.to_proposal(s, row), created)
+            return AcceptOutcome(row_values.to_proposal(s, row), created)
 
     # -- inside a transaction ------------------------------------------------------------------
     def _drafts(self, s: Session, row: ProposalRow) -> dict[int, ConsentDraft]:
-        p = convert.to_proposal(s, row)
+        p = row_values.to_proposal(s, row)
         uses = acceptance.script_uses_by_artist(s, row.id)
         out: dict[int, ConsentDraft] = {}
         for entry in p.artists:
@@ -367,8 +367,8 @@ class ProposalService(ProposalScripts, ProposalChecks):
     def _move(self, s: Session, row: ProposalRow, target: ProposalStatus, note: str) -> None:
         current = ProposalStatus(row.status)
         workflow.check_transition(current, target, row.id)
-        entries = convert.artist_rows(s, row.id)
-        names = convert.names_of(s, [a.artist_id for a in entries])
+        entries = row_values.artist_rows(s, row.id)
+        names = row_values.names_of(s, [a.artist_id for a in entries])
         answers = [
             (
                 names.get(a.artist_id, f"#{a.artist_id}"),
@@ -379,7 +379,7 @@ class ProposalService(ProposalScripts, ProposalChecks):
         workflow.check_answers(target, answers, row.id)
         if len(note) > MAX_NOTE:
             raise ValidationError([FieldProblem("note", f"is longer than {MAX_NOTE} characters")])
-        before = convert.proposal_snapshot(row, entries)
+        before = row_values.proposal_snapshot(row, entries)
         row.previous_status = row.status
         row.status = target.value
         row.status_changed_at = self.clock()
@@ -397,7 +397,7 @@ class ProposalService(ProposalScripts, ProposalChecks):
                 f"Proposal #{proposal_id} is {row.status}; it is closed.",
                 f"提案 #{proposal_id} 已结束。",
             )
-        for entry in convert.artist_rows(s, row.id):
+        for entry in row_values.artist_rows(s, row.id):
             if entry.artist_id == artist_id:
                 return row, entry
         raise NotFoundError(
@@ -414,7 +414,7 @@ class ProposalService(ProposalScripts, ProposalChecks):
 
     def _checked(self, s: Session, draft: ProposalDraft) -> ProposalDraft:
         d = draft.normalized()
-        problems = convert.draft_problems(s, d, self.clock().date())
+        problems = row_values.draft_problems(s, d, self.clock().date())
         if problems:
             raise ValidationError(problems)
         return d
@@ -423,7 +423,7 @@ class ProposalService(ProposalScripts, ProposalChecks):
         self, s: Session, row: ProposalRow, d: ProposalDraft
     ) -> builtins.list[ProposalArtistRow]:
         """Requested artists as in the draft; kept artists keep their decision and advice."""
-        existing = {a.artist_id: a for a in convert.artist_rows(s, row.id)}
+        existing = {a.artist_id: a for a in row_values.artist_rows(s, row.id)}
         wanted = {a.artist_id for a in d.artists}
         for artist_id, entry in existing.items():
             if artist_id not in wanted:
@@ -438,7 +438,7 @@ class ProposalService(ProposalScripts, ProposalChecks):
         out: builtins.list[ProposalArtistRow] = []
         for position, r in enumerate(d.artists):
             found = existing.get(r.artist_id)
-            values: dict[str, Any] = convert.requested_values(r)
+            values: dict[str, Any] = row_values.requested_values(r)
             if found is not None:
                 entry = found
                 for key, value in values.items():
@@ -465,7 +465,7 @@ class ProposalService(ProposalScripts, ProposalChecks):
         row.updated_at = self.clock()
         row.updated_by = self.db.actor
         s.flush()
-        after = convert.proposal_snapshot(row, artists or convert.artist_rows(s, row.id))
+        after = row_values.proposal_snapshot(row, artists or row_values.artist_rows(s, row.id))
         append_event(s, self.db.actor, ENTITY, row.id, action, before, after)
 
 

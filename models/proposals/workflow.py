@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from models.errors import UserError
-from models.proposals.types import ArtistAnswer, DeadlineState, ProposalStatus
+from models.proposals.values import ArtistAnswer, DeadlineState, ProposalStatus
 
 TRANSITIONS: dict[ProposalStatus, frozenset[ProposalStatus]] = {
     ProposalStatus.RECEIVED: frozenset({ProposalStatus.UNDER_REVIEW, ProposalStatus.WITHDRAWN}),

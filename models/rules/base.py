@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
 
-from models.consent.record import ConsentRecord
-from models.consent.types import Grant, Modality
+from models.consent.values import ConsentRecord
+from models.consent.words import Grant, Modality
 from models.localize import names_in_chinese
 from models.rules.context import CheckContext
 from models.rules.findings import Finding, RuleInfo, Severity

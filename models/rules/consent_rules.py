@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from models.consent.record import ConsentRecord
-from models.consent.types import Modality
+from models.consent.values import ConsentRecord
+from models.consent.words import Modality
 from models.localize import format_date
 from models.roster.artist import Artist, Stance
 from models.rules.base import (

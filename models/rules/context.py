@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from models.consent.record import ConsentRecord
-from models.consent.types import ConsentState, Grant, Modality, Use
+from models.consent.values import ConsentRecord
+from models.consent.words import ConsentState, Grant, Modality, Use
 from models.roster.artist import Artist
 
 

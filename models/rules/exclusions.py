@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# The words of each exclusion key (consent record keys, models.consent.record.CONTENT_EXCLUSIONS).
+# The words of each exclusion key (consent record keys, models.consent.values.CONTENT_EXCLUSIONS).
 EXCLUSION_WORDS: dict[str, tuple[str, ...]] = {
     "nudity": ("nude", "nudity", "naked", "topless", "undressed", "裸体", "裸露", "全裸", "裸戏"),
     "sexual_content": (

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from models.consent.types import Modality
+from models.consent.words import Modality
 from models.rules.base import Rule, record_json, refs, where, where_zh
 from models.rules.context import CheckContext
 from models.rules.findings import Finding, RuleInfo, Severity

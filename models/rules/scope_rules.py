@@ -7,8 +7,8 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from models.consent.record import ConsentRecord
-from models.consent.types import Grant, Modality, Use
+from models.consent.values import ConsentRecord
+from models.consent.words import Grant, Modality, Use
 from models.names import normalize
 from models.rules.base import (
     Rule,

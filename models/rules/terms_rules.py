@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
-from models.consent.record import ConsentRecord
-from models.consent.types import Modality
+from models.consent.values import ConsentRecord
+from models.consent.words import Modality
 from models.rules.base import (
     BIOMETRIC,
     REPLICA,

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from models.consent.types import Modality
+from models.consent.words import Modality
 from models.rules.context import Demand, RequestedTerms, UnmappedUse
 
 KIND_MODALITY: dict[str, Modality | None] = {

@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from models.consent.types import ConsentState, ConsentStatus, Grant, Modality, RecordAtTime
+from models.consent.words import ConsentState, ConsentStatus, Grant, Modality, RecordAtTime
 from models.errors import UserError
 from models.roster.artist import Artist
 

@@ -17,7 +17,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from models import localize
-from models.consent.types import Modality
+from models.consent.words import Modality
 from models.roster.artist import Stance
 from models.statements.record import StatementKind, record_sha256
 from reports.statements.flowables import (

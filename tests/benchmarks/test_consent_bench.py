@@ -21,18 +21,18 @@ import pytest
 from models.audit.chain import Change, append_events
 from models.audit.checkpoint import make_checkpoint
 from models.audit.service import AuditService
-from models.consent.counterparties import CounterpartyService
 from models.consent.evidence import EvidenceFile
-from models.consent.record import (
+from models.consent.service import ConsentService
+from models.consent.state import matrix, state_as_of
+from models.consent.values import (
     ArtistDecision,
     ConsentDraft,
     CounterpartyDraft,
     DecisionOutcome,
     ProjectDraft,
 )
-from models.consent.service import ConsentService
-from models.consent.state import matrix, state_as_of
-from models.consent.types import Modality, Use
+from models.consent.words import Modality, Use
+from models.parties.service import CounterpartyService
 from models.roster.artist import ArtistDraft
 from models.roster.service import RosterService
 from models.storage.database import Database

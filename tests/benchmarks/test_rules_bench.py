@@ -18,22 +18,22 @@ from pathlib import Path
 
 import pytest
 
-from models.consent.counterparties import CounterpartyService
 from models.consent.evidence import EvidenceFile
-from models.consent.record import (
+from models.consent.service import ConsentService
+from models.consent.together import one_transaction
+from models.consent.values import (
     ArtistDecision,
     ConsentDraft,
     CounterpartyDraft,
     DecisionOutcome,
     ProjectDraft,
 )
-from models.consent.service import ConsentService
-from models.consent.together import one_transaction
-from models.consent.types import Modality, Use
-from models.proposals import checking
+from models.consent.words import Modality, Use
+from models.parties.service import CounterpartyService
+from models.proposals import rule_check
 from models.proposals.service import ProposalService
 from models.proposals.tables import ProposalRow
-from models.proposals.types import ProposalDraft, RequestedArtist
+from models.proposals.values import ProposalDraft, RequestedArtist
 from models.roster.artist import ArtistDraft
 from models.roster.service import RosterService
 from models.rules import check
@@ -189,7 +189,7 @@ def test_rules_only(benchmark, built: Setup, tmp_path: Path) -> None:  # type: i
     with db.read() as s:
         row = s.get(ProposalRow, built.proposal_id)
         assert row is not None
-        ctx, _summary = checking.gather(s, db, row, None, datetime.now(UTC))
+        ctx, _summary = rule_check.gather(s, db, row, None, datetime.now(UTC))
     outcome = benchmark.pedantic(check, args=(ctx,), rounds=20, iterations=1, warmup_rounds=1)
     assert outcome.findings
     db.close()

@@ -15,7 +15,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import signers
 from reportlab.pdfgen.canvas import Canvas
 
-from models.consent.types import Modality
+from models.consent.words import Modality
 from models.statements.record import StatementKind
 from models.storage.database import Database
 from reports.statements.fonts import FONT, register_fonts

@@ -140,11 +140,11 @@ def test_full_parser_without_argv_knows_every_sub_command():
 @pytest.mark.parametrize(
     ("values", "enum"),
     [
-        (commands.DECISION_OUTCOMES, "models.consent.record:DecisionOutcome"),
-        (commands.DECISION_METHODS, "models.consent.record:DecisionMethod"),
-        (commands.EVIDENCE_ROLES, "models.consent.record:EvidenceRole"),
-        (commands.COUNTERPARTY_KINDS, "models.consent.record:CounterpartyKind"),
-        (commands.PROJECT_TYPES, "models.consent.record:ProjectType"),
+        (commands.DECISION_OUTCOMES, "models.consent.values:DecisionOutcome"),
+        (commands.DECISION_METHODS, "models.consent.values:DecisionMethod"),
+        (commands.EVIDENCE_ROLES, "models.consent.values:EvidenceRole"),
+        (commands.COUNTERPARTY_KINDS, "models.consent.values:CounterpartyKind"),
+        (commands.PROJECT_TYPES, "models.consent.values:ProjectType"),
         (commands.STANCES, "models.roster.artist:Stance"),
         (commands.STATEMENT_KINDS, "models.statements.record:StatementKind"),
         (commands.STATEMENT_STATUSES, "models.statements.record:StatementStatus"),

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from main import main
-from models.consent.counterparties import CounterpartyService
-from models.consent.record import CounterpartyDraft, ProjectDraft
+from models.consent.values import CounterpartyDraft, ProjectDraft
+from models.parties.service import CounterpartyService
 from models.roster.artist import ArtistDraft
 from models.roster.service import RosterService
 from models.storage import files

@@ -17,7 +17,7 @@ from main import main
 from models import identity as identity_module
 from models.clock import utc_now
 from models.consent.service import ConsentService
-from models.consent.types import Modality
+from models.consent.words import Modality
 from models.storage.database import Database, resolve
 from tests.reports.statement_data import (
     PASSPHRASE,

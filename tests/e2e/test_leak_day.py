@@ -20,7 +20,7 @@ import pytest
 from main import main
 from models.clock import utc_now
 from models.consent.service import ConsentService
-from models.consent.types import ConsentStatus
+from models.consent.words import ConsentStatus
 from models.demo import load_demo
 from models.leak import MatchStatus, NameMatcher
 from models.leak.listings import ListingDraft, ListingService, entries_from_matches

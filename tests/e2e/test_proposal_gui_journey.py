@@ -17,10 +17,10 @@ from pytestqt.qtbot import QtBot
 
 from models.audit.service import AuditService
 from models.consent.service import ConsentService
-from models.consent.types import ConsentStatus, Modality
+from models.consent.words import ConsentStatus, Modality
 from models.demo import load_demo
 from models.proposals.service import ProposalService
-from models.proposals.types import ProposalStatus
+from models.proposals.values import ProposalStatus
 from models.rules import Severity
 from models.storage.database import Database
 from ui.app import install_fonts

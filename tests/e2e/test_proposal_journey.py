@@ -9,20 +9,20 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from models.audit.service import AuditService
-from models.consent.counterparties import CounterpartyService
 from models.consent.evidence import EvidenceFile
-from models.consent.record import (
+from models.consent.service import ConsentService
+from models.consent.values import (
     AgencyRecommendation,
     ArtistDecision,
     DecisionOutcome,
     Recommendation,
 )
-from models.consent.service import ConsentService
-from models.consent.types import ConsentStatus, Modality, Use
+from models.consent.words import ConsentStatus, Modality, Use
 from models.consent.zones import artist_zone, local_day
 from models.demo import load_demo
+from models.parties.service import CounterpartyService
 from models.proposals.service import ProposalService
-from models.proposals.types import (
+from models.proposals.values import (
     ArtistAnswer,
     ArtistDecisionOnProposal,
     FindingChange,

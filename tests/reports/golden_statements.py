@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from models.consent.types import ConsentState, ConsentStatus, Grant, Modality, RecordAtTime, Use
+from models.consent.words import ConsentState, ConsentStatus, Grant, Modality, RecordAtTime, Use
 from models.roster.artist import Artist, Stance
 from models.statements.record import Issuer, StatementKind, build_record
 

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from models.clock import utc_now
-from models.consent.counterparties import CounterpartyService
 from models.consent.evidence import EvidenceFile
-from models.consent.record import (
+from models.consent.service import ConsentService
+from models.consent.values import (
     ArtistDecision,
     ConsentDraft,
     ConsentRecord,
@@ -22,9 +22,9 @@ from models.consent.record import (
     DecisionOutcome,
     ProjectDraft,
 )
-from models.consent.service import ConsentService
-from models.consent.types import ConsentState, ConsentStatus, Grant, Modality, RecordAtTime, Use
+from models.consent.words import ConsentState, ConsentStatus, Grant, Modality, RecordAtTime, Use
 from models.identity import FOLDER, SigningIdentityService, UnlockedIdentity
+from models.parties.service import CounterpartyService
 from models.roster.artist import Artist, ArtistDraft, Stance
 from models.roster.service import RosterService
 from models.statements.record import Issuer, StatementKind, build_record, new_statement_id

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from models.clock import utc_now
-from models.consent.types import Modality
+from models.consent.words import Modality
 from models.statements.record import StatementStatus
 from models.statements.register import StatementRegister
 from reports.public_register import export_public_register

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from models.agency import AgencyService
-from models.consent.types import Modality
+from models.consent.words import Modality
 from models.errors import UserError, ValidationError
 from models.identity import UnlockedIdentity
 from models.roster.artist import ArtistDraft

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from models.audit.service import AuditService
 from models.clock import utc_now
-from models.consent.types import Modality
+from models.consent.words import Modality
 from models.errors import UserError
 from models.statements.record import RECORD_FILE_NAME, StatementKind, StatementStatus
 from models.statements.register import StatementRegister, out_of_date

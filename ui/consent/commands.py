@@ -22,9 +22,9 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from models.consent.deadlines import DeadlineService, DeadlineSettings
-from models.consent.record import ConsentDraft, ConsentRecord
 from models.consent.service import ConsentService
 from models.consent.stance import StanceEntry, StanceService
+from models.consent.values import ConsentDraft, ConsentRecord
 from models.errors import UserError
 from models.roster.artist import Stance
 from ui.commands import ServiceCommand

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from models.consent.evidence import EvidenceReport
 from models.consent.history import FIELD_LABELS, diff, record_fields
-from models.consent.record import ConsentRecord
+from models.consent.values import ConsentRecord
 from ui.consent.labels import (
     artist_time_text,
     field_label,

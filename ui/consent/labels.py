@@ -18,14 +18,14 @@ from PySide6.QtGui import QColor
 
 from models.consent.history import FIELD_LABELS
 from models.consent.lifecycle import STATUS_LABELS
-from models.consent.record import (
+from models.consent.values import (
     CompensationBasis,
     DecisionMethod,
     EvidenceRole,
     ProjectType,
     Recommendation,
 )
-from models.consent.types import ConsentStatus, Modality, Use
+from models.consent.words import ConsentStatus, Modality, Use
 from ui.i18n import translatable
 
 

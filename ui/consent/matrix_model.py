@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from models.consent.state import ConsentMatrix, MatrixCell, MatrixColumn
-from models.consent.types import ConsentStatus, Modality, RecordAtTime
+from models.consent.words import ConsentStatus, Modality, RecordAtTime
 from ui.consent.labels import (
     CELL_TEXT,
     NONE_TEXT,

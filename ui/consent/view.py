@@ -26,15 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from models.clock import utc_now
-from models.consent.counterparties import CounterpartyService
 from models.consent.evidence import EvidenceReport
-from models.consent.record import ConsentRecord
 from models.consent.service import ConsentService
 from models.consent.stance import StanceService
 from models.consent.state import matrix
-from models.consent.types import ConsentStatus
+from models.consent.values import ConsentRecord
+from models.consent.words import ConsentStatus
 from models.consent.zones import day_start, zone
 from models.errors import ConflictError, UserError
+from models.parties.service import CounterpartyService
 from models.roster.artist import Artist
 from models.roster.service import RosterService
 from models.storage.database import Database

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.consent.record import ConsentDraft
-from models.proposals.types import Proposal
+from models.consent.values import ConsentDraft
+from models.proposals.values import Proposal
 from ui.consent.labels import modality_label, use_label
 
 

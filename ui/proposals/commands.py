@@ -23,10 +23,10 @@ from collections.abc import Callable, Hashable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
-from models.consent.record import AgencyRecommendation
+from models.consent.values import AgencyRecommendation
 from models.errors import UserError
 from models.proposals.service import ProposalService
-from models.proposals.types import (
+from models.proposals.values import (
     ArtistDecisionOnProposal,
     CharacterMapping,
     Proposal,

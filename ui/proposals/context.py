@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtGui import QUndoStack
 
-from models.consent.counterparties import CounterpartyService
+from models.parties.service import CounterpartyService
 from models.proposals.service import ProposalService
 from models.roster.service import RosterService
 from models.storage.database import Database

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.clock import utc_now
-from models.consent.record import AgencyRecommendation, Recommendation
+from models.consent.values import AgencyRecommendation, Recommendation
 from models.errors import UserError
-from models.proposals.types import (
+from models.proposals.values import (
     ArtistAnswer,
     ArtistDecisionOnProposal,
     Proposal,

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import UserError
-from models.proposals.types import FileRole, Proposal, ProposalFile, ProposalScript
+from models.proposals.values import FileRole, Proposal, ProposalFile, ProposalScript
 from models.scripts import ScriptFormat
 from ui.consent.labels import when_text
 from ui.errors import show_error

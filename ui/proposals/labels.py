@@ -12,8 +12,8 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from models.consent.record import Recommendation
-from models.proposals.types import (
+from models.consent.values import Recommendation
+from models.proposals.values import (
     ArtistAnswer,
     DeadlineState,
     FileRole,

@@ -14,7 +14,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from models.names import normalize
-from models.proposals.types import DeadlineState, ProposalSummary
+from models.proposals.values import DeadlineState, ProposalSummary
 from ui.consent.labels import when_text
 from ui.proposals.labels import (
     CELL_TEXT,

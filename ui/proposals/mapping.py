@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import UserError
-from models.proposals.types import CharacterMapping, MappingSuggestion, Proposal, ProposalScript
+from models.proposals.values import CharacterMapping, MappingSuggestion, Proposal, ProposalScript
 from ui.consent.labels import when_text
 from ui.errors import show_error
 from ui.proposals.commands import MapCharacters

@@ -6,7 +6,7 @@ import html
 
 from PySide6.QtCore import QCoreApplication
 
-from models.proposals.types import Proposal, RequestedArtist
+from models.proposals.values import Proposal, RequestedArtist
 from ui.consent.labels import modality_label, use_label, when_text
 from ui.proposals.labels import status_label
 

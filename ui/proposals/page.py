@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from models.clock import utc_now
 from models.errors import UserError
 from models.proposals import workflow
-from models.proposals.types import Proposal, ProposalDraft, ProposalStatus
+from models.proposals.values import Proposal, ProposalDraft, ProposalStatus
 from ui.errors import show_error
 from ui.proposals.accept import AcceptDialog
 from ui.proposals.commands import EditProposal, MoveProposal

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from models.errors import UserError
 from models.proposals.importer import import_proposal
-from models.proposals.types import (
+from models.proposals.values import (
     DeadlineState,
     Proposal,
     ProposalDraft,

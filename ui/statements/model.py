@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
-from models.consent.types import Modality
+from models.consent.words import Modality
 from models.names import normalize, pinyin
 from models.statements.record import StatementStatus
 from models.statements.register import OutOfDateStatement, RegisteredStatement

@@ -7,9 +7,10 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from models.consent.counterparties import CounterpartyService
 from models.consent.evidence import EvidenceFile
-from models.consent.record import (
+from models.consent.service import ConsentService
+from models.consent.stance import StanceService
+from models.consent.values import (
     ArtistDecision,
     ConsentDraft,
     ConsentRecord,
@@ -21,9 +22,8 @@ from models.consent.record import (
     ProjectDraft,
     ProjectType,
 )
-from models.consent.service import ConsentService
-from models.consent.stance import StanceService
-from models.consent.types import Modality, Use
+from models.consent.words import Modality, Use
+from models.parties.service import CounterpartyService
 from models.roster.artist import Artist, ArtistDraft
 from models.roster.service import RosterService
 from models.storage.database import Database

@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from models.consent.evidence import EvidenceFile
-from models.consent.record import ProjectDraft
 from models.consent.state import state_as_of
-from models.consent.types import ConsentStatus, Modality
+from models.consent.values import ProjectDraft
+from models.consent.words import ConsentStatus, Modality
 from models.errors import NotFoundError, UserError
 from models.roster.artist import ArtistDraft, Stance
 from tests.models.consent.conftest import World

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from models.audit.chain import canonical_json, event_hash
 from models.audit.service import AuditService
 from models.consent.evidence import EvidenceFile
-from models.consent.types import ConsentStatus
+from models.consent.words import ConsentStatus
 from models.errors import UserError, ValidationError
 from models.roster.artist import Stance
 from tests.models.consent.conftest import World

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from models.consent.record import CounterpartyDraft, ProjectDraft
 from models.consent.service import ConsentService
+from models.consent.values import CounterpartyDraft, ProjectDraft
 from models.errors import ConflictError
 from models.roster.artist import Stance
 from models.storage.database import Database

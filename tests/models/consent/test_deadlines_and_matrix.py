@@ -7,9 +7,9 @@ from datetime import date, timedelta
 import pytest
 
 from models.consent.deadlines import DeadlineService, DeadlineSettings
-from models.consent.record import DecisionOutcome
 from models.consent.state import matrix
-from models.consent.types import ConsentStatus, Modality
+from models.consent.values import DecisionOutcome
+from models.consent.words import ConsentStatus, Modality
 from models.errors import ValidationError
 from tests.models.consent.conftest import World
 

@@ -14,7 +14,7 @@ from models.consent.deadlines import DeadlineService
 from models.consent.service import ConsentService
 from models.consent.stance import StanceService
 from models.consent.state import state_as_of
-from models.consent.types import ConsentStatus
+from models.consent.words import ConsentStatus
 from models.roster.artist import Stance
 from models.roster.service import RosterService
 from models.storage.database import Database

@@ -9,7 +9,7 @@ import pytest
 
 from models.audit.service import AuditService
 from models.consent.evidence import EvidenceFile
-from models.consent.record import EvidenceRole
+from models.consent.values import EvidenceRole
 from models.errors import UserError
 from models.storage import files
 from tests.models.consent.conftest import World

@@ -8,8 +8,8 @@ import pytest
 
 from models.audit.service import AuditService
 from models.consent.evidence import EvidenceFile
-from models.consent.record import ConsentRecord, DecisionOutcome
-from models.consent.types import ConsentStatus, Modality
+from models.consent.values import ConsentRecord, DecisionOutcome
+from models.consent.words import ConsentStatus, Modality
 from models.errors import UserError, ValidationError
 from tests.models.consent.conftest import World
 

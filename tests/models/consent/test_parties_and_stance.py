@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 
 from models.audit.service import AuditService
-from models.consent.record import CounterpartyDraft, CounterpartyKind, ProjectDraft, ProjectType
 from models.consent.stance import StanceService
+from models.consent.values import CounterpartyDraft, CounterpartyKind, ProjectDraft, ProjectType
 from models.errors import NotFoundError, ValidationError
 from models.roster.artist import ArtistDraft, Stance
 from models.roster.service import RosterService

@@ -13,19 +13,19 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from models.audit.service import AuditService
-from models.consent.counterparties import CounterpartyService
 from models.consent.evidence import EvidenceFile
-from models.consent.record import (
+from models.consent.service import ConsentService
+from models.consent.state import state_as_of, state_in_session
+from models.consent.values import (
     ArtistDecision,
     ConsentDraft,
     CounterpartyDraft,
     DecisionOutcome,
     ProjectDraft,
 )
-from models.consent.service import ConsentService
-from models.consent.state import state_as_of, state_in_session
-from models.consent.types import ConsentStatus, Modality, Use
+from models.consent.words import ConsentStatus, Modality, Use
 from models.errors import UserError
+from models.parties.service import CounterpartyService
 from models.roster.artist import ArtistDraft
 from models.roster.service import RosterService
 from models.storage.database import Database

@@ -5,11 +5,12 @@ from __future__ import annotations
 from sqlalchemy import inspect
 
 from models.consent import tables
+from models.parties import tables as party_tables
 from models.storage.database import Database
 
 MINE = (
-    tables.CounterpartyRow,
-    tables.ProjectRow,
+    party_tables.CounterpartyRow,
+    party_tables.ProjectRow,
     tables.ConsentRecordRow,
     tables.ConsentEvidenceRow,
     tables.StanceRecordRow,

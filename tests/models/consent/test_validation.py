@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from models.consent.record import ArtistDecision, DecisionOutcome, ProjectDraft
-from models.consent.types import Modality
+from models.consent.values import ArtistDecision, DecisionOutcome, ProjectDraft
+from models.consent.words import Modality
 from models.errors import ValidationError
 from models.roster.artist import ArtistDraft
 from tests.models.consent.conftest import World

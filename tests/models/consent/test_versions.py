@@ -10,8 +10,8 @@ import pytest
 from models.audit.service import AuditService
 from models.consent.evidence import EvidenceFile
 from models.consent.history import diff
-from models.consent.record import DecisionOutcome
-from models.consent.types import ConsentStatus, Modality, Use
+from models.consent.values import DecisionOutcome
+from models.consent.words import ConsentStatus, Modality, Use
 from models.errors import UserError, ValidationError
 from tests.models.consent.conftest import World
 

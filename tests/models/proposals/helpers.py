@@ -9,9 +9,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from models.consent.counterparties import CounterpartyService
 from models.consent.evidence import EvidenceFile
-from models.consent.record import (
+from models.consent.service import ConsentService
+from models.consent.values import (
     ArtistDecision,
     ConsentDraft,
     ConsentRecord,
@@ -20,11 +20,11 @@ from models.consent.record import (
     DecisionOutcome,
     ProjectDraft,
 )
-from models.consent.service import ConsentService
-from models.consent.types import Modality, Use
+from models.consent.words import Modality, Use
 from models.consent.zones import artist_zone, local_day
+from models.parties.service import CounterpartyService
 from models.proposals.service import ProposalService
-from models.proposals.types import ProposalDraft, RequestedArtist
+from models.proposals.values import ProposalDraft, RequestedArtist
 from models.roster.artist import ArtistDraft
 from models.roster.service import RosterService
 from models.storage.database import Database

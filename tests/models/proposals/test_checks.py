@@ -11,7 +11,7 @@ from models.audit.service import AuditService
 from models.consent.state import state_as_of
 from models.errors import ConflictError, ValidationError
 from models.proposals.service import ProposalService
-from models.proposals.types import FindingChange
+from models.proposals.values import FindingChange
 from models.roster.service import RosterService
 from models.rules import Severity
 from models.statements.record import Issuer, StatementKind, build_record, new_statement_id

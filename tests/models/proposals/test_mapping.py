@@ -9,10 +9,10 @@ import pytest
 from models.audit.service import AuditService
 from models.errors import ConflictError, ValidationError
 from models.leak.matcher import RosterName
-from models.proposals.mapping import suggest
+from models.proposals.characters import suggest
 from models.proposals.roster_names import RosterNames
 from models.proposals.service import ProposalService
-from models.proposals.types import RequestedArtist
+from models.proposals.values import RequestedArtist
 from models.rules import Severity
 from models.storage.database import Database
 from tests.models.proposals.helpers import M, give, proposal_draft, script_file, world

@@ -12,11 +12,11 @@ from sqlalchemy import func, select
 
 from models.audit.service import AuditService
 from models.consent.service import ConsentService
-from models.consent.types import ConsentStatus, Modality, Use
+from models.consent.words import ConsentStatus, Modality, Use
 from models.errors import ConflictError, UserError, ValidationError
 from models.proposals.service import ProposalService
 from models.proposals.tables import ProposalFileRow, ProposalScriptRow
-from models.proposals.types import (
+from models.proposals.values import (
     ArtistAnswer,
     ArtistDecisionOnProposal,
     DeadlineState,
@@ -98,8 +98,8 @@ def test_every_problem_of_a_draft_is_reported(db: Database) -> None:
 
 def test_project_must_belong_to_the_counterparty(db: Database) -> None:
     w = world(db)
-    from models.consent.counterparties import CounterpartyService
-    from models.consent.record import CounterpartyDraft
+    from models.consent.values import CounterpartyDraft
+    from models.parties.service import CounterpartyService
 
     other_cp = CounterpartyService(db).add_counterparty(CounterpartyDraft("青禾影业"))
     with pytest.raises(ValidationError, match="belongs to another counterparty"):

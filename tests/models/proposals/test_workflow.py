@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from models.audit.service import AuditService
-from models.consent.record import AgencyRecommendation, Recommendation
+from models.consent.values import AgencyRecommendation, Recommendation
 from models.errors import ConflictError, UserError
 from models.proposals import workflow
 from models.proposals.service import ProposalService
-from models.proposals.types import (
+from models.proposals.values import (
     ArtistAnswer,
     ArtistDecisionOnProposal,
     DeadlineState,

@@ -8,14 +8,14 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from models.consent.record import (
+from models.consent.values import (
     ArtistDecision,
     CompensationBasis,
     ConsentDraft,
     ConsentRecord,
     DecisionOutcome,
 )
-from models.consent.types import ConsentState, ConsentStatus, Grant, Modality, RecordAtTime, Use
+from models.consent.words import ConsentState, ConsentStatus, Grant, Modality, RecordAtTime, Use
 from models.roster.artist import Artist, Stance
 from models.rules import (
     ArtistFacts,

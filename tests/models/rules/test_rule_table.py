@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import pytest
 
-from models.consent.types import Use
+from models.consent.words import Use
 from models.roster.artist import Stance
 from models.rules import (
     RULES,

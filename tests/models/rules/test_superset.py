@@ -15,7 +15,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.consent.types import Modality, Use
+from models.consent.words import Modality, Use
 from models.rules import Finding, Severity, check
 from tests.models.rules.builders import (
     OTHER_PROJECT,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from models.consent.types import Modality
+from models.consent.words import Modality
 from models.rules import ScriptHit, build_demands
 from models.rules.uses import KIND_MODALITY, dubbing_phrase, hit_modality
 from models.rules.wording import (

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from models.consent.types import ConsentState, Modality
+from models.consent.words import ConsentState, Modality
 from models.errors import UserError
 from models.roster.artist import Stance
 from models.statements.record import (

@@ -138,11 +138,11 @@ class ConsentFamily:
     """Signed consent records with evidence, new versions (amend) and the artist's decision."""
 
     name = "consent"
-    modules = ("models.consent.service", "models.consent.counterparties", "models.consent.record")
+    modules = ("models.consent.service", "models.parties.service", "models.consent.values")
 
     def __init__(self, db: Any, rng: random.Random) -> None:
-        from models.consent.counterparties import CounterpartyService
         from models.consent.service import ConsentService
+        from models.parties.service import CounterpartyService
 
         self.db, self.rng = db, rng
         self.parties = CounterpartyService(db)
@@ -151,7 +151,7 @@ class ConsentFamily:
         self.pending: list[int] = []
 
     def setup(self) -> list[Ack]:
-        from models.consent.record import CounterpartyDraft, ProjectDraft
+        from models.consent.values import CounterpartyDraft, ProjectDraft
 
         acks: list[Ack] = []
         found = self.parties.counterparties("Power Cut Films")
@@ -182,7 +182,7 @@ class ConsentFamily:
         }
 
     def _decision(self) -> Any:
-        from models.consent.record import ArtistDecision, DecisionOutcome
+        from models.consent.values import ArtistDecision, DecisionOutcome
 
         return ArtistDecision(DecisionOutcome.GIVEN, "the artist", datetime.now(UTC))
 
@@ -197,8 +197,8 @@ class ConsentFamily:
         ).hexdigest()
 
     def _signed(self) -> list[Ack]:
-        from models.consent.record import ConsentDraft
-        from models.consent.types import Modality, Use
+        from models.consent.values import ConsentDraft
+        from models.consent.words import Modality, Use
         from models.roster.service import RosterService
 
         ids = RosterService(self.db).search_ids()

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from models.clock import utc_now
-from models.consent.counterparties import CounterpartyService
 from models.consent.service import ConsentService
-from models.consent.types import ConsentStatus, Modality, Use
+from models.consent.words import ConsentStatus, Modality, Use
+from models.parties.service import CounterpartyService
 from models.roster.artist import ArtistDraft
 from models.roster.service import RosterService
 from models.storage.database import Database

@@ -8,9 +8,9 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from models.consent.counterparties import CounterpartyService
 from models.consent.service import ConsentService
-from models.consent.types import Modality
+from models.consent.words import Modality
+from models.parties.service import CounterpartyService
 from models.roster.service import RosterService
 from models.storage.database import Database
 from tests.ui.consent.conftest import artist_id

@@ -11,12 +11,12 @@ from PySide6.QtGui import QBrush
 from pytestqt.modeltest import ModelTester
 
 from models.clock import utc_now
-from models.consent.counterparties import CounterpartyService
 from models.consent.evidence import EvidenceFile
-from models.consent.record import ArtistDecision, ConsentDraft, DecisionOutcome
 from models.consent.service import ConsentService
 from models.consent.state import matrix
-from models.consent.types import Modality, Use
+from models.consent.values import ArtistDecision, ConsentDraft, DecisionOutcome
+from models.consent.words import Modality, Use
+from models.parties.service import CounterpartyService
 from models.storage.database import Database
 from tests.ui.consent.conftest import artist_id
 from ui.consent.labels import (

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from models.clock import utc_now
 from models.consent.service import ConsentService
 from models.consent.stance import StanceService
-from models.consent.types import ConsentStatus, Modality
+from models.consent.words import ConsentStatus, Modality
 from models.roster.artist import ArtistDraft, Stance
 from models.roster.service import RosterService
 from models.storage.database import Database

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
-from models.consent.counterparties import CounterpartyService
-from models.consent.types import Modality, Use
-from models.proposals.types import Proposal, ProposalDraft, RequestedArtist
+from models.consent.words import Modality, Use
+from models.parties.service import CounterpartyService
+from models.proposals.values import Proposal, ProposalDraft, RequestedArtist
 from models.roster.service import RosterService
 from models.storage.database import Database
 from tests.ui.helpers import close_error_boxes, wait_for_tasks

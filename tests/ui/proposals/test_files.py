@@ -12,7 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from models.proposals.types import FileRole, Proposal
+from models.proposals.values import FileRole, Proposal
 from tests.ui.helpers import close_error_boxes, error_boxes, wait_for_tasks
 from tests.ui.proposals.conftest import desk_today
 from ui.proposals.context import ProposalContext

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from models.proposals.types import FindingChange, Proposal
+from models.proposals.values import FindingChange, Proposal
 from models.rules import Severity
 from models.storage.database import Database
 from tests.ui.helpers import close_error_boxes, error_boxes, wait_for_tasks

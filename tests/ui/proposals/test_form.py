@@ -9,8 +9,8 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from models.consent.types import Modality
-from models.proposals.types import Proposal, ProposalStatus
+from models.consent.words import Modality
+from models.proposals.values import Proposal, ProposalStatus
 from models.storage.database import Database
 from tests.ui.helpers import close_error_boxes, error_boxes
 from tests.ui.proposals.conftest import artist_id, changye, desk_today

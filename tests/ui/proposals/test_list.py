@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from models.proposals.types import DeadlineState, ProposalStatus
+from models.proposals.values import DeadlineState, ProposalStatus
 from models.storage.database import Database
 from tests.ui.helpers import select_row
 from tests.ui.proposals.conftest import draft

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from models.proposals.types import Proposal
+from models.proposals.values import Proposal
 from models.storage.database import Database
 from tests.ui.helpers import error_boxes, wait_for_tasks
 from tests.ui.proposals.conftest import artist_id

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from models.consent.service import ConsentService
-from models.consent.types import ConsentStatus, Modality
-from models.proposals.types import ArtistAnswer, Proposal, ProposalStatus
+from models.consent.words import ConsentStatus, Modality
+from models.proposals.values import ArtistAnswer, Proposal, ProposalStatus
 from models.storage.database import Database
 from tests.ui.helpers import close_error_boxes, error_boxes
 from tests.ui.proposals.conftest import artist_id

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from models.clock import utc_now
 from models.consent.service import ConsentService
-from models.consent.types import ConsentStatus
+from models.consent.words import ConsentStatus
 from models.storage.database import Database
 from tests.shared_identity import install, unlocked_identity
 from tests.ui.helpers import close_error_boxes, wait_for_tasks

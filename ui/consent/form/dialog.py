@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.clock import utc_now
-from models.consent.counterparties import CounterpartyService
 from models.consent.evidence import EvidenceReport
-from models.consent.record import (
+from models.consent.service import ConsentService
+from models.consent.values import (
     AgencyRecommendation,
     ArtistDecision,
     ConsentDraft,
@@ -38,9 +38,9 @@ from models.consent.record import (
     DecisionOutcome,
     Recommendation,
 )
-from models.consent.service import ConsentService
-from models.consent.types import ConsentStatus
+from models.consent.words import ConsentStatus
 from models.errors import FieldProblem
+from models.parties.service import CounterpartyService
 from models.roster.artist import Artist
 from ui.consent.form.effects import effect_of
 from ui.consent.form.parties import PartyAdding, PartyDialog

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from models.consent.record import ArtistDecision, ConsentRecord, DecisionOutcome
+from models.consent.values import ArtistDecision, ConsentRecord, DecisionOutcome
 
 
 def _tr(text: str) -> str:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.consent.evidence import EvidenceFile, EvidenceReport
-from models.consent.record import Evidence, EvidenceRole
+from models.consent.values import Evidence, EvidenceRole
 from models.storage.files import hash_file
 from ui.consent.labels import role_label
 from ui.tasks import TaskControl, run_task

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.consent.counterparties import CounterpartyService
-from models.consent.record import (
+from models.consent.values import (
     Counterparty,
     CounterpartyDraft,
     CounterpartyKind,
@@ -33,6 +32,7 @@ from models.consent.record import (
 )
 from models.errors import UserError
 from models.names import has_han, romanize
+from models.parties.service import CounterpartyService
 from ui.commands import ServiceCommand
 from ui.consent.labels import project_type_label
 from ui.consent.widgets import problem_label

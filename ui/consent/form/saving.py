@@ -19,16 +19,16 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 
 from models.consent.evidence import EvidenceFile
-from models.consent.record import (
+from models.consent.service import ConsentService
+from models.consent.together import one_transaction
+from models.consent.values import (
     AgencyRecommendation,
     ArtistDecision,
     ConsentDraft,
     ConsentRecord,
     DecisionOutcome,
 )
-from models.consent.service import ConsentService
-from models.consent.together import one_transaction
-from models.consent.types import ConsentStatus
+from models.consent.words import ConsentStatus
 from models.errors import UserError
 from ui.consent.commands import EditConsent
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.consent.record import (
+from models.consent.values import (
     CONTENT_EXCLUSIONS,
     CompensationBasis,
     ConsentDraft,
@@ -35,7 +35,7 @@ from models.consent.record import (
     DecisionOutcome,
     Recommendation,
 )
-from models.consent.types import Modality, Use
+from models.consent.words import Modality, Use
 from ui.consent.form.evidence import EvidenceList
 from ui.consent.form.pickers import SearchPicker
 from ui.consent.labels import (

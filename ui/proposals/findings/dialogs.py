@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.proposals.types import StoredFinding
+from models.proposals.values import StoredFinding
 from ui.i18n import pick
 from ui.proposals.labels import severity_label
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
 
-from models.proposals.types import CheckRun, FindingChange, FindingsDiff, StoredFinding
+from models.proposals.values import CheckRun, FindingChange, FindingsDiff, StoredFinding
 from models.rules import Severity
 from ui.proposals.labels import SEVERITY_FILLS, SEVERITY_TEXT, rule_title, severity_label
 

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from models.proposals.types import FindingChange, StoredFinding
+from models.proposals.values import FindingChange, StoredFinding
 from ui.i18n import pick
 from ui.proposals.labels import (
     change_label,

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import UserError
-from models.proposals.types import (
+from models.proposals.values import (
     CheckRun,
     FindingChange,
     FindingsDiff,

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from models.errors import UserError
 from models.proposals.service import ProposalService
-from models.proposals.types import ScriptView
+from models.proposals.values import ScriptView
 from models.scripts import AiKind, AiSource, AiUse
 from ui.scripts.analysis import HitSpan, flat_line
 from ui.scripts.text import ScriptText

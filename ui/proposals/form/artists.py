@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.consent.types import Modality, Use
-from models.proposals.types import RequestedArtist
+from models.consent.words import Modality, Use
+from models.proposals.values import RequestedArtist
 from models.roster.service import RosterService
 from ui.consent.form.sections import CURRENCIES
 from ui.consent.labels import modality_label, modality_tooltip, use_label

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.consent.counterparties import CounterpartyService
 from models.errors import FieldProblem
+from models.parties.service import CounterpartyService
 from models.proposals.service import ProposalService
-from models.proposals.types import Proposal, ProposalDraft
+from models.proposals.values import Proposal, ProposalDraft
 from models.roster.service import RosterService
 from ui.consent.form.parties import PartyAdding, PartyDialog
 from ui.consent.form.pickers import Choice, SearchPicker

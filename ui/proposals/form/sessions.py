@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.clock import utc_now
-from models.proposals.types import ScanSessionRequest
+from models.proposals.values import ScanSessionRequest
 from ui.consent.labels import when_text
 from ui.consent.widgets import MomentEdit, OptionalMoment, problem_label
 

@@ -7,7 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 from models.clock import iso
-from models.consent.record import (
+from models.consent.tables import ConsentEvidenceRow, ConsentRecordRow
+from models.consent.values import (
     AgencyRecommendation,
     ArtistDecision,
     CompensationBasis,
@@ -24,15 +25,10 @@ from models.consent.record import (
     Recommendation,
     Revocation,
 )
-from models.consent.tables import (
-    ConsentEvidenceRow,
-    ConsentRecordRow,
-    CounterpartyRow,
-    ProjectRow,
-)
-from models.consent.types import ConsentStatus, Modality, Use
+from models.consent.words import ConsentStatus, Modality, Use
 from models.consent.zones import zone_name
 from models.names import display_name
+from models.parties.tables import CounterpartyRow, ProjectRow
 from models.storage.schema import ArtistRow, StoredFileRow
 
 

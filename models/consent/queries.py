@@ -9,13 +9,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.clock import iso
-from models.consent.mapping import to_evidence, to_record
-from models.consent.record import ConsentDraft, ConsentRecord, Evidence
-from models.consent.tables import ConsentEvidenceRow, ConsentRecordRow, CounterpartyRow, ProjectRow
-from models.consent.types import ConsentStatus
+from models.consent.row_values import to_evidence, to_record
+from models.consent.tables import ConsentEvidenceRow, ConsentRecordRow
 from models.consent.validation import Parties
+from models.consent.values import ConsentDraft, ConsentRecord, Evidence
+from models.consent.words import ConsentStatus
 from models.errors import ConflictError, NotFoundError
 from models.names import display_name
+from models.parties.tables import CounterpartyRow, ProjectRow
 from models.roster.artist import AGE_OF_MAJORITY, age_on
 from models.storage.schema import ArtistRow, StoredFileRow
 

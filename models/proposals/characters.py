@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from models.leak.matcher import MATCH_SCORE, MatchStatus, NameMatcher, RosterName
 from models.names import display_name, normalize
 from models.proposals.roster_names import RosterNames
-from models.proposals.types import MappingSuggestion
+from models.proposals.values import MappingSuggestion
 
 ROLE_SCORE = 100
 

@@ -16,13 +16,13 @@ from sqlalchemy.orm import Session
 
 from models.audit.chain import append_event
 from models.clock import iso, utc_now
-from models.consent.mapping import (
+from models.consent.row_values import (
     counterparty_snapshot,
     project_snapshot,
     to_counterparty,
     to_project,
 )
-from models.consent.record import (
+from models.consent.values import (
     Counterparty,
     CounterpartyDraft,
     CounterpartyKind,
@@ -30,9 +30,9 @@ from models.consent.record import (
     ProjectDraft,
     ProjectType,
 )
-from models.consent.tables import CounterpartyRow, ProjectRow
 from models.errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from models.names import has_han, normalize, romanize, sort_key
+from models.parties.tables import CounterpartyRow, ProjectRow
 from models.storage.database import Database
 
 MAX_NAME = 300

@@ -12,11 +12,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.clock import iso
-from models.consent.record import AgencyRecommendation, Recommendation
-from models.consent.tables import CounterpartyRow, ProjectRow
-from models.consent.types import Modality, Use
+from models.consent.values import AgencyRecommendation, Recommendation
+from models.consent.words import Modality, Use
 from models.errors import FieldProblem
 from models.names import display_name
+from models.parties.tables import CounterpartyRow, ProjectRow
 from models.proposals.tables import (
     ProposalArtistRow,
     ProposalFileRow,
@@ -24,7 +24,7 @@ from models.proposals.tables import (
     ProposalScriptRow,
     ScriptAiUseRow,
 )
-from models.proposals.types import (
+from models.proposals.values import (
     ArtistAnswer,
     ArtistDecisionOnProposal,
     FileRole,

@@ -13,8 +13,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from models.consent.record import AgencyRecommendation
-from models.consent.types import Modality, Use
+from models.consent.values import AgencyRecommendation
+from models.consent.words import Modality, Use
 from models.rules.findings import Finding, Severity
 
 

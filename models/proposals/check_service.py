@@ -10,10 +10,10 @@ from sqlalchemy import select
 from models.audit.chain import append_event
 from models.consent.together import one_transaction
 from models.errors import ConflictError, FieldProblem, NotFoundError, UserError, ValidationError
-from models.proposals import checking
-from models.proposals.convert import names_of
+from models.proposals import rule_check
+from models.proposals.row_values import names_of
 from models.proposals.tables import CheckRunRow, FindingRow, ProposalRow
-from models.proposals.types import CheckRun, FindingChange, FindingsDiff, StoredFinding
+from models.proposals.values import CheckRun, FindingChange, FindingsDiff, StoredFinding
 from models.storage.database import Database
 
 MAX_REASON = 2000
@@ -41,17 +41,17 @@ class ProposalChecks:
                     f"There is no proposal with id {proposal_id}.",
                     f"没有编号为 {proposal_id} 的提案。",
                 )
-            run_id = checking.run_check(s, tx, row, as_of, self.clock())
+            run_id = rule_check.run_check(s, tx, row, as_of, self.clock())
             run = s.get(CheckRunRow, run_id)
             assert run is not None
-            return checking.load_run(s, run)
+            return rule_check.load_run(s, run)
 
     def get_run(self, run_id: int) -> CheckRun:
         with self.db.read() as s:
             run = s.get(CheckRunRow, run_id)
             if run is None:
                 raise NotFoundError(f"There is no check run {run_id}.", f"没有检查记录 {run_id}。")
-            return checking.load_run(s, run)
+            return rule_check.load_run(s, run)
 
     def latest_run(self, proposal_id: int) -> CheckRun | None:
         with self.db.read() as s:
@@ -61,7 +61,7 @@ class ProposalChecks:
                 .order_by(CheckRunRow.id.desc())
                 .limit(1)
             ).first()
-            return checking.load_run(s, run) if run else None
+            return rule_check.load_run(s, run) if run else None
 
     def runs(self, proposal_id: int) -> list[CheckRun]:
         """Every run of the proposal, newest first, without their findings."""
@@ -71,7 +71,7 @@ class ProposalChecks:
                 .where(CheckRunRow.proposal_id == proposal_id)
                 .order_by(CheckRunRow.id.desc())
             ).all()
-            out = [checking.load_run(s, r, with_findings=False) for r in rows]
+            out = [rule_check.load_run(s, r, with_findings=False) for r in rows]
             return out
 
     def diff(self, run_id: int) -> FindingsDiff:
@@ -140,7 +140,7 @@ class ProposalChecks:
                     "you opened it; reload and try again.",
                     f"发现项 {finding_id} 已被修改；请重新载入。",
                 )
-            before = checking.finding_snapshot(row)
+            before = rule_check.finding_snapshot(row)
             row.accepted_risk = reason is not None
             row.accepted_reason = reason or ""
             row.accepted_by = self.db.actor if reason is not None else ""
@@ -148,19 +148,19 @@ class ProposalChecks:
             row.accepted_in_run_id = row.run_id if reason is not None else None
             row.row_version += 1
             s.flush()
-            checking.refresh_worst_open(s, row.run_id)
+            rule_check.refresh_worst_open(s, row.run_id)
             action = "accept_risk" if reason is not None else "clear_accepted_risk"
             append_event(
                 s,
                 self.db.actor,
-                checking.FINDING_ENTITY,
+                rule_check.FINDING_ENTITY,
                 row.id,
                 action,
                 before,
-                checking.finding_snapshot(row),
+                rule_check.finding_snapshot(row),
             )
             names = names_of(s, [row.artist_id]) if row.artist_id is not None else {}
-            return checking.to_stored(row, names)
+            return rule_check.to_stored(row, names)
 
 
 __all__ = ["ProposalChecks"]

@@ -13,8 +13,8 @@ from models.audit.chain import append_event
 from models.clock import iso
 from models.errors import ConflictError, FieldProblem, NotFoundError, UserError, ValidationError
 from models.leak.matcher import RosterName
-from models.proposals import convert, scripts
-from models.proposals.mapping import named_by_uses, suggest
+from models.proposals import row_values, script_intake
+from models.proposals.characters import named_by_uses, suggest
 from models.proposals.roster_names import RosterNames, roster_names
 from models.proposals.tables import (
     CharacterMappingRow,
@@ -23,7 +23,7 @@ from models.proposals.tables import (
     ProposalScriptRow,
     ScriptAiUseRow,
 )
-from models.proposals.types import (
+from models.proposals.values import (
     CharacterMapping,
     FileRole,
     ProposalFile,
@@ -103,7 +103,7 @@ class ProposalScripts:
         with self.db.write() as s:
             _open_proposal(s, proposal_id)
             row = self._store(s, proposal_id, source, shown, FileRole(role), note)
-            return convert.to_file(row)
+            return row_values.to_file(row)
 
     def detach_file(self, proposal_id: int, file_id: int) -> None:
         """Take a file (and a script read from it) off the proposal; the copy is kept."""
@@ -183,18 +183,22 @@ class ProposalScripts:
         problems = _file_problems(source, shown, note)
         if problems:
             raise ValidationError(problems)
-        script = scripts.read(source, shown, markers)  # before the transaction: may be slow
+        script = script_intake.read(source, shown, markers)  # before the transaction: may be slow
         origin = markers.origin if markers is not None else "shipped list"
         return self.attach_read_script(proposal_id, script, origin, note)
 
     def attach_read_script(
-        self, proposal_id: int, script: scripts.ReadScript, markers_origin: str, note: str = ""
+        self,
+        proposal_id: int,
+        script: script_intake.ReadScript,
+        markers_origin: str,
+        note: str = "",
     ) -> ProposalScript:
-        """Attach a script already read with `scripts.read` (the JSON import reads first)."""
+        """Attach a script already read with `script_intake.read` (the JSON import reads first)."""
         with self.db.write() as s:
             _open_proposal(s, proposal_id)
             file_row = self._store(s, proposal_id, script.data, script.name, FileRole.SCRIPT, note)
-            row = scripts.add_script_rows(
+            row = script_intake.add_script_rows(
                 s, proposal_id, file_row.id, script, self.db.actor, self.clock(), markers_origin
             )
             append_event(
@@ -213,7 +217,7 @@ class ProposalScripts:
                     "ai_uses": len(script.uses),
                 },
             )
-            return convert.to_script(row, file_row, len(script.uses))
+            return row_values.to_script(row, file_row, len(script.uses))
 
     def detach_script(self, proposal_id: int, script_id: int) -> None:
         with self.db.write() as s:
@@ -228,10 +232,10 @@ class ProposalScripts:
             row = _script_row(s, script_id)
             file_row = s.get(ProposalFileRow, row.file_id)
             assert file_row is not None  # foreign key
-            uses = [convert.to_ai_use(u) for u in scripts.ai_use_rows(s, [row.id])]
+            uses = [row_values.to_ai_use(u) for u in script_intake.ai_use_rows(s, [row.id])]
             return ScriptView(
-                convert.to_script(row, file_row, len(uses)),
-                scripts.lines_of(row),
+                row_values.to_script(row, file_row, len(uses)),
+                script_intake.lines_of(row),
                 tuple(row.scenes or ()),
                 tuple(uses),
             )
@@ -355,7 +359,7 @@ class ProposalScripts:
             blocks, uses = out.get(name, (0, 0))
             out[name] = (blocks, uses + 1)
         if unnamed and roster is not None and len(roster):
-            shown = scripts.lines_of(script)
+            shown = script_intake.lines_of(script)
             named = named_by_uses(
                 roster, ((n, shown[n - 1]) for n in unnamed if 0 < n <= len(shown))
             )
@@ -377,7 +381,7 @@ class ProposalScripts:
                 select(CharacterMappingRow).where(CharacterMappingRow.script_id == script_id)
             )
         }
-        requested = convert.artist_rows(s, script.proposal_id)
+        requested = row_values.artist_rows(s, script.proposal_id)
         ids = [r.artist_id for r in requested]
         people = list(s.execute(select(ArtistRow).where(ArtistRow.id.in_(ids))).scalars())
         names = [
@@ -388,7 +392,7 @@ class ProposalScripts:
         ]
         roles = {r.artist_id: tuple(r.roles or ()) for r in requested}
         suggestions = suggest(list(chars), names, roles, roster)
-        shown = convert.names_of(
+        shown = row_values.names_of(
             s, [m.artist_id for m in confirmed.values() if m.artist_id is not None]
         )
         out = []

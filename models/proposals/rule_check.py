@@ -21,12 +21,12 @@ from models.audit.chain import append_event
 from models.clock import iso
 from models.consent.service import ConsentService
 from models.consent.state import state_in_session
-from models.consent.types import ConsentState
+from models.consent.words import ConsentState
 from models.consent.zones import artist_zone, day_end
 from models.leak.matcher import RosterName
 from models.names import display_name
-from models.proposals import convert, scripts
-from models.proposals.mapping import named_by_uses, suggest
+from models.proposals import row_values, script_intake
+from models.proposals.characters import named_by_uses, suggest
 from models.proposals.roster_names import RosterNames, roster_names_in
 from models.proposals.tables import (
     CharacterMappingRow,
@@ -35,7 +35,7 @@ from models.proposals.tables import (
     ProposalRow,
     ProposalScriptRow,
 )
-from models.proposals.types import CheckRun, FindingChange, StoredFinding
+from models.proposals.values import CheckRun, FindingChange, StoredFinding
 from models.roster.artist import Artist
 from models.roster.service import RosterService
 from models.rules import (
@@ -62,7 +62,7 @@ FINDING_ENTITY = "proposal_finding"
 def requested_terms(rows: Sequence[Any]) -> dict[int, RequestedTerms]:
     out: dict[int, RequestedTerms] = {}
     for row in rows:
-        r = convert.to_requested(row)
+        r = row_values.to_requested(row)
         out[r.artist_id] = RequestedTerms(
             r.artist_id,
             r.modalities,
@@ -121,7 +121,7 @@ def gather(
     s: Session, tx: Database, row: ProposalRow, as_of: datetime | None, now: datetime
 ) -> tuple[CheckContext, dict[str, Any]]:
     """Build the rule checker's input for one proposal (inside the caller's transaction)."""
-    artist_rows = convert.artist_rows(s, row.id)
+    artist_rows = row_values.artist_rows(s, row.id)
     requested = requested_terms(artist_rows)
     script_rows = list(
         s.scalars(
@@ -131,14 +131,14 @@ def gather(
         )
     )
     script_ids = [x.id for x in script_rows]
-    use_rows = scripts.ai_use_tuples(s, script_ids)
+    use_rows = script_intake.ai_use_tuples(s, script_ids)
     mapping: dict[tuple[int, str], int | None] = {}
     if script_ids:
         for m in s.scalars(
             select(CharacterMappingRow).where(CharacterMappingRow.script_id.in_(script_ids))
         ):
             mapping[(m.script_id, m.character)] = m.artist_id
-    lines = {x.id: scripts.lines_of(x) for x in script_rows} if use_rows else {}
+    lines = {x.id: script_intake.lines_of(x) for x in script_rows} if use_rows else {}
     index = roster_names_in(s) if use_rows else None
     named: dict[int, dict[int, tuple[str, int]]] = {}
     if index is not None and len(index):
@@ -216,10 +216,10 @@ def gather(
         for x in script_rows:
             if not any(sid == x.id for sid, _sc in needed_scenes):
                 continue
-            for line, scene, text in scripts.content_of(x):
+            for line, scene, text in script_intake.content_of(x):
                 if (x.id, scene) in needed_scenes:
                     scene_text.setdefault((x.id, scene), []).append((line, text))
-    proposal = convert.to_proposal(s, row)
+    proposal = row_values.to_proposal(s, row)
     ctx = CheckContext(
         counterparty_id=row.counterparty_id,
         counterparty_name=proposal.counterparty_name,
@@ -238,7 +238,7 @@ def gather(
         sublicensing_requested=row.sublicensing_requested,
         scan_sessions=tuple(
             ScanSession(x.at, x.notice_at, x.artist_id, x.note)
-            for x in convert.to_sessions(row.scan_sessions)
+            for x in row_values.to_sessions(row.scan_sessions)
         ),
         training_lines=training,
         roster_mentions=mentions,
@@ -403,7 +403,7 @@ def store_run(
 
 
 def _project_type(s: Session, project_id: int) -> str:
-    from models.consent.tables import ProjectRow
+    from models.parties.tables import ProjectRow
 
     project = s.get(ProjectRow, project_id)
     return project.project_type if project is not None else ""
@@ -452,7 +452,7 @@ def load_run(s: Session, run: CheckRunRow, with_findings: bool = True) -> CheckR
     found: list[StoredFinding] = []
     if with_findings:
         rows = list(s.scalars(select(FindingRow).where(FindingRow.run_id == run.id)))
-        names = convert.names_of(s, [r.artist_id for r in rows if r.artist_id is not None])
+        names = row_values.names_of(s, [r.artist_id for r in rows if r.artist_id is not None])
         found = sorted((to_stored(r, names) for r in rows), key=lambda f: f.finding.sort_key)
     return CheckRun(
         id=run.id,

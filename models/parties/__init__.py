@@ -1,0 +1,1 @@
+"""Parties artists deal with: counterparties (producers, platforms) and their projects."""

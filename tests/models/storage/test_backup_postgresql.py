@@ -153,3 +153,25 @@ def _broken_audit(archive: Path, tmp_path: Path) -> Path:
         return create_backup(db, work / "broken.zip").path
     finally:
         db.close()
+
+
+def test_the_command_line_restores_onto_postgresql_and_refuses_in_one_line(
+    laptop_backup, server, capsys
+):
+    from main import main
+
+    archive = laptop_backup[0]
+    other = Database.open(server, actor="other desk")
+    idle = other.engine.connect()
+    try:
+        code = main(["--db", server, "restore", str(archive)])
+        out, err = capsys.readouterr()
+        assert code == 2 and out == "" and err.count("\n") == 1
+        assert "other session(s) are connected" in err and "Traceback" not in err
+    finally:
+        idle.close()
+        other.close()
+    code = main(["--db", server, "restore", str(archive)])
+    out, _err = capsys.readouterr()
+    assert code == 0 and "Restored laptop.zip" in out and "Audit trail intact" in out
+    assert "Kept the previous copy as" in out

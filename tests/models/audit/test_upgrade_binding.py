@@ -9,10 +9,10 @@ hashed without a row hash.
 from __future__ import annotations
 
 import json
-import sqlite3
+import uuid
 from datetime import UTC, datetime
-from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
 from models.audit.chain import GENESIS, canonical_json, event_hash
@@ -24,6 +24,15 @@ from models.storage.schema import Base
 
 OLD_REVISIONS = ("0002_consent", "0003_statements")
 NAMES = ("林晓", "Emma Hart", "Ana Souza")
+# audit_event as 0001_foundation made it (no row_hash, no desk)
+OLD_EVENTS = sa.table(
+    "audit_event",
+    *map(
+        sa.column,
+        ("id", "at", "actor", "entity", "entity_id", "action", "before", "after", "prev_hash"),
+    ),
+    sa.column("hash"),
+)
 
 
 def _artist(name: str) -> dict[str, object]:
@@ -50,12 +59,12 @@ def _artist(name: str) -> dict[str, object]:
     }
 
 
-def old_database(path: Path, audited: int = len(NAMES), unaudited: int = 0) -> None:
-    """A desk at the old revisions: `audited` artists with a `create` event each (old hash
-    form), then `unaudited` artists written behind the log."""
+def old_database(where: str, audited: int = len(NAMES), unaudited: int = 0) -> None:
+    """A desk at the old revisions (SQLite file or PostgreSQL URL): `audited` artists with a
+    `create` event each (old hash form), then `unaudited` artists written behind the log."""
     from alembic import command
 
-    old = Database(resolve(str(path)), actor="tester")
+    old = Database(resolve(where), actor="tester")
     cfg = dbmod._alembic_config()
     with old._write_engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -74,37 +83,49 @@ def old_database(path: Path, audited: int = len(NAMES), unaudited: int = 0) -> N
             after = canonical_json({"native_name": name})
             row = str(row_id)
             digest = event_hash(seq, at, "tester", "artist", row, "create", None, after, prev)
-            conn.exec_driver_sql(
-                "INSERT INTO audit_event (id, at, actor, entity, entity_id, action, before,"
-                " after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (seq, at, "tester", "artist", row, "create", None, after, prev, digest),
+            conn.execute(
+                sa.insert(OLD_EVENTS).values(
+                    id=seq,
+                    at=at,
+                    actor="tester",
+                    entity="artist",
+                    entity_id=row,
+                    action="create",
+                    before=None,
+                    after=after,
+                    prev_hash=prev,
+                    hash=digest,
+                )
             )
             prev = digest
     old.close()
 
 
-def raw(path: Path, sql: str) -> None:
-    con = sqlite3.connect(path)
-    con.execute(sql)
-    con.commit()
-    con.close()
+def raw(where: str, sql: str) -> None:
+    engine = sa.create_engine(resolve(where).url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(sql)
+    engine.dispose()
 
 
-def baseline_events(path: Path) -> list[tuple[str, str, str, str, str | None]]:
-    con = sqlite3.connect(path)
-    rows = con.execute(
-        "SELECT entity, entity_id, actor, after, row_hash FROM audit_event WHERE action = ?"
-        " ORDER BY id",
-        (UPGRADE_ACTION,),
-    ).fetchall()
-    con.close()
-    return rows
+def baseline_events(where: str) -> list[tuple[str, str, str, str, str | None]]:
+    engine = sa.create_engine(resolve(where).url)
+    with engine.connect() as conn:
+        rows = conn.execute(
+            sa.text(
+                "SELECT entity, entity_id, actor, after, row_hash FROM audit_event"
+                " WHERE action = :action ORDER BY id"
+            ),
+            {"action": UPGRADE_ACTION},
+        ).all()
+    engine.dispose()
+    return [tuple(r) for r in rows]  # type: ignore[misc]
 
 
 def test_upgrade_binds_every_audited_row_with_a_labelled_baseline_event(tmp_path):
-    path = tmp_path / "old.sqlite3"
+    path = str(tmp_path / "old.sqlite3")
     old_database(path)
-    db = Database.open(str(path), actor="tester")
+    db = Database.open(path, actor="tester")
     report = AuditService(db).verify()
     assert report.intact, report.problems
     assert report.count == 2 * len(NAMES)  # the old events and one baseline each
@@ -115,16 +136,16 @@ def test_upgrade_binds_every_audited_row_with_a_labelled_baseline_event(tmp_path
     assert all(e[4] and len(e[4]) == 64 for e in events)
     assert json.loads(events[1][3])["native_name"] == "Emma Hart"
     db.close()
-    Database.open(str(path), actor="tester").close()  # opening again binds nothing more
+    Database.open(path, actor="tester").close()  # opening again binds nothing more
     assert len(baseline_events(path)) == len(NAMES)
 
 
-def test_a_direct_edit_after_the_upgrade_is_found_and_named(tmp_path):
-    path = tmp_path / "old.sqlite3"
-    old_database(path)
-    Database.open(str(path), actor="tester").close()
-    raw(path, "UPDATE artist SET notes = 'all AI use authorised' WHERE id = 2")
-    db = Database.open(str(path), actor="tester")
+def _direct_edit_is_found(where: str) -> None:
+    old_database(where)
+    Database.open(where, actor="tester").close()
+    assert len(baseline_events(where)) == len(NAMES)
+    raw(where, "UPDATE artist SET notes = 'all AI use authorised' WHERE id = 2")
+    db = Database.open(where, actor="tester")
     report = AuditService(db).verify()
     db.close()
     assert not report.intact
@@ -134,10 +155,24 @@ def test_a_direct_edit_after_the_upgrade_is_found_and_named(tmp_path):
     ), report.problems
 
 
+def test_a_direct_edit_after_the_upgrade_is_found_and_named(tmp_path):
+    _direct_edit_is_found(str(tmp_path / "old.sqlite3"))
+
+
+@pytest.mark.postgresql
+def test_the_upgrade_binds_rows_on_postgresql_too(pg_server):
+    name = "old_desk_" + uuid.uuid4().hex[:8]
+    pg_server.admin(f"CREATE DATABASE {name}")
+    try:
+        _direct_edit_is_found(pg_server.url(name))
+    finally:
+        pg_server.admin(f"DROP DATABASE {name} WITH (FORCE)")
+
+
 def test_rows_never_audited_are_not_whitewashed_by_the_upgrade(tmp_path):
-    path = tmp_path / "old.sqlite3"
+    path = str(tmp_path / "old.sqlite3")
     old_database(path, unaudited=1)
-    db = Database.open(str(path), actor="tester")
+    db = Database.open(path, actor="tester")
     report = AuditService(db).verify()
     db.close()
     assert len(baseline_events(path)) == len(NAMES)

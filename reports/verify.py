@@ -26,6 +26,9 @@ import hashlib
 import io
 import json
 import logging
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -53,12 +56,15 @@ from reports.verification.register import (
     read_register,
     remember_sequence,
 )
-from reports.verification.structure import byte_range_problems
+from reports.verification.structure import byte_range_problems, oversized_signature_value
 
 if TYPE_CHECKING:
     from models.storage.database import Database
 
 log = logging.getLogger("consent_desk.verify")
+# pyHanko warns about odd files through its loggers; with no log file set up (the command
+# line), Python would print those to stderr. They go to the app's log when there is one.
+logging.getLogger("pyhanko").addHandler(logging.NullHandler())
 
 EXIT_VALID = 0
 EXIT_INVALID = 1
@@ -279,9 +285,10 @@ def verify_statement(
     confirm = Confirmation(trust, frozenset(fingerprints), own_fingerprint)
     seen: Path | None = default_seen_file() if seen_file is True else (seen_file or None)
     try:
-        result = _verify_bytes(data, confirm)
-        if result.valid and (db is not None or register_folder is not None):
-            result = _with_register(result, data, db, register_folder, seen)
+        with _warnings_logged():
+            result = _verify_bytes(data, confirm)
+            if result.valid and (db is not None or register_folder is not None):
+                result = _with_register(result, data, db, register_folder, seen)
     except Exception as e:  # anything a hostile file can trigger is a "not authentic" answer
         log.info("verification failed with %r", e)
         return _empty(True, f"The file is damaged or was altered (it cannot be checked: {e}).")
@@ -289,9 +296,26 @@ def verify_statement(
     return result
 
 
+@contextmanager
+def _warnings_logged() -> Iterator[None]:
+    """What the libraries warn about a hostile file (odd certificates, odd structure) goes to
+    the log, not to the reader's terminal: the verdict and its reasons are the answer."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield
+    for w in caught:
+        log.info("while verifying: %s: %s", w.category.__name__, w.message)
+
+
 def _verify_bytes(data: bytes, confirm: Confirmation) -> VerifyResult:
     problems: list[str] = []
     notes: list[str] = []
+    if oversized_signature_value(data):
+        problems.append(
+            "The file holds a signature value far larger than any statement's signature: "
+            "it is not a signed statement."
+        )
+        return _result(problems, notes, None, None, None, None, confirm)
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     reader = PdfFileReader(io.BytesIO(data), strict=False)

@@ -16,8 +16,14 @@
   (in the background); it makes at most one backup per calendar day into
   `<data dir>/backups/` and keeps the newest N (setting `backup.keep`, default 14).
 
-Backups cover SQLite databases. A PostgreSQL server is backed up with `pg_dump` by whoever
-runs the server; the shared files folder is then copied with the server's backup.
+Backups are made of SQLite databases (a PostgreSQL server is backed up with `pg_dump` by
+whoever runs the server, its shared files folder with it). A backup can be restored onto a
+PostgreSQL database (`restore_backup` with a server URL: moving a laptop's backup onto the
+office server, or putting a server back to a backup): the same checks first; then it is
+refused while any other session is connected to that database (`pg_stat_activity`), the
+current content is kept as an SQLite copy beside the files folder (`db migrate`'s copy), and
+the rows are replaced in one transaction that holds every table locked, with the files
+folder swapped before it commits.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from alembic.config import Config
 from alembic.script import ScriptDirectory
@@ -66,12 +72,14 @@ MAX_KEEP = 366
 SUFFIX = ".zip"
 
 PG_MESSAGE = (
-    "Backup and restore in Consent Desk cover SQLite databases; back up a PostgreSQL "
-    "database with pg_dump (and pg_restore) on the server, together with its shared files folder."
+    "Consent Desk backs up SQLite databases; back up a PostgreSQL database with pg_dump on "
+    "the server, together with its shared files folder (a Consent Desk backup can be restored "
+    "onto PostgreSQL: `consent-desk --db URL restore BACKUP.zip`)."
 )
 PG_MESSAGE_ZH = (
-    "Consent Desk 的备份与恢复仅适用于 SQLite 数据库；PostgreSQL 数据库请在服务器上使用 "
-    "pg_dump（及 pg_restore）备份，并一并备份共享文件夹。"
+    "Consent Desk 只备份 SQLite 数据库；PostgreSQL 数据库请在服务器上使用 pg_dump 备份，"
+    "并一并备份共享文件夹（Consent Desk 的备份可以恢复到 PostgreSQL：`consent-desk --db URL "
+    "restore 备份.zip`）。"
 )
 
 
@@ -93,7 +101,7 @@ class BackupSummary:
 
 @dataclass(frozen=True)
 class RestoreSummary:
-    database: Path
+    database: Path | str  # the SQLite file, or the server database's URL without password
     files_dir: Path
     manifest: Manifest
     moved_aside: tuple[Path, ...]
@@ -367,10 +375,11 @@ def _staged_audit(staged_db: Path, files_dir: Path, manifest: Manifest) -> tuple
 def _check_restored(location: Location) -> tuple[int, bool]:
     restored = Database.open(location.url)
     try:
-        with restored.engine.connect() as conn:
-            rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
-        if rows != ["ok"]:
-            raise BackupError(f"The restored database fails its integrity check: {rows[:3]}.")
+        if location.sqlite_path is not None:
+            with restored.engine.connect() as conn:
+                rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
+            if rows != ["ok"]:
+                raise BackupError(f"The restored database fails its integrity check: {rows[:3]}.")
         report = AuditService(restored).verify()
         return report.count, report.intact
     finally:
@@ -437,38 +446,22 @@ def restore_backup(
 
     Refused (BackupError, nothing changed) when the archive is damaged, its manifest is not
     sealed by this desk, or its audit trail is broken, unless `accept_broken` (the restore
-    is then recorded in the restored audit trail with what was wrong).
+    is then recorded in the restored audit trail with what was wrong); and while another
+    connection has the database open. `db` may be a PostgreSQL URL (see the module docstring).
     """
     location = resolve(db)
-    db_path = _require_sqlite(location)
+    if location.sqlite_path is None:
+        return _restore_onto_server(archive, location, accept_broken)
+    db_path = location.sqlite_path
     remove_stale_restores(db_path)
     archive = archive.expanduser().absolute()
-    known = known_schema()
-    manifest = verify_archive(archive, known)  # every hash, before anything is touched
-    problems = manifest_problems(manifest, location.files_dir)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     _ensure_not_in_use(db_path)
     staging = _staging_name(db_path)
     try:
-        manifest = extract_archive(archive, known, staging)
+        manifest, problems = _stage(archive, location, staging, accept_broken)
         staged_db = staging / DATABASE
         staged_files = staging / FILES_PREFIX.rstrip("/")
-        staged_files.mkdir(exist_ok=True)
-        problem = _sqlite_problem(staged_db, known)
-        if problem is not None:
-            raise BackupError(f"{archive.name} cannot be restored: {problem}. Nothing was changed.")
-        _count, audit_problems = _staged_audit(staged_db, location.files_dir, manifest)
-        problems.extend(audit_problems)
-        if problems and not accept_broken:
-            raise UnverifiedBackup(
-                f"{archive.name} was not restored: {problems[0]}"
-                + (f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else "")
-                + ". Nothing was changed. Restore it anyway only if you know why: "
-                "`restore --accept-broken` (recorded in the audit trail).",
-                f"{archive.name} 未恢复：备份无法验证或其审计记录已损坏。未做任何更改。"
-                "如确知原因，可使用 `restore --accept-broken` 强制恢复（将记入审计记录）。",
-                problems,
-            )
         # staging opened the copy (migrations, WAL): leave only the database file itself
         for suffix in ("-wal", "-shm", "-journal"):
             Path(str(staged_db) + suffix).unlink(missing_ok=True)
@@ -501,6 +494,153 @@ def restore_backup(
         audit_intact=intact,
         accepted_problems=tuple(problems),
     )
+
+
+def _stage(
+    archive: Path, location: Location, staging: Path, accept_broken: bool
+) -> tuple[Manifest, list[str]]:
+    """Verify the archive, unpack it into `staging` and check what it holds (the database
+    opens, passes its integrity check, and its audit trail verifies against this desk's
+    keys); UnverifiedBackup unless `accept_broken`. Returns the manifest and the problems
+    accepted. Nothing outside `staging` is touched."""
+    known = known_schema()
+    manifest = verify_archive(archive, known)  # every hash, before anything is touched
+    problems = manifest_problems(manifest, location.files_dir)
+    manifest = extract_archive(archive, known, staging)
+    staged_db = staging / DATABASE
+    (staging / FILES_PREFIX.rstrip("/")).mkdir(exist_ok=True)
+    problem = _sqlite_problem(staged_db, known)
+    if problem is not None:
+        raise BackupError(f"{archive.name} cannot be restored: {problem}. Nothing was changed.")
+    _count, audit_problems = _staged_audit(staged_db, location.files_dir, manifest)
+    problems.extend(audit_problems)
+    if problems and not accept_broken:
+        raise UnverifiedBackup(
+            f"{archive.name} was not restored: {problems[0]}"
+            + (f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else "")
+            + ". Nothing was changed. Restore it anyway only if you know why: "
+            "`restore --accept-broken` (recorded in the audit trail).",
+            f"{archive.name} 未恢复：备份无法验证或其审计记录已损坏。未做任何更改。"
+            "如确知原因，可使用 `restore --accept-broken` 强制恢复（将记入审计记录）。",
+            problems,
+        )
+    return manifest, problems
+
+
+# -- restore onto PostgreSQL --------------------------------------------------------------------
+
+_OTHER_SESSIONS = text(
+    "SELECT count(*), string_agg(DISTINCT coalesce(nullif(application_name, ''), usename, '?'),"
+    " ', ') FROM pg_stat_activity"
+    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+)
+
+
+def _refuse_other_sessions(conn: Any, where: str) -> None:
+    """BackupError when any other session is connected to this PostgreSQL database.
+
+    An idle window keeps its connection and would go on writing after the restore, into
+    rows the restore replaced (or see stale ones); so, as with SQLite, every other desk
+    must be closed first.
+    """
+    count, names = conn.execute(_OTHER_SESSIONS).one()
+    if count:
+        raise BackupError(
+            f"{where} is in use: {count} other session(s) are connected to it ({names}). "
+            "Close every other Consent Desk window and program using this database, then try "
+            "again. Nothing was restored.",
+            f"{where} 正在使用中：另有 {count} 个会话连接到该数据库（{names}）。请关闭所有使用该"
+            "数据库的 Consent Desk 窗口和程序后重试。未做任何恢复。",
+        )
+
+
+def _restore_onto_server(archive: Path, location: Location, accept_broken: bool) -> RestoreSummary:
+    from sqlalchemy.engine import make_url
+
+    from models.safety.transfer import copy_rows
+
+    where = make_url(location.url).render_as_string(hide_password=True)
+    files_dir = location.files_dir
+    files_dir.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_restores(files_dir)
+    archive = archive.expanduser().absolute()
+    staging = _staging_name(files_dir)
+    # the replaced content is kept as an SQLite desk beside the files folder (file + -files)
+    kept = files_dir.parent / f"{files_dir.name}.before-restore-{_stamp()}.sqlite3"
+    kept_files = resolve(str(kept)).files_dir
+    swapped = committed = False
+    try:
+        manifest, problems = _stage(archive, location, staging, accept_broken)
+        staged_db, staged_files = staging / DATABASE, staging / FILES_PREFIX.rstrip("/")
+        target = Database.open(location.url)
+        try:
+            with target.engine.connect() as conn:
+                _refuse_other_sessions(conn, where)  # before any work: nothing changed
+            target.engine.dispose()  # our own pooled connections are not "other sessions"
+            source = Database.open(str(staged_db))
+            keep = Database.open(str(kept))
+            try:
+                with source.read() as ss, target.write() as ds, keep.write() as ks:
+                    dconn = ds.connection()
+                    tables = _server_tables(dconn)
+                    quote = dconn.dialect.identifier_preparer.quote
+                    names = ", ".join(quote(t) for t in tables)
+                    dconn.exec_driver_sql(f"LOCK TABLE {names} IN ACCESS EXCLUSIVE MODE")
+                    _refuse_other_sessions(dconn, where)  # none came in since the first check
+                    copy_rows(dconn, ks.connection(), source_must_verify=False)
+                    for table in reversed(tables):
+                        dconn.exec_driver_sql(f"DELETE FROM {quote(table)}")
+                    copy_rows(ss.connection(), dconn)
+                    if files_dir.exists():
+                        os.replace(files_dir, kept_files)
+                    swapped = True
+                    os.replace(staged_files, files_dir)
+                committed = True
+            except BaseException:
+                if swapped:  # the rows rolled back: put the files folder back as it was
+                    with contextlib.suppress(OSError):
+                        if files_dir.exists():
+                            os.replace(files_dir, staged_files)
+                        if kept_files.exists():
+                            os.replace(kept_files, files_dir)
+                raise
+            finally:
+                source.close()
+                keep.close()
+        finally:
+            target.close()
+        if problems:
+            _record_accepted(location, archive, problems)
+        count, intact = _check_restored(location)
+    except BaseException:
+        # Nothing was replaced: the copy of the current content is not needed (unless putting
+        # the files folder back failed; then everything stays for inspection).
+        if not committed and not (kept_files.exists() and any(kept_files.iterdir())):
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(str(kept) + suffix).unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                kept_files.rmdir()
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return RestoreSummary(
+        database=where,
+        files_dir=files_dir,
+        manifest=manifest,
+        moved_aside=(kept, kept_files),
+        audit_events=count,
+        audit_intact=intact,
+        accepted_problems=tuple(problems),
+    )
+
+
+def _server_tables(conn: Any) -> list[str]:
+    """The database's tables that hold records, each after those its foreign keys point at."""
+    from sqlalchemy import MetaData
+
+    meta = MetaData()
+    meta.reflect(bind=conn)
+    return [t.name for t in meta.sorted_tables if t.name != "alembic_version"]
 
 
 # -- rolling daily backups ----------------------------------------------------------------

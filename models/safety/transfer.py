@@ -95,24 +95,11 @@ def migrate_database(
 
 
 def _migrate(src: Database, dst: Database, progress: Progress) -> TransferReport:
-    copied: list[TableCopy] = []
     with src.read() as ss, dst.write() as ds:
         sconn, dconn = ss.connection(), ds.connection()
         _refuse_filled(dconn)
         files = _copy_files(src.location.files_dir, dst.location.files_dir)
-        order = _tables_in_dependency_order(dconn)
-        source_tables = MetaData()
-        source_tables.reflect(bind=sconn, only=[t.name for t in order])
-        for table in order:
-            n = _copy_table(sconn, source_tables.tables[table.name], dconn, table)
-            copied.append(TableCopy(table.name, n))
-            progress(table.name, n)
-        if dconn.dialect.name == "postgresql":
-            _move_sequences_past_ids(dconn, order)
-            dconn.exec_driver_sql("ANALYZE")  # the planner's statistics for the new rows
-        _check_counts(sconn, dconn, copied)
-        after = _walk_chain(dconn)
-        _check_chain(_walk_chain(sconn), after)
+        copied, after = copy_rows(sconn, dconn, progress)
     report = AuditService(dst).verify()
     if report != after:
         raise UserError(
@@ -121,6 +108,40 @@ def _migrate(src: Database, dst: Database, progress: Progress) -> TransferReport
             f"复制后目标数据库的审计记录不一致（{report.count} 条），请用 `audit verify` 检查。",
         )
     return TransferReport(tuple(copied), files, dst.location.files_dir, report)
+
+
+def copy_rows(
+    sconn: Connection,
+    dconn: Connection,
+    progress: Progress | None = None,
+    source_must_verify: bool = True,
+) -> tuple[list[TableCopy], ChainReport]:
+    """Copy every row of `sconn`'s database into the empty tables of `dconn`'s, in the
+    caller's write transaction on `dconn`; check counts and that the audit chain reads the
+    same on both (UserError otherwise, and the caller's transaction rolls back).
+
+    Also used by restore onto PostgreSQL (models/safety/backup.py), after emptying the tables,
+    and to keep the replaced content first (`source_must_verify=False`: a broken log is kept
+    as it is, which is often why one restores).
+    """
+    copied: list[TableCopy] = []
+    order = _tables_in_dependency_order(dconn)
+    source_tables = MetaData()
+    source_tables.reflect(bind=sconn, only=[t.name for t in order])
+    for table in order:
+        n = _copy_table(sconn, source_tables.tables[table.name], dconn, table)
+        copied.append(TableCopy(table.name, n))
+        if progress is not None:
+            progress(table.name, n)
+    if dconn.dialect.name == "postgresql":
+        _move_sequences_past_ids(dconn, order)
+        dconn.exec_driver_sql("ANALYZE")  # the planner's statistics for the new rows
+    _check_counts(sconn, dconn, copied)
+    after = _walk_chain(dconn)
+    before = _walk_chain(sconn)
+    if source_must_verify or after != before:
+        _check_chain(before, after)
+    return copied, after
 
 
 def _refuse_filled(conn: Connection) -> None:
@@ -173,7 +194,8 @@ def _copy_table(sconn: Connection, source: Table, dconn: Connection, target: Tab
     key = list(source.primary_key.columns) or [source.c[n] for n in names]
     stmt = select(*(source.c[n] for n in names)).order_by(*key)
     rows = 0
-    result = sconn.execution_options(yield_per=BATCH).execute(stmt)
+    # on the statement, not the connection (that would stay set for the caller's later SQL)
+    result = sconn.execute(stmt.execution_options(yield_per=BATCH))
     for part in result.partitions():
         batch = [{n: _utc(v) for n, v in zip(names, r, strict=True)} for r in part]
         dconn.execute(target.insert(), batch)
@@ -273,4 +295,4 @@ def _copy_files(source: Path, target: Path) -> int:
     return count
 
 
-__all__ = ["TableCopy", "TransferReport", "migrate_database"]
+__all__ = ["TableCopy", "TransferReport", "copy_rows", "migrate_database"]

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from reports.verification.der import MAX_DER_BYTES
+
 _EOF_TAIL = re.compile(rb"%%EOF(\r\n|\r|\n)?\Z")
 
 
@@ -53,6 +55,17 @@ def byte_range_problems(data: bytes, byte_range: list[int], contents: bytes) -> 
     return problems
 
 
+# A signature value longer than the DER reader accepts, written as hex after /Contents: found on
+# the raw bytes before any PDF library reads it (pyHanko reads hex strings a byte at a time,
+# about a second per megabyte). Hex runs cannot overlap, so the scan stays linear.
+_OVERSIZED_VALUE = re.compile(rb"/Contents\s*<[0-9A-Fa-f\s]{%d}" % (2 * MAX_DER_BYTES + 1))
+
+
+def oversized_signature_value(data: bytes) -> bool:
+    """Whether the file holds a signature value far larger than any statement's signature."""
+    return _OVERSIZED_VALUE.search(data) is not None
+
+
 def revision_ends(data: bytes) -> list[int]:
     """Where each revision ends (just after `%%EOF` and its end-of-line), in file order."""
     ends: list[int] = []
@@ -61,4 +74,4 @@ def revision_ends(data: bytes) -> list[int]:
     return ends
 
 
-__all__ = ["byte_range_problems", "revision_ends"]
+__all__ = ["byte_range_problems", "oversized_signature_value", "revision_ends"]

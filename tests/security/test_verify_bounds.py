@@ -14,8 +14,8 @@ from models.certificates import parse_fingerprint
 from reports.statements.layout import render_statement
 from reports.statements.signing import pyhanko_signer, sign_statement
 from reports.verification.cms_check import check_cms, signature_der
-from reports.verification.der import DerError, check_strict, children, read_tlv
-from reports.verification.structure import byte_range_problems
+from reports.verification.der import MAX_DER_BYTES, DerError, check_strict, children, read_tlv
+from reports.verification.structure import byte_range_problems, oversized_signature_value
 from reports.verify import EXIT_INVALID, verify_statement
 from tests.reports.statement_data import issuer_for, record_for
 from tests.security.attacks import byte_range
@@ -160,3 +160,16 @@ def test_a_statement_carrying_a_nested_timestamp_cms_is_not_authentic(unlocked):
     result = verify_statement(attacked, fingerprints=(unlocked.identity.fingerprint,))
     assert result.exit_code == EXIT_INVALID and not result.intact
     assert any("unsigned additions" in p for p in result.problems)
+
+
+def test_an_oversized_signature_value_is_refused_before_any_pdf_library_reads_it(unlocked):
+    """A 2 MB hex /Contents (EU DSS's enveloping-CMS sample) took pyHanko's hex reader 1.6 s."""
+    record = record_for(unlocked, issuer=issuer_for(unlocked))
+    pdf = sign_statement(render_statement(record), record, pyhanko_signer(unlocked))
+    assert not oversized_signature_value(pdf)
+    huge = b"%PDF-1.7\n1 0 obj << /Contents <" + b"0A" * (MAX_DER_BYTES + 1) + b"> >>\n%%EOF\n"
+    assert oversized_signature_value(huge)
+    assert not oversized_signature_value(huge.replace(b"<0A0A", b"<0A>0A", 1))
+    result = verify_statement(huge)
+    assert result.exit_code == EXIT_INVALID
+    assert "far larger than any statement's signature" in result.problems[0]

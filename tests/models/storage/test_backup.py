@@ -287,9 +287,10 @@ def test_restore_puts_the_old_database_back_if_the_restored_one_does_not_open(
     assert any(n.endswith(".sqlite3-wal") for n in failed)  # kept for inspection, with its WAL
 
 
-def test_backup_and_restore_say_postgresql_is_pg_dumps_job(tmp_path: Path) -> None:
-    with pytest.raises(BackupError, match="pg_dump"):
-        restore_backup(tmp_path / "x.zip", "postgresql://desk@server/consent")
+def test_restore_onto_postgresql_checks_the_archive_before_it_connects(tmp_path: Path) -> None:
+    """(Restoring onto PostgreSQL itself: tests/models/storage/test_backup_postgresql.py.)"""
+    with pytest.raises(BackupError, match=r"x\.zip"):
+        restore_backup(tmp_path / "x.zip", "postgresql://desk@server.invalid/consent")
 
 
 def test_restore_refuses_while_another_program_writes(archive: Path, tmp_path: Path) -> None:

@@ -508,7 +508,8 @@ class ConsentView(QWidget):
     def commit_stance(self, artist_id: int, request: StanceRequest) -> bool:
         try:
             if request.effective_at is None:
-                command = RecordStance(
+                RecordStance.perform(
+                    self.undo_stack,
                     self.stances,
                     artist_id,
                     request.stance,
@@ -516,7 +517,6 @@ class ConsentView(QWidget):
                     lambda: self._stance_changed(artist_id),
                     self._failed,
                 )
-                self.undo_stack.push(command)
             else:
                 record_backdated_stance(
                     self.stances,

@@ -846,49 +846,6 @@ Also known as: {aliases}</source>
     </message>
 </context>
 <context>
-    <name>BatchConfirmDialog</name>
-    <message>
-        <source>Sign {n} statements?</source>
-        <translation>签署 {n} 份声明？</translation>
-    </message>
-    <message>
-        <source>One signed position statement for each artist below, naming {platform} (a listing does not mean the artist agreed to anything), written to:</source>
-        <translation>为下列每位艺人出具一份签名立场声明，注明 {platform}（列名不代表艺人同意或授权任何使用），保存到：</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>英文</translation>
-    </message>
-    <message>
-        <source>Chinese</source>
-        <translation>中文</translation>
-    </message>
-    <message>
-        <source>Artist</source>
-        <translation>艺人</translation>
-    </message>
-    <message>
-        <source>Statement</source>
-        <translation>声明</translation>
-    </message>
-    <message>
-        <source>Languages</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>Position statement</source>
-        <translation>立场声明</translation>
-    </message>
-    <message>
-        <source>{n} of these artists already got a statement from this list: signing again issues a second statement for each.</source>
-        <translation>其中 {n} 位艺人已根据此名单出具过声明：再次签署将为每位艺人再出具一份声明。</translation>
-    </message>
-    <message>
-        <source>Sign {n} statements…</source>
-        <translation>签署 {n} 份声明…</translation>
-    </message>
-</context>
-<context>
     <name>BatchExportDialog</name>
     <message>
         <source>Export statements for many artists</source>
@@ -1054,6 +1011,10 @@ Also known as: {aliases}</source>
         <translation>以下声明将使用本机构的密钥签署。声明一经签署不能撤销签名，之后只能被取代或撤回。</translation>
     </message>
     <message>
+        <source>Each statement says that {platform} lists the artist. Being listed does not mean the artist has agreed to or authorised any AI use.</source>
+        <translation>每份声明都写明：{platform}将艺人列入其名单。列名不代表艺人同意或授权任何人工智能使用。</translation>
+    </message>
+    <message>
         <source>Artist</source>
         <translation>艺人</translation>
     </message>
@@ -1068,6 +1029,10 @@ Also known as: {aliases}</source>
     <message>
         <source>The PDF files go to: {folder}</source>
         <translation>PDF 文件保存到：{folder}</translation>
+    </message>
+    <message>
+        <source>{n} of these artists already got a statement from this list: signing again issues a second statement for each.</source>
+        <translation>其中 {n} 位艺人已根据此名单出具过声明：再次签署将为每位艺人再出具一份声明。</translation>
     </message>
     <message>
         <source>Sign {n} statements</source>
@@ -3476,6 +3441,10 @@ SHA-256 {sha}</translation>
     <message>
         <source>Folder for the signed statements</source>
         <translation>签名声明的存放文件夹</translation>
+    </message>
+    <message>
+        <source>Sign {n} statements?</source>
+        <translation>签署 {n} 份声明？</translation>
     </message>
     <message>
         <source>Sign {n} position statements naming {platform}.</source>

@@ -39,8 +39,8 @@ from models.leak import ListEntry, NameMatch, NameMatcher, read_list_file, split
 from models.leak.listings import Listing, ListingDraft, ListingService
 from models.leak.matcher import MatchStatus
 from models.leak.overview import ArtistOverview, artist_overviews
+from models.statements.record import StatementKind
 from models.storage.database import Database
-from ui.leak.confirm import BatchConfirmDialog
 from ui.leak.delegate import CandidateDelegate, CheckCellDelegate
 from ui.leak.issue import IssueOutcome, IssueRequest, LeakIssuer
 from ui.leak.model import Column, LeakTableModel
@@ -51,6 +51,7 @@ from ui.settings import (
     LEAK_SPLITTER,
     Settings,
 )
+from ui.statements.confirm import ConfirmBatchDialog, PlannedStatement
 from ui.statements.export_dialog import LanguageChoice
 from ui.statements.unlock import with_identity
 from ui.tasks import Task, TaskControl, run_task
@@ -560,14 +561,21 @@ class LeakView(QWidget):
         )
         key = self._fingerprint()
         overviews = {i: self.model.overview(i) for i in ids}
-        names = [ov.display_name if ov is not None else f"#{i}" for i, ov in overviews.items()]
-        confirm = BatchConfirmDialog(
-            names,
-            request.languages,
+        planned = [
+            PlannedStatement(
+                ov.display_name if ov is not None else f"#{i}",
+                StatementKind.POSITION,
+                tuple(request.languages),
+            )
+            for i, ov in overviews.items()
+        ]
+        confirm = ConfirmBatchDialog(
+            planned,
             folder,
-            request.listing.platform.strip(),
-            len(self.model.already_issued(ids)),
+            self.tr("Sign {n} statements?").format(n=len(planned)),
             self,
+            platform=request.listing.platform.strip(),
+            again=len(self.model.already_issued(ids)),
         )
         confirm.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 

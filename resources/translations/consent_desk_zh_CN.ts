@@ -556,6 +556,29 @@ Also known as: {aliases}</source>
     </message>
 </context>
 <context>
+    <name>AsOfBar</name>
+    <message>
+        <source>Show the records as they stood at this moment</source>
+        <translation>显示截至此时刻的记录状态</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>&amp;As of</source>
+        <translation>截至(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Historical view: the records as they stood on {when}. Changes recorded since then are not shown here (Ctrl+Shift+D: back to now).</source>
+        <translation>历史视图：截至 {when} 的记录状态。此后记录的更改不在此显示（Ctrl+Shift+D：回到现在）。</translation>
+    </message>
+    <message>
+        <source>Looking ahead to {when}: what today&apos;s records will authorise then, if nothing changes (Ctrl+Shift+D: back to now).</source>
+        <translation>预览 {when}：如无变化，现有记录届时将授权的内容（Ctrl+Shift+D：回到现在）。</translation>
+    </message>
+</context>
+<context>
     <name>AsOfChoice</name>
     <message>
         <source>Now</source>
@@ -1571,28 +1594,8 @@ Also known as: {aliases}</source>
 <context>
     <name>ConsentView</name>
     <message>
-        <source>Show the records as they stood at this moment</source>
-        <translation>显示截至此时刻的记录状态</translation>
-    </message>
-    <message>
-        <source>Now</source>
-        <translation>现在</translation>
-    </message>
-    <message>
-        <source>&amp;As of</source>
-        <translation>截至(&amp;A)</translation>
-    </message>
-    <message>
         <source>Choose an artist in the roster, then Artist → Open consent records (Ctrl+R).</source>
         <translation>请在艺人名册中选择一位艺人，然后选择 艺人 → 打开同意记录（Ctrl+R）。</translation>
-    </message>
-    <message>
-        <source>Historical view: the records as they stood on {when}. Changes recorded since then are not shown here (Ctrl+Shift+D: back to now).</source>
-        <translation>历史视图：截至 {when} 的记录状态。此后记录的更改不在此显示（Ctrl+Shift+D：回到现在）。</translation>
-    </message>
-    <message>
-        <source>Looking ahead to {when}: what today&apos;s records will authorise then, if nothing changes (Ctrl+Shift+D: back to now).</source>
-        <translation>预览 {when}：如无变化，现有记录届时将授权的内容（Ctrl+Shift+D：回到现在）。</translation>
     </message>
     <message>
         <source>now</source>
@@ -3303,76 +3306,12 @@ SHA-256 {sha}</translation>
 <context>
     <name>LeakView</name>
     <message>
-        <source>Paste the published list here: one name a line, or separated by commas or 、. Numbering, brackets and roles are ignored.</source>
-        <translation>将公布的名单粘贴到此处：每行一个姓名，或用逗号、顿号分隔。编号、括号和角色会被忽略。</translation>
-    </message>
-    <message>
-        <source>Open list…</source>
-        <translation>打开名单…</translation>
-    </message>
-    <message>
-        <source>A text, CSV, Excel (.xlsx) or PDF file</source>
-        <translation>文本、CSV、Excel（.xlsx）或 PDF 文件</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清空</translation>
-    </message>
-    <message>
-        <source>e.g. Xingmu AI Artist Library</source>
-        <translation>例如 星幕 AI 艺人库</translation>
-    </message>
-    <message>
-        <source>https://… or where it was seen</source>
-        <translation>https://… 或发现名单的地方</translation>
-    </message>
-    <message>
-        <source>Where the list was published</source>
-        <translation>名单的发布位置</translation>
-    </message>
-    <message>
-        <source>Platform or list:</source>
-        <translation>平台或名单：</translation>
-    </message>
-    <message>
-        <source>URL or note:</source>
-        <translation>网址或备注：</translation>
-    </message>
-    <message>
-        <source>Seen on:</source>
-        <translation>发现日期：</translation>
-    </message>
-    <message>
-        <source>The list</source>
-        <translation>名单</translation>
-    </message>
-    <message>
         <source>Save listing</source>
         <translation>保存名单</translation>
     </message>
     <message>
         <source>Issue statements…</source>
         <translation>出具声明…</translation>
-    </message>
-    <message>
-        <source>Statements in:</source>
-        <translation>声明语言：</translation>
-    </message>
-    <message>
-        <source>Required: the platform or list that published the names.</source>
-        <translation>必填：公布这些姓名的平台或名单。</translation>
-    </message>
-    <message>
-        <source>Platform or list (required)</source>
-        <translation>平台或名单（必填）</translation>
-    </message>
-    <message>
-        <source>* required</source>
-        <translation>* 必填</translation>
-    </message>
-    <message>
-        <source>Language of the statements</source>
-        <translation>声明的语言</translation>
     </message>
     <message>
         <source>Write press kit…</source>
@@ -3421,10 +3360,6 @@ SHA-256 {sha}</translation>
     <message>
         <source>Changed since it was saved as listing #{id}.</source>
         <translation>保存为名单 #{id} 之后已有更改。</translation>
-    </message>
-    <message>
-        <source>Name the platform or list that published the names: statements cite it.</source>
-        <translation>请填写公布这些姓名的平台或名单：声明会引用它。</translation>
     </message>
     <message>
         <source>Saved listing #{id} ({platform}).</source>
@@ -3520,6 +3455,77 @@ SHA-256 {sha}</translation>
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>ListPanel</name>
+    <message>
+        <source>Paste the published list here: one name a line, or separated by commas or 、. Numbering, brackets and roles are ignored.</source>
+        <translation>将公布的名单粘贴到此处：每行一个姓名，或用逗号、顿号分隔。编号、括号和角色会被忽略。</translation>
+    </message>
+    <message>
+        <source>Open list…</source>
+        <translation>打开名单…</translation>
+    </message>
+    <message>
+        <source>A text, CSV, Excel (.xlsx) or PDF file</source>
+        <translation>文本、CSV、Excel（.xlsx）或 PDF 文件</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>e.g. Xingmu AI Artist Library</source>
+        <translation>例如 星幕 AI 艺人库</translation>
+    </message>
+    <message>
+        <source>Required: the platform or list that published the names.</source>
+        <translation>必填：公布这些姓名的平台或名单。</translation>
+    </message>
+    <message>
+        <source>Platform or list (required)</source>
+        <translation>平台或名单（必填）</translation>
+    </message>
+    <message>
+        <source>Platform or list:</source>
+        <translation>平台或名单：</translation>
+    </message>
+    <message>
+        <source>https://… or where it was seen</source>
+        <translation>https://… 或发现名单的地方</translation>
+    </message>
+    <message>
+        <source>Where the list was published</source>
+        <translation>名单的发布位置</translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation>* 必填</translation>
+    </message>
+    <message>
+        <source>URL or note:</source>
+        <translation>网址或备注：</translation>
+    </message>
+    <message>
+        <source>Seen on:</source>
+        <translation>发现日期：</translation>
+    </message>
+    <message>
+        <source>Language of the statements</source>
+        <translation>声明的语言</translation>
+    </message>
+    <message>
+        <source>Statements in:</source>
+        <translation>声明语言：</translation>
+    </message>
+    <message>
+        <source>The list</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>Name the platform or list that published the names: statements cite it.</source>
+        <translation>请填写公布这些姓名的平台或名单：声明会引用它。</translation>
     </message>
 </context>
 <context>

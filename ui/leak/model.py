@@ -77,6 +77,18 @@ def initial_row(match: NameMatch) -> LeakRow:
 Fetch = Callable[[Sequence[int]], dict[int, ArtistOverview]]
 
 
+def overview_ids(matches: Sequence[NameMatch]) -> list[int]:
+    """The artists the table shows at once: every matched artist, every ambiguous candidate."""
+    ids: dict[int, None] = {}
+    for m in matches:
+        if m.status is MatchStatus.MATCHED and m.best is not None:
+            ids.setdefault(m.best.artist_id, None)
+        elif m.status is MatchStatus.AMBIGUOUS:
+            for c in m.candidates:
+                ids.setdefault(c.artist_id, None)
+    return list(ids)
+
+
 class LeakTableModel(EditableTable):
     columns = Column
 

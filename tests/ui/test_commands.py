@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -19,11 +19,18 @@ from PySide6.QtGui import QUndoStack
 from models.consent.deadlines import DeadlineService, DeadlineSettings
 from models.consent.service import ConsentService
 from models.consent.stance import StanceService
-from models.consent.values import CounterpartyDraft, CounterpartyKind, ProjectDraft, ProjectType
+from models.consent.values import (
+    AgencyRecommendation,
+    CounterpartyDraft,
+    CounterpartyKind,
+    ProjectDraft,
+    ProjectType,
+    Recommendation,
+)
 from models.errors import ConflictError, UserError
 from models.parties.service import CounterpartyService
 from models.proposals.service import ProposalService
-from models.proposals.values import ProposalStatus
+from models.proposals.values import ArtistAnswer, ArtistDecisionOnProposal, ProposalStatus
 from models.roster.artist import ArtistDraft, Stance
 from models.roster.service import RosterService
 from models.storage.database import Database
@@ -31,10 +38,16 @@ from tests.ui.proposals.conftest import artist_id, draft
 from ui.commands import ServiceCommand, VersionBook, version_book
 from ui.consent.commands import EditConsent, RecordStance, SaveDeadlineSettings
 from ui.consent.form.parties import AddCounterparty, AddProject
-from ui.proposals.commands import EditProposal, MoveProposal
+from ui.proposals.commands import (
+    EditProposal,
+    MoveProposal,
+    RecordDecision,
+    RecordRecommendation,
+)
 from ui.roster.commands import AddArtist, EditArtist, SetArchived
 
 pytestmark = pytest.mark.sqlite_only
+DECIDED_AT = datetime(2026, 5, 1, 9, tzinfo=UTC)
 
 
 @dataclass
@@ -148,7 +161,19 @@ def _move_proposal(db: Database) -> tuple[Any, ...]:
 
 def _proposal_state(db: Database) -> Any:
     p = ProposalService(db).get(_proposal(db))
-    return p.status, p.draft()
+    return p.status, p.draft(), [(a.decision, a.recommendation) for a in p.artists]
+
+
+def _decision(db: Database) -> tuple[Any, ...]:
+    before = ProposalService(db).get(_proposal(db))
+    answer = ArtistDecisionOnProposal(ArtistAnswer.DECLINE, "Lin Xiao", DECIDED_AT)
+    return ProposalService(db), before, before.artists[0].artist_id, answer, _nothing, _failed
+
+
+def _advice(db: Database) -> tuple[Any, ...]:
+    before = ProposalService(db).get(_proposal(db))
+    advice = AgencyRecommendation(Recommendation.ADVISE_AGAINST, "desk", DECIDED_AT)
+    return ProposalService(db), before, before.artists[0].artist_id, advice, _nothing, _failed
 
 
 KINDS = {
@@ -170,6 +195,8 @@ KINDS = {
     "project": Kind(AddProject, _project, _active_projects),
     "edit proposal": Kind(EditProposal, _edit_proposal, _proposal_state),
     "move proposal": Kind(MoveProposal, _move_proposal, _proposal_state),
+    "artist's decision": Kind(RecordDecision, _decision, _proposal_state),
+    "agency's advice": Kind(RecordRecommendation, _advice, _proposal_state),
 }
 
 
@@ -178,7 +205,7 @@ def test_each_kind_writes_only_when_performed_and_undo_redo_round_trip(
     name: str, demo_db: Database
 ) -> None:
     kind = KINDS[name]
-    if kind.command in (EditProposal, MoveProposal):
+    if kind.command in (EditProposal, MoveProposal, RecordDecision, RecordRecommendation):
         _proposal(demo_db)  # the proposal exists before anything is measured
     before = kind.state(demo_db)
     stack = QUndoStack()
@@ -286,3 +313,23 @@ def test_undo_after_another_desk_changed_the_row_says_so_and_drops_the_step(
     assert stack.count() == 0  # both steps dropped out
     assert roster.get(before.id).notes == "theirs"
     assert proposals.get(p.id).draft().contact == "theirs"
+
+
+def test_every_undo_command_of_the_window_stands_on_the_one_base() -> None:
+    import importlib
+    import inspect
+    import pkgutil
+    from pathlib import Path
+
+    from PySide6.QtGui import QUndoCommand
+
+    import ui
+
+    commands = []
+    for info in pkgutil.walk_packages([str(Path(ui.__file__).parent)], "ui."):
+        module = importlib.import_module(info.name)
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if cls.__module__ == module.__name__ and issubclass(cls, QUndoCommand):
+                commands.append(cls)
+    assert len(commands) >= 15  # the walk really finds the window's commands
+    assert [c.__qualname__ for c in commands if not issubclass(c, ServiceCommand)] == []

@@ -77,7 +77,7 @@ class DraftTableModel(ReadOnlyTable):
             return None
         d: ArtistDraft = self._rows[index.row()]
         col = index.column()
-        if role == Qt.ItemDataRole.DecorationRole and col == 6:
+        if role == Qt.ItemDataRole.DecorationRole and col == DraftColumn.STANCE:
             return stance_icon(d.ai_stance)
         if role != Qt.ItemDataRole.DisplayRole:
             return None

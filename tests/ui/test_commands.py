@@ -297,20 +297,29 @@ def test_undo_after_another_desk_changed_the_row_says_so_and_drops_the_step(
     EditProposal.perform(
         stack, proposals, p, replace(p.draft(), contact="mine"), _nothing, errors.append
     )
-    # another desk saves both rows
+    consents = ConsentService(demo_db)
+    record = consents.get(_undecided_consent(demo_db))
+    mine = replace(record.terms, term_end=date(2027, 1, 31))
+    EditConsent.perform(stack, consents, record, mine, _nothing, errors.append)
+    # another desk saves all three rows
+    theirs = consents.get(record.id)
+    consents.edit(record.id, replace(theirs.terms, term_end=date(2027, 6, 30)), theirs.row_version)
     other = roster.get(before.id)
     roster.update(other.id, replace(other.draft(), notes="theirs"), other.version)
     q = proposals.get(p.id)
     proposals.update(q.id, replace(q.draft(), contact="theirs"), q.row_version)
 
+    stack.undo()  # the consent record
     stack.undo()  # the proposal
     stack.undo()  # the artist
-    assert [type(e) for e in errors] == [ConflictError, ConflictError]
-    assert str(errors[0]).startswith(f"Proposal #{p.id} was changed by ")
-    assert "Reload to see their changes, then try again." in str(errors[0])
-    assert str(errors[1]).startswith(f"{before.native_name} was changed by ")
-    assert "Reload to see their changes, then edit again." in str(errors[1])
-    assert stack.count() == 0  # both steps dropped out
+    assert [type(e) for e in errors] == [ConflictError] * 3
+    assert str(errors[0]).startswith(f"Consent record #{record.id} was changed by ")
+    assert str(errors[1]).startswith(f"Proposal #{p.id} was changed by ")
+    assert "Reload to see their changes, then try again." in str(errors[1])
+    assert str(errors[2]).startswith(f"{before.native_name} was changed by ")
+    assert "Reload to see their changes, then edit again." in str(errors[2])
+    assert stack.count() == 0  # every step dropped out
+    assert consents.get(record.id).term_end == date(2027, 6, 30)
     assert roster.get(before.id).notes == "theirs"
     assert proposals.get(p.id).draft().contact == "theirs"
 

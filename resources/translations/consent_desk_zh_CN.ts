@@ -556,6 +556,29 @@ Also known as: {aliases}</source>
     </message>
 </context>
 <context>
+    <name>AsOfBar</name>
+    <message>
+        <source>Show the records as they stood at this moment</source>
+        <translation>显示截至此时刻的记录状态</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>&amp;As of</source>
+        <translation>截至(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Historical view: the records as they stood on {when}. Changes recorded since then are not shown here (Ctrl+Shift+D: back to now).</source>
+        <translation>历史视图：截至 {when} 的记录状态。此后记录的更改不在此显示（Ctrl+Shift+D：回到现在）。</translation>
+    </message>
+    <message>
+        <source>Looking ahead to {when}: what today&apos;s records will authorise then, if nothing changes (Ctrl+Shift+D: back to now).</source>
+        <translation>预览 {when}：如无变化，现有记录届时将授权的内容（Ctrl+Shift+D：回到现在）。</translation>
+    </message>
+</context>
+<context>
     <name>AsOfChoice</name>
     <message>
         <source>Now</source>
@@ -846,49 +869,6 @@ Also known as: {aliases}</source>
     </message>
 </context>
 <context>
-    <name>BatchConfirmDialog</name>
-    <message>
-        <source>Sign {n} statements?</source>
-        <translation>签署 {n} 份声明？</translation>
-    </message>
-    <message>
-        <source>One signed position statement for each artist below, naming {platform} (a listing does not mean the artist agreed to anything), written to:</source>
-        <translation>为下列每位艺人出具一份签名立场声明，注明 {platform}（列名不代表艺人同意或授权任何使用），保存到：</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>英文</translation>
-    </message>
-    <message>
-        <source>Chinese</source>
-        <translation>中文</translation>
-    </message>
-    <message>
-        <source>Artist</source>
-        <translation>艺人</translation>
-    </message>
-    <message>
-        <source>Statement</source>
-        <translation>声明</translation>
-    </message>
-    <message>
-        <source>Languages</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>Position statement</source>
-        <translation>立场声明</translation>
-    </message>
-    <message>
-        <source>{n} of these artists already got a statement from this list: signing again issues a second statement for each.</source>
-        <translation>其中 {n} 位艺人已根据此名单出具过声明：再次签署将为每位艺人再出具一份声明。</translation>
-    </message>
-    <message>
-        <source>Sign {n} statements…</source>
-        <translation>签署 {n} 份声明…</translation>
-    </message>
-</context>
-<context>
     <name>BatchExportDialog</name>
     <message>
         <source>Export statements for many artists</source>
@@ -1054,6 +1034,10 @@ Also known as: {aliases}</source>
         <translation>以下声明将使用本机构的密钥签署。声明一经签署不能撤销签名，之后只能被取代或撤回。</translation>
     </message>
     <message>
+        <source>Each statement says that {platform} lists the artist. Being listed does not mean the artist has agreed to or authorised any AI use.</source>
+        <translation>每份声明都写明：{platform}将艺人列入其名单。列名不代表艺人同意或授权任何人工智能使用。</translation>
+    </message>
+    <message>
         <source>Artist</source>
         <translation>艺人</translation>
     </message>
@@ -1068,6 +1052,10 @@ Also known as: {aliases}</source>
     <message>
         <source>The PDF files go to: {folder}</source>
         <translation>PDF 文件保存到：{folder}</translation>
+    </message>
+    <message>
+        <source>{n} of these artists already got a statement from this list: signing again issues a second statement for each.</source>
+        <translation>其中 {n} 位艺人已根据此名单出具过声明：再次签署将为每位艺人再出具一份声明。</translation>
     </message>
     <message>
         <source>Sign {n} statements</source>
@@ -1606,28 +1594,8 @@ Also known as: {aliases}</source>
 <context>
     <name>ConsentView</name>
     <message>
-        <source>Show the records as they stood at this moment</source>
-        <translation>显示截至此时刻的记录状态</translation>
-    </message>
-    <message>
-        <source>Now</source>
-        <translation>现在</translation>
-    </message>
-    <message>
-        <source>&amp;As of</source>
-        <translation>截至(&amp;A)</translation>
-    </message>
-    <message>
         <source>Choose an artist in the roster, then Artist → Open consent records (Ctrl+R).</source>
         <translation>请在艺人名册中选择一位艺人，然后选择 艺人 → 打开同意记录（Ctrl+R）。</translation>
-    </message>
-    <message>
-        <source>Historical view: the records as they stood on {when}. Changes recorded since then are not shown here (Ctrl+Shift+D: back to now).</source>
-        <translation>历史视图：截至 {when} 的记录状态。此后记录的更改不在此显示（Ctrl+Shift+D：回到现在）。</translation>
-    </message>
-    <message>
-        <source>Looking ahead to {when}: what today&apos;s records will authorise then, if nothing changes (Ctrl+Shift+D: back to now).</source>
-        <translation>预览 {when}：如无变化，现有记录届时将授权的内容（Ctrl+Shift+D：回到现在）。</translation>
     </message>
     <message>
         <source>now</source>
@@ -3338,76 +3306,12 @@ SHA-256 {sha}</translation>
 <context>
     <name>LeakView</name>
     <message>
-        <source>Paste the published list here: one name a line, or separated by commas or 、. Numbering, brackets and roles are ignored.</source>
-        <translation>将公布的名单粘贴到此处：每行一个姓名，或用逗号、顿号分隔。编号、括号和角色会被忽略。</translation>
-    </message>
-    <message>
-        <source>Open list…</source>
-        <translation>打开名单…</translation>
-    </message>
-    <message>
-        <source>A text, CSV, Excel (.xlsx) or PDF file</source>
-        <translation>文本、CSV、Excel（.xlsx）或 PDF 文件</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清空</translation>
-    </message>
-    <message>
-        <source>e.g. Xingmu AI Artist Library</source>
-        <translation>例如 星幕 AI 艺人库</translation>
-    </message>
-    <message>
-        <source>https://… or where it was seen</source>
-        <translation>https://… 或发现名单的地方</translation>
-    </message>
-    <message>
-        <source>Where the list was published</source>
-        <translation>名单的发布位置</translation>
-    </message>
-    <message>
-        <source>Platform or list:</source>
-        <translation>平台或名单：</translation>
-    </message>
-    <message>
-        <source>URL or note:</source>
-        <translation>网址或备注：</translation>
-    </message>
-    <message>
-        <source>Seen on:</source>
-        <translation>发现日期：</translation>
-    </message>
-    <message>
-        <source>The list</source>
-        <translation>名单</translation>
-    </message>
-    <message>
         <source>Save listing</source>
         <translation>保存名单</translation>
     </message>
     <message>
         <source>Issue statements…</source>
         <translation>出具声明…</translation>
-    </message>
-    <message>
-        <source>Statements in:</source>
-        <translation>声明语言：</translation>
-    </message>
-    <message>
-        <source>Required: the platform or list that published the names.</source>
-        <translation>必填：公布这些姓名的平台或名单。</translation>
-    </message>
-    <message>
-        <source>Platform or list (required)</source>
-        <translation>平台或名单（必填）</translation>
-    </message>
-    <message>
-        <source>* required</source>
-        <translation>* 必填</translation>
-    </message>
-    <message>
-        <source>Language of the statements</source>
-        <translation>声明的语言</translation>
     </message>
     <message>
         <source>Write press kit…</source>
@@ -3458,10 +3362,6 @@ SHA-256 {sha}</translation>
         <translation>保存为名单 #{id} 之后已有更改。</translation>
     </message>
     <message>
-        <source>Name the platform or list that published the names: statements cite it.</source>
-        <translation>请填写公布这些姓名的平台或名单：声明会引用它。</translation>
-    </message>
-    <message>
         <source>Saved listing #{id} ({platform}).</source>
         <translation>已保存名单 #{id}（{platform}）。</translation>
     </message>
@@ -3476,6 +3376,10 @@ SHA-256 {sha}</translation>
     <message>
         <source>Folder for the signed statements</source>
         <translation>签名声明的存放文件夹</translation>
+    </message>
+    <message>
+        <source>Sign {n} statements?</source>
+        <translation>签署 {n} 份声明？</translation>
     </message>
     <message>
         <source>Sign {n} position statements naming {platform}.</source>
@@ -3551,6 +3455,77 @@ SHA-256 {sha}</translation>
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>ListPanel</name>
+    <message>
+        <source>Paste the published list here: one name a line, or separated by commas or 、. Numbering, brackets and roles are ignored.</source>
+        <translation>将公布的名单粘贴到此处：每行一个姓名，或用逗号、顿号分隔。编号、括号和角色会被忽略。</translation>
+    </message>
+    <message>
+        <source>Open list…</source>
+        <translation>打开名单…</translation>
+    </message>
+    <message>
+        <source>A text, CSV, Excel (.xlsx) or PDF file</source>
+        <translation>文本、CSV、Excel（.xlsx）或 PDF 文件</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>e.g. Xingmu AI Artist Library</source>
+        <translation>例如 星幕 AI 艺人库</translation>
+    </message>
+    <message>
+        <source>Required: the platform or list that published the names.</source>
+        <translation>必填：公布这些姓名的平台或名单。</translation>
+    </message>
+    <message>
+        <source>Platform or list (required)</source>
+        <translation>平台或名单（必填）</translation>
+    </message>
+    <message>
+        <source>Platform or list:</source>
+        <translation>平台或名单：</translation>
+    </message>
+    <message>
+        <source>https://… or where it was seen</source>
+        <translation>https://… 或发现名单的地方</translation>
+    </message>
+    <message>
+        <source>Where the list was published</source>
+        <translation>名单的发布位置</translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation>* 必填</translation>
+    </message>
+    <message>
+        <source>URL or note:</source>
+        <translation>网址或备注：</translation>
+    </message>
+    <message>
+        <source>Seen on:</source>
+        <translation>发现日期：</translation>
+    </message>
+    <message>
+        <source>Language of the statements</source>
+        <translation>声明的语言</translation>
+    </message>
+    <message>
+        <source>Statements in:</source>
+        <translation>声明语言：</translation>
+    </message>
+    <message>
+        <source>The list</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>Name the platform or list that published the names: statements cite it.</source>
+        <translation>请填写公布这些姓名的平台或名单：声明会引用它。</translation>
     </message>
 </context>
 <context>

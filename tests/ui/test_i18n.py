@@ -345,11 +345,15 @@ def test_the_statement_and_leak_screens_speak_chinese(
     wait_for_tasks(qtbot)
     assert leak.model.rowCount() == 5
     assert_chinese(zh_window)
-    from ui.leak.confirm import BatchConfirmDialog
-
-    confirm = BatchConfirmDialog(
-        ["林晓（Lin Xiao）"], ("en", "zh"), Path("/声明"), "星幕", 1, zh_window
+    confirm = ConfirmBatchDialog(
+        [PlannedStatement("林晓（Lin Xiao）", StatementKind.POSITION, ("en", "zh"))],
+        Path("/声明"),
+        "签署 1 份声明？",
+        zh_window,
+        platform="星幕",
+        again=1,
     )
+    assert "星幕将艺人列入其名单" in confirm.listing_note.text()
     assert_chinese(_show(qtbot, confirm))
     confirm.close()
 
@@ -440,7 +444,7 @@ def test_every_dialog_class_in_ui_is_covered() -> None:
         "ProposalDialog", "AcceptDialog", "AcceptRiskDialog", "ExportDialog",
         "ArtistPickDialog", "DecisionDialog",
         "IdentityDialog", "ExportStatementDialog", "BatchExportDialog", "LetterheadDialog",
-        "VerifyDialog", "PassphraseDialog", "BatchConfirmDialog", "DeskUserDialog",
+        "VerifyDialog", "PassphraseDialog", "DeskUserDialog",
         "ConfirmBatchDialog", "FindEverythingDialog",
     }  # fmt: skip
     found = set()

@@ -17,18 +17,12 @@ from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 
 from models.audit.service import AuditEvent, AuditService
 from ui.consent.labels import when_text
 from ui.i18n import translatable
+from ui.table_model import Index, ReadOnlyTable
 
 # What each audited action is called on screen; an action missing here shows its code.
 ACTION_WORDS = {
@@ -57,7 +51,6 @@ ACTION_WORDS = {
     "integrity_failed": translatable("AuditAction", "File checked: damaged or missing"),
 }
 
-Index = QModelIndex | QPersistentModelIndex
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_PAGES_PER_FETCH = 50  # a narrow date range far back: stop and let the view ask again
 
@@ -111,15 +104,16 @@ class AuditFilter:
     until: datetime | None = None  # exclusive
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(ReadOnlyTable):
     """Rows are audit events (frozen `AuditEvent`s), newest first, loaded on demand."""
 
     PAGE = 200
+    columns = Column
 
     def __init__(self, audit: AuditService, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._audit = audit
-        self._events: list[AuditEvent] = []
+        self._rows: list[AuditEvent] = []
         self._offset = 0
         self._exhausted = True
         self.filter = AuditFilter()
@@ -129,23 +123,18 @@ class AuditTableModel(QAbstractTableModel):
         if filter is not None:
             self.filter = filter
         self.beginResetModel()
-        self._events = []
+        self._rows = []
         self._offset = 0
         self._exhausted = False
         self.endResetModel()
         self.fetch_more()
 
     def event_at(self, row: int) -> AuditEvent | None:
-        return self._events[row] if 0 <= row < len(self._events) else None
-
-    def row_of(self, event_id: int) -> int | None:
-        for row, e in enumerate(self._events):
-            if e.id == event_id:
-                return row
-        return None
+        found: AuditEvent | None = self.row_at(row)
+        return found
 
     def oldest_loaded_id(self) -> int | None:
-        return self._events[-1].id if self._events else None
+        return self._rows[-1].id if self._rows else None
 
     # -- paging --------------------------------------------------------------------------------
     def can_fetch_more(self) -> bool:
@@ -179,34 +168,13 @@ class AuditTableModel(QAbstractTableModel):
             if found or self._exhausted:
                 break
         if found:
-            first = len(self._events)
+            first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(found) - 1)
-            self._events.extend(found)
+            self._rows.extend(found)
             self.endInsertRows()
 
     # -- Qt model interface ------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._events)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def column_titles(self) -> dict[Column, str]:
         return {
             Column.TIME: self.tr("Time"),
             Column.ACTOR: self.tr("Desk user"),
@@ -214,14 +182,12 @@ class AuditTableModel(QAbstractTableModel):
             Column.ENTITY_ID: self.tr("Id"),
             Column.ACTION: self.tr("Action"),
             Column.FIELDS: self.tr("Fields changed"),
-        }[Column(section)]
+        }
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
+        if not self.cell_index_valid(index):
             return None
-        event = self.event_at(index.row())
-        if event is None or not 0 <= index.column() < len(Column):
-            return None
+        event = self._rows[index.row()]
         if role == EVENT_ID_ROLE:
             return event.id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

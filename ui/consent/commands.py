@@ -9,14 +9,14 @@ What undo means must stay true to the records, which never forget:
 Creating a record, a decision, an amendment, attaching evidence and revoking cannot be undone
 by the services (nothing is deleted); those are not commands — their dialogs say so instead.
 
-As in ui/roster/commands.py, each command is performed first (so a refused save never reaches
-the stack), then pushed; undo and redo carry the version last seen and so never overwrite
+Each command is made with `perform(stack, ...)` (ui/commands.py): it records in its
+constructor, writes once, and reaches the stack only if that write succeeded; undo and redo
+carry the version this desk last wrote (the stack's `VersionBook`) and so never overwrite
 another desk's change: a ConflictError is shown and the command drops out of the stack.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
@@ -25,13 +25,9 @@ from models.consent.deadlines import DeadlineService, DeadlineSettings
 from models.consent.service import ConsentService
 from models.consent.stance import StanceEntry, StanceService
 from models.consent.values import ConsentDraft, ConsentRecord
-from models.errors import UserError
 from models.roster.artist import Stance
-from ui.commands import ServiceCommand
+from ui.commands import Changed, Failed, ServiceCommand
 from ui.roster.labels import stance_label
-
-Changed = Callable[[], None]
-Failed = Callable[[UserError], None]
 
 
 def _tr(text: str) -> str:
@@ -49,7 +45,6 @@ class EditConsent(ServiceCommand):
         on_changed: Changed,
         on_error: Failed,
     ) -> None:
-        after = consents.edit(before.id, draft, before.row_version)
         super().__init__(
             _tr("Edit consent #{id} ({scope})").format(id=before.id, scope=before.scope_label),
             on_changed,
@@ -57,18 +52,28 @@ class EditConsent(ServiceCommand):
         )
         self.consents = consents
         self.record_id = before.id
-        self.after = after
+        self.after = before
+        self._before_version = before.row_version
         self._old = before.terms
-        self._new = after.terms
-        self._row_version = after.row_version
+        self._new: ConsentDraft = draft
+
+    @property
+    def _key(self) -> tuple[str, int]:
+        return ("consent", self.record_id)
+
+    def _save(self, terms: ConsentDraft, version: int) -> None:
+        self.after = self.consents.edit(self.record_id, terms, version)
+        self.book.set(self._key, self.after.row_version)
+
+    def _do(self) -> None:
+        self._save(self._new, self._before_version)  # the version the form showed
+        self._new = self.after.terms
 
     def _undo(self) -> None:
-        self.after = self.consents.edit(self.record_id, self._old, self._row_version)
-        self._row_version = self.after.row_version
+        self._save(self._old, self.book.get(self._key, self._before_version))
 
     def _redo(self) -> None:
-        self.after = self.consents.edit(self.record_id, self._new, self._row_version)
-        self._row_version = self.after.row_version
+        self._save(self._new, self.book.get(self._key, self._before_version))
 
 
 class RecordStance(ServiceCommand):
@@ -83,8 +88,6 @@ class RecordStance(ServiceCommand):
         on_changed: Changed,
         on_error: Failed,
     ) -> None:
-        previous = stances.current(artist_id)
-        entry = stances.record(artist_id, stance, conditions)
         super().__init__(
             _tr("Record AI stance: {stance}").format(stance=stance_label(stance)),
             on_changed,
@@ -92,13 +95,17 @@ class RecordStance(ServiceCommand):
         )
         self.stances = stances
         self.artist_id = artist_id
-        self.entry = entry
-        self._old: tuple[Stance, str] = (
-            (previous.stance, previous.conditions)
-            if previous is not None
-            else (Stance.NOT_ASKED, "")
-        )
-        self._new = (stance, entry.conditions)
+        self.entry: StanceEntry | None = None
+        self._old: tuple[Stance, str] = (Stance.NOT_ASKED, "")
+        self._new = (stance, conditions)
+
+    def _do(self) -> None:
+        previous = self.stances.current(self.artist_id)
+        if previous is not None:
+            self._old = (previous.stance, previous.conditions)
+        self._redo()
+        assert self.entry is not None
+        self._new = (self.entry.stance, self.entry.conditions)
 
     def _undo(self) -> None:
         self.entry = self.stances.record(self.artist_id, *self._old)
@@ -128,14 +135,17 @@ class SaveDeadlineSettings(ServiceCommand):
         on_changed: Changed,
         on_error: Failed,
     ) -> None:
-        old = deadlines.settings()
-        deadlines.save_settings(settings)
         super().__init__(_tr("Change deadline thresholds"), on_changed, on_error)
         self.deadlines = deadlines
-        self._old = old
+        self._old: DeadlineSettings | None = None
         self._new = settings
 
+    def _do(self) -> None:
+        self._old = self.deadlines.settings()
+        self._redo()
+
     def _undo(self) -> None:
+        assert self._old is not None
         self.deadlines.save_settings(self._old)
 
     def _redo(self) -> None:

@@ -244,11 +244,12 @@ class DeadlinesView(QWidget):
         if self.dashboard is not None and wanted == self.dashboard.settings:
             return
         try:
-            command = SaveDeadlineSettings(self.deadlines, wanted, self.refresh, self._failed)
+            SaveDeadlineSettings.perform(
+                self.undo_stack, self.deadlines, wanted, self.refresh, self._failed
+            )
         except UserError as e:
             show_error(self, e)
             return
-        self.undo_stack.push(command)
         self.refresh()
 
     def _failed(self, error: UserError) -> None:

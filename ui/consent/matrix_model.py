@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from models.consent.state import ConsentMatrix, MatrixCell, MatrixColumn
@@ -23,15 +23,14 @@ from ui.consent.labels import (
     status_fill,
     status_label,
 )
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.table_model import Index, ReadOnlyTable
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the status value ("given"), "" when no record
 MODALITIES: tuple[Modality, ...] = tuple(Modality)
 
 
-class ConsentMatrixModel(QAbstractTableModel):
+class ConsentMatrixModel(ReadOnlyTable):
     """Read-only grid of one artist's consent at one moment."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -77,37 +76,21 @@ class ConsentMatrixModel(QAbstractTableModel):
         return self._records.get(record_id)
 
     # -- Qt model interface ------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        if parent.isValid() or self._matrix is None:
-            return 0
-        return len(MODALITIES)
+    def row_count(self) -> int:
+        return 0 if self._matrix is None else len(MODALITIES)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() or self._matrix is None:
-            return 0
-        return len(self._matrix.columns)
+    def column_count(self) -> int:
+        return 0 if self._matrix is None else len(self._matrix.columns)
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+    def row_header(self, section: int, role: int) -> Any:
+        modality = MODALITIES[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return modality_label(modality)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return modality_tooltip(modality)
+        return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Vertical:
-            if not 0 <= section < len(MODALITIES) or self._matrix is None:
-                return None
-            modality = MODALITIES[section]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return modality_label(modality)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return modality_tooltip(modality)
-            return None
+    def column_header(self, section: int, role: int) -> Any:
         column = self.column(section)
         if column is None:
             return None

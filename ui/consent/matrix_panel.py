@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from models.consent.state import ConsentMatrix
 from ui.consent.labels import legend_entries
-from ui.consent.matrix_model import ConsentMatrixModel, Index
+from ui.consent.matrix_model import ConsentMatrixModel
+from ui.table_model import Index
 
 COLUMN_WIDTH = 190
 STRETCH_UP_TO = 5  # columns share the width up to this many; more scroll sideways

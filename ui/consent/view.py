@@ -10,15 +10,14 @@ say on 3 April?" — then a banner says the view is historical. Edits go through
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from models.roster.artist import Artist
 from models.roster.service import RosterService
 from models.storage.database import Database
 from ui.consent.actions import build_actions
+from ui.consent.as_of import AsOfBar
 from ui.consent.commands import RecordStance, record_backdated_stance
 from ui.consent.form import ConsentDialog, FormResult
 from ui.consent.form.saving import Saved, save_form
@@ -49,13 +49,8 @@ from ui.consent.matrix_model import RECORD_ID_ROLE, ConsentMatrixModel
 from ui.consent.matrix_panel import MatrixPanel
 from ui.consent.revoke import RevocationRequest, RevokeDialog
 from ui.consent.stance import StanceDialog, StanceRequest
-from ui.consent.widgets import MomentEdit
 from ui.errors import show_error
 from ui.tasks import TaskControl, run_task
-
-AS_OF_DEBOUNCE_MS = 250
-PRESENT_SLACK = timedelta(minutes=1)  # an as-of this close to now counts as "now"
-HISTORICAL_STYLE = "background: #fcf3cf; color: #7d6608; padding: 4px; border-radius: 3px;"
 
 
 class ConsentView(QWidget):
@@ -85,7 +80,6 @@ class ConsentView(QWidget):
         self.artist: Artist | None = None
         self.summary = ""
         self.dialog: QWidget | None = None
-        self._as_of: datetime | None = None  # None: the present, following the clock
         self._selected: int | None = None
         self._versions: list[ConsentRecord] = []
         self._report: EvidenceReport | None = None  # the last evidence check shown
@@ -97,22 +91,11 @@ class ConsentView(QWidget):
     # -- building ------------------------------------------------------------------------------
     def _build(self) -> None:
         self.header = ArtistHeader(self)
-        self.as_of_edit = MomentEdit(self)
-        self.as_of_edit.setObjectName("asOf")
-        self.as_of_edit.setToolTip(self.tr("Show the records as they stood at this moment"))
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(AS_OF_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self._as_of_edited)
-        self.as_of_edit.changed.connect(self._debounce.start)
-        self.now_button = QPushButton(self.tr("Now"), self)
-        self.now_button.setObjectName("asOfNow")
-        self.now_button.clicked.connect(lambda: self.set_as_of(None))
-        self.banner = QLabel(self)
-        self.banner.setObjectName("historicalBanner")
-        self.banner.setStyleSheet(HISTORICAL_STYLE)
-        self.banner.setWordWrap(True)
-        self.banner.hide()
+        self.as_of_bar = AsOfBar(self.clock, self)
+        self.as_of_bar.moved.connect(lambda: self.refresh())
+        self.as_of_edit = self.as_of_bar.edit
+        self.now_button = self.as_of_bar.now_button
+        self.banner = self.as_of_bar.banner
 
         self.matrix_panel = MatrixPanel(self.model, self)
         self.table = self.matrix_panel.table
@@ -130,20 +113,13 @@ class ConsentView(QWidget):
         self.splitter.setChildrenCollapsible(False)
 
         self._buttons = QHBoxLayout()
-        as_of_label = QLabel(self.tr("&As of"), self)
-        as_of_label.setBuddy(self.as_of_edit.edit)
-        bar = QHBoxLayout()
-        bar.addWidget(as_of_label)
-        bar.addWidget(self.as_of_edit)
-        bar.addWidget(self.now_button)
-        bar.addStretch(1)
         self._buttons.addStretch(1)  # actions on their own row: the view fits a laptop screen
 
         content = QWidget(self)
         c = QVBoxLayout(content)
         c.setContentsMargins(0, 0, 0, 0)
         c.addWidget(self.header)
-        c.addLayout(bar)
+        c.addWidget(self.as_of_bar)
         c.addLayout(self._buttons)
         c.addWidget(self.banner)
         c.addWidget(self.splitter, 1)
@@ -203,30 +179,17 @@ class ConsentView(QWidget):
         self.table.setFocus()
 
     def as_of(self) -> datetime:
-        return self._as_of if self._as_of is not None else self.clock()
+        return self.as_of_bar.as_of()
 
     def is_historical(self) -> bool:
-        return self._as_of is not None and self._as_of < self.clock() - PRESENT_SLACK
+        return self.as_of_bar.is_historical()
 
     def set_as_of(self, when: datetime | None) -> None:
         """Show the records as they stood at `when` (None: now)."""
-        self._as_of = when
-        self.as_of_edit.blockSignals(True)
-        self.as_of_edit.set_value(when or self.clock())
-        self.as_of_edit.blockSignals(False)
-        self._debounce.stop()
-        self.refresh()
+        self.as_of_bar.set_as_of(when)
 
     def focus_as_of(self) -> None:
-        self.as_of_edit.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def _as_of_edited(self) -> None:
-        when = self.as_of_edit.value()
-        if abs(when - self.clock()) < PRESENT_SLACK:
-            self._as_of = None
-        else:
-            self._as_of = when
-        self.refresh()
+        self.as_of_bar.focus()
 
     def refresh(self, recheck: bool = False) -> None:
         """Ask the records again for the as-of moment; keep the selected record.
@@ -237,10 +200,7 @@ class ConsentView(QWidget):
         artist = self.artist
         if artist is None:
             return
-        if self._as_of is None:  # following the clock: the picker shows the present
-            self.as_of_edit.blockSignals(True)
-            self.as_of_edit.set_value(self.clock())
-            self.as_of_edit.blockSignals(False)
+        self.as_of_bar.follow_clock()
         try:
             self.artist = artist = self.roster.get(artist.id)
             when = self.as_of()
@@ -250,10 +210,10 @@ class ConsentView(QWidget):
             show_error(self, e)
             return
         state = grid.state
-        shown_when = when if self._as_of is not None else None
+        shown_when = when if self.as_of_bar.moment is not None else None
         self.header.show_artist(artist, state.stance, state.stance_conditions, entry, shown_when)
         self.matrix_panel.show_matrix(grid)
-        self._show_banner(when)
+        self.as_of_bar.show_banner(when)
         if self._selected is not None:
             index = self.model.index_of_record(self._selected)
             if index.isValid():
@@ -263,24 +223,6 @@ class ConsentView(QWidget):
             self._load_history(self._selected, recheck)
         self._update_actions()
         self._update_summary()
-
-    def _show_banner(self, when: datetime) -> None:
-        now = self.clock()
-        if self._as_of is None or abs(when - now) < PRESENT_SLACK:
-            self.banner.hide()
-            return
-        if when < now:
-            text = self.tr(
-                "Historical view: the records as they stood on {when}. Changes recorded "
-                "since then are not shown here (Ctrl+Shift+D: back to now)."
-            )
-        else:
-            text = self.tr(
-                "Looking ahead to {when}: what today's records will authorise then, if "
-                "nothing changes (Ctrl+Shift+D: back to now)."
-            )
-        self.banner.setText(text.format(when=when_text(when)))
-        self.banner.show()
 
     def _update_summary(self) -> None:
         artist = self.artist
@@ -294,7 +236,8 @@ class ConsentView(QWidget):
             for r in records
             if r.status in (ConsentStatus.REQUESTED, ConsentStatus.PENDING_ARTIST)
         )
-        when = self.tr("now") if self._as_of is None else when_text(self._as_of)
+        moment = self.as_of_bar.moment
+        when = self.tr("now") if moment is None else when_text(moment)
         self.summary = self.tr("{name}: {n} in force · {w} waiting · as of {when}").format(
             name=artist.display_name, n=in_force, w=waiting, when=when
         )
@@ -508,7 +451,8 @@ class ConsentView(QWidget):
     def commit_stance(self, artist_id: int, request: StanceRequest) -> bool:
         try:
             if request.effective_at is None:
-                command = RecordStance(
+                RecordStance.perform(
+                    self.undo_stack,
                     self.stances,
                     artist_id,
                     request.stance,
@@ -516,7 +460,6 @@ class ConsentView(QWidget):
                     lambda: self._stance_changed(artist_id),
                     self._failed,
                 )
-                self.undo_stack.push(command)
             else:
                 record_backdated_stance(
                     self.stances,

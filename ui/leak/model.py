@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from models.leak import Candidate, MatchKind, MatchStatus, NameMatch
@@ -28,8 +28,8 @@ from models.leak.overview import ArtistOverview
 from models.names import display_name
 from ui.i18n import label
 from ui.roster.labels import stance_icon
+from ui.table_model import EditableTable, Index
 
-Index = QModelIndex | QPersistentModelIndex
 ARTIST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CANDIDATES_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -77,7 +77,21 @@ def initial_row(match: NameMatch) -> LeakRow:
 Fetch = Callable[[Sequence[int]], dict[int, ArtistOverview]]
 
 
-class LeakTableModel(QAbstractTableModel):
+def overview_ids(matches: Sequence[NameMatch]) -> list[int]:
+    """The artists the table shows at once: every matched artist, every ambiguous candidate."""
+    ids: dict[int, None] = {}
+    for m in matches:
+        if m.status is MatchStatus.MATCHED and m.best is not None:
+            ids.setdefault(m.best.artist_id, None)
+        elif m.status is MatchStatus.AMBIGUOUS:
+            for c in m.candidates:
+                ids.setdefault(c.artist_id, None)
+    return list(ids)
+
+
+class LeakTableModel(EditableTable):
+    columns = Column
+
     def __init__(self, fetch: Fetch | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[LeakRow] = []
@@ -130,7 +144,8 @@ class LeakTableModel(QAbstractTableModel):
         return list(self._rows)
 
     def row(self, row: int) -> LeakRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        found: LeakRow | None = self.row_at(row)
+        return found
 
     def confirmed_ids(self) -> list[int]:
         """Each confirmed artist once, in list order."""
@@ -178,57 +193,39 @@ class LeakTableModel(QAbstractTableModel):
             self.index(row, Column.CONFIRMED), state, Qt.ItemDataRole.CheckStateRole
         )
 
-    # -- Qt model interface --------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+    # -- Qt model interface ------------------------------------------------------------------
+    def edit_flags(self, index: Index) -> Qt.ItemFlag:
         r = self._rows[index.row()]
         if index.column() == Column.ARTIST and r.candidates:
-            flags |= Qt.ItemFlag.ItemIsEditable
+            return Qt.ItemFlag.ItemIsEditable
         if index.column() == Column.CONFIRMED and r.artist_id is not None:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
+            return Qt.ItemFlag.ItemIsUserCheckable
+        return Qt.ItemFlag.NoItemFlags
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                Column.POSITION: "#",
-                Column.ENTRY: self.tr("Entry in the list"),
-                Column.ARTIST: self.tr("Artist"),
-                Column.SCORE: self.tr("Score"),
-                Column.MATCH: self.tr("Match"),
-                Column.STANCE: self.tr("AI stance"),
-                Column.AUTHORISED: self.tr("Authorised now"),
-                Column.LISTED: self.tr("Listed only on"),
-                Column.CONFIRMED: self.tr("Confirmed"),
-                Column.STATEMENT: self.tr("Statement"),
-            }[Column(section)]
+    def column_titles(self) -> dict[Column, str]:
+        return {
+            Column.POSITION: "#",
+            Column.ENTRY: self.tr("Entry in the list"),
+            Column.ARTIST: self.tr("Artist"),
+            Column.SCORE: self.tr("Score"),
+            Column.MATCH: self.tr("Match"),
+            Column.STANCE: self.tr("AI stance"),
+            Column.AUTHORISED: self.tr("Authorised now"),
+            Column.LISTED: self.tr("Listed only on"),
+            Column.CONFIRMED: self.tr("Confirmed"),
+            Column.STATEMENT: self.tr("Statement"),
+        }
+
+    def column_header(self, section: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and section == Column.LISTED:
             return self.tr(
                 "Platforms that list the artist. A listing does not mean the artist agreed to "
                 "any AI use."
             )
-        return None
+        return super().column_header(section, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
-            return None
-        if not (0 <= index.row() < len(self._rows) and 0 <= index.column() < len(Column)):
+        if not self.cell_index_valid(index):
             return None
         r = self._rows[index.row()]
         column = Column(index.column())

@@ -9,26 +9,17 @@ updates while the manager types or pastes; the window never waits.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDateEdit,
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,13 +28,13 @@ from models.clock import utc_now
 from models.identity import UnlockedIdentity
 from models.leak import ListEntry, NameMatch, NameMatcher, read_list_file, split_list
 from models.leak.listings import Listing, ListingDraft, ListingService
-from models.leak.matcher import MatchStatus
 from models.leak.overview import ArtistOverview, artist_overviews
+from models.statements.record import StatementKind
 from models.storage.database import Database
-from ui.leak.confirm import BatchConfirmDialog
-from ui.leak.delegate import CandidateDelegate, CheckCellDelegate
 from ui.leak.issue import IssueOutcome, IssueRequest, LeakIssuer
-from ui.leak.model import Column, LeakTableModel
+from ui.leak.list_panel import ListPanel
+from ui.leak.model import LeakTableModel, overview_ids
+from ui.leak.table import LeakTableView
 from ui.settings import (
     LAST_IMPORT_FOLDER,
     LAST_STATEMENT_FOLDER,
@@ -51,27 +42,12 @@ from ui.settings import (
     LEAK_SPLITTER,
     Settings,
 )
-from ui.statements.export_dialog import LanguageChoice
+from ui.statements.confirm import ConfirmBatchDialog, PlannedStatement
 from ui.statements.unlock import with_identity
 from ui.tasks import Task, TaskControl, run_task
 
 MATCH_DEBOUNCE_MS = 400
-# Sized so that the whole table fits beside the list at 1024 px without scrolling sideways;
-# long texts are elided and shown whole in their tooltips.
-WIDTHS = {
-    Column.POSITION: 28,
-    Column.ENTRY: 100,
-    Column.ARTIST: 135,
-    Column.SCORE: 40,
-    Column.MATCH: 135,
-    Column.STANCE: 100,
-    Column.AUTHORISED: 100,
-    Column.LISTED: 90,
-    Column.STATEMENT: 90,
-}
 LEFT_WIDTH = 225
-PRIORITY = (Column.ENTRY, Column.ARTIST, Column.MATCH)
-REQUIRED_STYLE = "QLineEdit#leakPlatform { border: 2px solid #b03a2e; }"
 
 
 @dataclass(frozen=True)
@@ -80,18 +56,6 @@ class MatchResult:
     matcher: NameMatcher
     matches: list[NameMatch]
     overviews: dict[int, ArtistOverview]
-
-
-def overview_ids(matches: Sequence[NameMatch]) -> list[int]:
-    """The artists the table shows at once: every matched artist, every ambiguous candidate."""
-    ids: dict[int, None] = {}
-    for m in matches:
-        if m.status is MatchStatus.MATCHED and m.best is not None:
-            ids.setdefault(m.best.artist_id, None)
-        elif m.status is MatchStatus.AMBIGUOUS:
-            for c in m.candidates:
-                ids.setdefault(c.artist_id, None)
-    return list(ids)
 
 
 class LeakView(QWidget):
@@ -125,120 +89,30 @@ class LeakView(QWidget):
 
     # -- building ------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.paste_edit = QPlainTextEdit(self)
-        self.paste_edit.setObjectName("leakPaste")
-        self.paste_edit.setPlaceholderText(
-            self.tr(
-                "Paste the published list here: one name a line, or separated by commas or 、. "
-                "Numbering, brackets and roles are ignored."
-            )
-        )
+        self.panel = ListPanel(self.settings, self)
+        self.panel.setMinimumWidth(LEFT_WIDTH - 40)
+        self.paste_edit = self.panel.paste_edit
+        self.platform_edit = self.panel.platform_edit
+        self.platform_label = self.panel.platform_label
+        self.platform_problem = self.panel.platform_problem
+        self.source_edit = self.panel.source_edit
+        self.seen_edit = self.panel.seen_edit
+        self.languages = self.panel.languages
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(MATCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.match_now)
         self.paste_edit.textChanged.connect(self._text_changed)
-        open_button = QPushButton(self.tr("Open list…"), self)
-        open_button.setObjectName("openLeakList")
-        open_button.setToolTip(self.tr("A text, CSV, Excel (.xlsx) or PDF file"))
-        open_button.clicked.connect(self.ask_list_file)
-        clear_button = QPushButton(self.tr("Clear"), self)
-        clear_button.clicked.connect(self.clear)
-
-        self.platform_edit = QLineEdit(self)
-        self.platform_edit.setObjectName("leakPlatform")
-        self.platform_edit.setPlaceholderText(self.tr("e.g. Xingmu AI Artist Library"))
-        self.platform_edit.setToolTip(
-            self.tr("Required: the platform or list that published the names.")
-        )
-        self.platform_edit.setAccessibleName(self.tr("Platform or list (required)"))
-        self.platform_edit.setMinimumWidth(180)
+        self.panel.open_button.clicked.connect(self.ask_list_file)
+        self.panel.clear_button.clicked.connect(self.clear)
         self.platform_edit.textChanged.connect(self._source_changed)
-        self.platform_edit.textChanged.connect(self._platform_given)
-        self.platform_label = QLabel(
-            self.tr("Platform or list:") + ' <span style="color:#b03a2e">*</span>', self
-        )
-        self.platform_label.setObjectName("leakPlatformLabel")
-        self.platform_label.setBuddy(self.platform_edit)
-        self.platform_problem = QLabel(self)
-        self.platform_problem.setObjectName("leakPlatformProblem")
-        self.platform_problem.setWordWrap(True)
-        self.platform_problem.setStyleSheet("color: #b03a2e")
-        self.platform_problem.hide()
-        self.source_edit = QLineEdit(self)
-        self.source_edit.setObjectName("leakSource")
-        self.source_edit.setPlaceholderText(self.tr("https://… or where it was seen"))
         self.source_edit.textChanged.connect(self._source_changed)
-        self.seen_edit = QDateEdit(QDate.currentDate(), self)
-        self.seen_edit.setObjectName("leakSeenOn")
-        self.seen_edit.setCalendarPopup(True)
-        self.seen_edit.setDisplayFormat("yyyy-MM-dd")
-        self.seen_edit.setMaximumDate(QDate.currentDate().addDays(1))
         self.seen_edit.dateChanged.connect(self._source_changed)
-        source_box = QGroupBox(self.tr("Where the list was published"), self)
-        form = QFormLayout(source_box)
-        # Label above field: the fields get the panel's whole width (placeholders not cut).
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.addRow(self.platform_label, self.platform_edit)
-        form.addRow(self.platform_problem)
-        required = QLabel(self.tr("* required"), source_box)
-        required.setEnabled(False)
-        form.addRow(self.tr("URL or note:"), self.source_edit)
-        form.addRow(self.tr("Seen on:"), self.seen_edit)
-        form.addRow(required)
-        self.languages = LanguageChoice(self.settings, self, compact=True)
-        self.languages.setToolTip(self.tr("Language of the statements"))
-        statements_form = QFormLayout()
-        statements_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        statements_form.addRow(self.tr("Statements in:"), self.languages)
 
-        left = QWidget(self)
-        left.setMinimumWidth(LEFT_WIDTH - 40)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 4, 0)
-        left_layout.addWidget(QLabel(self.tr("The list"), left))
-        left_layout.addWidget(self.paste_edit, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(open_button)
-        buttons.addWidget(clear_button)
-        buttons.addStretch(1)
-        left_layout.addLayout(buttons)
-        left_layout.addWidget(source_box)
-        left_layout.addLayout(statements_form)
+        self.table = LeakTableView(self.model, self)
+        self.delegate = self.table.candidate_delegate
+        self.check_delegate = self.table.check_delegate
 
-        self.table = QTableView(self)
-        self.table.setObjectName("leakTable")
-        self.table.setModel(self.model)
-        self.delegate = CandidateDelegate(self.table)
-        self.table.setItemDelegateForColumn(Column.ARTIST, self.delegate)
-        self.check_delegate = CheckCellDelegate(self.table)
-        self.table.setItemDelegateForColumn(Column.CONFIRMED, self.check_delegate)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.SelectedClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionsMovable(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setStretchLastSection(False)
-        for column, width in WIDTHS.items():
-            self.table.setColumnWidth(column, width)
-        header.setMinimumSectionSize(24)
-        confirmed_title = str(self.model.headerData(Column.CONFIRMED, Qt.Orientation.Horizontal))
-        header.setSectionResizeMode(Column.CONFIRMED, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(
-            Column.CONFIRMED, header.fontMetrics().horizontalAdvance(confirmed_title) + 20
-        )
-        header.setStretchLastSection(False)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.viewport().installEventFilter(self)
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("leakSummary")
         self.summary_label.setWordWrap(True)
@@ -277,7 +151,7 @@ class LeakView(QWidget):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("leakSplitter")
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.panel)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -285,45 +159,6 @@ class LeakView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 12, 4)
         layout.addWidget(self.splitter)
-
-    # -- fitting the table to its width -----------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_columns()
-        return super().eventFilter(watched, event)
-
-    def _fit_columns(self) -> None:
-        """Every column in sight: narrower screens shrink the columns in proportion (texts are
-        elided, whole in their tooltips) instead of scrolling sideways."""
-        header = self.table.horizontalHeader()
-        available = self.table.viewport().width()
-        fixed = header.sectionSize(Column.CONFIRMED)
-        wanted = {c: w for c, w in WIDTHS.items()}
-        total = sum(wanted.values()) + fixed
-        scale = min(2.0, (available - fixed) / max(1, total - fixed))  # wide screens too
-        # On a narrow screen the entry, the artist and how it matched keep most of their
-        # width; the overview columns give way first.
-        keep = max(scale, 0.85) if scale < 1 else scale
-        widths = {c: int(wanted[c] * keep) for c in PRIORITY}
-        others = [c for c in wanted if c not in PRIORITY]
-        room = available - fixed - sum(widths.values())
-        share = room / max(1, sum(wanted[c] for c in others))
-        for column in others:
-            widths[column] = int(wanted[column] * share)
-        widths = {c: max(28 if c is Column.POSITION else 40, w) for c, w in widths.items()}
-        over = sum(widths.values()) + fixed - available
-        while over > 0:  # minimums can overshoot a very narrow table: take it from the widest
-            widest = max(widths, key=lambda c: widths[c])
-            if widths[widest] <= 40:
-                break
-            cut = min(over, widths[widest] - 40)
-            widths[widest] -= cut
-            over -= cut
-        # the last column takes what is left, to the edge
-        rest = available - fixed - sum(w for c, w in widths.items() if c is not Column.STATEMENT)
-        widths[Column.STATEMENT] = max(40, rest)
-        for column, width in widths.items():
-            header.resizeSection(column, width)
 
     # -- input ---------------------------------------------------------------------------------
     def _text_changed(self) -> None:
@@ -476,24 +311,11 @@ class LeakView(QWidget):
         return self.saved_listing is not None and self._saved_key == self._fingerprint()
 
     def _need_platform(self) -> bool:
-        """Without a platform: the field is marked, says why, and gets the focus."""
-        if self.platform_edit.text().strip():
-            return False
-        self.platform_problem.setText(
-            self.tr("Name the platform or list that published the names: statements cite it.")
-        )
-        self.platform_problem.show()
-        self.platform_edit.setProperty("problem", True)
-        self.platform_edit.setStyleSheet(REQUIRED_STYLE)
-        self.platform_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.message.emit(self.platform_problem.text())
-        return True
-
-    def _platform_given(self, text: str) -> None:
-        if text.strip() and self.platform_edit.property("problem"):
-            self.platform_edit.setProperty("problem", False)
-            self.platform_edit.setStyleSheet("")
-            self.platform_problem.hide()
+        """Without a platform the panel marks the field and says why (also in the status)."""
+        problem = self.panel.need_platform()
+        if problem:
+            self.message.emit(problem)
+        return bool(problem)
 
     def save_listing(self) -> Task[Listing] | None:
         if self.model.rowCount() == 0 or self._need_platform():
@@ -560,14 +382,21 @@ class LeakView(QWidget):
         )
         key = self._fingerprint()
         overviews = {i: self.model.overview(i) for i in ids}
-        names = [ov.display_name if ov is not None else f"#{i}" for i, ov in overviews.items()]
-        confirm = BatchConfirmDialog(
-            names,
-            request.languages,
+        planned = [
+            PlannedStatement(
+                ov.display_name if ov is not None else f"#{i}",
+                StatementKind.POSITION,
+                tuple(request.languages),
+            )
+            for i, ov in overviews.items()
+        ]
+        confirm = ConfirmBatchDialog(
+            planned,
             folder,
-            request.listing.platform.strip(),
-            len(self.model.already_issued(ids)),
+            self.tr("Sign {n} statements?").format(n=len(planned)),
             self,
+            platform=request.listing.platform.strip(),
+            again=len(self.model.already_issued(ids)),
         )
         confirm.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 

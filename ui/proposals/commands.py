@@ -10,16 +10,17 @@
 Creating a proposal, attaching or removing files and accepting with consent records are not
 commands: nothing is deleted, so the view confirms them first and says so.
 
-Each command is performed first (a refused save never reaches the stack), then pushed; its
-first redo is a no-op. Versions: several commands may touch one proposal, and each write
-raises its version, so the commands share a `VersionBook` holding the version this desk last
-wrote. Undo and redo expect that version, so a change made meanwhile at another desk is never
-overwritten: the ConflictError is shown and the command drops out of the stack.
+Each command is made with `perform(stack, ...)` (ui/commands.py): it records in its
+constructor, writes once and reaches the stack only if that write succeeded. Versions: several
+commands may touch one proposal, and each write raises its version, so they share the undo
+stack's `VersionBook`, holding the version this desk last wrote. Undo and redo expect that
+version, so a change made meanwhile at another desk is never overwritten: the ConflictError
+is shown and the command drops out of the stack.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Hashable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
@@ -34,57 +35,62 @@ from models.proposals.values import (
     ProposalStatus,
     StoredFinding,
 )
-from ui.commands import ServiceCommand
+from ui.commands import Changed, Failed, ServiceCommand, VersionBook
 from ui.proposals.labels import status_label
-
-Changed = Callable[[], None]
-Failed = Callable[[UserError], None]
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ProposalCommand", text)
 
 
-class VersionBook:
-    """The row version this desk's own last write left on each proposal or finding."""
+def proposal_key(proposal_id: int) -> Hashable:
+    return ("proposal", proposal_id)
 
-    def __init__(self) -> None:
-        self._seen: dict[Hashable, int] = {}
 
-    def get(self, key: Hashable, fallback: int) -> int:
-        return self._seen.get(key, fallback)
-
-    def set(self, key: Hashable, version: int) -> None:
-        self._seen[key] = version
-
-    def wrote(self, proposal: Proposal) -> Proposal:
-        self._seen[("proposal", proposal.id)] = proposal.row_version
-        return proposal
+def wrote(book: VersionBook, proposal: Proposal) -> Proposal:
+    """Note a write this desk made to a proposal outside a command (an acceptance)."""
+    book.set(proposal_key(proposal.id), proposal.row_version)
+    return proposal
 
 
 class _OnProposal(ServiceCommand):
+    """A write to one proposal; subclasses say how to go forward and back."""
+
     def __init__(
         self,
         service: ProposalService,
-        book: VersionBook,
-        after: Proposal,
+        before: Proposal,
         text: str,
         on_changed: Changed,
         on_error: Failed,
     ) -> None:
         super().__init__(text, on_changed, on_error)
         self.service = service
-        self.book = book
-        self.proposal_id = after.id
-        self.after = book.wrote(after)
-        self._fallback = after.row_version
+        self.proposal_id = before.id
+        self.after = before
+        self._before_version = before.row_version
 
     @property
     def version(self) -> int:
-        return self.book.get(("proposal", self.proposal_id), self._fallback)
+        return self.book.get(proposal_key(self.proposal_id), self._before_version)
+
+    def _forward(self, version: int) -> Proposal:
+        raise NotImplementedError
+
+    def _back(self, version: int) -> Proposal:
+        raise NotImplementedError
 
     def _saved(self, proposal: Proposal) -> None:
-        self.after = self.book.wrote(proposal)
+        self.after = wrote(self.book, proposal)
+
+    def _do(self) -> None:
+        self._saved(self._forward(self._before_version))  # the version the view showed
+
+    def _undo(self) -> None:
+        self._saved(self._back(self.version))
+
+    def _redo(self) -> None:
+        self._saved(self._forward(self.version))
 
 
 class EditProposal(_OnProposal):
@@ -93,29 +99,25 @@ class EditProposal(_OnProposal):
     def __init__(
         self,
         service: ProposalService,
-        book: VersionBook,
         before: Proposal,
         draft: ProposalDraft,
         on_changed: Changed,
         on_error: Failed,
     ) -> None:
-        after = service.update(before.id, draft, before.row_version)
-        super().__init__(
-            service,
-            book,
-            after,
-            _tr("Edit proposal #{id}").format(id=before.id),
-            on_changed,
-            on_error,
-        )
+        text = _tr("Edit proposal #{id}").format(id=before.id)
+        super().__init__(service, before, text, on_changed, on_error)
         self._old = before.draft()
-        self._new = after.draft()
+        self._new = draft
 
-    def _undo(self) -> None:
-        self._saved(self.service.update(self.proposal_id, self._old, self.version))
+    def _do(self) -> None:
+        super()._do()
+        self._new = self.after.draft()
 
-    def _redo(self) -> None:
-        self._saved(self.service.update(self.proposal_id, self._new, self.version))
+    def _forward(self, version: int) -> Proposal:
+        return self.service.update(self.proposal_id, self._new, version)
+
+    def _back(self, version: int) -> Proposal:
+        return self.service.update(self.proposal_id, self._old, version)
 
 
 class MoveProposal(_OnProposal):
@@ -124,35 +126,33 @@ class MoveProposal(_OnProposal):
     def __init__(
         self,
         service: ProposalService,
-        book: VersionBook,
         before: Proposal,
         target: ProposalStatus,
         note: str,
         on_changed: Changed,
         on_error: Failed,
-        after: Proposal | None = None,
+        accepted: Proposal | None = None,
     ) -> None:
-        """`after`: the move was already made (an acceptance that created no record)."""
-        if after is None:
-            after = service.transition(before.id, target, before.row_version, note)
-        super().__init__(
-            service,
-            book,
-            after,
-            _tr("Proposal #{id}: {old} → {new}").format(
-                id=before.id, old=status_label(before.status), new=status_label(target)
-            ),
-            on_changed,
-            on_error,
+        """`accepted`: the move was already made (an acceptance that created no record)."""
+        text = _tr("Proposal #{id}: {old} → {new}").format(
+            id=before.id, old=status_label(before.status), new=status_label(target)
         )
+        super().__init__(service, before, text, on_changed, on_error)
         self.target = target
         self.note = note
+        self._accepted = accepted
 
-    def _undo(self) -> None:
-        self._saved(self.service.undo_transition(self.proposal_id, self.version))
+    def _do(self) -> None:
+        if self._accepted is not None:
+            self._saved(self._accepted)
+        else:
+            super()._do()
 
-    def _redo(self) -> None:
-        self._saved(self.service.transition(self.proposal_id, self.target, self.version, self.note))
+    def _forward(self, version: int) -> Proposal:
+        return self.service.transition(self.proposal_id, self.target, version, self.note)
+
+    def _back(self, version: int) -> Proposal:
+        return self.service.undo_transition(self.proposal_id, version)
 
 
 class RecordDecision(_OnProposal):
@@ -161,7 +161,6 @@ class RecordDecision(_OnProposal):
     def __init__(
         self,
         service: ProposalService,
-        book: VersionBook,
         before: Proposal,
         artist_id: int,
         decision: ArtistDecisionOnProposal | None,
@@ -170,25 +169,20 @@ class RecordDecision(_OnProposal):
     ) -> None:
         entry = before.artist(artist_id)
         name = entry.artist_name if entry is not None else f"#{artist_id}"
-        after = service.record_decision(before.id, artist_id, decision, before.row_version)
         if decision is not None:
             text = _tr("Record the decision of {name}")
         else:
             text = _tr("Clear the decision of {name}")
-        super().__init__(service, book, after, text.format(name=name), on_changed, on_error)
+        super().__init__(service, before, text.format(name=name), on_changed, on_error)
         self.artist_id = artist_id
         self._old = entry.decision if entry is not None else None
         self._new = decision
 
-    def _undo(self) -> None:
-        self._saved(
-            self.service.record_decision(self.proposal_id, self.artist_id, self._old, self.version)
-        )
+    def _forward(self, version: int) -> Proposal:
+        return self.service.record_decision(self.proposal_id, self.artist_id, self._new, version)
 
-    def _redo(self) -> None:
-        self._saved(
-            self.service.record_decision(self.proposal_id, self.artist_id, self._new, self.version)
-        )
+    def _back(self, version: int) -> Proposal:
+        return self.service.record_decision(self.proposal_id, self.artist_id, self._old, version)
 
 
 class RecordRecommendation(_OnProposal):
@@ -197,7 +191,6 @@ class RecordRecommendation(_OnProposal):
     def __init__(
         self,
         service: ProposalService,
-        book: VersionBook,
         before: Proposal,
         artist_id: int,
         recommendation: AgencyRecommendation | None,
@@ -206,71 +199,51 @@ class RecordRecommendation(_OnProposal):
     ) -> None:
         entry = before.artist(artist_id)
         name = entry.artist_name if entry is not None else f"#{artist_id}"
-        after = service.record_recommendation(
-            before.id, artist_id, recommendation, before.row_version
-        )
         text = (
             _tr("Record the agency's advice for {name}")
             if recommendation
             else _tr("Clear the agency's advice for {name}")
         )
-        super().__init__(service, book, after, text.format(name=name), on_changed, on_error)
+        super().__init__(service, before, text.format(name=name), on_changed, on_error)
         self.artist_id = artist_id
         self._old = entry.recommendation if entry is not None else None
         self._new = recommendation
 
-    def _undo(self) -> None:
-        self._saved(
-            self.service.record_recommendation(
-                self.proposal_id, self.artist_id, self._old, self.version
-            )
+    def _forward(self, version: int) -> Proposal:
+        return self.service.record_recommendation(
+            self.proposal_id, self.artist_id, self._new, version
         )
 
-    def _redo(self) -> None:
-        self._saved(
-            self.service.record_recommendation(
-                self.proposal_id, self.artist_id, self._new, self.version
-            )
+    def _back(self, version: int) -> Proposal:
+        return self.service.record_recommendation(
+            self.proposal_id, self.artist_id, self._old, version
         )
 
 
 class MapCharacters(ServiceCommand):
-    """Confirm one or more characters of a script; undo restores what each was before."""
+    """Confirm one or more characters of a script; undo restores what each was before.
+
+    If one character of several cannot be mapped, the ones before it stay mapped and undoable
+    and `failure` says why the rest were not; if the first one fails, nothing is pushed.
+    """
 
     def __init__(
         self,
         service: ProposalService,
-        book: VersionBook,
         script_id: int,
         before: Sequence[CharacterMapping],
         wanted: dict[str, int | None],
         on_changed: Changed,
         on_error: Failed,
     ) -> None:
+        super().__init__("", on_changed, on_error)
         self.service = service
-        self.book = book
         self.script_id = script_id
         self._old = {m.character: m for m in before if m.character in wanted}
-        self._new = dict(wanted)
+        self._wanted = dict(wanted)
+        self._new: dict[str, int | None] = {}
         self.done: list[CharacterMapping] = []
-        self.failure: UserError | None = None  # keep what succeeded undoable, then say why
-        for character, artist_id in wanted.items():
-            old = self._old.get(character)
-            expected = old.row_version if old is not None and old.confirmed else None
-            try:
-                self.done.append(self._map(character, artist_id, expected))
-            except UserError as e:
-                if not self.done:
-                    raise
-                self.failure = e
-                break
-        self._new = {m.character: wanted[m.character] for m in self.done}
-        if len(self._new) == 1:
-            (character,) = self._new
-            text = _tr("Map {character}").format(character=character)
-        else:
-            text = _tr("Confirm {n} suggested mappings").format(n=len(self._new))
-        super().__init__(text, on_changed, on_error)
+        self.failure: UserError | None = None
 
     def _key(self, character: str) -> tuple[str, int, str]:
         return ("mapping", self.script_id, character)
@@ -279,6 +252,24 @@ class MapCharacters(ServiceCommand):
         saved = self.service.map_character(self.script_id, character, artist_id, expected)
         self.book.set(self._key(character), saved.row_version)
         return saved
+
+    def _do(self) -> None:
+        for character, artist_id in self._wanted.items():
+            old = self._old.get(character)
+            expected = old.row_version if old is not None and old.confirmed else None
+            try:
+                self.done.append(self._map(character, artist_id, expected))
+            except UserError as e:  # keep what succeeded undoable, then say why
+                if not self.done:
+                    raise
+                self.failure = e
+                break
+        self._new = {m.character: self._wanted[m.character] for m in self.done}
+        if len(self._new) == 1:
+            (character,) = self._new
+            self.setText(_tr("Map {character}").format(character=character))
+        else:
+            self.setText(_tr("Confirm {n} suggested mappings").format(n=len(self._new)))
 
     def _undo(self) -> None:
         for character in reversed(list(self._new)):
@@ -296,78 +287,76 @@ class MapCharacters(ServiceCommand):
             self._map(character, artist_id, expected)
 
 
-class AcceptRisk(ServiceCommand):
+class _RiskMark(ServiceCommand):
+    """Set or take back the accepted-risk mark of a finding; undo does the other."""
+
+    def __init__(
+        self,
+        service: ProposalService,
+        finding: StoredFinding,
+        accept: bool,
+        reason: str,
+        text: str,
+        on_changed: Changed,
+        on_error: Failed,
+    ) -> None:
+        f = finding.finding
+        where = _tr(" at line {line}").format(line=f.line) if f.line is not None else ""
+        super().__init__(text.format(rule=f.rule_id, where=where), on_changed, on_error)
+        self.service = service
+        self.finding_id = finding.id
+        self.after = finding
+        self.reason = reason
+        self._accept = accept
+        self._before_version = finding.row_version
+
+    @property
+    def version(self) -> int:
+        return self.book.get(("finding", self.finding_id), self._before_version)
+
+    def _mark(self, accepted: bool, version: int) -> None:
+        if accepted:
+            self.after = self.service.accept_risk(self.finding_id, self.reason, version)
+        else:
+            self.after = self.service.clear_accepted_risk(self.finding_id, version)
+        self.book.set(("finding", self.finding_id), self.after.row_version)
+
+    def _do(self) -> None:
+        self._mark(self._accept, self._before_version)
+
+    def _undo(self) -> None:
+        self._mark(not self._accept, self.version)
+
+    def _redo(self) -> None:
+        self._mark(self._accept, self.version)
+
+
+class AcceptRisk(_RiskMark):
     """Mark a finding as accepted risk with a reason; undo clears the mark."""
 
     def __init__(
         self,
         service: ProposalService,
-        book: VersionBook,
         finding: StoredFinding,
         reason: str,
         on_changed: Changed,
         on_error: Failed,
     ) -> None:
-        self.service = service
-        self.book = book
-        self.finding_id = finding.id
-        self.reason = reason
-        self.after = service.accept_risk(finding.id, reason, finding.row_version)
-        book.set(("finding", finding.id), self.after.row_version)
-        f = finding.finding
-        where = _tr(" at line {line}").format(line=f.line) if f.line is not None else ""
-        super().__init__(
-            _tr("Accept the risk of {rule}{where}").format(rule=f.rule_id, where=where),
-            on_changed,
-            on_error,
-        )
-
-    @property
-    def version(self) -> int:
-        return self.book.get(("finding", self.finding_id), self.after.row_version)
-
-    def _undo(self) -> None:
-        self.after = self.service.clear_accepted_risk(self.finding_id, self.version)
-        self.book.set(("finding", self.finding_id), self.after.row_version)
-
-    def _redo(self) -> None:
-        self.after = self.service.accept_risk(self.finding_id, self.reason, self.version)
-        self.book.set(("finding", self.finding_id), self.after.row_version)
+        text = _tr("Accept the risk of {rule}{where}")
+        super().__init__(service, finding, True, reason, text, on_changed, on_error)
 
 
-class ClearRisk(ServiceCommand):
+class ClearRisk(_RiskMark):
     """Take back an accepted risk (the finding counts again); undo accepts it again."""
 
     def __init__(
         self,
         service: ProposalService,
-        book: VersionBook,
         finding: StoredFinding,
         on_changed: Changed,
         on_error: Failed,
     ) -> None:
-        self.service = service
-        self.book = book
-        self.finding_id = finding.id
-        self.reason = finding.accepted_reason
-        self.after = service.clear_accepted_risk(finding.id, finding.row_version)
-        book.set(("finding", finding.id), self.after.row_version)
-        f = finding.finding
-        where = _tr(" at line {line}").format(line=f.line) if f.line is not None else ""
+        text = _tr("Take back the accepted risk of {rule}{where}")
         super().__init__(
-            _tr("Take back the accepted risk of {rule}{where}").format(rule=f.rule_id, where=where),
-            on_changed,
-            on_error,
+            service, finding, False, finding.accepted_reason, text, on_changed, on_error
         )
-
-    @property
-    def version(self) -> int:
-        return self.book.get(("finding", self.finding_id), self.after.row_version)
-
-    def _undo(self) -> None:
-        self.after = self.service.accept_risk(self.finding_id, self.reason, self.version)
-        self.book.set(("finding", self.finding_id), self.after.row_version)
-
-    def _redo(self) -> None:
-        self.after = self.service.clear_accepted_risk(self.finding_id, self.version)
-        self.book.set(("finding", self.finding_id), self.after.row_version)

@@ -6,7 +6,7 @@ write through the same services and push onto the window's one undo stack.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtGui import QUndoStack
 
@@ -14,7 +14,7 @@ from models.parties.service import CounterpartyService
 from models.proposals.service import ProposalService
 from models.roster.service import RosterService
 from models.storage.database import Database
-from ui.proposals.commands import VersionBook
+from ui.commands import VersionBook, version_book
 from ui.settings import Settings
 
 
@@ -26,7 +26,11 @@ class ProposalContext:
     roster: RosterService
     undo_stack: QUndoStack
     settings: Settings
-    book: VersionBook = field(default_factory=VersionBook)
+
+    @property
+    def book(self) -> VersionBook:
+        """The undo stack's row versions, shared with every other view's commands."""
+        return version_book(self.undo_stack)
 
     @classmethod
     def open(cls, db: Database, undo_stack: QUndoStack, settings: Settings) -> ProposalContext:

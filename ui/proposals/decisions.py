@@ -283,20 +283,19 @@ class DecisionsPanel(QWidget):
         try:
             if advice:
                 assert value is None or isinstance(value, AgencyRecommendation)
-                command: RecordDecision | RecordRecommendation = RecordRecommendation(
-                    self.ctx.service, self.ctx.book, p, a.artist_id, value,
+                command: RecordDecision | RecordRecommendation = RecordRecommendation.perform(
+                    self.ctx.undo_stack, self.ctx.service, p, a.artist_id, value,
                     self._undone, self._failed,
                 )  # fmt: skip
             else:
                 assert value is None or isinstance(value, ArtistDecisionOnProposal)
-                command = RecordDecision(
-                    self.ctx.service, self.ctx.book, p, a.artist_id, value,
+                command = RecordDecision.perform(
+                    self.ctx.undo_stack, self.ctx.service, p, a.artist_id, value,
                     self._undone, self._failed,
                 )  # fmt: skip
         except UserError as e:
             self._failed(e)
             return False
-        self.ctx.undo_stack.push(command)
         self.changed.emit(command.after)
         return True
 

@@ -302,9 +302,9 @@ class MappingPanel(QWidget):
         if self.script is None or not wanted:
             return False
         try:
-            command = MapCharacters(
+            command = MapCharacters.perform(
+                self.ctx.undo_stack,
                 self.service,
-                self.ctx.book,
                 self.script.id,
                 self.rows,
                 wanted,
@@ -314,7 +314,6 @@ class MappingPanel(QWidget):
         except UserError as e:
             self._failed(e)
             return False
-        self.ctx.undo_stack.push(command)
         self._after_change()
         if command.failure is not None:
             show_error(self, command.failure)

@@ -29,7 +29,7 @@ from models.proposals import workflow
 from models.proposals.values import Proposal, ProposalDraft, ProposalStatus
 from ui.errors import show_error
 from ui.proposals.accept import AcceptDialog
-from ui.proposals.commands import EditProposal, MoveProposal
+from ui.proposals.commands import EditProposal, MoveProposal, wrote
 from ui.proposals.context import ProposalContext
 from ui.proposals.decisions import DecisionsPanel
 from ui.proposals.files import FilesPanel
@@ -238,11 +238,12 @@ class ProposalPage(QWidget):
         if draft.normalized() == p.draft().normalized():
             return False
         try:
-            command = EditProposal(self.service, self.ctx.book, p, draft, self.reload, self._failed)
+            command = EditProposal.perform(
+                self.ctx.undo_stack, self.service, p, draft, self.reload, self._failed
+            )
         except UserError as e:
             self._failed(e)
             return False
-        self.ctx.undo_stack.push(command)
         self._saved(command.after)
         return True
 
@@ -254,13 +255,12 @@ class ProposalPage(QWidget):
         if target is ProposalStatus.ACCEPTED:
             return self.offer_accept()
         try:
-            command = MoveProposal(
-                self.service, self.ctx.book, p, target, note, self.reload, self._failed
+            command = MoveProposal.perform(
+                self.ctx.undo_stack, self.service, p, target, note, self.reload, self._failed
             )
         except UserError as e:
             self._failed(e)
             return False
-        self.ctx.undo_stack.push(command)
         self._saved(command.after)
         self.message.emit(
             self.tr("Proposal #{id} is now {status}; Edit → Undo goes back.").format(
@@ -302,7 +302,7 @@ class ProposalPage(QWidget):
             self._failed(e)
             return False
         if outcome.consent_record_ids:
-            self.ctx.book.wrote(outcome.proposal)
+            wrote(self.ctx.book, outcome.proposal)
             shown = ", ".join(f"#{r}" for r in outcome.consent_record_ids.values())
             self.message.emit(
                 self.tr(
@@ -311,11 +311,10 @@ class ProposalPage(QWidget):
                 ).format(id=before.id, records=shown)
             )
         else:
-            command = MoveProposal(
-                self.service, self.ctx.book, before, ProposalStatus.ACCEPTED, note,
-                self.reload, self._failed, after=outcome.proposal,
+            MoveProposal.perform(
+                self.ctx.undo_stack, self.service, before, ProposalStatus.ACCEPTED, note,
+                self.reload, self._failed, accepted=outcome.proposal,
             )  # fmt: skip
-            self.ctx.undo_stack.push(command)
             self.message.emit(
                 self.tr("Proposal #{id} accepted; Edit → Undo takes it back.").format(id=before.id)
             )

@@ -41,6 +41,7 @@ from models.proposals.values import (
 )
 from models.rules import Severity
 from ui.errors import show_error
+from ui.proposals.commands import wrote
 from ui.proposals.context import ProposalContext
 from ui.proposals.form.dialog import ProposalDialog
 from ui.proposals.labels import status_label
@@ -301,7 +302,7 @@ class ProposalsView(QWidget):
         except UserError as e:
             show_error(self, e)
             return None
-        self.ctx.book.wrote(proposal)
+        wrote(self.ctx.book, proposal)
         self.refresh_list()
         self.open_proposal(proposal.id, FILES_TAB)
         self.message.emit(

@@ -12,14 +12,7 @@ from enum import IntEnum
 from itertools import compress
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
 
@@ -28,11 +21,10 @@ from models.roster.artist import Artist
 from models.roster.listing import SortColumn
 from ui.i18n import date_text
 from ui.roster.labels import age_text, stance_icon, stance_label, status_text
+from ui.table_model import Index, ReadOnlyTable
 
 if TYPE_CHECKING:
     from models.roster.service import RosterService
-
-Index = QModelIndex | QPersistentModelIndex
 
 ARTIST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -85,7 +77,7 @@ def set_up_roster_table(table: QTableView, row_height: int) -> None:
         table.setColumnWidth(column, width)
 
 
-class ArtistTableModel(QAbstractTableModel):
+class ArtistTableModel(ReadOnlyTable):
     """Rows are artists in the order the service returns; only visible pages are loaded.
 
     A search counts its matches and loads their ids in windows as the view scrolls (the
@@ -100,6 +92,7 @@ class ArtistTableModel(QAbstractTableModel):
     RECENT = 8  # lists of queries typed just before, kept for Backspace
 
     loaded = Signal()  # after every (re)load of the id list
+    columns = Column
 
     def __init__(self, roster: RosterService, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -246,11 +239,11 @@ class ArtistTableModel(QAbstractTableModel):
         self._list_to(row)
         return self._ids[row]
 
-    def row_of(self, artist_id: int) -> int | None:
-        """The row of an artist among the loaded rows."""
+    def row_of(self, item_id: object) -> int | None:
+        """The row of an artist (by id) among the loaded rows."""
         if self._row_of is None:
             self._row_of = {a: r for r, a in enumerate(self._ids)}
-        return self._row_of.get(artist_id)
+        return self._row_of.get(item_id) if isinstance(item_id, int) else None
 
     def artist_at(self, row: int) -> Artist | None:
         """The artist on `row`, fetching its page if needed (None if it vanished meanwhile)."""
@@ -279,31 +272,10 @@ class ArtistTableModel(QAbstractTableModel):
         return len(self._cache)
 
     # -- Qt model interface ------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else self._count
+    def row_count(self) -> int:
+        return self._count
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._header(Column(section))
-        return None
-
-    def _header(self, column: Column) -> str:
+    def column_titles(self) -> dict[Column, str]:
         return {
             Column.NATIVE: self.tr("Native name"),
             Column.ROMANIZED: self.tr("Romanised name"),
@@ -311,14 +283,12 @@ class ArtistTableModel(QAbstractTableModel):
             Column.JURISDICTION: self.tr("Jurisdiction"),
             Column.AGE: self.tr("Age"),
             Column.STATUS: self.tr("Status"),
-        }[column]
+        }
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
+        if not self.cell_index_valid(index):
             return None
         row, col = index.row(), index.column()
-        if not (0 <= row < self._count and 0 <= col < len(Column)):
-            return None
         if role == ARTIST_ID_ROLE:
             self._list_to(row)
             return self._ids[row] if row < len(self._ids) else None

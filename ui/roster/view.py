@@ -446,11 +446,12 @@ class RosterView(QWidget):
 
     def commit_add(self, draft: ArtistDraft) -> Artist | None:
         try:
-            command = AddArtist(self.roster, draft, self._changed, self._failed)
+            command = AddArtist.perform(
+                self.undo_stack, self.roster, draft, self._changed, self._failed
+            )
         except UserError as e:
             show_error(self, e)
             return None
-        self.undo_stack.push(command)
         if self.model.query and self.search_edit.text():
             self.search_edit.clear()  # show the new artist even if the search would hide it
             self._debounce.stop()
@@ -462,7 +463,9 @@ class RosterView(QWidget):
         if draft.normalized() == before.draft().normalized():
             return before
         try:
-            command = EditArtist(self.roster, before, draft, self._changed, self._failed)
+            EditArtist.perform(
+                self.undo_stack, self.roster, before, draft, self._changed, self._failed
+            )
         except ConflictError as e:
             show_error(self, e)
             self.refresh(select=[before.id])
@@ -470,7 +473,6 @@ class RosterView(QWidget):
         except UserError as e:
             show_error(self, e)
             return None
-        self.undo_stack.push(command)
         self.refresh(select=[before.id])
         return self.roster.get(before.id)
 
@@ -483,11 +485,15 @@ class RosterView(QWidget):
         self.set_archived(artists, archive)
 
     def set_archived(self, artists: list[Artist], archived: bool) -> None:
-        command = SetArchived(self.roster, artists, archived, self._changed, self._failed)
-        if command.artist_ids:
-            self.undo_stack.push(command)
-        if command.failure is not None:
-            show_error(self, command.failure)
+        try:
+            command = SetArchived.perform(
+                self.undo_stack, self.roster, artists, archived, self._changed, self._failed
+            )
+        except UserError as e:
+            show_error(self, e)
+        else:
+            if command.failure is not None:
+                show_error(self, command.failure)
         self.refresh(select=[a.id for a in artists])
 
     def _after_import(self, ids: list[int]) -> None:

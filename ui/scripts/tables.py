@@ -10,14 +10,14 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
 
 from models.scripts import AiUse, ScriptFormat
 from ui.scripts.analysis import ScriptAnalysis
 from ui.scripts.labels import kind_icon, kind_label, source_label
+from ui.table_model import Index, ReadOnlyTable
 
-Index = QModelIndex | QPersistentModelIndex
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMN_ROLE = Qt.ItemDataRole.UserRole + 2  # AI uses: 0-based column in the line, or -1
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -29,7 +29,7 @@ def _dark_theme() -> bool:
     return QGuiApplication.palette().base().color().lightness() < 128
 
 
-class _AnalysisTable(QAbstractTableModel):
+class _AnalysisTable(ReadOnlyTable):
     """A read-only, flat table over one analysis; subclasses say what each cell holds."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -44,9 +44,6 @@ class _AnalysisTable(QAbstractTableModel):
     def _count(self) -> int:
         raise NotImplementedError
 
-    def _titles(self) -> list[str]:
-        raise NotImplementedError
-
     def _cell(self, row: int, column: int, role: int) -> Any:
         raise NotImplementedError
 
@@ -54,34 +51,13 @@ class _AnalysisTable(QAbstractTableModel):
         value = self.data(self.index(row, 0), LINE_ROLE)
         return value if isinstance(value, int) else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() or self.analysis is None else self._count()
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._titles())
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        titles = self._titles()
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(titles):
-            return None
-        return titles[section] if role == DISPLAY else None
+    def row_count(self) -> int:
+        return 0 if self.analysis is None else self._count()
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
-        if not index.isValid() or index.parent().isValid() or self.analysis is None:
+        if not self.cell_index_valid(index):
             return None
-        row, column = index.row(), index.column()
-        if not (0 <= row < self._count() and 0 <= column < len(self._titles())):
-            return None
-        return self._cell(row, column, role)
+        return self._cell(index.row(), index.column(), role)
 
     def _where(self, line: int, page: int | None) -> str:
         assert self.analysis is not None
@@ -105,11 +81,13 @@ class SceneColumn(IntEnum):
 class SceneTableModel(_AnalysisTable):
     """Scenes in script order: the script's own number, the heading, how many AI uses."""
 
+    columns = SceneColumn
+
     def _count(self) -> int:
         assert self.analysis is not None
         return len(self.analysis.document.scenes)
 
-    def _titles(self) -> list[str]:
+    def column_titles(self) -> list[str]:
         return [self.tr("#"), self.tr("Scene"), self.tr("AI")]
 
     def _cell(self, row: int, column: int, role: int) -> Any:
@@ -147,11 +125,13 @@ class CharacterColumn(IntEnum):
 class CharacterTableModel(_AnalysisTable):
     """Speaking parts: dialogue blocks and the scenes (by the script's numbers) they speak in."""
 
+    columns = CharacterColumn
+
     def _count(self) -> int:
         assert self.analysis is not None
         return len(self.analysis.document.characters)
 
-    def _titles(self) -> list[str]:
+    def column_titles(self) -> list[str]:
         return [self.tr("Character"), self.tr("Dialogue"), self.tr("Scenes")]
 
     def _scene_numbers(self, scenes: tuple[int, ...]) -> list[str]:
@@ -202,11 +182,13 @@ class UseColumn(IntEnum):
 class AiUseTableModel(_AnalysisTable):
     """Every AI use in script order: where, whom it concerns, what kind, found in what, words."""
 
+    columns = UseColumn
+
     def _count(self) -> int:
         assert self.analysis is not None
         return len(self.analysis.uses)
 
-    def _titles(self) -> list[str]:
+    def column_titles(self) -> list[str]:
         return [
             self.tr("Line"),
             self.tr("Character"),

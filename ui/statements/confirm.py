@@ -3,6 +3,10 @@
 Signing cannot be taken back (a signed statement can only be superseded or withdrawn), so a
 batch — re-issuing every out-of-date statement, or a leak day's issue — first lists every
 statement it will sign: the artist, the kind, the languages, and the folder the files go to.
+Both batches use this one dialog. Cancel is the default button, so Enter never signs by
+accident. A leak day's batch also says which platform's list the statements answer and that
+being listed is not consent (see the terminology notes), and warns when some artists already
+got a statement from the same list.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ class PlannedStatement:
 
 
 class ConfirmBatchDialog(QDialog):
-    """Lists the statements a batch will sign; "Sign N statements" or Cancel."""
+    """Lists the statements a batch will sign; "Sign N statements" or Cancel (the default)."""
 
     def __init__(
         self,
@@ -46,7 +50,12 @@ class ConfirmBatchDialog(QDialog):
         folder: Path,
         title: str,
         parent: QWidget | None = None,
+        *,
+        platform: str = "",
+        again: int = 0,
     ) -> None:
+        """`platform`: the leak day's list the statements answer; `again`: how many of the
+        artists already got a statement from that list."""
         super().__init__(parent)
         self.setObjectName("confirmBatch")
         self.setWindowTitle(title)
@@ -60,6 +69,18 @@ class ConfirmBatchDialog(QDialog):
             self,
         )
         self.intro.setWordWrap(True)
+        self.listing_note = QLabel(self)
+        self.listing_note.setObjectName("confirmBatchListing")
+        self.listing_note.setWordWrap(True)
+        if platform:
+            self.listing_note.setText(
+                self.tr(
+                    "Each statement says that {platform} lists the artist. Being listed does "
+                    "not mean the artist has agreed to or authorised any AI use."
+                ).format(platform=platform)
+            )
+        else:
+            self.listing_note.hide()
         self.table = QTableWidget(len(planned), 3, self)
         self.table.setObjectName("confirmBatchRows")
         self.table.setHorizontalHeaderLabels(
@@ -85,12 +106,26 @@ class ConfirmBatchDialog(QDialog):
         self.folder_label.setObjectName("confirmBatchFolder")
         self.folder_label.setWordWrap(True)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warning = QLabel(self)
+        self.warning.setObjectName("confirmBatchAgain")
+        self.warning.setWordWrap(True)
+        if again:
+            self.warning.setText(
+                self.tr(
+                    "{n} of these artists already got a statement from this list: signing "
+                    "again issues a second statement for each."
+                ).format(n=number_text(again))
+            )
+            self.warning.setStyleSheet("color: #b03a2e")
+        else:
+            self.warning.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.sign_button: QPushButton = self.buttons.addButton(
             self.tr("Sign {n} statements").format(n=number_text(len(planned))),
             QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.sign_button.setObjectName("confirmBatchSign")
+        self.sign_button.setAutoDefault(False)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         if cancel is not None:
             cancel.setDefault(True)  # Enter does not sign by accident
@@ -98,11 +133,13 @@ class ConfirmBatchDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
+        layout.addWidget(self.listing_note)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.folder_label)
+        layout.addWidget(self.warning)
         layout.addWidget(self.buttons)
         self.setSizeGripEnabled(True)
-        fit_to_screen(self, 640, 480)
+        fit_to_screen(self, 640, min(480, 220 + 26 * len(planned)))
 
     def rows(self) -> list[tuple[str, ...]]:
         """The listed statements as shown: (artist, statement, languages)."""
@@ -111,3 +148,7 @@ class ConfirmBatchDialog(QDialog):
             cells = (self.table.item(r, c) for c in range(3))
             out.append(tuple(cell.text() if cell is not None else "" for cell in cells))
         return out
+
+    def artists(self) -> list[str]:
+        """The artists listed, in order."""
+        return [row[0] for row in self.rows()]

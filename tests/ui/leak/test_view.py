@@ -8,7 +8,7 @@ import io
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from models.leak.listings import ListingService
@@ -17,10 +17,10 @@ from models.statements.register import StatementRegister
 from reports.verify import verify_statement
 from tests.ui.helpers import error_boxes, wait_for_tasks
 from tests.ui.statements.signing import artist_id, enter_passphrase
-from ui.leak.confirm import BatchConfirmDialog
 from ui.leak.delegate import arrow_rect
 from ui.leak.model import DOUBT, Column
 from ui.leak.view import LeakView
+from ui.statements.confirm import ConfirmBatchDialog
 
 LIST = "1. 林晓（主演）\n2. 陈静宜\nKiki Wu、Zhou Mubia；张伟\n王子軒\n"
 
@@ -41,10 +41,10 @@ def checked(view: LeakView, row: int) -> bool:
     return state == Qt.CheckState.Checked
 
 
-def sign(qtbot: QtBot, view: LeakView, folder) -> BatchConfirmDialog:
+def sign(qtbot: QtBot, view: LeakView, folder) -> ConfirmBatchDialog:
     """Issue into `folder`: the batch is listed first, then signed with the passphrase."""
     confirm = view.issue_into(folder)
-    assert isinstance(confirm, BatchConfirmDialog)
+    assert isinstance(confirm, ConfirmBatchDialog)
     qtbot.waitUntil(confirm.isVisible)
     listed = confirm.artists()
     confirm.sign_button.click()
@@ -251,14 +251,20 @@ def test_the_batch_is_listed_before_signing_and_rows_show_their_statement(
     view.platform_edit.setText("Platform X")
     view.languages.set_languages(("en", "zh"))
     confirm = view.issue_into(tmp_path)
-    assert isinstance(confirm, BatchConfirmDialog)
+    assert isinstance(confirm, ConfirmBatchDialog)
     assert confirm.artists() == ["林晓 (Lin Xiao)", "吴思琪 (Wu Siqi)", "王子轩 (Wang Zixuan)"]
     rows = [
         [confirm.table.item(r, c).text() for c in range(3)] for r in range(confirm.table.rowCount())
     ]
     assert all(r[1] == "Position statement" and r[2] == "English + Chinese" for r in rows)
-    assert confirm.folder_label.text() == str(tmp_path)
+    assert str(tmp_path) in confirm.folder_label.text()
     assert not confirm.warning.isVisible()
+    # the list's platform is named, and being listed is never read as consent
+    assert "Platform X lists the artist" in confirm.listing_note.text()
+    assert "does not mean the artist has agreed" in confirm.listing_note.text()
+    assert confirm.windowTitle() == "Sign 3 statements?"
+    cancel = confirm.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel.isDefault() and not confirm.sign_button.isDefault()  # Enter never signs
     confirm.reject()  # nothing is signed
     assert StatementRegister(demo_db).statements() == []
     sign(qtbot, view, tmp_path)
@@ -270,7 +276,7 @@ def test_the_batch_is_listed_before_signing_and_rows_show_their_statement(
     assert shown == issued and len(issued) == 3
     assert cell(view, 4, Column.STATEMENT) == ""
     again = view.issue_into(tmp_path)  # issuing twice asks first, saying so
-    assert isinstance(again, BatchConfirmDialog)
+    assert isinstance(again, ConfirmBatchDialog)
     qtbot.waitUntil(again.isVisible)
     assert again.warning.isVisible() and "3 of these artists already got" in again.warning.text()
     again.reject()

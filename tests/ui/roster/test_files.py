@@ -104,7 +104,7 @@ def test_a_bad_row_blocks_the_import_and_says_where(
 
 
 def test_preview_table_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
-    from ui.roster.import_dialog import DraftTableModel
+    from ui.roster.import_table import DraftTableModel
 
     model = DraftTableModel((ArtistDraft("林晓", "Lin Xiao"), ArtistDraft("Emma Hart")))
     qtmodeltester.check(model, force_py=True)
@@ -232,7 +232,7 @@ def test_changed_and_duplicate_rows_are_shown_with_a_choice_each(
 
 def test_plan_table_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
     from models.roster.merge import FieldChange, ImportPlan, PlannedRow, RowKind
-    from ui.roster.import_dialog import PlanTableModel
+    from ui.roster.import_table import PlanTableModel
 
     plan = ImportPlan(
         (

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -144,18 +144,21 @@ class AddCounterparty(ServiceCommand):
         on_changed: Callable[[], None],
         on_error: Callable[[UserError], None],
     ) -> None:
-        self.added = parties.add_counterparty(draft)
-        super().__init__(
-            _tr("Add counterparty {name}").format(name=self.added.display_name),
-            on_changed,
-            on_error,
-        )
+        super().__init__(_tr("Add counterparty {name}"), on_changed, on_error)
         self.parties = parties
+        self.draft = draft
+        self.added: Counterparty | None = None
+
+    def _do(self) -> None:
+        self.added = self.parties.add_counterparty(self.draft)
+        self.setText(self.text().format(name=self.added.display_name))
 
     def _undo(self) -> None:
+        assert self.added is not None
         self.parties.set_counterparty_archived(self.added.id, True)
 
     def _redo(self) -> None:
+        assert self.added is not None
         self.parties.set_counterparty_archived(self.added.id, False)
 
 
@@ -167,18 +170,21 @@ class AddProject(ServiceCommand):
         on_changed: Callable[[], None],
         on_error: Callable[[UserError], None],
     ) -> None:
-        self.added: Project = parties.add_project(draft)
-        super().__init__(
-            _tr("Add project {title}").format(title=self.added.display_title),
-            on_changed,
-            on_error,
-        )
+        super().__init__(_tr("Add project {title}"), on_changed, on_error)
         self.parties = parties
+        self.draft = draft
+        self.added: Project | None = None
+
+    def _do(self) -> None:
+        self.added = self.parties.add_project(self.draft)
+        self.setText(self.text().format(title=self.added.display_title))
 
     def _undo(self) -> None:
+        assert self.added is not None
         self.parties.set_project_archived(self.added.id, True)
 
     def _redo(self) -> None:
+        assert self.added is not None
         self.parties.set_project_archived(self.added.id, False)
 
 
@@ -195,7 +201,8 @@ class PartyAdding:
     ) -> None:
         self.parent = parent
         self.parties = parties
-        self.undo_stack = undo_stack
+        # without the window's stack (a form opened on its own) adding is simply not undoable
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(parent)
         self._chose_counterparty = chose_counterparty
         self._chose_project = chose_project
         self.dialog: PartyDialog | None = None
@@ -216,29 +223,31 @@ class PartyAdding:
         dialog.open()
         return dialog
 
-    def _push(self, command: QUndoCommand) -> None:
-        if self.undo_stack is not None:
-            self.undo_stack.push(command)
-
     def _failed(self, error: UserError) -> None:
         show_error(self.parent, error)
 
     def _counterparty(self, dialog: PartyDialog) -> None:
         try:
-            command = AddCounterparty(
-                self.parties, dialog.counterparty_draft(), lambda: None, self._failed
-            )
+            added = AddCounterparty.perform(
+                self.undo_stack, self.parties, dialog.counterparty_draft(), _nothing, self._failed
+            ).added
         except UserError as e:
             show_error(self.parent, e)
             return
-        self._push(command)
-        self._chose_counterparty(command.added.id)
+        assert added is not None
+        self._chose_counterparty(added.id)
 
     def _project(self, dialog: PartyDialog) -> None:
         try:
-            command = AddProject(self.parties, dialog.project_draft(), lambda: None, self._failed)
+            added = AddProject.perform(
+                self.undo_stack, self.parties, dialog.project_draft(), _nothing, self._failed
+            ).added
         except UserError as e:
             show_error(self.parent, e)
             return
-        self._push(command)
-        self._chose_project(command.added.counterparty_id, command.added.id)
+        assert added is not None
+        self._chose_project(added.counterparty_id, added.id)
+
+
+def _nothing() -> None:
+    """The form keeps what it shows when an add is undone (undo only archives the party)."""

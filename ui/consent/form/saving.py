@@ -111,8 +111,9 @@ def _save_existing(
     target = record
     messages: list[str] = []
     if result.terms_changed and record.is_editable:
-        command = EditConsent(consents, record, result.draft, on_changed, on_error)
-        undo_stack.push(command)
+        command = EditConsent.perform(
+            undo_stack, consents, record, result.draft, on_changed, on_error
+        )
         target = command.after
         messages.append(_tr("Terms of consent #{id} saved.").format(id=record.id))
     elif result.terms_changed and record.status == ConsentStatus.GIVEN:

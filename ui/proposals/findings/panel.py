@@ -407,13 +407,12 @@ class FindingsPanel(QWidget):
 
     def accept_risk_with(self, finding: StoredFinding, reason: str) -> bool:
         try:
-            command = AcceptRisk(
-                self.service, self.ctx.book, finding, reason, self._risk_changed, self._failed
+            AcceptRisk.perform(
+                self.ctx.undo_stack, self.service, finding, reason, self._risk_changed, self._failed
             )
         except UserError as e:
             self._failed(e)
             return False
-        self.ctx.undo_stack.push(command)
         self._risk_changed(finding.id)
         return True
 
@@ -422,11 +421,12 @@ class FindingsPanel(QWidget):
         if f is None or not f.accepted_risk:
             return False
         try:
-            command = ClearRisk(self.service, self.ctx.book, f, self._risk_changed, self._failed)
+            ClearRisk.perform(
+                self.ctx.undo_stack, self.service, f, self._risk_changed, self._failed
+            )
         except UserError as e:
             self._failed(e)
             return False
-        self.ctx.undo_stack.push(command)
         self._risk_changed(f.id)
         return True
 

@@ -1,4 +1,10 @@
-"""Synthetic .docx corpus files (python-docx): screenplay styles, Word layout, Chinese layouts."""
+"""Synthetic .docx corpus files (python-docx): screenplay styles, Word layout, Chinese layouts.
+
+The two screenplay layouts are made at test time from the shared sample's text (see
+make_synthetic). The Chinese table page's text was written here; its file is committed:
+
+    .venv/bin/python -m tests.corpus.make_docx  # rewrites tests/corpus/synthetic/chinese-table.docx
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Inches, Pt
 from screenplain.types import Action, Dialog, Slug, Transition
 
-from tests.corpus.make_synthetic import _first_scenes, _first_scenes_from, _plain, truth
+from tests.corpus.make_synthetic import _plain, truth
 
 _STYLES = ["Scene Heading", "Action", "Character", "Parenthetical", "Dialogue", "Transition"]
 
@@ -104,18 +110,15 @@ def _chinese(path: Path) -> None:
     doc.save(str(path))
 
 
-def make_docx(everything: list[object], out: Path) -> dict[str, object]:
-    record: dict[str, object] = {}
-    styled = _first_scenes(_first_scenes_from(everything, 10), 25)
-    _styled(styled, out / "charade-styles.docx")
-    record["synthetic/charade-styles.docx"] = truth(styled)
-    plain = _first_scenes(_first_scenes_from(everything, 120), 20)
-    _word_layout(plain, out / "charade-word-layout.docx")
-    record["synthetic/charade-word-layout.docx"] = truth(plain)
-    _chinese(out / "chinese-table.docx")
-    record["synthetic/chinese-table.docx"] = {
-        "scenes": 3,
-        "dialogue_blocks": 6,
-        "speakers": sorted(["约翰", "护士", "医生"]),
+def make_docx(paragraphs: list[object], out: Path, stem: str) -> dict[str, dict[str, object]]:
+    """The two screenplay .docx layouts of `paragraphs` in `out`; their truth, by file name."""
+    _styled(paragraphs, out / f"{stem}-styles.docx")
+    _word_layout(paragraphs, out / f"{stem}-word-layout.docx")
+    return {
+        f"{stem}-styles.docx": truth(paragraphs),
+        f"{stem}-word-layout.docx": truth(paragraphs, forced_headings_marked=False),
     }
-    return record
+
+
+if __name__ == "__main__":
+    _chinese(Path(__file__).resolve().parent / "synthetic" / "chinese-table.docx")

@@ -26,13 +26,18 @@ def real_corpus() -> Path:
 
 
 def expected() -> dict[str, dict[str, object]]:
-    """Ground truth of every corpus file, real (pdf/, fdx/, fountain/) and committed synthetic."""
+    """Ground truth of every corpus file, real (pdf/, fdx/, fountain/) and committed."""
     data: dict[str, dict[str, object]] = json.loads(
         (HERE / "expected.json").read_text(encoding="utf-8")
     )
     return data
 
 
+def committed(rel: str) -> bool:
+    """A corpus file kept in the repository (text written here: synthetic/)."""
+    return (HERE / rel).is_file()
+
+
 def where(rel: str) -> Path:
-    """A corpus file: committed ones (synthetic/) here, real ones in the external folder."""
-    return HERE / rel if rel.startswith("synthetic/") else real_corpus() / rel
+    """A corpus file: committed ones here, real ones in the external folder."""
+    return HERE / rel if committed(rel) else real_corpus() / rel

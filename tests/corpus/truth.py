@@ -5,8 +5,8 @@
 
 Reads the real files from the external corpus folder (tests/corpus/locate.py). Fountain (and
 PDFs printed from a Fountain source kept beside them as `NAME.fountain.src`): screenplain's
-parse. FDX: the `<Paragraph Type=…>` of Final Draft itself. Committed synthetic files
-(synthetic/, counted by hand): their entries in expected.json are kept as they are.
+parse. FDX: the `<Paragraph Type=…>` of Final Draft itself. Files committed in tests/corpus
+(synthetic, counted by hand): their entries in expected.json are kept as they are.
 Speakers are cue names without extensions, upper-cased, with a trailing "." dropped.
 """
 
@@ -21,7 +21,7 @@ from xml.etree import ElementTree
 from screenplain.parsers.fountain import parse
 from screenplain.types import Dialog, DualDialog, Slug
 
-from tests.corpus.locate import REAL_FOLDERS, expected, real_corpus
+from tests.corpus.locate import REAL_FOLDERS, committed, expected, real_corpus
 
 _EXT = re.compile(r"\s*\([^)]*\)")
 
@@ -87,7 +87,7 @@ PRINTED_NAMES = {"$ANTAGONIST": "DR. JULIUS NO", "$BOND.LAST": "BOND"}
 
 def main() -> None:
     corpus = real_corpus()
-    out: dict[str, object] = {k: v for k, v in expected().items() if k.startswith("synthetic/")}
+    out: dict[str, object] = {k: v for k, v in expected().items() if committed(k)}
     for path in sorted(p for sub in REAL_FOLDERS for p in (corpus / sub).glob("*")):
         rel = path.relative_to(corpus).as_posix()
         if rel in BY_EYE:

@@ -14,11 +14,19 @@ from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Inches, Pt
-from screenplain.types import Action, Dialog, Slug, Transition
+from screenplain.types import Action, Dialog, DualDialog, Slug, Transition
 
 from tests.corpus.make_synthetic import _plain, truth
 
 _STYLES = ["Scene Heading", "Action", "Character", "Parenthetical", "Dialogue", "Transition"]
+
+
+def _one_after_the_other(paragraphs: list[object]) -> list[object]:
+    """Word has no dual-dialogue columns: both speeches of a pair are typed one after the other."""
+    out: list[object] = []
+    for para in paragraphs:
+        out += [para.left, para.right] if isinstance(para, DualDialog) else [para]
+    return out
 
 
 def _styled(paragraphs: list[object], path: Path) -> None:
@@ -31,7 +39,7 @@ def _styled(paragraphs: list[object], path: Path) -> None:
     doc.styles["Character"].paragraph_format.left_indent = Inches(2.2)
     doc.styles["Dialogue"].paragraph_format.left_indent = Inches(1.0)
     doc.styles["Parenthetical"].paragraph_format.left_indent = Inches(1.6)
-    for para in paragraphs:
+    for para in _one_after_the_other(paragraphs):
         if isinstance(para, Slug):
             doc.add_paragraph(_plain(para.line), style="Scene Heading")
         elif isinstance(para, Action):
@@ -48,7 +56,7 @@ def _styled(paragraphs: list[object], path: Path) -> None:
 def _word_layout(paragraphs: list[object], path: Path) -> None:
     """A script typed in plain Word: centred capital cues, speech back at the margin."""
     doc = Document()
-    for n, para in enumerate(paragraphs):
+    for n, para in enumerate(_one_after_the_other(paragraphs)):
         if isinstance(para, Slug):
             p = doc.add_paragraph(_plain(para.line))
             p.paragraph_format.space_before = Pt(12)

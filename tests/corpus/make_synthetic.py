@@ -27,6 +27,9 @@ from tests.corpus.locate import SHARED_SCRIPTS
 from tests.corpus.truth import speaker
 
 SOURCE = SHARED_SCRIPTS / "The-Last-Birthday-Card.fountain"
+# Every text laid out at test time: the long sample, and Brick & Steel (dual dialogue, forced
+# headings, centred lines, tab-indented cues).
+SOURCES = (SOURCE, SHARED_SCRIPTS / "Brick-and-Steel.fountain")
 EXTRAS = [
     "NEW SHOT",
     "ANGLE ON THE DOOR",

@@ -1,4 +1,10 @@
-"""Synthetic .docx corpus files (python-docx): screenplay styles, Word layout, Chinese layouts."""
+"""Synthetic .docx corpus files (python-docx): screenplay styles, Word layout, Chinese layouts.
+
+The two screenplay layouts are made at test time from the shared sample's text (see
+make_synthetic). The Chinese table page's text was written here; its file is committed:
+
+    .venv/bin/python -m tests.corpus.make_docx  # rewrites tests/corpus/synthetic/chinese-table.docx
+"""
 
 from __future__ import annotations
 
@@ -8,11 +14,19 @@ from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Inches, Pt
-from screenplain.types import Action, Dialog, Slug, Transition
+from screenplain.types import Action, Dialog, DualDialog, Slug, Transition
 
-from tests.corpus.make_synthetic import _first_scenes, _first_scenes_from, _plain, truth
+from tests.corpus.make_synthetic import _plain, truth
 
 _STYLES = ["Scene Heading", "Action", "Character", "Parenthetical", "Dialogue", "Transition"]
+
+
+def _one_after_the_other(paragraphs: list[object]) -> list[object]:
+    """Word has no dual-dialogue columns: both speeches of a pair are typed one after the other."""
+    out: list[object] = []
+    for para in paragraphs:
+        out += [para.left, para.right] if isinstance(para, DualDialog) else [para]
+    return out
 
 
 def _styled(paragraphs: list[object], path: Path) -> None:
@@ -25,7 +39,7 @@ def _styled(paragraphs: list[object], path: Path) -> None:
     doc.styles["Character"].paragraph_format.left_indent = Inches(2.2)
     doc.styles["Dialogue"].paragraph_format.left_indent = Inches(1.0)
     doc.styles["Parenthetical"].paragraph_format.left_indent = Inches(1.6)
-    for para in paragraphs:
+    for para in _one_after_the_other(paragraphs):
         if isinstance(para, Slug):
             doc.add_paragraph(_plain(para.line), style="Scene Heading")
         elif isinstance(para, Action):
@@ -42,7 +56,7 @@ def _styled(paragraphs: list[object], path: Path) -> None:
 def _word_layout(paragraphs: list[object], path: Path) -> None:
     """A script typed in plain Word: centred capital cues, speech back at the margin."""
     doc = Document()
-    for n, para in enumerate(paragraphs):
+    for n, para in enumerate(_one_after_the_other(paragraphs)):
         if isinstance(para, Slug):
             p = doc.add_paragraph(_plain(para.line))
             p.paragraph_format.space_before = Pt(12)
@@ -104,18 +118,15 @@ def _chinese(path: Path) -> None:
     doc.save(str(path))
 
 
-def make_docx(everything: list[object], out: Path) -> dict[str, object]:
-    record: dict[str, object] = {}
-    styled = _first_scenes(_first_scenes_from(everything, 10), 25)
-    _styled(styled, out / "charade-styles.docx")
-    record["synthetic/charade-styles.docx"] = truth(styled)
-    plain = _first_scenes(_first_scenes_from(everything, 120), 20)
-    _word_layout(plain, out / "charade-word-layout.docx")
-    record["synthetic/charade-word-layout.docx"] = truth(plain)
-    _chinese(out / "chinese-table.docx")
-    record["synthetic/chinese-table.docx"] = {
-        "scenes": 3,
-        "dialogue_blocks": 6,
-        "speakers": sorted(["约翰", "护士", "医生"]),
+def make_docx(paragraphs: list[object], out: Path, stem: str) -> dict[str, dict[str, object]]:
+    """The two screenplay .docx layouts of `paragraphs` in `out`; their truth, by file name."""
+    _styled(paragraphs, out / f"{stem}-styles.docx")
+    _word_layout(paragraphs, out / f"{stem}-word-layout.docx")
+    return {
+        f"{stem}-styles.docx": truth(paragraphs),
+        f"{stem}-word-layout.docx": truth(paragraphs, forced_headings_marked=False),
     }
-    return record
+
+
+if __name__ == "__main__":
+    _chinese(Path(__file__).resolve().parent / "synthetic" / "chinese-table.docx")

@@ -1,19 +1,19 @@
-"""Synthetic corpus files: real script text laid out the way other writing apps print it.
-
-    .venv/bin/python -m tests.corpus.make_synthetic  # tests/corpus/synthetic/, synthetic.json
+"""Synthetic layouts: script text laid out the way other writing apps print it (made at test time).
 
 No redistributable PDF from Final Draft for Windows, Word, Google Docs, Highland, WriterDuet or
 Fade In was found, so each layout is reproduced here with ReportLab (fonts, margins, centred
 cues, scene numbers, (MORE)/(CONT'D), shots, sound words, overprinted bold, dual columns, title
-pages) from a real script's text (Charade, 1963, tests/corpus/fountain/scripttool-charade
-.fountain). Ground truth comes from screenplain's reading of that source, never from Consent
-Desk: the extra shot and sound lines add no scene, block or speaker.
+pages) from the shared sample script's text (`<repo>/../shared/samples/scripts/
+The-Last-Birthday-Card.fountain`). `build()` writes the files into a folder of the caller's
+(the corpus test's temporary folder); nothing generated is committed. Ground truth comes from
+screenplain's reading of that source, never from Consent Desk: the extra shot and sound lines
+add no scene, block or speaker.
 """
 
 from __future__ import annotations
 
 import io
-import json
+import re
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,11 +23,13 @@ from reportlab.pdfgen import canvas
 from screenplain.parsers.fountain import parse
 from screenplain.types import Action, Dialog, DualDialog, Slug, Transition
 
+from tests.corpus.locate import SHARED_SCRIPTS
 from tests.corpus.truth import speaker
 
-HERE = Path(__file__).resolve().parent
-OUT = HERE / "synthetic"
-SOURCE = HERE / "fountain" / "scripttool-charade.fountain"
+SOURCE = SHARED_SCRIPTS / "The-Last-Birthday-Card.fountain"
+# Every text laid out at test time: the long sample, and Brick & Steel (dual dialogue, forced
+# headings, centred lines, tab-indented cues).
+SOURCES = (SOURCE, SHARED_SCRIPTS / "Brick-and-Steel.fountain")
 EXTRAS = [
     "NEW SHOT",
     "ANGLE ON THE DOOR",
@@ -158,15 +160,22 @@ def _plain(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def render(style: Style, paragraphs: list[object]) -> bytes:
+def _title_words(value: list[str]) -> str:
+    return _plain(" ".join(value).replace("*", "").replace("_", ""))
+
+
+def render(
+    style: Style, paragraphs: list[object], title: dict[str, list[str]] | None = None
+) -> bytes:
     p = Printer(style)
     s = style
     if s.title_page:
+        title = title or {}
         p.y = s.page[1] / 2 + 60
-        p.line(None, "CHARADE", bold=True)
+        p.line(None, _title_words(title.get("Title", ["UNTITLED"])).upper(), bold=True)
         p.gap()
-        p.line(None, "Written by")
-        p.line(None, "Peter Stone")
+        p.line(None, _title_words(title.get("Credit", ["Written by"])))
+        p.line(None, _title_words(title.get("Author", ["Anonymous"])))
         p._new_page()
     scenes = 0
     dialogs = 0
@@ -258,7 +267,17 @@ def _with_duals(paragraphs: list[object], every: int) -> list[object]:
     return out
 
 
-def truth(paragraphs: list[object]) -> dict[str, object]:
+# A scene heading as a page shows it, whoever printed it: INT./EXT./EST./I/E (any case, with or
+# without the period). Written here, not taken from Consent Desk's readers.
+_HEADING = re.compile(r"(?i)^(int|ext|est|i/e|int\.?/ext)[. ]")
+
+
+def truth(paragraphs: list[object], forced_headings_marked: bool = True) -> dict[str, object]:
+    """screenplain's counts of the text. A forced heading (`.SCOTT`: a shot or beat the writer
+    made a scene) keeps its mark in a styled .docx (style "Scene Heading") and in a print with
+    scene numbers (numbered like every heading); a print without numbers loses the "." and the
+    line reads as a shot, like the shot lines added to every third scene: then only the headings
+    a page shows as such count."""
     names: set[str] = set()
     blocks = 0
     for para in paragraphs:
@@ -267,7 +286,11 @@ def truth(paragraphs: list[object]) -> dict[str, object]:
             if isinstance(d, Dialog):
                 blocks += 1
                 names.add(speaker(_plain(d.character)))
-    scenes = sum(isinstance(para, Slug) for para in paragraphs)
+    scenes = sum(
+        isinstance(para, Slug)
+        and (forced_headings_marked or bool(_HEADING.match(_plain(para.line))))
+        for para in paragraphs
+    )
     return {"scenes": scenes, "dialogue_blocks": blocks, "speakers": sorted(names)}
 
 
@@ -284,33 +307,6 @@ def _first_scenes(paragraphs: list[object], count: int) -> list[object]:
     return out
 
 
-def main() -> None:
-    OUT.mkdir(exist_ok=True)
-    everything = list(parse(io.StringIO(SOURCE.read_text(encoding="utf-8"))))
-    record: dict[str, object] = {}
-    spans = {
-        "finaldraft-windows": (0, 60),
-        "word": (40, 30),
-        "google-docs": (70, 30),
-        "highland": (100, 40),
-        "writerduet": (140, 40),
-        "fadein": (180, 29),
-    }
-    for name, style in LAYOUTS.items():
-        start, count = spans[name]
-        part = _first_scenes(_first_scenes_from(everything, start), count)
-        part = _with_duals(part, style.dual_every)
-        path = OUT / f"charade-{name}.pdf"
-        path.write_bytes(render(style, part))
-        record[f"synthetic/{path.name}"] = truth(part)
-    from tests.corpus.make_docx import make_docx
-
-    record.update(make_docx(everything, OUT))
-    (HERE / "synthetic.json").write_text(
-        json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
-    )
-
-
 def _first_scenes_from(paragraphs: list[object], skip: int) -> list[object]:
     seen = 0
     for n, para in enumerate(paragraphs):
@@ -321,5 +317,23 @@ def _first_scenes_from(paragraphs: list[object], skip: int) -> list[object]:
     return []
 
 
-if __name__ == "__main__":
-    main()
+def source_paragraphs(source: Path = SOURCE) -> tuple[list[object], dict[str, list[str]]]:
+    """screenplain's reading of the source: the paragraphs and the title page."""
+    screenplay = parse(io.StringIO(source.read_text(encoding="utf-8-sig")))
+    return list(screenplay), dict(screenplay.title_page or {})
+
+
+def build(out: Path, source: Path = SOURCE) -> dict[str, dict[str, object]]:
+    """Write every synthetic layout of `source` into `out`; their truth, by file name."""
+    everything, title = source_paragraphs(source)
+    stem = source.stem.lower()
+    record: dict[str, dict[str, object]] = {}
+    for name, style in LAYOUTS.items():
+        part = _with_duals(_first_scenes(everything, 10_000), style.dual_every)
+        path = out / f"{stem}-{name}.pdf"
+        path.write_bytes(render(style, part, title))
+        record[path.name] = truth(part, forced_headings_marked=style.scene_numbers)
+    from tests.corpus.make_docx import make_docx
+
+    record.update(make_docx(_first_scenes(everything, 10_000), out, stem))
+    return record

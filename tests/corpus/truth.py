@@ -1,10 +1,12 @@
 """Derive the corpus ground truth without Consent Desk's readers (run by hand, output committed).
 
-    .venv/bin/python -m tests.corpus.truth > tests/corpus/expected.json
+    CONSENT_DESK_SCRIPT_CORPUS=/path/to/corpus .venv/bin/python -m tests.corpus.truth \
+        > tests/corpus/expected.json
 
-Fountain (and PDFs printed from a Fountain source kept beside them as `NAME.fountain.src`):
-screenplain's parse. FDX: the `<Paragraph Type=…>` of Final Draft itself. Synthetic files:
-the truth their generator recorded (`synthetic.json`, from screenplain or written by hand).
+Reads the real files from the external corpus folder (tests/corpus/locate.py). Fountain (and
+PDFs printed from a Fountain source kept beside them as `NAME.fountain.src`): screenplain's
+parse. FDX: the `<Paragraph Type=…>` of Final Draft itself. Files committed in tests/corpus
+(synthetic, counted by hand): their entries in expected.json are kept as they are.
 Speakers are cue names without extensions, upper-cased, with a trailing "." dropped.
 """
 
@@ -14,13 +16,13 @@ import io
 import json
 import re
 import sys
-from pathlib import Path
 from xml.etree import ElementTree
 
 from screenplain.parsers.fountain import parse
 from screenplain.types import Dialog, DualDialog, Slug
 
-HERE = Path(__file__).resolve().parent
+from tests.corpus.locate import REAL_FOLDERS, committed, expected, real_corpus
+
 _EXT = re.compile(r"\s*\([^)]*\)")
 
 
@@ -84,13 +86,11 @@ PRINTED_NAMES = {"$ANTAGONIST": "DR. JULIUS NO", "$BOND.LAST": "BOND"}
 
 
 def main() -> None:
-    synthetic = json.loads((HERE / "synthetic.json").read_text(encoding="utf-8"))
-    out: dict[str, object] = {}
-    for path in sorted(HERE.rglob("*")):
-        rel = path.relative_to(HERE).as_posix()
-        if rel in synthetic:
-            out[rel] = synthetic[rel]
-        elif rel in BY_EYE:
+    corpus = real_corpus()
+    out: dict[str, object] = {k: v for k, v in expected().items() if committed(k)}
+    for path in sorted(p for sub in REAL_FOLDERS for p in (corpus / sub).glob("*")):
+        rel = path.relative_to(corpus).as_posix()
+        if rel in BY_EYE:
             out[rel] = BY_EYE[rel]
         elif path.suffix == ".fountain":
             out[rel] = fountain_truth(path.read_text(encoding="utf-8-sig"))

@@ -189,9 +189,25 @@ def test_damaged_pdf(seed: bytes, positions: list[int], values: list[int], cut: 
     _read(data[:cut] if cut is not None else data, "s.pdf")
 
 
+def _layout_pdf_seeds() -> list[bytes]:
+    """Other apps' PDFs: the real corpus (outside the repository) if present, else two app
+    layouts of a few scenes of the shared sample (tests/corpus/make_synthetic.py)."""
+    from tests.corpus.locate import real_corpus
+    from tests.corpus.make_synthetic import LAYOUTS, SOURCE, _first_scenes, render
+
+    real = [p.read_bytes() for p in sorted((real_corpus() / "pdf").glob("*.pdf"))[:4]]
+    if real or not SOURCE.is_file():
+        return real
+    from tests.corpus.make_synthetic import source_paragraphs
+
+    paragraphs, title = source_paragraphs()
+    part = _first_scenes(paragraphs, 3)
+    return [render(LAYOUTS[name], part, title) for name in ("finaldraft-windows", "word")]
+
+
 _CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 DOCX_SEEDS = [p.read_bytes() for p in sorted(_CORPUS.rglob("*.docx"))]
-LAYOUT_PDF_SEEDS = [p.read_bytes() for p in sorted((_CORPUS / "pdf").glob("*.pdf"))[:4]]
+LAYOUT_PDF_SEEDS = _layout_pdf_seeds()
 
 
 @pytest.mark.skipif(not DOCX_SEEDS, reason="no corpus .docx to mutate")

@@ -23,6 +23,9 @@ from models.consent.types import ConsentState, ConsentStatus, Grant, Modality, R
 from models.errors import UserError
 from models.roster.artist import Artist
 
+# The folder of the files folder where the register keeps each statement's signed copy.
+STORE_FOLDER = "statements"
+
 RECORD_TYPE = "consent-desk.statement"
 RECORD_VERSION = 1
 RECORD_FILE_NAME = "statement.json"
@@ -417,3 +420,32 @@ __all__ = [
     "parse_record",
     "record_sha256",
 ]
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    """What verification asks of a statement's row in the register: the registered file's
+    hash and its status (`RegisteredStatement` answers the same)."""
+
+    file_sha256: str
+    status: StatementStatus
+    superseded_by_id: str | None
+    status_reason: str
+
+
+class QuickRegister:
+    """The register's rows read with plain `sqlite3` (`statement verify` on a current SQLite
+    file, models/storage/quick.py): `find` as `StatementRegister.find` answers it."""
+
+    def __init__(self, con: Any) -> None:
+        self.con = con
+
+    def find(self, statement_id: str) -> RegisterEntry | None:
+        row = self.con.execute(
+            "SELECT file_sha256, status, superseded_by_id, status_reason FROM statement "
+            "WHERE id = ?",
+            (statement_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return RegisterEntry(row[0], StatementStatus(row[1]), row[2], row[3])

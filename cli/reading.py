@@ -14,15 +14,12 @@ from typing import TYPE_CHECKING, Any
 from cli.app import print_json
 from cli.language import language, pick, say
 from models.clock import iso, utc_now
-from models.consent.grid import grants_summary, matrix_from_state
-from models.consent.types import STANCE_IS_NOT_CONSENT, ConsentState, Modality
-from models.consent.zones import artist_zone, day_end
 from models.errors import UserError
-from models.localize import format_date, format_datetime
 
 if TYPE_CHECKING:
     from models.audit.anchors import Anchor
     from models.audit.chain import ChainReport
+    from models.consent.types import ConsentState
     from models.roster.artist import Artist
 
 
@@ -54,6 +51,8 @@ def print_artists(found: list[Artist], as_json: bool) -> int:
 
 def parse_when(text: str, jurisdiction: str, end_of_day: bool) -> datetime | date:
     """A date (YYYY-MM-DD) or a date-time; one without offset is in the artist's time zone."""
+    from models.consent.zones import artist_zone, day_end
+
     raw = text.strip()
     try:
         if len(raw) <= 10:
@@ -79,6 +78,10 @@ def consent_list_time(as_of: str | None, jurisdiction: str) -> datetime:
 
 def print_consents(artist: Artist, when: datetime, state: ConsentState, as_json: bool) -> int:
     """`consent list`: what the artist had authorised at `when`, per modality and project."""
+    from models.consent.grid import grants_summary, matrix_from_state
+    from models.consent.types import STANCE_IS_NOT_CONSENT, Modality
+    from models.localize import format_date, format_datetime
+
     grid = matrix_from_state(state)
     if as_json:
         print_json(

@@ -138,9 +138,9 @@ class LineTable(Sequence[str]):
         """False when the text surely holds no Chinese character (U+3400–9FFF, U+F900–FAFF):
         an ASCII text, or UTF-8 bytes without the lead bytes those characters start with."""
         data = self._data
-        if isinstance(data, str):
-            return not data.isascii()
-        return _HAN_LEAD.search(data) is not None
+        if data.isascii():
+            return False
+        return isinstance(data, str) or _HAN_LEAD.search(data) is not None
 
     @property
     def text(self) -> str:
@@ -242,9 +242,9 @@ class LineTable(Sequence[str]):
 
 
 _BYTE_BREAK = re.compile(rb"\r\n|\r|\n")
-# The first bytes of the UTF-8 form of U+3000–9FFF and U+F900–FAFF (a cheap pre-check before
-# the character class, whose compiling alone is milliseconds).
-_HAN_LEAD = re.compile(rb"[\xe3-\xe9]|\xef[\xa4-\xab]")
+# The first bytes of the UTF-8 form of U+3000–9FFF and U+F000–FFFF (a cheap pre-check before
+# the Chinese character class, whose compiling alone is milliseconds).
+_HAN_LEAD = re.compile(rb"[\xe3-\xe9\xef]")
 
 
 @dataclass(frozen=True, slots=True)

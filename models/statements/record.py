@@ -17,11 +17,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from models.consent.types import ConsentState, ConsentStatus, Grant, Modality, RecordAtTime
 from models.errors import UserError
-from models.roster.artist import Artist
+
+if TYPE_CHECKING:
+    # Only for building records: verification reads this module without the consent model.
+    from models.consent.types import ConsentState, Grant, RecordAtTime
+    from models.roster.artist import Artist
 
 # The folder of the files folder where the register keeps each statement's signed copy.
 STORE_FOLDER = "statements"
@@ -135,6 +138,8 @@ def _d(value: date | None) -> str | None:
 
 
 def _grant(g: Grant) -> dict[str, Any]:
+    from models.consent.types import ConsentStatus
+
     return {
         "record_id": g.record_id,
         "record_version": g.version,
@@ -200,6 +205,8 @@ def grants_in_scope(state: ConsentState, project_id: int | None) -> tuple[Grant,
 
 def modality_part(state: ConsentState, project_id: int | None = None) -> list[dict[str, Any]]:
     """Per modality: authorised or not, with the grants (record ids, terms) that say so."""
+    from models.consent.types import Modality
+
     grants = grants_in_scope(state, project_id)
     out: list[dict[str, Any]] = []
     for m in Modality:
@@ -266,6 +273,8 @@ def _revocation(r: RecordAtTime, show_reason: bool = False) -> dict[str, Any]:
 def revocations_in_scope(
     state: ConsentState, project_id: int | None, show_reason: bool = False
 ) -> list[dict[str, Any]]:
+    from models.consent.types import ConsentStatus
+
     revoked = [
         r
         for r in state.records

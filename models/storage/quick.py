@@ -17,10 +17,13 @@ from pathlib import Path
 from models.storage.revisions import head_revisions
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+FAST_START_ENV = "CONSENT_DESK_FAST_START"  # "0": always the ordinary path (window and CLI)
 
 
 def open_current(path: Path) -> sqlite3.Connection | None:
     """`path` opened read-only inside one read transaction, if its schema is current."""
+    if os.environ.get(FAST_START_ENV, "1") == "0":
+        return None
     try:
         with path.open("rb") as fh:
             if fh.read(16) != SQLITE_MAGIC:

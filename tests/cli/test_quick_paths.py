@@ -27,6 +27,7 @@ from models.storage.quick import open_current
 from reports.verify import verify_statement
 from tests.cli.test_command_table import loaded, probe
 from tests.reports.statement_data import PASSPHRASE, make_identity_folder
+from tests.security.attacks import run_sql as _edit
 
 pytestmark = pytest.mark.sqlite_only
 NOW = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
@@ -162,12 +163,12 @@ def test_an_empty_database(db_path, capsys) -> None:
 
 
 def test_a_row_changed_behind_the_log_is_named_the_same(desk, capsys) -> None:
-    con = sqlite3.connect(desk)
-    con.execute("UPDATE artist SET notes = 'edited' WHERE id = 3")
-    con.execute("UPDATE consent_record SET term_end = '2030-01-01' WHERE id = 2")
-    con.execute("DELETE FROM counterparty WHERE id = (SELECT max(id) FROM counterparty)")
-    con.commit()
-    con.close()
+    _edit(
+        desk,
+        "UPDATE artist SET notes = 'edited' WHERE id = 3",
+        "UPDATE consent_record SET term_end = '2030-01-01' WHERE id = 2",
+        "DELETE FROM counterparty WHERE id = (SELECT max(id) FROM counterparty)",
+    )
     code, out, _ = same_both_ways(capsys, desk, "audit", "verify")
     assert code == 1 and "artist 3" in out and "(field notes)" in out
     assert "consent_record 2" in out
@@ -175,46 +176,35 @@ def test_a_row_changed_behind_the_log_is_named_the_same(desk, capsys) -> None:
 
 
 def test_a_broken_chain_and_a_cut_log_are_reported_the_same(desk, capsys) -> None:
-    con = sqlite3.connect(desk)
-    con.execute("UPDATE audit_event SET actor = 'mallory' WHERE id = 5")
-    con.commit()
+    _edit(desk, "UPDATE audit_event SET actor = 'mallory' WHERE id = 5")
     code, out, _ = same_both_ways(capsys, desk, "audit", "verify")
     assert code == 1 and "BROKEN at event 5" in out
-    con.execute("UPDATE audit_event SET actor = 'tester' WHERE id = 5")
-    con.execute("DELETE FROM audit_event WHERE id > 100")
-    con.commit()
-    con.close()
+    _edit(
+        desk,
+        "UPDATE audit_event SET actor = 'tester' WHERE id = 5",
+        "DELETE FROM audit_event WHERE id > 100",
+    )
     code, out, _ = same_both_ways(capsys, desk, "audit", "verify")
     assert code == 1 and "is shorter" in out
 
 
 def test_a_forged_checkpoint_in_the_database_is_reported_the_same(desk, capsys) -> None:
-    con = sqlite3.connect(desk)
-    con.execute("UPDATE audit_checkpoint SET made_at = '2020-01-01T00:00:00+00:00'")
-    con.commit()
-    con.close()
+    _edit(desk, "UPDATE audit_checkpoint SET made_at = '2020-01-01T00:00:00+00:00'")
     code, out, _ = same_both_ways(capsys, desk, "audit", "verify")
     assert code == 1 and "was altered" in out
 
 
 def test_a_value_the_app_never_writes_takes_the_ordinary_path(desk, capsys) -> None:
-    con = sqlite3.connect(desk)
-    con.execute("UPDATE artist SET updated_at = '2026-05-06T18:58:07' WHERE id = 4")
-    con.commit()
+    _edit(desk, "UPDATE artist SET updated_at = '2026-05-06T18:58:07' WHERE id = 4")
     code, out, _ = same_both_ways(capsys, desk, "audit", "verify")
     assert code == 1 and "artist 4" in out
-    con.execute("UPDATE artist SET date_of_birth = '1990-1-5' WHERE id = 4")
-    con.commit()
-    con.close()
+    _edit(desk, "UPDATE artist SET date_of_birth = '1990-1-5' WHERE id = 4")
     code, out, err = same_both_ways(capsys, desk, "audit", "verify")
     assert code == 1 and out == "" and "something went wrong" in err
 
 
 def test_a_database_that_is_not_current_takes_the_ordinary_path(desk, capsys) -> None:
-    con = sqlite3.connect(desk)
-    con.execute("INSERT INTO alembic_version VALUES ('9999_from_the_future')")
-    con.commit()
-    con.close()
+    _edit(desk, "INSERT INTO alembic_version VALUES ('9999_from_the_future')")
     assert open_current(desk) is None
     code, out, err = _run(capsys, ["--db", str(desk), "roster", "search"], None)
     assert code == 2 and "newer version" in err and out == ""
@@ -306,3 +296,10 @@ def test_the_quick_commands_load_no_database_layer(agency, argv) -> None:
     for heavy in ("sqlalchemy", "alembic", "reportlab", "pyhanko.sign", "aiohttp", "PySide6"):
         assert not loaded(seen["modules"], heavy), heavy
     assert not loaded(seen["modules"], "pyhanko_certvalidator.context")
+
+
+def test_fast_start_off_means_the_ordinary_path_everywhere(agency, monkeypatch) -> None:
+    monkeypatch.setenv("CONSENT_DESK_FAST_START", "0")
+    seen = probe("--db", str(agency), "roster", "search", "lin")
+    assert seen["code"] == 0 and "Lin Xiao" in str(seen["out"])
+    assert loaded(seen["modules"], "sqlalchemy")

@@ -118,7 +118,12 @@ def _run(args: list[str], env: dict[str, str]) -> tuple[float, float]:
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo agency with a signing identity, one signed statement and a checkpoint."""
     path = tmp_path_factory.mktemp("cli") / "demo.sqlite3"
-    env = {**os.environ, "CONSENT_DESK_PASSPHRASE": "bench passphrase 14"}
+    env = {
+        **os.environ,
+        "CONSENT_DESK_PASSPHRASE": "bench passphrase 14",
+        "CONSENT_DESK_HOME": str(path.with_name("home")),
+        "CONSENT_DESK_LOG_DIR": str(path.with_name("logs")),
+    }
     main = [sys.executable, "main.py", "--db", str(path)]
     for argv in (
         ["demo"],

@@ -39,6 +39,7 @@ class Context:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self._db: Database | None = None
+        self._closing: list[Callable[[], object]] = []
 
     @property
     def db(self) -> Database:
@@ -48,7 +49,13 @@ class Context:
             self._db = Database.open(self.args.db)
         return self._db
 
+    def on_close(self, close: Callable[[], object]) -> None:
+        """Run `close` when the command ends (e.g. a connection opened without `db`)."""
+        self._closing.append(close)
+
     def close(self) -> None:
+        for close in self._closing:
+            close()
         if self._db is not None:
             self._db.close()
 

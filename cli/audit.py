@@ -2,74 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from cli.app import Context, print_json
-from models.audit.anchors import Anchor, backup_anchors, register_anchors, store_anchors
+from cli.reading import audit_anchors, print_audit
 from models.audit.checkpoint import make_checkpoint
 from models.audit.service import AuditService
 from models.errors import UserError
 
 
-def _anchors(ctx: Context) -> list[Anchor]:
-    from models.safety.backup import default_backup_folder
-
-    found = store_anchors(ctx.db)
-    backups = Path(ctx.args.backups) if ctx.args.backups else default_backup_folder()
-    sqlite = ctx.db.location.sqlite_path
-    found.extend(backup_anchors(backups, sqlite.name if sqlite is not None else None))
-    for folder in ctx.args.register or ():
-        path = Path(folder)
-        if not (path / "register.json").is_file():
-            raise UserError(
-                f"{path} holds no register.json; give the folder of a register export.",
-                f"{path} 中没有 register.json；请指定公开登记册导出文件夹。",
-            )
-        found.extend(register_anchors(path))
-    return found
-
-
 def _verify(ctx: Context) -> int:
-    report = AuditService(ctx.db).verify(anchors=_anchors(ctx))
-    if ctx.args.json:
-        print_json(
-            {
-                "intact": report.intact,
-                "events": report.count,
-                "head": report.head,
-                "first_broken": report.first_broken,
-                "reason": report.reason,
-                "problems": list(report.problems),
-                "checkpoints": report.checkpoints,
-                "checkpoints_unchecked": report.unchecked,
-            }
-        )
-        return 0 if report.intact else 1
-    if report.intact:
-        print(
-            f"Audit trail intact: {report.count} events; every audited row matches its last "
-            f"event; extends all {report.checkpoints} checkpoint(s) found."
-        )
-        _unchecked(report.unchecked)
-        return 0
-    if report.first_broken is not None:
-        print(f"Audit trail BROKEN at event {report.first_broken}: {report.reason}.")
-    else:
-        print(f"Audit trail BROKEN: {report.reason}.")
-    for problem in report.problems[1 if report.first_broken is None else 0 :][:20]:
-        print(f"  - {problem}")
-    if len(report.problems) > 21:
-        print(f"  … and {len(report.problems) - 21} more")
-    _unchecked(report.unchecked)
-    return 1
-
-
-def _unchecked(n: int) -> None:
-    if n:
-        print(
-            f"Note: {n} checkpoint(s) are sealed by a key this desk does not hold (another "
-            "desk's, or this desk's key was removed or replaced) and were not checked."
-        )
+    location = ctx.db.location
+    anchors = audit_anchors(ctx.args, location.files_dir, location.sqlite_path)
+    return print_audit(AuditService(ctx.db).verify(anchors=anchors), ctx.args.json)
 
 
 def _checkpoint(ctx: Context) -> int:

@@ -149,7 +149,7 @@ ROSTER = Group(
         Command(
             "search",
             "find artists by Chinese name, pinyin or romanised name",
-            "cli.roster:_search",
+            "cli.quick:roster_search",
             (
                 arg("query", nargs="?", default=""),
                 arg("--json", action="store_true", help="print a JSON list"),
@@ -168,7 +168,7 @@ AUDIT = Group(
         Command(
             "verify",
             "exit 0 if every event, audited row and checkpoint agrees; 1 naming what does not",
-            "cli.audit:_verify",
+            "cli.quick:audit_verify",
             (
                 arg(
                     "--register",
@@ -241,7 +241,7 @@ CONSENT = Group(
         Command(
             "list",
             "what an artist has authorised, per modality and project",
-            "cli.consent:_list",
+            "cli.quick:consent_list",
             (
                 arg("artist_id", type=int),
                 arg(

@@ -4,129 +4,25 @@ consents, decisions, revocations, evidence, counterparties, projects and stances
 from __future__ import annotations
 
 import sys
-from datetime import datetime
 from itertools import pairwise
 from typing import Any
 
 from cli.app import Context, print_json
-from cli.consent_actions import parse_when
-from cli.language import language, pick, say
+from cli.reading import consent_list_time, print_consents
 from models.clock import iso, utc_now
 from models.consent.deadlines import DeadlineItem, DeadlineService
 from models.consent.history import FieldChange, diff
 from models.consent.jsonio import record_json
 from models.consent.service import ConsentService
-from models.consent.stance import STANCE_IS_NOT_CONSENT
-from models.consent.state import grants_summary, matrix_from_state, state_as_of
-from models.consent.words import Modality
-from models.localize import format_date, format_datetime
+from models.consent.state import state_as_of
 from models.parties.service import CounterpartyService
 from models.roster.service import RosterService
 
 
 def _list(ctx: Context) -> int:
     artist = RosterService(ctx.db).get(ctx.args.artist_id)
-    when = (
-        parse_when(ctx.args.as_of, artist.jurisdiction, end_of_day=True)
-        if ctx.args.as_of
-        else utc_now()
-    )
-    assert isinstance(when, datetime)
-    state = state_as_of(ctx.db, artist.id, when)
-    grid = matrix_from_state(state)
-    if ctx.args.json:
-        print_json(
-            {
-                "artist_id": artist.id,
-                "artist": artist.display_name,
-                "as_of": iso(when),
-                "zone": state.zone,
-                "stance": state.stance.value,
-                "stance_conditions": state.stance_conditions,
-                "stance_note": STANCE_IS_NOT_CONSENT[0],
-                "modalities": grants_summary(state),
-                "not_authorised": [m.value for m in state.not_authorised_modalities()],
-                "projects": [
-                    {
-                        "counterparty_id": col.counterparty_id,
-                        "counterparty": col.counterparty_name,
-                        "project_id": col.project_id,
-                        "project": col.project_title or None,
-                        "cells": {
-                            m.value: (
-                                {
-                                    "status": c.status.value,
-                                    "in_force": c.in_force,
-                                    "record_id": c.record_id,
-                                    "via_any_project": c.via_any_project,
-                                }
-                                if (c := grid.cell(m, i)).status is not None
-                                else None
-                            )
-                            for m in Modality
-                        },
-                    }
-                    for i, col in enumerate(grid.columns)
-                ],
-                "records": [
-                    {
-                        "id": r.record_id,
-                        "version": r.version,
-                        "status": r.status.value,
-                        "in_force": r.in_force,
-                        "modalities": [m.value for m in r.modalities],
-                        "counterparty": r.counterparty_name,
-                        "project": r.project_title or None,
-                        "term_start": r.term_start.isoformat() if r.term_start else None,
-                        "term_end": r.term_end.isoformat() if r.term_end else None,
-                        "revoked_at": iso(r.revoked_at) if r.revoked_at else None,
-                        "revocation_reason": r.revocation_reason or None,
-                    }
-                    for r in state.records
-                ],
-            }
-        )
-        return 0
-    out = sys.stdout
-    lang = language()
-    shown_at = format_datetime(when.astimezone(), lang)  # the desk's time zone, shown
-    out.write(say("cli.consent.as_of", artist=artist.display_name, when=shown_at) + "\n")
-    out.write(say("cli.consent.stance", stance=pick(state.stance.value, state.stance.label_zh)))
-    if state.stance_conditions:
-        out.write(pick(f" ({state.stance_conditions})", f"（{state.stance_conditions}）"))
-    out.write(f"  [{pick(*STANCE_IS_NOT_CONSENT)}]\n\n")
-    width = max(len(m.value) for m in Modality)
-    for m in Modality:
-        grants = state.grants_for(m)
-        name = pick(m.value, m.label_zh)
-        if not grants:
-            out.write(f"  {name:<{width}}  {say('cli.consent.not_authorised')}\n")
-            continue
-        scopes = pick("; ", "；").join(
-            say(
-                "cli.consent.grant",
-                id=g.record_id,
-                counterparty=g.counterparty_name,
-                project=g.project_title or say("cli.consent.any_project"),
-                end=format_date(g.term_end, lang, open_ended="long"),
-            )
-            for g in grants
-        )
-        out.write(f"  {name:<{width}}  {say('cli.consent.authorised', scopes=scopes)}\n")
-    if grid.columns:
-        out.write("\nBy project:\n")
-        for i, col in enumerate(grid.columns):
-            cells = []
-            for m in Modality:
-                c = grid.cell(m, i)
-                if c.status is None:
-                    continue
-                early = c.status.value == "given" and not c.in_force
-                cells.append(f"{m.value}={c.status.value}{' (not yet in term)' if early else ''}")
-            out.write(f"  {col.label}: {', '.join(cells)}\n")
-    summary = say("cli.consent.summary", records=len(state.records), grants=len(state.grants))
-    out.write(f"\n{summary}\n")
-    return 0
+    when = consent_list_time(ctx.args.as_of, artist.jurisdiction)
+    return print_consents(artist, when, state_as_of(ctx.db, artist.id, when), ctx.args.json)
 
 
 def _show(ctx: Context) -> int:

@@ -4,11 +4,12 @@ counterparties and projects, set a stance. (Registered by `cli.consent`.)"""
 from __future__ import annotations
 
 import sys
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from cli.app import Context, print_json
 from cli.language import pick, say
+from cli.reading import parse_when
 from models.clock import iso, utc_now
 from models.consent.evidence import EvidenceFile
 from models.consent.jsonio import read_inputs, record_inputs, record_json
@@ -24,29 +25,10 @@ from models.consent.values import (
     ProjectDraft,
     ProjectType,
 )
-from models.consent.zones import artist_zone, day_end
-from models.errors import UserError
+from models.consent.zones import artist_zone
 from models.parties.service import CounterpartyService
 from models.roster.artist import Stance
 from models.roster.service import RosterService
-
-
-def parse_when(text: str, jurisdiction: str, end_of_day: bool) -> datetime | date:
-    """A date (YYYY-MM-DD) or a date-time; one without offset is in the artist's time zone."""
-    raw = text.strip()
-    try:
-        if len(raw) <= 10:
-            day = date.fromisoformat(raw)
-            return day_end(day, artist_zone(jurisdiction)) if end_of_day else day
-        when = datetime.fromisoformat(raw)
-    except ValueError as e:
-        raise UserError(
-            f"'{text}' is not a date or time; use 2026-04-03 or 2026-04-03T10:00+08:00.",
-            f"「{text}」不是日期或时间；请用 2026-04-03 或 2026-04-03T10:00+08:00。",
-        ) from e
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=artist_zone(jurisdiction))
-    return when.astimezone(UTC)
 
 
 def add(ctx: Context) -> int:

@@ -14,9 +14,8 @@ from models.statements.record import StatementKind, StatementStatus, parse_langu
 
 if TYPE_CHECKING:
     from models.statements.register import RegisteredStatement
-    from models.storage.database import Database
     from reports.statements.service import StatementService
-    from reports.verify import VerifyResult
+    from reports.verify import RegisterLookup, VerifyResult
 
 
 def parse_time(text: str) -> datetime:
@@ -109,16 +108,34 @@ def _batch(ctx: Context) -> int:
     return 0 if not result.failed else 1
 
 
-def _register_db(ctx: Context) -> Database | None:
-    """Verify needs no database; use one only if it is asked for or already exists."""
-    if ctx.args.no_register:
-        return None
-    from models.storage.database import resolve
+def _register(ctx: Context) -> tuple[RegisterLookup | None, Path | None]:
+    """This desk's register and files folder, if one is asked for or already exists.
 
-    location = resolve(ctx.args.db)
-    if location.sqlite_path is not None and not location.sqlite_path.exists():
-        return None
-    return ctx.db
+    Verify needs no database: a current SQLite file is read with plain sqlite3 (the database
+    layer is not loaded); an older file or a server database opens as usual."""
+    if ctx.args.no_register:
+        return None, None
+    from models.statements.record import QuickRegister
+    from models.storage.places import files_folder, sqlite_file
+    from models.storage.quick import open_current
+
+    path = sqlite_file(ctx.args.db)
+    if path is not None:
+        if not path.exists():
+            return None, None
+        con = open_current(path)
+        if con is not None:
+            ctx.on_close(con.close)
+            return QuickRegister(con), files_folder(path)
+    else:
+        from models.storage.database import resolve
+
+        sqlite = resolve(ctx.args.db).sqlite_path
+        if sqlite is not None and not sqlite.exists():
+            return None, None
+    from models.statements.register import StatementRegister
+
+    return StatementRegister(ctx.db), ctx.db.location.files_dir
 
 
 def _print_result(r: VerifyResult, path: Path) -> None:
@@ -163,12 +180,12 @@ def _verify(ctx: Context) -> int:
     folder = Path(a.register_folder) if a.register_folder else None
     if folder is not None and not folder.is_dir():
         raise UserError(f"The folder {folder} does not exist.")
-    db = _register_db(ctx)
-    own = own_identity_fingerprint(db.location.files_dir) if db is not None else None
+    register, files_dir = _register(ctx)
+    own = own_identity_fingerprint(files_dir) if files_dir is not None else None
     result = verify_statement(
         path,
         trust=trust,
-        db=db,
+        register=register,
         register_folder=folder,
         fingerprints=fingerprints,
         own_fingerprint=own,

@@ -10,6 +10,11 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.x509.oid import NameOID
 
+# Where a database's signing identity keeps its certificate (models/identity.py), below the
+# database's files folder; verification reads it from here without loading the identity.
+IDENTITY_FOLDER = "identity"
+CERT_FILE = "certificate.pem"
+
 
 def fingerprint(cert: x509.Certificate) -> str:
     """SHA-256 of the DER certificate, lowercase hex (the machine form)."""

@@ -27,14 +27,20 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from models.audit.chain import append_event
-from models.certificates import fingerprint, fingerprint_display, is_self_signed, subject_name
+from models.certificates import (
+    CERT_FILE,
+    IDENTITY_FOLDER,
+    fingerprint,
+    fingerprint_display,
+    is_self_signed,
+    subject_name,
+)
 from models.clock import iso, utc_now
 from models.errors import UserError
 from models.names import display_name
 from models.storage.database import Database
 
-FOLDER = "identity"
-CERT_FILE = "certificate.pem"
+FOLDER = IDENTITY_FOLDER
 KEY_FILE = "private-key.pem"
 INFO_FILE = "identity.json"
 MIN_PASSPHRASE = 8

@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from cryptography import x509
 from cryptography.x509.oid import ExtensionOID
@@ -59,6 +59,8 @@ from reports.verification.register import (
 from reports.verification.structure import byte_range_problems, oversized_signature_value
 
 if TYPE_CHECKING:
+    from models.statements.record import RegisterEntry
+    from models.statements.register import RegisteredStatement
     from models.storage.database import Database
 
 log = logging.getLogger("consent_desk.verify")
@@ -248,6 +250,12 @@ def own_identity_fingerprint(files_dir: Path) -> str | None:
         return None
 
 
+class RegisterLookup(Protocol):
+    """A desk's register as verification reads it (`StatementRegister`, `QuickRegister`)."""
+
+    def find(self, statement_id: str, /) -> RegisterEntry | RegisteredStatement | None: ...
+
+
 def _looks_like_pdf(data: bytes) -> bool:
     return b"%PDF-" in data[:1024] or b"%%EOF" in data[-2048:]
 
@@ -261,12 +269,18 @@ def verify_statement(
     fingerprints: tuple[str, ...] = (),
     own_fingerprint: str | None = None,
     seen_file: Path | bool | None = True,
+    register: RegisterLookup | None = None,
 ) -> VerifyResult:
     """Check one statement; never raises for a damaged or tampered file.
 
     `seen_file`: where the highest register sequence per agency is remembered (True: the
-    desk's data folder; None or False: nowhere).
+    desk's data folder; None or False: nowhere). `register`: this desk's register when it
+    is read without `db` (`QuickRegister` on an SQLite file: no database layer loaded).
     """
+    if register is None and db is not None:
+        from models.statements.register import StatementRegister
+
+        register = StatementRegister(db)
     if isinstance(pdf, Path):
         try:
             if pdf.stat().st_size > MAX_PDF_BYTES:
@@ -287,8 +301,8 @@ def verify_statement(
     try:
         with _warnings_logged():
             result = _verify_bytes(data, confirm)
-            if result.valid and (db is not None or register_folder is not None):
-                result = _with_register(result, data, db, register_folder, seen)
+            if result.valid and (register is not None or register_folder is not None):
+                result = _with_register(result, data, register, register_folder, seen)
     except Exception as e:  # anything a hostile file can trigger is a "not authentic" answer
         log.info("verification failed with %r", e)
         return _empty(True, f"The file is damaged or was altered (it cannot be checked: {e}).")
@@ -524,7 +538,7 @@ def _text(value: Any) -> str | None:
 def _with_register(
     result: VerifyResult,
     data: bytes,
-    db: Database | None,
+    register: RegisterLookup | None,
     folder: Path | None,
     seen: Path | None,
 ) -> VerifyResult:
@@ -539,10 +553,8 @@ def _with_register(
     older_than: int | None = None
     confirmed_by = result.confirmed_by
     sid = result.statement_id
-    if db is not None and sid:
-        from models.statements.register import StatementRegister
-
-        entry = StatementRegister(db).find(sid)
+    if register is not None and sid:
+        entry = register.find(sid)
         in_register = False
         if entry is None:
             notes.append(f"Statement {sid} is not in this desk's register.")
@@ -580,7 +592,7 @@ def _with_register(
             if later and superseded_by is None:
                 superseded_by = later
                 status = status or StatementStatus.SUPERSEDED.value
-            if not found and db is None:
+            if not found and register is None:
                 notes.append(f"Statement {sid} is not among the statements in {folder}.")
     if status is None and in_register:
         status = StatementStatus.CURRENT.value

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from models.errors import UserError
 from models.gcpause import freeze_long_lived
 from models.resources import CJK_FONT, resource_path
+from models.storage.quick import FAST_START_ENV
 from ui.errors import install_excepthook, report_bug, show_error
 from ui.i18n import install_language
 from ui.settings import APPLICATION, DESK_USER, LANGUAGE, ORGANIZATION, Settings
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from ui.quick_start import QuickWindow
 
 CJK_FAMILY = "WenQuanYi Micro Hei"
-FAST_START_ENV = "CONSENT_DESK_FAST_START"  # "0": always the ordinary start
 EXIT_AFTER_LOAD_ENV = "CONSENT_DESK_EXIT_AFTER_LOAD"  # "1": --exit-after-paint waits for all
 
 

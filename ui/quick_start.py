@@ -13,10 +13,8 @@ Anything unexpected sends the start down the ordinary path instead (PostgreSQL a
 from __future__ import annotations
 
 import importlib
-import os
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
@@ -35,6 +33,7 @@ from PySide6.QtWidgets import (
 from models.roster.artist import Artist
 from models.roster.listing import SortColumn
 from models.roster.quick import QuickPage, first_page
+from models.storage.places import sqlite_file
 from ui.i18n import number_text
 from ui.roster.model import COLUMN_BY_SORT, ArtistTableModel, set_up_roster_table
 from ui.settings import (
@@ -71,31 +70,6 @@ PRELOAD = (
 
 def _tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
-
-
-def sqlite_file(db: str | None) -> Path | None:
-    """The SQLite file `--db` (or CONSENT_DESK_DB, or the default) names, None for a server.
-
-    The same rules as `models.storage.database.resolve`, without importing SQLAlchemy.
-    """
-    raw = (db or os.environ.get("CONSENT_DESK_DB") or "").strip()
-    if not raw:
-        override = os.environ.get("CONSENT_DESK_HOME")
-        if override:
-            return Path(override) / "consent-desk.sqlite3"
-        import platformdirs
-
-        return platformdirs.user_data_path("consent-desk", appauthor=False) / (
-            "consent-desk.sqlite3"
-        )
-    if raw.startswith("sqlite:///") and raw[len("sqlite:///") :]:
-        raw = raw[len("sqlite:///") :]
-    elif "://" in raw:
-        return None
-    try:
-        return Path(raw).expanduser().resolve()
-    except (ValueError, OSError, RuntimeError):
-        return None
 
 
 class QuickModel(ArtistTableModel):

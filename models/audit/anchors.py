@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import json
 import zipfile
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cryptography import x509
+from models.audit.chain import ChainReport
+from models.audit.checkpoint import FORGED, UNKNOWN_KEY, VALID, Checkpoint, check_seal
 
-from models.audit.checkpoint import Checkpoint, stored_checkpoints
-from models.storage.database import Database
+if TYPE_CHECKING:
+    from cryptography import x509
+
+    from models.storage.database import Database
 
 MAX_JSON_BYTES = 16 * 1024 * 1024
 MAX_PDF_BYTES = 64 * 1024 * 1024
@@ -51,11 +55,20 @@ def _statement_records(db: Database) -> Iterator[tuple[str, str]]:
 
 
 def database_anchors(db: Database) -> list[Anchor]:
+    from models.audit.checkpoint import stored_checkpoints
+
+    return anchors_in_database(stored_checkpoints(db), _statement_records(db))
+
+
+def anchors_in_database(
+    checkpoints: Sequence[Checkpoint], statement_records: Iterable[tuple[str, str]]
+) -> list[Anchor]:
+    """The `audit_checkpoint` rows and the checkpoint of each (statement id, record JSON)."""
     out = [
         Anchor(cp, f"checkpoint {i} in the database ({cp.reason})", external=False)
-        for i, cp in enumerate(stored_checkpoints(db), start=1)
+        for i, cp in enumerate(checkpoints, start=1)
     ]
-    for statement_id, record_json in _statement_records(db):
+    for statement_id, record_json in statement_records:
         try:
             cp = Checkpoint.from_json(json.loads(record_json).get("checkpoint"))
         except (ValueError, AttributeError):
@@ -67,10 +80,14 @@ def database_anchors(db: Database) -> list[Anchor]:
 
 def store_anchors(db: Database) -> list[Anchor]:
     """Checkpoints in the statement PDFs kept in the files folder."""
-    from models.statements.record import RECORD_FILE_NAME, parse_record
-    from models.statements.register import STORE_FOLDER
+    return store_anchors_in(db.location.files_dir)
 
-    folder = db.location.files_dir / STORE_FOLDER
+
+def store_anchors_in(files_dir: Path) -> list[Anchor]:
+    """Checkpoints in the statement PDFs kept in `files_dir` (a database's files folder)."""
+    from models.statements.record import RECORD_FILE_NAME, STORE_FOLDER, parse_record
+
+    folder = files_dir / STORE_FOLDER
     out: list[Anchor] = []
     if not folder.is_dir():
         return out
@@ -130,6 +147,8 @@ def backup_anchors(folder: Path, source: str | None = None) -> list[Anchor]:
 
 def register_anchors(folder: Path) -> list[Anchor]:
     """`register.json`'s checkpoint and each entry of `checkpoints.json` in an export folder."""
+    from cryptography import x509
+
     out: list[Anchor] = []
     certs: tuple[x509.Certificate, ...] = ()
     try:
@@ -160,3 +179,60 @@ def _read_json(path: Path) -> object:
         return json.loads(path.read_text("utf-8"))
     except (OSError, ValueError, RecursionError):
         return None
+
+
+# Walks the log once: given the event numbers whose hashes the checkpoints need (filled in
+# place), returns the chain's report and, on an unbroken chain, the bound rows' problems.
+Walk = Callable[[dict[int, str]], tuple[ChainReport, list[str]]]
+
+
+def verify_log(found: Sequence[Anchor], files_dir: Path, walk: Walk) -> ChainReport:
+    """The verdict of `audit verify`: the chain and its rows (`walk`) and every checkpoint.
+
+    Shared by `AuditService.verify` and SQLite's quick reader (models/audit/quick.py)."""
+    problems: list[str] = []
+    usable: list[Anchor] = []
+    unchecked = 0
+    for anchor in found:
+        cp = anchor.checkpoint
+        verdict = check_seal(cp.signed_bytes(), cp.seal, files_dir, anchor.trusted)
+        if verdict == VALID:
+            usable.append(anchor)
+        elif verdict == UNKNOWN_KEY:
+            unchecked += 1
+        elif verdict == FORGED and not anchor.external:
+            problems.append(
+                f"{anchor.source} was altered: its signature does not match ({cp.describe()})"
+            )
+    wanted = {a.checkpoint.events: "" for a in usable if a.checkpoint.events > 0}
+    report, row_problems = walk(wanted)
+    problems.extend(row_problems)
+    # Checkpoints: the log must be at least as long and agree at each checkpoint's head
+    # (only meaningful on an unbroken chain: a broken one is reported as such).
+    short = [
+        a
+        for a in usable
+        if report.intact
+        and (
+            a.checkpoint.events > report.count
+            or (a.checkpoint.events > 0 and wanted[a.checkpoint.events] != a.checkpoint.head)
+        )
+    ]
+    for a in sorted(short, key=lambda a: -a.checkpoint.events)[:1]:
+        cp = a.checkpoint
+        if cp.events > report.count:
+            what = f"is shorter ({report.count} events) than"
+        else:
+            what = f"does not extend (event {cp.events} differs from)"
+        more = f" and {len(short) - 1} more checkpoint(s)" if len(short) > 1 else ""
+        problems.insert(0, f"the log {what} the {a.source}: {cp.describe()}{more}")
+    if not problems:
+        return replace(report, checkpoints=len(usable), unchecked=unchecked)
+    return replace(
+        report,
+        intact=False,
+        reason=report.reason if not report.intact else problems[0],
+        problems=tuple(problems),
+        checkpoints=len(usable),
+        unchecked=unchecked,
+    )

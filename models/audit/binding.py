@@ -22,16 +22,17 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
-
-from sqlalchemy import Table, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from models.clock import iso
+
+if TYPE_CHECKING:
+    from sqlalchemy import Table
+    from sqlalchemy.orm import Session
 
 # entity name in audit events -> table whose primary key is the event's entity_id
 BOUND_TABLES: dict[str, str] = {
@@ -68,6 +69,8 @@ def row_digest(values: Mapping[str, Any]) -> str:
 
 
 def _table(session: Session, name: str) -> Table | None:
+    from sqlalchemy import Table
+
     from models.storage.schema import Base
 
     table = Base.metadata.tables.get(name)
@@ -95,6 +98,8 @@ def row_digests(session: Session, keys: Sequence[tuple[str, str]]) -> dict[tuple
     for entity, entity_id in keys:
         if entity in BOUND_TABLES:
             wanted[entity].add(entity_id)
+    from sqlalchemy import select
+
     out: dict[tuple[str, str], str] = {}
     for entity, ids in wanted.items():
         table = _table(session, BOUND_TABLES[entity])
@@ -148,6 +153,11 @@ def _changed_fields(row: Mapping[str, Any], after: str | None) -> tuple[str, ...
     return tuple(sorted(out))
 
 
+# A bound table's rows as (primary key as text, {column: value as the ORM reads it}), or
+# None when the table does not exist.
+RowsOf = Callable[[str], Iterable[tuple[str, dict[str, Any]]] | None]
+
+
 def check_rows(
     session: Session,
     last_rows: Mapping[tuple[str, str], tuple[int, str | None]],
@@ -157,16 +167,31 @@ def check_rows(
 
     `after_of(event_id)` returns an event's `after` text, used only to name changed fields.
     """
-    problems: list[RowProblem] = []
-    for entity, table_name in BOUND_TABLES.items():
+    from sqlalchemy import select
+
+    def rows_of(table_name: str) -> Iterable[tuple[str, dict[str, Any]]] | None:
         table = _table(session, table_name)
         if table is None:
+            return None
+        pk = _pk_column(table).name
+        return ((str(m[pk]), dict(m)) for m in session.execute(select(table)).mappings())
+
+    return compare_rows(rows_of, last_rows, after_of)
+
+
+def compare_rows(
+    rows_of: RowsOf,
+    last_rows: Mapping[tuple[str, str], tuple[int, str | None]],
+    after_of: Any = None,
+) -> list[RowProblem]:
+    """`check_rows` over rows read by `rows_of` (the ORM, or SQLite's quick reader)."""
+    problems: list[RowProblem] = []
+    for entity, table_name in BOUND_TABLES.items():
+        rows = rows_of(table_name)
+        if rows is None:
             continue
-        pk = _pk_column(table)
         seen: set[str] = set()
-        for mapping in session.execute(select(table)).mappings():
-            row = dict(mapping)
-            row_id = str(row[pk.name])
+        for row_id, row in rows:
             seen.add(row_id)
             last = last_rows.get((entity, row_id))
             if last is None:

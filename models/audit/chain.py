@@ -8,22 +8,30 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from json.encoder import encode_basestring
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
-
-from models.audit.binding import BOUND_ENTITIES, row_digests
+from models.audit.binding import BOUND_ENTITIES
 from models.clock import iso, utc_now
-from models.storage.locking import take_write_turn_in
-from models.storage.schema import AuditEventRow
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 GENESIS = "0" * 64
+# Every event in order, as `verify_rows` reads them (through the driver, in batches).
+EVENTS_SQL = (
+    "SELECT id, at, actor, entity, entity_id, action, before, after, prev_hash, row_hash, hash "
+    "FROM audit_event ORDER BY id"
+)
+
+
+def batches(cursor: Any, size: int) -> Iterator[Any]:
+    while rows := cursor.fetchmany(size):
+        yield from rows
 
 
 def _default(value: Any) -> Any:
@@ -97,6 +105,14 @@ def append_events(session: Session, actor: str, changes: Sequence[Change]) -> No
     """
     if not changes:
         return
+    # The database layer is imported here: `audit verify`'s quick path reads this module
+    # without SQLAlchemy (models/audit/quick.py).
+    from sqlalchemy import insert, select
+
+    from models.audit.binding import row_digests
+    from models.storage.locking import take_write_turn_in
+    from models.storage.schema import AuditEventRow
+
     take_write_turn_in(session)
     session.flush()
     last = session.execute(

@@ -33,19 +33,20 @@ import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from cryptography import x509
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
-from sqlalchemy import select
+from typing import TYPE_CHECKING, Any
 
 from models.audit.chain import GENESIS
 from models.clock import iso, utc_now
-from models.identity import UnlockedIdentity, fingerprint
-from models.storage.database import Database
-from models.storage.schema import AuditCheckpointRow, AuditEventRow
+
+if TYPE_CHECKING:
+    from cryptography import x509
+
+    from models.identity import UnlockedIdentity
+    from models.storage.database import Database
+
+# Checking a desk-key seal needs only hashlib: the signature libraries load when an identity
+# seal is made or checked, and SQLAlchemy when a checkpoint is read or written through it
+# (`audit verify`'s quick path reads checkpoints with sqlite3: models/audit/quick.py).
 
 KEY_FOLDER = "keys"
 DESK_KEY_FILE = "desk.key"
@@ -62,7 +63,7 @@ KEY_DIR_ENV = "CONSENT_DESK_KEY_DIR"  # where the desk key lives, if not the dat
 
 
 def desk_key_path() -> Path:
-    from models.storage.database import data_dir
+    from models.storage.places import data_dir
 
     override = os.environ.get(KEY_DIR_ENV)
     return (Path(override) if override else data_dir() / KEY_FOLDER) / DESK_KEY_FILE
@@ -139,6 +140,9 @@ class Seal:
 
 
 def _sign_with(identity: UnlockedIdentity, data: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+
     key = identity.private_key
     if isinstance(key, ec.EllipticCurvePrivateKey):
         return key.sign(data, ec.ECDSA(hashes.SHA256()))
@@ -163,6 +167,10 @@ def seal(data: bytes, files_dir: Path, identity: UnlockedIdentity | None = None)
 
 
 def _verify_signature(cert: x509.Certificate, data: bytes, sig: bytes) -> bool:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
+
     public = cert.public_key()
     try:
         if isinstance(public, ec.EllipticCurvePublicKey):
@@ -179,10 +187,14 @@ def _verify_signature(cert: x509.Certificate, data: bytes, sig: bytes) -> bool:
 
 
 def _own_certificate(files_dir: Path) -> x509.Certificate | None:
-    from models.identity import CERT_FILE, FOLDER
+    from cryptography import x509
+
+    from models.certificates import CERT_FILE, IDENTITY_FOLDER
 
     try:
-        return x509.load_pem_x509_certificates((files_dir / FOLDER / CERT_FILE).read_bytes())[0]
+        return x509.load_pem_x509_certificates(
+            (files_dir / IDENTITY_FOLDER / CERT_FILE).read_bytes()
+        )[0]
     except (OSError, ValueError, IndexError):
         return None
 
@@ -212,6 +224,8 @@ def check_seal(
         good = hmac.new(key, data, hashlib.sha256).digest()
         return VALID if hmac.compare_digest(good, sig) else FORGED
     if s.method == METHOD_IDENTITY:
+        from models.certificates import fingerprint
+
         candidates = [c for c in (_own_certificate(files_dir), *trusted) if c is not None]
         for cert in candidates:
             if fingerprint(cert) == s.key_id:
@@ -272,6 +286,10 @@ def checkpoint_bytes(events: int, head: str, made_at: str) -> bytes:
 
 def log_head(db: Database) -> tuple[int, str]:
     """(number of events, hash of the newest) as the log stands."""
+    from sqlalchemy import select
+
+    from models.storage.schema import AuditEventRow
+
     with db.read() as s:
         last = s.execute(
             select(AuditEventRow.id, AuditEventRow.hash).order_by(AuditEventRow.id.desc()).limit(1)
@@ -283,6 +301,10 @@ def make_checkpoint(
     db: Database, reason: str = "on-demand", identity: UnlockedIdentity | None = None
 ) -> Checkpoint:
     """Sign the log's current size and head and keep the checkpoint in `audit_checkpoint`."""
+    from sqlalchemy import select
+
+    from models.storage.schema import AuditCheckpointRow, AuditEventRow
+
     with db.write() as s:
         last = s.execute(
             select(AuditEventRow.id, AuditEventRow.hash).order_by(AuditEventRow.id.desc()).limit(1)
@@ -306,6 +328,10 @@ def make_checkpoint(
 
 
 def stored_checkpoints(db: Database) -> list[Checkpoint]:
+    from sqlalchemy import select
+
+    from models.storage.schema import AuditCheckpointRow
+
     with db.read() as s:
         rows = s.scalars(select(AuditCheckpointRow).order_by(AuditCheckpointRow.id)).all()
         return [

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
 from models.audit.binding import check_rows
-from models.audit.chain import ChainReport, verify_rows
+from models.audit.chain import EVENTS_SQL, ChainReport, batches, verify_rows
 from models.storage.database import Database
 from models.storage.schema import AuditEventRow
 
@@ -37,17 +37,6 @@ if TYPE_CHECKING:
     from models.audit.anchors import Anchor
 
 
-_EVENTS_SQL = (
-    "SELECT id, at, actor, entity, entity_id, action, before, after, prev_hash, row_hash, hash "
-    "FROM audit_event ORDER BY id"
-)
-
-
-def _batches(cursor: Any, size: int) -> Iterator[Any]:
-    while rows := cursor.fetchmany(size):
-        yield from rows
-
-
 def _after_reader(s: Any) -> Any:
     def after_of(event_id: int) -> str | None:
         value = s.scalar(select(AuditEventRow.after).where(AuditEventRow.id == event_id))
@@ -68,68 +57,26 @@ class AuditService:
         `anchors` are checkpoints found outside the database (`models.audit.anchors`); the
         database's own (checkpoint table, statement records) are always checked.
         """
-        from models.audit.anchors import database_anchors
-        from models.audit.checkpoint import FORGED, UNKNOWN_KEY, VALID, check_seal
+        from models.audit.anchors import database_anchors, verify_log
+
+        def walk(wanted: dict[int, str]) -> tuple[ChainReport, list[str]]:
+            last_rows: dict[tuple[str, str], tuple[int, str | None]] = {}
+            with self.db.read() as s:
+                # Plain driver rows, fetched in batches: SQLAlchemy's result layer was a third
+                # of verifying 100,000 events (tests/benchmarks/test_consent_bench.py).
+                cursor = s.connection().connection.cursor()
+                try:
+                    cursor.execute(EVENTS_SQL)
+                    report = verify_rows(batches(cursor, batch), last_rows, wanted)
+                finally:
+                    cursor.close()
+                if not report.intact:
+                    return report, []
+                after_of = _after_reader(s)
+                return report, [p.describe() for p in check_rows(s, last_rows, after_of)]
 
         found = [*database_anchors(self.db), *(anchors or ())]
-        files_dir = self.db.location.files_dir
-        problems: list[str] = []
-        usable: list[Anchor] = []
-        unchecked = 0
-        for anchor in found:
-            cp = anchor.checkpoint
-            verdict = check_seal(cp.signed_bytes(), cp.seal, files_dir, anchor.trusted)
-            if verdict == VALID:
-                usable.append(anchor)
-            elif verdict == UNKNOWN_KEY:
-                unchecked += 1
-            elif verdict == FORGED and not anchor.external:
-                problems.append(
-                    f"{anchor.source} was altered: its signature does not match ({cp.describe()})"
-                )
-        wanted = {a.checkpoint.events: "" for a in usable if a.checkpoint.events > 0}
-        last_rows: dict[tuple[str, str], tuple[int, str | None]] = {}
-        with self.db.read() as s:
-            # Plain driver rows, fetched in batches: SQLAlchemy's result layer was a third of
-            # verifying 100,000 events (tests/benchmarks/test_consent_bench.py).
-            cursor = s.connection().connection.cursor()
-            try:
-                cursor.execute(_EVENTS_SQL)
-                report = verify_rows(_batches(cursor, batch), last_rows, wanted)
-            finally:
-                cursor.close()
-            if report.intact:
-                after_of = _after_reader(s)
-                problems.extend(p.describe() for p in check_rows(s, last_rows, after_of))
-        # Checkpoints: the log must be at least as long and agree at each checkpoint's head
-        # (only meaningful on an unbroken chain: a broken one is reported as such).
-        short = [
-            a
-            for a in usable
-            if report.intact
-            and (
-                a.checkpoint.events > report.count
-                or (a.checkpoint.events > 0 and wanted[a.checkpoint.events] != a.checkpoint.head)
-            )
-        ]
-        for a in sorted(short, key=lambda a: -a.checkpoint.events)[:1]:
-            cp = a.checkpoint
-            if cp.events > report.count:
-                what = f"is shorter ({report.count} events) than"
-            else:
-                what = f"does not extend (event {cp.events} differs from)"
-            more = f" and {len(short) - 1} more checkpoint(s)" if len(short) > 1 else ""
-            problems.insert(0, f"the log {what} the {a.source}: {cp.describe()}{more}")
-        if not problems:
-            return replace(report, checkpoints=len(usable), unchecked=unchecked)
-        return replace(
-            report,
-            intact=False,
-            reason=report.reason if not report.intact else problems[0],
-            problems=tuple(problems),
-            checkpoints=len(usable),
-            unchecked=unchecked,
-        )
+        return verify_log(found, self.db.location.files_dir, walk)
 
     def count(self) -> int:
         with self.db.read() as s:

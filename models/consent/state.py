@@ -22,10 +22,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Any, TypeVar
-
-from sqlalchemy import Connection, Text, bindparam, select, type_coerce
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from models.consent.grid import (
     ConsentMatrix,
@@ -36,72 +33,92 @@ from models.consent.grid import (
 )
 from models.consent.history import FieldChange, diff
 from models.consent.lifecycle import status_from_flags
-from models.consent.tables import ConsentRecordRow, StanceRecordRow
 from models.consent.words import ConsentState, ConsentStatus, Grant, Modality, RecordAtTime, Use
 from models.consent.zones import artist_zone, local_day, zone_name
 from models.errors import NotFoundError, UserError
 from models.names import display_name
-from models.parties.tables import CounterpartyRow, ProjectRow
 from models.roster.artist import Stance
-from models.storage.database import Database
-from models.storage.schema import ArtistRow, UTCDateTime
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
+
+    from models.storage.database import Database
 
 _T = TypeVar("_T")
 
 
-def _raw(column: Any) -> Any:
-    """A column fetched without result processing; decoded by the cached parsers below."""
-    return type_coerce(column, Text)
+@lru_cache(maxsize=1)
+def _queries() -> tuple[Any, Any, Any, Any]:
+    """The statements (built on first use: SQLite's quick readers never load SQLAlchemy, see
+    models/consent/quick.py, which asks the same in plain SQL)."""
+    from sqlalchemy import Text, bindparam, select, type_coerce
 
+    from models.consent.tables import ConsentRecordRow, StanceRecordRow
+    from models.parties.tables import CounterpartyRow, ProjectRow
+    from models.storage.schema import ArtistRow, UTCDateTime
 
-def _by(column: Any) -> Any:
-    """Whether a transition had happened by the as-of time, compared in the database."""
-    return column <= bindparam("when", type_=UTCDateTime())
+    def _raw(column: Any) -> Any:
+        """A column fetched without result processing; decoded by the cached parsers below."""
+        return type_coerce(column, Text)
 
+    def _by(column: Any) -> Any:
+        """Whether a transition had happened by the as-of time, compared in the database."""
+        return column <= bindparam("when", type_=UTCDateTime())
 
-_RECORDS = (
-    select(
-        ConsentRecordRow.id,
-        ConsentRecordRow.version,
-        ConsentRecordRow.lineage_id,
-        ConsentRecordRow.supersedes_id,
-        _raw(ConsentRecordRow.modalities),
-        _raw(ConsentRecordRow.uses),
-        _raw(ConsentRecordRow.media),
-        _raw(ConsentRecordRow.territories),
-        ConsentRecordRow.counterparty_id,
-        CounterpartyRow.native_name,
-        CounterpartyRow.romanized_name,
-        ConsentRecordRow.project_id,
-        ProjectRow.title_native,
-        ProjectRow.title_romanized,
-        _raw(ConsentRecordRow.term_start),
-        _raw(ConsentRecordRow.term_end),
-        _by(ConsentRecordRow.given_at),
-        _by(ConsentRecordRow.superseded_at),
-        _by(ConsentRecordRow.revoked_at),
-        _by(ConsentRecordRow.refused_at),
-        _by(ConsentRecordRow.pending_at),
-        ConsentRecordRow.revoked_at,
-        ConsentRecordRow.revocation_reason,
+    records = (
+        select(
+            ConsentRecordRow.id,
+            ConsentRecordRow.version,
+            ConsentRecordRow.lineage_id,
+            ConsentRecordRow.supersedes_id,
+            _raw(ConsentRecordRow.modalities),
+            _raw(ConsentRecordRow.uses),
+            _raw(ConsentRecordRow.media),
+            _raw(ConsentRecordRow.territories),
+            ConsentRecordRow.counterparty_id,
+            CounterpartyRow.native_name,
+            CounterpartyRow.romanized_name,
+            ConsentRecordRow.project_id,
+            ProjectRow.title_native,
+            ProjectRow.title_romanized,
+            _raw(ConsentRecordRow.term_start),
+            _raw(ConsentRecordRow.term_end),
+            _by(ConsentRecordRow.given_at),
+            _by(ConsentRecordRow.superseded_at),
+            _by(ConsentRecordRow.revoked_at),
+            _by(ConsentRecordRow.refused_at),
+            _by(ConsentRecordRow.pending_at),
+            ConsentRecordRow.revoked_at,
+            ConsentRecordRow.revocation_reason,
+        )
+        .join(CounterpartyRow, CounterpartyRow.id == ConsentRecordRow.counterparty_id)
+        .outerjoin(ProjectRow, ProjectRow.id == ConsentRecordRow.project_id)
+        .where(
+            ConsentRecordRow.artist_id == bindparam("artist_id"), _by(ConsentRecordRow.created_at)
+        )
+        .order_by(ConsentRecordRow.id)
     )
-    .join(CounterpartyRow, CounterpartyRow.id == ConsentRecordRow.counterparty_id)
-    .outerjoin(ProjectRow, ProjectRow.id == ConsentRecordRow.project_id)
-    .where(ConsentRecordRow.artist_id == bindparam("artist_id"), _by(ConsentRecordRow.created_at))
-    .order_by(ConsentRecordRow.id)
-)
-_ARTIST = select(ArtistRow.jurisdiction, ArtistRow.ai_stance).where(
-    ArtistRow.id == bindparam("artist_id")
-)
-_STANCE = (
-    select(StanceRecordRow.stance, StanceRecordRow.conditions)
-    .where(StanceRecordRow.artist_id == bindparam("artist_id"), _by(StanceRecordRow.effective_at))
-    .order_by(StanceRecordRow.effective_at.desc(), StanceRecordRow.id.desc())
-    .limit(1)
-)
-_ANY_STANCE = (
-    select(StanceRecordRow.id).where(StanceRecordRow.artist_id == bindparam("artist_id")).limit(1)
-)
+    artist = select(ArtistRow.jurisdiction, ArtistRow.ai_stance).where(
+        ArtistRow.id == bindparam("artist_id")
+    )
+    stance = (
+        select(StanceRecordRow.stance, StanceRecordRow.conditions)
+        .where(
+            StanceRecordRow.artist_id == bindparam("artist_id"), _by(StanceRecordRow.effective_at)
+        )
+        .order_by(StanceRecordRow.effective_at.desc(), StanceRecordRow.id.desc())
+        .limit(1)
+    )
+    any_stance = (
+        select(StanceRecordRow.id)
+        .where(StanceRecordRow.artist_id == bindparam("artist_id"))
+        .limit(1)
+    )
+    return records, artist, stance, any_stance
+
 
 _MODALITY = {m.value: m for m in Modality}
 _USE = {u.value: u for u in Use}
@@ -182,19 +199,39 @@ def state_as_of(db: Database, artist_id: int, when: datetime) -> ConsentState:
 
 def state_in_session(s: Session, artist_id: int, when: datetime) -> ConsentState:
     """`state_as_of` inside a caller's session (e.g. a statement issued in one transaction)."""
-    if when.tzinfo is None:
-        raise UserError("An as-of time needs a time zone.", "查询时间需要包含时区。")
+    check_aware(when)
+    records_q, artist_q, stance_q, any_stance_q = _queries()
     conn = s.connection()
     params = {"artist_id": artist_id, "when": when}
-    artist = conn.execute(_ARTIST, params).first()
+    artist = conn.execute(artist_q, params).first()
     if artist is None:
         raise NotFoundError(
             f"There is no artist with id {artist_id}.", f"没有编号为 {artist_id} 的艺人。"
         )
-    tz_name = zone_name(artist[0])
-    tz = artist_zone(artist[0])
+    stance, conditions = _stance_at(conn, params, artist[1], stance_q, any_stance_q)
+    return build_state(
+        artist_id, when, artist[0], stance, conditions, conn.execute(records_q, params)
+    )
+
+
+def check_aware(when: datetime) -> None:
+    if when.tzinfo is None:
+        raise UserError("An as-of time needs a time zone.", "查询时间需要包含时区。")
+
+
+def build_state(
+    artist_id: int,
+    when: datetime,
+    jurisdiction: str,
+    stance: Stance,
+    conditions: str,
+    rows: Iterable[Any],
+) -> ConsentState:
+    """The state from the artist's record rows as `_queries` selects them (in id order): shared
+    by the ordinary path and SQLite's quick reader (models/consent/quick.py)."""
+    tz_name = zone_name(jurisdiction)
+    tz = artist_zone(jurisdiction)
     day = local_day(when, tz)
-    stance, conditions = _stance_at(conn, params, artist[1])
 
     names: dict[tuple[str, str], str] = {}
 
@@ -232,7 +269,7 @@ def state_in_session(s: Session, artist_id: int, when: datetime) -> ConsentState
         pending,
         revoked_at,
         reason,
-    ) in conn.execute(_RECORDS, params):
+    ) in rows:
         term_start = _date(raw_start)
         term_end = _date(raw_end)
         status = status_from_flags(
@@ -284,11 +321,19 @@ def state_in_session(s: Session, artist_id: int, when: datetime) -> ConsentState
     )
 
 
-def _stance_at(conn: Connection, params: dict[str, Any], current: str) -> tuple[Stance, str]:
-    row = conn.execute(_STANCE, params).first()
+def _stance_at(
+    conn: Connection, params: dict[str, Any], current: str, stance_q: Any, any_stance_q: Any
+) -> tuple[Stance, str]:
+    row = conn.execute(stance_q, params).first()
+    return stance_from(row, lambda: conn.execute(any_stance_q, params).first() is not None, current)
+
+
+def stance_from(row: Any, any_stance: Any, current: str) -> tuple[Stance, str]:
+    """The stance at the as-of time from its newest entry by then (`row`: stance, conditions),
+    `any_stance()` saying whether the artist has stance history at all."""
     if row is not None:
         return Stance(row[0]), row[1]
-    if conn.execute(_ANY_STANCE, params).first() is None and current != Stance.NOT_ASKED.value:
+    if current != Stance.NOT_ASKED.value and not any_stance():
         # A stance set without history (only possible by editing the database directly).
         return Stance(current), ""
     return Stance.NOT_ASKED, ""
@@ -305,6 +350,8 @@ def matrix(
     state = state_as_of(db, artist_id, when)
     extra: list[MatrixColumn] = []
     if extra_projects:
+        from models.parties.tables import CounterpartyRow, ProjectRow
+
         with db.read() as s:
             for cp_id, p_id in extra_projects:
                 cp = s.get(CounterpartyRow, cp_id)

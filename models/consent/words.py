@@ -12,6 +12,11 @@ from enum import StrEnum
 
 from models.roster.artist import Stance
 
+STANCE_IS_NOT_CONSENT = (
+    "A stance is not consent: only a given consent record authorises a use.",
+    "AI 立场不等于同意：只有已获同意的记录才授权使用。",
+)
+
 
 class Modality(StrEnum):
     """What of the person is used."""

@@ -1,10 +1,11 @@
-"""The roster's first page straight from an SQLite file, before SQLAlchemy is loaded.
+"""The roster straight from an SQLite file, before SQLAlchemy is loaded.
 
-The window paints this page (and sizes its scroll bar from the artist count kept by the
+The window paints the first page (and sizes its scroll bar from the artist count kept by the
 triggers of migration 0009_fast_start) while the database layer, the other views and the full
-list of ids load behind it. Only plain `sqlite3`, read-only; anything unexpected (no file, a
-schema that is not current, a locked or damaged file) returns None and the window takes the
-ordinary path, which reports problems properly.
+list of ids load behind it; `roster search` and `consent list` read their artists here too
+(cli/quick.py). Only plain `sqlite3`, read-only (models/storage/quick.py); anything unexpected
+(no file, a schema that is not current, a locked or damaged file) returns None and the caller
+takes the ordinary path, which reports problems properly.
 """
 
 from __future__ import annotations
@@ -12,18 +13,19 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+from models.names import normalize
 from models.roster.artist import Artist, Stance
 from models.roster.listing import SORT_SQL, RosterCounts, SortColumn
-from models.storage.revisions import head_revisions
+from models.storage.quick import open_current
+from models.storage.search_sql import sqlite_query
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 _COLUMNS = (
-    "id, native_name, romanized_name, stage_names, date_of_birth, deceased_on, "
-    "estate_contact, guardian, unions, jurisdiction, agent, contact, notes, ai_stance, "
-    "photo_sha256, archived, version, updated_by, updated_at"
+    "a.id, a.native_name, a.romanized_name, a.stage_names, a.date_of_birth, a.deceased_on, "
+    "a.estate_contact, a.guardian, a.unions, a.jurisdiction, a.agent, a.contact, a.notes, "
+    "a.ai_stance, a.photo_sha256, a.archived, a.version, a.updated_by, a.updated_at"
 )
 
 
@@ -45,6 +47,14 @@ def _names(value: object) -> tuple[str, ...]:
         return ()
     loaded = json.loads(str(value))
     return tuple(str(v) for v in loaded) if isinstance(loaded, list) else ()
+
+
+def _iso(stored: str) -> str:
+    """A stored UTC time as `models.clock.iso` writes it (as the service's Artist has it)."""
+    if not stored:
+        return ""
+    at = datetime.fromisoformat(stored)
+    return (at if at.tzinfo else at.replace(tzinfo=UTC)).isoformat()
 
 
 def _artist(row: tuple[object, ...]) -> Artist:
@@ -70,7 +80,7 @@ def _artist(row: tuple[object, ...]) -> Artist:
         archived=bool(archived),
         version=int(str(version)),
         updated_by=str(updated_by or ""),
-        updated_at_iso=at.replace(" ", "T") + ("+00:00" if at and "+" not in at else ""),
+        updated_at_iso=_iso(at),
     )
 
 
@@ -85,24 +95,17 @@ def first_page(
 
     `descending` is the SQL order, as `RosterService.search_ids` takes it.
     """
-    try:
-        with path.open("rb") as fh:
-            if fh.read(16) != SQLITE_MAGIC:
-                return None
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0.5)
-    except (OSError, sqlite3.Error):
+    con = open_current(path)
+    if con is None:
         return None
     try:
-        current = {str(r[0]) for r in con.execute("SELECT version_num FROM alembic_version")}
-        if current != head_revisions():
-            return None  # an upgrade is due: Database.open does it (with a copy aside)
         counts = dict(con.execute("SELECT archived, n FROM artist_search_counts").fetchall())
         active, archived = int(counts.get(0, 0)), int(counts.get(1, 0))
         where = "" if include_archived else "WHERE archived = 0"
         column = SORT_SQL[sort]
         way = "DESC" if descending else "ASC"
         rows = con.execute(
-            f"SELECT {_COLUMNS} FROM artist {where} ORDER BY {column} {way}, id LIMIT ?",
+            f"SELECT {_COLUMNS} FROM artist a {where} ORDER BY a.{column} {way}, a.id LIMIT ?",
             (int(limit),),
         ).fetchall()
         artists = tuple(_artist(r) for r in rows)
@@ -112,3 +115,16 @@ def first_page(
         con.close()
     total = active + archived if include_archived else active
     return QuickPage(artists, RosterCounts(active, archived), total)
+
+
+def search(con: sqlite3.Connection, query: str, include_archived: bool) -> list[Artist]:
+    """`RosterService.search(query, include_archived)`: matches in roster order."""
+    sql, order, params = sqlite_query(
+        normalize(query), include_archived, [("sort_key", False)], _COLUMNS
+    )
+    return [_artist(r) for r in con.execute(sql + order, params)]
+
+
+def artist(con: sqlite3.Connection, artist_id: int) -> Artist | None:
+    row = con.execute(f"SELECT {_COLUMNS} FROM artist a WHERE a.id = ?", (artist_id,)).fetchone()
+    return None if row is None else _artist(row)

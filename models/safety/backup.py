@@ -59,8 +59,9 @@ from models.storage.archive import (
     iter_stored_files,
     verify_archive,
 )
-from models.storage.database import MIGRATIONS, Database, Location, data_dir, resolve
+from models.storage.database import MIGRATIONS, Database, Location, resolve
 from models.storage.files import fsync_dir
+from models.storage.places import default_backup_folder
 
 if TYPE_CHECKING:
     from models.identity import UnlockedIdentity
@@ -670,10 +671,6 @@ def set_backup_keep(db: Database, keep: int) -> None:
             row.value = keep
         s.flush()
         append_event(s, db.actor, "setting", KEEP_SETTING, "update", before, {"value": keep})
-
-
-def default_backup_folder() -> Path:
-    return data_dir() / "backups"
 
 
 def _daily_pattern(stem: str) -> re.Pattern[str]:

@@ -90,11 +90,14 @@ class MarkerListError(UserError):
 _LATIN = re.compile(r"[0-9A-Za-z\u00c0-\u024f]")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2014]+")
 _SEP = r"[\s\-\u2010-\u2014]*"
-_NOT_LATIN_BEFORE = r"(?<![0-9A-Za-z\u00c0-\u024f])"
-_NOT_LATIN_AFTER = r"(?![0-9A-Za-z\u00c0-\u024f])"
-_NOT_LATIN_BEFORE_FIRST = r"(?<![0-9A-Za-z\u00c0-\u024f].)"  # checked after the first letter
+# Each as two classes: one class spanning ASCII and U+00C0–024F is compiled into a 64 KiB map,
+# and these appear dozens of times in the combined expressions (same meaning, a tenth of it).
+_NOT_LATIN_BEFORE = r"(?<![0-9A-Za-z])(?<![\u00c0-\u024f])"
+_NOT_LATIN_AFTER = r"(?![0-9A-Za-z])(?![\u00c0-\u024f])"
+# checked after the first letter
+_NOT_LATIN_BEFORE_FIRST = r"(?<![0-9A-Za-z].)(?<![\u00c0-\u024f].)"
 _EXT_PARTS = re.compile(r"[,/;、，；]")
-_EXT_KEEP = re.compile(r"[^0-9A-Z\u3400-\u4dbf\u4e00-\u9fff]")
+_EXT_ASCII = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _is_latin(ch: str) -> bool:
@@ -103,7 +106,11 @@ def _is_latin(ch: str) -> bool:
 
 def extension_key(text: str) -> str:
     """'(A.I. voice)' and '（ＡＩ配音）' compare by letters only: 'AIVOICE', 'AI配音'."""
-    return _EXT_KEEP.sub("", unicodedata.normalize("NFKC", text).upper())
+    return "".join(
+        c
+        for c in unicodedata.normalize("NFKC", text).upper()
+        if c in _EXT_ASCII or "\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff"
+    )
 
 
 def phrase_pattern(text: str) -> str:
@@ -171,6 +178,21 @@ def fold_same_length(text: str) -> str:
     return pattern.sub(lambda m: changing[m.group()], text).lower()
 
 
+class _Lazy:
+    """A marker's regular expression, compiled on its first match."""
+
+    __slots__ = ("_compiled", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._compiled: re.Pattern[str] | None = None
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern)
+        return self._compiled.match(text, pos)
+
+
 @dataclass(frozen=True)
 class MarkerSet:
     """A validated marker list, compiled once for fast scanning."""
@@ -179,20 +201,20 @@ class MarkerSet:
     phrases: tuple[Marker, ...]
     origin: str = "shipped list"
     _by_extension: dict[str, Marker] = field(init=False, repr=False, compare=False)
-    _each: tuple[tuple[re.Pattern[str], Marker], ...] = field(init=False, repr=False, compare=False)
+    _each: tuple[tuple[_Lazy, Marker], ...] = field(init=False, repr=False, compare=False)
     _regex: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
-    _by_first: dict[str, tuple[tuple[re.Pattern[str], Marker], ...]] = field(
+    _by_first: dict[str, tuple[tuple[_Lazy, Marker], ...]] = field(
         init=False, repr=False, compare=False
     )
-    _anywhere: tuple[tuple[re.Pattern[str], Marker], ...] = field(
-        init=False, repr=False, compare=False
-    )
+    _anywhere: tuple[tuple[_Lazy, Marker], ...] = field(init=False, repr=False, compare=False)
     _exact: dict[str, Marker] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_extension = {extension_key(m.text): m for m in self.extensions}
         ordered = sorted(self.phrases, key=lambda m: -len(m.text))
-        each = tuple((re.compile(m.pattern or phrase_pattern(m.text)), m) for m in ordered)
+        # Each marker's own expression is compiled when a match needs it (`_compiled`): a
+        # script usually needs a few of them, and compiling all was most of loading the list.
+        each = tuple((_Lazy(m.pattern or phrase_pattern(m.text)), m) for m in ordered)
         # One expression without groups: CPython then scans for possible first characters
         # in C, which keeps a 2-million-character line well under a second.
         regex = re.compile(_combined(each)) if each else None
@@ -252,7 +274,7 @@ def _phrase_key(folded: str) -> str:
     return " ".join(w for w in _SEPARATORS.split(folded) if w)
 
 
-def _combined(each: tuple[tuple[re.Pattern[str], Marker], ...]) -> str:
+def _combined(each: tuple[tuple[_Lazy, Marker], ...]) -> str:
     """All markers as one expression, alternatives sharing a first character grouped under
     it (`a(?:i配音|i换脸|…)`), so a common letter is tried once, not once per marker."""
     custom = [p.pattern for p, m in each if m.pattern is not None]
@@ -583,12 +605,20 @@ class _NameFinder:
         self._regex = None
         if forms:
             ordered = sorted(forms, key=len, reverse=True)
+            # Neighbours with the same boundary checks share them: `B(?:X|Y)A` is `BXA|BYA`.
+            runs: list[tuple[tuple[bool, bool], list[str]]] = []
+            for f in ordered:
+                edges = (_is_latin(f[0]), _is_latin(f[-1]))
+                if runs and runs[-1][0] == edges:
+                    runs[-1][1].append(re.escape(f))
+                else:
+                    runs.append((edges, [re.escape(f)]))
             self._regex = re.compile(
                 "|".join(
-                    (_NOT_LATIN_BEFORE if _is_latin(f[0]) else "")
-                    + re.escape(f)
-                    + (_NOT_LATIN_AFTER if _is_latin(f[-1]) else "")
-                    for f in ordered
+                    (_NOT_LATIN_BEFORE if before else "")
+                    + ("(?:" + "|".join(names) + ")" if len(names) > 1 else names[0])
+                    + (_NOT_LATIN_AFTER if after else "")
+                    for (before, after), names in runs
                 )
             )
 

@@ -134,6 +134,14 @@ class LineTable(Sequence[str]):
     def from_lines(cls, lines: Sequence[str]) -> LineTable:
         return cls("\n".join(lines))
 
+    def may_hold_han(self) -> bool:
+        """False when the text surely holds no Chinese character (U+3400–9FFF, U+F900–FAFF):
+        an ASCII text, or UTF-8 bytes without the lead bytes those characters start with."""
+        data = self._data
+        if data.isascii():
+            return False
+        return isinstance(data, str) or _HAN_LEAD.search(data) is not None
+
     @property
     def text(self) -> str:
         """The whole text (a copy when the table holds bytes)."""
@@ -234,6 +242,9 @@ class LineTable(Sequence[str]):
 
 
 _BYTE_BREAK = re.compile(rb"\r\n|\r|\n")
+# The first bytes of the UTF-8 form of U+3000–9FFF and U+F000–FFFF (a cheap pre-check before
+# the Chinese character class, whose compiling alone is milliseconds).
+_HAN_LEAD = re.compile(rb"[\xe3-\xe9\xef]")
 
 
 @dataclass(frozen=True, slots=True)

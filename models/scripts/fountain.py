@@ -9,12 +9,12 @@ hostile file (a 2-million-character line, unclosed notes) still finishes in well
 from __future__ import annotations
 
 import re
+import types
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import overload
 
-from models.scripts import chinese
 from models.scripts.builder import DocumentBuilder
 from models.scripts.document import ElementKind, LineTable, ScriptDocument, ScriptFormat
 
@@ -246,6 +246,13 @@ class Flow(Sequence[Line]):
 _NO_NOTES: list[Note] = []  # shared by every line without notes; never changed
 
 
+def _chinese() -> types.ModuleType:
+    """The Chinese rules (models/scripts/chinese.py), loaded once a text is known to use them."""
+    from models.scripts import chinese
+
+    return chinese
+
+
 class FountainParser:
     """Reads Fountain paragraph by paragraph; `text.TextParser` adds the Chinese layouts."""
 
@@ -273,7 +280,10 @@ class FountainParser:
             flow = extract_notes(LineTable.from_lines(remove_boneyard(list(raw), self.b)))
         else:
             flow = extract_notes(table)
-        self.han = self.han or table.search(chinese.HAN)
+        if not self.han and table.may_hold_han():
+            from models.scripts import chinese  # Chinese rules: only for a text that has Han
+
+            self.han = table.search(chinese.HAN)
         if self.han:
             self._han_cues = standalone_han_cues(flow, self.known_names)
         start = self.read_title_page(flow)
@@ -302,7 +312,7 @@ class FountainParser:
             if special and self.special_line(entry, block):
                 block = []
                 continue
-            if self.han and stripped[0] in chinese.HEADING_STARTS and chinese.is_heading(stripped):
+            if self.han and _chinese().is_heading(stripped):
                 self.flush(block)  # a Chinese heading stands alone, blank line or not
                 block = []
                 self.scene_heading(stripped, entry)
@@ -413,7 +423,7 @@ class FountainParser:
             return True
         if not self._han_cues:
             return False
-        found = chinese.split_standalone_cue(text)
+        found = _chinese().split_standalone_cue(text)
         return found is not None and found[0] in self._han_cues
 
     def paragraph(self, lines: list[Line], *, after_blank: bool) -> None:
@@ -435,7 +445,7 @@ class FountainParser:
         first = lines[0]
         text = first.text
         forced = text[:1] in ".．" and len(text) > 1 and text[1].isalnum()
-        if forced or _HEADING.match(text) or (self.han and chinese.is_heading(text)):
+        if forced or _HEADING.match(text) or (self.han and _chinese().is_heading(text)):
             if len(lines) > 1 and not forced:
                 self.b.warn(first.number, "scene heading has no blank line after it")
             self.scene_heading(text[1:].strip() if forced else text, first)
@@ -566,7 +576,7 @@ def standalone_han_cues(flow: Sequence[Line], known: dict[str, int]) -> frozense
             previous_blank = previous_blank or not text
             continue
         if previous_blank and i < last and flow[i + 1].text.strip():
-            found = chinese.split_standalone_cue(text)
+            found = _chinese().split_standalone_cue(text)
             if found is not None:
                 name, extended = found
                 counts[name] = counts.get(name, 0) + 1

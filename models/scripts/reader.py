@@ -13,7 +13,6 @@ from pathlib import Path
 from models.gcpause import paused_gc
 from models.scripts.decoding import decode_lines
 from models.scripts.document import ScriptDocument, ScriptFormat
-from models.scripts.docx import read_docx
 from models.scripts.errors import ScriptReadError
 from models.scripts.fountain import read_fountain
 
@@ -112,6 +111,8 @@ def _read_bytes(data: bytes, name: str, progress: Progress | None) -> ScriptDocu
     if len(data) > MAX_TEXT_BYTES:
         raise _too_big(name, len(data), MAX_TEXT_BYTES)
     if fmt is ScriptFormat.DOCX:
+        from models.scripts.docx import read_docx  # zipfile and the XML reader: .docx only
+
         return read_docx(data, name)
     if fmt is ScriptFormat.FDX:
         from models.scripts.fdx import read_fdx

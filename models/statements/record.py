@@ -17,11 +17,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from models.consent.words import ConsentState, ConsentStatus, Grant, Modality, RecordAtTime
 from models.errors import UserError
-from models.roster.artist import Artist
+
+if TYPE_CHECKING:
+    # Only for building records: verification reads this module without the consent model.
+    from models.consent.words import ConsentState, Grant, RecordAtTime
+    from models.roster.artist import Artist
+
+# The folder of the files folder where the register keeps each statement's signed copy.
+STORE_FOLDER = "statements"
 
 RECORD_TYPE = "consent-desk.statement"
 RECORD_VERSION = 1
@@ -132,6 +138,8 @@ def _d(value: date | None) -> str | None:
 
 
 def _grant(g: Grant) -> dict[str, Any]:
+    from models.consent.words import ConsentStatus
+
     return {
         "record_id": g.record_id,
         "record_version": g.version,
@@ -197,6 +205,8 @@ def grants_in_scope(state: ConsentState, project_id: int | None) -> tuple[Grant,
 
 def modality_part(state: ConsentState, project_id: int | None = None) -> list[dict[str, Any]]:
     """Per modality: authorised or not, with the grants (record ids, terms) that say so."""
+    from models.consent.words import Modality
+
     grants = grants_in_scope(state, project_id)
     out: list[dict[str, Any]] = []
     for m in Modality:
@@ -263,6 +273,8 @@ def _revocation(r: RecordAtTime, show_reason: bool = False) -> dict[str, Any]:
 def revocations_in_scope(
     state: ConsentState, project_id: int | None, show_reason: bool = False
 ) -> list[dict[str, Any]]:
+    from models.consent.words import ConsentStatus
+
     revoked = [
         r
         for r in state.records
@@ -417,3 +429,32 @@ __all__ = [
     "parse_record",
     "record_sha256",
 ]
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    """What verification asks of a statement's row in the register: the registered file's
+    hash and its status (`RegisteredStatement` answers the same)."""
+
+    file_sha256: str
+    status: StatementStatus
+    superseded_by_id: str | None
+    status_reason: str
+
+
+class QuickRegister:
+    """The register's rows read with plain `sqlite3` (`statement verify` on a current SQLite
+    file, models/storage/quick.py): `find` as `StatementRegister.find` answers it."""
+
+    def __init__(self, con: Any) -> None:
+        self.con = con
+
+    def find(self, statement_id: str) -> RegisterEntry | None:
+        row = self.con.execute(
+            "SELECT file_sha256, status, superseded_by_id, status_reason FROM statement "
+            "WHERE id = ?",
+            (statement_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return RegisterEntry(row[0], StatementStatus(row[1]), row[2], row[3])

@@ -24,6 +24,7 @@ from models.audit.chain import append_event
 from models.clock import utc_now
 from models.errors import ConflictError, NotFoundError, UserError
 from models.statements.record import (
+    STORE_FOLDER,
     StatementKind,
     StatementStatus,
     canonical_bytes,
@@ -36,7 +37,6 @@ from models.storage.database import Database
 from models.storage.schema import AuditEventRow
 
 ENTITY = "statement"
-STORE_FOLDER = "statements"
 
 
 @dataclass(frozen=True)

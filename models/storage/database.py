@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event, exc, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -27,18 +26,12 @@ from models.clock import desk_user, utc_now
 from models.errors import DatabaseError
 from models.storage import portable  # noqa: F401  (registers the PostgreSQL type rules)
 from models.storage.locking import is_lock_timeout, take_write_turn
+from models.storage.places import APP_NAME, DEFAULT_FILE, data_dir, files_folder
 from models.storage.revisions import MIGRATIONS, head_revisions, revision_graph
 
-APP_NAME = "consent-desk"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # How long a write waits for another desk's transaction before saying the database is busy.
 BUSY_TIMEOUT_S = float(os.environ.get("CONSENT_DESK_BUSY_TIMEOUT", "5"))
-
-
-def data_dir() -> Path:
-    """Where the default database and its files live (per user, per OS convention)."""
-    override = os.environ.get("CONSENT_DESK_HOME")
-    return Path(override) if override else platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
 @dataclass(frozen=True)
@@ -72,10 +65,10 @@ def resolve(db: str | None = None) -> Location:
     """Turn `--db`, CONSENT_DESK_DB or the default into a Location; a bare path is SQLite."""
     raw = (db or os.environ.get("CONSENT_DESK_DB") or "").strip()
     if not raw:
-        raw = str(data_dir() / "consent-desk.sqlite3")
+        raw = str(data_dir() / DEFAULT_FILE)
     if "://" not in raw:
         path = _file_path(raw)
-        return Location(f"sqlite:///{path}", path, path.parent / f"{path.stem}-files")
+        return Location(f"sqlite:///{path}", path, files_folder(path))
     try:
         url = make_url(raw)
     except exc.ArgumentError as e:
@@ -88,7 +81,7 @@ def resolve(db: str | None = None) -> Location:
         if not url.database or url.database == ":memory:":
             raise DatabaseError("An in-memory database cannot keep your records; give a file.")
         path = _file_path(url.database)
-        return Location(f"sqlite:///{path}", path, path.parent / f"{path.stem}-files")
+        return Location(f"sqlite:///{path}", path, files_folder(path))
     files = os.environ.get("CONSENT_DESK_FILES")
     files_dir = Path(files) if files else data_dir() / "shared-files"
     return Location(raw, None, files_dir)
@@ -339,4 +332,12 @@ def remove_database_files(path: Path) -> None:
             p.unlink()
 
 
-__all__ = ["MIGRATIONS", "Database", "Location", "data_dir", "head_revisions", "resolve"]
+__all__ = [
+    "APP_NAME",
+    "MIGRATIONS",
+    "Database",
+    "Location",
+    "data_dir",
+    "head_revisions",
+    "resolve",
+]

@@ -23,12 +23,7 @@ from sqlalchemy.orm import Session
 
 from models.names import normalize
 from models.storage.schema import ArtistRow
-
-# Columns a list may be sorted by (SQL names; never user text).
-SORTABLE = frozenset(
-    {"sort_key", "romanized_name", "ai_stance", "jurisdiction", "date_of_birth", "archived"}
-)
-
+from models.storage.search_sql import SORTABLE, sqlite_query, sqlite_window
 
 # SQLite's FTS5 table and the shadow tables it keeps; triggers fill them from `artist`.
 SEARCH_INDEX = "artist_search"
@@ -62,8 +57,8 @@ def artist_ids(
     q = normalize(query)
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
-        sql, order_sql, params = _sqlite_query(q, include_archived, order, "a.id")
-        sql += order_sql + _sqlite_window(params, limit, offset)
+        sql, order_sql, params = sqlite_query(q, include_archived, order, "a.id")
+        sql += order_sql + sqlite_window(params, limit, offset)
         return [int(r[0]) for r in session.execute(text(sql), params)]
     stmt = _matching(select(ArtistRow.id), q, include_archived, dialect)
     cols = [getattr(ArtistRow, c).desc() if d else getattr(ArtistRow, c) for c, d in order]
@@ -90,7 +85,7 @@ def artist_id_texts(
     q = normalize(query)
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
-        sql, order_sql, params = _sqlite_query(q, include_archived, order, "a.id, a.search_text")
+        sql, order_sql, params = sqlite_query(q, include_archived, order, "a.id, a.search_text")
         sql += order_sql
         return [(int(r[0]), str(r[1])) for r in session.execute(text(sql), params)]
     stmt = _matching(select(ArtistRow.id, ArtistRow.search_text), q, include_archived, dialect)
@@ -107,7 +102,7 @@ def artist_count(session: Session, query: str, include_archived: bool) -> int:
             kept = session.execute(text("SELECT archived, n FROM artist_search_counts")).all()
             if kept:
                 return sum(int(n) for archived, n in kept if include_archived or not archived)
-        sql, _order, params = _sqlite_query(q, include_archived, (), "count(*)")
+        sql, _order, params = sqlite_query(q, include_archived, (), "count(*)")
         return int(session.execute(text(sql), params).scalar_one())
     stmt = _matching(select(func.count()).select_from(ArtistRow), q, include_archived, dialect)
     return int(session.scalar(stmt) or 0)
@@ -140,50 +135,3 @@ def _postgresql_ids(session: Session, stmt: Select[Any]) -> list[int]:
         return [int(r[0]) for r in cursor.fetchall()]
     finally:
         cursor.close()
-
-
-def _sqlite_query(
-    q: str,
-    include_archived: bool,
-    order: Sequence[tuple[str, bool]],
-    columns: str,
-) -> tuple[str, str, dict[str, object]]:
-    """The SELECT of `columns` for matches, its ORDER BY clause, and the parameters."""
-    archived = "a.archived IN (0, 1)" if include_archived else "a.archived = 0"
-    order_sql = ", ".join(f"a.{c} {'DESC' if d else 'ASC'}" for c, d in order)
-    order_sql = f"{order_sql}, a.id" if order_sql else "a.id"
-    params: dict[str, object] = {}
-    if not q:
-        sql = f"SELECT {columns} FROM artist a WHERE {archived}"
-    elif len(q) >= 3:
-        # A quoted phrase of trigrams is exactly a substring match, and unlike LIKE ... ESCAPE
-        # it is answered from the index.
-        sql = (
-            f"SELECT {columns} FROM artist_search s CROSS JOIN artist a ON a.id = s.rowid "
-            f"WHERE artist_search MATCH :phrase AND {archived}"
-        )
-        params["phrase"] = '"' + q.replace('"', '""') + '"'
-    elif key := next((c for c in q if ord(c) > 127), None):
-        # A Chinese (non-ASCII) character: only the artists holding it, from the key table
-        # kept by the triggers of 0009_fast_start.
-        sql = (
-            f"SELECT {columns} FROM artist_search_keys k CROSS JOIN artist a ON a.id = k.artist_id "
-            f"WHERE k.key = :key AND {archived} AND instr(a.search_text, :needle) > 0"
-        )
-        params["key"] = key
-        params["needle"] = q
-    else:
-        sql = (
-            f"SELECT {columns} FROM artist a INDEXED BY ix_artist_search "
-            f"WHERE {archived} AND instr(a.search_text, :needle) > 0"
-        )
-        params["needle"] = q
-    return sql, f" ORDER BY {order_sql}", params
-
-
-def _sqlite_window(params: dict[str, object], limit: int | None, offset: int) -> str:
-    if limit is None and not offset:
-        return ""
-    params["limit"] = -1 if limit is None else int(limit)
-    params["offset"] = int(offset)
-    return " LIMIT :limit OFFSET :offset"

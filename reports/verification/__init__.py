@@ -6,5 +6,10 @@
 - `pdf_parts`: what the signed revision holds (signature field, record, keywords, page digest);
 - `certs`: certificate names and fingerprints;
 - `register`: the agency's published register, read only when its key is confirmed, and the
-  highest register sequence seen per agency key.
+  highest register sequence seen per agency key;
+- `deferred`: keeps pyHanko's reader from loading the certificate path validator.
 """
+
+from reports.verification.deferred import defer_package
+
+defer_package("pyhanko_certvalidator")

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from cryptography import x509
 
 from models.certificates import fingerprint
@@ -105,11 +104,9 @@ def read_register(folder: Path) -> CheckedRegister:
 
 def default_seen_file() -> Path:
     """Beside the desk's settings and database (CONSENT_DESK_HOME, else the user data folder)."""
-    override = os.environ.get("CONSENT_DESK_HOME")
-    if override:
-        return Path(override) / SEEN_FILE
-    base = platformdirs.user_data_path("consent-desk", appauthor=False)
-    return base / SEEN_FILE
+    from models.storage.places import data_dir
+
+    return data_dir() / SEEN_FILE
 
 
 def _load_seen(path: Path) -> dict[str, int]:

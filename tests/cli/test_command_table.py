@@ -105,10 +105,10 @@ def test_script_analyze_of_fountain_needs_no_database_nor_pdf_library(tmp_path):
 
 
 def test_running_a_command_imports_only_its_module(db_path):
-    seen = probe("--db", str(db_path), "audit", "verify")
-    assert seen["code"] == 0 and "Audit trail intact" in str(seen["out"])
-    assert loaded(seen["modules"], "cli.audit")
-    for other in set(HANDLER_MODULES) - {"cli.audit"}:
+    seen = probe("--db", str(db_path), "consent", "deadlines")
+    assert seen["code"] == 0 and "Consents expiring within" in str(seen["out"])
+    assert loaded(seen["modules"], "cli.consent")
+    for other in set(HANDLER_MODULES) - {"cli.consent"}:
         assert not loaded(seen["modules"], other), other
 
 
@@ -126,7 +126,7 @@ def test_a_global_option_value_is_not_taken_for_the_command(tmp_path):
         ["--db", "roster", "audit", "verify"]
     )
     assert args.db == "roster" and args.command == "audit" and args.audit_command == "verify"
-    assert isinstance(args.handler, LazyHandler) and args.handler.target == "cli.audit:_verify"
+    assert isinstance(args.handler, LazyHandler) and args.handler.target == "cli.quick:audit_verify"
 
 
 def test_full_parser_without_argv_knows_every_sub_command():

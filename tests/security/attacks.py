@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import io
 import re
+import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -296,3 +298,14 @@ ATTACKS: dict[str, Callable[[bytes], bytes]] = {
     "appended comment": appended_comment,
     "appended whitespace": appended_whitespace,
 }
+
+
+def run_sql(path: Path, *statements: str) -> None:
+    """Change a database file behind the application's back."""
+    con = sqlite3.connect(path)
+    try:
+        for sql in statements:
+            con.execute(sql)
+        con.commit()
+    finally:
+        con.close()

@@ -23,21 +23,12 @@ from models.roster.service import RosterService
 from models.storage.database import Database
 from reports.public_register import export_public_register
 from reports.statements.service import StatementRequest, StatementService
+from tests.security.attacks import run_sql as _sql
 from tests.shared_identity import install, unlocked_identity
 
 
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _sql(path: Path, *statements: str) -> None:
-    con = sqlite3.connect(path)
-    try:
-        for sql in statements:
-            con.execute(sql)
-        con.commit()
-    finally:
-        con.close()
 
 
 def _verify(capsys: pytest.CaptureFixture[str], path: Path, *extra: str) -> tuple[int, str]:

@@ -28,7 +28,6 @@ def test_each_page_says_page_n_of_the_total() -> None:
     SimpleDocTemplate(buf).build(story, canvasmaker=numbered_canvas(footer))
     pages = PdfReader(io.BytesIO(buf.getvalue())).pages
     assert seen == [(1, 3), (2, 3), (3, 3)]
-    assert [("page %d of 3" % n) in (p.extract_text() or "") for n, p in enumerate(pages, 1)] == [
-        True
-    ] * 3
+    for number, page in enumerate(pages, start=1):
+        assert f"page {number} of 3" in (page.extract_text() or "")
     assert style.fontName == FONT and style.bulletFontName == FONT and style.wordWrap == "CJK"

@@ -4,7 +4,6 @@ consents, decisions, revocations, evidence, counterparties, projects and stances
 from __future__ import annotations
 
 import sys
-from datetime import datetime
 from itertools import pairwise
 from typing import Any
 
@@ -19,6 +18,7 @@ from models.consent.service import ConsentService
 from models.consent.stance import STANCE_IS_NOT_CONSENT
 from models.consent.state import grants_summary, matrix_from_state, state_as_of
 from models.consent.words import Modality
+from models.dates import consent_as_of
 from models.localize import format_date, format_datetime
 from models.parties.service import CounterpartyService
 from models.roster.service import RosterService
@@ -26,12 +26,8 @@ from models.roster.service import RosterService
 
 def _list(ctx: Context) -> int:
     artist = RosterService(ctx.db).get(ctx.args.artist_id)
-    when = (
-        parse_when(ctx.args.as_of, artist.jurisdiction, end_of_day=True)
-        if ctx.args.as_of
-        else utc_now()
-    )
-    assert isinstance(when, datetime)
+    rule = consent_as_of(artist.jurisdiction)
+    when = parse_when(ctx.args.as_of, rule, "--as-of") if ctx.args.as_of else utc_now()
     state = state_as_of(ctx.db, artist.id, when)
     grid = matrix_from_state(state)
     if ctx.args.json:

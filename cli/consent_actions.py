@@ -4,7 +4,8 @@ counterparties and projects, set a stance. (Registered by `cli.consent`.)"""
 from __future__ import annotations
 
 import sys
-from datetime import UTC, date, datetime
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from cli.app import Context, print_json
@@ -24,33 +25,42 @@ from models.consent.values import (
     ProjectDraft,
     ProjectType,
 )
-from models.consent.zones import artist_zone, day_end
-from models.errors import UserError
+from models.dates import (
+    MomentFormatError,
+    MomentRule,
+    artist_zone,
+    consent_event,
+    parse_day_or_moment,
+    parse_moment,
+)
+from models.errors import NotFoundError
 from models.parties.service import CounterpartyService
 from models.roster.artist import Stance
 from models.roster.service import RosterService
 
 
-def parse_when(text: str, jurisdiction: str, end_of_day: bool) -> datetime | date:
-    """A date (YYYY-MM-DD) or a date-time; one without offset is in the artist's time zone."""
-    raw = text.strip()
+def parse_when(text: str, rule: MomentRule, what: str) -> datetime:
+    """A typed moment under `rule` (models/dates), in UTC; one clear line when it is not."""
     try:
-        if len(raw) <= 10:
-            day = date.fromisoformat(raw)
-            return day_end(day, artist_zone(jurisdiction)) if end_of_day else day
-        when = datetime.fromisoformat(raw)
-    except ValueError as e:
-        raise UserError(
-            f"'{text}' is not a date or time; use 2026-04-03 or 2026-04-03T10:00+08:00.",
-            f"「{text}」不是日期或时间；请用 2026-04-03 或 2026-04-03T10:00+08:00。",
-        ) from e
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=artist_zone(jurisdiction))
-    return when.astimezone(UTC)
+        return parse_moment(text, rule).astimezone(UTC)
+    except MomentFormatError as e:
+        raise e.user_error(what) from None
+
+
+def _jurisdictions(ctx: Context) -> Callable[[int], str]:
+    roster = RosterService(ctx.db)
+
+    def jurisdiction_of(artist_id: int) -> str:
+        try:
+            return roster.get(artist_id).jurisdiction
+        except NotFoundError:
+            return ""  # the record step names the missing artist
+
+    return jurisdiction_of
 
 
 def add(ctx: Context) -> int:
-    inputs = read_inputs(Path(ctx.args.from_json))
+    inputs = read_inputs(Path(ctx.args.from_json), _jurisdictions(ctx))
     records = record_inputs(ctx.db, inputs)
     if ctx.args.json:
         print_json([record_json(r, utc_now()) for r in records])
@@ -73,10 +83,8 @@ def decide(ctx: Context) -> int:
     service = ConsentService(ctx.db)
     r = service.get(ctx.args.record_id)
     artist = RosterService(ctx.db).get(r.artist_id)
-    at = parse_when(ctx.args.at, artist.jurisdiction, end_of_day=False) if ctx.args.at else None
-    decided_at = at if isinstance(at, datetime) else utc_now()
-    if isinstance(at, date) and not isinstance(at, datetime):
-        decided_at = datetime.combine(at, datetime.min.time(), artist_zone(artist.jurisdiction))
+    rule = consent_event(artist.jurisdiction)
+    decided_at = parse_when(ctx.args.at, rule, "--at") if ctx.args.at else utc_now()
     decision = ArtistDecision(
         DecisionOutcome(ctx.args.outcome),
         ctx.args.by,
@@ -93,7 +101,12 @@ def revoke(ctx: Context) -> int:
     service = ConsentService(ctx.db)
     r = service.get(ctx.args.record_id)
     artist = RosterService(ctx.db).get(r.artist_id)
-    when = parse_when(ctx.args.date, artist.jurisdiction, end_of_day=False)
+    try:
+        when = parse_day_or_moment(ctx.args.date, artist_zone(artist.jurisdiction))
+    except MomentFormatError as e:
+        raise e.user_error("--date") from None
+    if isinstance(when, datetime):
+        when = when.astimezone(UTC)
     r = service.revoke(r.id, ctx.args.reason, when, r.row_version, revoked_by=ctx.args.by or "")
     assert r.revocation is not None
     print(
@@ -147,12 +160,8 @@ def stance(ctx: Context) -> int:
     if ctx.args.set:
         effective = None
         if ctx.args.effective:
-            when = parse_when(ctx.args.effective, artist.jurisdiction, end_of_day=False)
-            effective = (
-                when
-                if isinstance(when, datetime)
-                else datetime.combine(when, datetime.min.time(), artist_zone(artist.jurisdiction))
-            )
+            rule = consent_event(artist.jurisdiction)
+            effective = parse_when(ctx.args.effective, rule, "--effective")
         service.record(artist.id, Stance(ctx.args.set), ctx.args.conditions, effective)
     history = service.history(artist.id)
     if ctx.args.json:

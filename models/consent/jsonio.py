@@ -8,8 +8,9 @@ hold one record or a list; a list is recorded all together or not at all.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, fields
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from models.consent.values import (
     Recommendation,
 )
 from models.consent.words import ConsentStatus, Modality, Use
+from models.dates import MomentFormatError, MomentRule, consent_event, parse_day, parse_moment
 from models.errors import UserError
 from models.storage.database import Database
 
@@ -53,24 +55,19 @@ class _Bad(UserError):
     pass
 
 
-def parse_time(value: Any, where: str) -> datetime:
-    """ISO date-time; a date or a time without offset is read as UTC."""
-    if not isinstance(value, str):
-        raise _Bad(f"{where}: give a date-time such as 2026-04-03T10:00:00+08:00.")
+def _moment(value: Any, rule: MomentRule, where: str) -> datetime:
+    """A consent event's time: naive or a bare day in the artist's zone (models/dates)."""
     try:
-        when = datetime.fromisoformat(value.strip())
-    except ValueError as e:
-        raise _Bad(f"{where}: '{value}' is not a date-time (2026-04-03T10:00:00+08:00).") from e
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
+        return parse_moment(value, rule)
+    except MomentFormatError as e:
+        raise e.user_error(where) from None
 
 
 def _date(value: Any, where: str) -> date | None:
-    if value is None or value == "":
-        return None
     try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError as e:
-        raise _Bad(f"{where}: '{value}' is not a date (YYYY-MM-DD).") from e
+        return parse_day(value)
+    except MomentFormatError as e:
+        raise e.user_error(where) from None
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
@@ -104,7 +101,7 @@ def _choice(value: Any, kind: Any, where: str) -> Any:
         raise _Bad(f"{where}: '{value}' is not one of {choices}.") from e
 
 
-def _draft(item: dict[str, Any], where: str) -> ConsentDraft:
+def _draft(item: dict[str, Any], where: str, rule: MomentRule) -> ConsentDraft:
     values: dict[str, Any] = {}
     for key in DRAFT_FIELDS:
         if key not in item:
@@ -127,7 +124,7 @@ def _draft(item: dict[str, Any], where: str) -> ConsentDraft:
         elif key in ("term_start", "term_end"):
             values[key] = _date(v, w)
         elif key in ("scan_session_at", "scan_notice_at"):
-            values[key] = None if v in (None, "") else parse_time(v, w)
+            values[key] = None if v in (None, "") else _moment(v, rule, w)
         elif key == "compensation_amount":
             if v in (None, ""):
                 values[key] = None
@@ -174,8 +171,22 @@ def _evidence(value: Any, base_dir: Path, where: str) -> tuple[EvidenceFile, ...
     return tuple(out)
 
 
-def parse_inputs(data: Any, base_dir: Path) -> list[ConsentInput]:
-    """Check a whole file before anything is written; problems name the record and field."""
+def _event_rule(item: dict[str, Any], jurisdiction_of: Callable[[int], str]) -> MomentRule:
+    """Times in a record are the artist's (models/dates: consent events)."""
+    artist_id = item.get("artist_id")
+    if isinstance(artist_id, int) and not isinstance(artist_id, bool) and 1 <= artist_id <= MAX_ID:
+        return consent_event(jurisdiction_of(artist_id))
+    return consent_event("")  # a bad id is reported by _draft
+
+
+def parse_inputs(
+    data: Any, base_dir: Path, jurisdiction_of: Callable[[int], str]
+) -> list[ConsentInput]:
+    """Check a whole file before anything is written; problems name the record and field.
+
+    `jurisdiction_of(artist_id)` gives the artist's jurisdiction: a time without offset in the
+    file is read in that artist's zone, like the same time typed to `consent decide --at`.
+    """
     items = data if isinstance(data, list) else [data]
     out = []
     for n, item in enumerate(items, start=1):
@@ -185,6 +196,7 @@ def parse_inputs(data: Any, base_dir: Path) -> list[ConsentInput]:
         unknown = sorted(set(item) - set(DRAFT_FIELDS) - set(EXTRA_KEYS))
         if unknown:
             raise _Bad(f"{where} unknown field(s): {', '.join(unknown)}.")
+        rule = _event_rule(item, jurisdiction_of)
         status = _choice(item.get("status", "requested"), ConsentStatus, f"{where} status")
         if status not in (
             ConsentStatus.REQUESTED,
@@ -204,7 +216,7 @@ def parse_inputs(data: Any, base_dir: Path) -> list[ConsentInput]:
             decision = ArtistDecision(
                 DecisionOutcome(status.value),
                 str(d.get("decided_by", "")),
-                parse_time(d.get("decided_at"), f"{where} decision decided_at"),
+                _moment(d.get("decided_at"), rule, f"{where} decision decided_at"),
                 _choice(d.get("method", "signed_agreement"), DecisionMethod, f"{where} method"),
                 str(d.get("note", "")),
             )
@@ -216,12 +228,12 @@ def parse_inputs(data: Any, base_dir: Path) -> list[ConsentInput]:
             recommendation = AgencyRecommendation(
                 _choice(r.get("recommendation"), Recommendation, f"{where} recommendation"),
                 str(r.get("recommended_by", "")),
-                parse_time(r.get("recommended_at"), f"{where} recommended_at"),
+                _moment(r.get("recommended_at"), rule, f"{where} recommended_at"),
                 str(r.get("note", "")),
             )
         out.append(
             ConsentInput(
-                _draft(item, where),
+                _draft(item, where, rule),
                 status,
                 _evidence(item.get("evidence", []), base_dir, where),
                 decision,
@@ -231,7 +243,7 @@ def parse_inputs(data: Any, base_dir: Path) -> list[ConsentInput]:
     return out
 
 
-def read_inputs(path: Path) -> list[ConsentInput]:
+def read_inputs(path: Path, jurisdiction_of: Callable[[int], str]) -> list[ConsentInput]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as e:
@@ -255,7 +267,7 @@ def read_inputs(path: Path) -> list[ConsentInput]:
         ) from None
     except ValueError as e:  # an integer literal longer than Python converts
         raise UserError(f"{path.name} is not a usable consent file ({e}).") from None
-    return parse_inputs(data, path.parent)
+    return parse_inputs(data, path.parent, jurisdiction_of)
 
 
 def record_inputs(db: Database, inputs: list[ConsentInput]) -> list[ConsentRecord]:

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from models.consent.lifecycle import derive_status
 from models.consent.words import ConsentStatus, Modality, Use
-from models.consent.zones import local_day, zone
+from models.dates.zones import local_day, zone
 from models.names import display_name
 
 

@@ -22,6 +22,7 @@ from models.clock import utc_now
 from models.consent.together import one_transaction
 from models.consent.values import CounterpartyDraft, CounterpartyKind, ProjectDraft, ProjectType
 from models.consent.words import Modality, Use
+from models.dates import PROPOSAL_TIME, MomentFormatError, parse_day, parse_moment
 from models.errors import FieldProblem, UserError, ValidationError
 from models.leak.matcher import MatchStatus, NameMatcher
 from models.names import normalize
@@ -133,8 +134,8 @@ class _Reader:
     def __init__(self) -> None:
         self.problems: list[FieldProblem] = []
 
-    def bad(self, name: str, message: str, row: int | None = None) -> None:
-        self.problems.append(FieldProblem(name, message, row))
+    def bad(self, name: str, message: str, row: int | None = None, **params: Any) -> None:
+        self.problems.append(FieldProblem(name, message, row, **params))
 
     def text(self, data: dict[str, Any], key: str, row: int | None = None) -> str:
         value = data.get(key, "")
@@ -153,31 +154,21 @@ class _Reader:
         return value
 
     def day(self, data: dict[str, Any], key: str, row: int | None = None) -> date | None:
-        value = data.get(key)
-        if value is None:
+        try:
+            return parse_day(data.get(key))
+        except MomentFormatError as e:
+            self.bad(key, e.code, row, **e.params)
             return None
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        self.bad(key, f"must be a date like 2026-05-01, not {value!r}", row)
-        return None
 
     def moment(self, value: Any, key: str, row: int | None) -> datetime | None:
+        """A scan session's time: with its offset (models/dates: PROPOSAL_TIME)."""
         if value is None:
             return None
-        if isinstance(value, str):
-            try:
-                when = datetime.fromisoformat(value.strip())
-            except ValueError:
-                when = None
-            if when is not None and when.tzinfo is not None:
-                return when
-        self.bad(
-            key, f"must be a time with its offset, like 2026-05-03T10:00+08:00: {value!r}", row
-        )
-        return None
+        try:
+            return parse_moment(value, PROPOSAL_TIME)
+        except MomentFormatError as e:
+            self.bad(key, e.code, row, **e.params)
+            return None
 
     def strings(self, data: dict[str, Any], key: str, row: int | None = None) -> tuple[str, ...]:
         value = data.get(key, [])

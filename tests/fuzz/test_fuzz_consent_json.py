@@ -92,7 +92,7 @@ def test_any_json_document(doc: object) -> None:
         (d / "evidence.pdf").write_bytes(b"%PDF-1.7 signed")
         try:
             with allow_known():
-                read_inputs(path)
+                read_inputs(path, lambda _artist_id: "CN")
         except UserError as e:
             assert e.message
 
@@ -108,6 +108,6 @@ def test_any_bytes_as_json(data: bytes) -> None:
         path.write_bytes(data)
         try:
             with allow_known():
-                read_inputs(path)
+                read_inputs(path, lambda _artist_id: "CN")
         except UserError as e:
             assert e.message

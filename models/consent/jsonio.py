@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, fields
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +32,25 @@ from models.consent.values import (
     Recommendation,
 )
 from models.consent.words import ConsentStatus, Modality, Use
-from models.dates import MomentFormatError, MomentRule, consent_event, parse_day, parse_moment
-from models.errors import UserError
+from models.dates import MomentRule, consent_event
+from models.errors import FieldProblem, UserError
+from models.messages import field_name
+from models.shapes import (
+    Bad,
+    Field,
+    amount,
+    anything,
+    choice,
+    choices,
+    day,
+    flag,
+    moment,
+    optional,
+    read,
+    record_id,
+    text,
+    texts,
+)
 from models.storage.database import Database
 
 EXTRA_KEYS = ("status", "evidence", "decision", "recommendation")
@@ -55,128 +72,113 @@ class _Bad(UserError):
     pass
 
 
-def _moment(value: Any, rule: MomentRule, where: str) -> datetime:
-    """A consent event's time: naive or a bare day in the artist's zone (models/dates)."""
-    try:
-        return parse_moment(value, rule)
-    except MomentFormatError as e:
-        raise e.user_error(where) from None
-
-
-def _date(value: Any, where: str) -> date | None:
-    try:
-        return parse_day(value)
-    except MomentFormatError as e:
-        raise e.user_error(where) from None
-
-
-def _strings(value: Any, where: str) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _Bad(f"{where}: give a list of texts.")
-    return tuple(value)
-
-
-def _enum_list(value: Any, kind: type[Modality] | type[Use], where: str) -> tuple[Any, ...]:
-    out = []
-    for v in _strings(value, where):
-        try:
-            out.append(kind(v))
-        except ValueError as e:
-            choices = ", ".join(k.value for k in kind)
-            raise _Bad(f"{where}: '{v}' is not one of {choices}.") from e
-    return tuple(out)
-
-
-MAX_ID = 2**63 - 1  # the largest id a database column holds
 MAX_AMOUNT = 10**15
+_SHAPED: dict[str, Field] = {
+    "artist_id": Field(record_id, required=True),
+    "counterparty_id": Field(record_id, required=True),
+    "project_id": Field(optional(record_id)),
+    "modalities": Field(choices(Modality)),
+    "uses": Field(choices(Use)),
+    "media": Field(texts),
+    "territories": Field(texts),
+    "content_exclusions": Field(texts),
+    "term_start": Field(day),
+    "term_end": Field(day),
+    "compensation_amount": Field(optional(amount(MAX_AMOUNT))),
+    "compensation_basis": Field(optional(choice(CompensationBasis))),
+}
 
 
-def _choice(value: Any, kind: Any, where: str) -> Any:
-    try:
-        return kind(value)
-    except ValueError as e:
-        choices = ", ".join(k.value for k in kind)
-        raise _Bad(f"{where}: '{value}' is not one of {choices}.") from e
+@cache
+def _record_shape(rule: MomentRule) -> dict[str, Field]:
+    """A record's fields: the ConsentDraft fields (times read under `rule`) and EXTRA_KEYS."""
+    shape = {
+        name: _SHAPED.get(name) or Field(flag if _TYPES[name] in ("bool", bool) else text)
+        for name in DRAFT_FIELDS
+    }
+    shape["scan_session_at"] = shape["scan_notice_at"] = Field(optional(moment(rule)))
+    shape["status"] = Field(choice(ConsentStatus), default=ConsentStatus.REQUESTED)
+    shape["evidence"] = Field(anything, default=[])
+    shape["decision"] = Field(anything, default=None)
+    shape["recommendation"] = Field(anything, default=None)
+    return shape
 
 
-def _draft(item: dict[str, Any], where: str, rule: MomentRule) -> ConsentDraft:
-    values: dict[str, Any] = {}
-    for key in DRAFT_FIELDS:
-        if key not in item:
-            continue
-        v = item[key]
-        w = f"{where} {key}"
-        if key in ("artist_id", "counterparty_id", "project_id"):
-            if v is None and key == "project_id":
-                values[key] = None
-            elif isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= MAX_ID:
-                values[key] = v
-            else:
-                raise _Bad(f"{w}: give a whole-number id.")
-        elif key == "modalities":
-            values[key] = _enum_list(v, Modality, w)
-        elif key == "uses":
-            values[key] = _enum_list(v, Use, w)
-        elif key in ("media", "territories", "content_exclusions"):
-            values[key] = _strings(v, w)
-        elif key in ("term_start", "term_end"):
-            values[key] = _date(v, w)
-        elif key in ("scan_session_at", "scan_notice_at"):
-            values[key] = None if v in (None, "") else _moment(v, rule, w)
-        elif key == "compensation_amount":
-            if v in (None, ""):
-                values[key] = None
-            else:
-                try:
-                    amount = Decimal(str(v)) if isinstance(v, int | float | str) else None
-                except (InvalidOperation, ValueError) as e:
-                    raise _Bad(f"{w}: give an amount.") from e
-                if amount is None or not amount.is_finite() or abs(amount) >= MAX_AMOUNT:
-                    raise _Bad(f"{w}: give an amount (a number below {MAX_AMOUNT:,}).")
-                values[key] = amount
-        elif key == "compensation_basis":
-            values[key] = None if v in (None, "") else _choice(v, CompensationBasis, w)
-        elif _TYPES[key] in ("bool", bool):
-            if not isinstance(v, bool):
-                raise _Bad(f"{w}: give true or false.")
-            values[key] = v
-        else:
-            if not isinstance(v, str):
-                raise _Bad(f"{w}: give a text.")
-            values[key] = v
-    for key in ("artist_id", "counterparty_id"):
-        if key not in values:
-            raise _Bad(f"{where}: '{key}' is required.")
-    return ConsentDraft(**values)
+@cache
+def _decision_shape(rule: MomentRule) -> dict[str, Field]:
+    return {
+        "decided_by": Field(text, default=""),
+        "decided_at": Field(moment(rule), required=True),
+        "method": Field(choice(DecisionMethod), default=DecisionMethod.SIGNED_AGREEMENT),
+        "note": Field(text, default=""),
+    }
 
 
-def _evidence(value: Any, base_dir: Path, where: str) -> tuple[EvidenceFile, ...]:
-    if not isinstance(value, list):
-        raise _Bad(f"{where} evidence: give a list of files.")
-    out = []
-    for i, e in enumerate(value, start=1):
-        w = f"{where} evidence {i}"
-        if isinstance(e, str):
-            e = {"path": e}
-        if not isinstance(e, dict) or not isinstance(e.get("path"), str):
-            raise _Bad(f'{w}: give a path (or {{"path": ..., "role": ...}}).')
-        path = Path(e["path"]).expanduser()
-        path = path if path.is_absolute() else base_dir / path
-        if not path.is_file():
-            raise _Bad(f"{w}: there is no file at {path}.")
-        role = _choice(e.get("role", EvidenceRole.SIGNED_AGREEMENT.value), EvidenceRole, w)
-        out.append(EvidenceFile(path, role, str(e.get("name", "")), str(e.get("note", ""))))
-    return tuple(out)
+@cache
+def _recommendation_shape(rule: MomentRule) -> dict[str, Field]:
+    return {
+        "recommendation": Field(choice(Recommendation), required=True),
+        "recommended_by": Field(text, default=""),
+        "recommended_at": Field(moment(rule), required=True),
+        "note": Field(text, default=""),
+    }
+
+
+EVIDENCE_SHAPE = {
+    "path": Field(text, required=True),
+    "role": Field(choice(EvidenceRole), default=EvidenceRole.SIGNED_AGREEMENT),
+    "name": Field(text, default=""),
+    "note": Field(text, default=""),
+}
+
+
+def _shaped(
+    data: dict[str, Any], shape: dict[str, Field], where: tuple[str, str], open_: bool = False
+) -> dict[str, Any]:
+    """`data` read against `shape`; the first problem as one line naming record and field."""
+    problems: list[FieldProblem] = []
+    values = read(data, shape, problems, open_=open_)
+    if problems:
+        p = problems[0]
+        en = f"{where[0]}{p.field}: " if p.field else where[0]
+        zh = f"{where[1]}{field_name(p.field, 'zh')}：" if p.field else where[1]
+        raise _Bad(f"{en}{p.message_in('en')}.", f"{zh}{p.message_in('zh')}。")
+    return values
 
 
 def _event_rule(item: dict[str, Any], jurisdiction_of: Callable[[int], str]) -> MomentRule:
     """Times in a record are the artist's (models/dates: consent events)."""
-    artist_id = item.get("artist_id")
-    if isinstance(artist_id, int) and not isinstance(artist_id, bool) and 1 <= artist_id <= MAX_ID:
-        return consent_event(jurisdiction_of(artist_id))
-    return consent_event("")  # a bad id is reported by _draft
+    try:
+        return consent_event(jurisdiction_of(record_id(item.get("artist_id"))))
+    except Bad:
+        return consent_event("")  # the bad id is reported with the record's other fields
+
+
+def _evidence(value: Any, base_dir: Path, where: tuple[str, str]) -> tuple[EvidenceFile, ...]:
+    if not isinstance(value, list):
+        raise _Bad(f"{where[0]}evidence: give a list of files.")
+    out = []
+    for i, e in enumerate(value, start=1):
+        w = (f"{where[0]}evidence {i}: ", f"{where[1]}证据 {i}：")
+        if isinstance(e, str):
+            e = {"path": e}
+        if not isinstance(e, dict):
+            raise _Bad(f'{w[0]}give a path (or {{"path": ..., "role": ...}}).')
+        values = _shaped(e, EVIDENCE_SHAPE, w, open_=True)
+        path = Path(values["path"]).expanduser()
+        path = path if path.is_absolute() else base_dir / path
+        if not path.is_file():
+            raise _Bad(f"{w[0]}there is no file at {path}.", f"{w[1]}找不到文件 {path}。")
+        out.append(EvidenceFile(path, values["role"], values["name"], values["note"]))
+    return tuple(out)
+
+
+ENTERED_AS = (
+    ConsentStatus.REQUESTED,
+    ConsentStatus.PENDING_ARTIST,
+    ConsentStatus.GIVEN,
+    ConsentStatus.REFUSED,
+)
 
 
 def parse_inputs(
@@ -184,62 +186,51 @@ def parse_inputs(
 ) -> list[ConsentInput]:
     """Check a whole file before anything is written; problems name the record and field.
 
+    The shape of a record is declared in `_record_shape` and checked by models/shapes.py.
     `jurisdiction_of(artist_id)` gives the artist's jurisdiction: a time without offset in the
     file is read in that artist's zone, like the same time typed to `consent decide --at`.
     """
     items = data if isinstance(data, list) else [data]
     out = []
     for n, item in enumerate(items, start=1):
-        where = f"record {n}:" if len(items) > 1 else "record:"
+        many = len(items) > 1
+        where = (f"record {n}: " if many else "record: ", f"第 {n} 条记录：" if many else "记录：")
         if not isinstance(item, dict):
-            raise _Bad(f"{where} give an object with the consent's fields.")
-        unknown = sorted(set(item) - set(DRAFT_FIELDS) - set(EXTRA_KEYS))
-        if unknown:
-            raise _Bad(f"{where} unknown field(s): {', '.join(unknown)}.")
+            raise _Bad(f"{where[0]}give an object with the consent's fields.")
         rule = _event_rule(item, jurisdiction_of)
-        status = _choice(item.get("status", "requested"), ConsentStatus, f"{where} status")
-        if status not in (
-            ConsentStatus.REQUESTED,
-            ConsentStatus.PENDING_ARTIST,
-            ConsentStatus.GIVEN,
-            ConsentStatus.REFUSED,
-        ):
+        values = _shaped(item, _record_shape(rule), where)
+        status = values["status"]
+        if status not in ENTERED_AS:
             raise _Bad(
-                f"{where} status: a record is entered as requested, pending_artist, given or "
+                f"{where[0]}status: a record is entered as requested, pending_artist, given or "
                 "refused; revoke it afterwards with `consent revoke`."
             )
         decision = None
         if status in (ConsentStatus.GIVEN, ConsentStatus.REFUSED):
-            d = item.get("decision")
+            d = values["decision"]
             if not isinstance(d, dict):
-                raise _Bad(f"{where} decision: a {status.value} record needs the decision.")
+                raise _Bad(f"{where[0]}decision: a {status.value} record needs the decision.")
+            w = (f"{where[0]}decision ", f"{where[1]}决定 ")
+            dv = _shaped(d, _decision_shape(rule), w, open_=True)
             decision = ArtistDecision(
                 DecisionOutcome(status.value),
-                str(d.get("decided_by", "")),
-                _moment(d.get("decided_at"), rule, f"{where} decision decided_at"),
-                _choice(d.get("method", "signed_agreement"), DecisionMethod, f"{where} method"),
-                str(d.get("note", "")),
+                dv["decided_by"],
+                dv["decided_at"],
+                dv["method"],
+                dv["note"],
             )
         recommendation = None
-        r = item.get("recommendation")
+        r = values["recommendation"]
         if r is not None:
             if not isinstance(r, dict):
-                raise _Bad(f"{where} recommendation: give an object.")
+                raise _Bad(f"{where[0]}recommendation: give an object.")
+            rv = _shaped(r, _recommendation_shape(rule), where, open_=True)
             recommendation = AgencyRecommendation(
-                _choice(r.get("recommendation"), Recommendation, f"{where} recommendation"),
-                str(r.get("recommended_by", "")),
-                _moment(r.get("recommended_at"), rule, f"{where} recommended_at"),
-                str(r.get("note", "")),
+                rv["recommendation"], rv["recommended_by"], rv["recommended_at"], rv["note"]
             )
-        out.append(
-            ConsentInput(
-                _draft(item, where, rule),
-                status,
-                _evidence(item.get("evidence", []), base_dir, where),
-                decision,
-                recommendation,
-            )
-        )
+        draft = ConsentDraft(**{k: v for k, v in values.items() if k in DRAFT_FIELDS})
+        evidence = _evidence(values["evidence"], base_dir, where)
+        out.append(ConsentInput(draft, status, evidence, decision, recommendation))
     return out
 
 

@@ -48,12 +48,10 @@ class MomentFormatError(ValueError):
     """Text that is not a moment under the rule; a catalogue code (dates.*) and its values."""
 
     def __init__(self, code: str, **params: Any) -> None:
-        from models.messages import render  # the catalogue is read only when a moment is bad
+        from models.messages import one_line, render  # read only when a moment is bad
 
-        if "text" in params:  # echoed back on one line: no line breaks, not a whole file
-            text = str(params["text"])
-            text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-            params["text"] = text if len(text) <= 60 else text[:59] + "…"
+        if "text" in params:
+            params["text"] = one_line(params["text"])
         super().__init__(render(code, "en", params))
         self.code = code
         self.params = params

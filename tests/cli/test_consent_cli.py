@@ -146,7 +146,7 @@ def test_add_refuses_bad_files_in_one_line_and_writes_nothing(
     assert err.count("\n") == 1 and "term_end: the term ends (2025-01-01)" in err
     typo = consent_json(desk, tmp_path, modalitys=["voice"])
     code, _, err = run(capsys, db_path, "consent", "add", "--from-json", str(typo))
-    assert code == 2 and "unknown field(s): modalitys" in err
+    assert code == 2 and "record: unknown field 'modalitys'" in err
     # a list is all or nothing: the second record's problem keeps the first out too
     good = json.loads(consent_json(desk, tmp_path).read_text(encoding="utf-8"))
     broken = {**good, "modalities": ["telepathy"]}

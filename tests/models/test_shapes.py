@@ -1,0 +1,93 @@
+"""The one JSON shape checker behind proposal and consent files (models/shapes.py)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from models.consent.words import Modality
+from models.errors import FieldProblem
+from models.shapes import (
+    MAX_ID,
+    Field,
+    amount,
+    choices,
+    day,
+    flag,
+    optional,
+    read,
+    record_id,
+    text,
+    texts,
+)
+
+SHAPE = {
+    "id": Field(record_id, required=True),
+    "name": Field(text, default=""),
+    "ok": Field(flag, default=False),
+    "modalities": Field(choices(Modality), default=()),
+    "media": Field(texts, default=()),
+    "on": Field(day, default=None),
+    "fee": Field(optional(amount(10**15)), default=None),
+}
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner),
+    max_leaves=8,
+)
+
+
+def _check(data: dict[str, Any]) -> tuple[dict[str, Any], list[FieldProblem]]:
+    problems: list[FieldProblem] = []
+    return read(data, SHAPE, problems, where="record"), problems
+
+
+@given(st.dictionaries(st.text(max_size=8), json_values, max_size=8))
+def test_any_json_object_gets_values_or_one_line_problems_never_a_crash(data: dict) -> None:
+    values, problems = _check(data)
+    unknown = set(data) - set(SHAPE)
+    named = [p for p in problems if p.code == "problem.unknown_field"]
+    assert len(named) == len(unknown)  # every typo is named, once
+    for p in problems:
+        assert p.code, p.message  # from the catalogue, so it reads in both languages
+        for language in ("en", "zh"):
+            line = p.text(language)
+            assert line and "\n" not in line
+    failed = {p.field for p in problems}
+    assert set(values) <= set(SHAPE) - failed
+    assert ("id" in values) == ("id" not in failed and "id" in data)
+
+
+@given(
+    st.integers(min_value=1, max_value=MAX_ID),
+    st.lists(st.sampled_from(list(Modality)), max_size=4),
+    st.booleans(),
+)
+def test_good_values_come_back_converted(
+    artist: int, modalities: list[Modality], upper: bool
+) -> None:
+    written = [m.value.upper() if upper else m.value for m in modalities]
+    values, problems = _check(
+        {"id": artist, "modalities": written, "media": "TV", "on": "2026-05-01", "fee": "80000"}
+    )
+    assert problems == []
+    assert values["id"] == artist and values["modalities"] == tuple(modalities)
+    assert values["media"] == ("TV",) and values["fee"] == Decimal("80000")
+    assert values["name"] == "" and values["ok"] is False  # defaults of missing fields
+
+
+def test_problems_name_the_field_in_english_and_chinese() -> None:
+    _, problems = _check({"id": True, "modalities": ["smell"], "ok": "yes", "typo": 1})
+    lines = [p.text("en") for p in problems]
+    assert "record: unknown field 'typo'" in lines
+    assert "id: must be a whole-number id" in lines
+    assert "ok: must be true or false" in lines
+    assert any(
+        line.startswith("modalities: 'smell' is not one of: face_likeness") for line in lines
+    )
+    assert all(p.text("zh") != p.text("en") for p in problems)
+    _, missing = _check({})
+    assert [p.text("en") for p in missing] == ["id: is required"]

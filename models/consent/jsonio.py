@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from models import shapes
 from models.clock import iso
 from models.consent.evidence import EvidenceFile
 from models.consent.service import ConsentService
@@ -35,22 +36,6 @@ from models.consent.words import ConsentStatus, Modality, Use
 from models.dates import MomentRule, consent_event
 from models.errors import FieldProblem, UserError
 from models.messages import field_name
-from models.shapes import (
-    Bad,
-    Field,
-    amount,
-    anything,
-    choice,
-    choices,
-    day,
-    flag,
-    moment,
-    optional,
-    read,
-    record_id,
-    text,
-    texts,
-)
 from models.storage.database import Database
 
 EXTRA_KEYS = ("status", "evidence", "decision", "recommendation")
@@ -73,71 +58,79 @@ class _Bad(UserError):
 
 
 MAX_AMOUNT = 10**15
-_SHAPED: dict[str, Field] = {
-    "artist_id": Field(record_id, required=True),
-    "counterparty_id": Field(record_id, required=True),
-    "project_id": Field(optional(record_id)),
-    "modalities": Field(choices(Modality)),
-    "uses": Field(choices(Use)),
-    "media": Field(texts),
-    "territories": Field(texts),
-    "content_exclusions": Field(texts),
-    "term_start": Field(day),
-    "term_end": Field(day),
-    "compensation_amount": Field(optional(amount(MAX_AMOUNT))),
-    "compensation_basis": Field(optional(choice(CompensationBasis))),
+_SHAPED: dict[str, shapes.Field] = {
+    "artist_id": shapes.Field(shapes.record_id, required=True),
+    "counterparty_id": shapes.Field(shapes.record_id, required=True),
+    "project_id": shapes.Field(shapes.optional(shapes.record_id)),
+    "modalities": shapes.Field(shapes.choices(Modality)),
+    "uses": shapes.Field(shapes.choices(Use)),
+    "media": shapes.Field(shapes.texts),
+    "territories": shapes.Field(shapes.texts),
+    "content_exclusions": shapes.Field(shapes.texts),
+    "term_start": shapes.Field(shapes.day),
+    "term_end": shapes.Field(shapes.day),
+    "compensation_amount": shapes.Field(shapes.optional(shapes.amount(MAX_AMOUNT))),
+    "compensation_basis": shapes.Field(shapes.optional(shapes.choice(CompensationBasis))),
 }
 
 
 @cache
-def _record_shape(rule: MomentRule) -> dict[str, Field]:
+def _record_shape(rule: MomentRule) -> dict[str, shapes.Field]:
     """A record's fields: the ConsentDraft fields (times read under `rule`) and EXTRA_KEYS."""
     shape = {
-        name: _SHAPED.get(name) or Field(flag if _TYPES[name] in ("bool", bool) else text)
+        name: _SHAPED.get(name)
+        or shapes.Field(shapes.flag if _TYPES[name] in ("bool", bool) else shapes.text)
         for name in DRAFT_FIELDS
     }
-    shape["scan_session_at"] = shape["scan_notice_at"] = Field(optional(moment(rule)))
-    shape["status"] = Field(choice(ConsentStatus), default=ConsentStatus.REQUESTED)
-    shape["evidence"] = Field(anything, default=[])
-    shape["decision"] = Field(anything, default=None)
-    shape["recommendation"] = Field(anything, default=None)
+    shape["scan_session_at"] = shape["scan_notice_at"] = shapes.Field(
+        shapes.optional(shapes.moment(rule))
+    )
+    shape["status"] = shapes.Field(shapes.choice(ConsentStatus), default=ConsentStatus.REQUESTED)
+    shape["evidence"] = shapes.Field(shapes.anything, default=[])
+    shape["decision"] = shapes.Field(shapes.anything, default=None)
+    shape["recommendation"] = shapes.Field(shapes.anything, default=None)
     return shape
 
 
 @cache
-def _decision_shape(rule: MomentRule) -> dict[str, Field]:
+def _decision_shape(rule: MomentRule) -> dict[str, shapes.Field]:
     return {
-        "decided_by": Field(text, default=""),
-        "decided_at": Field(moment(rule), required=True),
-        "method": Field(choice(DecisionMethod), default=DecisionMethod.SIGNED_AGREEMENT),
-        "note": Field(text, default=""),
+        "decided_by": shapes.Field(shapes.text, default=""),
+        "decided_at": shapes.Field(shapes.moment(rule), required=True),
+        "method": shapes.Field(
+            shapes.choice(DecisionMethod), default=DecisionMethod.SIGNED_AGREEMENT
+        ),
+        "note": shapes.Field(shapes.text, default=""),
     }
 
 
 @cache
-def _recommendation_shape(rule: MomentRule) -> dict[str, Field]:
+def _recommendation_shape(rule: MomentRule) -> dict[str, shapes.Field]:
     return {
-        "recommendation": Field(choice(Recommendation), required=True),
-        "recommended_by": Field(text, default=""),
-        "recommended_at": Field(moment(rule), required=True),
-        "note": Field(text, default=""),
+        "recommendation": shapes.Field(shapes.choice(Recommendation), required=True),
+        "recommended_by": shapes.Field(shapes.text, default=""),
+        "recommended_at": shapes.Field(shapes.moment(rule), required=True),
+        "note": shapes.Field(shapes.text, default=""),
     }
 
 
 EVIDENCE_SHAPE = {
-    "path": Field(text, required=True),
-    "role": Field(choice(EvidenceRole), default=EvidenceRole.SIGNED_AGREEMENT),
-    "name": Field(text, default=""),
-    "note": Field(text, default=""),
+    "path": shapes.Field(shapes.text, required=True),
+    "role": shapes.Field(shapes.choice(EvidenceRole), default=EvidenceRole.SIGNED_AGREEMENT),
+    "name": shapes.Field(shapes.text, default=""),
+    "note": shapes.Field(shapes.text, default=""),
 }
 
 
 def _shaped(
-    data: dict[str, Any], shape: dict[str, Field], where: tuple[str, str], open_: bool = False
+    data: dict[str, Any],
+    shape: dict[str, shapes.Field],
+    where: tuple[str, str],
+    open_: bool = False,
 ) -> dict[str, Any]:
     """`data` read against `shape`; the first problem as one line naming record and field."""
     problems: list[FieldProblem] = []
-    values = read(data, shape, problems, open_=open_)
+    values = shapes.read(data, shape, problems, open_=open_)
     if problems:
         p = problems[0]
         en = f"{where[0]}{p.field}: " if p.field else where[0]
@@ -149,8 +142,8 @@ def _shaped(
 def _event_rule(item: dict[str, Any], jurisdiction_of: Callable[[int], str]) -> MomentRule:
     """Times in a record are the artist's (models/dates: consent events)."""
     try:
-        return consent_event(jurisdiction_of(record_id(item.get("artist_id"))))
-    except Bad:
+        return consent_event(jurisdiction_of(shapes.record_id(item.get("artist_id"))))
+    except shapes.Bad:
         return consent_event("")  # the bad id is reported with the record's other fields
 
 

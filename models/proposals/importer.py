@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from models import shapes
 from models.clock import utc_now
 from models.consent.together import one_transaction
 from models.consent.values import CounterpartyDraft, CounterpartyKind, ProjectDraft, ProjectType
@@ -36,72 +37,56 @@ from models.proposals.values import (
     RequestedArtist,
     ScanSessionRequest,
 )
-from models.shapes import (
-    MAX_ID,
-    Field,
-    Shape,
-    amount,
-    anything,
-    choice,
-    choices,
-    day,
-    flag,
-    moment,
-    optional,
-    read,
-    text,
-    texts,
-)
 from models.storage.database import Database
 
 MAX_JSON_BYTES = 1024 * 1024
 # The shape of a proposal file (docs/proposal-json.md), checked by models/shapes.py. Fields that
 # may be an id, a name or an object are checked below, against the database.
-PROPOSAL_SHAPE: Shape = {
-    "counterparty": Field(anything, required=True),
-    "project": Field(anything, required=True),
-    "contact": Field(text, default=""),
-    "received_on": Field(day, required=True),
-    "respond_by": Field(day, default=None),
-    "description": Field(text, default=""),
-    "labelling_plan": Field(text, default=""),
-    "model_training_requested": Field(flag, default=False),
-    "retention_requested": Field(flag, default=False),
-    "sublicensing_requested": Field(flag, default=False),
-    "scan_sessions": Field(anything, default=[]),
-    "artists": Field(anything, required=True),
-    "scripts": Field(anything, default=[]),
-    "files": Field(anything, default=[]),
-    "mapping": Field(anything, default={}),
-    "accept_suggested_mapping": Field(flag, default=False),
-    "notes": Field(text, default=""),
+PROPOSAL_SHAPE: shapes.Shape = {
+    "counterparty": shapes.Field(shapes.anything, required=True),
+    "project": shapes.Field(shapes.anything, required=True),
+    "contact": shapes.Field(shapes.text, default=""),
+    "received_on": shapes.Field(shapes.day, required=True),
+    "respond_by": shapes.Field(shapes.day, default=None),
+    "description": shapes.Field(shapes.text, default=""),
+    "labelling_plan": shapes.Field(shapes.text, default=""),
+    "model_training_requested": shapes.Field(shapes.flag, default=False),
+    "retention_requested": shapes.Field(shapes.flag, default=False),
+    "sublicensing_requested": shapes.Field(shapes.flag, default=False),
+    "scan_sessions": shapes.Field(shapes.anything, default=[]),
+    "artists": shapes.Field(shapes.anything, required=True),
+    "scripts": shapes.Field(shapes.anything, default=[]),
+    "files": shapes.Field(shapes.anything, default=[]),
+    "mapping": shapes.Field(shapes.anything, default={}),
+    "accept_suggested_mapping": shapes.Field(shapes.flag, default=False),
+    "notes": shapes.Field(shapes.text, default=""),
 }
-ARTIST_SHAPE: Shape = {
-    "artist": Field(anything, default=None),
-    "modalities": Field(choices(Modality), default=()),
-    "uses": Field(choices(Use), default=()),
-    "media": Field(texts, default=()),
-    "territories": Field(texts, default=()),
-    "term_start": Field(day, default=None),
-    "term_end": Field(day, default=None),
-    "fee": Field(anything, default=None),
-    "roles": Field(texts, default=()),
+ARTIST_SHAPE: shapes.Shape = {
+    "artist": shapes.Field(shapes.anything, default=None),
+    "modalities": shapes.Field(shapes.choices(Modality), default=()),
+    "uses": shapes.Field(shapes.choices(Use), default=()),
+    "media": shapes.Field(shapes.texts, default=()),
+    "territories": shapes.Field(shapes.texts, default=()),
+    "term_start": shapes.Field(shapes.day, default=None),
+    "term_end": shapes.Field(shapes.day, default=None),
+    "fee": shapes.Field(shapes.anything, default=None),
+    "roles": shapes.Field(shapes.texts, default=()),
 }
 MAX_AMOUNT = 10**15
-FEE_SHAPE: Shape = {
-    "amount": Field(amount(MAX_AMOUNT), required=True),
-    "currency": Field(text, default=""),
+FEE_SHAPE: shapes.Shape = {
+    "amount": shapes.Field(shapes.amount(MAX_AMOUNT), required=True),
+    "currency": shapes.Field(shapes.text, default=""),
 }
-SESSION_SHAPE: Shape = {  # a scan session is at an hour, written with its offset
-    "at": Field(moment(PROPOSAL_TIME), required=True),
-    "notice_at": Field(optional(moment(PROPOSAL_TIME)), default=None),
-    "artist": Field(anything, default=None),
-    "note": Field(text, default=""),
+SESSION_SHAPE: shapes.Shape = {  # a scan session is at an hour, written with its offset
+    "at": shapes.Field(shapes.moment(PROPOSAL_TIME), required=True),
+    "notice_at": shapes.Field(shapes.optional(shapes.moment(PROPOSAL_TIME)), default=None),
+    "artist": shapes.Field(shapes.anything, default=None),
+    "note": shapes.Field(shapes.text, default=""),
 }
-FILE_SHAPE: Shape = {
-    "path": Field(text, required=True),
-    "role": Field(choice(FileRole), default=FileRole.OTHER),
-    "note": Field(text, default=""),
+FILE_SHAPE: shapes.Shape = {
+    "path": shapes.Field(shapes.text, required=True),
+    "role": shapes.Field(shapes.choice(FileRole), default=FileRole.OTHER),
+    "note": shapes.Field(shapes.text, default=""),
 }
 _FATAL = frozenset({"problem.unknown_field", "problem.is_required"})
 
@@ -172,11 +157,13 @@ class _Reader:
         self.problems.append(FieldProblem(name, message, row, **params))
 
     def read(
-        self, data: dict[str, Any], shape: Shape, row: int | None = None, where: str = ""
+        self, data: dict[str, Any], shape: shapes.Shape, row: int | None = None, where: str = ""
     ) -> dict[str, Any]:
         """Nested objects (`where` "fee.") keep unknown keys, as they always did."""
         nested = where.endswith(".")
-        return read(data, shape, self.problems, row, where, open_=nested, prefix=where * nested)
+        return shapes.read(
+            data, shape, self.problems, row, where, open_=nested, prefix=where * nested
+        )
 
 
 MAX_AMOUNT = 10**15
@@ -192,7 +179,7 @@ def _shown_id(raw: int) -> str:
 
 def _counterparty(r: _Reader, db: Database, raw: Any, plan: _Plan) -> None:
     with db.read() as s:
-        if _is_int(raw) and not 1 <= raw <= MAX_ID:
+        if _is_int(raw) and not 1 <= raw <= shapes.MAX_ID:
             r.bad("counterparty", f"there is no counterparty with id {_shown_id(raw)}")
             return
         if isinstance(raw, int) and not isinstance(raw, bool):
@@ -222,7 +209,7 @@ def _counterparty(r: _Reader, db: Database, raw: Any, plan: _Plan) -> None:
 
 def _project(r: _Reader, db: Database, raw: Any, plan: _Plan) -> None:
     with db.read() as s:
-        if _is_int(raw) and not 1 <= raw <= MAX_ID:
+        if _is_int(raw) and not 1 <= raw <= shapes.MAX_ID:
             r.bad("project", f"there is no project with id {_shown_id(raw)}")
             return
         if isinstance(raw, int) and not isinstance(raw, bool):
@@ -260,7 +247,7 @@ def _project(r: _Reader, db: Database, raw: Any, plan: _Plan) -> None:
 
 def _artist_id(r: _Reader, matcher: NameMatcher, raw: Any, key: str, row: int | None) -> int | None:
     if isinstance(raw, int) and not isinstance(raw, bool):
-        if not 1 <= raw <= MAX_ID:
+        if not 1 <= raw <= shapes.MAX_ID:
             r.bad(key, f"{_shown_id(raw)} is not an artist id", row)
             return None
         return raw

@@ -7,14 +7,15 @@ missing required ones named, and each value converted (text, flag, id, ISO day, 
 texts, choices of an enum, amount). Every problem is a `FieldProblem` with a catalogue code
 (models/messages.py), so it is one line naming the field, in English or Chinese.
 
-Why a module of our own rather than pydantic v2 or msgspec: measured on this machine against
-issue 14's start-up target (a command starts in ≤ 4× `python -c "import sqlite3, json"`, about
-80–95 ms here), importing pydantic and declaring one model costs ~450–550 ms more than the
-baseline and msgspec ~100 ms more; this module costs nothing beyond the standard library. The
-shapes also hold rules neither library states by itself (an id within a database column's
-range, an enum value in any case, one text accepted where a list is expected), and messages
-must come from our catalogue in two languages, which a library's English errors would only be
-translated into after the fact.
+Why a module of our own rather than pydantic v2 or msgspec: measured on this machine
+(tests/benchmarks/test_json_validator_bench.py, whole-process medians, interleaved runs) against
+issue 14's start-up target — a command starts in ≤ 4× `python -c "import sqlite3, json"`
+(~100 ms here) — importing pydantic and checking one small model puts a process at ~4.9× on
+its own (+~320 ms over what an import command loads anyway), msgspec +~40 ms, this module
++~10 ms (the standard library only). The shapes also hold rules neither library states by
+itself (an id within a database column's range, an enum value in any case, one text accepted
+where a list is expected), and messages come from our catalogue in two languages instead of a
+library's English errors translated after the fact.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from cli.app import Context, print_json
 from cli.language import pick, say
 from models.clock import iso, utc_now
 from models.consent.evidence import EvidenceFile
-from models.consent.jsonio import read_inputs, record_inputs, record_json
+from models.consent.jsonio import record_json
 from models.consent.service import ConsentService
 from models.consent.stance import STANCE_IS_NOT_CONSENT, StanceService
 from models.consent.values import (
@@ -60,6 +60,9 @@ def _jurisdictions(ctx: Context) -> Callable[[int], str]:
 
 
 def add(ctx: Context) -> int:
+    # The file's shape checker (models/shapes.py) is loaded by the commands that read files only.
+    from models.consent.consent_file import read_inputs, record_inputs
+
     inputs = read_inputs(Path(ctx.args.from_json), _jurisdictions(ctx))
     records = record_inputs(ctx.db, inputs)
     if ctx.args.json:

@@ -11,7 +11,6 @@ from cli.app import Context, print_json
 from cli.language import pick, say, wants_chinese
 from models.clock import utc_now
 from models.dates import PROPOSAL_AS_OF, MomentFormatError, parse_moment
-from models.proposals.importer import import_proposal
 from models.proposals.review import parse_languages
 from models.proposals.service import ProposalService
 from models.proposals.values import CheckRun, ProposalStatus
@@ -49,6 +48,8 @@ def check_json(run: CheckRun) -> dict[str, Any]:
 
 
 def _import(ctx: Context) -> int:
+    from models.proposals.importer import import_proposal  # with its shape checker
+
     proposal = import_proposal(ctx.db, Path(ctx.args.file))
     if ctx.args.json:
         print_json(

@@ -83,7 +83,7 @@ RECORD = st.dictionaries(st.sampled_from(KEYS), VALUES, max_size=12)
 @fuzz_settings()
 @given(doc=st.one_of(RECORD, st.lists(RECORD, max_size=3), VALUES))
 def test_any_json_document(doc: object) -> None:
-    from models.consent.jsonio import read_inputs
+    from models.consent.consent_file import read_inputs
     from models.errors import UserError
 
     with scratch() as d:
@@ -100,7 +100,7 @@ def test_any_json_document(doc: object) -> None:
 @fuzz_settings()
 @given(data=st.binary(max_size=2000))
 def test_any_bytes_as_json(data: bytes) -> None:
-    from models.consent.jsonio import read_inputs
+    from models.consent.consent_file import read_inputs
     from models.errors import UserError
 
     with scratch() as d:

@@ -91,3 +91,18 @@ def test_problems_name_the_field_in_english_and_chinese() -> None:
     assert all(p.text("zh") != p.text("en") for p in problems)
     _, missing = _check({})
     assert [p.text("en") for p in missing] == ["id: is required"]
+
+
+def test_only_the_commands_that_read_json_files_load_the_shape_checker(tmp_path) -> None:
+    import json
+
+    from tests.cli.test_command_table import probe  # main() in a fresh interpreter
+
+    db = str(tmp_path / "desk.sqlite3")
+    for argv in (("proposal", "list", "--json"), ("consent", "list", "1")):
+        seen = probe("--db", db, *argv)
+        assert "models.shapes" not in seen["modules"], argv  # type: ignore[operator]
+    empty = tmp_path / "consents.json"
+    empty.write_text(json.dumps([]), encoding="utf-8")
+    seen = probe("--db", db, "consent", "add", "--from-json", str(empty))
+    assert seen["code"] == 0 and "models.shapes" in seen["modules"]  # type: ignore[operator]

@@ -1,6 +1,6 @@
 """The shape of the JSON files people hand us, declared once per file and checked by one reader.
 
-Proposal files (models/proposals/importer.py) and consent files (models/consent/jsonio.py)
+Proposal files (models/proposals/importer.py) and consent files (models/consent/consent_file.py)
 declare their fields as data — `{"received_on": Field(day, required=True), …}` — and `read`
 checks an object against it: unknown fields are refused (a typo never silently drops a term),
 missing required ones named, and each value converted (text, flag, id, ISO day, moment, list of
@@ -20,10 +20,12 @@ library's English errors translated after the fact.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 from models.errors import FieldProblem
@@ -86,6 +88,51 @@ def read(
         except Bad as e:
             problems.append(FieldProblem(prefix + key, e.code, row, **e.params))
     return values
+
+
+def load_file(path: Path, kind: tuple[str, str], max_bytes: int = 1024 * 1024) -> Any:
+    """The JSON value in `path`, or a UserError in one line saying why not.
+
+    `kind` names the file in both languages ("proposal file", "提案文件"). The size is checked
+    before reading: these files are small, and a huge one is a mistake or an attack.
+    """
+    from models.errors import UserError
+
+    en, zh = kind
+    try:
+        if path.stat().st_size > max_bytes:
+            raise UserError(
+                f"{path.name} is larger than {max_bytes >> 10} KB; a {en} is small.",
+                f"{path.name} 超过 {max_bytes >> 10} KB。",
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"Cannot find {path}.", f"找不到文件 {path}。") from None
+    except IsADirectoryError:
+        raise UserError(f"{path} is a folder, not a JSON file.", f"{path} 是文件夹。") from None
+    except OSError as e:
+        raise UserError(f"Cannot read {path}: {e.strerror or e}.", f"无法读取 {path}。") from e
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except RecursionError:
+        raise UserError(
+            f"{path.name} is nested too deeply to be a {en}.",
+            f"{path.name} 嵌套层级过深，不是{zh}。",
+        ) from None
+    except UnicodeDecodeError:
+        raise UserError(
+            f"{path.name} is not UTF-8 text; save the JSON file as UTF-8.",
+            f"{path.name} 不是 UTF-8 文本；请将 JSON 文件保存为 UTF-8。",
+        ) from None
+    except json.JSONDecodeError as e:
+        raise UserError(
+            f"{path.name} is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}).",
+            f"{path.name} 不是有效的 JSON（第 {e.lineno} 行第 {e.colno} 列）。",
+        ) from None
+    except ValueError as e:  # e.g. an integer literal longer than Python converts (4300 digits)
+        raise UserError(
+            f"{path.name} is not a usable {en} ({e}).", f"{path.name} 不是可用的{zh}。"
+        ) from None
 
 
 # -- converters ------------------------------------------------------------------------------
@@ -200,6 +247,7 @@ __all__ = [
     "choices",
     "day",
     "flag",
+    "load_file",
     "moment",
     "optional",
     "read",

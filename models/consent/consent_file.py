@@ -8,7 +8,6 @@ here and checked by models/shapes.py, which only the commands that read such fil
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from functools import cache
@@ -57,6 +56,7 @@ class _Bad(UserError):
 
 
 MAX_AMOUNT = 10**15
+MAX_FILE_BYTES = 16 * 1024 * 1024  # a file of many records (a whole roster's consents)
 _SHAPED: dict[str, shapes.Field] = {
     "artist_id": shapes.Field(shapes.record_id, required=True),
     "counterparty_id": shapes.Field(shapes.record_id, required=True),
@@ -227,29 +227,7 @@ def parse_inputs(
 
 
 def read_inputs(path: Path, jurisdiction_of: Callable[[int], str]) -> list[ConsentInput]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as e:
-        raise UserError(f"Cannot read {path}: {e.strerror}.", f"无法读取 {path}。") from e
-    except UnicodeDecodeError as e:
-        raise UserError(
-            f"{path.name} is not UTF-8 text; save the JSON file as UTF-8.",
-            f"{path.name} 不是 UTF-8 文本；请将 JSON 文件保存为 UTF-8。",
-        ) from e
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise UserError(
-            f"{path.name} is not valid JSON (line {e.lineno}: {e.msg}).",
-            f"{path.name} 不是有效的 JSON（第 {e.lineno} 行）。",
-        ) from e
-    except RecursionError:
-        raise UserError(
-            f"{path.name} is nested too deeply to be a consent file.",
-            f"{path.name} 嵌套层级过深。",
-        ) from None
-    except ValueError as e:  # an integer literal longer than Python converts
-        raise UserError(f"{path.name} is not a usable consent file ({e}).") from None
+    data = shapes.load_file(path, ("consent file", "同意记录文件"), MAX_FILE_BYTES)
     return parse_inputs(data, path.parent, jurisdiction_of)
 
 

@@ -8,7 +8,6 @@ and mappings, with their audit events — all of it or nothing.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -109,39 +108,7 @@ class _Plan:
 
 
 def load_json(path: Path) -> dict[str, Any]:
-    try:
-        if path.stat().st_size > MAX_JSON_BYTES:
-            raise UserError(
-                f"{path.name} is larger than {MAX_JSON_BYTES >> 10} KB; a proposal file is small.",
-                f"{path.name} 超过 {MAX_JSON_BYTES >> 10} KB。",
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"Cannot find {path}.", f"找不到文件 {path}。") from None
-    except IsADirectoryError:
-        raise UserError(f"{path} is a folder, not a JSON file.", f"{path} 是文件夹。") from None
-    except OSError as e:
-        raise UserError(f"Cannot read {path}: {e.strerror or e}.") from e
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except RecursionError:
-        raise UserError(
-            f"{path.name} is nested too deeply to be a proposal file.",
-            f"{path.name} 嵌套层级过深，不是提案文件。",
-        ) from None
-    except UnicodeDecodeError:
-        raise UserError(
-            f"{path.name} is not UTF-8 text.", f"{path.name} 不是 UTF-8 文本。"
-        ) from None
-    except json.JSONDecodeError as e:
-        raise UserError(
-            f"{path.name} is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}).",
-            f"{path.name} 不是有效的 JSON（第 {e.lineno} 行第 {e.colno} 列）。",
-        ) from None
-    except ValueError as e:  # e.g. an integer literal longer than Python converts (4300 digits)
-        raise UserError(
-            f"{path.name} is not a usable proposal file ({e}).", f"{path.name} 不是可用的提案文件。"
-        ) from None
+    data = shapes.load_file(path, ("proposal file", "提案文件"), MAX_JSON_BYTES)
     if not isinstance(data, dict):
         raise UserError(f"{path.name} must hold one JSON object describing the proposal.")
     return data

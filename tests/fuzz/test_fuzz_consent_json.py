@@ -13,8 +13,8 @@ from tests.fuzz.known_bugs import allow_known
 from tests.fuzz.profiles import fuzz_settings, scratch
 
 pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("models.consent.jsonio") is None,
-    reason="consent JSON input (models.consent.jsonio) does not exist yet",
+    importlib.util.find_spec("models.consent.consent_file") is None,
+    reason="consent JSON input (models.consent.consent_file) does not exist yet",
 )
 
 KEYS = [

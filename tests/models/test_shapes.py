@@ -106,3 +106,27 @@ def test_only_the_commands_that_read_json_files_load_the_shape_checker(tmp_path)
     empty.write_text(json.dumps([]), encoding="utf-8")
     seen = probe("--db", db, "consent", "add", "--from-json", str(empty))
     assert seen["code"] == 0 and "models.shapes" in seen["modules"]  # type: ignore[operator]
+
+
+def test_a_json_file_that_cannot_be_read_is_one_line_naming_the_kind_of_file(tmp_path) -> None:
+    import pytest
+
+    from models.errors import UserError
+    from models.shapes import load_file
+
+    kind = ("consent file", "同意记录文件")
+    cases = {
+        "deep.json": (b"[" * 100_000, "nested too deeply to be a consent file"),
+        "latin1.json": ('{"a": "caf\xe9"}'.encode("latin-1"), "is not UTF-8 text"),
+        "broken.json": (b'{"a": 1,}', "is not valid JSON (line 1, column 9"),
+        "big.json": (b" " * 2048 + b"{}", "is larger than 1 KB; a consent file is small"),
+    }
+    for name, (content, message) in cases.items():
+        path = tmp_path / name
+        path.write_bytes(content)
+        with pytest.raises(UserError) as e:
+            load_file(path, kind, max_bytes=1024 if name == "big.json" else 1024 * 1024)
+        assert message in e.value.message and "\n" not in e.value.message
+        assert "\n" not in e.value.message_zh
+    (tmp_path / "bom.json").write_bytes(b'\xef\xbb\xbf{"a": [1]}')
+    assert load_file(tmp_path / "bom.json", kind) == {"a": [1]}

@@ -36,7 +36,6 @@ from models.errors import FieldProblem, UserError
 from models.messages import field_name
 from models.storage.database import Database
 
-EXTRA_KEYS = ("status", "evidence", "decision", "recommendation")
 _TYPES = {f.name: f.type for f in fields(ConsentDraft)}
 
 
@@ -75,7 +74,8 @@ _SHAPED: dict[str, shapes.Field] = {
 
 @cache
 def _record_shape(rule: MomentRule) -> dict[str, shapes.Field]:
-    """A record's fields: the ConsentDraft fields (times read under `rule`) and EXTRA_KEYS."""
+    """A record's fields: the ConsentDraft fields (times read under `rule`), its status and
+    how far it already is (evidence, decision, recommendation)."""
     shape = {
         name: _SHAPED.get(name)
         or shapes.Field(shapes.flag if _TYPES[name] in ("bool", bool) else shapes.text)

@@ -4,7 +4,8 @@ counterparties and projects, set a stance. (Registered by `cli.consent`.)"""
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from cli.app import Context, print_json
@@ -12,7 +13,7 @@ from cli.language import pick, say
 from cli.reading import parse_when
 from models.clock import iso, utc_now
 from models.consent.evidence import EvidenceFile
-from models.consent.jsonio import read_inputs, record_inputs, record_json
+from models.consent.jsonio import record_json
 from models.consent.service import ConsentService
 from models.consent.stance import STANCE_IS_NOT_CONSENT, StanceService
 from models.consent.values import (
@@ -25,14 +26,35 @@ from models.consent.values import (
     ProjectDraft,
     ProjectType,
 )
-from models.consent.zones import artist_zone
+from models.dates import (
+    MomentFormatError,
+    artist_zone,
+    consent_event,
+    parse_day_or_moment,
+)
+from models.errors import NotFoundError
 from models.parties.service import CounterpartyService
 from models.roster.artist import Stance
 from models.roster.service import RosterService
 
 
+def _jurisdictions(ctx: Context) -> Callable[[int], str]:
+    roster = RosterService(ctx.db)
+
+    def jurisdiction_of(artist_id: int) -> str:
+        try:
+            return roster.get(artist_id).jurisdiction
+        except NotFoundError:
+            return ""  # the record step names the missing artist
+
+    return jurisdiction_of
+
+
 def add(ctx: Context) -> int:
-    inputs = read_inputs(Path(ctx.args.from_json))
+    # The file's shape checker (models/shapes.py) is loaded by the commands that read files only.
+    from models.consent.consent_file import read_inputs, record_inputs
+
+    inputs = read_inputs(Path(ctx.args.from_json), _jurisdictions(ctx))
     records = record_inputs(ctx.db, inputs)
     if ctx.args.json:
         print_json([record_json(r, utc_now()) for r in records])
@@ -55,10 +77,8 @@ def decide(ctx: Context) -> int:
     service = ConsentService(ctx.db)
     r = service.get(ctx.args.record_id)
     artist = RosterService(ctx.db).get(r.artist_id)
-    at = parse_when(ctx.args.at, artist.jurisdiction, end_of_day=False) if ctx.args.at else None
-    decided_at = at if isinstance(at, datetime) else utc_now()
-    if isinstance(at, date) and not isinstance(at, datetime):
-        decided_at = datetime.combine(at, datetime.min.time(), artist_zone(artist.jurisdiction))
+    rule = consent_event(artist.jurisdiction)
+    decided_at = parse_when(ctx.args.at, rule, "--at") if ctx.args.at else utc_now()
     decision = ArtistDecision(
         DecisionOutcome(ctx.args.outcome),
         ctx.args.by,
@@ -75,7 +95,12 @@ def revoke(ctx: Context) -> int:
     service = ConsentService(ctx.db)
     r = service.get(ctx.args.record_id)
     artist = RosterService(ctx.db).get(r.artist_id)
-    when = parse_when(ctx.args.date, artist.jurisdiction, end_of_day=False)
+    try:
+        when = parse_day_or_moment(ctx.args.date, artist_zone(artist.jurisdiction))
+    except MomentFormatError as e:
+        raise e.user_error("--date") from None
+    if isinstance(when, datetime):
+        when = when.astimezone(UTC)
     r = service.revoke(r.id, ctx.args.reason, when, r.row_version, revoked_by=ctx.args.by or "")
     assert r.revocation is not None
     print(
@@ -129,12 +154,8 @@ def stance(ctx: Context) -> int:
     if ctx.args.set:
         effective = None
         if ctx.args.effective:
-            when = parse_when(ctx.args.effective, artist.jurisdiction, end_of_day=False)
-            effective = (
-                when
-                if isinstance(when, datetime)
-                else datetime.combine(when, datetime.min.time(), artist_zone(artist.jurisdiction))
-            )
+            rule = consent_event(artist.jurisdiction)
+            effective = parse_when(ctx.args.effective, rule, "--effective")
         service.record(artist.id, Stance(ctx.args.set), ctx.args.conditions, effective)
     history = service.history(artist.id)
     if ctx.args.json:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from cli.app import Context, print_json
 from cli.language import pick, say, wants_chinese
 from models.clock import utc_now
-from models.errors import UserError
-from models.proposals.importer import import_proposal
+from models.dates import PROPOSAL_AS_OF, MomentFormatError, parse_moment
 from models.proposals.review import parse_languages
 from models.proposals.service import ProposalService
 from models.proposals.values import CheckRun, ProposalStatus
@@ -19,31 +18,15 @@ from reports.review import export_review
 
 
 def _as_of(text: str | None) -> datetime | None:
-    """`now`, an ISO time with offset, or a date (the end of that day, UTC)."""
+    """`now`, or a moment under the proposal check's rule (models/dates: PROPOSAL_AS_OF)."""
     if text is None:
         return None
-    raw = text.strip()
-    if raw.lower() == "now":
+    if text.strip().lower() == "now":
         return utc_now()
     try:
-        when = datetime.fromisoformat(raw)
-    except ValueError:
-        raise UserError(
-            f"--as-of '{raw}' is not a date or time (use 2026-05-01, 2026-05-01T18:00+08:00 or "
-            "now).",
-            f"--as-of “{raw}” 不是日期或时间。",
-        ) from None
-    if len(raw) == 10:
-        day = date.fromisoformat(raw)
-        return datetime.combine(day + timedelta(days=1), time(0), tzinfo=UTC) - timedelta(
-            microseconds=1
-        )
-    if when.tzinfo is None:
-        raise UserError(
-            f"--as-of '{raw}' needs a time zone offset (e.g. +08:00).",
-            f"--as-of “{raw}” 需要包含时区。",
-        )
-    return when
+        return parse_moment(text, PROPOSAL_AS_OF)
+    except MomentFormatError as e:
+        raise e.user_error("--as-of") from None
 
 
 def check_json(run: CheckRun) -> dict[str, Any]:
@@ -65,6 +48,8 @@ def check_json(run: CheckRun) -> dict[str, Any]:
 
 
 def _import(ctx: Context) -> int:
+    from models.proposals.importer import import_proposal  # with its shape checker
+
     proposal = import_proposal(ctx.db, Path(ctx.args.file))
     if ctx.args.json:
         print_json(

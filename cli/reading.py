@@ -7,7 +7,7 @@ quick path on SQLite (cli/quick.py), so both print the same bytes: only light im
 from __future__ import annotations
 
 import sys
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from models.audit.anchors import Anchor
     from models.audit.chain import ChainReport
     from models.consent.words import ConsentState
+    from models.dates import MomentRule
     from models.roster.artist import Artist
 
 
@@ -49,31 +50,21 @@ def print_artists(found: list[Artist], as_json: bool) -> int:
     return 0
 
 
-def parse_when(text: str, jurisdiction: str, end_of_day: bool) -> datetime | date:
-    """A date (YYYY-MM-DD) or a date-time; one without offset is in the artist's time zone."""
-    from models.consent.zones import artist_zone, day_end
+def parse_when(text: str, rule: MomentRule, what: str) -> datetime:
+    """A typed moment under `rule` (models/dates), in UTC; one clear line when it is not."""
+    from models.dates import MomentFormatError, parse_moment
 
-    raw = text.strip()
     try:
-        if len(raw) <= 10:
-            day = date.fromisoformat(raw)
-            return day_end(day, artist_zone(jurisdiction)) if end_of_day else day
-        when = datetime.fromisoformat(raw)
-    except ValueError as e:
-        raise UserError(
-            f"'{text}' is not a date or time; use 2026-04-03 or 2026-04-03T10:00+08:00.",
-            f"「{text}」不是日期或时间；请用 2026-04-03 或 2026-04-03T10:00+08:00。",
-        ) from e
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=artist_zone(jurisdiction))
-    return when.astimezone(UTC)
+        return parse_moment(text, rule).astimezone(UTC)
+    except MomentFormatError as e:
+        raise e.user_error(what) from None
 
 
 def consent_list_time(as_of: str | None, jurisdiction: str) -> datetime:
     """`consent list --as-of`: the end of that day in the artist's time zone, or now."""
-    when = parse_when(as_of, jurisdiction, end_of_day=True) if as_of else utc_now()
-    assert isinstance(when, datetime)
-    return when
+    from models.dates import consent_as_of
+
+    return parse_when(as_of, consent_as_of(jurisdiction), "--as-of") if as_of else utc_now()
 
 
 def print_consents(artist: Artist, when: datetime, state: ConsentState, as_json: bool) -> int:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from cli.app import Context, print_json
 from cli.language import kind_words, say
+from models.dates import MomentFormatError, desk_zone, parse_moment, statement_as_of
 from models.errors import UserError
 from models.statements.record import StatementKind, StatementStatus, parse_languages
 
@@ -19,14 +20,11 @@ if TYPE_CHECKING:
 
 
 def parse_time(text: str) -> datetime:
-    """ISO 8601 (`2026-05-01`, `2026-05-01T09:30`, `…+08:00`, `…Z`); naive = desk-local."""
+    """--as-of under the statement rule (models/dates): naive and bare days are desk time."""
     try:
-        return datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise UserError(
-            f"'{text}' is not a time; write it like 2026-05-01T09:30+08:00.",
-            f"“{text}”不是有效时间；请写成 2026-05-01T09:30+08:00 的格式。",
-        ) from None
+        return parse_moment(text, statement_as_of(desk_zone()))
+    except MomentFormatError as e:
+        raise e.user_error("--as-of") from None
 
 
 def _service(ctx: Context) -> StatementService:

@@ -38,6 +38,13 @@ def has(code: str) -> bool:
     return code in catalogue("en")
 
 
+def one_line(value: object, limit: int = 60) -> str:
+    """A value echoed back in a message: no line breaks or control characters, not a whole
+    file (`'a\\nb'`, cut with "…"), so the message stays one line."""
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(value))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _value(name: str, value: Any, language: str) -> str:
     """A parameter as the language writes it: a status word, a pair (en, zh), or the value."""
     if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, str) for v in value):

@@ -19,13 +19,12 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from models.errors import UserError
 from models.roster.service import RosterService
 from models.statements.record import StatementKind
-from reports.statements.fonts import register_fonts
+from reports.pdf.styles import paragraph_style
 from reports.statements.service import BatchResult, ExportedStatement, StatementService
 
 Progress = Callable[[int, int, str], None]
@@ -183,11 +182,10 @@ def _cell(text: str) -> str:
 
 
 def summary_pdf(rows: Sequence[SummaryRow], title: str, subtitle: str) -> bytes:
-    font = register_fonts()
-    base = ParagraphStyle("cell", fontName=font, fontSize=8, leading=10, wordWrap="CJK")
-    small = ParagraphStyle("hash", parent=base, fontSize=6.5, leading=8)
-    head = ParagraphStyle("title", parent=base, fontSize=14, leading=18)
-    sub = ParagraphStyle("sub", parent=base, fontSize=9, leading=12, textColor=colors.grey)
+    base = paragraph_style("cell", 8, 10, textColor=colors.black)
+    small = paragraph_style("hash", 6.5, 8, textColor=colors.black)
+    head = paragraph_style("title", 14, 18, textColor=colors.black)
+    sub = paragraph_style("sub", 9, 12, textColor=colors.grey)
     data: list[list[Paragraph]] = [
         [
             Paragraph(escape(h), base)

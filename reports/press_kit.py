@@ -121,20 +121,20 @@ def note_paragraphs(
 
 def _pdf(build: Any) -> bytes:
     """A ReportLab document built by `build(doc, styles)`, every font embedded."""
+    from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
-    from reports.statements.fonts import register_fonts
+    from reports.pdf.fonts import register_fonts
+    from reports.pdf.styles import paragraph_style
 
     font = register_fonts()
+    black = colors.black
     styles = {
-        "title": ParagraphStyle("t", fontName=font, fontSize=15, leading=20, spaceAfter=8),
-        "body": ParagraphStyle(
-            "b", fontName=font, fontSize=10.5, leading=15, spaceAfter=6, wordWrap="CJK"
-        ),
-        "small": ParagraphStyle("s", fontName=font, fontSize=8.5, leading=12, wordWrap="CJK"),
+        "title": paragraph_style("t", 15, 20, spaceAfter=8, textColor=black, wordWrap=None),
+        "body": paragraph_style("b", 10.5, 15, spaceAfter=6, textColor=black),
+        "small": paragraph_style("s", 8.5, 12, textColor=black),
     }
     out = io.BytesIO()
     doc = SimpleDocTemplate(

@@ -13,8 +13,9 @@ word. The public register is that word, published as a folder the agency puts on
 - `index.html`: the same list as a static bilingual page (no scripts, nothing fetched);
 - `README.txt`: this format, and how to check it with OpenSSL or Consent Desk.
 
-`read_public_register` checks the signature before anything in the JSON is believed, so an
-edited register.json (or one signed by someone else) is refused, never half-trusted.
+It is read back by one reader, `reports.verification.register.read_register`, which checks the
+signature before anything in the JSON is believed, so an edited register.json (or one signed by
+someone else) is refused, never half-trusted.
 """
 
 from __future__ import annotations
@@ -43,17 +44,19 @@ from models.statements.register import RegisteredStatement, StatementRegister
 from models.storage.database import Database
 from reports.public_register_page import render_index, render_readme
 from reports.verification.cms_check import check_cms
+from reports.verification.register import (
+    CERTIFICATE_FILE,
+    MAX_REGISTER_BYTES,
+    REGISTER_FILE,
+    REGISTER_TYPE,
+    SIGNATURE_FILE,
+)
 from reports.verify_page import VERIFY_FILE, VERIFY_FILE_ZH, render_verify_page
 
-REGISTER_TYPE = "consent-desk.public-register"
 REGISTER_VERSION = 1
-REGISTER_FILE = "register.json"
-SIGNATURE_FILE = "register.json.sig"
 CHECKPOINTS_FILE = "checkpoints.json"
-CERTIFICATE_FILE = "agency-certificate.pem"
 INDEX_FILE = "index.html"
 README_FILE = "README.txt"
-MAX_REGISTER_BYTES = 64 * 1024 * 1024
 
 KIND_LABELS: dict[str, tuple[str, str]] = {
     "position": ("Position statement", "立场声明"),
@@ -82,21 +85,6 @@ class ExportedRegister:
     files: tuple[Path, ...]
     sequence: int = 0
     checkpoint: dict[str, Any] | None = None
-
-
-@dataclass(frozen=True)
-class PublicRegister:
-    """A register whose signature was checked: safe to answer from."""
-
-    data: dict[str, Any]
-    fingerprint: str  # of the certificate that signed register.json
-    generated_at: str
-
-    def entry(self, statement_id: str) -> dict[str, Any] | None:
-        for item in self.data.get("statements", []):
-            if isinstance(item, dict) and item.get("id") == statement_id:
-                return item
-        return None
 
 
 def _labels(table: dict[str, tuple[str, str]], key: str) -> dict[str, str]:
@@ -352,38 +340,6 @@ def _read(path: Path, limit: int = MAX_REGISTER_BYTES) -> bytes:
         raise RegisterError(f"Cannot read {path}: {e.strerror or e}.") from e
 
 
-def is_public_register(folder: Path) -> bool:
-    return (folder / REGISTER_FILE).is_file()
-
-
-def read_public_register(folder: Path) -> PublicRegister:
-    """The register in `folder`, after checking its signature against the certificate there."""
-    data = _read(folder / REGISTER_FILE)
-    signature = _read(folder / SIGNATURE_FILE)
-    pem = _read(folder / CERTIFICATE_FILE, 1024 * 1024)
-    try:
-        certificate = x509.load_pem_x509_certificates(pem)[0]
-    except (ValueError, IndexError) as e:
-        raise RegisterError(f"{CERTIFICATE_FILE} is not a certificate.") from e
-    check_signature(data, signature, certificate)
-    try:
-        content = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as e:
-        raise RegisterError("register.json is signed but is not JSON.") from e
-    if not isinstance(content, dict) or content.get("register_type") != REGISTER_TYPE:
-        raise RegisterError("register.json is not a Consent Desk public register.")
-    fp = fingerprint(certificate)
-    agency = content.get("agency")
-    named = agency.get("certificate_fingerprint_sha256") if isinstance(agency, dict) else None
-    if named != fp:
-        raise RegisterError(
-            "register.json names a different certificate than the one that signed it."
-        )
-    if not isinstance(content.get("statements"), list):
-        raise RegisterError("register.json lists no statements.")
-    return PublicRegister(content, fp, str(content.get("generated_at", "")))
-
-
 __all__ = [
     "CERTIFICATE_FILE",
     "INDEX_FILE",
@@ -391,12 +347,9 @@ __all__ = [
     "REGISTER_FILE",
     "SIGNATURE_FILE",
     "ExportedRegister",
-    "PublicRegister",
     "RegisterError",
     "build_register",
     "check_signature",
     "export_public_register",
-    "is_public_register",
-    "read_public_register",
     "sign_detached",
 ]

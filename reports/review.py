@@ -37,17 +37,14 @@ from models.proposals.review import Excerpt, ReviewData, parse_languages, review
 from models.proposals.values import ProposalArtist
 from models.rules.findings import Severity
 from models.storage.database import Database
+from reports.pdf.canvas import numbered_canvas
+from reports.pdf.fonts import register_fonts
+from reports.pdf.styles import ACCENT, MUTED, PANEL, RULE, paragraph_style
 from reports.review_texts import ANSWER, RECOMMEND, STATUS_ZH, USES, T
-from reports.statements.fonts import register_fonts
 
 PAGE = A4
 MARGIN = 42.0
 WIDTH = PAGE[0] - 2 * MARGIN
-INK = colors.HexColor("#1b1b1b")
-MUTED = colors.HexColor("#5c5c5c")
-ACCENT = colors.HexColor("#1f3a5f")
-RULE = colors.HexColor("#c9ced6")
-PANEL = colors.HexColor("#f3f5f8")
 USE_BG = colors.HexColor("#fff4cc")
 SEVERITY_COLOURS = {
     Severity.BLOCK: colors.HexColor("#9b1c1c"),
@@ -64,29 +61,16 @@ def esc(value: object) -> str:
 
 class _Styles:
     def __init__(self) -> None:
-        font = register_fonts()
-
-        def style(name: str, size: float, leading: float, **kw: Any) -> ParagraphStyle:
-            return ParagraphStyle(
-                name,
-                fontName=font,
-                fontSize=size,
-                leading=leading,
-                textColor=kw.pop("textColor", INK),
-                wordWrap="CJK",
-                **kw,
-            )
-
-        self.font = font
-        self.agency = style("agency", 11, 14, textColor=ACCENT)
-        self.title = style("title", 17, 22, textColor=ACCENT, spaceAfter=2)
-        self.note = style("note", 8, 11, textColor=MUTED)
-        self.h = style("h", 12, 16, textColor=ACCENT, spaceBefore=10, spaceAfter=4)
-        self.body = style("body", 9, 12.5)
-        self.cell = style("cell", 8, 10.5)
-        self.small = style("small", 7, 9.2, textColor=MUTED)
-        self.head = style("head", 7.5, 9.5, textColor=MUTED)
-        self.code = style("code", 8, 10.5)
+        self.font = register_fonts()
+        self.agency = paragraph_style("agency", 11, 14, textColor=ACCENT)
+        self.title = paragraph_style("title", 17, 22, textColor=ACCENT, spaceAfter=2)
+        self.note = paragraph_style("note", 8, 11, textColor=MUTED)
+        self.h = paragraph_style("h", 12, 16, textColor=ACCENT, spaceBefore=10, spaceAfter=4)
+        self.body = paragraph_style("body", 9, 12.5)
+        self.cell = paragraph_style("cell", 8, 10.5)
+        self.small = paragraph_style("small", 7, 9.2, textColor=MUTED)
+        self.head = paragraph_style("head", 7.5, 9.5, textColor=MUTED)
+        self.code = paragraph_style("code", 8, 10.5)
 
 
 class ReviewComposer:
@@ -440,30 +424,12 @@ class ReviewComposer:
 
 
 def _canvas(composer: ReviewComposer) -> type[Canvas]:
-    class NumberedCanvas(Canvas):  # type: ignore[misc]
-        """Holds pages back so the footer can say "page 1 of N"."""
+    def footer(canvas: Canvas, number: int, total: int) -> None:
+        canvas.setFont(composer.s.font, 7)
+        canvas.setFillColor(MUTED)
+        canvas.drawCentredString(PAGE[0] / 2, 24, composer.footer(number, total))
 
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self.saveState()
-                self.setFont(composer.s.font, 7)
-                self.setFillColor(MUTED)
-                self.drawCentredString(PAGE[0] / 2, 24, composer.footer(number, total))
-                self.restoreState()
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
+    return numbered_canvas(footer)
 
 
 def render_review(data: ReviewData, languages: Sequence[str] = ("en",)) -> bytes:

@@ -17,7 +17,7 @@ language (`date_text`, `number_text`).
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import date
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
@@ -168,16 +168,6 @@ def date_text(day: date | None) -> str:
         return ""
     locale = QLocale()
     return locale.toString(QDate(day.year, day.month, day.day), _long_date_format(locale))
-
-
-def datetime_text(moment: datetime) -> str:
-    """A moment in the desk's local time, in the chosen locale's short form, with its offset."""
-    local = moment.astimezone()
-    locale = QLocale()
-    day = locale.toString(QDate(local.year, local.month, local.day), _long_date_format(locale))
-    offset = local.strftime("%z")
-    zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
-    return f"{day} {local:%H:%M} {zone}"
 
 
 def number_text(value: int) -> str:

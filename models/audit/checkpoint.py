@@ -284,19 +284,6 @@ def checkpoint_bytes(events: int, head: str, made_at: str) -> bytes:
     return json.dumps(body, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
-def log_head(db: Database) -> tuple[int, str]:
-    """(number of events, hash of the newest) as the log stands."""
-    from sqlalchemy import select
-
-    from models.storage.schema import AuditEventRow
-
-    with db.read() as s:
-        last = s.execute(
-            select(AuditEventRow.id, AuditEventRow.hash).order_by(AuditEventRow.id.desc()).limit(1)
-        ).first()
-    return (int(last[0]), str(last[1])) if last else (0, GENESIS)
-
-
 def make_checkpoint(
     db: Database, reason: str = "on-demand", identity: UnlockedIdentity | None = None
 ) -> Checkpoint:

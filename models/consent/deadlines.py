@@ -17,7 +17,7 @@ from models.audit.chain import append_event
 from models.clock import utc_now
 from models.consent.tables import ConsentRecordRow
 from models.consent.words import ConsentStatus
-from models.consent.zones import artist_zone, local_day
+from models.dates.zones import artist_zone, local_day
 from models.errors import FieldProblem, ValidationError
 from models.names import display_name
 from models.parties.tables import CounterpartyRow, ProjectRow

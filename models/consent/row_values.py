@@ -26,7 +26,7 @@ from models.consent.values import (
     Revocation,
 )
 from models.consent.words import ConsentStatus, Modality, Use
-from models.consent.zones import zone_name
+from models.dates.zones import zone_name
 from models.names import display_name
 from models.parties.tables import CounterpartyRow, ProjectRow
 from models.storage.schema import ArtistRow, StoredFileRow

@@ -34,7 +34,7 @@ from models.consent.values import (
     Revocation,
 )
 from models.consent.words import ConsentStatus
-from models.consent.zones import artist_zone, day_end, day_start
+from models.dates.zones import artist_zone, day_end, day_start
 from models.errors import FieldProblem, UserError, ValidationError
 
 

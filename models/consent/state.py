@@ -34,7 +34,7 @@ from models.consent.grid import (
 from models.consent.history import FieldChange, diff
 from models.consent.lifecycle import status_from_flags
 from models.consent.words import ConsentState, ConsentStatus, Grant, Modality, RecordAtTime, Use
-from models.consent.zones import artist_zone, local_day, zone_name
+from models.dates.zones import artist_zone, local_day, zone_name
 from models.errors import NotFoundError, UserError
 from models.names import display_name
 from models.roster.artist import Stance

@@ -11,11 +11,10 @@ from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
 
 from models.consent.lifecycle import derive_status
 from models.consent.words import ConsentStatus, Modality, Use
-from models.consent.zones import local_day, zone
+from models.dates.zones import local_day, zone
 from models.names import display_name
 
 
@@ -341,19 +340,6 @@ class ConsentRecord:
             self.revocation.revoked_at if self.revocation else None,
             self.term_end,
         )
-
-    def in_force_at(self, when: datetime) -> bool:
-        """Given, not revoked, superseded or expired, and `when` inside the term."""
-        if self.status_at(when) != ConsentStatus.GIVEN:
-            return False
-        start = self.term_start
-        return start is None or local_day(when, zone(self.zone)) >= start
-
-    def field_values(self) -> dict[str, Any]:
-        """Every term plus decision, recommendation and revocation, for diffs and exports."""
-        from models.consent.history import record_fields
-
-        return record_fields(self)
 
 
 __all__ = [

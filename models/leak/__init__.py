@@ -8,9 +8,8 @@ from models.leak.matcher import (
     MatchStatus,
     NameMatch,
     NameMatcher,
-    RosterName,
-    load_roster_names,
 )
+from models.leak.roster_keys import RosterName, load_roster_names
 
 __all__ = [
     "Candidate",

@@ -56,7 +56,7 @@ def aliases_by_artist(s: Session, ids: Sequence[int] | None = None) -> dict[int,
 
 
 def _names(s: Session, ids: Sequence[int]) -> list[tuple[ArtistNames, int]]:
-    from models.leak.matcher import stage_names_of
+    from models.leak.roster_keys import stage_names_of
 
     aliases = aliases_by_artist(s, ids)
     out: list[tuple[ArtistNames, int]] = []

@@ -8,20 +8,20 @@ and mappings, with their audit events — all of it or nothing.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
+from models import shapes
 from models.clock import utc_now
 from models.consent.together import one_transaction
 from models.consent.values import CounterpartyDraft, CounterpartyKind, ProjectDraft, ProjectType
 from models.consent.words import Modality, Use
+from models.dates import PROPOSAL_TIME
 from models.errors import FieldProblem, UserError, ValidationError
 from models.leak.matcher import MatchStatus, NameMatcher
 from models.names import normalize
@@ -39,36 +39,55 @@ from models.proposals.values import (
 from models.storage.database import Database
 
 MAX_JSON_BYTES = 1024 * 1024
-TOP_KEYS = {
-    "counterparty",
-    "project",
-    "contact",
-    "received_on",
-    "respond_by",
-    "description",
-    "labelling_plan",
-    "model_training_requested",
-    "retention_requested",
-    "sublicensing_requested",
-    "scan_sessions",
-    "artists",
-    "scripts",
-    "files",
-    "mapping",
-    "accept_suggested_mapping",
-    "notes",
+# The shape of a proposal file (docs/proposal-json.md), checked by models/shapes.py. Fields that
+# may be an id, a name or an object are checked below, against the database.
+PROPOSAL_SHAPE: shapes.Shape = {
+    "counterparty": shapes.Field(shapes.anything, required=True),
+    "project": shapes.Field(shapes.anything, required=True),
+    "contact": shapes.Field(shapes.text, default=""),
+    "received_on": shapes.Field(shapes.day, required=True),
+    "respond_by": shapes.Field(shapes.day, default=None),
+    "description": shapes.Field(shapes.text, default=""),
+    "labelling_plan": shapes.Field(shapes.text, default=""),
+    "model_training_requested": shapes.Field(shapes.flag, default=False),
+    "retention_requested": shapes.Field(shapes.flag, default=False),
+    "sublicensing_requested": shapes.Field(shapes.flag, default=False),
+    "scan_sessions": shapes.Field(shapes.anything, default=[]),
+    "artists": shapes.Field(shapes.anything, required=True),
+    "scripts": shapes.Field(shapes.anything, default=[]),
+    "files": shapes.Field(shapes.anything, default=[]),
+    "mapping": shapes.Field(shapes.anything, default={}),
+    "accept_suggested_mapping": shapes.Field(shapes.flag, default=False),
+    "notes": shapes.Field(shapes.text, default=""),
 }
-ARTIST_KEYS = {
-    "artist",
-    "modalities",
-    "uses",
-    "media",
-    "territories",
-    "term_start",
-    "term_end",
-    "fee",
-    "roles",
+ARTIST_SHAPE: shapes.Shape = {
+    "artist": shapes.Field(shapes.anything, default=None),
+    "modalities": shapes.Field(shapes.choices(Modality), default=()),
+    "uses": shapes.Field(shapes.choices(Use), default=()),
+    "media": shapes.Field(shapes.texts, default=()),
+    "territories": shapes.Field(shapes.texts, default=()),
+    "term_start": shapes.Field(shapes.day, default=None),
+    "term_end": shapes.Field(shapes.day, default=None),
+    "fee": shapes.Field(shapes.anything, default=None),
+    "roles": shapes.Field(shapes.texts, default=()),
 }
+MAX_AMOUNT = 10**15
+FEE_SHAPE: shapes.Shape = {
+    "amount": shapes.Field(shapes.amount(MAX_AMOUNT), required=True),
+    "currency": shapes.Field(shapes.text, default=""),
+}
+SESSION_SHAPE: shapes.Shape = {  # a scan session is at an hour, written with its offset
+    "at": shapes.Field(shapes.moment(PROPOSAL_TIME), required=True),
+    "notice_at": shapes.Field(shapes.optional(shapes.moment(PROPOSAL_TIME)), default=None),
+    "artist": shapes.Field(shapes.anything, default=None),
+    "note": shapes.Field(shapes.text, default=""),
+}
+FILE_SHAPE: shapes.Shape = {
+    "path": shapes.Field(shapes.text, required=True),
+    "role": shapes.Field(shapes.choice(FileRole), default=FileRole.OTHER),
+    "note": shapes.Field(shapes.text, default=""),
+}
+_FATAL = frozenset({"problem.unknown_field", "problem.is_required"})
 
 
 @dataclass
@@ -89,124 +108,32 @@ class _Plan:
 
 
 def load_json(path: Path) -> dict[str, Any]:
-    try:
-        if path.stat().st_size > MAX_JSON_BYTES:
-            raise UserError(
-                f"{path.name} is larger than {MAX_JSON_BYTES >> 10} KB; a proposal file is small.",
-                f"{path.name} 超过 {MAX_JSON_BYTES >> 10} KB。",
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"Cannot find {path}.", f"找不到文件 {path}。") from None
-    except IsADirectoryError:
-        raise UserError(f"{path} is a folder, not a JSON file.", f"{path} 是文件夹。") from None
-    except OSError as e:
-        raise UserError(f"Cannot read {path}: {e.strerror or e}.") from e
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except RecursionError:
-        raise UserError(
-            f"{path.name} is nested too deeply to be a proposal file.",
-            f"{path.name} 嵌套层级过深，不是提案文件。",
-        ) from None
-    except UnicodeDecodeError:
-        raise UserError(
-            f"{path.name} is not UTF-8 text.", f"{path.name} 不是 UTF-8 文本。"
-        ) from None
-    except json.JSONDecodeError as e:
-        raise UserError(
-            f"{path.name} is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}).",
-            f"{path.name} 不是有效的 JSON（第 {e.lineno} 行第 {e.colno} 列）。",
-        ) from None
-    except ValueError as e:  # e.g. an integer literal longer than Python converts (4300 digits)
-        raise UserError(
-            f"{path.name} is not a usable proposal file ({e}).", f"{path.name} 不是可用的提案文件。"
-        ) from None
+    data = shapes.load_file(path, ("proposal file", "提案文件"), MAX_JSON_BYTES)
     if not isinstance(data, dict):
         raise UserError(f"{path.name} must hold one JSON object describing the proposal.")
     return data
 
 
 class _Reader:
-    """Checks one field after another, collecting every problem."""
+    """Collects every problem, so one import run lists them all."""
 
     def __init__(self) -> None:
         self.problems: list[FieldProblem] = []
 
-    def bad(self, name: str, message: str, row: int | None = None) -> None:
-        self.problems.append(FieldProblem(name, message, row))
+    def bad(self, name: str, message: str, row: int | None = None, **params: Any) -> None:
+        self.problems.append(FieldProblem(name, message, row, **params))
 
-    def text(self, data: dict[str, Any], key: str, row: int | None = None) -> str:
-        value = data.get(key, "")
-        if value is None:
-            return ""
-        if not isinstance(value, str):
-            self.bad(key, "must be text", row)
-            return ""
-        return value
-
-    def flag(self, data: dict[str, Any], key: str) -> bool:
-        value = data.get(key, False)
-        if not isinstance(value, bool):
-            self.bad(key, "must be true or false")
-            return False
-        return value
-
-    def day(self, data: dict[str, Any], key: str, row: int | None = None) -> date | None:
-        value = data.get(key)
-        if value is None:
-            return None
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        self.bad(key, f"must be a date like 2026-05-01, not {value!r}", row)
-        return None
-
-    def moment(self, value: Any, key: str, row: int | None) -> datetime | None:
-        if value is None:
-            return None
-        if isinstance(value, str):
-            try:
-                when = datetime.fromisoformat(value.strip())
-            except ValueError:
-                when = None
-            if when is not None and when.tzinfo is not None:
-                return when
-        self.bad(
-            key, f"must be a time with its offset, like 2026-05-03T10:00+08:00: {value!r}", row
+    def read(
+        self, data: dict[str, Any], shape: shapes.Shape, row: int | None = None, where: str = ""
+    ) -> dict[str, Any]:
+        """Nested objects (`where` "fee.") keep unknown keys, as they always did."""
+        nested = where.endswith(".")
+        return shapes.read(
+            data, shape, self.problems, row, where, open_=nested, prefix=where * nested
         )
-        return None
-
-    def strings(self, data: dict[str, Any], key: str, row: int | None = None) -> tuple[str, ...]:
-        value = data.get(key, [])
-        if value is None:
-            return ()
-        if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
-            self.bad(key, "must be a list of text", row)
-            return ()
-        return tuple(value)
-
-    def enums(self, data: dict[str, Any], key: str, kind: Any, row: int | None) -> tuple[Any, ...]:
-        out = []
-        for v in self.strings(data, key, row):
-            try:
-                out.append(kind(v.strip().lower()))
-            except ValueError:
-                choices = ", ".join(k.value for k in kind)
-                self.bad(key, f"'{v}' is not one of: {choices}", row)
-        return tuple(out)
 
 
-def _unknown(
-    r: _Reader, data: dict[str, Any], allowed: set[str], where: str, row: int | None
-) -> None:
-    for key in sorted(set(data) - allowed):
-        r.bad(where, f"unknown field '{key}'", row)
-
-
-MAX_ID = 2**63 - 1  # the largest id a database column holds
+MAX_AMOUNT = 10**15
 
 
 def _is_int(raw: Any) -> bool:
@@ -219,7 +146,7 @@ def _shown_id(raw: int) -> str:
 
 def _counterparty(r: _Reader, db: Database, raw: Any, plan: _Plan) -> None:
     with db.read() as s:
-        if _is_int(raw) and not 1 <= raw <= MAX_ID:
+        if _is_int(raw) and not 1 <= raw <= shapes.MAX_ID:
             r.bad("counterparty", f"there is no counterparty with id {_shown_id(raw)}")
             return
         if isinstance(raw, int) and not isinstance(raw, bool):
@@ -249,7 +176,7 @@ def _counterparty(r: _Reader, db: Database, raw: Any, plan: _Plan) -> None:
 
 def _project(r: _Reader, db: Database, raw: Any, plan: _Plan) -> None:
     with db.read() as s:
-        if _is_int(raw) and not 1 <= raw <= MAX_ID:
+        if _is_int(raw) and not 1 <= raw <= shapes.MAX_ID:
             r.bad("project", f"there is no project with id {_shown_id(raw)}")
             return
         if isinstance(raw, int) and not isinstance(raw, bool):
@@ -287,7 +214,7 @@ def _project(r: _Reader, db: Database, raw: Any, plan: _Plan) -> None:
 
 def _artist_id(r: _Reader, matcher: NameMatcher, raw: Any, key: str, row: int | None) -> int | None:
     if isinstance(raw, int) and not isinstance(raw, bool):
-        if not 1 <= raw <= MAX_ID:
+        if not 1 <= raw <= shapes.MAX_ID:
             r.bad(key, f"{_shown_id(raw)} is not an artist id", row)
             return None
         return raw
@@ -315,33 +242,25 @@ def _artists(r: _Reader, matcher: NameMatcher, raw: Any, plan: _Plan) -> None:
         if not isinstance(item, dict):
             r.bad("artists", "each entry is a name, an id or an object", n)
             continue
-        _unknown(r, item, ARTIST_KEYS, "artists", n)
-        artist_id = _artist_id(r, matcher, item.get("artist"), "artist", n)
-        fee = item.get("fee")
-        amount: Decimal | None = None
-        currency = ""
-        if fee is not None:
-            if not isinstance(fee, dict):
-                r.bad("fee", 'must be {"amount": "80000", "currency": "CNY"}', n)
-            else:
-                try:
-                    amount = Decimal(str(fee.get("amount")))
-                    if not amount.is_finite():
-                        raise InvalidOperation
-                except (InvalidOperation, ValueError):
-                    r.bad("fee", f"amount {fee.get('amount')!r} is not a number", n)
-                currency = str(fee.get("currency", ""))
+        v = r.read(item, ARTIST_SHAPE, n, where="artists")
+        artist_id = _artist_id(r, matcher, v["artist"], "artist", n)
+        fee = v["fee"]
+        fv: dict[str, Any] = {}
+        if fee is not None and not isinstance(fee, dict):
+            r.bad("fee", 'must be {"amount": "80000", "currency": "CNY"}', n)
+        elif fee is not None:
+            fv = r.read(fee, FEE_SHAPE, n, "fee.")
         requested = RequestedArtist(
             artist_id=artist_id or 0,
-            modalities=r.enums(item, "modalities", Modality, n),
-            uses=r.enums(item, "uses", Use, n),
-            media=r.strings(item, "media", n),
-            territories=r.strings(item, "territories", n),
-            term_start=r.day(item, "term_start", n),
-            term_end=r.day(item, "term_end", n),
-            fee_amount=amount,
-            fee_currency=currency,
-            roles=r.strings(item, "roles", n),
+            modalities=v.get("modalities", ()),
+            uses=v.get("uses", ()),
+            media=v.get("media", ()),
+            territories=v.get("territories", ()),
+            term_start=v.get("term_start"),
+            term_end=v.get("term_end"),
+            fee_amount=fv.get("amount"),
+            fee_currency=fv.get("currency", ""),
+            roles=v.get("roles", ()),
         )
         if artist_id is not None:
             plan.artists.append(requested)
@@ -404,22 +323,21 @@ def _paths(r: _Reader, data: dict[str, Any], base: Path, plan: _Plan) -> None:
         if not isinstance(item, dict) or not isinstance(item.get("path"), str):
             r.bad("files", 'each file is a path or {"path": …, "role": …}', n)
             continue
-        path = inside_folder(base, item["path"])
+        known = len(r.problems)
+        f = r.read(item, FILE_SHAPE, n, "files.")
+        if len(r.problems) > known:
+            continue
+        path = inside_folder(base, f["path"])
         if isinstance(path, str):
             r.bad("files", path, n)
             continue
         if not path.is_file():
             r.bad("files", f"cannot find {path}", n)
             continue
-        try:
-            role = FileRole(str(item.get("role", "other")).lower())
-        except ValueError:
-            r.bad("files", "role must be proposal, contract or other", n)
-            continue
-        if role == FileRole.SCRIPT:
+        if f["role"] == FileRole.SCRIPT:
             r.bad("files", "list scripts under 'scripts' so they are read and checked", n)
             continue
-        plan.files.append((path, role, str(item.get("note", ""))))
+        plan.files.append((path, f["role"], f["note"]))
 
 
 def plan_import(db: Database, path: Path) -> _Plan:
@@ -427,29 +345,28 @@ def plan_import(db: Database, path: Path) -> _Plan:
     data = load_json(path)
     r = _Reader()
     plan = _Plan()
-    _unknown(r, data, TOP_KEYS, "proposal", None)
-    for key in ("counterparty", "project", "received_on", "artists"):
-        if key not in data:
-            r.bad(key, "is required")
-    if r.problems:
+    top = r.read(data, PROPOSAL_SHAPE, where="proposal")
+    if any(p.code in _FATAL for p in r.problems):
         raise ValidationError(r.problems)
-    _counterparty(r, db, data["counterparty"], plan)
-    _project(r, db, data["project"], plan)
+    _counterparty(r, db, top["counterparty"], plan)
+    _project(r, db, top["project"], plan)
     matcher = NameMatcher.from_database(db)
-    _artists(r, matcher, data["artists"], plan)
-    received = r.day(data, "received_on")
+    _artists(r, matcher, top["artists"], plan)
     plan.draft = {
-        "received_on": received or date.today(),
-        "respond_by": r.day(data, "respond_by"),
-        "contact": r.text(data, "contact"),
-        "description": r.text(data, "description"),
-        "labelling_plan": r.text(data, "labelling_plan"),
-        "notes": r.text(data, "notes"),
-        "model_training_requested": r.flag(data, "model_training_requested"),
-        "retention_requested": r.flag(data, "retention_requested"),
-        "sublicensing_requested": r.flag(data, "sublicensing_requested"),
+        key: top.get(key, PROPOSAL_SHAPE[key].default)
+        for key in (
+            "respond_by",
+            "contact",
+            "description",
+            "labelling_plan",
+            "notes",
+            "model_training_requested",
+            "retention_requested",
+            "sublicensing_requested",
+        )
     }
-    sessions = data.get("scan_sessions", [])
+    plan.draft["received_on"] = top.get("received_on") or date.today()
+    sessions = top["scan_sessions"]
     if not isinstance(sessions, list):
         r.bad("scan_sessions", "must be a list")
         sessions = []
@@ -457,14 +374,13 @@ def plan_import(db: Database, path: Path) -> _Plan:
         if not isinstance(item, dict):
             r.bad("scan_sessions", 'each session is {"at": …}', n)
             continue
-        at = r.moment(item.get("at"), "scan_sessions", n)
-        notice = r.moment(item.get("notice_at"), "scan_sessions", n)
-        who = item.get("artist")
+        v = r.read(item, SESSION_SHAPE, n, "scan_sessions.")
+        who = v["artist"]
         who_id = None if who is None else _artist_id(r, matcher, who, "scan_sessions", n)
-        if at is not None:
-            plan.sessions.append((at, notice, who_id, str(item.get("note", ""))))
+        if "at" in v:
+            plan.sessions.append((v["at"], v.get("notice_at"), who_id, v["note"]))
     _paths(r, data, path.parent, plan)
-    mapping = data.get("mapping", {})
+    mapping = top["mapping"]
     if not isinstance(mapping, dict):
         r.bad("mapping", 'must be an object: {"CHARACTER": artist name or id or null}')
         mapping = {}
@@ -478,7 +394,7 @@ def plan_import(db: Database, path: Path) -> _Plan:
         plan.mapping[character] = (
             None if who is None else _artist_id(r, matcher, who, "mapping", None)
         )
-    plan.accept_suggested = r.flag(data, "accept_suggested_mapping")
+    plan.accept_suggested = top.get("accept_suggested_mapping", False)
     if r.problems:
         raise ValidationError(r.problems)
     return plan

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.leak import keys
-from models.leak.matcher import RosterName, roster_names_from
+from models.leak.roster_keys import RosterName, roster_names_from
 from models.names import has_han
 from models.storage.database import Database
 from models.storage.schema import ArtistRow

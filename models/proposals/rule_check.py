@@ -22,7 +22,7 @@ from models.clock import iso
 from models.consent.service import ConsentService
 from models.consent.state import state_in_session
 from models.consent.words import ConsentState
-from models.consent.zones import artist_zone, day_end
+from models.dates.zones import artist_zone, day_end
 from models.leak.matcher import RosterName
 from models.names import display_name
 from models.proposals import row_values, script_intake

@@ -66,10 +66,6 @@ def check_version(row: ProposalRow, expected: int) -> None:
         )
 
 
-def _answer(value: str) -> ArtistAnswer | None:
-    return ArtistAnswer(value) if value else None
-
-
 class ProposalService(ProposalScripts, ProposalChecks):
     """The only way the GUI and the CLI read and change proposals."""
 

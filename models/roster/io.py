@@ -18,7 +18,7 @@ from pathlib import Path
 from models.dates import DateFormatError, parse_date
 from models.errors import FieldProblem, UserError, ValidationError
 from models.roster.artist import Artist, ArtistDraft, Stance
-from models.storage.archive import check_zip_limits
+from models.storage.zip_limits import check_zip_limits
 
 COLUMNS = (
     "id",

@@ -222,11 +222,6 @@ class CheckContext:
     def name(self, artist_id: int) -> str:
         return self.artists[artist_id].artist.display_name
 
-    def modalities_of(self, artist_id: int) -> tuple[Modality, ...]:
-        """The modalities demanded of the artist, in canonical order (training excluded)."""
-        have = {d.modality for d in self.demands_of(artist_id) if d.modality is not None}
-        return tuple(m for m in Modality if m in have and m != Modality.MODEL_TRAINING)
-
     @property
     def any_ai_use(self) -> bool:
         return bool(self.demands or self.unmapped or self.model_training_requested)

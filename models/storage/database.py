@@ -125,6 +125,8 @@ def _check_sqlite_file(path: Path) -> frozenset[str]:
         finally:
             con.close()
     except sqlite3.DatabaseError as e:
+        if is_lock_timeout(e):
+            raise DatabaseError(LOCKED_MESSAGE) from e
         raise DatabaseError(f"{path} cannot be read as a database: {e}.") from e
 
 
@@ -149,10 +151,6 @@ def _on_begin(conn: Any) -> None:
 def _on_pg_begin(conn: Any) -> None:
     if conn.get_execution_options().get("consent_desk_write"):
         take_write_turn(conn)
-
-
-def _locked(e: BaseException) -> bool:
-    return is_lock_timeout(e)
 
 
 LOCKED_MESSAGE = (
@@ -243,7 +241,7 @@ class Database:
         try:
             current = self._current_revisions()
         except exc.OperationalError as e:
-            if _locked(e):
+            if is_lock_timeout(e):
                 raise DatabaseError(LOCKED_MESSAGE) from e
             raise DatabaseError(f"Cannot open the database: {e.orig}") from e
         unknown = current - _known_revisions()
@@ -265,7 +263,7 @@ class Database:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "heads")
         except exc.OperationalError as e:
-            if _locked(e):
+            if is_lock_timeout(e):
                 raise DatabaseError(LOCKED_MESSAGE) from e
             raise
 
@@ -312,7 +310,7 @@ class Database:
             with self._write() as session, session.begin():
                 yield session
         except exc.OperationalError as e:
-            if _locked(e):
+            if is_lock_timeout(e):
                 raise DatabaseError(LOCKED_MESSAGE) from e
             raise
 

@@ -43,11 +43,30 @@ def take_write_turn_in(session: Session) -> None:
         session.execute(text(_TAKE_TURN))
 
 
+# SQLite primary result codes (the low byte of an extended code such as SQLITE_BUSY_SNAPSHOT):
+# another connection holds the lock we need (busy), or a table in our own shared cache is.
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+# PostgreSQL SQLSTATEs: lock_timeout expired (lock_not_available); the server broke a deadlock
+# by rolling this transaction back (deadlock_detected). Either way nothing was written and the
+# same write can simply be tried again.
+PG_LOCK_NOT_AVAILABLE = "55P03"
+PG_DEADLOCK_DETECTED = "40P01"
+_PG_LOCK_STATES = frozenset({PG_LOCK_NOT_AVAILABLE, PG_DEADLOCK_DETECTED})
+
+
 def is_lock_timeout(e: BaseException) -> bool:
-    """A write that waited too long for another desk's turn (SQLite busy, PostgreSQL timeout)."""
-    message = str(e).lower()
-    return (
-        "database is locked" in message
-        or "database is busy" in message
-        or "lock timeout" in message
-    )
+    """A write that waited too long for another desk's turn (SQLite busy, PostgreSQL timeout).
+
+    Decided by the driver's error code, never by the message: SQLite's and PostgreSQL's
+    messages change with versions and with the server's language (lc_messages), the codes do
+    not. SQLAlchemy wraps the driver's exception; the code is on `e.orig`.
+    """
+    orig = getattr(e, "orig", None) or e
+    code = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED)
+    # psycopg 3 names it `sqlstate`, psycopg2 `pgcode`; reading the attribute avoids importing
+    # the driver on SQLite desks.
+    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    return state in _PG_LOCK_STATES

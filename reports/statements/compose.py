@@ -20,6 +20,7 @@ from models import localize
 from models.consent.words import Modality
 from models.roster.artist import Stance
 from models.statements.record import StatementKind, record_sha256
+from reports.pdf.fonts import FONT
 from reports.statements.flowables import (
     QrCode,
     Rule,
@@ -27,7 +28,6 @@ from reports.statements.flowables import (
     SignaturePlacement,
     logo_image,
 )
-from reports.statements.fonts import FONT
 from reports.statements.linebreak import keep
 from reports.statements.style import (
     ACCENT,

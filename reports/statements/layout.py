@@ -16,9 +16,10 @@ from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
+from reports.pdf.canvas import numbered_canvas
+from reports.pdf.fonts import FONT, missing_glyphs, register_fonts
 from reports.statements.compose import StatementComposer
 from reports.statements.flowables import SignaturePlacement
-from reports.statements.fonts import FONT, missing_glyphs, register_fonts
 from reports.statements.style import (
     FOOTER_RULE_Y,
     FOOTER_TEXT_Y,
@@ -46,39 +47,20 @@ class RenderedStatement:
 
 
 def _canvas_class(composer: StatementComposer) -> type[Canvas]:
-    class NumberedCanvas(Canvas):  # type: ignore[misc]
-        """Defers each page so the footer can say "page 1 of N"."""
+    def decorate(canvas: Canvas, number: int, total: int) -> None:
+        composer.pages = total
+        for line, label in enumerate(composer.page_label()):
+            canvas.setFont(FONT, 7.5)
+            canvas.setFillColor(HISTORICAL_INK)
+            canvas.drawCentredString(PAGE[0] / 2, PAGE[1] - 14 - 10 * line, label)
+        canvas.setFont(FONT, 7.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawCentredString(PAGE[0] / 2, FOOTER_TEXT_Y, composer.footer(number, total))
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, FOOTER_RULE_Y, PAGE[0] - MARGIN_X, FOOTER_RULE_Y)
 
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            composer.pages = total
-            labels = composer.page_label()
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self.saveState()
-                for line, label in enumerate(labels):
-                    self.setFont(FONT, 7.5)
-                    self.setFillColor(HISTORICAL_INK)
-                    self.drawCentredString(PAGE[0] / 2, PAGE[1] - 14 - 10 * line, label)
-                self.setFont(FONT, 7.5)
-                self.setFillColor(MUTED)
-                self.drawCentredString(PAGE[0] / 2, FOOTER_TEXT_Y, composer.footer(number, total))
-                self.setStrokeColor(RULE)
-                self.setLineWidth(0.5)
-                self.line(MARGIN_X, FOOTER_RULE_Y, PAGE[0] - MARGIN_X, FOOTER_RULE_Y)
-                self.restoreState()
-                Canvas.showPage(self)
-            Canvas.save(self)
-
-    return NumberedCanvas
+    return numbered_canvas(decorate)
 
 
 def render_statement(

@@ -21,7 +21,7 @@ from reportlab.platypus.paragraph import (
     makeCJKParaLine,
 )
 
-from reports.statements.fonts import CANNOT_START_ZH
+from reports.pdf.fonts import CANNOT_START_ZH
 
 KEEP_START = "\ue000"
 KEEP_END = "\ue001"

@@ -25,6 +25,7 @@ from typing import Any
 from models.agency import AgencyService
 from models.audit.checkpoint import make_checkpoint
 from models.clock import utc_now
+from models.dates import desk_zone
 from models.errors import UserError
 from models.identity import UnlockedIdentity
 from models.roster.artist import Artist
@@ -77,12 +78,6 @@ class BatchResult:
     cancelled: bool
 
 
-def local_zone() -> tzinfo:
-    zone = datetime.now().astimezone().tzinfo
-    assert zone is not None
-    return zone
-
-
 def safe_file_name(text: str) -> str:
     """A file name that is safe on Windows, macOS and Linux (Chinese characters kept)."""
     cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", text).strip(" ._")
@@ -101,7 +96,7 @@ class StatementService:
     ) -> None:
         self.db = db
         self.identity = identity
-        self.zone = zone or local_zone()
+        self.zone = zone or desk_zone()
         self.clock = clock
         self.register = StatementRegister(db)
         self._signer = pyhanko_signer(identity)
@@ -262,6 +257,5 @@ __all__ = [
     "ExportedStatement",
     "StatementRequest",
     "StatementService",
-    "local_zone",
     "safe_file_name",
 ]

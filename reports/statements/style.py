@@ -1,4 +1,4 @@
-"""Page geometry, colours and paragraph styles of statements (one font, see fonts.py)."""
+"""Page geometry, colours and paragraph styles of statements (built on reports/pdf)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, TableStyle
 
-from reports.statements.fonts import FONT, register_fonts
+from reports.pdf.fonts import FONT
+from reports.pdf.styles import ACCENT, INK, MUTED, PANEL, RULE, paragraph_style
 from reports.statements.linebreak import KeptParagraph, latin_kept, unmarked
 
 PAGE = A4
@@ -26,51 +27,32 @@ SIGNATURE_HEIGHT = 40.0
 SIGNATURE_PAD = 8.0
 QR_SIZE = 84.0
 
-INK = colors.HexColor("#1b1b1b")
-MUTED = colors.HexColor("#5c5c5c")
-ACCENT = colors.HexColor("#1f3a5f")
 NO = colors.HexColor("#9b1c1c")
 NO_BG = colors.HexColor("#fbeaea")
 YES_BG = colors.HexColor("#eaf2ea")
-RULE = colors.HexColor("#c9ced6")
-PANEL = colors.HexColor("#f3f5f8")
 
 
 @cache
 def styles() -> dict[str, ParagraphStyle]:
-    font = register_fonts()
-
-    def style(name: str, size: float, leading: float, **kw: Any) -> ParagraphStyle:
-        return ParagraphStyle(
-            name,
-            fontName=font,
-            bulletFontName=font,
-            fontSize=size,
-            leading=leading,
-            textColor=kw.pop("textColor", INK),
-            wordWrap="CJK",  # breaks between Han characters, keeps Latin words whole
-            **kw,
-        )
-
     return {
-        "agency": style("agency", 16, 20, textColor=ACCENT),
-        "agency_zh": style("agency_zh", 12.5, 17, textColor=ACCENT),
-        "address": style("address", 8, 11, textColor=MUTED),
-        "title": style("title", 15, 20, textColor=ACCENT, spaceAfter=2),
-        "banner": style("banner", 10, 14, textColor=NO),
-        "label": style("label", 8, 11, textColor=MUTED),
-        "value": style("value", 9.5, 13),
-        "value_big": style("value_big", 12, 16),
-        "body": style("body", 9.5, 14),
-        "heading": style("heading", 11.5, 15, textColor=ACCENT),
-        "heading_no": style("heading_no", 11.5, 15, textColor=NO),
-        "cell": style("cell", 8.5, 11.5),
-        "cell_head": style("cell_head", 8, 10.5, textColor=MUTED),
-        "no_item": style("no_item", 9.5, 13, textColor=NO),
-        "small": style("small", 7.5, 10, textColor=MUTED),
-        "verify": style("verify", 8.5, 12),
-        "code": style("code", 8.5, 11, textColor=INK, backColor=PANEL, borderPadding=2),
-        "sig_head": style("sig_head", 9, 12, textColor=ACCENT),
+        "agency": paragraph_style("agency", 16, 20, textColor=ACCENT),
+        "agency_zh": paragraph_style("agency_zh", 12.5, 17, textColor=ACCENT),
+        "address": paragraph_style("address", 8, 11, textColor=MUTED),
+        "title": paragraph_style("title", 15, 20, textColor=ACCENT, spaceAfter=2),
+        "banner": paragraph_style("banner", 10, 14, textColor=NO),
+        "label": paragraph_style("label", 8, 11, textColor=MUTED),
+        "value": paragraph_style("value", 9.5, 13),
+        "value_big": paragraph_style("value_big", 12, 16),
+        "body": paragraph_style("body", 9.5, 14),
+        "heading": paragraph_style("heading", 11.5, 15, textColor=ACCENT),
+        "heading_no": paragraph_style("heading_no", 11.5, 15, textColor=NO),
+        "cell": paragraph_style("cell", 8.5, 11.5),
+        "cell_head": paragraph_style("cell_head", 8, 10.5, textColor=MUTED),
+        "no_item": paragraph_style("no_item", 9.5, 13, textColor=NO),
+        "small": paragraph_style("small", 7.5, 10, textColor=MUTED),
+        "verify": paragraph_style("verify", 8.5, 12),
+        "code": paragraph_style("code", 8.5, 11, textColor=INK, backColor=PANEL, borderPadding=2),
+        "sig_head": paragraph_style("sig_head", 9, 12, textColor=ACCENT),
     }
 
 
@@ -105,3 +87,29 @@ def para(markup: str, style: ParagraphStyle) -> Paragraph:
     if _WIDE.search(markup):
         return KeptParagraph(markup, style)
     return Paragraph(unmarked(latin_kept(markup)), _latin(style))
+
+
+__all__ = [  # the shared palette (reports/pdf/styles.py) with the statement's own geometry
+    "ACCENT",
+    "FOOTER_RULE_Y",
+    "FOOTER_TEXT_Y",
+    "FRAME_PAD",
+    "INK",
+    "MARGIN_BOTTOM",
+    "MARGIN_TOP",
+    "MARGIN_X",
+    "MUTED",
+    "NO",
+    "NO_BG",
+    "PAGE",
+    "PANEL",
+    "QR_SIZE",
+    "RULE",
+    "SIGNATURE_HEIGHT",
+    "SIGNATURE_PAD",
+    "WIDTH",
+    "YES_BG",
+    "para",
+    "plain",
+    "styles",
+]

@@ -23,7 +23,7 @@ from cryptography import x509
 from models.certificates import fingerprint
 from reports.verification.cms_check import check_cms
 
-REGISTER_TYPE = "consent-desk.public-register"  # as in reports/public_register.py
+REGISTER_TYPE = "consent-desk.public-register"
 REGISTER_FILE = "register.json"
 SIGNATURE_FILE = "register.json.sig"
 CERTIFICATE_FILE = "agency-certificate.pem"

@@ -25,7 +25,7 @@ from sqlalchemy import insert, select
 
 from models.leak import MatchStatus, NameMatcher, load_roster_names
 from models.leak.keystore import bring_up_to_date, refresh_keys
-from models.leak.matcher import MemoryKeys
+from models.leak.roster_keys import MemoryKeys
 from models.names import romanize, search_text, sort_key
 from models.storage.database import Database
 from models.storage.schema import ArtistRow

@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from models.consent.words import Modality
 from models.statements.record import StatementKind
 from models.storage.database import Database
-from reports.statements.fonts import FONT, register_fonts
+from reports.pdf.fonts import FONT, register_fonts
 from reports.statements.layout import render_statement
 from reports.statements.service import StatementService
 from reports.statements.signing import pyhanko_signer, sign_statement

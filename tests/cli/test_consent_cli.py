@@ -146,7 +146,7 @@ def test_add_refuses_bad_files_in_one_line_and_writes_nothing(
     assert err.count("\n") == 1 and "term_end: the term ends (2025-01-01)" in err
     typo = consent_json(desk, tmp_path, modalitys=["voice"])
     code, _, err = run(capsys, db_path, "consent", "add", "--from-json", str(typo))
-    assert code == 2 and "unknown field(s): modalitys" in err
+    assert code == 2 and "record: unknown field 'modalitys'" in err
     # a list is all or nothing: the second record's problem keeps the first out too
     good = json.loads(consent_json(desk, tmp_path).read_text(encoding="utf-8"))
     broken = {**good, "modalities": ["telepathy"]}
@@ -284,3 +284,22 @@ def test_audit_verify_names_the_event_edited_with_raw_sql(
     code, out, _ = run(capsys, db_path, "audit", "verify")
     assert code == 1
     assert f"BROKEN at event {event_id}" in out
+
+
+def test_a_time_without_offset_in_a_consent_file_is_the_artists_like_on_the_command_line(
+    capsys: pytest.CaptureFixture[str], db_path: Path, desk: dict[str, object], tmp_path: Path
+) -> None:
+    # 林晓 works in CN: 10:00 without an offset is 10:00 in Shanghai (02:00 UTC), both when a
+    # file says it and when `consent decide --at` is given it (models/dates: consent events).
+    decision = {"decided_by": "林晓", "decided_at": "2026-04-03T10:00"}
+    src = consent_json(desk, tmp_path, decision=decision)
+    code, out, err = run(capsys, db_path, "consent", "add", "--from-json", str(src), "--json")
+    assert code == 0, err
+    (record,) = json.loads(out)
+    assert datetime.fromisoformat(record["decision"]["decided_at"]) == datetime(
+        2026, 4, 3, 2, 0, tzinfo=UTC
+    )
+    bad = consent_json(desk, tmp_path, decision={**decision, "decided_at": "April 3rd"})
+    code, _, err = run(capsys, db_path, "consent", "add", "--from-json", str(bad))
+    assert code == 2 and err.count("\n") == 1
+    assert "decided_at: 'April 3rd' is not a date or time" in err

@@ -108,7 +108,7 @@ def test_list_and_report(demo: str, tmp_path: Path, capsys: pytest.CaptureFixtur
     [
         ({"artists": [{"artist": "Nobody Here"}]}, "no artist on the roster"),
         ({"scripts": ["missing.fountain"]}, "does not exist"),
-        ({"received_on": "01/05/2026"}, "must be a date"),
+        ({"received_on": "01/05/2026"}, "received_on: '01/05/2026' is not a date (YYYY-MM-DD)"),
         ({"artists": [{"artist": "林晓", "modalities": ["smell"]}]}, "'smell' is not one of"),
         ({"mapping": {"NOBODY": "林晓"}}, "not a character"),
         ({"surprise": 1}, "unknown field 'surprise'"),

@@ -7,6 +7,7 @@ import json
 import random
 import re
 import shutil
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -247,7 +248,7 @@ def test_bad_arguments_exit_2(desk, capsys, tmp_path):
     code, _, err = export(
         capsys, db_path, world.artist.id, tmp_path / "a.pdf", "--as-of", "yesterday"
     )
-    assert code == 2 and "is not a time" in err
+    assert code == 2 and "--as-of: 'yesterday' is not a date or time" in err
     code, _, err = export(capsys, db_path, world.artist.id, tmp_path / "a.txt")
     assert code == 2 and ".pdf" in err
     assert not Path(tmp_path / "a.pdf").exists()
@@ -290,3 +291,17 @@ def test_export_as_of_a_past_date_is_a_historical_copy(desk, capsys, tmp_path):
     code, out, _ = run(capsys, "--db", db_path, "statement", "verify", past)
     assert code == 0 and out.startswith("AUTHENTIC HISTORICAL COPY")
     assert "not the agency's current position" in out
+
+
+def test_as_of_a_day_speaks_for_the_whole_day_in_desk_time() -> None:
+    from cli.statement import parse_time
+    from models.dates import desk_zone
+
+    end = parse_time("2026-05-01")
+    assert end.tzinfo is not None
+    assert end.astimezone(desk_zone()).replace(tzinfo=None) == datetime(
+        2026, 5, 1, 23, 59, 59, 999999
+    )
+    typed = parse_time("2026-05-01T09:30")
+    assert typed.astimezone(desk_zone()).replace(tzinfo=None) == datetime(2026, 5, 1, 9, 30)
+    assert parse_time("2026-05-01T09:30+08:00").utcoffset() == timedelta(hours=8)

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from models.clock import utc_now
 from models.consent.service import ConsentService
 from models.consent.words import ConsentStatus, Modality, Use
-from models.consent.zones import artist_zone, local_day
+from models.dates.zones import artist_zone, local_day
 from models.demo import load_demo
 from models.roster.service import RosterService
 from models.storage.database import Database

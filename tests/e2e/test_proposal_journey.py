@@ -18,7 +18,7 @@ from models.consent.values import (
     Recommendation,
 )
 from models.consent.words import ConsentStatus, Modality, Use
-from models.consent.zones import artist_zone, local_day
+from models.dates.zones import artist_zone, local_day
 from models.demo import load_demo
 from models.parties.service import CounterpartyService
 from models.proposals.service import ProposalService

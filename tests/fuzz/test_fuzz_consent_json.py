@@ -13,8 +13,8 @@ from tests.fuzz.known_bugs import allow_known
 from tests.fuzz.profiles import fuzz_settings, scratch
 
 pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("models.consent.jsonio") is None,
-    reason="consent JSON input (models.consent.jsonio) does not exist yet",
+    importlib.util.find_spec("models.consent.consent_file") is None,
+    reason="consent JSON input (models.consent.consent_file) does not exist yet",
 )
 
 KEYS = [
@@ -83,7 +83,7 @@ RECORD = st.dictionaries(st.sampled_from(KEYS), VALUES, max_size=12)
 @fuzz_settings()
 @given(doc=st.one_of(RECORD, st.lists(RECORD, max_size=3), VALUES))
 def test_any_json_document(doc: object) -> None:
-    from models.consent.jsonio import read_inputs
+    from models.consent.consent_file import read_inputs
     from models.errors import UserError
 
     with scratch() as d:
@@ -92,7 +92,7 @@ def test_any_json_document(doc: object) -> None:
         (d / "evidence.pdf").write_bytes(b"%PDF-1.7 signed")
         try:
             with allow_known():
-                read_inputs(path)
+                read_inputs(path, lambda _artist_id: "CN")
         except UserError as e:
             assert e.message
 
@@ -100,7 +100,7 @@ def test_any_json_document(doc: object) -> None:
 @fuzz_settings()
 @given(data=st.binary(max_size=2000))
 def test_any_bytes_as_json(data: bytes) -> None:
-    from models.consent.jsonio import read_inputs
+    from models.consent.consent_file import read_inputs
     from models.errors import UserError
 
     with scratch() as d:
@@ -108,6 +108,6 @@ def test_any_bytes_as_json(data: bytes) -> None:
         path.write_bytes(data)
         try:
             with allow_known():
-                read_inputs(path)
+                read_inputs(path, lambda _artist_id: "CN")
         except UserError as e:
             assert e.message

@@ -41,12 +41,12 @@ def test_damaged_xlsx_is_a_user_error(name: str) -> None:
 
 
 def test_consent_json_that_is_not_utf8_is_a_user_error(tmp_path: Path) -> None:
-    from models.consent.jsonio import read_inputs
+    from models.consent.consent_file import read_inputs
 
     path = tmp_path / "consent.json"
     path.write_bytes(b"\x80")
     with pytest.raises(UserError):
-        read_inputs(path)
+        read_inputs(path, lambda _artist_id: "CN")
 
 
 def test_every_known_bug_is_documented() -> None:

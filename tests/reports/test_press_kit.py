@@ -19,8 +19,8 @@ from models.roster.artist import ArtistDraft
 from models.roster.service import RosterService
 from models.storage.database import Database
 from reports.press_kit import write_press_kit
-from reports.public_register import read_public_register
 from reports.statements.service import StatementRequest, StatementService
+from reports.verification.register import read_register
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -51,7 +51,7 @@ def test_the_kit_holds_the_issued_files_the_register_the_note_and_the_sheet(
     for done in issued:  # byte for byte what was issued: the register's hashes match
         copy = kit.folder / "statements" / done.path.name
         assert hashlib.sha256(copy.read_bytes()).hexdigest() == done.file_sha256
-    register = read_public_register(kit.folder / "register")
+    register = read_register(kit.folder / "register")
     assert {e["id"] for e in register.data["statements"]} >= {i.statement.id for i in issued}
     assert (kit.folder / "register" / "verify.html").is_file()
 

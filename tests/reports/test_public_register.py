@@ -19,12 +19,11 @@ from reports.public_register import (
     INDEX_FILE,
     REGISTER_FILE,
     SIGNATURE_FILE,
-    RegisterError,
     export_public_register,
-    read_public_register,
     sign_detached,
 )
 from reports.statements.service import StatementRequest, StatementService
+from reports.verification.register import RegisterUnreadable, read_register
 from reports.verify import verify_statement
 from tests.reports.statement_data import quick_identity
 
@@ -65,7 +64,7 @@ def test_export_lists_every_statement_with_its_status(issued, unlocked, tmp_path
             "verify.zh.html",
         ]
     )
-    register = read_public_register(folder)
+    register = read_register(folder)
     assert register.fingerprint == unlocked.identity.fingerprint
     by_id = {e["id"]: e for e in register.data["statements"]}
     assert by_id[first.statement.id]["status"] == "superseded"
@@ -133,8 +132,8 @@ def test_an_edited_register_is_refused(issued, unlocked, tmp_path):
         e["status"] = "current"
         e["superseded_by"] = None
     path.write_text(json.dumps(content, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    with pytest.raises(RegisterError, match="changed after it was signed"):
-        read_public_register(folder)
+    with pytest.raises(RegisterUnreadable, match="does not check out"):
+        read_register(folder)
     ours = (unlocked.identity.fingerprint,)
     result = verify_statement(first.path, register_folder=folder, fingerprints=ours)
     # An edited register says nothing: the statement is judged without it, and it says so.
@@ -149,8 +148,8 @@ def test_a_register_signed_by_someone_else_cannot_answer(issued, unlocked, tmp_p
     forger = quick_identity("Forger")
     data = (folder / REGISTER_FILE).read_bytes()
     (folder / SIGNATURE_FILE).write_bytes(sign_detached(data, forger))
-    with pytest.raises(RegisterError):  # the certificate beside it did not sign it
-        read_public_register(folder)
+    with pytest.raises(RegisterUnreadable):  # the certificate beside it did not sign it
+        read_register(folder)
     content = json.loads(data)
     content["agency"]["certificate_fingerprint_sha256"] = forger.identity.fingerprint
     for e in content["statements"]:
@@ -159,7 +158,7 @@ def test_a_register_signed_by_someone_else_cannot_answer(issued, unlocked, tmp_p
     (folder / REGISTER_FILE).write_bytes(forged)
     (folder / SIGNATURE_FILE).write_bytes(sign_detached(forged, forger))
     (folder / CERTIFICATE_FILE).write_bytes(forger.identity.certificate_pem)
-    assert read_public_register(folder).fingerprint == forger.identity.fingerprint
+    assert read_register(folder).fingerprint == forger.identity.fingerprint
     ours = (unlocked.identity.fingerprint,)
     result = verify_statement(first.path, register_folder=folder, fingerprints=ours)
     assert result.status is None and result.in_register is None and not result.superseded
@@ -194,8 +193,8 @@ def test_a_missing_signature_is_refused(issued, unlocked, tmp_path):
     folder = tmp_path / "public"
     export_public_register(db, unlocked, folder)
     (folder / SIGNATURE_FILE).unlink()
-    with pytest.raises(RegisterError, match=r"no register\.json\.sig"):
-        read_public_register(folder)
+    with pytest.raises(RegisterUnreadable, match=r"no register\.json\.sig"):
+        read_register(folder)
     (folder / SIGNATURE_FILE).write_bytes(b"\x30\x03\x02\x01\x01")
     ours = (unlocked.identity.fingerprint,)
     result = verify_statement(first.path, register_folder=folder, fingerprints=ours)

@@ -164,7 +164,7 @@ def _first_char(line):
 @given(width=st.floats(min_value=60, max_value=480))
 @settings(max_examples=60, deadline=None)
 def test_no_chinese_line_starts_with_closing_punctuation(width):
-    from reports.statements.fonts import CANNOT_START_ZH, register_fonts
+    from reports.pdf.fonts import CANNOT_START_ZH, register_fonts
     from reports.statements.style import para, styles
 
     register_fonts()

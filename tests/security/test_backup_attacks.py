@@ -230,9 +230,9 @@ def test_a_zip_bomb_backup_is_refused_before_decompressing(target, capsys, tmp_p
 
 
 def test_a_zip_with_too_many_members_is_refused(target, capsys, tmp_path, monkeypatch):
-    import models.storage.archive as archive_mod
+    import models.storage.zip_limits as zip_limits
 
-    monkeypatch.setattr(archive_mod, "MAX_MEMBERS", 50)
+    monkeypatch.setattr(zip_limits, "MAX_MEMBERS", 50)
     archive = tmp_path / "many.zip"
     with zipfile.ZipFile(archive, "w") as zf:
         for i in range(60):

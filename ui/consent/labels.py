@@ -203,7 +203,7 @@ def artist_time_text(when: datetime, zone_name: str) -> str:
     """A revocation's moment where the artist works, saying so: "2026-05-01 00:00
     Asia/Shanghai (UTC+08:00)". Revocations are dated in the artist's zone everywhere (status
     bar, details, dialog), never once in the artist's day and once in UTC."""
-    from models.consent.zones import zone
+    from models.dates.zones import zone
 
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)

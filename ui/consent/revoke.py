@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from models.clock import utc_now
 from models.consent.validation import revocation_problems
 from models.consent.values import ConsentRecord, Revocation
-from models.consent.zones import day_end, day_start, local_day, zone
+from models.dates.zones import day_end, day_start, local_day, zone
 from models.errors import FieldProblem
 from ui.consent.labels import problem_text, zone_text
 from ui.consent.widgets import DATE_FORMAT, from_qdate, problem_label, to_qdate

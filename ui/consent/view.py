@@ -31,7 +31,7 @@ from models.consent.stance import StanceService
 from models.consent.state import matrix
 from models.consent.values import ConsentRecord
 from models.consent.words import ConsentStatus
-from models.consent.zones import day_start, zone
+from models.dates.zones import day_start, zone
 from models.errors import ConflictError, UserError
 from models.parties.service import CounterpartyService
 from models.roster.artist import Artist

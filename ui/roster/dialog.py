@@ -285,7 +285,7 @@ class ArtistDialog(QDialog):
     def _date(self, field: str, edit: QLineEdit) -> date | None:
         try:
             value = parse_date(edit.text())
-        except ValueError as e:  # the one parser (models/dates.py) says why, in words
+        except ValueError as e:  # the one parser (models/dates) says why, in words
             self._date_errors[field] = str(e)
             return None
         self._date_errors.pop(field, None)

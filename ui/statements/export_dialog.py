@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
 
 from models.clock import utc_now
 from models.consent.state import state_as_of
+from models.dates import desk_zone
 from models.leak.listings import ListingService
 from models.roster.service import RosterService
 from models.statements.record import FUTURE_TOLERANCE, HISTORICAL_AFTER, StatementKind
 from models.storage.database import Database
-from reports.statements.service import StatementRequest, local_zone, safe_file_name
+from reports.statements.service import StatementRequest, safe_file_name
 from ui.settings import LAST_STATEMENT_FOLDER, STATEMENT_LANGUAGES, Settings
 from ui.statements.artist_picker import ArtistPicker
 from ui.statements.labels import AMBER, RED, kind_label
@@ -113,7 +114,7 @@ class AsOfChoice(QWidget):
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.edit.setEnabled(False)
-        zone = datetime.now(local_zone()).strftime("%z")
+        zone = datetime.now(desk_zone()).strftime("%z")
         self.zone_label = QLabel(f"UTC{zone[:3]}:{zone[3:]}", self)
         self.note = QLabel(self)
         self.note.setObjectName("asOfNote")
@@ -144,11 +145,11 @@ class AsOfChoice(QWidget):
             return None
         chosen = self.edit.dateTime().toPython()
         assert isinstance(chosen, datetime)
-        return chosen.replace(second=0, microsecond=0, tzinfo=local_zone())
+        return chosen.replace(second=0, microsecond=0, tzinfo=desk_zone())
 
     def set_as_of(self, when: datetime) -> None:
         self.now_check.setChecked(False)
-        local = when.astimezone(local_zone()).replace(tzinfo=None)
+        local = when.astimezone(desk_zone()).replace(tzinfo=None)
         self.edit.setDateTime(QDateTime(local))
         self.update_note()
 
@@ -317,7 +318,7 @@ class ExportStatementDialog(QDialog):
         if self._artist_id is not None:
             artist = self.roster.get(self._artist_id)
             name = artist.romanized_name or artist.native_name
-        stamp = datetime.now(local_zone()).strftime("%Y%m%d-%H%M")
+        stamp = datetime.now(desk_zone()).strftime("%Y%m%d-%H%M")
         return folder / f"{safe_file_name(f'{name}_{self.kind().value}_{stamp}')}.pdf"
 
     def ask_path(self) -> None:

@@ -9,7 +9,7 @@ from models.errors import ValidationError
 from models.leak import MatchStatus, NameMatcher
 from models.leak.keys import Basis
 from models.leak.keystore import AliasService, TableKeys, stale_ids
-from models.leak.matcher import MemoryKeys, load_roster_names
+from models.leak.roster_keys import MemoryKeys, load_roster_names
 from models.leak.tables import LeakNameKeyRow
 from models.roster.artist import ArtistDraft
 from models.roster.service import RosterService

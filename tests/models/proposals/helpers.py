@@ -21,7 +21,7 @@ from models.consent.values import (
     ProjectDraft,
 )
 from models.consent.words import Modality, Use
-from models.consent.zones import artist_zone, local_day
+from models.dates.zones import artist_zone, local_day
 from models.parties.service import CounterpartyService
 from models.proposals.service import ProposalService
 from models.proposals.values import ProposalDraft, RequestedArtist

@@ -13,11 +13,12 @@ from pytestqt.qtbot import QtBot
 
 from models import identity as identity_module
 from models.agency import AgencyService
+from models.dates import desk_zone
 from models.identity import SigningIdentityService
 from models.roster.service import RosterService
 from models.statements.record import StatementStatus
 from models.statements.register import StatementRegister
-from reports.statements.service import StatementRequest, StatementService, local_zone
+from reports.statements.service import StatementRequest, StatementService
 from reports.verify import verify_statement
 from tests.ui.helpers import close_error_boxes, error_boxes, select_row, wait_for_tasks
 from tests.ui.statements.conftest import revoke_first_given
@@ -120,9 +121,9 @@ def test_export_dialog_labels_historical_refuses_future_and_signs(
     assert isinstance(dialog, ExportStatementDialog)
     assert Path(dialog.path_edit.text()).parent == tmp_path
     assert "does not exist" not in dialog.problem()
-    dialog.as_of.set_as_of(datetime.now(local_zone()) + timedelta(days=2))
+    dialog.as_of.set_as_of(datetime.now(desk_zone()) + timedelta(days=2))
     assert not dialog.ok_button.isEnabled() and "future" in dialog.as_of.note.text()
-    past = datetime.now(local_zone()).replace(second=0, microsecond=0) - timedelta(days=30)
+    past = datetime.now(desk_zone()).replace(second=0, microsecond=0) - timedelta(days=30)
     dialog.as_of.set_as_of(past)
     assert dialog.ok_button.isEnabled() and dialog.as_of.note.text().startswith("HISTORICAL")
     dialog.languages.set_languages(("en",))
@@ -395,7 +396,7 @@ def test_exporting_from_a_past_matrix_date_opens_on_that_date_with_the_whole_war
     lin = artist_id(signing_db, "林晓")
     consent = signing_window.consent_screens.view
     consent.show_artist(lin)
-    past = datetime.now(local_zone()).replace(second=0, microsecond=0) - timedelta(days=40)
+    past = datetime.now(desk_zone()).replace(second=0, microsecond=0) - timedelta(days=40)
     consent.set_as_of(past)
     assert consent.is_historical()
     action = signing_window.export_as_of_action

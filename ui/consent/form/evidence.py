@@ -133,9 +133,6 @@ class EvidenceList(QWidget):
                 item.setText(3, self.tr("✗ changed since it was stored"))
                 item.setForeground(3, Qt.GlobalColor.red)
 
-    def existing_count(self) -> int:
-        return len(self._existing)
-
     # -- new files -----------------------------------------------------------------------------
     def choose_files(self) -> QFileDialog:
         dialog = QFileDialog(self, self.tr("Attach evidence"))

@@ -98,6 +98,13 @@ def zone(name: str) -> tzinfo:
         return UTC
 
 
+def desk_zone() -> tzinfo:
+    """The zone of this desk's clock: the agency's own times (a statement's issue time)."""
+    zone_ = datetime.now().astimezone().tzinfo
+    assert zone_ is not None
+    return zone_
+
+
 def artist_zone(jurisdiction: str) -> tzinfo:
     return zone(zone_name(jurisdiction))
 

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from models.clock import utc_now
 from models.consent import evidence as ev
 from models.consent import queries
+from models.consent.form_save import FormSave, FormSaved, save_form
 from models.consent.lifecycle import INITIAL, check_transition
 from models.consent.row_values import draft_values, record_snapshot
 from models.consent.steps import RecordSteps
@@ -204,6 +205,10 @@ class ConsentService(RecordSteps):
                 action="amend",
             )
             return queries.load_records(s, [row])[0]
+
+    def save_form(self, request: FormSave) -> FormSaved:
+        """Everything the consent form's Save asked for, in one transaction (form_save.py)."""
+        return save_form(self, request)
 
     def save(self, record_id: int, draft: ConsentDraft, expected_row_version: int) -> ConsentRecord:
         """What the form's Save does: edit in place while undecided, otherwise amend."""

@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 from models.audit.chain import append_event
 from models.clock import iso, utc_now
 from models.consent.service import ConsentService
-from models.consent.together import one_transaction
 from models.consent.values import AgencyRecommendation, ConsentDraft
 from models.consent.words import ConsentStatus
 from models.errors import ConflictError, FieldProblem, NotFoundError, UserError, ValidationError
@@ -326,14 +325,14 @@ class ProposalService(ProposalScripts, ProposalChecks):
     ) -> AcceptOutcome:
         """Answer "accepted" and (if asked) create each accepting artist's consent record as
         `pending_artist`, all in one transaction. `drafts` replaces the suggested drafts."""
-        with one_transaction(self.db) as tx, tx.write() as s:
+        with self.db.transaction() as s:
             row = proposal_row(s, proposal_id)
             check_version(row, expected_version)
             suggested = self._drafts(s, row) if create_consents else {}
             chosen = {**suggested, **(drafts or {})} if create_consents else {}
             self._move(s, row, ProposalStatus.ACCEPTED, note)
             created: dict[int, int] = {}
-            consents = ConsentService(tx, self.clock)
+            consents = ConsentService(self.db, self.clock)  # joins this unit of work
             for entry in row_values.artist_rows(s, row.id):
                 draft = chosen.get(entry.artist_id)
                 if draft is None or entry.decision != ArtistAnswer.ACCEPT.value:

@@ -20,7 +20,6 @@ import pytest
 
 from models.consent.evidence import EvidenceFile
 from models.consent.service import ConsentService
-from models.consent.together import one_transaction
 from models.consent.values import (
     ArtistDecision,
     ConsentDraft,
@@ -84,16 +83,16 @@ def build(folder: Path, artists: int, records: int, scenes: int) -> Setup:
         return clock_now[0]
 
     try:
-        with one_transaction(db) as tx:
-            people = RosterService(tx).add_many(
+        with db.transaction():
+            people = RosterService(db).add_many(
                 [ArtistDraft(n.title(), n.title(), jurisdiction="CN") for n in names]
             )
-            parties = CounterpartyService(tx, clock)
+            parties = CounterpartyService(db, clock)
             cp = parties.add_counterparty(CounterpartyDraft("星幕视频", "Xingmu Video"))
             project = parties.add_project(ProjectDraft(cp.id, "长夜行", "Chang Ye Xing"))
             others = [parties.add_project(ProjectDraft(cp.id, f"项目{i}")) for i in range(6)]
             rival = parties.add_counterparty(CounterpartyDraft("青禾影业", "Qinghe Pictures"))
-            consents = ConsentService(tx, clock)
+            consents = ConsentService(db, clock)
             for a in people:
                 for k in range(records):
                     clock_now[0] += timedelta(hours=rng.randint(1, 12))

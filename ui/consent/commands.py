@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication
 from models.consent.deadlines import DeadlineService, DeadlineSettings
 from models.consent.service import ConsentService
 from models.consent.stance import StanceEntry, StanceService
-from models.consent.values import ConsentDraft, ConsentRecord
+from models.consent.values import ConsentRecord
 from models.errors import UserError
 from models.roster.artist import Stance
 from ui.commands import ServiceCommand
@@ -39,17 +39,20 @@ def _tr(text: str) -> str:
 
 
 class EditConsent(ServiceCommand):
-    """Change the terms of a record nobody has decided on yet."""
+    """The terms of a record nobody has decided on yet, as the form's Save changed them.
+
+    The edit itself is done by `ConsentService.save_form` (with the rest of the form, in one
+    transaction); this command records it: `before` and `after` are the versions around it.
+    """
 
     def __init__(
         self,
         consents: ConsentService,
         before: ConsentRecord,
-        draft: ConsentDraft,
+        after: ConsentRecord,
         on_changed: Changed,
         on_error: Failed,
     ) -> None:
-        after = consents.edit(before.id, draft, before.row_version)
         super().__init__(
             _tr("Edit consent #{id} ({scope})").format(id=before.id, scope=before.scope_label),
             on_changed,

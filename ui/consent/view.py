@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from models.clock import utc_now
 from models.consent.evidence import EvidenceReport
+from models.consent.form_save import FormSave
 from models.consent.service import ConsentService
 from models.consent.stance import StanceService
 from models.consent.state import matrix
@@ -40,7 +41,7 @@ from models.roster.service import RosterService
 from models.storage.database import Database
 from ui.consent.actions import build_actions
 from ui.consent.commands import RecordStance, record_backdated_stance
-from ui.consent.form import ConsentDialog, FormResult
+from ui.consent.form import ConsentDialog
 from ui.consent.form.saving import Saved, save_form
 from ui.consent.header import ArtistHeader
 from ui.consent.history import HistoryPanel
@@ -438,7 +439,7 @@ class ConsentView(QWidget):
         self._open(dialog)
         return dialog
 
-    def commit_form(self, result: FormResult) -> Saved | None:
+    def commit_form(self, result: FormSave) -> Saved | None:
         try:
             saved = save_form(self.consents, result, self.undo_stack, self._changed, self._failed)
         except ConflictError as e:

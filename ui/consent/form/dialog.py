@@ -3,8 +3,9 @@ artist's decision, with the reasons it cannot be saved shown beside each field.
 
 Validation is the service's own (`ConsentService.validate`), run as the person types, so the
 form and the service agree; Save stays disabled until nothing is wrong. The dialog only
-produces a `FormResult`; saving is ui/consent/form/saving.py's business. Above the buttons a line
-says what saving will do — in particular when it cannot be undone (a decision, an amendment).
+produces a `FormSave` (models/consent/form_save.py); saving is ui/consent/form/saving.py's
+business. Above the buttons a line says what saving will do — in particular when it cannot be
+undone (a decision, an amendment).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from models.clock import utc_now
 from models.consent.evidence import EvidenceReport
+from models.consent.form_save import FormSave
 from models.consent.service import ConsentService
 from models.consent.values import (
     AgencyRecommendation,
@@ -45,7 +47,6 @@ from models.roster.artist import Artist
 from ui.consent.form.effects import effect_of
 from ui.consent.form.parties import PartyAdding, PartyDialog
 from ui.consent.form.pickers import UNCHOSEN, Choice
-from ui.consent.form.saving import FormResult
 from ui.consent.form.sections import DecisionSection, ScopeSection, Section, TermsSection
 from ui.consent.labels import (
     field_label,
@@ -389,10 +390,9 @@ class ConsentDialog(QDialog):
             d.recommendation_note.text().strip(),
         )
 
-    def result_value(self) -> FormResult:
+    def result_value(self) -> FormSave:
         sent = self.decision.sent
-        return FormResult(
-            artist_id=self.artist.id,
+        return FormSave(
             record=self.record,
             draft=self.draft(),
             files=self.decision.evidence.pending_files(),
@@ -526,4 +526,4 @@ class ConsentDialog(QDialog):
             self.accept()
 
 
-__all__ = ["ConsentDialog", "FormResult"]
+__all__ = ["ConsentDialog"]

@@ -7,7 +7,6 @@ from pathlib import Path
 from cli.app import Context, print_json
 from models.audit.anchors import Anchor, backup_anchors, register_anchors, store_anchors
 from models.audit.checkpoint import make_checkpoint
-from models.audit.service import AuditService
 from models.errors import UserError
 
 
@@ -30,7 +29,7 @@ def _anchors(ctx: Context) -> list[Anchor]:
 
 
 def _verify(ctx: Context) -> int:
-    report = AuditService(ctx.db).verify(anchors=_anchors(ctx))
+    report = ctx.desk.audit.verify(anchors=_anchors(ctx))
     if ctx.args.json:
         print_json(
             {
@@ -74,10 +73,9 @@ def _unchecked(n: int) -> None:
 
 def _checkpoint(ctx: Context) -> int:
     from cli.identity import read_passphrase
-    from models.identity import SigningIdentityService
 
     identity = None
-    identities = SigningIdentityService(ctx.db)
+    identities = ctx.desk.identities
     if identities.exists() and not ctx.args.desk_key:
         identity = identities.unlock(read_passphrase("Passphrase of the signing identity: "))
     try:

@@ -12,20 +12,17 @@ from cli.app import Context, print_json
 from cli.consent_actions import parse_when
 from cli.language import language, pick, say
 from models.clock import iso, utc_now
-from models.consent.deadlines import DeadlineItem, DeadlineService
+from models.consent.deadlines import DeadlineItem
 from models.consent.history import FieldChange, diff
 from models.consent.jsonio import record_json
-from models.consent.service import ConsentService
 from models.consent.stance import STANCE_IS_NOT_CONSENT
 from models.consent.state import grants_summary, matrix_from_state, state_as_of
 from models.consent.words import Modality
 from models.localize import format_date, format_datetime
-from models.parties.service import CounterpartyService
-from models.roster.service import RosterService
 
 
 def _list(ctx: Context) -> int:
-    artist = RosterService(ctx.db).get(ctx.args.artist_id)
+    artist = ctx.desk.roster.get(ctx.args.artist_id)
     when = (
         parse_when(ctx.args.as_of, artist.jurisdiction, end_of_day=True)
         if ctx.args.as_of
@@ -130,7 +127,7 @@ def _list(ctx: Context) -> int:
 
 
 def _show(ctx: Context) -> int:
-    record = ConsentService(ctx.db).get(ctx.args.record_id)
+    record = ctx.desk.consent.get(ctx.args.record_id)
     data = record_json(record, utc_now())
     if ctx.args.json:
         print_json(data)
@@ -142,7 +139,7 @@ def _show(ctx: Context) -> int:
 
 
 def _history(ctx: Context) -> int:
-    versions = ConsentService(ctx.db).history(ctx.args.record_id)
+    versions = ctx.desk.consent.history(ctx.args.record_id)
     changes: list[list[FieldChange]] = [[], *[diff(a, b) for a, b in pairwise(versions)]]
     if ctx.args.json:
         print_json(
@@ -186,7 +183,7 @@ def _item_json(i: DeadlineItem) -> dict[str, Any]:
 
 
 def _deadlines(ctx: Context) -> int:
-    service = DeadlineService(ctx.db)
+    service = ctx.desk.deadlines
     settings = service.settings()
     expiry = settings.expiry_days if ctx.args.expiry_days is None else ctx.args.expiry_days
     pending_days = settings.pending_days if ctx.args.pending_days is None else ctx.args.pending_days
@@ -211,7 +208,7 @@ def _deadlines(ctx: Context) -> int:
 
 
 def _counterparties(ctx: Context) -> int:
-    service = CounterpartyService(ctx.db)
+    service = ctx.desk.parties
     projects = service.projects(include_archived=ctx.args.include_archived)
     rows: list[dict[str, Any]] = []
     for c in service.counterparties(include_archived=ctx.args.include_archived):

@@ -12,8 +12,7 @@ from cli.language import pick, say
 from models.clock import iso, utc_now
 from models.consent.evidence import EvidenceFile
 from models.consent.jsonio import read_inputs, record_inputs, record_json
-from models.consent.service import ConsentService
-from models.consent.stance import STANCE_IS_NOT_CONSENT, StanceService
+from models.consent.stance import STANCE_IS_NOT_CONSENT
 from models.consent.values import (
     ArtistDecision,
     CounterpartyDraft,
@@ -26,9 +25,7 @@ from models.consent.values import (
 )
 from models.consent.zones import artist_zone, day_end
 from models.errors import UserError
-from models.parties.service import CounterpartyService
 from models.roster.artist import Stance
-from models.roster.service import RosterService
 
 
 def parse_when(text: str, jurisdiction: str, end_of_day: bool) -> datetime | date:
@@ -62,7 +59,7 @@ def add(ctx: Context) -> int:
 
 
 def send(ctx: Context) -> int:
-    service = ConsentService(ctx.db)
+    service = ctx.desk.consent
     r = service.get(ctx.args.record_id)
     r = service.send_to_artist(r.id, r.row_version)
     print(say("cli.consent.status_now", id=r.id, status=r.status.value))
@@ -70,9 +67,9 @@ def send(ctx: Context) -> int:
 
 
 def decide(ctx: Context) -> int:
-    service = ConsentService(ctx.db)
+    service = ctx.desk.consent
     r = service.get(ctx.args.record_id)
-    artist = RosterService(ctx.db).get(r.artist_id)
+    artist = ctx.desk.roster.get(r.artist_id)
     at = parse_when(ctx.args.at, artist.jurisdiction, end_of_day=False) if ctx.args.at else None
     decided_at = at if isinstance(at, datetime) else utc_now()
     if isinstance(at, date) and not isinstance(at, datetime):
@@ -90,9 +87,9 @@ def decide(ctx: Context) -> int:
 
 
 def revoke(ctx: Context) -> int:
-    service = ConsentService(ctx.db)
+    service = ctx.desk.consent
     r = service.get(ctx.args.record_id)
-    artist = RosterService(ctx.db).get(r.artist_id)
+    artist = ctx.desk.roster.get(r.artist_id)
     when = parse_when(ctx.args.date, artist.jurisdiction, end_of_day=False)
     r = service.revoke(r.id, ctx.args.reason, when, r.row_version, revoked_by=ctx.args.by or "")
     assert r.revocation is not None
@@ -103,7 +100,7 @@ def revoke(ctx: Context) -> int:
 
 
 def attach(ctx: Context) -> int:
-    e = ConsentService(ctx.db).attach_evidence(
+    e = ctx.desk.consent.attach_evidence(
         ctx.args.record_id,
         EvidenceFile(Path(ctx.args.file), EvidenceRole(ctx.args.role), note=ctx.args.note),
     )
@@ -112,7 +109,7 @@ def attach(ctx: Context) -> int:
 
 
 def verify_evidence(ctx: Context) -> int:
-    report = ConsentService(ctx.db).verify_evidence(ctx.args.record_id)
+    report = ctx.desk.consent.verify_evidence(ctx.args.record_id)
     for c in report.checks:
         state = "ok" if c.ok else f"BROKEN ({c.problem})"
         print(f"{c.evidence.original_name}  {c.evidence.sha256}  {state}")
@@ -124,7 +121,7 @@ def verify_evidence(ctx: Context) -> int:
 
 
 def counterparty_add(ctx: Context) -> int:
-    c = CounterpartyService(ctx.db).add_counterparty(
+    c = ctx.desk.parties.add_counterparty(
         CounterpartyDraft(ctx.args.name, ctx.args.romanized, CounterpartyKind(ctx.args.kind))
     )
     print(say("cli.consent.counterparty_added", id=c.id, name=c.display_name))
@@ -132,7 +129,7 @@ def counterparty_add(ctx: Context) -> int:
 
 
 def project_add(ctx: Context) -> int:
-    p = CounterpartyService(ctx.db).add_project(
+    p = ctx.desk.parties.add_project(
         ProjectDraft(
             ctx.args.counterparty_id, ctx.args.title, ctx.args.romanized, ProjectType(ctx.args.type)
         )
@@ -142,8 +139,8 @@ def project_add(ctx: Context) -> int:
 
 
 def stance(ctx: Context) -> int:
-    service = StanceService(ctx.db)
-    artist = RosterService(ctx.db).get(ctx.args.artist_id)
+    service = ctx.desk.stance
+    artist = ctx.desk.roster.get(ctx.args.artist_id)
     if ctx.args.set:
         effective = None
         if ctx.args.effective:

@@ -13,7 +13,6 @@ from models.clock import utc_now
 from models.errors import UserError
 from models.proposals.importer import import_proposal
 from models.proposals.review import parse_languages
-from models.proposals.service import ProposalService
 from models.proposals.values import CheckRun, ProposalStatus
 from reports.review import export_review
 
@@ -89,7 +88,7 @@ def _import(ctx: Context) -> int:
 
 
 def _check(ctx: Context) -> int:
-    run = ProposalService(ctx.db).run_check(ctx.args.id, _as_of(ctx.args.as_of))
+    run = ctx.desk.proposals.run_check(ctx.args.id, _as_of(ctx.args.as_of))
     if ctx.args.json:
         print_json(check_json(run))
         return 0
@@ -120,7 +119,7 @@ def _list(ctx: Context) -> int:
     statuses = None
     if ctx.args.open:
         statuses = frozenset(s for s in ProposalStatus if s.is_open)
-    rows = ProposalService(ctx.db).list(statuses=statuses)
+    rows = ctx.desk.proposals.list(statuses=statuses)
     if ctx.args.json:
         print_json(
             [

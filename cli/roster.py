@@ -13,7 +13,6 @@ from models.names import display_name
 from models.roster import io as roster_io
 from models.roster.artist import Artist
 from models.roster.merge import Choice, ImportPlan, RowKind
-from models.roster.service import RosterService
 
 
 def artist_json(a: Artist) -> dict[str, Any]:
@@ -62,7 +61,7 @@ def _preview_lines(plan: ImportPlan) -> list[str]:
 
 def _import(ctx: Context) -> int:
     path = Path(ctx.args.file)
-    roster = RosterService(ctx.db)
+    roster = ctx.desk.roster
     plan = roster.plan_import(roster_io.checked(path))
     duplicates = ctx.args.duplicates
     print(_counts_line(plan, path.name, duplicates))
@@ -85,14 +84,14 @@ def _import(ctx: Context) -> int:
 
 def _export(ctx: Context) -> int:
     path = Path(ctx.args.file)
-    roster = RosterService(ctx.db)
+    roster = ctx.desk.roster
     n = roster_io.export(roster.search(include_archived=ctx.args.include_archived), path)
     print(say("cli.roster.exported", n=n, path=path))
     return 0
 
 
 def _search(ctx: Context) -> int:
-    found = RosterService(ctx.db).search(ctx.args.query, include_archived=ctx.args.include_archived)
+    found = ctx.desk.roster.search(ctx.args.query, include_archived=ctx.args.include_archived)
     if ctx.args.json:
         print_json([artist_json(a) for a in found])
     else:

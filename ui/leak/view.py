@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from models.clock import utc_now
+from models.desk import Desk
 from models.identity import UnlockedIdentity
 from models.leak import ListEntry, NameMatch, NameMatcher, read_list_file, split_list
-from models.leak.listings import Listing, ListingDraft, ListingService
+from models.leak.listings import Listing, ListingDraft
 from models.leak.matcher import MatchStatus
 from models.leak.overview import ArtistOverview, artist_overviews
-from models.storage.database import Database
 from ui.leak.confirm import BatchConfirmDialog
 from ui.leak.delegate import CandidateDelegate, CheckCellDelegate
 from ui.leak.issue import IssueOutcome, IssueRequest, LeakIssuer
@@ -100,10 +100,11 @@ class LeakView(QWidget):
     message = Signal(str)
     list_opened = Signal(object)  # the Path of a list file read (File → Open Recent)
 
-    def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("leakView")
-        self.db = db
+        self.desk = desk
+        self.db = desk.db
         self.settings = settings
         self.summary = ""
         self.matcher: NameMatcher | None = None
@@ -114,7 +115,7 @@ class LeakView(QWidget):
         self._saved_key: tuple[object, ...] = ()
         self._pending_key: tuple[object, ...] = ()
         self.dialog: QWidget | None = None
-        self.issuer = LeakIssuer(self, db)
+        self.issuer = LeakIssuer(self, self.db)
         self.issuer.finished.connect(self._issued)
         self.model = LeakTableModel(lambda ids: artist_overviews(self.db, ids), self)
         self.model.dataChanged.connect(lambda *_a: self._update_summary())
@@ -511,7 +512,7 @@ class LeakView(QWidget):
 
         return run_task(
             self,
-            lambda _c: ListingService(self.db).save(draft),
+            lambda _c: self.desk.leak.save(draft),
             done,
             label=self.tr("Saving the listing…"),
             cancellable=False,

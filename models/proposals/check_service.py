@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from models.audit.chain import append_event
+from models.clock import utc_now
 from models.errors import ConflictError, FieldProblem, NotFoundError, UserError, ValidationError
 from models.proposals import rule_check
 from models.proposals.row_values import names_of
@@ -19,10 +20,12 @@ MAX_REASON = 2000
 
 
 class ProposalChecks:
-    """Run the rule checker, read runs, compare them, and mark findings as accepted risk."""
+    """Run the rule checker, read runs, compare them, and mark findings as accepted risk (a
+    part of `ProposalService`, which offers these methods too)."""
 
-    db: Database
-    clock: Callable[[], datetime]
+    def __init__(self, db: Database, clock: Callable[[], datetime] = utc_now) -> None:
+        self.db = db
+        self.clock = clock
 
     def run_check(self, proposal_id: int, as_of: datetime | None = None) -> CheckRun:
         """Check the proposal and store the run.

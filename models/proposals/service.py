@@ -3,8 +3,9 @@
 Each public method is one transaction that appends its audit event(s); writes to a proposal
 take the `row_version` the caller last saw and refuse a stale save (`ConflictError`). Nothing
 is deleted: files and scripts are set inactive, check runs and their findings are kept.
-Scripts, character mappings, check runs and findings are in `ProposalScripts` and
-`ProposalChecks` (this class offers them too, so the GUI needs one service).
+Scripts, character mappings, check runs and findings are the service's two parts,
+`self.scripts` (`ProposalScripts`) and `self.checks` (`ProposalChecks`); their public methods
+are offered here too, so the GUI and the CLI hold one proposal service.
 """
 
 from __future__ import annotations
@@ -69,12 +70,24 @@ def _answer(value: str) -> ArtistAnswer | None:
     return ArtistAnswer(value) if value else None
 
 
-class ProposalService(ProposalScripts, ProposalChecks):
+class ProposalService:
     """The only way the GUI and the CLI read and change proposals."""
 
     def __init__(self, db: Database, clock: Callable[[], datetime] = utc_now) -> None:
         self.db = db
         self.clock = clock
+        self.scripts = ProposalScripts(db, clock)
+        self.checks = ProposalChecks(db, clock)
+        # The parts' methods, under the names callers have always used.
+        s, c = self.scripts, self.checks
+        self.attach_file, self.detach_file = s.attach_file, s.detach_file
+        self.attach_script, self.attach_read_script = s.attach_script, s.attach_read_script
+        self.detach_script, self.script_view = s.detach_script, s.script_view
+        self.mapping, self.map_character = s.mapping, s.map_character
+        self.clear_mapping, self.confirm_suggestions = s.clear_mapping, s.confirm_suggestions
+        self.run_check, self.get_run, self.latest_run = c.run_check, c.get_run, c.latest_run
+        self.runs, self.diff = c.runs, c.diff
+        self.accept_risk, self.clear_accepted_risk = c.accept_risk, c.clear_accepted_risk
 
     # -- reading -------------------------------------------------------------------------------
     def get(self, proposal_id: int) -> Proposal:

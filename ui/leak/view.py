@@ -115,7 +115,7 @@ class LeakView(QWidget):
         self._saved_key: tuple[object, ...] = ()
         self._pending_key: tuple[object, ...] = ()
         self.dialog: QWidget | None = None
-        self.issuer = LeakIssuer(self, self.db)
+        self.issuer = LeakIssuer(self, desk)
         self.issuer.finished.connect(self._issued)
         self.model = LeakTableModel(lambda ids: artist_overviews(self.db, ids), self)
         self.model.dataChanged.connect(lambda *_a: self._update_summary())

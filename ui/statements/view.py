@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.desk import Desk
 from models.statements.record import StatementStatus
 from models.statements.register import RegisteredStatement, StatementRegister
 from models.storage.database import Database
@@ -57,15 +58,16 @@ def load_register(db: Database) -> RegisterSnapshot:
 class StatementsView(QWidget):
     summary_changed = Signal(str)
 
-    def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statementsView")
-        self.db = db
+        self.desk = desk
+        self.db = desk.db
         self.settings = settings
         self.summary = ""
         self.loading: Task[RegisterSnapshot] | None = None
         self._reload_again = False
-        self.statement_actions = StatementActions(self, db, settings)
+        self.statement_actions = StatementActions(self, desk, settings)
         self.statement_actions.changed.connect(self.refresh)
         self.model = StatementTableModel(self)
         self._build()

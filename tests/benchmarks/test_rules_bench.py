@@ -29,7 +29,7 @@ from models.consent.values import (
 )
 from models.consent.words import Modality, Use
 from models.parties.service import CounterpartyService
-from models.proposals import rule_check
+from models.proposals import check_inputs
 from models.proposals.service import ProposalService
 from models.proposals.tables import ProposalRow
 from models.proposals.values import ProposalDraft, RequestedArtist
@@ -188,7 +188,7 @@ def test_rules_only(benchmark, built: Setup, tmp_path: Path) -> None:  # type: i
     with db.read() as s:
         row = s.get(ProposalRow, built.proposal_id)
         assert row is not None
-        ctx, _summary = rule_check.gather(s, db, row, None, datetime.now(UTC))
+        ctx, _summary = check_inputs.gather(s, db, row, None, datetime.now(UTC))
     outcome = benchmark.pedantic(check, args=(ctx,), rounds=20, iterations=1, warmup_rounds=1)
     assert outcome.findings
     db.close()

@@ -75,7 +75,7 @@ class StatementActions(QObject):
         self, artist_id: int | None = None, as_of: datetime | None = None
     ) -> ExportStatementDialog:
         """The export dialog, on `as_of` (a past moment: a historical statement) or now."""
-        dialog = ExportStatementDialog(self.db, self.settings, artist_id, self.widget, as_of)
+        dialog = ExportStatementDialog(self.desk, self.settings, artist_id, self.widget, as_of)
         dialog.accepted.connect(lambda: self.sign_export(dialog.request(), dialog.target()))
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
@@ -107,7 +107,7 @@ class StatementActions(QObject):
 
     # -- many ----------------------------------------------------------------------------------
     def batch(self, selected: Sequence[int] = ()) -> BatchExportDialog:
-        dialog = BatchExportDialog(self.db, self.settings, selected, self.widget)
+        dialog = BatchExportDialog(self.desk, self.settings, selected, self.widget)
         dialog.accepted.connect(
             lambda: self.sign_batch(
                 dialog.artist_ids(),
@@ -316,7 +316,7 @@ class StatementActions(QObject):
 
     # -- identity ------------------------------------------------------------------------------
     def identity(self) -> IdentityDialog:
-        dialog = IdentityDialog(self.db, self.settings, self.widget)
+        dialog = IdentityDialog(self.desk, self.settings, self.widget)
         dialog.letterhead_requested.connect(self.letterhead)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
@@ -324,7 +324,7 @@ class StatementActions(QObject):
         return dialog
 
     def letterhead(self) -> LetterheadDialog:
-        dialog = LetterheadDialog(self.db, self.widget)
+        dialog = LetterheadDialog(self.desk, self.widget)
         dialog.finished.connect(dialog.deleteLater)
         dialog.accepted.connect(lambda: self.message.emit(self.tr("Letterhead saved.")))
         self.dialog = dialog

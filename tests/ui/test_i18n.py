@@ -333,7 +333,7 @@ def test_the_statement_and_leak_screens_speak_chinese(
         BatchExportDialog(Desk(demo_db), settings, [lin], zh_window),
         LetterheadDialog(Desk(demo_db), zh_window),
         VerifyDialog(demo_db, settings, zh_window),
-        PassphraseDialog(demo_db, "签署一份声明。", zh_window),
+        PassphraseDialog(Desk(demo_db), "签署一份声明。", zh_window),
     ):
         assert_chinese(_show(qtbot, dialog))
         dialog.close()

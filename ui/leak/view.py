@@ -580,7 +580,7 @@ class LeakView(QWidget):
         def go() -> None:
             self.dialog = with_identity(
                 self,
-                self.db,
+                self.desk,
                 self.tr("Sign {n} position statements naming {platform}.").format(
                     n=len(ids), platform=request.listing.platform.strip()
                 ),
@@ -636,7 +636,7 @@ class LeakView(QWidget):
 
         self.dialog = with_identity(
             self,
-            self.db,
+            self.desk,
             self.tr("Sign the public register for a press kit of {n} statements.").format(
                 n=len(ids)
             ),

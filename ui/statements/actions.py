@@ -333,7 +333,7 @@ class StatementActions(QObject):
 
     # -- helpers -------------------------------------------------------------------------------
     def _unlock(self, purpose: str, then: Callable[[UnlockedIdentity], None]) -> None:
-        self.dialog = with_identity(self.widget, self.db, purpose, then, on_setup=self.identity)
+        self.dialog = with_identity(self.widget, self.desk, purpose, then, on_setup=self.identity)
 
     def _result_box(self, title: str, text: str, path: Path) -> QMessageBox:
         box = QMessageBox(

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from models.desk import Desk
 from models.statements.record import StatementStatus
 from models.statements.register import RegisteredStatement, StatementRegister
-from models.storage.database import Database
 from ui.errors import show_error
 from ui.settings import STATEMENTS_HEADER, Settings
 from ui.statements.actions import StatementActions
@@ -48,8 +47,7 @@ DEFAULT_WIDTHS = {
 }
 
 
-def load_register(db: Database) -> RegisterSnapshot:
-    register = StatementRegister(db)
+def load_register(register: StatementRegister) -> RegisterSnapshot:
     statements = tuple(register.statements())
     stale = {o.statement.id: o for o in register.out_of_date()}
     return RegisterSnapshot(statements, stale)
@@ -235,7 +233,7 @@ class StatementsView(QWidget):
             return self.loading
         self.loading = run_task(
             self,
-            lambda _c: load_register(self.db),
+            lambda _c: load_register(self.desk.statements),
             self._loaded,
             label=self.tr("Checking which statements are out of date…"),
             on_error=self._load_failed,

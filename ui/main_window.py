@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self.desk_changes = DeskChanges(self)  # refreshes the view when another desk saves
 
     def _add_roster_view(self) -> None:
-        self.roster_view = RosterView(self.db, self.roster, self.undo_stack, self.settings, self)
+        self.roster_view = RosterView(self.desk, self.undo_stack, self.settings, self)
         self.roster_view.files.message.connect(self.show_message)
         self.roster_view.counts_changed.connect(self._on_counts)
         self.roster_view.restore_requested.connect(lambda: self.safety.ask_restore())

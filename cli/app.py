@@ -19,6 +19,7 @@ from cli.language import localize_parser, say, set_language, user_message
 from models.errors import UserError
 
 if TYPE_CHECKING:
+    from models.desk import Desk
     from models.storage.database import Database
 
 
@@ -34,12 +35,13 @@ class OneLineParser(argparse.ArgumentParser):
 
 
 class Context:
-    """What a command needs: the database, opened on first use."""
+    """What a command needs: the database, opened on first use, and the desk's services."""
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self._db: Database | None = None
         self._closing: list[Callable[[], object]] = []
+        self._desk: Desk | None = None
 
     @property
     def db(self) -> Database:
@@ -52,6 +54,15 @@ class Context:
     def on_close(self, close: Callable[[], object]) -> None:
         """Run `close` when the command ends (e.g. a connection opened without `db`)."""
         self._closing.append(close)
+
+    @property
+    def desk(self) -> Desk:
+        """The services on `db` (models/desk.py), each built when a command first uses it."""
+        if self._desk is None:
+            from models.desk import Desk
+
+            self._desk = Desk(self.db)
+        return self._desk
 
     def close(self) -> None:
         for close in self._closing:

@@ -5,22 +5,20 @@ from __future__ import annotations
 from cli.app import Context, print_json
 from cli.reading import audit_anchors, print_audit
 from models.audit.checkpoint import make_checkpoint
-from models.audit.service import AuditService
 from models.errors import UserError
 
 
 def _verify(ctx: Context) -> int:
     location = ctx.db.location
     anchors = audit_anchors(ctx.args, location.files_dir, location.sqlite_path)
-    return print_audit(AuditService(ctx.db).verify(anchors=anchors), ctx.args.json)
+    return print_audit(ctx.desk.audit.verify(anchors=anchors), ctx.args.json)
 
 
 def _checkpoint(ctx: Context) -> int:
     from cli.identity import read_passphrase
-    from models.identity import SigningIdentityService
 
     identity = None
-    identities = SigningIdentityService(ctx.db)
+    identities = ctx.desk.identities
     if identities.exists() and not ctx.args.desk_key:
         identity = identities.unlock(read_passphrase("Passphrase of the signing identity: "))
     try:

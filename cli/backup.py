@@ -34,9 +34,8 @@ def _backup(ctx: Context) -> int:
     identity = None
     if ctx.args.sign:
         from cli.identity import read_passphrase
-        from models.identity import SigningIdentityService
 
-        identity = SigningIdentityService(ctx.db).unlock(
+        identity = ctx.desk.identities.unlock(
             read_passphrase("Passphrase of the signing identity: ")
         )
     summary = create_backup(ctx.db, target, overwrite=ctx.args.overwrite, identity=identity)

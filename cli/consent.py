@@ -10,23 +10,20 @@ from typing import Any
 from cli.app import Context, print_json
 from cli.reading import consent_list_time, print_consents
 from models.clock import iso, utc_now
-from models.consent.deadlines import DeadlineItem, DeadlineService
+from models.consent.deadlines import DeadlineItem
 from models.consent.history import FieldChange, diff
 from models.consent.jsonio import record_json
-from models.consent.service import ConsentService
 from models.consent.state import state_as_of
-from models.parties.service import CounterpartyService
-from models.roster.service import RosterService
 
 
 def _list(ctx: Context) -> int:
-    artist = RosterService(ctx.db).get(ctx.args.artist_id)
+    artist = ctx.desk.roster.get(ctx.args.artist_id)
     when = consent_list_time(ctx.args.as_of, artist.jurisdiction)
     return print_consents(artist, when, state_as_of(ctx.db, artist.id, when), ctx.args.json)
 
 
 def _show(ctx: Context) -> int:
-    record = ConsentService(ctx.db).get(ctx.args.record_id)
+    record = ctx.desk.consent.get(ctx.args.record_id)
     data = record_json(record, utc_now())
     if ctx.args.json:
         print_json(data)
@@ -38,7 +35,7 @@ def _show(ctx: Context) -> int:
 
 
 def _history(ctx: Context) -> int:
-    versions = ConsentService(ctx.db).history(ctx.args.record_id)
+    versions = ctx.desk.consent.history(ctx.args.record_id)
     changes: list[list[FieldChange]] = [[], *[diff(a, b) for a, b in pairwise(versions)]]
     if ctx.args.json:
         print_json(
@@ -82,7 +79,7 @@ def _item_json(i: DeadlineItem) -> dict[str, Any]:
 
 
 def _deadlines(ctx: Context) -> int:
-    service = DeadlineService(ctx.db)
+    service = ctx.desk.deadlines
     settings = service.settings()
     expiry = settings.expiry_days if ctx.args.expiry_days is None else ctx.args.expiry_days
     pending_days = settings.pending_days if ctx.args.pending_days is None else ctx.args.pending_days
@@ -107,7 +104,7 @@ def _deadlines(ctx: Context) -> int:
 
 
 def _counterparties(ctx: Context) -> int:
-    service = CounterpartyService(ctx.db)
+    service = ctx.desk.parties
     projects = service.projects(include_archived=ctx.args.include_archived)
     rows: list[dict[str, Any]] = []
     for c in service.counterparties(include_archived=ctx.args.include_archived):

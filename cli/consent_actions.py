@@ -14,8 +14,7 @@ from cli.reading import parse_when
 from models.clock import iso, utc_now
 from models.consent.evidence import EvidenceFile
 from models.consent.jsonio import record_json
-from models.consent.service import ConsentService
-from models.consent.stance import STANCE_IS_NOT_CONSENT, StanceService
+from models.consent.stance import STANCE_IS_NOT_CONSENT
 from models.consent.values import (
     ArtistDecision,
     CounterpartyDraft,
@@ -33,13 +32,11 @@ from models.dates import (
     parse_day_or_moment,
 )
 from models.errors import NotFoundError
-from models.parties.service import CounterpartyService
 from models.roster.artist import Stance
-from models.roster.service import RosterService
 
 
 def _jurisdictions(ctx: Context) -> Callable[[int], str]:
-    roster = RosterService(ctx.db)
+    roster = ctx.desk.roster
 
     def jurisdiction_of(artist_id: int) -> str:
         try:
@@ -66,7 +63,7 @@ def add(ctx: Context) -> int:
 
 
 def send(ctx: Context) -> int:
-    service = ConsentService(ctx.db)
+    service = ctx.desk.consent
     r = service.get(ctx.args.record_id)
     r = service.send_to_artist(r.id, r.row_version)
     print(say("cli.consent.status_now", id=r.id, status=r.status.value))
@@ -74,9 +71,9 @@ def send(ctx: Context) -> int:
 
 
 def decide(ctx: Context) -> int:
-    service = ConsentService(ctx.db)
+    service = ctx.desk.consent
     r = service.get(ctx.args.record_id)
-    artist = RosterService(ctx.db).get(r.artist_id)
+    artist = ctx.desk.roster.get(r.artist_id)
     rule = consent_event(artist.jurisdiction)
     decided_at = parse_when(ctx.args.at, rule, "--at") if ctx.args.at else utc_now()
     decision = ArtistDecision(
@@ -92,9 +89,9 @@ def decide(ctx: Context) -> int:
 
 
 def revoke(ctx: Context) -> int:
-    service = ConsentService(ctx.db)
+    service = ctx.desk.consent
     r = service.get(ctx.args.record_id)
-    artist = RosterService(ctx.db).get(r.artist_id)
+    artist = ctx.desk.roster.get(r.artist_id)
     try:
         when = parse_day_or_moment(ctx.args.date, artist_zone(artist.jurisdiction))
     except MomentFormatError as e:
@@ -110,7 +107,7 @@ def revoke(ctx: Context) -> int:
 
 
 def attach(ctx: Context) -> int:
-    e = ConsentService(ctx.db).attach_evidence(
+    e = ctx.desk.consent.attach_evidence(
         ctx.args.record_id,
         EvidenceFile(Path(ctx.args.file), EvidenceRole(ctx.args.role), note=ctx.args.note),
     )
@@ -119,7 +116,7 @@ def attach(ctx: Context) -> int:
 
 
 def verify_evidence(ctx: Context) -> int:
-    report = ConsentService(ctx.db).verify_evidence(ctx.args.record_id)
+    report = ctx.desk.consent.verify_evidence(ctx.args.record_id)
     for c in report.checks:
         state = "ok" if c.ok else f"BROKEN ({c.problem})"
         print(f"{c.evidence.original_name}  {c.evidence.sha256}  {state}")
@@ -131,7 +128,7 @@ def verify_evidence(ctx: Context) -> int:
 
 
 def counterparty_add(ctx: Context) -> int:
-    c = CounterpartyService(ctx.db).add_counterparty(
+    c = ctx.desk.parties.add_counterparty(
         CounterpartyDraft(ctx.args.name, ctx.args.romanized, CounterpartyKind(ctx.args.kind))
     )
     print(say("cli.consent.counterparty_added", id=c.id, name=c.display_name))
@@ -139,7 +136,7 @@ def counterparty_add(ctx: Context) -> int:
 
 
 def project_add(ctx: Context) -> int:
-    p = CounterpartyService(ctx.db).add_project(
+    p = ctx.desk.parties.add_project(
         ProjectDraft(
             ctx.args.counterparty_id, ctx.args.title, ctx.args.romanized, ProjectType(ctx.args.type)
         )
@@ -149,8 +146,8 @@ def project_add(ctx: Context) -> int:
 
 
 def stance(ctx: Context) -> int:
-    service = StanceService(ctx.db)
-    artist = RosterService(ctx.db).get(ctx.args.artist_id)
+    service = ctx.desk.stance
+    artist = ctx.desk.roster.get(ctx.args.artist_id)
     if ctx.args.set:
         effective = None
         if ctx.args.effective:

@@ -11,9 +11,9 @@ from typing import Any
 
 from cli.app import Context, print_json
 from cli.language import language, say
-from models.agency import AgencyProfile, AgencyService
+from models.agency import AgencyProfile
 from models.errors import UserError
-from models.identity import SigningIdentity, SigningIdentityService
+from models.identity import SigningIdentity
 from models.localize import format_date
 
 PASSPHRASE_ENV = "CONSENT_DESK_PASSPHRASE"
@@ -64,11 +64,11 @@ def _print_identity(ident: SigningIdentity, letterhead: AgencyProfile | None = N
 
 def _create(ctx: Context) -> int:
     a = ctx.args
-    service = SigningIdentityService(ctx.db)
+    service = ctx.desk.identities
     service.ensure_replaceable(a.replace)
     secret = read_passphrase("Passphrase for the signing key: ", confirm=True)
     ident = service.create(a.agency_name, secret, a.agency_name_zh or "", replace=a.replace)
-    agency = AgencyService(ctx.db)
+    agency = ctx.desk.agency
     profile = agency.get()
     if profile.is_empty or a.address is not None:
         profile = agency.save(
@@ -90,18 +90,18 @@ def _import(ctx: Context) -> int:
         data = path.read_bytes()
     except OSError as e:
         raise UserError(f"Cannot read {path}: {e.strerror or e}.") from e
-    service = SigningIdentityService(ctx.db)
+    service = ctx.desk.identities
     service.ensure_replaceable(ctx.args.replace)
     secret = read_passphrase(f"Passphrase of {path.name}: ")
     ident = service.import_pkcs12(data, secret, replace=ctx.args.replace)
     print(say("cli.identity.imported", file=path.name))
-    _print_identity(ident, AgencyService(ctx.db).get())
+    _print_identity(ident, ctx.desk.agency.get())
     return 0
 
 
 def _show(ctx: Context) -> int:
-    ident = SigningIdentityService(ctx.db).show()
-    letterhead = AgencyService(ctx.db).get()
+    ident = ctx.desk.identities.show()
+    letterhead = ctx.desk.agency.get()
     if ctx.args.json:
         out = identity_json(ident)
         out["letterhead"] = {
@@ -118,7 +118,7 @@ def _show(ctx: Context) -> int:
 
 
 def _export_cert(ctx: Context) -> int:
-    ident = SigningIdentityService(ctx.db).show()
+    ident = ctx.desk.identities.show()
     target = Path(ctx.args.file)
     try:
         target.write_bytes(ident.certificate_pem)
@@ -130,7 +130,7 @@ def _export_cert(ctx: Context) -> int:
 
 def _letterhead(ctx: Context) -> int:
     a = ctx.args
-    agency = AgencyService(ctx.db)
+    agency = ctx.desk.agency
     profile = agency.get()
     changes: dict[str, str] = {
         k: v

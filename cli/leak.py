@@ -102,10 +102,9 @@ def _match(ctx: Context) -> int:
 
 def _aliases(ctx: Context) -> int:
     """Show, set or clear an artist's known Latin spellings (exact on leak day)."""
-    from models.leak.keystore import AliasService
 
     a = ctx.args
-    service = AliasService(ctx.db)
+    service = ctx.desk.aliases
     if a.clear or a.spelling:
         saved = service.set(a.artist_id, [] if a.clear else a.spelling)
     else:

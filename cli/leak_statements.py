@@ -20,9 +20,8 @@ from cli.identity import read_passphrase
 from cli.leak import read_entries
 from models.clock import utc_now
 from models.errors import UserError
-from models.identity import SigningIdentityService
 from models.leak import MatchStatus, NameMatch, NameMatcher
-from models.leak.listings import ListingDraft, ListingService, entries_from_matches
+from models.leak.listings import ListingDraft, entries_from_matches
 from models.statements.record import parse_languages
 from reports.leak_statements import issue_leak_statements, summary_rows, write_summary
 from reports.statements.service import StatementService
@@ -115,12 +114,12 @@ def issue_from_list(ctx: Context) -> int:
             "名单中没有与名册艺人匹配的名字；未发布任何声明。",
         )
     folder = _folder(a.out)
-    identities = SigningIdentityService(ctx.db)
+    identities = ctx.desk.identities
     identities.show()  # a clear message when there is none, before asking for a passphrase
     service = StatementService(
         ctx.db, identities.unlock(read_passphrase("Passphrase of the signing identity: "))
     )
-    listings = ListingService(ctx.db)
+    listings = ctx.desk.leak
     if a.platform:
         source = a.source if a.source is not None else f"list file {Path(a.file).name}"
         listings.save(ListingDraft(a.platform, source, date.today(), drafts))

@@ -12,7 +12,6 @@ from cli.language import pick, say, wants_chinese
 from models.clock import utc_now
 from models.dates import PROPOSAL_AS_OF, MomentFormatError, parse_moment
 from models.proposals.review import parse_languages
-from models.proposals.service import ProposalService
 from models.proposals.values import CheckRun, ProposalStatus
 from reports.review import export_review
 
@@ -74,7 +73,7 @@ def _import(ctx: Context) -> int:
 
 
 def _check(ctx: Context) -> int:
-    run = ProposalService(ctx.db).run_check(ctx.args.id, _as_of(ctx.args.as_of))
+    run = ctx.desk.proposals.run_check(ctx.args.id, _as_of(ctx.args.as_of))
     if ctx.args.json:
         print_json(check_json(run))
         return 0
@@ -105,7 +104,7 @@ def _list(ctx: Context) -> int:
     statuses = None
     if ctx.args.open:
         statuses = frozenset(s for s in ProposalStatus if s.is_open)
-    rows = ProposalService(ctx.db).list(statuses=statuses)
+    rows = ctx.desk.proposals.list(statuses=statuses)
     if ctx.args.json:
         print_json(
             [

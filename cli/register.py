@@ -7,12 +7,12 @@ from pathlib import Path
 from cli.app import Context, print_json
 from cli.identity import read_passphrase
 from cli.language import say
-from models.identity import SigningIdentityService, fingerprint_display
+from models.identity import fingerprint_display
 from reports.public_register import export_public_register
 
 
 def _export(ctx: Context) -> int:
-    identities = SigningIdentityService(ctx.db)
+    identities = ctx.desk.identities
     identities.show()  # a clear message when there is none, before asking for a passphrase
     identity = identities.unlock(read_passphrase("Passphrase of the signing identity: "))
     result = export_public_register(ctx.db, identity, Path(ctx.args.folder))
@@ -49,7 +49,7 @@ def _press_kit(ctx: Context) -> int:
     from reports.press_kit import write_press_kit
 
     ids = [i.strip() for chunk in ctx.args.statement for i in chunk.split(",") if i.strip()]
-    identities = SigningIdentityService(ctx.db)
+    identities = ctx.desk.identities
     identities.show()
     identity = identities.unlock(read_passphrase("Passphrase of the signing identity: "))
     kit = write_press_kit(ctx.db, identity, ids, Path(ctx.args.folder), ctx.args.platform)

@@ -11,7 +11,6 @@ from models.demo import load_demo
 from models.names import display_name
 from models.roster import io as roster_io
 from models.roster.merge import Choice, ImportPlan, RowKind
-from models.roster.service import RosterService
 
 
 def _counts_line(plan: ImportPlan, name: str, duplicates: str) -> str:
@@ -45,7 +44,7 @@ def _preview_lines(plan: ImportPlan) -> list[str]:
 
 def _import(ctx: Context) -> int:
     path = Path(ctx.args.file)
-    roster = RosterService(ctx.db)
+    roster = ctx.desk.roster
     plan = roster.plan_import(roster_io.checked(path))
     duplicates = ctx.args.duplicates
     print(_counts_line(plan, path.name, duplicates))
@@ -68,14 +67,14 @@ def _import(ctx: Context) -> int:
 
 def _export(ctx: Context) -> int:
     path = Path(ctx.args.file)
-    roster = RosterService(ctx.db)
+    roster = ctx.desk.roster
     n = roster_io.export(roster.search(include_archived=ctx.args.include_archived), path)
     print(say("cli.roster.exported", n=n, path=path))
     return 0
 
 
 def _search(ctx: Context) -> int:
-    found = RosterService(ctx.db).search(ctx.args.query, include_archived=ctx.args.include_archived)
+    found = ctx.desk.roster.search(ctx.args.query, include_archived=ctx.args.include_archived)
     return print_artists(found, ctx.args.json)
 
 

@@ -30,10 +30,9 @@ def parse_time(text: str) -> datetime:
 def _service(ctx: Context) -> StatementService:
     # Signing and layout are loaded only by the commands that issue statements.
     from cli.identity import read_passphrase
-    from models.identity import SigningIdentityService
     from reports.statements.service import StatementService
 
-    identities = SigningIdentityService(ctx.db)
+    identities = ctx.desk.identities
     identities.show()  # a clear message when there is none, before asking for a passphrase
     secret = read_passphrase("Passphrase of the signing identity: ")
     return StatementService(ctx.db, identities.unlock(secret))
@@ -73,9 +72,7 @@ def _batch(ctx: Context) -> int:
     a = ctx.args
     folder = Path(a.folder)
     if a.all:
-        from models.roster.service import RosterService
-
-        ids = [artist.id for artist in RosterService(ctx.db).search()]
+        ids = [artist.id for artist in ctx.desk.roster.search()]
     else:
         try:
             ids = [int(x) for x in a.artists.split(",") if x.strip()]
@@ -222,10 +219,9 @@ def statement_json(st: RegisteredStatement) -> dict[str, Any]:
 
 
 def _list(ctx: Context) -> int:
-    from models.statements.register import StatementRegister
 
     a = ctx.args
-    register = StatementRegister(ctx.db)
+    register = ctx.desk.statements
     rows: list[dict[str, Any]]
     if a.out_of_date:
         stale = register.out_of_date()
@@ -258,8 +254,7 @@ def _list(ctx: Context) -> int:
 
 
 def _withdraw(ctx: Context) -> int:
-    from models.statements.register import StatementRegister
 
-    st = StatementRegister(ctx.db).withdraw(ctx.args.statement_id, ctx.args.reason)
+    st = ctx.desk.statements.withdraw(ctx.args.statement_id, ctx.args.reason)
     print(say("cli.statement.withdrawn", id=st.id, reason=st.status_reason))
     return 0

@@ -8,7 +8,6 @@ from datetime import date
 from typing import Any
 
 from models.consent.demo_data import load_consent_demo
-from models.consent.together import one_transaction
 from models.errors import UserError
 from models.resources import resource_path
 from models.roster.artist import ArtistDraft, Stance
@@ -62,11 +61,11 @@ def load_demo(db: Database) -> DemoSummary:
         )
     data = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
     drafts = [_draft(a) for a in data["artists"]]
-    with one_transaction(db) as tx:
+    with db.transaction():
         # Stances are entered with their history (dated entries) by the consent demo.
-        added = RosterService(tx).add_many([replace(d, ai_stance=Stance.NOT_ASKED) for d in drafts])
+        added = RosterService(db).add_many([replace(d, ai_stance=Stance.NOT_ASKED) for d in drafts])
         artists = [replace(a, ai_stance=d.ai_stance) for a, d in zip(added, drafts, strict=True)]
-        consents = load_consent_demo(tx, artists)
+        consents = load_consent_demo(db, artists)
     return DemoSummary(
         artists=len(artists),
         counterparties=consents.counterparties,

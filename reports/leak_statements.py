@@ -22,7 +22,6 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from models.errors import UserError
-from models.roster.service import RosterService
 from models.statements.record import StatementKind
 from reports.pdf.styles import paragraph_style
 from reports.statements.service import BatchResult, ExportedStatement, StatementService
@@ -111,7 +110,7 @@ def summary_rows(
         )
         for e in result.exported
     ]
-    names = RosterService(service.db).get_many([a for a, _ in result.failed])
+    names = service.desk.roster.get_many([a for a, _ in result.failed])
     for artist_id, reason in result.failed:
         artist = names.get(artist_id)
         rows.append(

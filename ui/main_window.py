@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.clock import desk_user
-from models.roster.service import RosterCounts, RosterService
+from models.desk import Desk
+from models.roster.service import RosterCounts
 from models.storage.database import Database
 from ui.about import AboutDialog
 from ui.desk_changes import DeskChanges
@@ -76,8 +77,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.db = db
+        self.desk = Desk(db)  # every view's services, built once (models/desk.py)
         self.settings = settings
-        self.roster = RosterService(db)
+        self.roster = self.desk.roster
         self.undo_stack = QUndoStack(self)
         self._views: dict[str, ViewEntry] = {}
         self.demo_box: QMessageBox | None = None
@@ -121,7 +123,7 @@ class MainWindow(QMainWindow):
         self.desk_changes = DeskChanges(self)  # refreshes the view when another desk saves
 
     def _add_roster_view(self) -> None:
-        self.roster_view = RosterView(self.db, self.roster, self.undo_stack, self.settings, self)
+        self.roster_view = RosterView(self.desk, self.undo_stack, self.settings, self)
         self.roster_view.files.message.connect(self.show_message)
         self.roster_view.counts_changed.connect(self._on_counts)
         self.roster_view.restore_requested.connect(lambda: self.safety.ask_restore())

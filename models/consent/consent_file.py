@@ -17,7 +17,6 @@ from typing import Any
 from models import shapes
 from models.consent.evidence import EvidenceFile
 from models.consent.service import ConsentService
-from models.consent.together import one_transaction
 from models.consent.values import (
     DRAFT_FIELDS,
     AgencyRecommendation,
@@ -234,8 +233,8 @@ def read_inputs(path: Path, jurisdiction_of: Callable[[int], str]) -> list[Conse
 def record_inputs(db: Database, inputs: list[ConsentInput]) -> list[ConsentRecord]:
     """Enter every input in one transaction: all of them or none."""
     out = []
-    with one_transaction(db) as tx:
-        service = ConsentService(tx)
+    with db.transaction():
+        service = ConsentService(db)
         for item in inputs:
             if item.decision is not None:
                 out.append(

@@ -160,7 +160,7 @@ def _terms(item: dict[str, Any], base: ConsentDraft, today: date) -> ConsentDraf
 
 
 def load_consent_demo(db: Database, artists: list[Artist]) -> ConsentDemoSummary:
-    """Add the demo's consent data for `artists` (run inside `one_transaction`)."""
+    """Add the demo's consent data for `artists` (run inside `db.transaction()`)."""
     data = json.loads(DEMO_CONSENTS.read_text(encoding="utf-8"))
     by_name = {a.native_name: a for a in artists}
     clock = _Clock(utc_now())

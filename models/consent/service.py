@@ -8,7 +8,7 @@ a stale save (`ConflictError`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from models.clock import utc_now
 from models.consent import evidence as ev
 from models.consent import queries
+from models.consent.form_save import FormSave, FormSaved, save_form
 from models.consent.lifecycle import INITIAL, check_transition
 from models.consent.row_values import draft_values, record_snapshot
 from models.consent.steps import RecordSteps
@@ -36,10 +37,16 @@ from models.consent.values import (
 from models.consent.words import ConsentStatus
 from models.dates.zones import artist_zone, day_end, day_start
 from models.errors import FieldProblem, UserError, ValidationError
+from models.storage.database import Database
 
 
-class ConsentService(RecordSteps):
+class ConsentService:
     """The only way the GUI, the CLI and other features change consent records."""
+
+    def __init__(self, db: Database, clock: Callable[[], datetime] = utc_now) -> None:
+        self.db = db
+        self.clock = clock
+        self.steps = RecordSteps(db, clock)  # the changes inside one transaction
 
     # -- reading -------------------------------------------------------------------------------
     def get(self, record_id: int) -> ConsentRecord:
@@ -113,7 +120,7 @@ class ConsentService(RecordSteps):
         """
         d = draft.normalized()
         with self.db.read() as s:
-            problems = draft_problems(d, queries.parties(s, d, self._on(decision)))
+            problems = draft_problems(d, queries.parties(s, d, self.steps.on(decision)))
             if decision is not None:
                 count = queries.evidence_count(s, record_id) if record_id is not None else 0
                 problems += decision_problems(d, decision, count + staged_evidence, self.clock())
@@ -125,7 +132,7 @@ class ConsentService(RecordSteps):
     ) -> ConsentRecord:
         """A new record, `requested` (or `pending_artist` if already put to the artist)."""
         with self.db.write() as s:
-            row = self._create(s, draft, status)
+            row = self.steps.create(s, draft, status)
             return queries.load_records(s, [row])[0]
 
     def edit(self, record_id: int, draft: ConsentDraft, expected_row_version: int) -> ConsentRecord:
@@ -141,11 +148,11 @@ class ConsentService(RecordSteps):
                     f"edited.{hint}",
                     f"同意记录 #{record_id} 已为「{status.value}」，不能再修改。",
                 )
-            d = self._checked(s, draft, row.artist_id)
+            d = self.steps.checked(s, draft, row.artist_id)
             before = record_snapshot(row)
             for key, value in draft_values(d).items():
                 setattr(row, key, value)
-            self._touch(s, row, "update", before)
+            self.steps.touch(s, row, "update", before)
             return queries.load_records(s, [row])[0]
 
     def amend(
@@ -194,7 +201,7 @@ class ConsentService(RecordSteps):
                     ConsentRecordRow.lineage_id == old.lineage_id
                 )
             )
-            row = self._create(
+            row = self.steps.create(
                 s,
                 new_terms,
                 status,
@@ -204,6 +211,10 @@ class ConsentService(RecordSteps):
                 action="amend",
             )
             return queries.load_records(s, [row])[0]
+
+    def save_form(self, request: FormSave) -> FormSaved:
+        """Everything the consent form's Save asked for, in one transaction (form_save.py)."""
+        return save_form(self, request)
 
     def save(self, record_id: int, draft: ConsentDraft, expected_row_version: int) -> ConsentRecord:
         """What the form's Save does: edit in place while undecided, otherwise amend."""
@@ -215,8 +226,8 @@ class ConsentService(RecordSteps):
     # -- the lifecycle -------------------------------------------------------------------------
     def send_to_artist(self, record_id: int, expected_row_version: int) -> ConsentRecord:
         with self.db.write() as s:
-            row = self._locked(s, record_id, expected_row_version)
-            self._send(s, row)
+            row = self.steps.locked(s, record_id, expected_row_version)
+            self.steps.send(s, row)
             return queries.load_records(s, [row])[0]
 
     def record_decision(
@@ -224,8 +235,8 @@ class ConsentService(RecordSteps):
     ) -> ConsentRecord:
         """The artist (or guardian/estate) gave or refused consent: `given` needs evidence."""
         with self.db.write() as s:
-            row = self._locked(s, record_id, expected_row_version)
-            self._decide(s, row, decision)
+            row = self.steps.locked(s, record_id, expected_row_version)
+            self.steps.decide(s, row, decision)
             return queries.load_records(s, [row])[0]
 
     def record_recommendation(
@@ -233,14 +244,14 @@ class ConsentService(RecordSteps):
     ) -> ConsentRecord:
         """The agency's advice, kept apart from the artist's decision (before the decision)."""
         with self.db.write() as s:
-            row = self._locked(s, record_id, expected_row_version)
+            row = self.steps.locked(s, record_id, expected_row_version)
             if ConsentStatus(row.status) not in INITIAL:
                 raise UserError(
                     f"Record #{record_id} is {row.status}; a recommendation is recorded before "
                     "the artist decides.",
                     f"记录 #{record_id} 已为「{row.status}」；建议须在艺人决定前记录。",
                 )
-            self._recommend(s, row, recommendation)
+            self.steps.recommend(s, row, recommendation)
             return queries.load_records(s, [row])[0]
 
     def revoke(
@@ -254,7 +265,7 @@ class ConsentService(RecordSteps):
         """Withdraw a given consent from `revoked_at` (a date means 00:00 that day, artist's
         time zone). The reason is required; the record is kept, marked revoked."""
         with self.db.write() as s:
-            row = self._locked(s, record_id, expected_row_version)
+            row = self.steps.locked(s, record_id, expected_row_version)
             check_transition(ConsentStatus(row.status), ConsentStatus.REVOKED, row.id)
             tz = artist_zone(queries.artist_row(s, row.artist_id).jurisdiction)
             when = revoked_at if isinstance(revoked_at, datetime) else day_start(revoked_at, tz)
@@ -269,7 +280,7 @@ class ConsentService(RecordSteps):
             row.revoked_by = revocation.revoked_by
             row.revocation_reason = revocation.reason
             row.revocation_recorded_at = self.clock()
-            self._touch(s, row, "revoke", before)
+            self.steps.touch(s, row, "revoke", before)
             return queries.load_records(s, [row])[0]
 
     def transition(
@@ -329,13 +340,13 @@ class ConsentService(RecordSteps):
     ) -> ConsentRecord:
         """Journey 3 in one transaction: a signed agreement comes back, record it as decided."""
         with self.db.write() as s:
-            row = self._create(s, draft, ConsentStatus.PENDING_ARTIST)
+            row = self.steps.create(s, draft, ConsentStatus.PENDING_ARTIST)
             now = self.clock()
             for f in files:
                 ev.attach(s, self.db, row.id, f, now)
             if recommendation is not None:
-                self._recommend(s, row, recommendation)
-            self._decide(s, row, decision)
+                self.steps.recommend(s, row, recommendation)
+            self.steps.decide(s, row, decision)
             return queries.load_records(s, [row])[0]
 
 

@@ -1,7 +1,8 @@
-"""The steps of consent work inside one open transaction (the base of `ConsentService`).
+"""The steps of consent work inside one open transaction (`ConsentService.steps`).
 
 Each public `ConsentService` method opens one write transaction and combines these steps, so
 a composite action (record a signed agreement: create, attach, decide) is still one commit.
+Each step takes the caller's session, validates, changes the row and appends its audit event.
 """
 
 from __future__ import annotations
@@ -39,10 +40,10 @@ class RecordSteps:
         self.db = db
         self.clock = clock
 
-    def _on(self, decision: ArtistDecision | None) -> date:
+    def on(self, decision: ArtistDecision | None) -> date:
         return (decision.decided_at if decision else self.clock()).date()
 
-    def _checked(
+    def checked(
         self, s: Session, draft: ConsentDraft, artist_id: int | None = None, on: date | None = None
     ) -> ConsentDraft:
         d = draft.normalized()
@@ -55,7 +56,7 @@ class RecordSteps:
             raise ValidationError(problems)
         return d
 
-    def _create(
+    def create(
         self,
         s: Session,
         draft: ConsentDraft,
@@ -71,7 +72,7 @@ class RecordSteps:
                 "record the artist's decision afterwards.",
                 "新的同意记录须从「已提出」或「待艺人决定」开始。",
             )
-        d = self._checked(s, draft)
+        d = self.checked(s, draft)
         now = self.clock()
         row = ConsentRecordRow(
             **draft_values(d),
@@ -94,19 +95,19 @@ class RecordSteps:
         append_event(s, self.db.actor, ENTITY, row.id, action, None, record_snapshot(row))
         return row
 
-    def _locked(self, s: Session, record_id: int, expected_row_version: int) -> ConsentRecordRow:
+    def locked(self, s: Session, record_id: int, expected_row_version: int) -> ConsentRecordRow:
         row = queries.record_row(s, record_id)
         queries.check_row_version(row, expected_row_version)
         return row
 
-    def _send(self, s: Session, row: ConsentRecordRow) -> None:
+    def send(self, s: Session, row: ConsentRecordRow) -> None:
         check_transition(ConsentStatus(row.status), ConsentStatus.PENDING_ARTIST, row.id)
         before = record_snapshot(row)
         row.status = ConsentStatus.PENDING_ARTIST.value
         row.pending_at = self.clock()
-        self._touch(s, row, "send_to_artist", before)
+        self.touch(s, row, "send_to_artist", before)
 
-    def _recommend(
+    def recommend(
         self, s: Session, row: ConsentRecordRow, recommendation: AgencyRecommendation
     ) -> None:
         problems = []
@@ -121,9 +122,9 @@ class RecordSteps:
         row.recommended_by = recommendation.recommended_by.strip()
         row.recommended_at = recommendation.recommended_at
         row.recommendation_note = recommendation.note.strip()
-        self._touch(s, row, "recommend", before)
+        self.touch(s, row, "recommend", before)
 
-    def _decide(self, s: Session, row: ConsentRecordRow, decision: ArtistDecision) -> None:
+    def decide(self, s: Session, row: ConsentRecordRow, decision: ArtistDecision) -> None:
         target = (
             ConsentStatus.GIVEN
             if decision.outcome == DecisionOutcome.GIVEN
@@ -161,16 +162,14 @@ class RecordSteps:
             row.given_at = now
         else:
             row.refused_at = now
-        self._touch(s, row, "give" if target == ConsentStatus.GIVEN else "refuse", before)
+        self.touch(s, row, "give" if target == ConsentStatus.GIVEN else "refuse", before)
         if target == ConsentStatus.GIVEN and old is not None:
             before_old = record_snapshot(old)
             old.status = ConsentStatus.SUPERSEDED.value
             old.superseded_at = now
-            self._touch(s, old, "supersede", before_old)
+            self.touch(s, old, "supersede", before_old)
 
-    def _touch(
-        self, s: Session, row: ConsentRecordRow, action: str, before: dict[str, Any]
-    ) -> None:
+    def touch(self, s: Session, row: ConsentRecordRow, action: str, before: dict[str, Any]) -> None:
         row.row_version += 1
         row.updated_at = self.clock()
         row.updated_by = self.db.actor

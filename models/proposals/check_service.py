@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from models.audit.chain import append_event
-from models.consent.together import one_transaction
+from models.clock import utc_now
 from models.errors import ConflictError, FieldProblem, NotFoundError, UserError, ValidationError
 from models.proposals import rule_check
 from models.proposals.row_values import names_of
@@ -20,10 +20,12 @@ MAX_REASON = 2000
 
 
 class ProposalChecks:
-    """Run the rule checker, read runs, compare them, and mark findings as accepted risk."""
+    """Run the rule checker, read runs, compare them, and mark findings as accepted risk (a
+    part of `ProposalService`, which offers these methods too)."""
 
-    db: Database
-    clock: Callable[[], datetime]
+    def __init__(self, db: Database, clock: Callable[[], datetime] = utc_now) -> None:
+        self.db = db
+        self.clock = clock
 
     def run_check(self, proposal_id: int, as_of: datetime | None = None) -> CheckRun:
         """Check the proposal and store the run.
@@ -34,14 +36,14 @@ class ProposalChecks:
         """
         if as_of is not None and as_of.tzinfo is None:
             raise UserError("An as-of time needs a time zone.", "查询时间需要包含时区。")
-        with one_transaction(self.db) as tx, tx.write() as s:
+        with self.db.transaction() as s:
             row = s.get(ProposalRow, proposal_id)
             if row is None:
                 raise NotFoundError(
                     f"There is no proposal with id {proposal_id}.",
                     f"没有编号为 {proposal_id} 的提案。",
                 )
-            run_id = rule_check.run_check(s, tx, row, as_of, self.clock())
+            run_id = rule_check.run_check(s, self.db, row, as_of, self.clock())
             run = s.get(CheckRunRow, run_id)
             assert run is not None
             return rule_check.load_run(s, run)

@@ -18,7 +18,6 @@ from sqlalchemy import select
 
 from models import shapes
 from models.clock import utc_now
-from models.consent.together import one_transaction
 from models.consent.values import CounterpartyDraft, CounterpartyKind, ProjectDraft, ProjectType
 from models.consent.words import Modality, Use
 from models.dates import PROPOSAL_TIME
@@ -403,8 +402,8 @@ def plan_import(db: Database, path: Path) -> _Plan:
 def import_proposal(db: Database, path: Path) -> Proposal:
     """Create the proposal a JSON file describes (all or nothing)."""
     plan = plan_import(db, path)
-    with one_transaction(db) as tx, tx.write() as s:
-        cps = CounterpartyService(tx)
+    with db.transaction() as s:
+        cps = CounterpartyService(db)
         if plan.counterparty_id is None:
             assert plan.counterparty_new is not None
             plan.counterparty_id = cps.add_counterparty(plan.counterparty_new).id
@@ -424,7 +423,7 @@ def import_proposal(db: Database, path: Path) -> Proposal:
             scan_sessions=tuple(sessions),
             **plan.draft,
         )
-        service = ProposalService(tx, utc_now)
+        service = ProposalService(db, utc_now)
         row = service.create_in(s, draft)
         for file_path, role, note in plan.files:
             service.attach_file(row.id, file_path, role=role, note=note)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.audit.chain import append_event
-from models.clock import iso
+from models.clock import iso, utc_now
 from models.errors import ConflictError, FieldProblem, NotFoundError, UserError, ValidationError
 from models.leak.matcher import RosterName
 from models.proposals import row_values, script_intake
@@ -81,10 +81,12 @@ def _file_problems(source: Path | bytes, name: str, note: str) -> list[FieldProb
 
 
 class ProposalScripts:
-    """Attach files and scripts, and map script characters to artists."""
+    """Attach files and scripts, and map script characters to artists (a part of
+    `ProposalService`, which offers these methods too)."""
 
-    db: Database
-    clock: Callable[[], datetime]
+    def __init__(self, db: Database, clock: Callable[[], datetime] = utc_now) -> None:
+        self.db = db
+        self.clock = clock
 
     # -- files ---------------------------------------------------------------------------------
     def attach_file(

@@ -3,8 +3,9 @@
 Each public method is one transaction that appends its audit event(s); writes to a proposal
 take the `row_version` the caller last saw and refuse a stale save (`ConflictError`). Nothing
 is deleted: files and scripts are set inactive, check runs and their findings are kept.
-Scripts, character mappings, check runs and findings are in `ProposalScripts` and
-`ProposalChecks` (this class offers them too, so the GUI needs one service).
+Scripts, character mappings, check runs and findings are the service's two parts,
+`self.scripts` (`ProposalScripts`) and `self.checks` (`ProposalChecks`); their public methods
+are offered here too, so the GUI and the CLI hold one proposal service.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from sqlalchemy.orm import Session
 from models.audit.chain import append_event
 from models.clock import iso, utc_now
 from models.consent.service import ConsentService
-from models.consent.together import one_transaction
 from models.consent.values import AgencyRecommendation, ConsentDraft
 from models.consent.words import ConsentStatus
 from models.errors import ConflictError, FieldProblem, NotFoundError, UserError, ValidationError
@@ -66,12 +66,24 @@ def check_version(row: ProposalRow, expected: int) -> None:
         )
 
 
-class ProposalService(ProposalScripts, ProposalChecks):
+class ProposalService:
     """The only way the GUI and the CLI read and change proposals."""
 
     def __init__(self, db: Database, clock: Callable[[], datetime] = utc_now) -> None:
         self.db = db
         self.clock = clock
+        self.scripts = ProposalScripts(db, clock)
+        self.checks = ProposalChecks(db, clock)
+        # The parts' methods, under the names callers have always used.
+        s, c = self.scripts, self.checks
+        self.attach_file, self.detach_file = s.attach_file, s.detach_file
+        self.attach_script, self.attach_read_script = s.attach_script, s.attach_read_script
+        self.detach_script, self.script_view = s.detach_script, s.script_view
+        self.mapping, self.map_character = s.mapping, s.map_character
+        self.clear_mapping, self.confirm_suggestions = s.clear_mapping, s.confirm_suggestions
+        self.run_check, self.get_run, self.latest_run = c.run_check, c.get_run, c.latest_run
+        self.runs, self.diff = c.runs, c.diff
+        self.accept_risk, self.clear_accepted_risk = c.accept_risk, c.clear_accepted_risk
 
     # -- reading -------------------------------------------------------------------------------
     def get(self, proposal_id: int) -> Proposal:
@@ -322,14 +334,14 @@ class ProposalService(ProposalScripts, ProposalChecks):
     ) -> AcceptOutcome:
         """Answer "accepted" and (if asked) create each accepting artist's consent record as
         `pending_artist`, all in one transaction. `drafts` replaces the suggested drafts."""
-        with one_transaction(self.db) as tx, tx.write() as s:
+        with self.db.transaction() as s:
             row = proposal_row(s, proposal_id)
             check_version(row, expected_version)
             suggested = self._drafts(s, row) if create_consents else {}
             chosen = {**suggested, **(drafts or {})} if create_consents else {}
             self._move(s, row, ProposalStatus.ACCEPTED, note)
             created: dict[int, int] = {}
-            consents = ConsentService(tx, self.clock)
+            consents = ConsentService(self.db, self.clock)  # joins this unit of work
             for entry in row_values.artist_rows(s, row.id):
                 draft = chosen.get(entry.artist_id)
                 if draft is None or entry.decision != ArtistAnswer.ACCEPT.value:

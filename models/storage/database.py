@@ -12,8 +12,9 @@ from __future__ import annotations
 import os
 import secrets
 import sqlite3
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -184,6 +185,9 @@ class Database:
         self._write = sessionmaker(
             bind=self._write_engine, expire_on_commit=False, info={"desk": self.desk_id}
         )
+        # The unit of work open on each thread (see `transaction`): a worker thread's writes
+        # never join a transaction the window's thread has open, and the other way round.
+        self._units = threading.local()
 
     @staticmethod
     def _make_engine(location: Location) -> Engine:
@@ -299,20 +303,52 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; sees one consistent snapshot."""
+        """A session for reading; sees one consistent snapshot.
+
+        Inside an open unit of work it is that unit's session, so a service reading back what
+        an earlier call of the same unit wrote sees it.
+        """
+        unit = self.open_unit()
+        if unit is not None:
+            yield unit
+            return
         with self._read() as session, session.begin():
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One transaction: everything inside commits together or not at all."""
+    def transaction(self) -> Iterator[Session]:
+        """A unit of work: every write inside commits together or not at all.
+
+        The outermost `transaction()` on this thread opens the write transaction (and takes
+        the write lock); a `transaction()` or `write()` opened inside it joins it, so several
+        service calls — record, attach evidence, recommend; an agency's whole demo roster —
+        are one commit, audit events and checkpoints included. An error that leaves the
+        outermost block rolls back everything; inner blocks never commit by themselves.
+        """
+        unit = self.open_unit()
+        if unit is not None:
+            yield unit
+            return
         try:
             with self._write() as session, session.begin():
-                yield session
+                self._units.session = session
+                try:
+                    yield session
+                finally:
+                    self._units.session = None
         except exc.OperationalError as e:
             if is_lock_timeout(e):
                 raise DatabaseError(LOCKED_MESSAGE) from e
             raise
+
+    def write(self) -> AbstractContextManager[Session]:
+        """One service call's transaction: its own unit of work, or the open one it joins."""
+        return self.transaction()
+
+    def open_unit(self) -> Session | None:
+        """The session of the unit of work open on this thread, if any."""
+        session: Session | None = getattr(self._units, "session", None)
+        return session
 
     @property
     def is_sqlite(self) -> bool:

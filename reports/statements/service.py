@@ -22,14 +22,13 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from models.agency import AgencyService
 from models.audit.checkpoint import make_checkpoint
 from models.clock import utc_now
 from models.dates import desk_zone
+from models.desk import Desk
 from models.errors import UserError
 from models.identity import UnlockedIdentity
 from models.roster.artist import Artist
-from models.roster.service import RosterService
 from models.statements.record import (
     HISTORICAL_AFTER,
     Issuer,
@@ -38,7 +37,7 @@ from models.statements.record import (
     new_statement_id,
     parse_languages,
 )
-from models.statements.register import RegisteredStatement, StatementRegister
+from models.statements.register import RegisteredStatement
 from models.storage.database import Database
 from reports.statements.layout import render_statement
 from reports.statements.signing import pyhanko_signer, sign_statement
@@ -95,14 +94,15 @@ class StatementService:
         clock: Callable[[], datetime] = utc_now,
     ) -> None:
         self.db = db
+        self.desk = Desk(db, clock)  # the roster, the agency profile and the register
         self.identity = identity
         self.zone = zone or desk_zone()
         self.clock = clock
-        self.register = StatementRegister(db)
+        self.register = self.desk.statements
         self._signer = pyhanko_signer(identity)
 
     def _issuer(self) -> tuple[Issuer, Path | None]:
-        agency = AgencyService(self.db)
+        agency = self.desk.agency
         profile = agency.get()
         ident = self.identity.identity
         issuer = Issuer(
@@ -136,7 +136,7 @@ class StatementService:
 
         issued_at = (now or self.clock()).astimezone(self.zone)
         as_of = self._as_of(request.as_of, issued_at)
-        person = artist or RosterService(self.db).get(request.artist_id)
+        person = artist or self.desk.roster.get(request.artist_id)
         state = replace(state_as_of(self.db, request.artist_id, as_of), as_of=as_of)
         who, logo = issuer or self._issuer()
         # A copy as of a past date is history: it never supersedes the current statement.
@@ -228,7 +228,7 @@ class StatementService:
         now = self.clock()
         moment = self._as_of(as_of, now.astimezone(self.zone))
         issuer = self._issuer()
-        artists = RosterService(self.db).get_many(list(artist_ids))
+        artists = self.desk.roster.get_many(list(artist_ids))
         exported: list[ExportedStatement] = []
         failed: list[tuple[int, str]] = []
         total = len(artist_ids)

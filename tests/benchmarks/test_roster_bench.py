@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from models.desk import Desk
 from models.roster import io as roster_io
 from models.roster.service import RosterService
 from models.storage.database import Database
@@ -136,7 +137,7 @@ def test_window_import_stalls(benchmark, tmp_path_factory, qtbot):
     rows = 100_000
     src = roster_csv(tmp_path_factory.mktemp("win") / f"roster{rows}.csv", rows)
     db = Database.open(str(tmp_path_factory.mktemp("windb") / "w.sqlite3"))
-    view = RosterView(db, RosterService(db), QUndoStack(), settings)
+    view = RosterView(Desk(db), QUndoStack(), settings)
     qtbot.addWidget(view)
     view.show()
     gaps: list[float] = []

@@ -20,7 +20,6 @@ import pytest
 
 from models.consent.evidence import EvidenceFile
 from models.consent.service import ConsentService
-from models.consent.together import one_transaction
 from models.consent.values import (
     ArtistDecision,
     ConsentDraft,
@@ -30,7 +29,7 @@ from models.consent.values import (
 )
 from models.consent.words import Modality, Use
 from models.parties.service import CounterpartyService
-from models.proposals import rule_check
+from models.proposals import check_inputs
 from models.proposals.service import ProposalService
 from models.proposals.tables import ProposalRow
 from models.proposals.values import ProposalDraft, RequestedArtist
@@ -84,16 +83,16 @@ def build(folder: Path, artists: int, records: int, scenes: int) -> Setup:
         return clock_now[0]
 
     try:
-        with one_transaction(db) as tx:
-            people = RosterService(tx).add_many(
+        with db.transaction():
+            people = RosterService(db).add_many(
                 [ArtistDraft(n.title(), n.title(), jurisdiction="CN") for n in names]
             )
-            parties = CounterpartyService(tx, clock)
+            parties = CounterpartyService(db, clock)
             cp = parties.add_counterparty(CounterpartyDraft("星幕视频", "Xingmu Video"))
             project = parties.add_project(ProjectDraft(cp.id, "长夜行", "Chang Ye Xing"))
             others = [parties.add_project(ProjectDraft(cp.id, f"项目{i}")) for i in range(6)]
             rival = parties.add_counterparty(CounterpartyDraft("青禾影业", "Qinghe Pictures"))
-            consents = ConsentService(tx, clock)
+            consents = ConsentService(db, clock)
             for a in people:
                 for k in range(records):
                     clock_now[0] += timedelta(hours=rng.randint(1, 12))
@@ -189,7 +188,7 @@ def test_rules_only(benchmark, built: Setup, tmp_path: Path) -> None:  # type: i
     with db.read() as s:
         row = s.get(ProposalRow, built.proposal_id)
         assert row is not None
-        ctx, _summary = rule_check.gather(s, db, row, None, datetime.now(UTC))
+        ctx, _summary = check_inputs.gather(s, db, row, None, datetime.now(UTC))
     outcome = benchmark.pedantic(check, args=(ctx,), rounds=20, iterations=1, warmup_rounds=1)
     assert outcome.findings
     db.close()

@@ -22,7 +22,7 @@ from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from models.roster.service import RosterService
+from models.desk import Desk
 from models.storage.database import Database
 from tests.benchmarks.roster_data import make_database
 from ui.roster.view import SEARCH_DEBOUNCE_MS, RosterView
@@ -43,7 +43,7 @@ def roster_100k(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def view(qapp: QApplication, roster_100k: Path, tmp_path: Path) -> Iterator[RosterView]:
     db = Database.open(str(roster_100k))
-    shown = RosterView(db, RosterService(db), QUndoStack(), Settings.at(tmp_path / "s.ini"))
+    shown = RosterView(Desk(db), QUndoStack(), Settings.at(tmp_path / "s.ini"))
     shown.resize(1100, 700)
     shown.show()
     QTest.qWaitForWindowExposed(shown)

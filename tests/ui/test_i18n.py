@@ -16,6 +16,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from models.desk import Desk
 from models.errors import FieldProblem, ValidationError
 from models.roster.artist import Stance
 from models.roster.io import preview
@@ -324,15 +325,15 @@ def test_the_statement_and_leak_screens_speak_chinese(
 
     settings = zh_window.settings
     lin = _artist_id(demo_db, "林晓")
-    assert_chinese(_show(qtbot, IdentityDialog(demo_db, settings, zh_window)))  # none yet
+    assert_chinese(_show(qtbot, IdentityDialog(Desk(demo_db), settings, zh_window)))  # none yet
     install(demo_db)
     for dialog in (
-        IdentityDialog(demo_db, settings, zh_window),
-        ExportStatementDialog(demo_db, settings, lin, zh_window),
-        BatchExportDialog(demo_db, settings, [lin], zh_window),
-        LetterheadDialog(demo_db, zh_window),
+        IdentityDialog(Desk(demo_db), settings, zh_window),
+        ExportStatementDialog(Desk(demo_db), settings, lin, zh_window),
+        BatchExportDialog(Desk(demo_db), settings, [lin], zh_window),
+        LetterheadDialog(Desk(demo_db), zh_window),
         VerifyDialog(demo_db, settings, zh_window),
-        PassphraseDialog(demo_db, "签署一份声明。", zh_window),
+        PassphraseDialog(Desk(demo_db), "签署一份声明。", zh_window),
     ):
         assert_chinese(_show(qtbot, dialog))
         dialog.close()

@@ -19,7 +19,7 @@ AUDIT_SHORTCUT = "Ctrl+4"
 
 
 def register(window: MainWindow) -> AuditView:
-    view = AuditView(window.db, window)
+    view = AuditView(window.desk, window)
     title = QCoreApplication.translate("AuditScreens", "Audit trail")
     window.add_view(AUDIT_KEY, title, view, AUDIT_SHORTCUT)
     return view

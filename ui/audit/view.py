@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.audit.chain import ChainReport
-from models.audit.service import AuditEvent, AuditService
+from models.audit.service import AuditEvent
+from models.desk import Desk
 from models.safety.integrity import flagged_files
-from models.storage.database import Database
 from ui.audit.model import (
     AuditFilter,
     AuditTableModel,
@@ -55,11 +55,11 @@ class AuditView(QWidget):
     summary_changed = Signal(str)
     verified = Signal(object)  # ChainReport
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("auditView")
-        self.audit = AuditService(db)
-        self.db = db
+        self.audit = desk.audit
+        self.db = desk.db
         self.summary = ""
         self.report: ChainReport | None = None
         self.task: Task[ChainReport] | None = None

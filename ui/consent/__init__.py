@@ -46,8 +46,8 @@ def deadlines_title(counts: DeadlineCounts) -> str:
 
 def register(window: MainWindow) -> ConsentScreens:
     """Add the consent view and the deadlines dashboard to `window`."""
-    view = ConsentView(window.db, window.undo_stack, window)
-    deadlines = DeadlinesView(window.db, window.undo_stack, window)
+    view = ConsentView(window.desk, window.undo_stack, window)
+    deadlines = DeadlinesView(window.desk, window.undo_stack, window)
     window.add_view(CONSENT_KEY, _tr("Consent records"), view, CONSENT_SHORTCUT, menu=view.menu)
     window.add_view(DEADLINES_KEY, deadlines_title(deadlines.counts()), deadlines,
                     DEADLINES_SHORTCUT)  # fmt: skip

@@ -35,13 +35,18 @@ def _tr(text: str) -> str:
 
 
 class EditConsent(ServiceCommand):
-    """Change the terms of a record nobody has decided on yet."""
+    """The terms of a record nobody has decided on yet, as the form's Save changed them.
+
+    The edit itself is done by `ConsentService.save_form` (with the rest of the form, in one
+    transaction); this command records it (`perform` writes nothing more): `before` and
+    `after` are the versions around it, and the stack's `VersionBook` carries the version on.
+    """
 
     def __init__(
         self,
         consents: ConsentService,
         before: ConsentRecord,
-        draft: ConsentDraft,
+        after: ConsentRecord,
         on_changed: Changed,
         on_error: Failed,
     ) -> None:
@@ -52,28 +57,28 @@ class EditConsent(ServiceCommand):
         )
         self.consents = consents
         self.record_id = before.id
-        self.after = before
-        self._before_version = before.row_version
-        self._old = before.terms
-        self._new: ConsentDraft = draft
+        self.after = after
+        self._old: ConsentDraft = before.terms
+        self._new: ConsentDraft = after.terms
+        self._saved_version = after.row_version
 
     @property
     def _key(self) -> tuple[str, int]:
         return ("consent", self.record_id)
 
-    def _save(self, terms: ConsentDraft, version: int) -> None:
+    def _save(self, terms: ConsentDraft) -> None:
+        version = self.book.get(self._key, self._saved_version)
         self.after = self.consents.edit(self.record_id, terms, version)
         self.book.set(self._key, self.after.row_version)
 
     def _do(self) -> None:
-        self._save(self._new, self._before_version)  # the version the form showed
-        self._new = self.after.terms
+        self.book.set(self._key, self._saved_version)  # already saved by save_form
 
     def _undo(self) -> None:
-        self._save(self._old, self.book.get(self._key, self._before_version))
+        self._save(self._old)
 
     def _redo(self) -> None:
-        self._save(self._new, self.book.get(self._key, self._before_version))
+        self._save(self._new)
 
 
 class RecordStance(ServiceCommand):

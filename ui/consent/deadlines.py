@@ -28,11 +28,10 @@ from models.consent.deadlines import (
     Dashboard,
     DeadlineCounts,
     DeadlineItem,
-    DeadlineService,
     DeadlineSettings,
 )
+from models.desk import Desk
 from models.errors import UserError
-from models.storage.database import Database
 from ui.consent.commands import SaveDeadlineSettings
 from ui.consent.labels import status_label, when_text
 from ui.errors import show_error
@@ -49,10 +48,10 @@ class DeadlinesView(QWidget):
     counts_changed = Signal(object)  # DeadlineCounts
     summary_changed = Signal(str)
 
-    def __init__(self, db: Database, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("deadlinesView")
-        self.deadlines = DeadlineService(db)
+        self.deadlines = desk.deadlines
         self.undo_stack = undo_stack
         self.dashboard: Dashboard | None = None
         self.summary = ""

@@ -9,7 +9,6 @@ say on 3 April?" — then a banner says the view is historical. Edits go through
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 
 import shiboken6
@@ -24,23 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.clock import utc_now
 from models.consent.evidence import EvidenceReport
-from models.consent.service import ConsentService
-from models.consent.stance import StanceService
+from models.consent.form_save import FormSave
 from models.consent.state import matrix
 from models.consent.values import ConsentRecord
 from models.consent.words import ConsentStatus
 from models.dates.zones import day_start, zone
+from models.desk import Desk
 from models.errors import ConflictError, UserError
-from models.parties.service import CounterpartyService
 from models.roster.artist import Artist
-from models.roster.service import RosterService
-from models.storage.database import Database
 from ui.consent.actions import build_actions
 from ui.consent.as_of import AsOfBar
 from ui.consent.commands import RecordStance, record_backdated_stance
-from ui.consent.form import ConsentDialog, FormResult
+from ui.consent.form import ConsentDialog
 from ui.consent.form.saving import Saved, save_form
 from ui.consent.header import ArtistHeader
 from ui.consent.history import HistoryPanel
@@ -63,20 +58,20 @@ class ConsentView(QWidget):
 
     def __init__(
         self,
-        db: Database,
+        desk: Desk,
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
-        clock: Callable[[], datetime] = utc_now,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("consentView")
-        self.db = db
-        self.clock = clock
+        self.desk = desk
+        self.db = desk.db
+        self.clock = desk.clock
         self.undo_stack = undo_stack
-        self.consents = ConsentService(db, clock)
-        self.parties = CounterpartyService(db, clock)
-        self.stances = StanceService(db, clock)
-        self.roster = RosterService(db)
+        self.consents = desk.consent
+        self.parties = desk.parties
+        self.stances = desk.stance
+        self.roster = desk.roster
         self.artist: Artist | None = None
         self.summary = ""
         self.dialog: QWidget | None = None
@@ -381,7 +376,7 @@ class ConsentView(QWidget):
         self._open(dialog)
         return dialog
 
-    def commit_form(self, result: FormResult) -> Saved | None:
+    def commit_form(self, result: FormSave) -> Saved | None:
         try:
             saved = save_form(self.consents, result, self.undo_stack, self._changed, self._failed)
         except ConflictError as e:

@@ -21,7 +21,7 @@ LEAK_SHORTCUT = "Ctrl+8"
 
 
 def register(window: MainWindow) -> LeakView:
-    view = LeakView(window.db, window.settings, window)
+    view = LeakView(window.desk, window.settings, window)
     view.message.connect(window.show_message)
     window.undo_stack.indexChanged.connect(lambda _i: view.forget_matcher())
     window.roster_view.model.loaded.connect(view.forget_matcher)

@@ -15,9 +15,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from models.clock import utc_now
+from models.desk import Desk
 from models.identity import UnlockedIdentity
-from models.leak.listings import Listing, ListingDraft, ListingService
-from models.storage.database import Database
+from models.leak.listings import Listing, ListingDraft
 from reports.leak_statements import (
     SummaryRow,
     issue_leak_statements,
@@ -52,7 +52,7 @@ class IssueOutcome:
 
 
 def issue(
-    db: Database,
+    desk: Desk,
     identity: UnlockedIdentity,
     request: IssueRequest,
     control: TaskControl,
@@ -60,14 +60,14 @@ def issue(
     label: Callable[[int, int, str], str],
 ) -> IssueOutcome:
     """The worker's part (no widgets touched here)."""
-    listings = ListingService(db)
+    listings = desk.leak
     if request.saved_listing_id is None:
         outcome.listing = listings.save(request.listing)
     else:
         outcome.listing = listings.get(request.saved_listing_id)
     now = utc_now()
     platforms = listings.platforms_for(request.artist_ids, now)
-    service = StatementService(db, identity)
+    service = StatementService(desk.db, identity)
 
     def progress(done: int, total: int, who: str) -> None:
         control.set_label(label(done, total, who))
@@ -98,10 +98,11 @@ class LeakIssuer(QObject):
 
     finished = Signal(object)  # IssueOutcome (also after Cancel)
 
-    def __init__(self, parent: QWidget, db: Database) -> None:
+    def __init__(self, parent: QWidget, desk: Desk) -> None:
         super().__init__(parent)
         self.widget = parent
-        self.db = db
+        self.desk = desk
+        self.db = desk.db
         self.task: Task[IssueOutcome] | None = None
         self.box: QMessageBox | None = None
 
@@ -115,7 +116,7 @@ class LeakIssuer(QObject):
 
         self.task = run_task(
             self.widget,
-            lambda control: issue(self.db, identity, request, control, outcome, label),
+            lambda control: issue(self.desk, identity, request, control, outcome, label),
             self._report,
             label=self.tr("Signing {n} statements…").format(n=len(request.artist_ids)),
             on_cancelled=lambda: self._report(outcome, cancelled=True),

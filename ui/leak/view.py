@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from models.clock import utc_now
+from models.desk import Desk
 from models.identity import UnlockedIdentity
 from models.leak import ListEntry, NameMatch, NameMatcher, read_list_file, split_list
-from models.leak.listings import Listing, ListingDraft, ListingService
+from models.leak.listings import Listing, ListingDraft
 from models.leak.overview import ArtistOverview, artist_overviews
 from models.statements.record import StatementKind
-from models.storage.database import Database
 from ui.leak.issue import IssueOutcome, IssueRequest, LeakIssuer
 from ui.leak.list_panel import ListPanel
 from ui.leak.model import LeakTableModel, overview_ids
@@ -64,10 +64,11 @@ class LeakView(QWidget):
     message = Signal(str)
     list_opened = Signal(object)  # the Path of a list file read (File → Open Recent)
 
-    def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("leakView")
-        self.db = db
+        self.desk = desk
+        self.db = desk.db
         self.settings = settings
         self.summary = ""
         self.matcher: NameMatcher | None = None
@@ -78,7 +79,7 @@ class LeakView(QWidget):
         self._saved_key: tuple[object, ...] = ()
         self._pending_key: tuple[object, ...] = ()
         self.dialog: QWidget | None = None
-        self.issuer = LeakIssuer(self, db)
+        self.issuer = LeakIssuer(self, desk)
         self.issuer.finished.connect(self._issued)
         self.model = LeakTableModel(lambda ids: artist_overviews(self.db, ids), self)
         self.model.dataChanged.connect(lambda *_a: self._update_summary())
@@ -333,7 +334,7 @@ class LeakView(QWidget):
 
         return run_task(
             self,
-            lambda _c: ListingService(self.db).save(draft),
+            lambda _c: self.desk.leak.save(draft),
             done,
             label=self.tr("Saving the listing…"),
             cancellable=False,
@@ -408,7 +409,7 @@ class LeakView(QWidget):
         def go() -> None:
             self.dialog = with_identity(
                 self,
-                self.db,
+                self.desk,
                 self.tr("Sign {n} position statements naming {platform}.").format(
                     n=len(ids), platform=request.listing.platform.strip()
                 ),
@@ -464,7 +465,7 @@ class LeakView(QWidget):
 
         self.dialog = with_identity(
             self,
-            self.db,
+            self.desk,
             self.tr("Sign the public register for a press kit of {n} statements.").format(
                 n=len(ids)
             ),

@@ -22,7 +22,7 @@ PROPOSALS_SHORTCUT = "Ctrl+6"
 
 
 def register(window: MainWindow) -> ProposalsView:
-    ctx = ProposalContext.open(window.db, window.undo_stack, window.settings)
+    ctx = ProposalContext.open(window.desk, window.undo_stack, window.settings)
     view = ProposalsView(ctx, window)
     view.message.connect(window.show_message)
     title = QCoreApplication.translate("ProposalScreens", "Proposals")

@@ -1,4 +1,4 @@
-"""What every part of the proposal screens shares: the services, the undo stack, the settings.
+"""What every part of the proposal screens shares: the desk's services, undo stack, settings.
 
 One instance per view, handed to the list, the proposal page and its panels, so they all
 write through the same services and push onto the window's one undo stack.
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QUndoStack
 
+from models.desk import Desk
 from models.parties.service import CounterpartyService
 from models.proposals.service import ProposalService
 from models.roster.service import RosterService
@@ -33,12 +34,6 @@ class ProposalContext:
         return version_book(self.undo_stack)
 
     @classmethod
-    def open(cls, db: Database, undo_stack: QUndoStack, settings: Settings) -> ProposalContext:
-        return cls(
-            db,
-            ProposalService(db),
-            CounterpartyService(db),
-            RosterService(db),
-            undo_stack,
-            settings,
-        )
+    def open(cls, desk: Desk, undo_stack: QUndoStack, settings: Settings) -> ProposalContext:
+        """The proposal screens' share of the window's desk."""
+        return cls(desk.db, desk.proposals, desk.parties, desk.roster, undo_stack, settings)

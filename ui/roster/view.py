@@ -24,11 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.desk import Desk
 from models.errors import ConflictError, UserError
-from models.leak.keystore import AliasService
 from models.roster.artist import Artist, ArtistDraft
-from models.roster.service import RosterCounts, RosterService, SortColumn
-from models.storage.database import Database
+from models.roster.service import RosterCounts, SortColumn
 from ui.errors import show_error
 from ui.i18n import number_text
 from ui.roster.commands import AddArtist, EditArtist, SetArchived
@@ -62,15 +61,15 @@ class RosterView(QWidget):
 
     def __init__(
         self,
-        db: Database,
-        roster: RosterService,
+        desk: Desk,
         undo_stack: QUndoStack,
         settings: Settings,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("rosterView")
-        self.roster = roster
+        self.desk = desk
+        self.roster = roster = desk.roster
         self.undo_stack = undo_stack
         self.settings = settings
         self.dialog: ArtistDialog | None = None
@@ -78,7 +77,7 @@ class RosterView(QWidget):
         self.summary = ""
         self._painted = False
         self._typed = False  # a search typed in the box is running
-        self.files = RosterFiles(self, db, roster, settings)
+        self.files = RosterFiles(self, desk.db, roster, settings)
         self.files.changed.connect(self._after_import)
 
         self.model = ArtistTableModel(roster, self)
@@ -415,7 +414,7 @@ class RosterView(QWidget):
             show_error(self, e)
             self.refresh()
             return
-        known = AliasService(self.roster.db).get(artist.id)
+        known = self.desk.aliases.get(artist.id)
         dialog = ArtistDialog(self, artist, aliases=known)
         dialog.accepted.connect(
             lambda: self._save_aliases(
@@ -431,7 +430,7 @@ class RosterView(QWidget):
         if artist is None or before == after:
             return
         try:
-            AliasService(self.roster.db).set(artist.id, after)
+            self.desk.aliases.set(artist.id, after)
         except UserError as e:
             show_error(self, e)
 

@@ -33,7 +33,7 @@ def _actions(window: MainWindow) -> StatementActions:
     found = window.findChild(StatementsView)
     if found is not None:
         return found.statement_actions
-    return StatementActions(window, window.db, window.settings)
+    return StatementActions(window, window.desk, window.settings)
 
 
 def export_statement_for(
@@ -70,7 +70,7 @@ def verify_statement_file(window: MainWindow) -> QWidget:
 
 
 def register(window: MainWindow) -> StatementsView:
-    view = StatementsView(window.db, window.settings, window)
+    view = StatementsView(window.desk, window.settings, window)
     view.statement_actions.message.connect(window.show_message)
     title = QCoreApplication.translate("StatementScreens", "Statements")
     window.add_view(STATEMENTS_KEY, title, view, STATEMENTS_SHORTCUT, menu=view.menu)

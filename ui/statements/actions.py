@@ -17,13 +17,11 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from models.desk import Desk
 from models.errors import UserError
 from models.identity import UnlockedIdentity
-from models.leak.listings import ListingService
-from models.roster.service import RosterService
 from models.statements.record import StatementKind
-from models.statements.register import RegisteredStatement, StatementRegister
-from models.storage.database import Database
+from models.statements.register import RegisteredStatement
 from reports.statements.service import (
     BatchResult,
     ExportedStatement,
@@ -60,10 +58,11 @@ class StatementActions(QObject):
     changed = Signal()  # the register changed (issued, superseded, withdrawn)
     message = Signal(str)
 
-    def __init__(self, parent: QWidget, db: Database, settings: Settings) -> None:
+    def __init__(self, parent: QWidget, desk: Desk, settings: Settings) -> None:
         super().__init__(parent)
         self.widget = parent
-        self.db = db
+        self.desk = desk
+        self.db = desk.db
         self.settings = settings
         self.dialog: QWidget | None = None  # the last dialog opened (tests look at it)
         self.result_box: QMessageBox | None = None
@@ -76,7 +75,7 @@ class StatementActions(QObject):
         self, artist_id: int | None = None, as_of: datetime | None = None
     ) -> ExportStatementDialog:
         """The export dialog, on `as_of` (a past moment: a historical statement) or now."""
-        dialog = ExportStatementDialog(self.db, self.settings, artist_id, self.widget, as_of)
+        dialog = ExportStatementDialog(self.desk, self.settings, artist_id, self.widget, as_of)
         dialog.accepted.connect(lambda: self.sign_export(dialog.request(), dialog.target()))
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
@@ -108,7 +107,7 @@ class StatementActions(QObject):
 
     # -- many ----------------------------------------------------------------------------------
     def batch(self, selected: Sequence[int] = ()) -> BatchExportDialog:
-        dialog = BatchExportDialog(self.db, self.settings, selected, self.widget)
+        dialog = BatchExportDialog(self.desk, self.settings, selected, self.widget)
         dialog.accepted.connect(
             lambda: self.sign_batch(
                 dialog.artist_ids(),
@@ -198,7 +197,7 @@ class StatementActions(QObject):
 
     def _reissue_request(self, statement: RegisteredStatement) -> StatementRequest:
         listed = [str(x.get("platform", "")) for x in statement.record.get("listings", [])]
-        listed += ListingService(self.db).platforms_listed(statement.artist_id)
+        listed += self.desk.leak.platforms_listed(statement.artist_id)
         return StatementRequest(
             artist_id=statement.artist_id,
             kind=statement.kind,
@@ -219,7 +218,7 @@ class StatementActions(QObject):
         if target is None:
             return
         requests = [self._reissue_request(st) for st in statements]
-        names = RosterService(self.db).get_many(sorted({r.artist_id for r in requests}))
+        names = self.desk.roster.get_many(sorted({r.artist_id for r in requests}))
         planned = [
             PlannedStatement(
                 names[r.artist_id].display_name if r.artist_id in names else f"#{r.artist_id}",
@@ -292,7 +291,7 @@ class StatementActions(QObject):
             if not ok:
                 return False
         try:
-            StatementRegister(self.db).withdraw(statement.id, reason)
+            self.desk.statements.withdraw(statement.id, reason)
         except UserError as e:
             show_error(self.widget, e)
             return False
@@ -317,7 +316,7 @@ class StatementActions(QObject):
 
     # -- identity ------------------------------------------------------------------------------
     def identity(self) -> IdentityDialog:
-        dialog = IdentityDialog(self.db, self.settings, self.widget)
+        dialog = IdentityDialog(self.desk, self.settings, self.widget)
         dialog.letterhead_requested.connect(self.letterhead)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
@@ -325,7 +324,7 @@ class StatementActions(QObject):
         return dialog
 
     def letterhead(self) -> LetterheadDialog:
-        dialog = LetterheadDialog(self.db, self.widget)
+        dialog = LetterheadDialog(self.desk, self.widget)
         dialog.finished.connect(dialog.deleteLater)
         dialog.accepted.connect(lambda: self.message.emit(self.tr("Letterhead saved.")))
         self.dialog = dialog
@@ -334,7 +333,7 @@ class StatementActions(QObject):
 
     # -- helpers -------------------------------------------------------------------------------
     def _unlock(self, purpose: str, then: Callable[[UnlockedIdentity], None]) -> None:
-        self.dialog = with_identity(self.widget, self.db, purpose, then, on_setup=self.identity)
+        self.dialog = with_identity(self.widget, self.desk, purpose, then, on_setup=self.identity)
 
     def _result_box(self, title: str, text: str, path: Path) -> QMessageBox:
         box = QMessageBox(

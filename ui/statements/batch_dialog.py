@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.roster.service import RosterService
+from models.desk import Desk
 from models.statements.record import StatementKind
-from models.storage.database import Database
 from ui.settings import LAST_STATEMENT_FOLDER, Settings
 from ui.statements.export_dialog import AsOfChoice, LanguageChoice, split_platforms
 from ui.statements.labels import kind_label
@@ -39,7 +38,7 @@ class BatchExportDialog(QDialog):
 
     def __init__(
         self,
-        db: Database,
+        desk: Desk,
         settings: Settings,
         selected: Sequence[int] = (),
         parent: QWidget | None = None,
@@ -48,7 +47,7 @@ class BatchExportDialog(QDialog):
         self.setObjectName("batchExportDialog")
         self.setWindowTitle(self.tr("Export statements for many artists"))
         self.settings = settings
-        self.roster = RosterService(db)
+        self.roster = desk.roster
         self._ticked: dict[int, None] = dict.fromkeys(selected)  # in the order ticked
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("batchFilter")

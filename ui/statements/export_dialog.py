@@ -32,10 +32,8 @@ from PySide6.QtWidgets import (
 from models.clock import utc_now
 from models.consent.state import state_as_of
 from models.dates import desk_zone
-from models.leak.listings import ListingService
-from models.roster.service import RosterService
+from models.desk import Desk
 from models.statements.record import FUTURE_TOLERANCE, HISTORICAL_AFTER, StatementKind
-from models.storage.database import Database
 from reports.statements.service import StatementRequest, safe_file_name
 from ui.settings import LAST_STATEMENT_FOLDER, STATEMENT_LANGUAGES, Settings
 from ui.statements.artist_picker import ArtistPicker
@@ -186,7 +184,7 @@ class ExportStatementDialog(QDialog):
 
     def __init__(
         self,
-        db: Database,
+        desk: Desk,
         settings: Settings,
         artist_id: int | None = None,
         parent: QWidget | None = None,
@@ -195,9 +193,10 @@ class ExportStatementDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("exportStatementDialog")
         self.setWindowTitle(self.tr("Export statement"))
-        self.db = db
+        self.desk = desk
+        self.db = desk.db
         self.settings = settings
-        self.roster = RosterService(db)
+        self.roster = desk.roster
         self._fixed_artist = artist_id
         self._artist_id: int | None = artist_id
         self._path_edited = False
@@ -297,7 +296,7 @@ class ExportStatementDialog(QDialog):
                     seen[r.project_id] = r.project_title or f"#{r.project_id}"
             for project_id, title in seen.items():
                 self.project_combo.addItem(title, project_id)
-            platforms = ListingService(self.db).platforms_listed(artist_id)
+            platforms = self.desk.leak.platforms_listed(artist_id)
             self.listings_edit.setText("; ".join(platforms))
         self._kind_changed()
 

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.desk import Desk
 from models.errors import UserError
-from models.identity import MIN_PASSPHRASE, SigningIdentity, SigningIdentityService
-from models.storage.database import Database
+from models.identity import MIN_PASSPHRASE, SigningIdentity
 from ui.errors import show_error
 from ui.settings import LAST_STATEMENT_FOLDER, Settings
 from ui.tasks import run_task
@@ -58,13 +58,13 @@ class IdentityDialog(QDialog):
     changed = Signal()  # an identity was created or imported
     letterhead_requested = Signal()
 
-    def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("identityDialog")
         self.setWindowTitle(self.tr("Signing identity"))
-        self.db = db
+        self.db = desk.db
         self.settings = settings
-        self.service = SigningIdentityService(db)
+        self.service = desk.identities
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._current_tab(), self.tr("Current identity"))
         self.tabs.addTab(self._create_tab(), self.tr("Create new"))

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.agency import AgencyProfile, AgencyService
+from models.agency import AgencyProfile
+from models.desk import Desk
 from models.errors import UserError
-from models.storage.database import Database
 from ui.errors import show_error
 
 LOGO_PREVIEW = 72
@@ -32,11 +32,11 @@ LOGO_PREVIEW = 72
 class LetterheadDialog(QDialog):
     """Edit the letterhead; the logo is copied into the data folder when chosen."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("letterheadDialog")
         self.setWindowTitle(self.tr("Letterhead"))
-        self.service = AgencyService(db)
+        self.service = desk.agency
         self.profile = self.service.get()
         self.name_edit = QLineEdit(self.profile.name, self)
         self.name_edit.setObjectName("letterheadName")

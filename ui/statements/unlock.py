@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.desk import Desk
 from models.errors import UserError
-from models.identity import SigningIdentityService, UnlockedIdentity
-from models.storage.database import Database
+from models.identity import UnlockedIdentity
 from ui.errors import show_error
 from ui.i18n import user_message
 from ui.tasks import run_task
@@ -37,11 +37,11 @@ class PassphraseDialog(QDialog):
 
     unlocked = Signal(object)  # UnlockedIdentity
 
-    def __init__(self, db: Database, purpose: str, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, purpose: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("passphraseDialog")
         self.setWindowTitle(self.tr("Sign with the agency's identity"))
-        self._service = SigningIdentityService(db)
+        self._service = desk.identities
         identity = self._service.show()
         self.busy = False
         intro = QLabel(
@@ -121,7 +121,7 @@ class PassphraseDialog(QDialog):
 
 def with_identity(
     parent: QWidget,
-    db: Database,
+    desk: Desk,
     purpose: str,
     on_unlocked: Callable[[UnlockedIdentity], None],
     on_setup: Callable[[], object] | None = None,
@@ -130,7 +130,7 @@ def with_identity(
 
     With no identity yet, says so and offers to set one up (`on_setup`).
     """
-    if not SigningIdentityService(db).exists():
+    if not desk.identities.exists():
         box = QMessageBox(
             QMessageBox.Icon.Information,
             _tr("No signing identity"),
@@ -148,7 +148,7 @@ def with_identity(
             setup.clicked.connect(on_setup)
         box.open()
         return box
-    dialog = PassphraseDialog(db, purpose, parent)
+    dialog = PassphraseDialog(desk, purpose, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.unlocked.connect(on_unlocked)
     dialog.open()

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.desk import Desk
 from models.statements.record import StatementStatus
 from models.statements.register import RegisteredStatement, StatementRegister
-from models.storage.database import Database
 from ui.errors import show_error
 from ui.settings import STATEMENTS_HEADER, Settings
 from ui.statements.actions import StatementActions
@@ -47,8 +47,7 @@ DEFAULT_WIDTHS = {
 }
 
 
-def load_register(db: Database) -> RegisterSnapshot:
-    register = StatementRegister(db)
+def load_register(register: StatementRegister) -> RegisterSnapshot:
     statements = tuple(register.statements())
     stale = {o.statement.id: o for o in register.out_of_date()}
     return RegisterSnapshot(statements, stale)
@@ -57,15 +56,16 @@ def load_register(db: Database) -> RegisterSnapshot:
 class StatementsView(QWidget):
     summary_changed = Signal(str)
 
-    def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statementsView")
-        self.db = db
+        self.desk = desk
+        self.db = desk.db
         self.settings = settings
         self.summary = ""
         self.loading: Task[RegisterSnapshot] | None = None
         self._reload_again = False
-        self.statement_actions = StatementActions(self, db, settings)
+        self.statement_actions = StatementActions(self, desk, settings)
         self.statement_actions.changed.connect(self.refresh)
         self.model = StatementTableModel(self)
         self._build()
@@ -233,7 +233,7 @@ class StatementsView(QWidget):
             return self.loading
         self.loading = run_task(
             self,
-            lambda _c: load_register(self.db),
+            lambda _c: load_register(self.desk.statements),
             self._loaded,
             label=self.tr("Checking which statements are out of date…"),
             on_error=self._load_failed,

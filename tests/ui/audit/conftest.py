@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from models.desk import Desk
 from models.storage.database import Database
 from tests.ui.consent.template import copy_demo, make_demo_template
 from tests.ui.helpers import close_error_boxes, wait_for_tasks
@@ -28,7 +29,7 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def view(qtbot: QtBot, demo_db: Database) -> Iterator[AuditView]:
-    widget = AuditView(demo_db)
+    widget = AuditView(Desk(demo_db))
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
     widget.show()

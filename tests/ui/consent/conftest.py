@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
+from models.desk import Desk
 from models.roster.service import RosterService
 from models.storage.database import Database
 from tests.ui.consent.template import copy_demo, make_demo_template
@@ -42,7 +43,7 @@ def undo_stack() -> QUndoStack:
 
 @pytest.fixture
 def view(qtbot: QtBot, demo_db: Database, undo_stack: QUndoStack) -> Iterator[ConsentView]:
-    widget = ConsentView(demo_db, undo_stack)
+    widget = ConsentView(Desk(demo_db), undo_stack)
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
     widget.show()

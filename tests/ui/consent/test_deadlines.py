@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from models.consent.deadlines import DeadlineService
+from models.desk import Desk
 from models.storage.database import Database
 from tests.ui.consent.conftest import artist_id
 from tests.ui.helpers import wait_for_tasks
@@ -23,7 +24,7 @@ from ui.settings import Settings
 
 @pytest.fixture
 def deadlines(qtbot: QtBot, demo_db: Database, undo_stack: QUndoStack) -> Iterator[DeadlinesView]:
-    widget = DeadlinesView(demo_db, undo_stack)
+    widget = DeadlinesView(Desk(demo_db), undo_stack)
     qtbot.addWidget(widget)
     widget.resize(1000, 500)
     widget.show()

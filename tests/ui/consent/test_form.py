@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from models.clock import utc_now
 from models.consent.service import ConsentService
 from models.consent.words import ConsentStatus, Modality, Use
+from models.errors import UserError
 from models.parties.service import CounterpartyService
 from models.roster.artist import ArtistDraft
 from models.roster.service import RosterService
@@ -410,3 +411,38 @@ def test_opening_a_record_rechecks_its_evidence_in_the_list(
     assert row.text(0) == record.evidence[0].original_name
     assert row.toolTip(2) == record.evidence[0].sha256
     assert row.text(3) == "✓ matches"
+
+
+def test_a_save_that_fails_after_the_edit_leaves_the_terms_and_the_undo_stack_alone(
+    qtbot: QtBot,
+    view: ConsentView,
+    demo_db: Database,
+    undo_stack: QUndoStack,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    aid = artist_id(demo_db, "刘雨桐")
+    consents = ConsentService(demo_db)
+    [record] = consents.records_for_artist(aid)
+    real_get = ConsentService.get
+
+    def failing_inside_the_save(self: ConsentService, record_id: int) -> object:
+        if self.db.open_unit() is not None:  # the step after the edit, in the same unit
+            raise UserError("The disk is full.")
+        return real_get(self, record_id)
+
+    monkeypatch.setattr(ConsentService, "get", failing_inside_the_save)
+    view.show_artist(aid)
+    view.select_record(record.id)
+    dialog = view.edit_consent()
+    assert dialog is not None
+    dialog.terms.notes.setPlainText("changed here")
+    settle(qtbot, dialog)
+    dialog.ok_button.click()
+    boxes = error_boxes()
+    assert boxes and "disk is full" in boxes[0].text()
+    close_error_boxes()
+    monkeypatch.undo()
+    after = consents.get(record.id)
+    assert after.terms.notes == record.terms.notes
+    assert after.row_version == record.row_version
+    assert undo_stack.count() == 0

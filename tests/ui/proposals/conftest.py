@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from models.consent.words import Modality, Use
+from models.desk import Desk
 from models.parties.service import CounterpartyService
 from models.proposals.values import Proposal, ProposalDraft, RequestedArtist
 from models.roster.service import RosterService
@@ -96,7 +97,7 @@ def script_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def ctx(demo_db: Database, settings: Settings) -> ProposalContext:
-    return ProposalContext.open(demo_db, QUndoStack(), settings)
+    return ProposalContext.open(Desk(demo_db), QUndoStack(), settings)
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QComboBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from models.desk import Desk
 from models.roster import io as roster_io
 from models.roster.artist import ArtistDraft, Stance
-from models.roster.service import RosterService
 from models.storage.database import Database
 from tests.ui.helpers import close_error_boxes, error_boxes, wait_for_tasks
 from ui.roster.import_dialog import ImportPreviewDialog
@@ -29,7 +29,7 @@ GOOD = HEADER + (
 
 
 def _view(qtbot: QtBot, db: Database, settings: Settings) -> Iterator[RosterView]:
-    widget = RosterView(db, RosterService(db), QUndoStack(), settings)
+    widget = RosterView(Desk(db), QUndoStack(), settings)
     qtbot.addWidget(widget)
     widget.show()
     yield widget

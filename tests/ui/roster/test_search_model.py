@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
+from models.desk import Desk
 from models.roster.artist import ArtistDraft
 from models.roster.service import RosterService
 from ui.roster.model import ArtistTableModel, Column
@@ -96,16 +97,16 @@ def test_typing_keeps_the_roster_counts_and_an_edit_updates_them(
     from ui.roster.view import RosterView
     from ui.settings import Settings
 
-    view = RosterView(filled.db, filled, QUndoStack(), Settings.at(qtbot_tmp(qtbot)))
+    view = RosterView(Desk(filled.db), QUndoStack(), Settings.at(qtbot_tmp(qtbot)))
     qtbot.addWidget(view)
     counted: list[int] = []
-    original = filled.counts
+    original = view.roster.counts
 
     def spy() -> object:
         counted.append(1)
         return original()
 
-    monkeypatch.setattr(filled, "counts", spy)
+    monkeypatch.setattr(view.roster, "counts", spy)
     qtbot.keyClicks(view.search_edit, "lin")
     view._run_search()
     assert counted == []

@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from models.desk import Desk
 from models.roster.artist import ArtistDraft, Stance
 from models.roster.service import RosterService
 from models.storage.database import Database
@@ -23,7 +24,7 @@ from ui.settings import Settings
 @pytest.fixture
 def view(qtbot: QtBot, demo_db: Database, settings: Settings) -> Iterator[RosterView]:
     stack = QUndoStack()
-    widget = RosterView(demo_db, RosterService(demo_db), stack, settings)
+    widget = RosterView(Desk(demo_db), stack, settings)
     widget._test_stack = stack  # type: ignore[attr-defined]  # keep the stack alive
     qtbot.addWidget(widget)
     widget.resize(1000, 600)
@@ -246,7 +247,7 @@ def test_sort_and_column_widths_are_remembered(
     view.table.setColumnWidth(Column.NATIVE, 233)
     view.save_state()
 
-    again = RosterView(demo_db, RosterService(demo_db), QUndoStack(), settings)
+    again = RosterView(Desk(demo_db), QUndoStack(), settings)
     qtbot.addWidget(again)
     assert again.table.columnWidth(Column.NATIVE) == 233
     assert names(again)[0] == "周慕白"

@@ -38,7 +38,7 @@ def test_model_contract_and_out_of_date_flag(
     revoke_first_given(signing_db, lin)
     model = StatementTableModel()
     qtmodeltester.check(model, force_py=True)
-    model.set_snapshot(load_register(signing_db))
+    model.set_snapshot(load_register(StatementRegister(signing_db)))
     assert model.rowCount() == 3 and model.total == 3 and model.stale_count == 1
     row = model.row_of(second.statement.id)
     assert row is not None
@@ -66,7 +66,7 @@ def test_filters_by_artist_in_any_script_status_and_staleness(signing_db, identi
     lin, _chen, first, second = issue_three(signing_db, identity, tmp_path)
     revoke_first_given(signing_db, lin)
     model = StatementTableModel()
-    model.set_snapshot(load_register(signing_db))
+    model.set_snapshot(load_register(StatementRegister(signing_db)))
     model.set_filters(artist="linxiao")
     assert {model.statement(r).id for r in range(model.rowCount())} == {
         first.statement.id,

@@ -3,8 +3,9 @@ artist's decision, with the reasons it cannot be saved shown beside each field.
 
 Validation is the service's own (`ConsentService.validate`), run as the person types, so the
 form and the service agree; Save stays disabled until nothing is wrong. The dialog only
-produces a `FormResult`; saving is ui/consent/form/saving.py's business. Above the buttons a line
-says what saving will do — in particular when it cannot be undone (a decision, an amendment).
+produces a `FormSave` (models/consent/form_save.py); saving is ui/consent/form/saving.py's
+business. Above the buttons a line says what saving will do — in particular when it cannot be
+undone (a decision, an amendment).
 """
 
 from __future__ import annotations
@@ -28,15 +29,14 @@ from PySide6.QtWidgets import (
 
 from models.clock import utc_now
 from models.consent.evidence import EvidenceReport
+from models.consent.form_save import FormSave
 from models.consent.service import ConsentService
 from models.consent.values import (
     AgencyRecommendation,
     ArtistDecision,
     ConsentDraft,
     ConsentRecord,
-    DecisionMethod,
     DecisionOutcome,
-    Recommendation,
 )
 from models.consent.words import ConsentStatus
 from models.errors import FieldProblem
@@ -45,7 +45,7 @@ from models.roster.artist import Artist
 from ui.consent.form.effects import effect_of
 from ui.consent.form.parties import PartyAdding, PartyDialog
 from ui.consent.form.pickers import UNCHOSEN, Choice
-from ui.consent.form.saving import FormResult
+from ui.consent.form.problem_places import ProblemPlaces
 from ui.consent.form.sections import DecisionSection, ScopeSection, Section, TermsSection
 from ui.consent.labels import (
     field_label,
@@ -177,6 +177,9 @@ class ConsentDialog(QDialog):
         self.summary.setStyleSheet(PROBLEM_STYLE)
         self.summary.setWordWrap(True)
         self.general_problem = problem_label(self, "(other)")
+        self.places = ProblemPlaces(
+            self.artist_problems, self.sections, self.general_problem, self.tabs, self._tab_titles
+        )
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -365,34 +368,14 @@ class ConsentDialog(QDialog):
         return replace(draft, **values)
 
     def artist_decision(self) -> ArtistDecision | None:
-        d = self.decision
-        outcome = d.outcome.currentData()
-        if not outcome or not d.outcome.isEnabled():
-            return None
-        return ArtistDecision(
-            DecisionOutcome(outcome),
-            d.decided_by.text().strip(),
-            d.decided_at.value(),
-            DecisionMethod(d.method.currentData()),
-            d.decision_note.text().strip(),
-        )
+        return self.decision.artist_decision()
 
     def agency_recommendation(self) -> AgencyRecommendation | None:
-        d = self.decision
-        what = d.recommendation.currentData()
-        if not what or not d.recommendation.isEnabled():
-            return None
-        return AgencyRecommendation(
-            Recommendation(what),
-            d.recommended_by.text().strip(),
-            d.recommended_at.value(),
-            d.recommendation_note.text().strip(),
-        )
+        return self.decision.agency_recommendation()
 
-    def result_value(self) -> FormResult:
+    def result_value(self) -> FormSave:
         sent = self.decision.sent
-        return FormResult(
-            artist_id=self.artist.id,
+        return FormSave(
             record=self.record,
             draft=self.draft(),
             files=self.decision.evidence.pending_files(),
@@ -448,43 +431,13 @@ class ConsentDialog(QDialog):
             self._touched.add(field)
             self._debounce.start()
 
-    def _label_for(self, field: str) -> tuple[QLabel, int] | None:
-        if field in self.artist_problems:
-            return self.artist_problems[field], -1
-        for i, section in enumerate(self.sections):
-            if field in section.problem_labels:
-                return section.problem_labels[field], i
-        return None
-
     def problem_label(self, field: str) -> QLabel:
-        found = self._label_for(field)
-        return found[0] if found is not None else self.general_problem
+        return self.places.label(field)
 
     def revalidate(self) -> None:
         self._debounce.stop()
         self._problems = self.problems()
-        messages: dict[str, list[str]] = {}
-        for p in self._problems:
-            field = p.field if self._label_for(p.field) is not None else "(other)"
-            if field == "(other)":
-                messages.setdefault(field, []).append(
-                    f"{field_label(p.field)}: {problem_text(p.message)}"
-                )
-            else:
-                messages.setdefault(field, []).append(problem_text(p.message))
-        per_tab = [0, 0, 0]
-        labels = {**self.artist_problems, "(other)": self.general_problem}
-        for section in self.sections:
-            labels.update(section.problem_labels)
-        for field, label in labels.items():
-            shown = field in messages and (field != "modalities" or field in self._touched)
-            label.setText("; ".join(messages.get(field, [])))
-            label.setVisible(shown)
-            found = self._label_for(field)
-            if shown and found is not None and found[1] >= 0:
-                per_tab[found[1]] += 1
-        for i, title in enumerate(self._tab_titles):
-            self.tabs.setTabText(i, f"{title}  ⚠" if per_tab[i] else title)
+        self.places.show(self._problems, self._touched)
         if self._problems:
             first = self._problems[0]
             text = self.tr(
@@ -526,4 +479,4 @@ class ConsentDialog(QDialog):
             self.accept()
 
 
-__all__ = ["ConsentDialog", "FormResult"]
+__all__ = ["ConsentDialog"]

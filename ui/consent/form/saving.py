@@ -1,13 +1,10 @@
-"""Turning what the consent form asked for into service calls, as few transactions as can be.
+"""The consent form's Save: one service call, then the window's message and undo step.
 
-- A new record with the artist's decision is journey 3 in one call (`record_signed`): record,
-  files, recommendation and decision commit together or not at all.
-- A new record without a decision: record, files and recommendation in one transaction
-  (`one_transaction`).
-- Changed terms of an undecided record go through the `EditConsent` undo command; whatever
-  else the form asked (files, recommendation, decision) then follows in one transaction.
-- Changed terms of a given record make a new version (`amend`); files go with the new version.
-Only the in-place edit is undoable; the form said so before saving (see ui/consent/form.py).
+`ConsentService.save_form` does everything the form asked (record or new terms, files,
+recommendation, sending, decision) in one transaction (models/consent/form_save.py). This
+module only words what happened and, when the terms of an undecided record were edited in
+place, offers that edit on the undo stack (the only undoable part; the form said so before
+saving, see ui/consent/form/dialog.py).
 """
 
 from __future__ import annotations
@@ -18,40 +15,15 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 
-from models.consent.evidence import EvidenceFile
+from models.consent.form_save import FormSave, FormSaved
 from models.consent.service import ConsentService
-from models.consent.together import one_transaction
-from models.consent.values import (
-    AgencyRecommendation,
-    ArtistDecision,
-    ConsentDraft,
-    ConsentRecord,
-    DecisionOutcome,
-)
-from models.consent.words import ConsentStatus
+from models.consent.values import DecisionOutcome
 from models.errors import UserError
 from ui.consent.commands import EditConsent
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ConsentSaving", text)
-
-
-@dataclass(frozen=True)
-class FormResult:
-    """What the person asked for when they pressed Save."""
-
-    artist_id: int
-    record: ConsentRecord | None  # the version edited; None for a new record
-    draft: ConsentDraft
-    files: tuple[EvidenceFile, ...] = ()
-    decision: ArtistDecision | None = None
-    recommendation: AgencyRecommendation | None = None
-    send_to_artist: bool = False
-
-    @property
-    def terms_changed(self) -> bool:
-        return self.record is None or self.draft.normalized() != self.record.terms.normalized()
 
 
 @dataclass(frozen=True)
@@ -62,89 +34,40 @@ class Saved:
 
 def save_form(
     consents: ConsentService,
-    result: FormResult,
+    request: FormSave,
     undo_stack: QUndoStack,
     on_changed: Callable[[], None],
     on_error: Callable[[UserError], None],
 ) -> Saved:
-    """Perform the form's request; raises UserError (nothing half-saved within each step)."""
-    if result.record is None:
-        return _save_new(consents, result)
-    return _save_existing(consents, result, result.record, undo_stack, on_changed, on_error)
-
-
-def _save_new(consents: ConsentService, result: FormResult) -> Saved:
-    if result.decision is not None:
-        record = consents.record_signed(
-            result.draft, result.files, result.decision, result.recommendation
+    """Save what the form asked for; raises UserError (then nothing was saved)."""
+    done = consents.save_form(request)
+    if done.edited_from is not None:
+        EditConsent.perform(
+            undo_stack, consents, done.edited_from, done.record, on_changed, on_error
         )
-        if result.decision.outcome == DecisionOutcome.GIVEN:
-            text = _tr("Consent #{id} recorded as given.")
-        else:
-            text = _tr("Consent #{id} recorded as refused.")
-        return Saved(record.id, text.format(id=record.id))
-    status = (
-        ConsentStatus.PENDING_ARTIST
-        if result.send_to_artist or result.recommendation
-        else ConsentStatus.REQUESTED
-    )
-    with one_transaction(consents.db) as tx:
-        joined = ConsentService(tx, consents.clock)
-        record = joined.create(result.draft, status)
-        for f in result.files:
-            joined.attach_evidence(record.id, f)
-        if result.recommendation is not None:
-            joined.record_recommendation(record.id, result.recommendation, record.row_version)
-    return Saved(
-        record.id, _tr("Consent #{id} recorded, waiting for a decision.").format(id=record.id)
-    )
+    return Saved(done.record.id, _message(done))
 
 
-def _save_existing(
-    consents: ConsentService,
-    result: FormResult,
-    record: ConsentRecord,
-    undo_stack: QUndoStack,
-    on_changed: Callable[[], None],
-    on_error: Callable[[UserError], None],
-) -> Saved:
-    target = record
+def _message(done: FormSaved) -> str:
+    record = done.record
+    if done.created:
+        if done.decision == DecisionOutcome.GIVEN:
+            return _tr("Consent #{id} recorded as given.").format(id=record.id)
+        if done.decision == DecisionOutcome.REFUSED:
+            return _tr("Consent #{id} recorded as refused.").format(id=record.id)
+        return _tr("Consent #{id} recorded, waiting for a decision.").format(id=record.id)
     messages: list[str] = []
-    if result.terms_changed and record.is_editable:
-        command = EditConsent.perform(
-            undo_stack, consents, record, result.draft, on_changed, on_error
-        )
-        target = command.after
-        messages.append(_tr("Terms of consent #{id} saved.").format(id=record.id))
-    elif result.terms_changed and record.status == ConsentStatus.GIVEN:
-        target = consents.amend(record.id, result.draft, record.row_version)
+    if done.edited_from is not None:
+        messages.append(_tr("Terms of consent #{id} saved.").format(id=done.edited_from.id))
+    elif done.amended:
         messages.append(
             _tr("Version {v} of consent #{id} created, waiting for the artist.").format(
-                v=target.version, id=record.id
+                v=record.version, id=record.supersedes_id
             )
         )
-    rest = bool(result.files or result.recommendation or result.decision)
-    rest = rest or (result.send_to_artist and target.status == ConsentStatus.REQUESTED)
-    if rest:
-        with one_transaction(consents.db) as tx:
-            joined = ConsentService(tx, consents.clock)
-            for f in result.files:
-                joined.attach_evidence(target.id, f)
-            current = joined.get(target.id)
-            if result.recommendation is not None:
-                current = joined.record_recommendation(
-                    current.id, result.recommendation, current.row_version
-                )
-            wants_decision = result.decision is not None
-            if current.status == ConsentStatus.REQUESTED and (
-                result.send_to_artist or wants_decision
-            ):
-                current = joined.send_to_artist(current.id, current.row_version)
-            if result.decision is not None:
-                current = joined.record_decision(current.id, result.decision, current.row_version)
-        if result.files:
-            messages.append(_tr("{n} file(s) attached.").format(n=len(result.files)))
-        if result.decision is not None:
-            given = result.decision.outcome == DecisionOutcome.GIVEN
-            messages.append(_tr("Consent given.") if given else _tr("Consent refused."))
-    return Saved(target.id, " ".join(messages) or _tr("Nothing changed."))
+    if done.files:
+        messages.append(_tr("{n} file(s) attached.").format(n=done.files))
+    if done.decision is not None:
+        given = done.decision == DecisionOutcome.GIVEN
+        messages.append(_tr("Consent given.") if given else _tr("Consent refused."))
+    return " ".join(messages) or _tr("Nothing changed.")

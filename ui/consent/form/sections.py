@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from models.consent.values import (
     CONTENT_EXCLUSIONS,
+    AgencyRecommendation,
+    ArtistDecision,
     CompensationBasis,
     ConsentDraft,
     DecisionMethod,
@@ -463,3 +465,28 @@ class DecisionSection(Section):
         self.outcome.setEnabled(True)
         self._on_recommendation()
         self._on_outcome()
+
+    def artist_decision(self) -> ArtistDecision | None:
+        """The artist's decision as entered, or None while no outcome is chosen."""
+        outcome = self.outcome.currentData()
+        if not outcome or not self.outcome.isEnabled():
+            return None
+        return ArtistDecision(
+            DecisionOutcome(outcome),
+            self.decided_by.text().strip(),
+            self.decided_at.value(),
+            DecisionMethod(self.method.currentData()),
+            self.decision_note.text().strip(),
+        )
+
+    def agency_recommendation(self) -> AgencyRecommendation | None:
+        """The agency's advice as entered, or None while none is chosen."""
+        what = self.recommendation.currentData()
+        if not what or not self.recommendation.isEnabled():
+            return None
+        return AgencyRecommendation(
+            Recommendation(what),
+            self.recommended_by.text().strip(),
+            self.recommended_at.value(),
+            self.recommendation_note.text().strip(),
+        )

@@ -17,7 +17,6 @@ BEING_SPLIT = frozenset(
     {
         "reports/verify.py",
         "models/safety/backup.py",
-        "reports/statements/compose.py",
         "models/scripts/ai_markers.py",
         "models/scripts/fountain.py",
         "ui/leak/view.py",

@@ -96,12 +96,6 @@ def _undecided_consent(db: Database) -> int:
     return record.id
 
 
-def _edit_consent(db: Database) -> tuple[Any, ...]:
-    before = ConsentService(db).get(_undecided_consent(db))
-    terms = replace(before.terms, term_end=date(2027, 1, 31))
-    return ConsentService(db), before, terms, _nothing, _failed
-
-
 def _stance(db: Database) -> tuple[Any, ...]:
     return StanceService(db), _lin(db), Stance.DECLINED, "", _nothing, _failed
 
@@ -184,9 +178,6 @@ KINDS = {
     ),
     "edit artist": Kind(EditArtist, _edit_artist, lambda db: RosterService(db).get(_lin(db)).notes),
     "archive": Kind(SetArchived, _archive, lambda db: RosterService(db).get(_lin(db)).archived),
-    "edit consent": Kind(
-        EditConsent, _edit_consent, lambda db: ConsentService(db).get(_undecided_consent(db)).terms
-    ),
     "stance": Kind(RecordStance, _stance, _current_stance),
     "thresholds": Kind(
         SaveDeadlineSettings, _thresholds, lambda db: DeadlineService(db).settings()
@@ -226,6 +217,32 @@ def test_each_kind_writes_only_when_performed_and_undo_redo_round_trip(
     stack.undo()
     assert kind.state(demo_db) == before
     assert stack.count() == 1  # never dropped: every step succeeded
+
+
+def test_a_consent_edit_saved_by_the_form_is_recorded_then_undone_and_redone(
+    demo_db: Database,
+) -> None:
+    """The form's save (ConsentService.save_form) edits the terms in its own transaction;
+    EditConsent only records that edit, so performing it writes nothing more."""
+    consents = ConsentService(demo_db)
+    before = consents.get(_undecided_consent(demo_db))
+    EditConsent(consents, before, before, _nothing, _failed)  # the constructor only records
+    assert consents.get(before.id).row_version == before.row_version
+    after = consents.edit(
+        before.id, replace(before.terms, term_end=date(2027, 1, 31)), before.row_version
+    )
+    stack = QUndoStack()
+    command = EditConsent.perform(stack, consents, before, after, _nothing, _failed)
+    assert consents.get(before.id).row_version == after.row_version  # nothing written again
+    assert stack.count() == 1 and stack.command(0) is command
+    assert command.text() and "{" not in command.text()
+    stack.undo()
+    assert consents.get(before.id).terms == before.terms
+    stack.redo()
+    assert consents.get(before.id).terms == after.terms
+    stack.undo()
+    assert consents.get(before.id).terms == before.terms
+    assert stack.count() == 1
 
 
 def test_a_refused_first_write_pushes_nothing(demo_db: Database) -> None:
@@ -300,7 +317,8 @@ def test_undo_after_another_desk_changed_the_row_says_so_and_drops_the_step(
     consents = ConsentService(demo_db)
     record = consents.get(_undecided_consent(demo_db))
     mine = replace(record.terms, term_end=date(2027, 1, 31))
-    EditConsent.perform(stack, consents, record, mine, _nothing, errors.append)
+    saved = consents.edit(record.id, mine, record.row_version)  # the form's save_form
+    EditConsent.perform(stack, consents, record, saved, _nothing, errors.append)
     # another desk saves all three rows
     theirs = consents.get(record.id)
     consents.edit(record.id, replace(theirs.terms, term_end=date(2027, 6, 30)), theirs.row_version)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from cli.app import Context, print_json
-from cli.language import pick, say, wants_chinese
+from cli.language import language, pick, say, wants_chinese
 from models.clock import utc_now
 from models.errors import UserError
 from models.proposals.importer import import_proposal
@@ -102,7 +102,7 @@ def _check(ctx: Context) -> int:
         )
         who = f.artist_name or "—"
         accepted = say("cli.proposal.risk_accepted") if f.accepted_risk else ""
-        message = pick(x.message, x.message_zh)
+        message = x.message_in(language())
         severity = pick(x.severity.value, x.severity.label_zh)
         sys.stdout.write(
             f"{severity:<5} {x.rule_id:<3} {where:<10} {who}{pick(': ', '：')}{message}{accepted}\n"

@@ -359,7 +359,7 @@ class ReviewComposer:
                 f"<font color='#{colour.hexval()[2:]}'><b>{x.severity.value}</b></font>"
                 f"<br/>{esc(x.rule_id)}"
             )
-            message = self.pair(esc(x.message), esc(x.message_zh))
+            message = "<br/>".join(esc(x.message_in(lang)) for lang in self.langs)
             if f.accepted_risk:
                 message += (
                     f"<br/><font color='#5c5c5c'>{self.t('accepted')}: "

@@ -4,6 +4,8 @@ The golden files under tests/golden/findings were written by this test (CAPTURE_
 the code that stored message/message_zh pairs; the catalogue-rendered findings must reproduce
 them word for word: `proposal check` in English and Chinese, the review report PDF (text
 extracted with pypdf), and the findings view's message column in both interface languages.
+One deliberate change: R9's Chinese now names what implies training (提案要求训练模型…), as
+the English always did, so both languages say the same thing.
 """
 
 from __future__ import annotations

@@ -21,10 +21,7 @@ def _anchors(ctx: Context) -> list[Anchor]:
     for folder in ctx.args.register or ():
         path = Path(folder)
         if not (path / "register.json").is_file():
-            raise UserError(
-                f"{path} holds no register.json; give the folder of a register export.",
-                f"{path} 中没有 register.json；请指定公开登记册导出文件夹。",
-            )
+            raise UserError("error.cli.audit.path_holds_no_register_json", path=path)
         found.extend(register_anchors(path))
     return found
 
@@ -83,7 +80,7 @@ def _checkpoint(ctx: Context) -> int:
     try:
         cp = make_checkpoint(ctx.db, "on-demand", identity)
     except OSError as e:
-        raise UserError(f"Cannot make a checkpoint: {e}.") from e
+        raise UserError("error.cli.audit.cannot_make_checkpoint_reason", reason=e) from e
     if ctx.args.json:
         print_json(cp.to_json())
         return 0

@@ -40,10 +40,7 @@ def parse_when(text: str, jurisdiction: str, end_of_day: bool) -> datetime | dat
             return day_end(day, artist_zone(jurisdiction)) if end_of_day else day
         when = datetime.fromisoformat(raw)
     except ValueError as e:
-        raise UserError(
-            f"'{text}' is not a date or time; use 2026-04-03 or 2026-04-03T10:00+08:00.",
-            f"「{text}」不是日期或时间；请用 2026-04-03 或 2026-04-03T10:00+08:00。",
-        ) from e
+        raise UserError("error.cli.consent_actions.text_not_date_time_use", text=text) from e
     if when.tzinfo is None:
         when = when.replace(tzinfo=artist_zone(jurisdiction))
     return when.astimezone(UTC)

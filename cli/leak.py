@@ -24,7 +24,7 @@ def read_entries(source: str) -> list[ListEntry]:
     if source == "-":
         entries = read_list_bytes(sys.stdin.buffer.read(), "standard input")
         if not entries:
-            raise UserError("standard input contains no names.", "标准输入中没有找到姓名。")
+            raise UserError("error.cli.leak.standard_input_contains_no_names")
         return entries
     return read_list_file(Path(source))
 

@@ -28,21 +28,14 @@ def _as_of(text: str | None) -> datetime | None:
     try:
         when = datetime.fromisoformat(raw)
     except ValueError:
-        raise UserError(
-            f"--as-of '{raw}' is not a date or time (use 2026-05-01, 2026-05-01T18:00+08:00 or "
-            "now).",
-            f"--as-of “{raw}” 不是日期或时间。",
-        ) from None
+        raise UserError("error.cli.proposal.as_raw_not_date_time", raw=raw) from None
     if len(raw) == 10:
         day = date.fromisoformat(raw)
         return datetime.combine(day + timedelta(days=1), time(0), tzinfo=UTC) - timedelta(
             microseconds=1
         )
     if when.tzinfo is None:
-        raise UserError(
-            f"--as-of '{raw}' needs a time zone offset (e.g. +08:00).",
-            f"--as-of “{raw}” 需要包含时区。",
-        )
+        raise UserError("error.cli.proposal.as_raw_needs_time_zone", raw=raw)
     return when
 
 

@@ -24,10 +24,7 @@ def parse_time(text: str) -> datetime:
     try:
         return datetime.fromisoformat(text.strip())
     except ValueError:
-        raise UserError(
-            f"'{text}' is not a time; write it like 2026-05-01T09:30+08:00.",
-            f"“{text}”不是有效时间；请写成 2026-05-01T09:30+08:00 的格式。",
-        ) from None
+        raise UserError("error.cli.statement.text_not_time_write_like", text=text) from None
 
 
 def _service(ctx: Context) -> StatementService:
@@ -57,7 +54,7 @@ def _export(ctx: Context) -> int:
     )
     out = Path(a.out)
     if out.suffix.lower() != ".pdf" and not out.is_dir():
-        raise UserError("--out must name a .pdf file (or an existing folder).")
+        raise UserError("error.cli.statement.out_must_name_pdf_file")
     result = _service(ctx).export(request, out)
     st = result.statement
     kind = kind_words(st.kind)
@@ -83,9 +80,9 @@ def _batch(ctx: Context) -> int:
         try:
             ids = [int(x) for x in a.artists.split(",") if x.strip()]
         except ValueError:
-            raise UserError("--artists takes artist ids separated by commas, e.g. 1,2,3.") from None
+            raise UserError("error.cli.statement.artists_takes_artist_ids_separated") from None
     if not ids:
-        raise UserError("No artists to export.")
+        raise UserError("error.cli.statement.no_artists_export")
     service = _service(ctx)
 
     def progress(done: int, total: int, label: str) -> None:
@@ -162,7 +159,7 @@ def _verify(ctx: Context) -> int:
     fingerprints = tuple(read_fingerprint(f) for f in (a.fingerprint or ()))
     folder = Path(a.register_folder) if a.register_folder else None
     if folder is not None and not folder.is_dir():
-        raise UserError(f"The folder {folder} does not exist.")
+        raise UserError("error.cli.statement.folder_folder_does_not_exist", folder=folder)
     db = _register_db(ctx)
     own = own_identity_fingerprint(db.location.files_dir) if db is not None else None
     result = verify_statement(

@@ -136,7 +136,11 @@ def _replace_into(target: Path, data: bytes) -> None:
         part.write_bytes(data)
         os.replace(part, target)
     except OSError as e:
-        raise UserError(f"Cannot write {target}: {e.strerror or e}.") from e
+        raise UserError(
+            "error.reports.leak_statements.cannot_write_target_value",
+            target=target,
+            value=e.strerror or e,
+        ) from e
     finally:
         if part.exists():
             part.unlink()

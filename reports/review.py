@@ -511,7 +511,7 @@ def export_review(
         with contextlib.suppress(OSError):  # e.g. the "folder" is a file: there is no .part
             part.unlink(missing_ok=True)
         raise UserError(
-            f"Cannot write {out}: {e.strerror or e}.", f"无法写入 {out}：{e.strerror or e}。"
+            "error.reports.review.cannot_write_out_value", out=out, value=e.strerror or e
         ) from e
     return out
 

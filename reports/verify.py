@@ -210,26 +210,24 @@ def load_trust_certificate(path: Path) -> x509.Certificate:
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise UserError(f"Cannot read the certificate {path}: {e.strerror or e}.") from e
+        raise UserError(
+            "error.reports.verify.cannot_read_certificate_path_value",
+            path=path,
+            value=e.strerror or e,
+        ) from e
     try:
         if b"-----BEGIN CERTIFICATE-----" in data:
             return x509.load_pem_x509_certificate(data)
         return x509.load_der_x509_certificate(data)
     except ValueError as e:
-        raise UserError(
-            f"{path.name} is not a certificate (PEM or DER).",
-            f"{path.name} 不是证书文件（PEM 或 DER）。",
-        ) from e
+        raise UserError("error.reports.verify.name_not_certificate_pem_der", name=path.name) from e
 
 
 def read_fingerprint(text: str) -> str:
     """`--fingerprint` as people copy it (hex, colons or spaces); else UserError (exit 2)."""
     value = parse_fingerprint(text)
     if value is None:
-        raise UserError(
-            f"'{text}' is not a SHA-256 fingerprint (64 hexadecimal digits, colons allowed).",
-            f"“{text}”不是 SHA-256 指纹（64 位十六进制数字，可含冒号）。",
-        )
+        raise UserError("error.reports.verify.text_not_sha_fingerprint_hexadecimal", text=text)
     return value
 
 

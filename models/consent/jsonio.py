@@ -235,26 +235,28 @@ def read_inputs(path: Path) -> list[ConsentInput]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as e:
-        raise UserError(f"Cannot read {path}: {e.strerror}.", f"无法读取 {path}。") from e
-    except UnicodeDecodeError as e:
         raise UserError(
-            f"{path.name} is not UTF-8 text; save the JSON file as UTF-8.",
-            f"{path.name} 不是 UTF-8 文本；请将 JSON 文件保存为 UTF-8。",
+            "error.consent.jsonio.cannot_read_path_strerror", path=path, strerror=e.strerror
         ) from e
+    except UnicodeDecodeError as e:
+        raise UserError("error.consent.jsonio.name_not_utf_text_save", name=path.name) from e
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise UserError(
-            f"{path.name} is not valid JSON (line {e.lineno}: {e.msg}).",
-            f"{path.name} 不是有效的 JSON（第 {e.lineno} 行）。",
+            "error.consent.jsonio.name_not_valid_json_line",
+            name=path.name,
+            lineno=e.lineno,
+            msg=e.msg,
         ) from e
     except RecursionError:
         raise UserError(
-            f"{path.name} is nested too deeply to be a consent file.",
-            f"{path.name} 嵌套层级过深。",
+            "error.consent.jsonio.name_nested_too_deeply_consent", name=path.name
         ) from None
     except ValueError as e:  # an integer literal longer than Python converts
-        raise UserError(f"{path.name} is not a usable consent file ({e}).") from None
+        raise UserError(
+            "error.consent.jsonio.name_not_usable_consent_file", name=path.name, reason=e
+        ) from None
     return parse_inputs(data, path.parent)
 
 

@@ -183,14 +183,12 @@ def state_as_of(db: Database, artist_id: int, when: datetime) -> ConsentState:
 def state_in_session(s: Session, artist_id: int, when: datetime) -> ConsentState:
     """`state_as_of` inside a caller's session (e.g. a statement issued in one transaction)."""
     if when.tzinfo is None:
-        raise UserError("An as-of time needs a time zone.", "查询时间需要包含时区。")
+        raise UserError("error.consent.state.as_time_needs_time_zone")
     conn = s.connection()
     params = {"artist_id": artist_id, "when": when}
     artist = conn.execute(_ARTIST, params).first()
     if artist is None:
-        raise NotFoundError(
-            f"There is no artist with id {artist_id}.", f"没有编号为 {artist_id} 的艺人。"
-        )
+        raise NotFoundError("error.consent.state.there_no_artist_id_artist", artist_id=artist_id)
     tz_name = zone_name(artist[0])
     tz = artist_zone(artist[0])
     day = local_day(when, tz)

@@ -92,38 +92,41 @@ def load_json(path: Path) -> dict[str, Any]:
     try:
         if path.stat().st_size > MAX_JSON_BYTES:
             raise UserError(
-                f"{path.name} is larger than {MAX_JSON_BYTES >> 10} KB; a proposal file is small.",
-                f"{path.name} 超过 {MAX_JSON_BYTES >> 10} KB。",
+                "error.proposals.importer.name_larger_than_value_kb",
+                name=path.name,
+                value=MAX_JSON_BYTES >> 10,
             )
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise UserError(f"Cannot find {path}.", f"找不到文件 {path}。") from None
+        raise UserError("error.proposals.importer.cannot_find_path", path=path) from None
     except IsADirectoryError:
-        raise UserError(f"{path} is a folder, not a JSON file.", f"{path} 是文件夹。") from None
+        raise UserError("error.proposals.importer.path_folder_not_json_file", path=path) from None
     except OSError as e:
-        raise UserError(f"Cannot read {path}: {e.strerror or e}.") from e
+        raise UserError(
+            "error.proposals.importer.cannot_read_path_value", path=path, value=e.strerror or e
+        ) from e
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except RecursionError:
         raise UserError(
-            f"{path.name} is nested too deeply to be a proposal file.",
-            f"{path.name} 嵌套层级过深，不是提案文件。",
+            "error.proposals.importer.name_nested_too_deeply_proposal", name=path.name
         ) from None
     except UnicodeDecodeError:
-        raise UserError(
-            f"{path.name} is not UTF-8 text.", f"{path.name} 不是 UTF-8 文本。"
-        ) from None
+        raise UserError("error.proposals.importer.name_not_utf_text", name=path.name) from None
     except json.JSONDecodeError as e:
         raise UserError(
-            f"{path.name} is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}).",
-            f"{path.name} 不是有效的 JSON（第 {e.lineno} 行第 {e.colno} 列）。",
+            "error.proposals.importer.name_not_valid_json_line",
+            name=path.name,
+            lineno=e.lineno,
+            colno=e.colno,
+            msg=e.msg,
         ) from None
     except ValueError as e:  # e.g. an integer literal longer than Python converts (4300 digits)
         raise UserError(
-            f"{path.name} is not a usable proposal file ({e}).", f"{path.name} 不是可用的提案文件。"
+            "error.proposals.importer.name_not_usable_proposal_file", name=path.name, reason=e
         ) from None
     if not isinstance(data, dict):
-        raise UserError(f"{path.name} must hold one JSON object describing the proposal.")
+        raise UserError("error.proposals.importer.name_must_hold_one_json", name=path.name)
     return data
 
 

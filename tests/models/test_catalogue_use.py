@@ -41,9 +41,12 @@ def _scan() -> tuple[set[str], set[str], set[str], list[str]]:
                     texts.add(value)
             elif isinstance(node, ast.JoinedStr) and node.values:
                 head = node.values[0]
-                if isinstance(head, ast.Constant) and isinstance(head.value, str):
-                    if PREFIX.match(head.value) or CODE.match(head.value.rstrip("_")):
-                        prefixes.add(head.value)
+                if (
+                    isinstance(head, ast.Constant)
+                    and isinstance(head.value, str)
+                    and (PREFIX.match(head.value) or CODE.match(head.value.rstrip("_")))
+                ):
+                    prefixes.add(head.value)
                 texts.add(
                     "".join(v.value if isinstance(v, ast.Constant) else "7" for v in node.values)
                 )
@@ -59,9 +62,13 @@ def _scan() -> tuple[set[str], set[str], set[str], list[str]]:
                     and len(node.args) == 1
                 ):
                     called.append(f"{path.relative_to(ROOT)}:{node.lineno}: {first.value}")
-            if isinstance(node, ast.keyword) and node.arg == "code":
-                if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
-                    called.append(f"{path.relative_to(ROOT)}: {node.value.value}")
+            if (
+                isinstance(node, ast.keyword)
+                and node.arg == "code"
+                and isinstance(node.value, ast.Constant)
+                and isinstance(node.value.value, str)
+            ):
+                called.append(f"{path.relative_to(ROOT)}: {node.value.value}")
     return literals, prefixes, texts, called
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from cli.app import Context, print_json
+from cli.language import say
 from models.audit.anchors import Anchor, backup_anchors, register_anchors, store_anchors
+from models.audit.chain import ChainReport
 from models.audit.checkpoint import make_checkpoint
 from models.audit.service import AuditService
 from models.errors import UserError
@@ -42,31 +44,28 @@ def _verify(ctx: Context) -> int:
             }
         )
         return 0 if report.intact else 1
+    for line in verify_lines(report):
+        print(line)
+    return 0 if report.intact else 1
+
+
+def verify_lines(report: ChainReport) -> list[str]:
+    """What `audit verify` prints for a report, in the command line's language (one place for
+    every path that verifies the trail)."""
     if report.intact:
-        print(
-            f"Audit trail intact: {report.count} events; every audited row matches its last "
-            f"event; extends all {report.checkpoints} checkpoint(s) found."
-        )
-        _unchecked(report.unchecked)
-        return 0
-    if report.first_broken is not None:
-        print(f"Audit trail BROKEN at event {report.first_broken}: {report.reason}.")
+        lines = [say("cli.audit.intact", n=report.count, checkpoints=report.checkpoints)]
     else:
-        print(f"Audit trail BROKEN: {report.reason}.")
-    for problem in report.problems[1 if report.first_broken is None else 0 :][:20]:
-        print(f"  - {problem}")
-    if len(report.problems) > 21:
-        print(f"  … and {len(report.problems) - 21} more")
-    _unchecked(report.unchecked)
-    return 1
-
-
-def _unchecked(n: int) -> None:
-    if n:
-        print(
-            f"Note: {n} checkpoint(s) are sealed by a key this desk does not hold (another "
-            "desk's, or this desk's key was removed or replaced) and were not checked."
-        )
+        if report.first_broken is not None:
+            lines = [say("cli.audit.broken_at", event=report.first_broken, reason=report.reason)]
+        else:
+            lines = [say("cli.audit.broken", reason=report.reason)]
+        skip = 1 if report.first_broken is None else 0
+        lines += [f"  - {problem}" for problem in report.problems[skip:][:20]]
+        if len(report.problems) > 21:
+            lines.append(say("cli.audit.more", n=len(report.problems) - 21))
+    if report.unchecked:
+        lines.append(say("cli.audit.unchecked", n=report.unchecked))
+    return lines
 
 
 def _checkpoint(ctx: Context) -> int:
@@ -76,7 +75,7 @@ def _checkpoint(ctx: Context) -> int:
     identity = None
     identities = SigningIdentityService(ctx.db)
     if identities.exists() and not ctx.args.desk_key:
-        identity = identities.unlock(read_passphrase("Passphrase of the signing identity: "))
+        identity = identities.unlock(read_passphrase(say("cli.passphrase_prompt")))
     try:
         cp = make_checkpoint(ctx.db, "on-demand", identity)
     except OSError as e:
@@ -84,6 +83,6 @@ def _checkpoint(ctx: Context) -> int:
     if ctx.args.json:
         print_json(cp.to_json())
         return 0
-    how = "signed with the agency identity" if identity else "sealed with this desk's key"
-    print(f"Checkpoint: {cp.events} events, head {cp.head}, {cp.made_at} ({how}).")
+    how = say("cli.audit.signed_identity" if identity else "cli.audit.sealed_desk_key")
+    print(say("cli.audit.checkpoint", n=cp.events, head=cp.head, when=cp.made_at, how=how))
     return 0

@@ -29,7 +29,7 @@ def read_passphrase(prompt: str, confirm: bool = False) -> str:
             "error.cli.identity.passphrase_needed_run_terminal_set", passphrase_env=PASSPHRASE_ENV
         )
     first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Repeat the passphrase: ") != first:
+    if confirm and getpass.getpass(say("cli.passphrase_repeat")) != first:
         raise UserError("error.cli.identity.two_passphrases_differ_nothing_was")
     return first
 
@@ -63,7 +63,7 @@ def _create(ctx: Context) -> int:
     a = ctx.args
     service = SigningIdentityService(ctx.db)
     service.ensure_replaceable(a.replace)
-    secret = read_passphrase("Passphrase for the signing key: ", confirm=True)
+    secret = read_passphrase(say("cli.passphrase_new"), confirm=True)
     ident = service.create(a.agency_name, secret, a.agency_name_zh or "", replace=a.replace)
     agency = AgencyService(ctx.db)
     profile = agency.get()
@@ -91,7 +91,7 @@ def _import(ctx: Context) -> int:
         ) from e
     service = SigningIdentityService(ctx.db)
     service.ensure_replaceable(ctx.args.replace)
-    secret = read_passphrase(f"Passphrase of {path.name}: ")
+    secret = read_passphrase(say("cli.passphrase_of", name=path.name))
     ident = service.import_pkcs12(data, secret, replace=ctx.args.replace)
     print(say("cli.identity.imported", file=path.name))
     _print_identity(ident, AgencyService(ctx.db).get())

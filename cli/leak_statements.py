@@ -17,6 +17,7 @@ from pathlib import Path
 
 from cli.app import Context, print_json
 from cli.identity import read_passphrase
+from cli.language import say
 from cli.leak import read_entries
 from models.clock import utc_now
 from models.errors import UserError
@@ -31,8 +32,9 @@ SHOWN = 8
 
 
 def _names(matches: list[NameMatch]) -> str:
-    shown = ", ".join(m.entry.original.strip() for m in matches[:SHOWN])
-    return shown + (f" and {len(matches) - SHOWN} more" if len(matches) > SHOWN else "")
+    shown = say("cli.leak.separator").join(m.entry.original.strip() for m in matches[:SHOWN])
+    more = len(matches) - SHOWN
+    return shown + (say("cli.leak_statements.and_more", n=more) if more > 0 else "")
 
 
 def _folder(text: str) -> Path:
@@ -113,7 +115,7 @@ def issue_from_list(ctx: Context) -> int:
     identities = SigningIdentityService(ctx.db)
     identities.show()  # a clear message when there is none, before asking for a passphrase
     service = StatementService(
-        ctx.db, identities.unlock(read_passphrase("Passphrase of the signing identity: "))
+        ctx.db, identities.unlock(read_passphrase(say("cli.passphrase_prompt")))
     )
     listings = ListingService(ctx.db)
     if a.platform:
@@ -165,10 +167,17 @@ def issue_from_list(ctx: Context) -> int:
             if r.outcome == "issued":
                 print(f"{r.statement_id}  {r.artist}  {r.file}")
             else:
-                print(f"NOT ISSUED  {r.artist}: {r.reason}")
+                print(say("cli.leak_statements.not_issued", artist=r.artist, reason=r.reason))
         if missing:
-            print(f"Not on the roster (no statement): {_names(missing)}")
-        print(f"Issued {len(result.exported)} statement(s) into {folder}; summary: {csv_path.name}")
+            print(say("cli.leak_statements.not_on_roster", names=_names(missing)))
+        print(
+            say(
+                "cli.leak_statements.issued",
+                n=len(result.exported),
+                folder=folder,
+                summary=csv_path.name,
+            )
+        )
     return 0 if not result.failed else 1
 
 

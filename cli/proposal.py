@@ -73,11 +73,16 @@ def _import(ctx: Context) -> int:
         )
     else:
         uses = sum(sc.ai_uses for sc in proposal.scripts)
-        sys.stdout.write(
-            f"Imported proposal #{proposal.id}: {proposal.counterparty_name} — "
-            f"{proposal.project_title}, {len(proposal.artists)} artist(s), "
-            f"{len(proposal.scripts)} script(s) with {uses} AI use(s).\n"
+        line = say(
+            "cli.proposal.imported",
+            id=proposal.id,
+            counterparty=proposal.counterparty_name,
+            project=proposal.project_title,
+            artists=len(proposal.artists),
+            scripts=len(proposal.scripts),
+            uses=uses,
         )
+        sys.stdout.write(line + "\n")
     return 0
 
 
@@ -137,8 +142,9 @@ def _list(ctx: Context) -> int:
     for r in rows:
         due = r.respond_by.isoformat() if r.respond_by else "—"
         worst = r.worst_open.value if r.worst_open else "-"
+        due = say("cli.proposal.due", date=f"{due:<10}")
         sys.stdout.write(
-            f"{r.id:>5}  {r.status.value:<12} due {due:<10} [{r.deadline.value}]  {worst:<5}  "
+            f"{r.id:>5}  {r.status.value:<12} {due} [{r.deadline.value}]  {worst:<5}  "
             f"{r.counterparty_name} — {r.project_title}: {', '.join(r.artist_names)}\n"
         )
     sys.stdout.write(say("cli.proposal.count", n=len(rows)) + "\n")

@@ -54,11 +54,7 @@ def _value(name: str, value: Any, language: str) -> str:
     if isinstance(value, list | tuple) and value and all(isinstance(v, Mapping) for v in value):
         sep = render("list.separator", language)  # several phrases: "a; b" / "a；b"
         return sep.join(_value(name, v, language) for v in value)
-    if (
-        isinstance(value, tuple | list)
-        and len(value) == 2
-        and all(isinstance(v, str) for v in value)
-    ):  # a list: the pair as JSON stores it
+    if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, str) for v in value):
         return str(value[1] if language == "zh" else value[0])
     if name == "status" and language == "zh":
         from models.consent.lifecycle import STATUS_LABELS  # only when needed: no import circle
@@ -69,6 +65,18 @@ def _value(name: str, value: Any, language: str) -> str:
         except ValueError:
             return str(value)
     return str(value)
+
+
+def from_json(value: Any) -> Any:
+    """Message values read back from JSON: each (en, zh) pair is a tuple again (JSON stores
+    it as a list), inside phrases and lists too."""
+    if isinstance(value, list):
+        if len(value) == 2 and all(isinstance(v, str) for v in value):
+            return (value[0], value[1])
+        return [from_json(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): from_json(v) for k, v in value.items()}
+    return value
 
 
 def render(code: str, language: str, params: Mapping[str, Any] | None = None) -> str:
@@ -139,6 +147,7 @@ __all__ = [
     "catalogue",
     "code_of",
     "field_name",
+    "from_json",
     "has",
     "phrase",
     "render",

@@ -192,25 +192,16 @@ def check_signature(data: bytes, signature: bytes, certificate: x509.Certificate
     if outcome.signer is None:
         reason = outcome.problems[0] if outcome.problems else "no signer"
         raise RegisterError(
-            f"The register's signature cannot be checked ({reason}); do not trust this register.",
-            "无法核验登记簿的签名；请勿信任此登记簿。",
+            "error.reports.public_register.register_signature_cannot_checked_reason", reason=reason
         )
     if fingerprint(outcome.signer) != fingerprint(certificate):
         raise RegisterError(
-            "The register's signature cannot be checked (signed by another certificate); do not "
-            "trust this register.",
-            "无法核验登记簿的签名；请勿信任此登记簿。",
+            "error.reports.public_register.register_signature_cannot_checked_signed"
         )
     if not outcome.intact:
-        raise RegisterError(
-            "register.json was changed after it was signed; do not trust this register.",
-            "register.json 在签名后被修改；请勿信任此登记簿。",
-        )
+        raise RegisterError("error.reports.public_register.register_json_was_changed_after")
     if not outcome.valid or outcome.problems:
-        raise RegisterError(
-            "The register's signature is not valid; do not trust this register.",
-            "登记簿签名无效；请勿信任此登记簿。",
-        )
+        raise RegisterError("error.reports.public_register.register_signature_not_valid_do")
 
 
 def _write_all(folder: Path, files: dict[str, bytes]) -> tuple[Path, ...]:
@@ -340,15 +331,20 @@ def _previous_history(folder: Path) -> list[dict[str, Any]]:
 def _read(path: Path, limit: int = MAX_REGISTER_BYTES) -> bytes:
     try:
         if path.stat().st_size > limit:
-            raise RegisterError(f"{path.name} is too large to be a register.")
+            raise RegisterError(
+                "error.reports.public_register.name_too_large_register", name=path.name
+            )
         return path.read_bytes()
     except FileNotFoundError as e:
         raise RegisterError(
-            f"{path.parent} has no {path.name}: it is not a published register.",
-            f"{path.parent} 中没有 {path.name}：这不是已发布的登记簿。",
+            "error.reports.public_register.parent_has_no_name_not",
+            parent=path.parent,
+            name=path.name,
         ) from e
     except OSError as e:
-        raise RegisterError(f"Cannot read {path}: {e.strerror or e}.") from e
+        raise RegisterError(
+            "error.reports.public_register.cannot_read_path_value", path=path, value=e.strerror or e
+        ) from e
 
 
 def is_public_register(folder: Path) -> bool:
@@ -363,23 +359,26 @@ def read_public_register(folder: Path) -> PublicRegister:
     try:
         certificate = x509.load_pem_x509_certificates(pem)[0]
     except (ValueError, IndexError) as e:
-        raise RegisterError(f"{CERTIFICATE_FILE} is not a certificate.") from e
+        raise RegisterError(
+            "error.reports.public_register.certificate_file_not_certificate",
+            certificate_file=CERTIFICATE_FILE,
+        ) from e
     check_signature(data, signature, certificate)
     try:
         content = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as e:
-        raise RegisterError("register.json is signed but is not JSON.") from e
+        raise RegisterError("error.reports.public_register.register_json_signed_but_not") from e
     if not isinstance(content, dict) or content.get("register_type") != REGISTER_TYPE:
-        raise RegisterError("register.json is not a Consent Desk public register.")
+        raise RegisterError("error.reports.public_register.register_json_not_consent_desk")
     fp = fingerprint(certificate)
     agency = content.get("agency")
     named = agency.get("certificate_fingerprint_sha256") if isinstance(agency, dict) else None
     if named != fp:
         raise RegisterError(
-            "register.json names a different certificate than the one that signed it."
+            "error.reports.public_register.register_json_names_different_certificate"
         )
     if not isinstance(content.get("statements"), list):
-        raise RegisterError("register.json lists no statements.")
+        raise RegisterError("error.reports.public_register.register_json_lists_no_statements")
     return PublicRegister(content, fp, str(content.get("generated_at", "")))
 
 

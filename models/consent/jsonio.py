@@ -56,11 +56,13 @@ class _Bad(UserError):
 def parse_time(value: Any, where: str) -> datetime:
     """ISO date-time; a date or a time without offset is read as UTC."""
     if not isinstance(value, str):
-        raise _Bad(f"{where}: give a date-time such as 2026-04-03T10:00:00+08:00.")
+        raise _Bad("error.consent.jsonio.where_give_date_time_such", where=where)
     try:
         when = datetime.fromisoformat(value.strip())
     except ValueError as e:
-        raise _Bad(f"{where}: '{value}' is not a date-time (2026-04-03T10:00:00+08:00).") from e
+        raise _Bad(
+            "error.consent.jsonio.where_value_not_date_time", where=where, value=value
+        ) from e
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
@@ -70,14 +72,16 @@ def _date(value: Any, where: str) -> date | None:
     try:
         return date.fromisoformat(str(value).strip())
     except ValueError as e:
-        raise _Bad(f"{where}: '{value}' is not a date (YYYY-MM-DD).") from e
+        raise _Bad(
+            "error.consent.jsonio.where_value_not_date_yyyy", where=where, value=value
+        ) from e
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _Bad(f"{where}: give a list of texts.")
+        raise _Bad("error.consent.jsonio.where_give_list_texts", where=where)
     return tuple(value)
 
 
@@ -88,7 +92,9 @@ def _enum_list(value: Any, kind: type[Modality] | type[Use], where: str) -> tupl
             out.append(kind(v))
         except ValueError as e:
             choices = ", ".join(k.value for k in kind)
-            raise _Bad(f"{where}: '{v}' is not one of {choices}.") from e
+            raise _Bad(
+                "error.consent.jsonio.where_v_not_one_choices", where=where, v=v, choices=choices
+            ) from e
     return tuple(out)
 
 
@@ -101,7 +107,12 @@ def _choice(value: Any, kind: Any, where: str) -> Any:
         return kind(value)
     except ValueError as e:
         choices = ", ".join(k.value for k in kind)
-        raise _Bad(f"{where}: '{value}' is not one of {choices}.") from e
+        raise _Bad(
+            "error.consent.jsonio.where_value_not_one_choices",
+            where=where,
+            value=value,
+            choices=choices,
+        ) from e
 
 
 def _draft(item: dict[str, Any], where: str) -> ConsentDraft:
@@ -117,7 +128,7 @@ def _draft(item: dict[str, Any], where: str) -> ConsentDraft:
             elif isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= MAX_ID:
                 values[key] = v
             else:
-                raise _Bad(f"{w}: give a whole-number id.")
+                raise _Bad("error.consent.jsonio.w_give_whole_number_id", w=w)
         elif key == "modalities":
             values[key] = _enum_list(v, Modality, w)
         elif key == "uses":
@@ -135,40 +146,44 @@ def _draft(item: dict[str, Any], where: str) -> ConsentDraft:
                 try:
                     amount = Decimal(str(v)) if isinstance(v, int | float | str) else None
                 except (InvalidOperation, ValueError) as e:
-                    raise _Bad(f"{w}: give an amount.") from e
+                    raise _Bad("error.consent.jsonio.w_give_amount", w=w) from e
                 if amount is None or not amount.is_finite() or abs(amount) >= MAX_AMOUNT:
-                    raise _Bad(f"{w}: give an amount (a number below {MAX_AMOUNT:,}).")
+                    raise _Bad(
+                        "error.consent.jsonio.w_give_amount_number_below",
+                        w=w,
+                        max_amount=f"{MAX_AMOUNT:,}",
+                    )
                 values[key] = amount
         elif key == "compensation_basis":
             values[key] = None if v in (None, "") else _choice(v, CompensationBasis, w)
         elif _TYPES[key] in ("bool", bool):
             if not isinstance(v, bool):
-                raise _Bad(f"{w}: give true or false.")
+                raise _Bad("error.consent.jsonio.w_give_true_false", w=w)
             values[key] = v
         else:
             if not isinstance(v, str):
-                raise _Bad(f"{w}: give a text.")
+                raise _Bad("error.consent.jsonio.w_give_text", w=w)
             values[key] = v
     for key in ("artist_id", "counterparty_id"):
         if key not in values:
-            raise _Bad(f"{where}: '{key}' is required.")
+            raise _Bad("error.consent.jsonio.where_key_required", where=where, key=key)
     return ConsentDraft(**values)
 
 
 def _evidence(value: Any, base_dir: Path, where: str) -> tuple[EvidenceFile, ...]:
     if not isinstance(value, list):
-        raise _Bad(f"{where} evidence: give a list of files.")
+        raise _Bad("error.consent.jsonio.where_evidence_give_list_files", where=where)
     out = []
     for i, e in enumerate(value, start=1):
         w = f"{where} evidence {i}"
         if isinstance(e, str):
             e = {"path": e}
         if not isinstance(e, dict) or not isinstance(e.get("path"), str):
-            raise _Bad(f'{w}: give a path (or {{"path": ..., "role": ...}}).')
+            raise _Bad("error.consent.jsonio.w_give_path_path_role", w=w)
         path = Path(e["path"]).expanduser()
         path = path if path.is_absolute() else base_dir / path
         if not path.is_file():
-            raise _Bad(f"{w}: there is no file at {path}.")
+            raise _Bad("error.consent.jsonio.w_there_no_file_path", w=w, path=path)
         role = _choice(e.get("role", EvidenceRole.SIGNED_AGREEMENT.value), EvidenceRole, w)
         out.append(EvidenceFile(path, role, str(e.get("name", "")), str(e.get("note", ""))))
     return tuple(out)
@@ -181,10 +196,14 @@ def parse_inputs(data: Any, base_dir: Path) -> list[ConsentInput]:
     for n, item in enumerate(items, start=1):
         where = f"record {n}:" if len(items) > 1 else "record:"
         if not isinstance(item, dict):
-            raise _Bad(f"{where} give an object with the consent's fields.")
+            raise _Bad("error.consent.jsonio.where_give_object_consent_fields", where=where)
         unknown = sorted(set(item) - set(DRAFT_FIELDS) - set(EXTRA_KEYS))
         if unknown:
-            raise _Bad(f"{where} unknown field(s): {', '.join(unknown)}.")
+            raise _Bad(
+                "error.consent.jsonio.where_unknown_field_items",
+                where=where,
+                items=", ".join(unknown),
+            )
         status = _choice(item.get("status", "requested"), ConsentStatus, f"{where} status")
         if status not in (
             ConsentStatus.REQUESTED,
@@ -192,15 +211,16 @@ def parse_inputs(data: Any, base_dir: Path) -> list[ConsentInput]:
             ConsentStatus.GIVEN,
             ConsentStatus.REFUSED,
         ):
-            raise _Bad(
-                f"{where} status: a record is entered as requested, pending_artist, given or "
-                "refused; revoke it afterwards with `consent revoke`."
-            )
+            raise _Bad("error.consent.jsonio.where_status_record_entered_as", where=where)
         decision = None
         if status in (ConsentStatus.GIVEN, ConsentStatus.REFUSED):
             d = item.get("decision")
             if not isinstance(d, dict):
-                raise _Bad(f"{where} decision: a {status.value} record needs the decision.")
+                raise _Bad(
+                    "error.consent.jsonio.where_decision_value_record_needs",
+                    where=where,
+                    value=status.value,
+                )
             decision = ArtistDecision(
                 DecisionOutcome(status.value),
                 str(d.get("decided_by", "")),
@@ -212,7 +232,7 @@ def parse_inputs(data: Any, base_dir: Path) -> list[ConsentInput]:
         r = item.get("recommendation")
         if r is not None:
             if not isinstance(r, dict):
-                raise _Bad(f"{where} recommendation: give an object.")
+                raise _Bad("error.consent.jsonio.where_recommendation_give_object", where=where)
             recommendation = AgencyRecommendation(
                 _choice(r.get("recommendation"), Recommendation, f"{where} recommendation"),
                 str(r.get("recommended_by", "")),

@@ -24,6 +24,7 @@ from models.consent.state import state_in_session
 from models.consent.words import ConsentState
 from models.consent.zones import artist_zone, day_end
 from models.leak.matcher import RosterName
+from models.messages import from_json
 from models.names import display_name
 from models.proposals import row_values, script_intake
 from models.proposals.characters import named_by_uses, suggest
@@ -428,7 +429,7 @@ def to_stored(row: FindingRow, names: dict[int, str]) -> StoredFinding:
         line=row.line,
         subject=row.subject,
         code=row.message_code or "",
-        params=dict(row.message_params or {}),
+        params=from_json(dict(row.message_params or {})),
         stored=(row.message, row.message_zh),
         source=row.source,
         action=row.action,

@@ -43,6 +43,7 @@ from models.audit.checkpoint import FORGED, UNKNOWN_KEY, Seal, check_seal, make_
 from models.audit.service import AuditService
 from models.clock import iso, today, utc_now
 from models.errors import FieldProblem, ValidationError
+from models.messages import phrase, render
 from models.storage.archive import (
     DATABASE,
     FILES_PREFIX,
@@ -452,13 +453,15 @@ def restore_backup(
         _count, audit_problems = _staged_audit(staged_db, location.files_dir, manifest)
         problems.extend(audit_problems)
         if problems and not accept_broken:
+            more = len(problems) - 1
+            values = {
+                "name": archive.name,
+                "problem": problems[0],
+                "more": phrase("error.safety.backup.more_problems", n=more) if more else "",
+            }
             raise UnverifiedBackup(
-                f"{archive.name} was not restored: {problems[0]}"
-                + (f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else "")
-                + ". Nothing was changed. Restore it anyway only if you know why: "
-                "`restore --accept-broken` (recorded in the audit trail).",
-                f"{archive.name} 未恢复：备份无法验证或其审计记录已损坏。未做任何更改。"
-                "如确知原因，可使用 `restore --accept-broken` 强制恢复（将记入审计记录）。",
+                render("error.safety.backup.not_restored", "en", values),
+                render("error.safety.backup.not_restored", "zh", values),
                 problems,
             )
         # staging opened the copy (migrations, WAL): leave only the database file itself

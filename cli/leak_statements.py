@@ -24,6 +24,7 @@ from models.errors import UserError
 from models.identity import SigningIdentityService
 from models.leak import MatchStatus, NameMatch, NameMatcher
 from models.leak.listings import ListingDraft, ListingService, entries_from_matches
+from models.messages import phrase
 from models.statements.record import parse_languages
 from reports.leak_statements import issue_leak_statements, summary_rows, write_summary
 from reports.statements.service import StatementService
@@ -85,10 +86,12 @@ def issue_from_list(ctx: Context) -> int:
         if m.status is not MatchStatus.NOT_FOUND and m.confirm and m.entry.line not in confirmed
     ]
     if unconfirmed:
-        listed = (
-            "; ".join(f"line {m.entry.line} {m.text} ({m.reason})" for m in unconfirmed),
-            "；".join(f"第 {m.entry.line} 行 {m.text}（{m.reason}）" for m in unconfirmed),
-        )
+        listed = [
+            phrase(
+                "cli.leak_statements.unconfirmed", line=m.entry.line, text=m.text, reason=m.reason
+            )
+            for m in unconfirmed
+        ]
         lines = ",".join(str(m.entry.line) for m in unconfirmed)
         raise UserError(
             "error.cli.leak_statements.n_value_person_confirm_listed",

@@ -106,7 +106,7 @@ def _check(ctx: Context) -> int:
             f"{severity:<5} {x.rule_id:<3} {where:<10} {who}{pick(': ', '：')}{message}{accepted}\n"
         )
         if wants_chinese() and x.source_zh:
-            sys.stdout.write(f"      依据：{x.source_zh}\n")
+            sys.stdout.write(say("cli.proposal.source", source=x.source_zh) + "\n")
     worst = pick(run.worst.value, run.worst.label_zh) if run.worst else say("cli.proposal.none")
     sys.stdout.write(
         say("cli.proposal.summary", n=len(run.findings), worst=worst, run=run.id) + "\n"

@@ -23,6 +23,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from models.errors import UserError
+from models.messages import render
 from models.roster.service import RosterService
 from models.statements.record import StatementKind
 from reports.statements.fonts import register_fonts
@@ -196,16 +197,16 @@ def summary_pdf(rows: Sequence[SummaryRow], title: str, subtitle: str) -> bytes:
         [
             Paragraph(escape(h), base)
             for h in (
-                "Artist 艺人",
-                "Listed on 所列平台",
-                "Statement ID 声明编号",
-                "File 文件",
+                *(
+                    _both(f"leak_summary.{key}")
+                    for key in ("artist", "listed_on", "statement_id", "file")
+                ),
                 "SHA-256",
             )
         ]
     ]
     for r in rows:
-        ident = r.statement_id or f"NOT ISSUED 未发布: {r.reason}"
+        ident = r.statement_id or f"{_both('leak_summary.not_issued')}: {r.reason}"
         data.append(
             [
                 Paragraph(escape(r.artist), base),
@@ -256,13 +257,19 @@ def write_summary(
     pdf_path: Path | None = None
     if pdf:
         issued = sum(1 for r in rows if r.outcome == "issued")
-        title = "Statements issued 已发布声明"
+        title = _both("leak_summary.title")
         if listing_name:
             title += f" — {listing_name}"
         subtitle = f"{issued} of {len(rows)} issued · {when.isoformat(timespec='seconds')}"
         pdf_path = folder / f"{stem}.pdf"
         _replace_into(pdf_path, summary_pdf(rows, title, subtitle))
     return csv_path, pdf_path
+
+
+def _both(code: str, **values: object) -> str:
+    """The summary is bilingual: the English words, then the Chinese (one catalogue entry)."""
+    en, zh = render(code, "en", values), render(code, "zh", values)
+    return en if en == zh else f"{en} {zh}"
 
 
 __all__ = [

@@ -33,6 +33,7 @@ from reportlab.platypus import (
 
 from models.errors import UserError
 from models.localize import format_date, format_days_left, format_term, join, medium, territory
+from models.messages import render
 from models.proposals.review import Excerpt, ReviewData, parse_languages, review_data
 from models.proposals.values import ProposalArtist
 from models.rules.findings import Severity
@@ -431,11 +432,13 @@ class ReviewComposer:
         if self.langs[0] == "zh":
             return (
                 f"{T['title'][1]} #{pid} · {T['generated'][1]} {when} · "
-                f"{T['by'][1]} {self.d.generated_by} · 第 {page} 页，共 {total} 页"
+                f"{T['by'][1]} {self.d.generated_by} · "
+                + render("report.page_of", "zh", {"page": page, "total": total})
             )
         return (
             f"{T['title'][0]} #{pid} · {T['generated'][0]} {when} "
-            f"{T['by'][0]} {self.d.generated_by} · page {page} of {total}"
+            f"{T['by'][0]} {self.d.generated_by} · "
+            + render("report.page_of", "en", {"page": page, "total": total})
         )
 
 

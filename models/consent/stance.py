@@ -20,14 +20,15 @@ from models.consent.stance_log import add_stance_entry
 from models.consent.tables import StanceRecordRow
 from models.consent.validation import CLOCK_SLACK, MAX_TEXT
 from models.errors import ConflictError, FieldProblem, NotFoundError, ValidationError
+from models.messages import render
 from models.roster.artist import Stance
 from models.roster.service import snapshot
 from models.storage.database import Database
 from models.storage.schema import ArtistRow
 
 STANCE_IS_NOT_CONSENT = (
-    "A stance is not consent: only a given consent record authorises a use.",
-    "AI 立场不等于同意：只有已获同意的记录才授权使用。",
+    render("stance.not_consent", "en"),
+    render("stance.not_consent", "zh"),
 )
 
 

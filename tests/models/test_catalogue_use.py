@@ -16,8 +16,8 @@ from models.messages import catalogue, code_of
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [p for top in ("models", "reports", "cli", "ui") for p in (ROOT / top).rglob("*.py")]
-CODE = re.compile(r"^[a-z]+(\.[a-z0-9_]+)+$")
-PREFIX = re.compile(r"^[a-z]+(\.[a-z0-9_]+)*\.$")
+CODE = re.compile(r"^[a-z][a-z_]*(\.[a-z0-9_]+)+$")
+PREFIX = re.compile(r"^[a-z][a-z_]*(\.[a-z0-9_]+)*\.$")
 # Calls whose first argument is a code (or, for the errors, a ready sentence).
 CODE_CALLS = {"UserError", "NotFoundError", "ConflictError", "DatabaseError", "say", "phrase"}
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from cli.app import Context, print_json
-from cli.language import say
+from cli.language import language, say
 from models.errors import UserError
 from models.leak import (
     Candidate,
@@ -76,7 +76,7 @@ def _line(n: int, m: NameMatch) -> str:
     else:
         outcome = say("cli.leak.not_on_roster")
     if m.confirm:
-        outcome += say("cli.leak.confirm", reason=m.reason)
+        outcome += say("cli.leak.confirm", reason=m.reason_in(language()))
     status = say(f"cli.leak.status.{m.status.value}")
     return f"{n:>4}  {status:<10} {m.score:>5}  {m.entry.original} → {outcome}\n"
 

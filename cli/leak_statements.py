@@ -17,7 +17,7 @@ from pathlib import Path
 
 from cli.app import Context, print_json
 from cli.identity import read_passphrase
-from cli.language import say
+from cli.language import language, say
 from cli.leak import read_entries
 from models.clock import utc_now
 from models.errors import UserError
@@ -88,7 +88,10 @@ def issue_from_list(ctx: Context) -> int:
     if unconfirmed:
         listed = [
             phrase(
-                "cli.leak_statements.unconfirmed", line=m.entry.line, text=m.text, reason=m.reason
+                "cli.leak_statements.unconfirmed",
+                line=m.entry.line,
+                text=m.text,
+                reason=m.reason_in(language()),
             )
             for m in unconfirmed
         ]

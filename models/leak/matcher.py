@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -53,6 +53,7 @@ from models.leak.keys import (
     head_tail,
     key_size,
 )
+from models.messages import render
 from models.names import display_name, has_han
 from models.storage.database import Database
 from models.storage.schema import ArtistRow
@@ -142,8 +143,14 @@ class Candidate:
         return self.basis in SURE_BASES
 
 
-def reason_text(c: Candidate, status: MatchStatus, others: int = 0) -> str:
-    """Why the entry names this artist, and why a person must confirm (English)."""
+def reason_text(c: Candidate, status: MatchStatus, others: int = 0, language: str = "en") -> str:
+    """Why the entry names this artist, and why a person must confirm ("en" or "zh")."""
+    code, values = reason_code(c, status, others)
+    return render(code, language, values)
+
+
+def reason_code(c: Candidate, status: MatchStatus, others: int = 0) -> tuple[str, dict[str, Any]]:
+    """The catalogue code and values of `reason_text`."""
     who = c.display_name
     if (
         status is MatchStatus.AMBIGUOUS
@@ -156,31 +163,33 @@ def reason_text(c: Candidate, status: MatchStatus, others: int = 0) -> str:
         }
         and others
     ):
-        return f"{others + 1} artists match this spelling equally well — pick the right one"
+        return "leak.reason.equal_spelling", {"n": others + 1}
     if c.basis is Basis.NATIVE:
-        return "native name"
+        return "leak.reason.native", {}
     if c.basis is Basis.TRADITIONAL:
-        return "native name in traditional characters"
+        return "leak.reason.traditional", {}
     if c.basis is Basis.STAGE_NAME:
-        return "registered stage name"
+        return "leak.reason.stage_name", {}
     if c.basis is Basis.ALIAS:
-        return "recorded Latin spelling of this artist"
+        return "leak.reason.alias", {}
     if c.kind is MatchKind.HOMOPHONE:
-        return f"sounds like {who} but is written with other characters"
+        return "leak.reason.homophone", {"who": who}
     if c.kind is MatchKind.LOOKALIKE:
-        return f"a look-alike character ({c.detail}) away from {who}"
+        return "leak.reason.lookalike", {"detail": c.detail, "who": who}
     if c.basis in LATIN_BASES and status is MatchStatus.AMBIGUOUS:
-        return f"spelled like {who}, but a two-character name in Latin letters is shared by many"
+        return "leak.reason.latin_shared", {"who": who}
     if c.basis is Basis.PINYIN:
-        return f"same spelling as {who} — other people share this pinyin"
+        return "leak.reason.pinyin", {"who": who}
     if c.basis is Basis.ROMANIZED:
-        return f"same romanisation as {who} — other people share this spelling"
+        return "leak.reason.romanized", {"who": who}
     if c.basis is Basis.REORDERED:
-        return f"{who} with the names in the other order"
+        return "leak.reason.reordered", {"who": who}
     n = int(c.detail or "1")
     if n == 0:
-        return f"same letters as {who}, read as other syllables"
-    return f"{'one letter differs' if n == 1 else f'{n} letters differ'} from {who}"
+        return "leak.reason.other_syllables", {"who": who}
+    if n == 1:
+        return "leak.reason.one_letter", {"who": who}
+    return "leak.reason.letters", {"n": n, "who": who}
 
 
 @dataclass(frozen=True)
@@ -233,11 +242,15 @@ class NameMatch:
 
     @property
     def reason(self) -> str:
+        return self.reason_in("en")
+
+    def reason_in(self, language: str) -> str:
+        """Why this outcome, in `language` ("en" or "zh")."""
         if not self.candidates:
-            return "not on the roster"
+            return render("leak.reason.not_on_roster", language)
         top = self.candidates[0]
         equal = sum(1 for c in self.candidates[1:] if c.score == top.score)
-        return reason_text(top, self.status, equal)
+        return reason_text(top, self.status, equal, language)
 
 
 # -- the index -------------------------------------------------------------------------------

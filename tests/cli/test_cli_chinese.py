@@ -112,6 +112,7 @@ def test_leak_statement_register_and_proposal_commands_speak_chinese(
     names.write_text("林晓\nLin Xiao\n陈静怡\n张三\n", encoding="utf-8")
     out = run(capsys, desk, "leak", "match", names)[1]
     assert "不在名册中" in out and out.strip().splitlines()[-1].startswith("共 4 个条目")
+    assert "需确认：拼写与林晓" in out  # the reason too, not only its frame
     out = run(
         capsys, desk, "leak", "statements", names, "--out", tmp_path / "ls", "--platform", "P",
         "--confirmed", "2", "--accept-best",

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Protocol
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -143,55 +143,6 @@ class Candidate:
         return self.basis in SURE_BASES
 
 
-def reason_text(c: Candidate, status: MatchStatus, others: int = 0, language: str = "en") -> str:
-    """Why the entry names this artist, and why a person must confirm ("en" or "zh")."""
-    code, values = reason_code(c, status, others)
-    return render(code, language, values)
-
-
-def reason_code(c: Candidate, status: MatchStatus, others: int = 0) -> tuple[str, dict[str, Any]]:
-    """The catalogue code and values of `reason_text`."""
-    who = c.display_name
-    if (
-        status is MatchStatus.AMBIGUOUS
-        and c.basis
-        in SURE_BASES
-        | {
-            Basis.PINYIN,
-            Basis.ROMANIZED,
-            Basis.REORDERED,
-        }
-        and others
-    ):
-        return "leak.reason.equal_spelling", {"n": others + 1}
-    if c.basis is Basis.NATIVE:
-        return "leak.reason.native", {}
-    if c.basis is Basis.TRADITIONAL:
-        return "leak.reason.traditional", {}
-    if c.basis is Basis.STAGE_NAME:
-        return "leak.reason.stage_name", {}
-    if c.basis is Basis.ALIAS:
-        return "leak.reason.alias", {}
-    if c.kind is MatchKind.HOMOPHONE:
-        return "leak.reason.homophone", {"who": who}
-    if c.kind is MatchKind.LOOKALIKE:
-        return "leak.reason.lookalike", {"detail": c.detail, "who": who}
-    if c.basis in LATIN_BASES and status is MatchStatus.AMBIGUOUS:
-        return "leak.reason.latin_shared", {"who": who}
-    if c.basis is Basis.PINYIN:
-        return "leak.reason.pinyin", {"who": who}
-    if c.basis is Basis.ROMANIZED:
-        return "leak.reason.romanized", {"who": who}
-    if c.basis is Basis.REORDERED:
-        return "leak.reason.reordered", {"who": who}
-    n = int(c.detail or "1")
-    if n == 0:
-        return "leak.reason.other_syllables", {"who": who}
-    if n == 1:
-        return "leak.reason.one_letter", {"who": who}
-    return "leak.reason.letters", {"n": n, "who": who}
-
-
 @dataclass(frozen=True)
 class NameMatch:
     """The outcome for one list entry; `candidates` are best first (the match is the first)."""
@@ -250,6 +201,8 @@ class NameMatch:
             return render("leak.reason.not_on_roster", language)
         top = self.candidates[0]
         equal = sum(1 for c in self.candidates[1:] if c.score == top.score)
+        from models.leak.reasons import reason_text  # beside the matcher: no import circle
+
         return reason_text(top, self.status, equal, language)
 
 
@@ -569,5 +522,4 @@ __all__ = [
     "NameMatcher",
     "RosterName",
     "load_roster_names",
-    "reason_text",
 ]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from cli.app import Context, print_json
+from cli.language import say
 from models.clock import utc_now
 from models.safety.backup import (
     PG_MESSAGE,
-    PG_MESSAGE_ZH,
     BackupError,
     check_backup,
     create_backup,
@@ -21,11 +21,10 @@ from models.storage.database import resolve
 def _backup(ctx: Context) -> int:
     location = resolve(ctx.args.db)
     if location.sqlite_path is None:
-        raise BackupError(PG_MESSAGE, PG_MESSAGE_ZH)
+        raise BackupError(PG_MESSAGE)
     if not location.sqlite_path.exists():
         raise BackupError(
-            f"There is no database at {location.sqlite_path} to back up.",
-            f"{location.sqlite_path} 处没有数据库可备份。",
+            "error.cli.backup.there_no_database_sqlite_path", sqlite_path=location.sqlite_path
         )
     target = Path(ctx.args.path)
     if target.is_dir():
@@ -35,15 +34,18 @@ def _backup(ctx: Context) -> int:
     if ctx.args.sign:
         from cli.identity import read_passphrase
 
-        identity = ctx.desk.identities.unlock(
-            read_passphrase("Passphrase of the signing identity: ")
-        )
+        identity = ctx.desk.identities.unlock(read_passphrase(say("cli.passphrase_prompt")))
     summary = create_backup(ctx.db, target, overwrite=ctx.args.overwrite, identity=identity)
     counts = summary.manifest.counts
     print(
-        f"Backed up {counts.get('artist', 0)} artists, {counts.get('audit_event', 0)} audit "
-        f"events and {summary.files} stored files to {summary.path} "
-        f"({summary.size / 1e6:.1f} MB)."
+        say(
+            "cli.backup.written",
+            artists=counts.get("artist", 0),
+            events=counts.get("audit_event", 0),
+            files=summary.files,
+            path=summary.path,
+            mb=f"{summary.size / 1e6:.1f}",
+        )
     )
     return 0
 
@@ -55,27 +57,37 @@ def _restore(ctx: Context) -> int:
         problems = manifest_problems(manifest, resolve(ctx.args.db).files_dir)
         if problems:
             raise BackupError(
-                f"{archive.name}: every member matches its manifest, but {problems[0]}; "
-                "it would be refused by restore.",
-                f"{archive.name}：成员与清单一致，但清单未通过本工作站的验证；恢复时将被拒绝。",
+                "error.cli.backup.name_every_member_matches_its",
+                name=archive.name,
+                problems=problems[0],
             )
         if ctx.args.json:
             print_json(manifest.to_json())
         else:
             print(
-                f"{archive.name} is intact: {len(manifest.members)} members verified "
-                f"(made {manifest.created_at} by {manifest.created_by})."
+                say(
+                    "cli.backup.intact",
+                    name=archive.name,
+                    n=len(manifest.members),
+                    when=manifest.created_at,
+                    who=manifest.created_by,
+                )
             )
         return 0
     summary = restore_backup(archive, ctx.args.db, accept_broken=ctx.args.accept_broken)
     for problem in summary.accepted_problems:
-        print(f"WARNING: restored although {problem} (recorded in the audit trail).")
+        print(say("cli.backup.restored_although", problem=problem))
     print(
-        f"Restored {archive.name} (made {summary.manifest.created_at} by "
-        f"{summary.manifest.created_by}) into {summary.database}."
+        say(
+            "cli.backup.restored",
+            name=archive.name,
+            when=summary.manifest.created_at,
+            who=summary.manifest.created_by,
+            database=summary.database,
+        )
     )
     for p in summary.moved_aside:
-        print(f"Kept the previous copy as {p}")
-    state = "intact" if summary.audit_intact else "BROKEN (see `consent-desk audit verify`)"
-    print(f"Audit trail {state}: {summary.audit_events} events.")
+        print(say("cli.backup.kept_aside", path=p))
+    state = say("cli.backup.trail_intact" if summary.audit_intact else "cli.backup.trail_broken")
+    print(say("cli.backup.trail", state=state, n=summary.audit_events))
     return 0

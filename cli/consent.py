@@ -8,6 +8,7 @@ from itertools import pairwise
 from typing import Any
 
 from cli.app import Context, print_json
+from cli.language import say
 from cli.reading import consent_list_time, print_consents
 from models.clock import iso, utc_now
 from models.consent.deadlines import DeadlineItem
@@ -57,9 +58,15 @@ def _history(ctx: Context) -> int:
         return 0
     for v, ch in zip(versions, changes, strict=True):
         at = iso(v.created_at)[:19].replace("T", " ") if v.created_at else "?"
-        sys.stdout.write(
-            f"version {v.version} (#{v.id}) {v.status.value} — recorded by {v.created_by} {at}\n"
+        line = say(
+            "cli.consent.version",
+            version=v.version,
+            id=v.id,
+            status=v.status.value,
+            who=v.created_by,
+            when=at,
         )
+        sys.stdout.write(line + "\n")
         for c in ch:
             sys.stdout.write(f"    {c.label}: {c.before_text} → {c.after_text}\n")
     return 0
@@ -92,12 +99,12 @@ def _deadlines(ctx: Context) -> int:
         print_json({k: [_item_json(i) for i in v] for k, v in lists.items()})
         return 0
     titles = {
-        "expiring": f"Consents expiring within {expiry} days",
-        "pending": f"Decisions pending longer than {pending_days} days",
-        "short_notice_scans": f"Scans booked with less than {settings.scan_notice_hours} h notice",
+        "expiring": say("cli.consent.expiring", n=expiry),
+        "pending": say("cli.consent.pending", n=pending_days),
+        "short_notice_scans": say("cli.consent.short_notice", n=settings.scan_notice_hours),
     }
     for key, items in lists.items():
-        print(f"{titles[key]}: {len(items)}")
+        print(say("cli.consent.list_count", title=titles[key], n=len(items)))
         for i in items:
             print(f"  #{i.record_id} {i.artist_name} — {i.scope} ({i.when.isoformat()[:16]})")
     return 0
@@ -127,5 +134,6 @@ def _counterparties(ctx: Context) -> int:
     for row in rows:
         print(f"{row['id']:>5}  {row['name']}  [{row['kind']}]")
         for p in row["projects"]:
-            print(f"         project {p['id']}: {p['title']} [{p['type']}]")
+            project = say("cli.consent.project", id=p["id"], title=p["title"])
+            print(f"         {project} [{p['type']}]")
     return 0

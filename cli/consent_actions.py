@@ -100,9 +100,8 @@ def revoke(ctx: Context) -> int:
         when = when.astimezone(UTC)
     r = service.revoke(r.id, ctx.args.reason, when, r.row_version, revoked_by=ctx.args.by or "")
     assert r.revocation is not None
-    print(
-        f"Consent #{r.id} revoked from {iso(r.revocation.revoked_at)[:19].replace('T', ' ')} UTC."
-    )
+    revoked_at = iso(r.revocation.revoked_at)[:19].replace("T", " ")
+    print(say("cli.consent.revoked", id=r.id, when=revoked_at))
     return 0
 
 
@@ -118,7 +117,11 @@ def attach(ctx: Context) -> int:
 def verify_evidence(ctx: Context) -> int:
     report = ctx.desk.consent.verify_evidence(ctx.args.record_id)
     for c in report.checks:
-        state = "ok" if c.ok else f"BROKEN ({c.problem})"
+        state = (
+            say("cli.consent.evidence_ok")
+            if c.ok
+            else say("cli.consent.evidence_bad", problem=c.problem)
+        )
         print(f"{c.evidence.original_name}  {c.evidence.sha256}  {state}")
     if report.ok:
         print(say("cli.consent.evidence_intact", id=report.record_id, n=len(report.checks)))

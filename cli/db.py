@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cli.app import Context, print_json
+from cli.language import say
 from models.safety.transfer import migrate_database
 
 
@@ -14,10 +15,10 @@ def _migrate(ctx: Context) -> int:
 
     def progress(table: str, rows: int) -> None:
         if not quiet:
-            print(f"  {table}: {rows} rows")
+            print(say("cli.db.table_rows", table=table, n=rows))
 
     if not quiet:
-        print("Copying records …")
+        print(say("cli.db.copying"))
     report = migrate_database(
         args.source, args.target, Path(args.files) if args.files else None, progress
     )
@@ -34,8 +35,13 @@ def _migrate(ctx: Context) -> int:
         )
         return 0
     print(
-        f"Copied {report.rows} rows in {len(report.tables)} tables and {report.files} files "
-        f"(to {report.files_dir}). Row counts match; audit trail intact: "
-        f"{report.audit.count} events."
+        say(
+            "cli.db.copied",
+            rows=report.rows,
+            tables=len(report.tables),
+            files=report.files,
+            folder=report.files_dir,
+            events=report.audit.count,
+        )
     )
     return 0

@@ -26,14 +26,11 @@ def read_passphrase(prompt: str, confirm: bool = False) -> str:
         return env
     if not sys.stdin.isatty():
         raise UserError(
-            f"A passphrase is needed: run in a terminal or set {PASSPHRASE_ENV}.",
-            f"需要口令：请在终端中运行，或设置 {PASSPHRASE_ENV}。",
+            "error.cli.identity.passphrase_needed_run_terminal_set", passphrase_env=PASSPHRASE_ENV
         )
     first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Repeat the passphrase: ") != first:
-        raise UserError(
-            "The two passphrases differ; nothing was created.", "两次输入的口令不一致。"
-        )
+    if confirm and getpass.getpass(say("cli.passphrase_repeat")) != first:
+        raise UserError("error.cli.identity.two_passphrases_differ_nothing_was")
     return first
 
 
@@ -66,7 +63,7 @@ def _create(ctx: Context) -> int:
     a = ctx.args
     service = ctx.desk.identities
     service.ensure_replaceable(a.replace)
-    secret = read_passphrase("Passphrase for the signing key: ", confirm=True)
+    secret = read_passphrase(say("cli.passphrase_new"), confirm=True)
     ident = service.create(a.agency_name, secret, a.agency_name_zh or "", replace=a.replace)
     agency = ctx.desk.agency
     profile = agency.get()
@@ -89,10 +86,12 @@ def _import(ctx: Context) -> int:
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise UserError(f"Cannot read {path}: {e.strerror or e}.") from e
+        raise UserError(
+            "error.cli.identity.cannot_read_path_value", path=path, value=e.strerror or e
+        ) from e
     service = ctx.desk.identities
     service.ensure_replaceable(ctx.args.replace)
-    secret = read_passphrase(f"Passphrase of {path.name}: ")
+    secret = read_passphrase(say("cli.passphrase_of", name=path.name))
     ident = service.import_pkcs12(data, secret, replace=ctx.args.replace)
     print(say("cli.identity.imported", file=path.name))
     _print_identity(ident, ctx.desk.agency.get())
@@ -123,7 +122,9 @@ def _export_cert(ctx: Context) -> int:
     try:
         target.write_bytes(ident.certificate_pem)
     except OSError as e:
-        raise UserError(f"Cannot write {target}: {e.strerror or e}.") from e
+        raise UserError(
+            "error.cli.identity.cannot_write_target_value", target=target, value=e.strerror or e
+        ) from e
     print(say("cli.identity.cert_written", path=target))
     return 0
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from cli.app import Context, print_json
+from cli.language import language, say
 from models.errors import UserError
 from models.leak import (
     Candidate,
@@ -24,7 +25,7 @@ def read_entries(source: str) -> list[ListEntry]:
     if source == "-":
         entries = read_list_bytes(sys.stdin.buffer.read(), "standard input")
         if not entries:
-            raise UserError("standard input contains no names.", "标准输入中没有找到姓名。")
+            raise UserError("error.cli.leak.standard_input_contains_no_names")
         return entries
     return read_list_file(Path(source))
 
@@ -59,7 +60,7 @@ def match_json(m: NameMatch) -> dict[str, Any]:
 
 
 def _who(c: Candidate) -> str:
-    flag = ", archived" if c.archived else ""
+    flag = say("cli.leak.archived") if c.archived else ""
     return f"{c.display_name} [#{c.artist_id}{flag}]"
 
 
@@ -68,14 +69,37 @@ def _line(n: int, m: NameMatch) -> str:
         outcome = _who(m.candidates[0])
         others = [c for c in m.candidates[1:]]
         if others:
-            outcome += "  (also: " + ", ".join(f"{_who(c)} {c.score}" for c in others) + ")"
+            also = say("cli.leak.separator").join(f"{_who(c)} {c.score}" for c in others)
+            outcome += say("cli.leak.also", candidates=also)
     elif m.status is MatchStatus.AMBIGUOUS:
         outcome = "? " + " | ".join(f"{_who(c)} {c.score}" for c in m.candidates)
     else:
-        outcome = "not on the roster"
+        outcome = say("cli.leak.not_on_roster")
     if m.confirm:
-        outcome += f"  [confirm: {m.reason}]"
-    return f"{n:>4}  {m.status.value:<10} {m.score:>5}  {m.entry.original} → {outcome}\n"
+        outcome += say("cli.leak.confirm", reason=m.reason_in(language()))
+    status = say(f"cli.leak.status.{m.status.value}")
+    return f"{n:>4}  {status:<10} {m.score:>5}  {m.entry.original} → {outcome}\n"
+
+
+def match_lines(results: list[NameMatch], roster_size: int) -> list[str]:
+    """What `leak match` prints (header, one line per entry, summary), in the command line's
+    language: the one place for this wording."""
+    lines = [say("cli.leak.header")]
+    lines += [_line(n, m).rstrip("\n") for n, m in enumerate(results, start=1)]
+    counts = {s: sum(1 for m in results if m.status is s) for s in MatchStatus}
+    to_confirm = sum(1 for m in results if m.status is MatchStatus.MATCHED and m.confirm)
+    lines.append(
+        say(
+            "cli.leak.summary",
+            n=len(results),
+            matched=counts[MatchStatus.MATCHED],
+            to_confirm=to_confirm,
+            ambiguous=counts[MatchStatus.AMBIGUOUS],
+            not_found=counts[MatchStatus.NOT_FOUND],
+            roster=roster_size,
+        )
+    )
+    return lines
 
 
 def _match(ctx: Context) -> int:
@@ -85,18 +109,7 @@ def _match(ctx: Context) -> int:
     if ctx.args.json:
         print_json({"entries": [match_json(m) for m in results]})
         return 0
-    out = sys.stdout
-    out.write(f"{'#':>4}  {'status':<10} {'score':>5}  entry → artist\n")
-    for n, m in enumerate(results, start=1):
-        out.write(_line(n, m))
-    counts = {s: sum(1 for m in results if m.status is s) for s in MatchStatus}
-    to_confirm = sum(1 for m in results if m.status is MatchStatus.MATCHED and m.confirm)
-    out.write(
-        f"{len(results)} entries: {counts[MatchStatus.MATCHED]} matched"
-        f" ({to_confirm} to confirm), "
-        f"{counts[MatchStatus.AMBIGUOUS]} ambiguous, {counts[MatchStatus.NOT_FOUND]} not found"
-        f" (roster of {len(matcher)} artists).\n"
-    )
+    sys.stdout.write("".join(line + "\n" for line in match_lines(results, len(matcher))))
     return 0
 
 

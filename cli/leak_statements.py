@@ -17,11 +17,13 @@ from pathlib import Path
 
 from cli.app import Context, print_json
 from cli.identity import read_passphrase
+from cli.language import language, say
 from cli.leak import read_entries
 from models.clock import utc_now
 from models.errors import UserError
 from models.leak import MatchStatus, NameMatch, NameMatcher
 from models.leak.listings import ListingDraft, entries_from_matches
+from models.messages import phrase
 from models.statements.record import parse_languages
 from reports.leak_statements import issue_leak_statements, summary_rows, write_summary
 from reports.statements.service import StatementService
@@ -30,20 +32,23 @@ SHOWN = 8
 
 
 def _names(matches: list[NameMatch]) -> str:
-    shown = ", ".join(m.entry.original.strip() for m in matches[:SHOWN])
-    return shown + (f" and {len(matches) - SHOWN} more" if len(matches) > SHOWN else "")
+    shown = say("cli.leak.separator").join(m.entry.original.strip() for m in matches[:SHOWN])
+    more = len(matches) - SHOWN
+    return shown + (say("cli.leak_statements.and_more", n=more) if more > 0 else "")
 
 
 def _folder(text: str) -> Path:
     folder = Path(text)
     if folder.exists() and not folder.is_dir():
-        raise UserError(
-            f"--out must be a folder; {folder} is a file.", f"{folder} 是文件，不是文件夹。"
-        )
+        raise UserError("error.cli.leak_statements.out_must_folder_folder_file", folder=folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise UserError(f"Cannot create the folder {folder}: {e.strerror or e}.") from e
+        raise UserError(
+            "error.cli.leak_statements.cannot_create_folder_folder_value",
+            folder=folder,
+            value=e.strerror or e,
+        ) from e
     return folder
 
 
@@ -57,18 +62,14 @@ def _confirmed_lines(text: str | None, matches: list[NameMatch]) -> set[int]:
             continue
         if not part.isdigit():
             raise UserError(
-                f"--confirmed takes line numbers separated by commas (e.g. 3,7), not “{part}”.",
-                f"--confirmed 应为以逗号分隔的行号（例如 3,7），而不是“{part}”。",
+                "error.cli.leak_statements.confirmed_takes_line_numbers_separated", part=part
             )
         lines.add(int(part))
     known = {m.entry.line for m in matches}
     unknown = sorted(lines - known)
     if unknown:
         shown = ", ".join(str(n) for n in unknown)
-        raise UserError(
-            f"--confirmed names line {shown}, which holds no name of the list.",
-            f"--confirmed 指定的第 {shown} 行没有名单中的名字。",
-        )
+        raise UserError("error.cli.leak_statements.confirmed_names_line_shown_which", shown=shown)
     return lines
 
 
@@ -84,40 +85,42 @@ def issue_from_list(ctx: Context) -> int:
         if m.status is not MatchStatus.NOT_FOUND and m.confirm and m.entry.line not in confirmed
     ]
     if unconfirmed:
-        listed = "; ".join(f"line {m.entry.line} {m.text} ({m.reason})" for m in unconfirmed)
+        listed = [
+            phrase(
+                "cli.leak_statements.unconfirmed",
+                line=m.entry.line,
+                text=m.text,
+                reason=m.reason_in(language()),
+            )
+            for m in unconfirmed
+        ]
         lines = ",".join(str(m.entry.line) for m in unconfirmed)
         raise UserError(
-            f"{len(unconfirmed)} {'entry needs' if len(unconfirmed) == 1 else 'entries need'} "
-            f"a person to confirm: {listed}. Check them, then pass --confirmed {lines} "
-            "(or match them in the Leak day view); no statement was issued.",
-            f"{len(unconfirmed)} 个名字需要人工确认：{listed}。核对后加 --confirmed {lines}"
-            "（或在“名单曝光应对”界面确认）；未发布任何声明。",
+            "error.cli.leak_statements.n_value_person_confirm_listed",
+            n=len(unconfirmed),
+            value=("entry needs" if len(unconfirmed) == 1 else "entries need", ""),
+            listed=listed,
+            lines=lines,
         )
     ambiguous = [
         m for m in matches if m.status is MatchStatus.AMBIGUOUS and m.entry.line in confirmed
     ]
     if ambiguous and not a.accept_best:
         raise UserError(
-            f"{len(ambiguous)} confirmed "
-            f"{'entry matches' if len(ambiguous) == 1 else 'entries match'} "
-            "more than one artist or only weakly: "
-            f"{_names(ambiguous)}; choose in the Leak day view or pass --accept-best to take "
-            "each one's first candidate.",
-            f"{len(ambiguous)} 个已确认的名字无法确定对应的艺人：{_names(ambiguous)}；"
-            "请在“名单曝光应对”界面选择，或加 --accept-best。",
+            "error.cli.leak_statements.n_confirmed_value_more_than",
+            n=len(ambiguous),
+            value=("entry matches" if len(ambiguous) == 1 else "entries match", ""),
+            names=_names(ambiguous),
         )
     drafts = entries_from_matches(matches, accept_best=a.accept_best, confirmed_lines=confirmed)
     artist_ids = list(dict.fromkeys(d.artist_id for d in drafts if d.confirmed and d.artist_id))
     if not artist_ids:
-        raise UserError(
-            "No name of the list matched an artist on the roster; no statement was issued.",
-            "名单中没有与名册艺人匹配的名字；未发布任何声明。",
-        )
+        raise UserError("error.cli.leak_statements.no_name_list_matched_artist")
     folder = _folder(a.out)
     identities = ctx.desk.identities
     identities.show()  # a clear message when there is none, before asking for a passphrase
     service = StatementService(
-        ctx.db, identities.unlock(read_passphrase("Passphrase of the signing identity: "))
+        ctx.db, identities.unlock(read_passphrase(say("cli.passphrase_prompt")))
     )
     listings = ctx.desk.leak
     if a.platform:
@@ -169,10 +172,17 @@ def issue_from_list(ctx: Context) -> int:
             if r.outcome == "issued":
                 print(f"{r.statement_id}  {r.artist}  {r.file}")
             else:
-                print(f"NOT ISSUED  {r.artist}: {r.reason}")
+                print(say("cli.leak_statements.not_issued", artist=r.artist, reason=r.reason))
         if missing:
-            print(f"Not on the roster (no statement): {_names(missing)}")
-        print(f"Issued {len(result.exported)} statement(s) into {folder}; summary: {csv_path.name}")
+            print(say("cli.leak_statements.not_on_roster", names=_names(missing)))
+        print(
+            say(
+                "cli.leak_statements.issued",
+                n=len(result.exported),
+                folder=folder,
+                summary=csv_path.name,
+            )
+        )
     return 0 if not result.failed else 1
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from cli.app import Context, print_json
-from cli.language import pick, say, wants_chinese
+from cli.language import language, pick, say, wants_chinese
 from models.clock import utc_now
 from models.dates import PROPOSAL_AS_OF, MomentFormatError, parse_moment
 from models.proposals.review import parse_languages
@@ -64,11 +64,16 @@ def _import(ctx: Context) -> int:
         )
     else:
         uses = sum(sc.ai_uses for sc in proposal.scripts)
-        sys.stdout.write(
-            f"Imported proposal #{proposal.id}: {proposal.counterparty_name} — "
-            f"{proposal.project_title}, {len(proposal.artists)} artist(s), "
-            f"{len(proposal.scripts)} script(s) with {uses} AI use(s).\n"
+        line = say(
+            "cli.proposal.imported",
+            id=proposal.id,
+            counterparty=proposal.counterparty_name,
+            project=proposal.project_title,
+            artists=len(proposal.artists),
+            scripts=len(proposal.scripts),
+            uses=uses,
         )
+        sys.stdout.write(line + "\n")
     return 0
 
 
@@ -86,13 +91,13 @@ def _check(ctx: Context) -> int:
         )
         who = f.artist_name or "—"
         accepted = say("cli.proposal.risk_accepted") if f.accepted_risk else ""
-        message = pick(x.message, x.message_zh)
+        message = x.message_in(language())
         severity = pick(x.severity.value, x.severity.label_zh)
         sys.stdout.write(
             f"{severity:<5} {x.rule_id:<3} {where:<10} {who}{pick(': ', '：')}{message}{accepted}\n"
         )
         if wants_chinese() and x.source_zh:
-            sys.stdout.write(f"      依据：{x.source_zh}\n")
+            sys.stdout.write(say("cli.proposal.source", source=x.source_zh) + "\n")
     worst = pick(run.worst.value, run.worst.label_zh) if run.worst else say("cli.proposal.none")
     sys.stdout.write(
         say("cli.proposal.summary", n=len(run.findings), worst=worst, run=run.id) + "\n"
@@ -128,8 +133,9 @@ def _list(ctx: Context) -> int:
     for r in rows:
         due = r.respond_by.isoformat() if r.respond_by else "—"
         worst = r.worst_open.value if r.worst_open else "-"
+        due = say("cli.proposal.due", date=f"{due:<10}")
         sys.stdout.write(
-            f"{r.id:>5}  {r.status.value:<12} due {due:<10} [{r.deadline.value}]  {worst:<5}  "
+            f"{r.id:>5}  {r.status.value:<12} {due} [{r.deadline.value}]  {worst:<5}  "
             f"{r.counterparty_name} — {r.project_title}: {', '.join(r.artist_names)}\n"
         )
     sys.stdout.write(say("cli.proposal.count", n=len(rows)) + "\n")

@@ -154,7 +154,7 @@ def print_consents(artist: Artist, when: datetime, state: ConsentState, as_json:
         )
         out.write(f"  {name:<{width}}  {say('cli.consent.authorised', scopes=scopes)}\n")
     if grid.columns:
-        out.write("\nBy project:\n")
+        out.write("\n" + say("cli.consent.by_project") + "\n")
         for i, col in enumerate(grid.columns):
             cells = []
             for m in Modality:
@@ -162,7 +162,8 @@ def print_consents(artist: Artist, when: datetime, state: ConsentState, as_json:
                 if c.status is None:
                     continue
                 early = c.status.value == "given" and not c.in_force
-                cells.append(f"{m.value}={c.status.value}{' (not yet in term)' if early else ''}")
+                later = say("cli.consent.not_yet_in_term") if early else ""
+                cells.append(f"{m.value}={c.status.value}{later}")
             out.write(f"  {col.label}: {', '.join(cells)}\n")
     summary = say("cli.consent.summary", records=len(state.records), grants=len(state.grants))
     out.write(f"\n{summary}\n")
@@ -205,28 +206,24 @@ def print_audit(report: ChainReport, as_json: bool) -> int:
             }
         )
         return 0 if report.intact else 1
+    for line in verify_lines(report):
+        print(line)
+    return 0 if report.intact else 1
+
+
+def verify_lines(report: ChainReport) -> list[str]:
+    """What `audit verify` prints for a report, in the command line's language."""
     if report.intact:
-        print(
-            f"Audit trail intact: {report.count} events; every audited row matches its last "
-            f"event; extends all {report.checkpoints} checkpoint(s) found."
-        )
-        _unchecked(report.unchecked)
-        return 0
-    if report.first_broken is not None:
-        print(f"Audit trail BROKEN at event {report.first_broken}: {report.reason}.")
+        lines = [say("cli.audit.intact", n=report.count, checkpoints=report.checkpoints)]
     else:
-        print(f"Audit trail BROKEN: {report.reason}.")
-    for problem in report.problems[1 if report.first_broken is None else 0 :][:20]:
-        print(f"  - {problem}")
-    if len(report.problems) > 21:
-        print(f"  … and {len(report.problems) - 21} more")
-    _unchecked(report.unchecked)
-    return 1
-
-
-def _unchecked(n: int) -> None:
-    if n:
-        print(
-            f"Note: {n} checkpoint(s) are sealed by a key this desk does not hold (another "
-            "desk's, or this desk's key was removed or replaced) and were not checked."
-        )
+        if report.first_broken is not None:
+            lines = [say("cli.audit.broken_at", event=report.first_broken, reason=report.reason)]
+        else:
+            lines = [say("cli.audit.broken", reason=report.reason)]
+        skip = 1 if report.first_broken is None else 0
+        lines += [f"  - {problem}" for problem in report.problems[skip:][:20]]
+        if len(report.problems) > 21:
+            lines.append(say("cli.audit.more", n=len(report.problems) - 21))
+    if report.unchecked:
+        lines.append(say("cli.audit.unchecked", n=report.unchecked))
+    return lines

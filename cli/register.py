@@ -14,7 +14,7 @@ from reports.public_register import export_public_register
 def _export(ctx: Context) -> int:
     identities = ctx.desk.identities
     identities.show()  # a clear message when there is none, before asking for a passphrase
-    identity = identities.unlock(read_passphrase("Passphrase of the signing identity: "))
+    identity = identities.unlock(read_passphrase(say("cli.passphrase_prompt")))
     result = export_public_register(ctx.db, identity, Path(ctx.args.folder))
     if ctx.args.json:
         print_json(
@@ -41,7 +41,7 @@ def _export(ctx: Context) -> int:
             )
         )
     print(say("cli.register.publish"))
-    print(f"  consent-desk statement verify STATEMENT.pdf --register {result.folder}")
+    print(say("cli.register.verify_command", folder=result.folder))
     return 0
 
 
@@ -51,7 +51,7 @@ def _press_kit(ctx: Context) -> int:
     ids = [i.strip() for chunk in ctx.args.statement for i in chunk.split(",") if i.strip()]
     identities = ctx.desk.identities
     identities.show()
-    identity = identities.unlock(read_passphrase("Passphrase of the signing identity: "))
+    identity = identities.unlock(read_passphrase(say("cli.passphrase_prompt")))
     kit = write_press_kit(ctx.db, identity, ids, Path(ctx.args.folder), ctx.args.platform)
     if ctx.args.json:
         print_json(
@@ -63,10 +63,7 @@ def _press_kit(ctx: Context) -> int:
             }
         )
         return 0
-    print(f"Wrote the press kit for {len(kit.statements)} statement(s) to {kit.folder}.")
+    print(say("cli.register.press_kit_written", n=len(kit.statements), folder=kit.folder))
     if not kit.verify_url:
-        print(
-            "No verify page address is set: set it with "
-            "`consent-desk identity letterhead --verify-url https://…` to print it as a QR code."
-        )
+        print(say("cli.register.no_verify_url"))
     return 0

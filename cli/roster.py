@@ -16,12 +16,15 @@ from models.roster.merge import Choice, ImportPlan, RowKind
 def _counts_line(plan: ImportPlan, name: str, duplicates: str) -> str:
     c = plan.counts()
     dup = c[RowKind.DUPLICATE]
-    fate = "added anyway" if duplicates == "add" else "skipped"
-    return (
-        f"{name}: {c[RowKind.NEW]} new, {c[RowKind.CHANGED]} changed, "
-        f"{c[RowKind.UNCHANGED]} unchanged, {dup} possible duplicate{'s' if dup != 1 else ''}"
-        + (f" ({fate})" if dup else "")
-        + "."
+    fate = say("cli.roster.added_anyway" if duplicates == "add" else "cli.roster.skipped")
+    return say(
+        "cli.roster.plan",
+        name=name,
+        new=c[RowKind.NEW],
+        changed=c[RowKind.CHANGED],
+        unchanged=c[RowKind.UNCHANGED],
+        duplicates=say("cli.roster.duplicate" if dup == 1 else "cli.roster.duplicates", n=dup),
+        fate=say("cli.roster.fate", fate=fate) if dup else "",
     )
 
 
@@ -33,12 +36,22 @@ def _preview_lines(plan: ImportPlan) -> list[str]:
         who = display_name(d.native_name, d.romanized_name)
         if row.kind is RowKind.NEW:
             born = f", {d.date_of_birth.isoformat()}" if d.date_of_birth else ""
-            out.append(f"new        row {row.line}: {who}{born}")
+            out.append(say("cli.roster.row_new", line=row.line, who=who, born=born))
         elif row.kind is RowKind.CHANGED:
             fields = "; ".join(f"{c.field} {c.before!r} → {c.after!r}" for c in row.changes)
-            out.append(f"changed    row {row.line}: #{row.artist_id} {who}: {fields}")
+            out.append(
+                say(
+                    "cli.roster.row_changed",
+                    line=row.line,
+                    id=row.artist_id,
+                    who=who,
+                    fields=fields,
+                )
+            )
         elif row.kind is RowKind.DUPLICATE:
-            out.append(f"duplicate  row {row.line}: {who} may be {row.duplicate_of}")
+            out.append(
+                say("cli.roster.row_duplicate", line=row.line, who=who, other=row.duplicate_of)
+            )
     return out
 
 
@@ -51,7 +64,7 @@ def _import(ctx: Context) -> int:
     if ctx.args.dry_run:
         for line in _preview_lines(plan):
             print(line)
-        print("Dry run: nothing was saved.")
+        print(say("cli.roster.dry_run"))
         return 0
     choices = [
         Choice.ADD if row.kind is RowKind.DUPLICATE and duplicates == "add" else row.default_choice
@@ -59,8 +72,13 @@ def _import(ctx: Context) -> int:
     ]
     result = roster.apply_import(plan, choices)
     print(
-        f"Imported from {path.name}: {len(result.added)} added, {len(result.updated)} updated, "
-        f"{result.skipped} left as they were."
+        say(
+            "cli.roster.imported",
+            file=path.name,
+            added=len(result.added),
+            updated=len(result.updated),
+            skipped=result.skipped,
+        )
     )
     return 0
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from cli.app import Context
+from cli.language import say
 from models.scripts import (
     AiUse,
     ScriptDocument,
@@ -80,30 +81,42 @@ def write_analysis_json(doc: ScriptDocument, uses: tuple[AiUse, ...], out: TextI
 
 def _summary(doc: ScriptDocument, uses: tuple[AiUse, ...]) -> str:
     out: list[str] = []
-    pages = f"~{doc.pages} pages (estimated)" if doc.pages_estimated else f"{doc.pages} pages"
+    if doc.pages_estimated:
+        pages = say("cli.script.pages_estimated", n=doc.pages)
+    else:
+        pages = say("cli.script.pages", n=doc.pages)
     out.append(f"{doc.title or doc.source_name} — {doc.format.value}, {pages}")
     out.append(
-        f"{len(doc.scenes)} scenes, {doc.dialogue_blocks} dialogue blocks, "
-        f"{len(doc.characters)} speaking characters"
+        say(
+            "cli.script.counts",
+            scenes=len(doc.scenes),
+            blocks=doc.dialogue_blocks,
+            characters=len(doc.characters),
+        )
     )
     if doc.characters:
         shown = ", ".join(f"{c.name} {c.dialogue_blocks}" for c in doc.characters[:12])
-        more = f", and {len(doc.characters) - 12} more" if len(doc.characters) > 12 else ""
-        out.append(f"Characters (dialogue blocks): {shown}{more}")
-    unit = "paragraph" if doc.format.value in ("fdx", "docx") else "line"
+        extra = len(doc.characters) - 12
+        more = say("cli.script.more", n=extra) if extra > 0 else ""
+        out.append(say("cli.script.characters", shown=shown, more=more))
+    paragraphs = doc.format.value in ("fdx", "docx")
     if uses:
-        out.append(f"AI use found: {len(uses)}")
+        out.append(say("cli.script.uses", n=len(uses)))
         for u in uses:
-            who = u.character or "(no character named)"
-            page = f" (page {u.page})" if u.page is not None else ""
-            out.append(
-                f'  {unit} {u.line}{page}: {who} — {u.kind.value}, in {u.source.value}: "{u.text}"'
-            )
+            who = u.character or say("cli.script.no_character")
+            page = say("cli.script.page", n=u.page) if u.page is not None else ""
+            at = say("cli.script.paragraph" if paragraphs else "cli.script.line", n=u.line)
+            where = say("cli.script.in", source=u.source.value)
+            out.append(f'  {at}{page}: {who} — {u.kind.value}, {where}: "{u.text}"')
     else:
-        out.append("AI use found: none")
+        out.append(say("cli.script.no_uses"))
     for w in doc.warnings:
-        where = f"{unit} {w.line}: " if w.line is not None else ""
-        out.append(f"Warning: {where}{w.message}")
+        if w.line is not None:
+            at = say("cli.script.paragraph" if paragraphs else "cli.script.line", n=w.line)
+            where = f"{at}: "
+        else:
+            where = ""
+        out.append(say("cli.script.warning", where=where, message=w.message))
     return "\n".join(out) + "\n"
 
 

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cli.app import Context, print_json
-from cli.language import kind_words, say
+from cli.language import kind_words, language, say
 from models.dates import MomentFormatError, desk_zone, parse_moment, statement_as_of
 from models.errors import UserError
+from models.messages import phrase
 from models.statements.record import StatementKind, StatementStatus, parse_languages
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ def _service(ctx: Context) -> StatementService:
 
     identities = ctx.desk.identities
     identities.show()  # a clear message when there is none, before asking for a passphrase
-    secret = read_passphrase("Passphrase of the signing identity: ")
+    secret = read_passphrase(say("cli.passphrase_prompt"))
     return StatementService(ctx.db, identities.unlock(secret))
 
 
@@ -53,7 +54,7 @@ def _export(ctx: Context) -> int:
     )
     out = Path(a.out)
     if out.suffix.lower() != ".pdf" and not out.is_dir():
-        raise UserError("--out must name a .pdf file (or an existing folder).")
+        raise UserError("error.cli.statement.out_must_name_pdf_file")
     result = _service(ctx).export(request, out)
     st = result.statement
     kind = kind_words(st.kind)
@@ -77,9 +78,9 @@ def _batch(ctx: Context) -> int:
         try:
             ids = [int(x) for x in a.artists.split(",") if x.strip()]
         except ValueError:
-            raise UserError("--artists takes artist ids separated by commas, e.g. 1,2,3.") from None
+            raise UserError("error.cli.statement.artists_takes_artist_ids_separated") from None
     if not ids:
-        raise UserError("No artists to export.")
+        raise UserError("error.cli.statement.no_artists_export")
     service = _service(ctx)
 
     def progress(done: int, total: int, label: str) -> None:
@@ -133,31 +134,61 @@ def _register(ctx: Context) -> tuple[RegisterLookup | None, Path | None]:
     return StatementRegister(ctx.db), ctx.db.location.files_dir
 
 
-def _print_result(r: VerifyResult, path: Path) -> None:
+# How reports.verify says the signer was confirmed (its JSON keeps these words), in words.
+CONFIRMED_BY = {
+    "certificate": "cli.verify.by_certificate",
+    "fingerprint": "cli.verify.by_fingerprint",
+    "this desk's identity": "cli.verify.by_own_identity",
+    "certificate authority": "cli.verify.by_authority",
+    "this desk's register (the very file it issued)": "cli.verify.by_own_register",
+}
+
+
+def verify_lines(r: VerifyResult, path: Path) -> list[str]:
+    """What `statement verify` prints for one result, in the command line's language: the one
+    place for this wording, whichever path produced the result."""
     from models.certificates import fingerprint_display
 
-    print(r.headline())
-    print(f"  File: {path.name}")
+    lines = [r.headline(language()), say("cli.verify.file", name=path.name)]
     if r.statement_id:
-        kind = f"{r.kind}, historical copy" if r.historical else r.kind
-        print(f"  Statement {r.statement_id} ({kind}) about {r.artist}, as of {r.as_of}")
+        kind = say("cli.verify.historical_kind", kind=r.kind) if r.historical else r.kind
+        lines.append(
+            say("cli.verify.statement", id=r.statement_id, kind=kind, artist=r.artist, when=r.as_of)
+        )
     if r.signer:
         if r.trusted:
-            how = f"confirmed by {r.confirmed_by}"
+            who = CONFIRMED_BY.get(r.confirmed_by or "")
+            how = say("cli.verify.confirmed_by", who=phrase(who) if who else r.confirmed_by)
         else:
-            how = "NOT confirmed" + (" (self-signed)" if r.self_signed else "")
-        print(f"  Signed by {r.signer} ({how}) at {r.signed_at}")
-        print(f"  Certificate SHA-256: {fingerprint_display(r.fingerprint or '')}")
+            how = say(
+                "cli.verify.not_confirmed_self" if r.self_signed else "cli.verify.not_confirmed"
+            )
+        lines.append(say("cli.verify.signed_by", signer=r.signer, how=how, when=r.signed_at))
+        lines.append(
+            say("cli.verify.certificate", fingerprint=fingerprint_display(r.fingerprint or ""))
+        )
     if r.in_register is not None:
-        print(f"  In the register: {'yes' if r.in_register else 'no'}")
+        answer = say("cli.verify.yes" if r.in_register else "cli.verify.no")
+        lines.append(say("cli.verify.in_register", answer=answer))
         if r.status:
-            print(f"  Register status: {r.status}")
+            lines.append(say("cli.verify.register_status", status=_status_words(r.status)))
     if r.superseded:
-        print(f"  SUPERSEDED by {r.superseded_by or 'a later statement'}")
-    for p in r.problems:
-        print(f"  Problem: {p}")
-    for n in r.notes:
-        print(f"  Note: {n}")
+        later = r.superseded_by or phrase("verify.a_later_statement")
+        lines.append(say("cli.verify.superseded_by", later=later))
+    lines += [say("cli.verify.problem", problem=p) for p in r.problems]
+    lines += [say("cli.verify.note", note=n) for n in r.notes]
+    return lines
+
+
+def _status_words(status: str) -> Any:
+    """A register status: its value in English output, its name (terminology.md) in Chinese."""
+    known = {s.value for s in StatementStatus}
+    return phrase(f"cli.verify.status.{status}") if status in known else status
+
+
+def _print_result(r: VerifyResult, path: Path) -> None:
+    for line in verify_lines(r, path):
+        print(line)
 
 
 def _verify(ctx: Context) -> int:
@@ -174,7 +205,7 @@ def _verify(ctx: Context) -> int:
     fingerprints = tuple(read_fingerprint(f) for f in (a.fingerprint or ()))
     folder = Path(a.register_folder) if a.register_folder else None
     if folder is not None and not folder.is_dir():
-        raise UserError(f"The folder {folder} does not exist.")
+        raise UserError("error.cli.statement.folder_folder_does_not_exist", folder=folder)
     register, files_dir = _register(ctx)
     own = own_identity_fingerprint(files_dir) if files_dir is not None else None
     result = verify_statement(
@@ -243,13 +274,13 @@ def _list(ctx: Context) -> int:
     for r in rows:
         extra = ""
         if r.get("out_of_date"):
-            extra = f"  OUT OF DATE ({', '.join(r['changed_modalities'])})"
+            extra = say("cli.statement.out_of_date", modalities=", ".join(r["changed_modalities"]))
+        as_of = say("cli.statement.as_of", when=r["as_of"])
         sys.stdout.write(
-            f"{r['id']}  {r['kind']:<19} {r['status']:<10} {r['artist']}  "
-            f"as of {r['as_of']}{extra}\n"
+            f"{r['id']}  {r['kind']:<19} {r['status']:<10} {r['artist']}  {as_of}{extra}\n"
         )
-    what = "out-of-date statement(s)" if a.out_of_date else "statement(s)"
-    sys.stdout.write(f"{len(rows)} {what}\n")
+    what = "cli.statement.count_out_of_date" if a.out_of_date else "cli.statement.count"
+    sys.stdout.write(say(what, n=len(rows)) + "\n")
     return 0
 
 

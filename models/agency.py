@@ -102,21 +102,17 @@ class AgencyService:
     def store_logo(self, source: Path) -> str:
         """Copy a PNG or JPEG into the data folder; returns the `logo_file` to save."""
         if source.suffix.lower() not in LOGO_SUFFIXES:
-            raise UserError(
-                f"{source.name}: the logo must be a PNG or JPEG file.",
-                f"{source.name}：标志须为 PNG 或 JPEG 文件。",
-            )
+            raise UserError("error.agency.name_logo_must_png_jpeg", name=source.name)
         try:
             data = source.read_bytes()
         except OSError as e:
-            raise UserError(f"Cannot read the logo {source}: {e.strerror}.") from e
-        if len(data) > MAX_LOGO_BYTES:
-            raise UserError(f"{source.name}: the logo is larger than 5 MB.")
-        if not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
             raise UserError(
-                f"{source.name} is not a PNG or JPEG image.",
-                f"{source.name} 不是 PNG 或 JPEG 图片。",
-            )
+                "error.agency.cannot_read_logo_source_strerror", source=source, strerror=e.strerror
+            ) from e
+        if len(data) > MAX_LOGO_BYTES:
+            raise UserError("error.agency.name_logo_larger_than_mb", name=source.name)
+        if not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
+            raise UserError("error.agency.name_not_png_jpeg_image", name=source.name)
         folder = self.db.location.files_dir / LOGO_FOLDER
         folder.mkdir(parents=True, exist_ok=True)
         name = f"logo-{hashlib.sha256(data).hexdigest()[:16]}{source.suffix.lower()}"

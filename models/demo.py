@@ -54,11 +54,7 @@ def load_demo(db: Database) -> DemoSummary:
     their audit events) is written in one transaction: all of it or nothing.
     """
     if not RosterService(db).is_empty():
-        raise UserError(
-            "The database already has artists; the demo roster only goes into an empty one. "
-            "Use --db with a new file to try the demo.",
-            "数据库中已有艺人；示例名册只能载入空数据库。请用 --db 指定新文件。",
-        )
+        raise UserError("error.demo.database_already_has_artists_demo")
     data = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
     drafts = [_draft(a) for a in data["artists"]]
     with db.transaction():

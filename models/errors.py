@@ -14,12 +14,28 @@ from models.messages import code_of, field_name, has, render
 
 
 class UserError(Exception):
-    """A problem with the user's input or environment, with a message meant for people."""
+    """A problem with the user's input or environment, with a message meant for people.
 
-    def __init__(self, message: str, message_zh: str | None = None) -> None:
+    Raise it with a catalogue code and the message's values — `UserError("error.file.unreadable",
+    path=p)` — and it renders in English or Chinese where it is shown (`text(language)`), like
+    `FieldProblem`. A ready sentence (and its Chinese) still works for messages composed
+    elsewhere (e.g. a list of validation problems).
+    """
+
+    def __init__(self, message: str, message_zh: str | None = None, **params: Any) -> None:
+        if message_zh is None and " " not in message and has(message):
+            self.code = message
+            self.params: dict[str, Any] = params
+            message, message_zh = render(message, "en", params), render(message, "zh", params)
+        else:
+            self.code, self.params = "", {}
         super().__init__(message)
         self.message = message
         self.message_zh = message_zh or message
+
+    def text(self, language: str) -> str:
+        """The message in `language` ("en" or "zh")."""
+        return self.message_zh if language == "zh" else self.message
 
     def __str__(self) -> str:
         return self.message

@@ -84,8 +84,7 @@ class UnlockedIdentity:
 def _check_passphrase(passphrase: str) -> bytes:
     if len(passphrase) < MIN_PASSPHRASE:
         raise UserError(
-            f"Choose a passphrase of at least {MIN_PASSPHRASE} characters.",
-            f"请设置至少 {MIN_PASSPHRASE} 个字符的口令。",
+            "error.identity.choose_passphrase_least_min_passphrase", min_passphrase=MIN_PASSPHRASE
         )
     return passphrase.encode("utf-8")
 
@@ -94,11 +93,8 @@ def _usable_key(key: object) -> SigningKey:
     if isinstance(key, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey | ed25519.Ed25519PrivateKey):
         return key
     if isinstance(key, ed448.Ed448PrivateKey):
-        raise UserError("Ed448 keys cannot sign statements; use an EC, RSA or Ed25519 key.")
-    raise UserError(
-        "This key type cannot sign statements; use an EC, RSA or Ed25519 key.",
-        "此类密钥无法签署声明；请使用 EC、RSA 或 Ed25519 密钥。",
-    )
+        raise UserError("error.identity.ed_keys_cannot_sign_statements")
+    raise UserError("error.identity.key_type_cannot_sign_statements")
 
 
 def _same_public_key(key: SigningKey, cert: x509.Certificate) -> bool:
@@ -123,20 +119,14 @@ class SigningIdentityService:
     def show(self) -> SigningIdentity:
         """The current identity; a clear error when there is none or it is damaged."""
         if not self.exists():
-            raise UserError(
-                "There is no signing identity yet. Create one with "
-                "`consent-desk identity create --agency-name NAME` or import a PKCS#12 file "
-                "with `consent-desk identity import FILE.p12`.",
-                "尚未设置签名身份。请用 `consent-desk identity create --agency-name 名称` 创建，"
-                "或用 `consent-desk identity import 文件.p12` 导入。",
-            )
+            raise UserError("error.identity.there_no_signing_identity_yet")
         try:
             certs = x509.load_pem_x509_certificates((self.folder / CERT_FILE).read_bytes())
         except (OSError, ValueError) as e:
             raise UserError(
-                f"The signing certificate in {self.folder} cannot be read ({e}); "
-                "create or import the identity again.",
-                f"{self.folder} 中的签名证书无法读取，请重新创建或导入签名身份。",
+                "error.identity.signing_certificate_folder_cannot_read",
+                folder=self.folder,
+                reason=e,
             ) from e
         try:
             info = json.loads((self.folder / INFO_FILE).read_text("utf-8"))
@@ -161,23 +151,22 @@ class SigningIdentityService:
         try:
             pem = (self.folder / KEY_FILE).read_bytes()
         except OSError as e:
-            raise UserError(f"The signing key cannot be read: {e.strerror}.") from e
+            raise UserError(
+                "error.identity.signing_key_cannot_read_strerror", strerror=e.strerror
+            ) from e
         try:
             key = serialization.load_pem_private_key(pem, password=passphrase.encode("utf-8"))
         except (ValueError, TypeError) as e:
-            raise UserError(
-                "The passphrase does not unlock the signing identity.",
-                "口令错误，无法解锁签名身份。",
-            ) from e
+            raise UserError("error.identity.passphrase_does_not_unlock_signing") from e
         signing_key = _usable_key(key)
         if not _same_public_key(signing_key, certs[0]):
-            raise UserError("The stored signing key does not belong to the stored certificate.")
+            raise UserError("error.identity.stored_signing_key_does_not")
         now = utc_now()
         if not (certs[0].not_valid_before_utc <= now <= certs[0].not_valid_after_utc):
             raise UserError(
-                f"The signing certificate is not valid now (valid {iso(identity.not_before)} "
-                f"to {iso(identity.not_after)}); create or import a new identity.",
-                "签名证书当前无效，请重新创建或导入签名身份。",
+                "error.identity.signing_certificate_not_valid_now",
+                not_before=iso(identity.not_before),
+                not_after=iso(identity.not_after),
             )
         return UnlockedIdentity(identity, signing_key, certs[0], tuple(certs[1:]))
 
@@ -188,9 +177,9 @@ class SigningIdentityService:
         name = " ".join(agency_name.split())
         name_zh = " ".join(agency_name_zh.split())
         if not name:
-            raise UserError("Give the agency's name (--agency-name).", "请填写机构名称。")
+            raise UserError("error.identity.give_agency_name_agency_name")
         if len(name) > 64 or len(name_zh) > 64:
-            raise UserError("Agency names on a certificate are limited to 64 characters.")
+            raise UserError("error.identity.agency_names_certificate_are_limited")
         secret = _check_passphrase(passphrase)
         self.ensure_replaceable(replace)
         key = ec.generate_private_key(ec.SECP256R1())
@@ -243,37 +232,24 @@ class SigningIdentityService:
         secret = _check_passphrase(store_passphrase if store_passphrase is not None else passphrase)
         self.ensure_replaceable(replace)
         if not _looks_like_pkcs12(data):
-            raise UserError(
-                "This file is not a readable PKCS#12 (.p12/.pfx) file.",
-                "该文件不是可读取的 PKCS#12（.p12/.pfx）文件。",
-            )
+            raise UserError("error.identity.file_not_readable_pkcs_p")
         try:
             key, cert, extra = pkcs12.load_key_and_certificates(
                 data, passphrase.encode("utf-8") if passphrase else None
             )
         except (ValueError, TypeError) as e:
-            raise UserError(
-                "The passphrase does not open this PKCS#12 file.",
-                "口令错误，无法打开该 PKCS#12 文件。",
-            ) from e
+            raise UserError("error.identity.passphrase_does_not_open_pkcs") from e
         if key is None or cert is None:
-            raise UserError(
-                "This PKCS#12 file holds no private key with its certificate.",
-                "该 PKCS#12 文件中没有私钥及其证书。",
-            )
+            raise UserError("error.identity.pkcs_file_holds_no_private")
         signing_key = _usable_key(key)
         if not _same_public_key(signing_key, cert):
-            raise UserError("The key in this PKCS#12 file does not belong to its certificate.")
+            raise UserError("error.identity.key_pkcs_file_does_not")
         return self._install(signing_key, cert, tuple(extra), secret, "imported", replace)
 
     def ensure_replaceable(self, replace: bool) -> None:
         """Refuse early (before asking for a passphrase) to overwrite an identity by accident."""
         if self.exists() and not replace:
-            raise UserError(
-                "A signing identity already exists; replacing it changes the fingerprint "
-                "journalists check. Pass --replace if you mean it.",
-                "签名身份已存在；替换会改变记者核对的指纹。如确需替换，请加 --replace。",
-            )
+            raise UserError("error.identity.signing_identity_already_exists_replacing")
 
     def _install(
         self,
@@ -320,7 +296,7 @@ class SigningIdentityService:
                 append_event(s, self.db.actor, ENTITY, fp[:16], action, before, after)
                 if self.folder.exists():
                     if not replace:
-                        raise UserError("A signing identity already exists.")
+                        raise UserError("error.identity.signing_identity_already_exists")
                     # Statements signed with the old key stay verifiable (the certificate
                     # rides in each signature); the old files are kept, never deleted.
                     retired = root / f"{FOLDER}-retired"

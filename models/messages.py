@@ -24,6 +24,13 @@ from models.resources import resource_path
 
 LANGUAGES = ("en", "zh")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+PHRASE = "$code"  # a parameter that is itself a catalogue message: {"$code": code, **values}
+
+
+def phrase(code: str, **params: Any) -> dict[str, Any]:
+    """A catalogue message used as a value inside another one (e.g. "Line 5: " in a finding);
+    plain data, so it can be stored as JSON and rendered later in either language."""
+    return {PHRASE: code, **params}
 
 
 @cache
@@ -46,7 +53,14 @@ def one_line(value: object, limit: int = 60) -> str:
 
 
 def _value(name: str, value: Any, language: str) -> str:
-    """A parameter as the language writes it: a status word, a pair (en, zh), or the value."""
+    """A parameter as the language writes it: a message of its own (`phrase(code, ...)`), a
+    pair (en, zh) of words from the data, a status word, or the value itself."""
+    if isinstance(value, Mapping) and isinstance(value.get(PHRASE), str):
+        inner = {k: v for k, v in value.items() if k != PHRASE}
+        return render(str(value[PHRASE]), language, inner)
+    if isinstance(value, list | tuple) and value and all(isinstance(v, Mapping) for v in value):
+        sep = render("list.separator", language)  # several phrases: "a; b" / "a；b"
+        return sep.join(_value(name, v, language) for v in value)
     if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, str) for v in value):
         return str(value[1] if language == "zh" else value[0])
     if name == "status" and language == "zh":
@@ -58,6 +72,18 @@ def _value(name: str, value: Any, language: str) -> str:
         except ValueError:
             return str(value)
     return str(value)
+
+
+def from_json(value: Any) -> Any:
+    """Message values read back from JSON: each (en, zh) pair is a tuple again (JSON stores
+    it as a list), inside phrases and lists too."""
+    if isinstance(value, list):
+        if len(value) == 2 and all(isinstance(v, str) for v in value):
+            return (value[0], value[1])
+        return [from_json(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): from_json(v) for k, v in value.items()}
+    return value
 
 
 def render(code: str, language: str, params: Mapping[str, Any] | None = None) -> str:
@@ -122,4 +148,15 @@ def translate(english: str, language: str) -> str:
     return render(found[0], language, found[1]) if found else english
 
 
-__all__ = ["LANGUAGES", "catalogue", "code_of", "field_name", "has", "render", "translate"]
+__all__ = [
+    "LANGUAGES",
+    "PHRASE",
+    "catalogue",
+    "code_of",
+    "field_name",
+    "from_json",
+    "has",
+    "phrase",
+    "render",
+    "translate",
+]

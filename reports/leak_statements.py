@@ -22,6 +22,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from models.errors import UserError
+from models.messages import render
 from models.statements.record import StatementKind
 from reports.pdf.styles import paragraph_style
 from reports.statements.service import BatchResult, ExportedStatement, StatementService
@@ -134,7 +135,11 @@ def _replace_into(target: Path, data: bytes) -> None:
         part.write_bytes(data)
         os.replace(part, target)
     except OSError as e:
-        raise UserError(f"Cannot write {target}: {e.strerror or e}.") from e
+        raise UserError(
+            "error.reports.leak_statements.cannot_write_target_value",
+            target=target,
+            value=e.strerror or e,
+        ) from e
     finally:
         if part.exists():
             part.unlink()
@@ -189,16 +194,16 @@ def summary_pdf(rows: Sequence[SummaryRow], title: str, subtitle: str) -> bytes:
         [
             Paragraph(escape(h), base)
             for h in (
-                "Artist 艺人",
-                "Listed on 所列平台",
-                "Statement ID 声明编号",
-                "File 文件",
+                *(
+                    _both(f"leak_summary.{key}")
+                    for key in ("artist", "listed_on", "statement_id", "file")
+                ),
                 "SHA-256",
             )
         ]
     ]
     for r in rows:
-        ident = r.statement_id or f"NOT ISSUED 未发布: {r.reason}"
+        ident = r.statement_id or f"{_both('leak_summary.not_issued')}: {r.reason}"
         data.append(
             [
                 Paragraph(escape(r.artist), base),
@@ -249,13 +254,19 @@ def write_summary(
     pdf_path: Path | None = None
     if pdf:
         issued = sum(1 for r in rows if r.outcome == "issued")
-        title = "Statements issued 已发布声明"
+        title = _both("leak_summary.title")
         if listing_name:
             title += f" — {listing_name}"
         subtitle = f"{issued} of {len(rows)} issued · {when.isoformat(timespec='seconds')}"
         pdf_path = folder / f"{stem}.pdf"
         _replace_into(pdf_path, summary_pdf(rows, title, subtitle))
     return csv_path, pdf_path
+
+
+def _both(code: str, **values: object) -> str:
+    """The summary is bilingual: the English words, then the Chinese (one catalogue entry)."""
+    en, zh = render(code, "en", values), render(code, "zh", values)
+    return en if en == zh else f"{en} {zh}"
 
 
 __all__ = [

@@ -216,17 +216,11 @@ def write_press_kit(
 ) -> PressKit:
     """Write the press kit for the statements just issued (leak day) into `folder`."""
     if not statement_ids:
-        raise UserError(
-            "There are no statements to put in a press kit: issue them first.",
-            "没有可放入新闻资料包的声明：请先出具声明。",
-        )
+        raise UserError("error.reports.press_kit.there_are_no_statements_put")
     if not platform.strip():
-        raise UserError("Name the platform whose list was published.", "请填写公布名单的平台。")
+        raise UserError("error.reports.press_kit.name_platform_whose_list_was")
     if folder.exists() and any(folder.iterdir()):
-        raise UserError(
-            f"{folder} is not empty: choose a new folder for the press kit.",
-            f"{folder} 不是空文件夹：请为新闻资料包选择一个新文件夹。",
-        )
+        raise UserError("error.reports.press_kit.folder_not_empty_choose_new", folder=folder)
     register = StatementRegister(db)
     statements = [register.get(i) for i in statement_ids]
     profile = AgencyService(db).get()
@@ -257,8 +251,9 @@ def write_press_kit(
         (folder / SHEET_PDF).write_bytes(render_sheet_pdf(verify_url, fingerprint))
     except OSError as e:
         raise UserError(
-            f"Cannot write the press kit into {folder}: {e.strerror or e}.",
-            f"无法将新闻资料包写入 {folder}。",
+            "error.reports.press_kit.cannot_write_press_kit_into",
+            folder=folder,
+            value=e.strerror or e,
         ) from e
     files = tuple(sorted(p for p in folder.rglob("*") if p.is_file()))
     return PressKit(folder, tuple(copied), files, verify_url)

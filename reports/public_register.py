@@ -154,11 +154,7 @@ def sign_detached(data: bytes, identity: UnlockedIdentity) -> bytes:
     """A detached CMS signature (DER) over `data` that OpenSSL's `cms -verify` also accepts."""
     key = identity.private_key
     if not isinstance(key, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey):
-        raise UserError(
-            "The public register can only be signed with an EC or RSA key; this identity "
-            "uses another key type.",
-            "公开登记簿只能用 EC 或 RSA 密钥签名；当前签名身份使用其他类型的密钥。",
-        )
+        raise UserError("error.reports.public_register.public_register_can_only_signed")
     builder = (
         pkcs7.PKCS7SignatureBuilder()
         .set_data(data)
@@ -184,25 +180,16 @@ def check_signature(data: bytes, signature: bytes, certificate: x509.Certificate
     if outcome.signer is None:
         reason = outcome.problems[0] if outcome.problems else "no signer"
         raise RegisterError(
-            f"The register's signature cannot be checked ({reason}); do not trust this register.",
-            "无法核验登记簿的签名；请勿信任此登记簿。",
+            "error.reports.public_register.register_signature_cannot_checked_reason", reason=reason
         )
     if fingerprint(outcome.signer) != fingerprint(certificate):
         raise RegisterError(
-            "The register's signature cannot be checked (signed by another certificate); do not "
-            "trust this register.",
-            "无法核验登记簿的签名；请勿信任此登记簿。",
+            "error.reports.public_register.register_signature_cannot_checked_signed"
         )
     if not outcome.intact:
-        raise RegisterError(
-            "register.json was changed after it was signed; do not trust this register.",
-            "register.json 在签名后被修改；请勿信任此登记簿。",
-        )
+        raise RegisterError("error.reports.public_register.register_json_was_changed_after")
     if not outcome.valid or outcome.problems:
-        raise RegisterError(
-            "The register's signature is not valid; do not trust this register.",
-            "登记簿签名无效；请勿信任此登记簿。",
-        )
+        raise RegisterError("error.reports.public_register.register_signature_not_valid_do")
 
 
 def _write_all(folder: Path, files: dict[str, bytes]) -> tuple[Path, ...]:
@@ -219,8 +206,9 @@ def _write_all(folder: Path, files: dict[str, bytes]) -> tuple[Path, ...]:
             os.replace(part, target)
     except OSError as e:
         raise UserError(
-            f"Cannot write the register into {folder}: {e.strerror or e}.",
-            f"无法将登记簿写入 {folder}。",
+            "error.reports.public_register.cannot_write_register_into_folder",
+            folder=folder,
+            value=e.strerror or e,
         ) from e
     finally:
         for part, _target in parts:
@@ -234,11 +222,15 @@ def export_public_register(
 ) -> ExportedRegister:
     """Write (or refresh) the publishable register folder, signed with the agency's key."""
     if folder.exists() and not folder.is_dir():
-        raise UserError(f"{folder} is a file, not a folder.", f"{folder} 是文件，不是文件夹。")
+        raise UserError("error.reports.public_register.folder_file_not_folder", folder=folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise UserError(f"Cannot create the folder {folder}: {e.strerror or e}.") from e
+        raise UserError(
+            "error.reports.public_register.cannot_create_folder_folder_value",
+            folder=folder,
+            value=e.strerror or e,
+        ) from e
     content = build_register(db, identity, now)
     history = _previous_history(folder)
     previous_seq = max(
@@ -316,28 +308,31 @@ def _previous_history(folder: Path) -> list[dict[str, Any]]:
         data = json.loads(_read(path))
     except (UserError, ValueError, RecursionError) as e:
         raise UserError(
-            f"{path} exists but cannot be read ({e}); move it away or repair it before "
-            "exporting again (it is the register's history and is only ever appended to).",
-            f"{path} 无法读取；请先移走或修复（它是登记簿的历史记录，只能追加）。",
+            "error.reports.public_register.path_exists_but_cannot_read", path=path, reason=e
         ) from e
     entries = data.get("checkpoints") if isinstance(data, dict) else None
     if not isinstance(entries, list):
-        raise UserError(f"{path} is not a Consent Desk checkpoint history; move it away first.")
+        raise UserError("error.reports.public_register.path_not_consent_desk_checkpoint", path=path)
     return [e for e in entries if isinstance(e, dict)]
 
 
 def _read(path: Path, limit: int = MAX_REGISTER_BYTES) -> bytes:
     try:
         if path.stat().st_size > limit:
-            raise RegisterError(f"{path.name} is too large to be a register.")
+            raise RegisterError(
+                "error.reports.public_register.name_too_large_register", name=path.name
+            )
         return path.read_bytes()
     except FileNotFoundError as e:
         raise RegisterError(
-            f"{path.parent} has no {path.name}: it is not a published register.",
-            f"{path.parent} 中没有 {path.name}：这不是已发布的登记簿。",
+            "error.reports.public_register.parent_has_no_name_not",
+            parent=path.parent,
+            name=path.name,
         ) from e
     except OSError as e:
-        raise RegisterError(f"Cannot read {path}: {e.strerror or e}.") from e
+        raise RegisterError(
+            "error.reports.public_register.cannot_read_path_value", path=path, value=e.strerror or e
+        ) from e
 
 
 __all__ = [

@@ -33,6 +33,7 @@ from reportlab.platypus import (
 
 from models.errors import UserError
 from models.localize import format_date, format_days_left, format_term, join, medium, territory
+from models.messages import render
 from models.proposals.review import Excerpt, ReviewData, parse_languages, review_data
 from models.proposals.values import ProposalArtist
 from models.rules.findings import Severity
@@ -343,7 +344,7 @@ class ReviewComposer:
                 f"<font color='#{colour.hexval()[2:]}'><b>{x.severity.value}</b></font>"
                 f"<br/>{esc(x.rule_id)}"
             )
-            message = self.pair(esc(x.message), esc(x.message_zh))
+            message = "<br/>".join(esc(x.message_in(lang)) for lang in self.langs)
             if f.accepted_risk:
                 message += (
                     f"<br/><font color='#5c5c5c'>{self.t('accepted')}: "
@@ -415,11 +416,13 @@ class ReviewComposer:
         if self.langs[0] == "zh":
             return (
                 f"{T['title'][1]} #{pid} · {T['generated'][1]} {when} · "
-                f"{T['by'][1]} {self.d.generated_by} · 第 {page} 页，共 {total} 页"
+                f"{T['by'][1]} {self.d.generated_by} · "
+                + render("report.page_of", "zh", {"page": page, "total": total})
             )
         return (
             f"{T['title'][0]} #{pid} · {T['generated'][0]} {when} "
-            f"{T['by'][0]} {self.d.generated_by} · page {page} of {total}"
+            f"{T['by'][0]} {self.d.generated_by} · "
+            + render("report.page_of", "en", {"page": page, "total": total})
         )
 
 
@@ -477,7 +480,7 @@ def export_review(
         with contextlib.suppress(OSError):  # e.g. the "folder" is a file: there is no .part
             part.unlink(missing_ok=True)
         raise UserError(
-            f"Cannot write {out}: {e.strerror or e}.", f"无法写入 {out}：{e.strerror or e}。"
+            "error.reports.review.cannot_write_out_value", out=out, value=e.strerror or e
         ) from e
     return out
 

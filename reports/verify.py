@@ -46,6 +46,7 @@ from models.certificates import (
     subject_name,
 )
 from models.errors import UserError
+from models.messages import phrase, render
 from models.statements.record import RECORD_FILE_NAME, StatementStatus, parse_record
 from reports.verification import pdf_parts
 from reports.verification.cms_check import check_cms
@@ -150,33 +151,28 @@ class VerifyResult:
             EXIT_WITHDRAWN: "withdrawn" if self.withdrawn else "superseded",
         }[self.exit_code]
 
-    def headline(self) -> str:
-        """The first line a person reads: the verdict in words."""
+    def headline(self, language: str = "en") -> str:
+        """The first line a person reads: the verdict in words ("en" or "zh")."""
         code = self.exit_code
+        key: str = "verify.authentic"
+        values: dict[str, Any] = {}
         if code == EXIT_UNREADABLE:
-            return "UNUSABLE: this file cannot be checked."
-        if code == EXIT_INVALID:
-            return "NOT AUTHENTIC: do not rely on this statement."
-        if code == EXIT_UNCONFIRMED:
-            return (
-                "SIGNER NOT CONFIRMED: the file is intact, but nothing confirms who signed it. "
-                "Compare this SHA-256 fingerprint with the one the agency publishes: "
-                f"{fingerprint_display(self.fingerprint or '')}"
-            )
-        if code == EXIT_WITHDRAWN:
-            if self.withdrawn:
-                return "WITHDRAWN: authentic, but the agency has withdrawn this statement."
-            later = self.superseded_by or "a later statement"
-            return f"SUPERSEDED: authentic, but the agency replaced it with {later}."
-        if self.historical:
-            return (
-                "AUTHENTIC HISTORICAL COPY: intact and signed by the confirmed agency key; "
-                + HISTORICAL_LABEL.format(as_of=self.as_of)
-                + "."
-            )
-        if self.in_register and self.register_older_than is None:
-            return "AUTHENTIC: intact, signed by the confirmed agency key, current in the register."
-        return "AUTHENTIC: intact and signed by the confirmed agency key."
+            key = "verify.unusable"
+        elif code == EXIT_INVALID:
+            key = "verify.not_authentic"
+        elif code == EXIT_UNCONFIRMED:
+            key = "verify.unconfirmed"
+            values = {"fingerprint": fingerprint_display(self.fingerprint or "")}
+        elif code == EXIT_WITHDRAWN and self.withdrawn:
+            key = "verify.withdrawn"
+        elif code == EXIT_WITHDRAWN:
+            key = "verify.superseded"
+            values = {"later": self.superseded_by or phrase("verify.a_later_statement")}
+        elif self.historical:
+            key, values = "verify.authentic_historical", {"as_of": self.as_of or ""}
+        elif self.in_register and self.register_older_than is None:
+            key = "verify.authentic_current"
+        return render(key, language, values)
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)
@@ -218,26 +214,24 @@ def load_trust_certificate(path: Path) -> x509.Certificate:
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise UserError(f"Cannot read the certificate {path}: {e.strerror or e}.") from e
+        raise UserError(
+            "error.reports.verify.cannot_read_certificate_path_value",
+            path=path,
+            value=e.strerror or e,
+        ) from e
     try:
         if b"-----BEGIN CERTIFICATE-----" in data:
             return x509.load_pem_x509_certificate(data)
         return x509.load_der_x509_certificate(data)
     except ValueError as e:
-        raise UserError(
-            f"{path.name} is not a certificate (PEM or DER).",
-            f"{path.name} 不是证书文件（PEM 或 DER）。",
-        ) from e
+        raise UserError("error.reports.verify.name_not_certificate_pem_der", name=path.name) from e
 
 
 def read_fingerprint(text: str) -> str:
     """`--fingerprint` as people copy it (hex, colons or spaces); else UserError (exit 2)."""
     value = parse_fingerprint(text)
     if value is None:
-        raise UserError(
-            f"'{text}' is not a SHA-256 fingerprint (64 hexadecimal digits, colons allowed).",
-            f"“{text}”不是 SHA-256 指纹（64 位十六进制数字，可含冒号）。",
-        )
+        raise UserError("error.reports.verify.text_not_sha_fingerprint_hexadecimal", text=text)
     return value
 
 

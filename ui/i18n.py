@@ -124,6 +124,11 @@ def is_chinese() -> bool:
     return current_language().startswith("zh")
 
 
+def model_language() -> str:
+    """The language code the models' message catalogue takes: "zh" or "en"."""
+    return "zh" if is_chinese() else "en"
+
+
 # -- words from the models -------------------------------------------------------------------
 
 
@@ -148,7 +153,7 @@ def problem_text(message: str) -> str:
 
 def problem_line(problem: FieldProblem) -> str:
     """ "row 3, native_name: a name is required" / "第 3 行，原文姓名：必须填写名称"."""
-    return problem.text("zh" if is_chinese() else "en")
+    return problem.text(model_language())
 
 
 # -- dates and numbers -----------------------------------------------------------------------

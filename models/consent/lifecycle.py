@@ -12,9 +12,11 @@ are final. Nothing is ever deleted.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from models.consent.words import ConsentStatus
 from models.errors import UserError
+from models.messages import phrase
 
 TRANSITIONS: dict[ConsentStatus, frozenset[ConsentStatus]] = {
     ConsentStatus.REQUESTED: frozenset({ConsentStatus.PENDING_ARTIST}),
@@ -51,25 +53,28 @@ def check_transition(current: ConsentStatus, target: ConsentStatus, record_id: i
     if allowed(current, target):
         return
     if target == ConsentStatus.EXPIRED:
-        raise UserError(
-            "A consent expires by itself at the end of its term; change the term instead.",
-            "同意在期限结束后自动过期；如需变更请修改期限。",
-        )
+        raise UserError("error.consent.lifecycle.consent_expires_by_itself_end")
     nxt = sorted(TRANSITIONS[current])
-    options = " or ".join(s.value for s in nxt) if nxt else "nothing (this status is final)"
-    hint = ""
+    options: Any = (
+        (" or ".join(s.value for s in nxt), "或".join(f"「{STATUS_LABELS[s][1]}」" for s in nxt))
+        if nxt
+        else phrase("error.consent.lifecycle.final")
+    )
+    hint: Any = ""
     if current == ConsentStatus.GIVEN:
-        hint = " A given consent cannot be edited: amend it to create a new version."
+        hint = phrase("error.consent.lifecycle.hint_amend")
     elif current == ConsentStatus.REQUESTED and target in (
         ConsentStatus.GIVEN,
         ConsentStatus.REFUSED,
     ):
-        hint = " Send it to the artist first."
+        hint = phrase("error.consent.lifecycle.hint_send")
     raise UserError(
-        f"Consent record #{record_id} is {current.value} and cannot become {target.value}; "
-        f"it can only become {options}.{hint}",
-        f"同意记录 #{record_id} 当前为「{STATUS_LABELS[current][1]}」，"
-        f"不能变为「{STATUS_LABELS[target][1]}」。",
+        "error.consent.lifecycle.consent_record_record_id_value",
+        record_id=record_id,
+        value=(current.value, STATUS_LABELS[current][1]),
+        value_b=(target.value, STATUS_LABELS[target][1]),
+        options=options,
+        hint=hint,
     )
 
 

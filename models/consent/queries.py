@@ -24,19 +24,14 @@ from models.storage.schema import ArtistRow, StoredFileRow
 def record_row(s: Session, record_id: int) -> ConsentRecordRow:
     row = s.get(ConsentRecordRow, record_id)
     if row is None:
-        raise NotFoundError(
-            f"There is no consent record with id {record_id}.",
-            f"没有编号为 {record_id} 的同意记录。",
-        )
+        raise NotFoundError("error.consent.queries.there_no_consent_record_id", record_id=record_id)
     return row
 
 
 def artist_row(s: Session, artist_id: int) -> ArtistRow:
     row = s.get(ArtistRow, artist_id)
     if row is None:
-        raise NotFoundError(
-            f"There is no artist with id {artist_id}.", f"没有编号为 {artist_id} 的艺人。"
-        )
+        raise NotFoundError("error.consent.queries.there_no_artist_id_artist", artist_id=artist_id)
     return row
 
 
@@ -44,9 +39,10 @@ def check_row_version(row: ConsentRecordRow, expected: int) -> None:
     if row.row_version != expected:
         when = iso(row.updated_at)[:19].replace("T", " ")
         raise ConflictError(
-            f"Consent record #{row.id} was changed by {row.updated_by} at {when} UTC after you "
-            "opened it. Reload to see their changes, then try again.",
-            f"同意记录 #{row.id} 已于 {when} 被 {row.updated_by} 修改。请重新载入后再操作。",
+            "error.consent.queries.consent_record_id_was_changed",
+            id=row.id,
+            updated_by=row.updated_by,
+            when=when,
         )
 
 

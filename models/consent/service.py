@@ -19,7 +19,7 @@ from models.clock import utc_now
 from models.consent import evidence as ev
 from models.consent import queries
 from models.consent.form_save import FormSave, FormSaved, save_form
-from models.consent.lifecycle import INITIAL, check_transition
+from models.consent.lifecycle import INITIAL, STATUS_LABELS, check_transition
 from models.consent.row_values import draft_values, record_snapshot
 from models.consent.steps import RecordSteps
 from models.consent.tables import ConsentRecordRow
@@ -37,6 +37,7 @@ from models.consent.values import (
 from models.consent.words import ConsentStatus
 from models.dates.zones import artist_zone, day_end, day_start
 from models.errors import FieldProblem, UserError, ValidationError
+from models.messages import phrase
 from models.storage.database import Database
 
 
@@ -142,11 +143,16 @@ class ConsentService:
             queries.check_row_version(row, expected_row_version)
             status = ConsentStatus(row.status)
             if status not in (ConsentStatus.REQUESTED, ConsentStatus.PENDING_ARTIST):
-                hint = " Amend it to make a new version." if status == ConsentStatus.GIVEN else ""
+                hint = (
+                    phrase("error.consent.hint_amend_version")
+                    if status == ConsentStatus.GIVEN
+                    else ""
+                )
                 raise UserError(
-                    f"Consent record #{record_id} is {status.value} and can no longer be "
-                    f"edited.{hint}",
-                    f"同意记录 #{record_id} 已为「{status.value}」，不能再修改。",
+                    "error.consent.consent_record_record_id_value",
+                    record_id=record_id,
+                    value=(status.value, STATUS_LABELS[status][1]),
+                    hint=hint,
                 )
             d = self.steps.checked(s, draft, row.artist_id)
             before = record_snapshot(row)
@@ -171,16 +177,15 @@ class ConsentService:
             queries.check_row_version(old, expected_row_version)
             if ConsentStatus(old.status) != ConsentStatus.GIVEN:
                 raise UserError(
-                    f"Only a given consent is amended; record #{record_id} is {old.status}"
-                    + (" — edit it instead." if old.status in INITIAL else "."),
-                    f"只有已同意的记录可以修订；记录 #{record_id} 当前为「{old.status}」。",
+                    "error.consent.only_given_amended",
+                    record_id=record_id,
+                    value=(old.status, STATUS_LABELS[ConsentStatus(old.status)][1]),
+                    hint=phrase("error.consent.hint_edit_instead") if old.status in INITIAL else "",
                 )
             pending = queries.open_successor(s, old.id)
             if pending is not None:
                 raise UserError(
-                    f"Record #{record_id} already has a new version waiting (#{pending.id}); "
-                    "finish that one first.",
-                    f"记录 #{record_id} 已有待处理的新版本 #{pending.id}。",
+                    "error.consent.record_record_id_already_has", record_id=record_id, id=pending.id
                 )
             base = queries.load_records(s, [old])[0].terms
             if isinstance(changes, ConsentDraft):
@@ -247,9 +252,9 @@ class ConsentService:
             row = self.steps.locked(s, record_id, expected_row_version)
             if ConsentStatus(row.status) not in INITIAL:
                 raise UserError(
-                    f"Record #{record_id} is {row.status}; a recommendation is recorded before "
-                    "the artist decides.",
-                    f"记录 #{record_id} 已为「{row.status}」；建议须在艺人决定前记录。",
+                    "error.consent.record_record_id_status_recommendation",
+                    record_id=record_id,
+                    status=row.status,
                 )
             self.steps.recommend(s, row, recommendation)
             return queries.load_records(s, [row])[0]
@@ -313,10 +318,7 @@ class ConsentService:
         with self.db.read() as s:
             current = ConsentStatus(queries.record_row(s, record_id).status)
         check_transition(current, target, record_id)
-        raise UserError(  # only SUPERSEDED gets here, and only from GIVEN
-            "A record is superseded when its new version is given: amend it instead.",
-            "新版本获得同意后，旧记录自动被取代：请使用修订。",
-        )
+        raise UserError("error.consent.record_superseded_when_its_new")
 
     # -- evidence ------------------------------------------------------------------------------
     def attach_evidence(self, record_id: int, file: ev.EvidenceFile) -> Evidence:

@@ -84,14 +84,15 @@ class StanceService:
             artist = s.get(ArtistRow, artist_id)
             if artist is None:
                 raise NotFoundError(
-                    f"There is no artist with id {artist_id}.", f"没有编号为 {artist_id} 的艺人。"
+                    "error.consent.stance.there_no_artist_id_artist", artist_id=artist_id
                 )
             if expected_version is not None and artist.version != expected_version:
                 at = iso(artist.updated_at)[:19].replace("T", " ")
                 raise ConflictError(
-                    f"{artist.native_name} was changed by {artist.updated_by} at {at} UTC after "
-                    "you opened it. Reload, then record the stance again.",
-                    f"{artist.native_name} 已于 {at} 被 {artist.updated_by} 修改。请重新载入。",
+                    "error.consent.stance.native_name_was_changed_by",
+                    native_name=artist.native_name,
+                    updated_by=artist.updated_by,
+                    at=at,
                 )
             row = add_stance_entry(
                 s, self.db.actor, artist_id, Stance(stance).value, conditions, when, now

@@ -205,9 +205,7 @@ def state_in_session(s: Session, artist_id: int, when: datetime) -> ConsentState
     params = {"artist_id": artist_id, "when": when}
     artist = conn.execute(artist_q, params).first()
     if artist is None:
-        raise NotFoundError(
-            f"There is no artist with id {artist_id}.", f"没有编号为 {artist_id} 的艺人。"
-        )
+        raise NotFoundError("error.consent.state.there_no_artist_id_artist", artist_id=artist_id)
     stance, conditions = _stance_at(conn, params, artist[1], stance_q, any_stance_q)
     return build_state(
         artist_id, when, artist[0], stance, conditions, conn.execute(records_q, params)
@@ -216,7 +214,7 @@ def state_in_session(s: Session, artist_id: int, when: datetime) -> ConsentState
 
 def check_aware(when: datetime) -> None:
     if when.tzinfo is None:
-        raise UserError("An as-of time needs a time zone.", "查询时间需要包含时区。")
+        raise UserError("error.consent.state.as_time_needs_time_zone")
 
 
 def build_state(

@@ -67,11 +67,7 @@ class RecordSteps:
         action: str = "create",
     ) -> ConsentRecordRow:
         if status not in INITIAL:
-            raise UserError(
-                f"A new consent record starts as requested or pending_artist, not {status}; "
-                "record the artist's decision afterwards.",
-                "新的同意记录须从「已提出」或「待艺人决定」开始。",
-            )
+            raise UserError("error.consent.steps.new_consent_record_starts_as", status=status)
         d = self.checked(s, draft)
         now = self.clock()
         row = ConsentRecordRow(

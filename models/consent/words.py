@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from models.messages import render
 from models.roster.artist import Stance
 
 STANCE_IS_NOT_CONSENT = (
-    "A stance is not consent: only a given consent record authorises a use.",
-    "AI 立场不等于同意：只有已获同意的记录才授权使用。",
+    render("stance.not_consent", "en"),
+    render("stance.not_consent", "zh"),
 )
 
 

@@ -42,17 +42,18 @@ def read_list_file(path: Path) -> list[ListEntry]:
         size = path.stat().st_size
     except OSError as e:
         raise UserError(
-            f"Cannot open {path}: {e.strerror or e}.", f"无法打开 {path}：{e.strerror or e}。"
+            "error.leak.files.cannot_open_path_value", path=path, value=e.strerror or e
         ) from e
     if not path.is_file():
-        raise UserError(f"{path} is not a file.", f"{path} 不是文件。")
+        raise UserError("error.leak.files.path_not_file", path=path)
     if size == 0:
-        raise UserError(f"{name} is empty.", f"{name} 是空文件。")
+        raise UserError("error.leak.files.name_empty", name=name)
     if size > MAX_BYTES:
         raise UserError(
-            f"{name} is too large ({size / 1e6:.1f} MB); a list file can be at most "
-            f"{MAX_BYTES // (1024 * 1024)} MB.",
-            f"{name} 太大（{size / 1e6:.1f} MB）；名单文件最大 {MAX_BYTES // (1024 * 1024)} MB。",
+            "error.leak.files.name_too_large_value_mb",
+            name=name,
+            value=f"{size / 1000000.0:.1f}",
+            value_b=MAX_BYTES // (1024 * 1024),
         )
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
@@ -64,17 +65,15 @@ def read_list_file(path: Path) -> list[ListEntry]:
     elif suffix in TEXT_SUFFIXES:
         entries = split_list(decode_text(_read(path), name))
     elif suffix == ".xls":
-        raise UserError(
-            f"{name} is an old Excel (.xls) workbook; save it as .xlsx and try again.",
-            f"{name} 是旧版 Excel（.xls）文件；请另存为 .xlsx 后重试。",
-        )
+        raise UserError("error.leak.files.name_old_excel_xls_workbook", name=name)
     else:
         raise UserError(
-            f"{name}: a list of names must be a {SUPPORTED} file.",
-            f"{name}：名单文件须为 .txt、.csv、.xlsx 或 .pdf。",
+            "error.leak.files.name_list_names_must_supported",
+            name=name,
+            supported=(SUPPORTED, ".txt、.csv、.xlsx 或 .pdf"),
         )
     if not entries:
-        raise UserError(f"{name} contains no names.", f"{name} 中没有找到姓名。")
+        raise UserError("error.leak.files.name_contains_no_names", name=name)
     return entries
 
 
@@ -88,7 +87,7 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as e:
         raise UserError(
-            f"Cannot read {path}: {e.strerror or e}.", f"无法读取 {path}：{e.strerror or e}。"
+            "error.leak.files.cannot_read_path_value", path=path, value=e.strerror or e
         ) from e
 
 
@@ -116,12 +115,7 @@ def decode_text(data: bytes, name: str) -> str:
     guessed = _guess(data)
     if guessed is not None:
         return guessed
-    raise UserError(
-        f"{name}: cannot tell the text encoding (not UTF-8, UTF-16, GB18030 or Big5). "
-        "Save the file as UTF-8 text and try again.",
-        f"{name}：无法识别文本编码（不是 UTF-8、UTF-16、GB18030 或 Big5）。"
-        "请另存为 UTF-8 文本后重试。",
-    )
+    raise UserError("error.leak.files.name_cannot_tell_text_encoding", name=name)
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:
@@ -129,8 +123,10 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as e:
         raise UserError(
-            f"{name}: the file says it is {encoding.upper()} but is damaged at byte {e.start}.",
-            f"{name}：文件标明为 {encoding.upper()} 编码，但第 {e.start} 字节处已损坏。",
+            "error.leak.files.name_file_says_upper_but",
+            name=name,
+            upper=encoding.upper(),
+            start=e.start,
         ) from e
 
 
@@ -219,7 +215,10 @@ def _csv_rows(text: str, name: str) -> list[tuple[int, list[object]]]:
             rows.append((reader.line_num, list(record)))
     except csv.Error as e:
         raise UserError(
-            f"{name}: line {reader.line_num}: {e}", f"{name}：第 {reader.line_num} 行：{e}"
+            "error.leak.files.name_line_line_num_reason",
+            name=name,
+            line_num=reader.line_num,
+            reason=e,
         ) from e
     return rows
 
@@ -231,8 +230,7 @@ def _xlsx_rows(path: Path) -> list[tuple[int, list[object]]]:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as e:
         raise UserError(
-            f"{path.name}: not a readable Excel workbook ({e}).",
-            f"{path.name}：无法读取的 Excel 工作簿（{e}）。",
+            "error.leak.files.name_not_readable_excel_workbook", name=path.name, reason=e
         ) from e
     try:
         if not wb.worksheets:
@@ -299,24 +297,18 @@ def _pdf_text(path: Path) -> str:
     try:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
-            raise UserError(
-                f"{path.name} is password-protected; open it, save an unprotected copy and "
-                "try again.",
-                f"{path.name} 受密码保护；请另存一份未加密的副本后重试。",
-            )
+            raise UserError("error.leak.files.name_password_protected_open_save", name=path.name)
         text = "\n".join(page.extract_text() or "" for page in reader.pages)
     except UserError:
         raise
     except OSError as e:
-        raise UserError(f"Cannot read {path}: {e.strerror or e}.") from e
+        raise UserError(
+            "error.leak.files.cannot_read_path_value_2", path=path, value=e.strerror or e
+        ) from e
     except (*failures, RecursionError) as e:
         raise UserError(
-            f"{path.name}: not a readable PDF ({type(e).__name__}).",
-            f"{path.name}：无法读取的 PDF 文件。",
+            "error.leak.files.name_not_readable_pdf_name", name=path.name, name_b=type(e).__name__
         ) from e
     if not text.strip():
-        raise UserError(
-            f"{path.name} has no text to read (it may be a scan); paste the names instead.",
-            f"{path.name} 中没有可读取的文字（可能是扫描件）；请直接粘贴姓名。",
-        )
+        raise UserError("error.leak.files.name_has_no_text_read", name=path.name)
     return text

@@ -296,7 +296,7 @@ class AliasService:
                 from models.errors import NotFoundError
 
                 raise NotFoundError(
-                    f"There is no artist with id {artist_id}.", f"没有编号为 {artist_id} 的艺人。"
+                    "error.leak.keystore.there_no_artist_id_artist", artist_id=artist_id
                 )
             before = list(aliases_by_artist(s, [artist_id]).get(artist_id, ()))
             if before == list(aliases):

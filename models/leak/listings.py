@@ -240,8 +240,7 @@ class ListingService:
             row = s.get(ListingRow, listing_id)
             if row is None:
                 raise NotFoundError(
-                    f"There is no listing with id {listing_id}.",
-                    f"没有编号为 {listing_id} 的名单。",
+                    "error.leak.listings.there_no_listing_id_listing", listing_id=listing_id
                 )
             entries = s.scalars(
                 select(ListingEntryRow)

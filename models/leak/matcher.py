@@ -46,6 +46,7 @@ from models.leak.keys import (
     Basis,
 )
 from models.leak.roster_keys import KeySource, MemoryKeys, RosterName
+from models.messages import render
 from models.names import display_name, has_han
 from models.storage.database import Database
 
@@ -122,47 +123,6 @@ class Candidate:
         return self.basis in SURE_BASES
 
 
-def reason_text(c: Candidate, status: MatchStatus, others: int = 0) -> str:
-    """Why the entry names this artist, and why a person must confirm (English)."""
-    who = c.display_name
-    if (
-        status is MatchStatus.AMBIGUOUS
-        and c.basis
-        in SURE_BASES
-        | {
-            Basis.PINYIN,
-            Basis.ROMANIZED,
-            Basis.REORDERED,
-        }
-        and others
-    ):
-        return f"{others + 1} artists match this spelling equally well — pick the right one"
-    if c.basis is Basis.NATIVE:
-        return "native name"
-    if c.basis is Basis.TRADITIONAL:
-        return "native name in traditional characters"
-    if c.basis is Basis.STAGE_NAME:
-        return "registered stage name"
-    if c.basis is Basis.ALIAS:
-        return "recorded Latin spelling of this artist"
-    if c.kind is MatchKind.HOMOPHONE:
-        return f"sounds like {who} but is written with other characters"
-    if c.kind is MatchKind.LOOKALIKE:
-        return f"a look-alike character ({c.detail}) away from {who}"
-    if c.basis in LATIN_BASES and status is MatchStatus.AMBIGUOUS:
-        return f"spelled like {who}, but a two-character name in Latin letters is shared by many"
-    if c.basis is Basis.PINYIN:
-        return f"same spelling as {who} — other people share this pinyin"
-    if c.basis is Basis.ROMANIZED:
-        return f"same romanisation as {who} — other people share this spelling"
-    if c.basis is Basis.REORDERED:
-        return f"{who} with the names in the other order"
-    n = int(c.detail or "1")
-    if n == 0:
-        return f"same letters as {who}, read as other syllables"
-    return f"{'one letter differs' if n == 1 else f'{n} letters differ'} from {who}"
-
-
 @dataclass(frozen=True)
 class NameMatch:
     """The outcome for one list entry; `candidates` are best first (the match is the first)."""
@@ -213,11 +173,17 @@ class NameMatch:
 
     @property
     def reason(self) -> str:
+        return self.reason_in("en")
+
+    def reason_in(self, language: str) -> str:
+        """Why this outcome, in `language` ("en" or "zh")."""
         if not self.candidates:
-            return "not on the roster"
+            return render("leak.reason.not_on_roster", language)
         top = self.candidates[0]
         equal = sum(1 for c in self.candidates[1:] if c.score == top.score)
-        return reason_text(top, self.status, equal)
+        from models.leak.reasons import reason_text  # beside the matcher: no import circle
+
+        return reason_text(top, self.status, equal, language)
 
 
 _Found = dict[int, tuple[int, Basis, MatchKind, str]]  # id → score, basis, kind, detail
@@ -424,5 +390,4 @@ __all__ = [
     "NameMatch",
     "NameMatcher",
     "RosterName",  # the names the matcher takes (models/leak/roster_keys.py)
-    "reason_text",
 ]

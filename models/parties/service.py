@@ -89,11 +89,7 @@ def validated_project(d: ProjectDraft) -> ProjectDraft:
 
 def _conflict(what: str, by: str, at: datetime) -> ConflictError:
     when = iso(at)[:19].replace("T", " ")
-    return ConflictError(
-        f"{what} was changed by {by} at {when} UTC after you opened it. "
-        "Reload to see their changes, then edit again.",
-        f"{what} 已于 {when} 被 {by} 修改。请重新载入后再编辑。",
-    )
+    return ConflictError("error.parties.what_was_changed_by_by", what=what, by=by, when=when)
 
 
 class CounterpartyService:
@@ -294,8 +290,8 @@ class CounterpartyService:
         row = s.get(CounterpartyRow, counterparty_id)
         if row is None:
             raise NotFoundError(
-                f"There is no counterparty with id {counterparty_id}.",
-                f"没有编号为 {counterparty_id} 的合作方。",
+                "error.parties.there_no_counterparty_id_counterparty",
+                counterparty_id=counterparty_id,
             )
         return row
 
@@ -303,7 +299,5 @@ class CounterpartyService:
     def _project_row(s: Session, project_id: int) -> ProjectRow:
         row = s.get(ProjectRow, project_id)
         if row is None:
-            raise NotFoundError(
-                f"There is no project with id {project_id}.", f"没有编号为 {project_id} 的项目。"
-            )
+            raise NotFoundError("error.parties.there_no_project_id_project", project_id=project_id)
         return row

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from models.audit.chain import append_event
 from models.clock import utc_now
 from models.errors import ConflictError, FieldProblem, NotFoundError, UserError, ValidationError
+from models.messages import phrase
 from models.proposals import rule_check
 from models.proposals.row_values import names_of
 from models.proposals.tables import CheckRunRow, FindingRow, ProposalRow
@@ -35,13 +36,13 @@ class ProposalChecks:
         the artist signed).
         """
         if as_of is not None and as_of.tzinfo is None:
-            raise UserError("An as-of time needs a time zone.", "查询时间需要包含时区。")
+            raise UserError("error.proposals.check_service.as_time_needs_time_zone")
         with self.db.transaction() as s:
             row = s.get(ProposalRow, proposal_id)
             if row is None:
                 raise NotFoundError(
-                    f"There is no proposal with id {proposal_id}.",
-                    f"没有编号为 {proposal_id} 的提案。",
+                    "error.proposals.check_service.there_no_proposal_id_proposal",
+                    proposal_id=proposal_id,
                 )
             run_id = rule_check.run_check(s, self.db, row, as_of, self.clock())
             run = s.get(CheckRunRow, run_id)
@@ -52,7 +53,9 @@ class ProposalChecks:
         with self.db.read() as s:
             run = s.get(CheckRunRow, run_id)
             if run is None:
-                raise NotFoundError(f"There is no check run {run_id}.", f"没有检查记录 {run_id}。")
+                raise NotFoundError(
+                    "error.proposals.check_service.there_no_check_run_run", run_id=run_id
+                )
             return rule_check.load_run(s, run)
 
     def latest_run(self, proposal_id: int) -> CheckRun | None:
@@ -134,13 +137,14 @@ class ProposalChecks:
             row = s.get(FindingRow, finding_id)
             if row is None:
                 raise NotFoundError(
-                    f"There is no finding {finding_id}.", f"没有发现项 {finding_id}。"
+                    "error.proposals.check_service.there_no_finding_finding_id",
+                    finding_id=finding_id,
                 )
             if expected_row_version is not None and row.row_version != expected_row_version:
                 raise ConflictError(
-                    f"Finding {finding_id} was changed by {row.accepted_by or 'someone'} after "
-                    "you opened it; reload and try again.",
-                    f"发现项 {finding_id} 已被修改；请重新载入。",
+                    "error.proposals.check_service.finding_finding_id_was_changed",
+                    finding_id=finding_id,
+                    value=row.accepted_by or phrase("error.someone"),
                 )
             before = rule_check.finding_snapshot(row)
             row.accepted_risk = reason is not None

@@ -109,7 +109,7 @@ class _Plan:
 def load_json(path: Path) -> dict[str, Any]:
     data = shapes.load_file(path, ("proposal file", "提案文件"), MAX_JSON_BYTES)
     if not isinstance(data, dict):
-        raise UserError(f"{path.name} must hold one JSON object describing the proposal.")
+        raise UserError("error.proposals.importer.name_must_hold_one_json", name=path.name)
     return data
 
 

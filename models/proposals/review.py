@@ -55,13 +55,12 @@ def parse_languages(text: str | Sequence[str]) -> tuple[str, ...]:
         for c in LANGUAGES if p in ("both", "bilingual") else ("zh" if p == "cn" else p,):
             if c not in LANGUAGES:
                 raise UserError(
-                    f"Unknown report language '{raw.strip()}'; use en, zh or en,zh.",
-                    f"未知的报告语言“{raw.strip()}”，请使用 en、zh 或 en,zh。",
+                    "error.proposals.review.unknown_report_language_strip_use", strip=raw.strip()
                 )
             if c not in out:
                 out.append(c)
     if not out:
-        raise UserError("Choose a language: en, zh or en,zh.", "请选择语言：en、zh 或 en,zh。")
+        raise UserError("error.proposals.review.choose_language_en_zh_en")
     return tuple(out)
 
 
@@ -71,8 +70,10 @@ def review_data(db: Database, proposal_id: int, run_id: int | None = None) -> Re
     run = service.get_run(run_id) if run_id is not None else service.latest_run(proposal_id)
     if run is not None and run.proposal_id != proposal_id:
         raise UserError(
-            f"Check run {run.id} belongs to proposal #{run.proposal_id}, not #{proposal_id}.",
-            f"检查记录 {run.id} 属于提案 #{run.proposal_id}。",
+            "error.proposals.review.check_run_id_belongs_proposal",
+            id=run.id,
+            proposal_id=run.proposal_id,
+            proposal_id_b=proposal_id,
         )
     mappings = []
     excerpts: list[Excerpt] = []

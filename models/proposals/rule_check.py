@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from models.audit.chain import append_event
 from models.clock import iso
+from models.messages import from_json
 from models.proposals import row_values
 from models.proposals.check_inputs import gather
 from models.proposals.tables import (
@@ -46,7 +47,9 @@ def _finding_values(f: Finding) -> dict[str, Any]:
         "script_id": f.script_id,
         "line": f.line,
         "subject": f.subject[:300],
-        "message": f.message,
+        "message_code": f.code,
+        "message_params": f.params,
+        "message": f.message,  # the text as rendered today: what an older desk shows
         "message_zh": f.message_zh,
         "source": f.source,
         "action": f.action,
@@ -153,8 +156,9 @@ def to_stored(row: FindingRow, names: dict[int, str]) -> StoredFinding:
         script_id=row.script_id,
         line=row.line,
         subject=row.subject,
-        message=row.message,
-        message_zh=row.message_zh,
+        code=row.message_code or "",
+        params=from_json(dict(row.message_params or {})),
+        stored=(row.message, row.message_zh),
         source=row.source,
         action=row.action,
         action_zh=row.action_zh,

@@ -46,12 +46,13 @@ def _open_proposal(s: Session, proposal_id: int) -> ProposalRow:
     row = s.get(ProposalRow, proposal_id)
     if row is None:
         raise NotFoundError(
-            f"There is no proposal with id {proposal_id}.", f"没有编号为 {proposal_id} 的提案。"
+            "error.proposals.script_service.there_no_proposal_id_proposal", proposal_id=proposal_id
         )
     if not ProposalStatus(row.status).is_open:
         raise UserError(
-            f"Proposal #{proposal_id} is {row.status}; files are not added to a closed proposal.",
-            f"提案 #{proposal_id} 已结束，不能再添加文件。",
+            "error.proposals.script_service.proposal_proposal_id_status_files",
+            proposal_id=proposal_id,
+            state=ProposalStatus(row.status).words,
         )
     return row
 
@@ -60,8 +61,7 @@ def _script_row(s: Session, script_id: int) -> ProposalScriptRow:
     row = s.get(ProposalScriptRow, script_id)
     if row is None:
         raise NotFoundError(
-            f"There is no proposal script with id {script_id}.",
-            f"没有编号为 {script_id} 的提案剧本。",
+            "error.proposals.script_service.there_no_proposal_script_id", script_id=script_id
         )
     return row
 
@@ -114,8 +114,9 @@ class ProposalScripts:
             row = s.get(ProposalFileRow, file_id)
             if row is None or row.proposal_id != proposal_id or not row.active:
                 raise NotFoundError(
-                    f"Proposal #{proposal_id} has no file #{file_id}.",
-                    f"提案 #{proposal_id} 没有文件 #{file_id}。",
+                    "error.proposals.script_service.proposal_proposal_id_has_no",
+                    proposal_id=proposal_id,
+                    file_id=file_id,
                 )
             row.active = False
             for script in s.scalars(
@@ -225,7 +226,11 @@ class ProposalScripts:
         with self.db.write() as s:
             row = _script_row(s, script_id)
             if row.proposal_id != proposal_id:
-                raise NotFoundError(f"Proposal #{proposal_id} has no script #{script_id}.")
+                raise NotFoundError(
+                    "error.proposals.script_service.proposal_proposal_id_has_no_2",
+                    proposal_id=proposal_id,
+                    script_id=script_id,
+                )
         self.detach_file(proposal_id, row.file_id)
 
     def script_view(self, script_id: int) -> ScriptView:
@@ -268,7 +273,7 @@ class ProposalScripts:
                 )
             if artist_id is not None and s.get(ArtistRow, artist_id) is None:
                 raise NotFoundError(
-                    f"There is no artist with id {artist_id}.", f"没有编号为 {artist_id} 的艺人。"
+                    "error.proposals.script_service.there_no_artist_id_artist", artist_id=artist_id
                 )
             row = s.scalars(
                 select(CharacterMappingRow).where(
@@ -290,9 +295,10 @@ class ProposalScripts:
             else:
                 if expected_row_version is not None and row.row_version != expected_row_version:
                     raise ConflictError(
-                        f"The mapping of {character} was changed by {row.confirmed_by} at "
-                        f"{iso(row.confirmed_at)[:19]} UTC; reload and try again.",
-                        f"{character} 的对应关系已被 {row.confirmed_by} 修改；请重新载入。",
+                        "error.proposals.script_service.mapping_character_was_changed_by",
+                        character=character,
+                        confirmed_by=row.confirmed_by,
+                        confirmed_at=iso(row.confirmed_at)[:19],
                     )
                 before = {"artist_id": row.artist_id, "confirmed_by": row.confirmed_by}
                 row.artist_id = artist_id

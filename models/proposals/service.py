@@ -51,7 +51,7 @@ def proposal_row(s: Session, proposal_id: int) -> ProposalRow:
     row = s.get(ProposalRow, proposal_id)
     if row is None:
         raise NotFoundError(
-            f"There is no proposal with id {proposal_id}.", f"没有编号为 {proposal_id} 的提案。"
+            "error.proposals.there_no_proposal_id_proposal", proposal_id=proposal_id
         )
     return row
 
@@ -60,9 +60,10 @@ def check_version(row: ProposalRow, expected: int) -> None:
     if row.row_version != expected:
         when = iso(row.updated_at)[:19].replace("T", " ")
         raise ConflictError(
-            f"Proposal #{row.id} was changed by {row.updated_by} at {when} UTC after you opened "
-            "it. Reload to see their changes, then try again.",
-            f"提案 #{row.id} 已于 {when} 被 {row.updated_by} 修改。请重新载入后再操作。",
+            "error.proposals.proposal_id_was_changed_by",
+            id=row.id,
+            updated_by=row.updated_by,
+            when=when,
         )
 
 
@@ -210,8 +211,9 @@ class ProposalService:
             check_version(row, expected_version)
             if not ProposalStatus(row.status).is_open:
                 raise UserError(
-                    f"Proposal #{proposal_id} is {row.status}; a closed proposal is not edited.",
-                    f"提案 #{proposal_id} 已结束，不能再修改。",
+                    "error.proposals.proposal_proposal_id_status_closed_2",
+                    proposal_id=proposal_id,
+                    state=ProposalStatus(row.status).words,
                 )
             d = self._checked(s, draft)
             before = row_values.proposal_snapshot(row, row_values.artist_rows(s, row.id))
@@ -242,16 +244,13 @@ class ProposalService:
             check_version(row, expected_version)
             if not row.previous_status:
                 raise UserError(
-                    f"Proposal #{proposal_id} has no earlier status to go back to.",
-                    f"提案 #{proposal_id} 没有可恢复的上一状态。",
+                    "error.proposals.proposal_proposal_id_has_no", proposal_id=proposal_id
                 )
             linked = [a.consent_record_id for a in row_values.artist_rows(s, row.id)]
             if row.status == ProposalStatus.ACCEPTED.value and any(linked):
                 shown = ", ".join(f"#{x}" for x in linked if x)
                 raise UserError(
-                    f"Accepting created consent record(s) {shown}; deal with them in the "
-                    "consent records before undoing the acceptance.",
-                    f"接受提案时已创建同意记录 {shown}；请先在同意记录中处理后再撤销。",
+                    "error.proposals.accepting_created_consent_record_shown", shown=shown
                 )
             before = row_values.proposal_snapshot(row, row_values.artist_rows(s, row.id))
             row.status, row.previous_status = row.previous_status, None
@@ -402,15 +401,17 @@ class ProposalService:
         check_version(row, expected_version)
         if not ProposalStatus(row.status).is_open:
             raise UserError(
-                f"Proposal #{proposal_id} is {row.status}; it is closed.",
-                f"提案 #{proposal_id} 已结束。",
+                "error.proposals.proposal_proposal_id_status_closed",
+                proposal_id=proposal_id,
+                state=ProposalStatus(row.status).words,
             )
         for entry in row_values.artist_rows(s, row.id):
             if entry.artist_id == artist_id:
                 return row, entry
         raise NotFoundError(
-            f"Artist #{artist_id} is not requested in proposal #{proposal_id}.",
-            f"艺人 #{artist_id} 不在提案 #{proposal_id} 的邀请名单中。",
+            "error.proposals.artist_artist_id_not_requested",
+            artist_id=artist_id,
+            proposal_id=proposal_id,
         )
 
     def _moment_problems(self, name: str, when: datetime) -> builtins.list[FieldProblem]:
@@ -437,9 +438,9 @@ class ProposalService:
             if artist_id not in wanted:
                 if entry.consent_record_id is not None:
                     raise UserError(
-                        f"Artist #{artist_id} already has consent record "
-                        f"#{entry.consent_record_id} from this proposal and stays on it.",
-                        f"艺人 #{artist_id} 已有由本提案创建的同意记录，不能移除。",
+                        "error.proposals.artist_artist_id_already_has",
+                        artist_id=artist_id,
+                        consent_record_id=entry.consent_record_id,
                     )
                 s.delete(entry)
         s.flush()

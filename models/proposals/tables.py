@@ -223,6 +223,11 @@ class FindingRow(Base):
     script_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     line: Mapped[int | None] = mapped_column(Integer, nullable=True)
     subject: Mapped[str] = mapped_column(String(300), default="")
+    # What the finding says: a catalogue code and its values, rendered in either language where
+    # shown (0014_codes). The text columns keep it as rendered when stored: rows from before
+    # codes have only those, and are shown as stored.
+    message_code: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    message_params: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     message: Mapped[str] = mapped_column(Text)
     message_zh: Mapped[str] = mapped_column(Text)
     source: Mapped[str] = mapped_column(Text)

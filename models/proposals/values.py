@@ -36,6 +36,11 @@ class ProposalStatus(StrEnum):
         return STATUS_LABELS[self][1]
 
     @property
+    def words(self) -> tuple[str, str]:
+        """The status as a message value: its code in English text, its name in Chinese."""
+        return (self.value, self.label_zh)
+
+    @property
     def is_open(self) -> bool:
         return self not in (
             ProposalStatus.ACCEPTED,

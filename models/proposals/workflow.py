@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from models.errors import UserError
+from models.messages import phrase
 from models.proposals.values import ArtistAnswer, DeadlineState, ProposalStatus
 
 TRANSITIONS: dict[ProposalStatus, frozenset[ProposalStatus]] = {
@@ -53,10 +55,17 @@ def check_transition(current: ProposalStatus, target: ProposalStatus, proposal_i
     if target in TRANSITIONS[current]:
         return
     options = allowed_targets(current)
-    shown = " or ".join(s.value for s in options) if options else "nothing (it is closed)"
+    shown: Any = (
+        (" or ".join(s.value for s in options), "或".join(f"「{s.label_zh}」" for s in options))
+        if options
+        else phrase("error.proposals.workflow.closed")
+    )
     raise UserError(
-        f"Proposal #{proposal_id} is {current.value}; it can move to {shown}, not {target.value}.",
-        f"提案 #{proposal_id} 当前为「{current.label_zh}」，不能改为「{target.label_zh}」。",
+        "error.proposals.workflow.proposal_proposal_id_value_can",
+        proposal_id=proposal_id,
+        value=(current.value, current.label_zh),
+        shown=shown,
+        value_b=(target.value, target.label_zh),
     )
 
 
@@ -69,14 +78,12 @@ def check_answers(
     undecided = [name for name, a in answers if a is None]
     if not answers:
         raise UserError(
-            f"Proposal #{proposal_id} names no artist; add the requested artists first.",
-            f"提案 #{proposal_id} 没有列出艺人；请先添加被邀请的艺人。",
+            "error.proposals.workflow.proposal_proposal_id_names_no", proposal_id=proposal_id
         )
     if undecided:
         raise UserError(
-            f"Record the artist's own decision first ({', '.join(undecided)}); the agency's "
-            "recommendation is not a decision.",
-            f"请先记录艺人本人的决定（{'、'.join(undecided)}）；经纪公司的建议不能代替决定。",
+            "error.proposals.workflow.record_artist_own_decision_first",
+            items=(", ".join(undecided), "、".join(undecided)),
         )
     given = [a for _n, a in answers if a is not None]
     ok = {
@@ -87,8 +94,9 @@ def check_answers(
     if not ok:
         said = ", ".join(f"{n}: {a.value if a else '—'}" for n, a in answers)
         raise UserError(
-            f"The artists' decisions ({said}) do not amount to '{target.value}'.",
-            f"艺人的决定（{said}）与「{target.label_zh}」不一致。",
+            "error.proposals.workflow.artists_decisions_said_do_not",
+            said=said,
+            value=(target.value, target.label_zh),
         )
 
 

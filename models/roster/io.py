@@ -78,11 +78,7 @@ def _decode(data: bytes, name: str) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError as e:
             error = e
-    raise UserError(
-        f"{name}: cannot tell the text encoding (not UTF-8 or GB18030). "
-        "Save the file as UTF-8 CSV and try again.",
-        f"{name}：无法识别文本编码（不是 UTF-8 或 GB18030）。请另存为 UTF-8 CSV 后重试。",
-    ) from error
+    raise UserError("error.roster.io.name_cannot_tell_text_encoding", name=name) from error
 
 
 def _split_list(value: str) -> tuple[str, ...]:
@@ -151,16 +147,20 @@ def _check_header(header: Sequence[object], name: str) -> list[str]:
         cols.pop()
     dupes = sorted({c for c in cols if c and cols.count(c) > 1})
     if dupes:
-        raise UserError(f"{name}: the header names {', '.join(dupes)} more than once.")
+        raise UserError(
+            "error.roster.io.name_header_names_items_more", name=name, items=", ".join(dupes)
+        )
     unknown = [c for c in cols if c not in COLUMNS]
     if unknown:
         raise UserError(
-            f"{name}: unknown column(s) {', '.join(repr(c) for c in unknown)}; "
-            f"expected {','.join(COLUMNS)}."
+            "error.roster.io.name_unknown_column_items_expected",
+            name=name,
+            items=", ".join(repr(c) for c in unknown),
+            items_b=",".join(COLUMNS),
         )
     if "native_name" not in cols:
         raise UserError(
-            f"{name}: the header must include native_name (expected {','.join(COLUMNS)})."
+            "error.roster.io.name_header_must_include_native", name=name, items=",".join(COLUMNS)
         )
     return cols
 
@@ -183,18 +183,14 @@ def _rows_from_csv(data: bytes, name: str) -> Iterator[tuple[int, list[object]]]
             pending = (start, [restore_cell(v) for v in record])
             start = reader.line_num + 1
     except csv.Error as e:
-        raise UserError(f"{name}: row {start}: {e}", f"{name}：第 {start} 行：{e}") from e
+        raise UserError(
+            "error.roster.io.name_row_start_reason", name=name, start=start, reason=e
+        ) from e
     if pending is None:
         return
     first, _record = pending
     if reader.line_num > first and _unterminated(text, first):
-        raise UserError(
-            f'{name}: row {first}: a quote (") opens a cell that is never closed, so the rest '
-            "of the file was read into that cell. Close the quote or remove it, then import "
-            "again.",
-            f'{name}：第 {first} 行：引号（"）开始的单元格没有结束，'
-            "文件其余部分都被读入了该单元格。请补上或删除该引号后重新导入。",
-        )
+        raise UserError("error.roster.io.name_row_first_quote_opens", name=name, first=first)
     yield pending
 
 
@@ -219,11 +215,15 @@ def _rows_from_xlsx(path: Path) -> Iterator[tuple[int, list[object]]]:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as e:
-        raise UserError(f"{path.name}: not a readable Excel workbook ({e}).") from e
+        raise UserError(
+            "error.roster.io.name_not_readable_excel_workbook", name=path.name, reason=e
+        ) from e
     try:
         rows = list(wb.worksheets[0].iter_rows(values_only=True))
     except Exception as e:
-        raise UserError(f"{path.name}: the workbook is damaged ({e}).") from e
+        raise UserError(
+            "error.roster.io.name_workbook_damaged_reason", name=path.name, reason=e
+        ) from e
     finally:
         wb.close()
     for i, values in enumerate(rows, start=1):
@@ -236,13 +236,17 @@ def preview(path: Path) -> ImportPreview:
     try:
         size = path.stat().st_size
     except OSError as e:
-        raise UserError(f"Cannot open {path}: {e.strerror}.") from e
+        raise UserError(
+            "error.roster.io.cannot_open_path_strerror", path=path, strerror=e.strerror
+        ) from e
     if size == 0:
-        raise UserError(f"{name} is empty.", f"{name} 是空文件。")
+        raise UserError("error.roster.io.name_empty", name=name)
     if size > MAX_BYTES:
         raise UserError(
-            f"{name} is too large ({size / 1e6:.1f} MB); a roster file can be at most "
-            f"{MAX_BYTES // (1024 * 1024)} MB.",
+            "error.roster.io.name_too_large_value_mb",
+            name=name,
+            value=f"{size / 1000000.0:.1f}",
+            value_b=MAX_BYTES // (1024 * 1024),
         )
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
@@ -251,12 +255,14 @@ def preview(path: Path) -> ImportPreview:
         try:
             data = path.read_bytes()
         except OSError as e:
-            raise UserError(f"Cannot read {path}: {e.strerror}.") from e
+            raise UserError(
+                "error.roster.io.cannot_read_path_strerror", path=path, strerror=e.strerror
+            ) from e
         if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise UserError(f"{name} is not a text file (CSV) or Excel workbook.")
+            raise UserError("error.roster.io.name_not_text_file_csv", name=name)
         rows = _rows_from_csv(data, name)
     else:
-        raise UserError(f"{name}: roster files must be .csv or .xlsx.")
+        raise UserError("error.roster.io.name_roster_files_must_csv", name=name)
     return _preview_rows(rows, name)
 
 
@@ -268,7 +274,7 @@ def _preview_rows(records: Iterable[tuple[int, list[object]]], name: str) -> Imp
             header = _check_header(values, name)
             break
     if header is None:
-        raise UserError(f"{name} has no header row.", f"{name} 没有标题行。")
+        raise UserError("error.roster.io.name_has_no_header_row", name=name)
     rows: list[IncomingRow] = []
     problems: list[FieldProblem] = []
     for line, values in it:
@@ -288,7 +294,7 @@ def _preview_rows(records: Iterable[tuple[int, list[object]]], name: str) -> Imp
         if incoming is not None:
             rows.append(incoming)
     if not rows and not problems:
-        raise UserError(f"{name} has a header but no artists.", f"{name} 只有标题行，没有艺人。")
+        raise UserError("error.roster.io.name_has_header_but_no", name=name)
     return ImportPreview(tuple(rows), tuple(problems), tuple(c for c in header if c))
 
 
@@ -370,6 +376,6 @@ def export(artists: Iterable[Artist], path: Path) -> int:
                 count += 1
                 w.writerow([neutralise_cell(v) for v in r])
     else:
-        raise UserError(f"{path.name}: export to a .csv or .xlsx file.")
+        raise UserError("error.roster.io.name_export_csv_xlsx_file", name=path.name)
     tmp.replace(path)
     return count

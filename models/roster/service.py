@@ -401,9 +401,7 @@ class RosterService:
         for artist_id, version, draft in part:
             row = rows.get(artist_id)
             if row is None:
-                raise NotFoundError(
-                    f"There is no artist with id {artist_id}.", f"没有编号为 {artist_id} 的艺人。"
-                )
+                raise NotFoundError("error.roster.there_no_artist_id_artist", artist_id=artist_id)
             self._check_version(row, version)
             before = snapshot(row)
             for key, value in _values(draft.validated()).items():
@@ -477,18 +475,15 @@ class RosterService:
     def _row(s: Session, artist_id: int) -> ArtistRow:
         row = s.get(ArtistRow, artist_id)
         if row is None:
-            raise NotFoundError(
-                f"There is no artist with id {artist_id}.", f"没有编号为 {artist_id} 的艺人。"
-            )
+            raise NotFoundError("error.roster.there_no_artist_id_artist", artist_id=artist_id)
         return row
 
     @staticmethod
     def _check_version(row: ArtistRow, expected: int) -> None:
         if row.version != expected:
             raise ConflictError(
-                f"{row.native_name} was changed by {row.updated_by} at "
-                f"{iso(row.updated_at)[:19].replace('T', ' ')} UTC after you opened it. "
-                "Reload to see their changes, then edit again.",
-                f"{row.native_name} 已于 {iso(row.updated_at)[:19]} 被 {row.updated_by} 修改。"
-                "请重新载入后再编辑。",
+                "error.roster.native_name_was_changed_by",
+                native_name=row.native_name,
+                updated_by=row.updated_by,
+                when=iso(row.updated_at)[:19].replace("T", " "),
             )

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from models.consent.values import ConsentRecord
 from models.consent.words import Grant, Modality
-from models.localize import names_in_chinese
+from models.messages import phrase
 from models.rules.context import CheckContext
 from models.rules.findings import Finding, RuleInfo, Severity
 
@@ -39,8 +39,8 @@ class Rule:
     def finding(
         self,
         *,
-        message: str,
-        message_zh: str,
+        code: str,
+        params: dict[str, Any],
         evidence: dict[str, Any],
         artist_id: int | None = None,
         line: int | None = None,
@@ -56,8 +56,8 @@ class Rule:
             script_id=script_id,
             line=line,
             subject=subject,
-            message=message,
-            message_zh=names_in_chinese(message_zh),
+            code=code,
+            params=params,
             source=info.source,
             action=info.action,
             action_zh=info.action_zh,
@@ -112,12 +112,18 @@ def grant_json(g: Grant) -> dict[str, Any]:
     }
 
 
-def where(line: int | None) -> str:
-    return f"Line {line}: " if line is not None else ""
+def at_line(line: int | None) -> dict[str, Any] | str:
+    """ "Line 5: " / "第5行：" before a finding about a script line; nothing for the terms."""
+    return phrase("finding.at_line", line=line) if line is not None else ""
 
 
-def where_zh(line: int | None) -> str:
-    return f"第{line}行：" if line is not None else ""
+def modality_list(ms: Sequence[Modality | None]) -> tuple[str, str]:
+    """Modalities as a message value: "face likeness, voice" / "面部肖像、声音"."""
+    return (labels(ms), labels_zh(ms))
+
+
+def modality_words(m: Modality | None) -> tuple[str, str]:
+    return (modality_label(m), modality_label_zh(m))
 
 
 def demanded(ctx: CheckContext, artist_id: int) -> tuple[Modality | None, ...]:
@@ -152,6 +158,7 @@ __all__ = [
     "BIOMETRIC",
     "REPLICA",
     "Rule",
+    "at_line",
     "covered_sets",
     "demanded",
     "grant_json",
@@ -159,10 +166,10 @@ __all__ = [
     "labels_zh",
     "modality_label",
     "modality_label_zh",
+    "modality_list",
+    "modality_words",
     "record_json",
     "record_ref",
     "refs",
     "value",
-    "where",
-    "where_zh",
 ]

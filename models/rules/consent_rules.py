@@ -8,17 +8,16 @@ from typing import Any
 from models.consent.values import ConsentRecord
 from models.consent.words import Modality
 from models.localize import format_date
+from models.messages import phrase
 from models.roster.artist import Artist, Stance
 from models.rules.base import (
     Rule,
+    at_line,
     demanded,
     grant_json,
-    labels,
-    labels_zh,
+    modality_list,
     record_json,
     value,
-    where,
-    where_zh,
 )
 from models.rules.context import CheckContext, Demand
 from models.rules.findings import Finding, RuleInfo, Severity
@@ -86,10 +85,13 @@ class R1NoConsent(Rule):
             day = ctx.received_on.isoformat()
             yield self.finding(
                 artist_id=a,
-                message=f"No given consent of {name} covers {ctx.project_title} as of {day}; "
-                f"the proposal needs {labels(mods)}.",
-                message_zh=f"截至{day}，{name}没有涵盖《{ctx.project_title}》的已生效同意；"
-                f"提案需要：{labels_zh(mods)}。",
+                code="finding.r1.no_consent",
+                params={
+                    "name": name,
+                    "project": ctx.project_title,
+                    "day": day,
+                    "modalities": modality_list(mods),
+                },
                 evidence=evidence,
             )
             for (script_id, line), ds in sorted(_script_lines(demands).items()):
@@ -98,10 +100,14 @@ class R1NoConsent(Rule):
                     artist_id=a,
                     script_id=script_id,
                     line=line,
-                    message=f"{where(line)}AI use of {name} ({labels(used)}: "
-                    f"'{ds[0].text}') with no consent for {ctx.project_title}.",
-                    message_zh=f"{where_zh(line)}对{name}的AI使用（{labels_zh(used)}：“{ds[0].text}”），"
-                    f"但没有《{ctx.project_title}》的同意。",
+                    code="finding.r1.use_without_consent",
+                    params={
+                        "at": at_line(line),
+                        "name": name,
+                        "modalities": modality_list(used),
+                        "text": ds[0].text,
+                        "project": ctx.project_title,
+                    },
                     evidence={
                         "character": ds[0].character,
                         "kinds": sorted({d.kind for d in ds}),
@@ -110,19 +116,21 @@ class R1NoConsent(Rule):
                     },
                 )
         for u in ctx.unmapped:
-            who = u.character or "an unnamed character"
-            who_zh = u.character or "未指明的角色"
-            hint = f" Suggested: {u.suggestion}." if u.suggestion else ""
-            hint_zh = f"建议：{u.suggestion}。" if u.suggestion else ""
+            who = u.character or phrase("finding.unnamed_character")
+            hint = phrase("finding.r1.suggested", suggestion=u.suggestion) if u.suggestion else ""
             yield self.finding(
                 script_id=u.script_id,
                 line=u.line,
                 subject=f"unmapped:{u.character or ''}",
                 severity=Severity.INFO,
-                message=f"{where(u.line)}AI use ({u.kind}: '{u.text}') of {who}, which is not "
-                f"mapped to an artist; map the character so its consent can be checked.{hint}",
-                message_zh=f"{where_zh(u.line)}{who_zh}的AI使用（{u.kind}：“{u.text}”）尚未对应到艺人；"
-                f"请完成角色对应以便核查同意。{hint_zh}",
+                code="finding.r1.unmapped_use",
+                params={
+                    "at": at_line(u.line),
+                    "kind": u.kind,
+                    "text": u.text,
+                    "who": who,
+                    "hint": hint,
+                },
                 evidence={"character": u.character, "kind": u.kind, "suggestion": u.suggestion},
             )
 
@@ -151,10 +159,12 @@ class R2StanceOnly(Rule):
             name = ctx.name(a)
             yield self.finding(
                 artist_id=a,
-                message=f"{name}'s AI stance is '{state.stance.label}': willingness to discuss, "
-                f"not consent. No consent covers {ctx.project_title}.",
-                message_zh=f"{name}的 AI 立场为“{state.stance.label_zh}”：立场不构成同意。"
-                f"没有涵盖《{ctx.project_title}》的同意。",
+                code="finding.r2.stance_only",
+                params={
+                    "name": name,
+                    "stance": (state.stance.label, state.stance.label_zh),
+                    "project": ctx.project_title,
+                },
                 evidence={
                     "stance": state.stance.value,
                     "stance_conditions": state.stance_conditions,
@@ -196,17 +206,21 @@ class R3ModalityNotGranted(Rule):
                 if key in seen:
                     continue
                 seen.add(key)
-                what = f" ('{d.text}')" if d.text else ""
-                what_zh = f"“{d.text}”" if d.text else ""
+                what = phrase("finding.quoted", text=d.text) if d.text else ""
                 yield self.finding(
                     artist_id=a,
                     script_id=d.script_id,
                     line=d.line,
                     subject=m.value,
-                    message=f"{where(d.line)}{m.label} is used{what} but {name} has granted "
-                    f"only {labels(list(granted))} for {ctx.project_title}.",
-                    message_zh=f"{where_zh(d.line)}使用了{m.label_zh}{what_zh}，"
-                    f"但{name}对《{ctx.project_title}》只授权了{labels_zh(list(granted))}。",
+                    code="finding.r3.modality_not_granted",
+                    params={
+                        "at": at_line(d.line),
+                        "modality": (m.label, m.label_zh),
+                        "what": what,
+                        "name": name,
+                        "granted": modality_list(list(granted)),
+                        "project": ctx.project_title,
+                    },
                     evidence={
                         "modality_needed": m.value,
                         "granted": [g.value for g in granted],
@@ -285,10 +299,13 @@ class R14DeceasedWithoutEstate(Rule):
             died_zh = format_date(artist.deceased_on, "zh")
             yield self.finding(
                 artist_id=a,
-                message=f"{name} died on {died}; no consent from the estate covers "
-                f"{labels(missing)} for {ctx.project_title}.",
-                message_zh=f"{name}已于{died_zh}去世；没有近亲属（或遗产管理人）对《{ctx.project_title}》"
-                f"{labels_zh(missing)}的同意。",
+                code="finding.r14.no_estate_consent",
+                params={
+                    "name": name,
+                    "died": (died, died_zh),
+                    "modalities": modality_list(missing),
+                    "project": ctx.project_title,
+                },
                 evidence={
                     "deceased_on": died,
                     "estate_contact": artist.estate_contact,
@@ -342,13 +359,17 @@ class R15MinorWithoutGuardian(Rule):
                 continue
             name = ctx.name(a)
             age = artist.age(ctx.received_on)
-            guardian = artist.guardian or "none on record"
+            guardian = artist.guardian or phrase("finding.r15.no_guardian")
             yield self.finding(
                 artist_id=a,
-                message=f"{name} is a minor (age {age}); no guardian consent covers "
-                f"{labels(missing)} for {ctx.project_title} (guardian: {guardian}).",
-                message_zh=f"{name}为未成年人（{age}岁）；没有监护人对《{ctx.project_title}》"
-                f"{labels_zh(missing)}的同意（监护人：{artist.guardian or '未登记'}）。",
+                code="finding.r15.no_guardian_consent",
+                params={
+                    "name": name,
+                    "age": age,
+                    "modalities": modality_list(missing),
+                    "project": ctx.project_title,
+                    "guardian": guardian,
+                },
                 evidence={
                     "age": age,
                     "guardian": artist.guardian,

@@ -1,8 +1,10 @@
 """What a rule check says: severities, rule metadata and findings.
 
 A finding carries everything a person needs to act without opening the rule's code: the rule,
-how bad it is, whose consent, where in the script, a message in English and Chinese, the legal
-or contractual source and the suggested action, plus the data the rule looked at (`evidence`).
+how bad it is, whose consent, where in the script, what it says — a catalogue code with its
+values (`code`, `params`), rendered in English or Chinese where it is shown (`message_in`) —
+the legal or contractual source and the suggested action, plus the data the rule looked at
+(`evidence`). A finding stored before findings carried codes keeps its stored text (`stored`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
+
+from models.localize import names_in_chinese
+from models.messages import has, render
 
 
 class Severity(StrEnum):
@@ -89,13 +94,31 @@ class Finding:
     script_id: int | None
     line: int | None
     subject: str
-    message: str
-    message_zh: str
+    code: str  # the message's catalogue code ("finding.r1.no_consent"); "" for stored text
     source: str
     action: str
     action_zh: str
+    params: dict[str, Any] = field(default_factory=dict, hash=False)  # the message's values
     evidence: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     source_zh: str = field(default="", compare=False)  # the rule's `source` in Chinese
+    stored: tuple[str, str] = field(default=("", ""), compare=False)  # (en, zh) of old rows
+
+    def message_in(self, language: str) -> str:
+        """What the finding says, in `language` ("en" or "zh"), from the catalogue; a finding
+        stored before it had a code shows the text it was stored with."""
+        if self.code and has(self.code):
+            text = render(self.code, language, self.params)
+        else:
+            text = self.stored[1] if language == "zh" and self.stored[1] else self.stored[0]
+        return names_in_chinese(text) if language == "zh" else text
+
+    @property
+    def message(self) -> str:
+        return self.message_in("en")
+
+    @property
+    def message_zh(self) -> str:
+        return self.message_in("zh")
 
     def source_in(self, language: str) -> str:
         """The cited law in the interface language (English when no Chinese is known)."""

@@ -8,7 +8,8 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from models.consent.words import Modality
-from models.rules.base import Rule, record_json, refs, where, where_zh
+from models.messages import PHRASE, phrase, render
+from models.rules.base import Rule, at_line, record_json, refs
 from models.rules.context import CheckContext
 from models.rules.findings import Finding, RuleInfo, Severity
 
@@ -46,15 +47,15 @@ class R9Training(Rule):
             ]
             req = ctx.requested.get(a)
             requested = req is not None and Modality.MODEL_TRAINING in req.modalities
-            signals: list[str] = []
+            signals: list[dict[str, Any]] = []
             if ctx.model_training_requested or requested:
-                signals.append("the proposal asks to train a model")
+                signals.append(phrase("finding.r9.asks_training"))
             if ctx.retention_requested:
-                signals.append("the proposal asks to keep the model after the project")
+                signals.append(phrase("finding.r9.asks_retention"))
             if unattributed:
+                lines = [str(line) for _s, line in unattributed]
                 signals.append(
-                    "the script mentions training at line(s) "
-                    + ", ".join(str(line) for _s, line in unattributed)
+                    phrase("finding.r9.script_training", lines=(", ".join(lines), "、".join(lines)))
                 )
             if not signals and not own:
                 continue
@@ -63,23 +64,15 @@ class R9Training(Rule):
             name = ctx.name(a)
             if not records:
                 severity = Severity.BLOCK
-                verdict = f"{name} has not granted model training for {ctx.project_title}"
-                verdict_zh = f"{name}未就《{ctx.project_title}》授权模型训练"
+                verdict = phrase("finding.r9.not_granted", name=name, project=ctx.project_title)
             elif ctx.retention_requested and all(r.terms.deletion_on_end for r in records):
                 severity = Severity.WARN
-                verdict = (
-                    f"training is granted ({refs(records)}) but every such consent requires "
-                    "deletion at the end, while the proposal wants to keep the model"
-                )
-                verdict_zh = (
-                    f"已授权训练（{refs(records)}），但同意要求期满删除，而提案希望保留模型"
-                )
+                verdict = phrase("finding.r9.granted_but_deleted", records=refs(records))
             else:
                 severity = Severity.INFO
-                verdict = f"training is granted ({refs(records)})"
-                verdict_zh = f"已授权训练（{refs(records)}）"
+                verdict = phrase("finding.r9.granted", records=refs(records))
             evidence: dict[str, Any] = {
-                "signals": signals,
+                "signals": [render(p[PHRASE], "en", p) for p in signals],
                 "script_lines": [d.line for d in own],
                 "records": [
                     record_json(
@@ -95,9 +88,8 @@ class R9Training(Rule):
                     artist_id=a,
                     subject="training",
                     severity=severity,
-                    message=f"Model training or retention is implied ({'; '.join(signals)}): "
-                    f"{verdict}.",
-                    message_zh=f"提案或剧本涉及模型训练或保留：{verdict_zh}。",
+                    code="finding.r9.training_implied",
+                    params={"signals": signals, "verdict": verdict},
                     evidence=evidence,
                 )
             for d in own:
@@ -107,9 +99,13 @@ class R9Training(Rule):
                     line=d.line,
                     subject="training",
                     severity=severity,
-                    message=f"{where(d.line)}'{d.text}' implies training a model on {name}: "
-                    f"{verdict}.",
-                    message_zh=f"{where_zh(d.line)}“{d.text}”意味着用{name}训练模型：{verdict_zh}。",
+                    code="finding.r9.script_implies_training",
+                    params={
+                        "at": at_line(d.line),
+                        "text": d.text,
+                        "name": name,
+                        "verdict": verdict,
+                    },
                     evidence=evidence,
                 )
 
@@ -135,15 +131,16 @@ class R13ScanNotice(Rule):
                 continue
             hours = gap.total_seconds() / 3600
             artist_id = s.artist_id if s.artist_id in ctx.artists else None
-            who = ctx.name(artist_id) if artist_id is not None else "the artists"
-            who_zh = ctx.name(artist_id) if artist_id is not None else "艺人"
+            who = ctx.name(artist_id) if artist_id is not None else phrase("finding.r13.artists")
             yield self.finding(
                 artist_id=artist_id,
                 subject=f"scan:{s.at.isoformat()}",
-                message=f"The scan session on {s.at.isoformat(timespec='minutes')} gives "
-                f"{who} {hours:.0f} hours' notice (at least 48 needed).",
-                message_zh=f"{s.at.isoformat(timespec='minutes')}的扫描仅提前{hours:.0f}小时"
-                f"通知{who_zh}（至少需要48小时）。",
+                code="finding.r13.short_notice",
+                params={
+                    "when": s.at.isoformat(timespec="minutes"),
+                    "who": who,
+                    "hours": f"{hours:.0f}",
+                },
                 evidence={
                     "session_at": s.at.isoformat(),
                     "notice_at": notice.isoformat(),
@@ -160,10 +157,8 @@ class R13ScanNotice(Rule):
                 yield self.finding(
                     artist_id=a,
                     subject=f"record:{r.lineage_id}",
-                    message=f"The scan session recorded in consent #{r.id} gave {ctx.name(a)} "
-                    f"{hours:.0f} hours' notice (at least 48 needed).",
-                    message_zh=f"同意记录 #{r.id} 中的扫描仅提前{hours:.0f}小时通知{ctx.name(a)}"
-                    "（至少需要48小时）。",
+                    code="finding.r13.recorded_short_notice",
+                    params={"id": r.id, "name": ctx.name(a), "hours": f"{hours:.0f}"},
                     evidence=record_json(
                         r, session_at=at.isoformat(), notice_at=notice_at.isoformat()
                     ),
@@ -194,10 +189,8 @@ class R17Labelling(Rule):
             return
         plan = ctx.labelling_plan.strip()
         yield self.finding(
-            message="The proposal uses AI-generated likeness or voice but gives no plan to "
-            "label or disclose it" + (f" ('{plan}')." if plan else "."),
-            message_zh="提案使用AI生成的肖像或声音，但没有标识或披露方案"
-            + (f"（“{plan}”）。" if plan else "。"),
+            code="finding.r17.no_labelling_plan",
+            params={"plan": phrase("finding.r17.plan", plan=plan) if plan else ""},
             evidence={"labelling_plan": plan},
         )
 
@@ -227,11 +220,14 @@ class R20StatementContradicts(Rule):
                 yield self.finding(
                     artist_id=a,
                     subject=c.statement_id,
-                    message=f"Statement {c.statement_id} ({c.kind}, issued "
-                    f"{c.issued_at.date().isoformat()}) about {ctx.name(a)} no longer matches "
-                    f"the consent on record for: {changed}.",
-                    message_zh=f"关于{ctx.name(a)}的声明 {c.statement_id}（{c.kind}，"
-                    f"{c.issued_at.date().isoformat()}出具）与现有同意记录不符：{changed}。",
+                    code="finding.r20.statement_contradicts",
+                    params={
+                        "id": c.statement_id,
+                        "kind": c.kind,
+                        "issued": c.issued_at.date().isoformat(),
+                        "name": ctx.name(a),
+                        "changed": changed,
+                    },
                     evidence={
                         "statement_id": c.statement_id,
                         "kind": c.kind,

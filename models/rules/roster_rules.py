@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from models.rules.base import Rule, where, where_zh
+from models.rules.base import Rule, at_line
 from models.rules.context import CheckContext
 from models.rules.findings import Finding, RuleInfo, Severity
 
@@ -51,11 +51,14 @@ class R21RosterArtistNotOnProposal(Rule):
                 script_id=m.script_id,
                 line=line,
                 subject=f"roster:{m.character}",
-                message=f"{where(line)}{m.artist_name} appears in the script with AI use but is "
-                f"not on the proposal (character {m.character}: {kinds}; "
-                f"{len(m.lines)} use(s)).",
-                message_zh=f"{where_zh(line)}{m.artist_name}以AI方式出现在剧本中，但不在提案之列"
-                f"（角色{m.character}：{kinds_zh}；共{len(m.lines)}处）。",
+                code="finding.r21.not_on_proposal",
+                params={
+                    "at": at_line(line),
+                    "name": m.artist_name,
+                    "character": m.character,
+                    "kinds": (kinds, kinds_zh),
+                    "n": len(m.lines),
+                },
                 evidence={
                     "character": m.character,
                     "artist": m.artist_name,

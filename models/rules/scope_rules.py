@@ -9,18 +9,17 @@ from typing import Any
 
 from models.consent.values import ConsentRecord
 from models.consent.words import Grant, Modality, Use
+from models.messages import phrase
 from models.names import normalize
 from models.rules.base import (
     Rule,
+    at_line,
     demanded,
     grant_json,
-    labels,
-    labels_zh,
+    modality_list,
     record_json,
     refs,
     value,
-    where,
-    where_zh,
 )
 from models.rules.context import CheckContext, Demand
 from models.rules.exclusions import exclusion_label
@@ -96,10 +95,12 @@ class R7OutsideScope(Rule):
                     yield self.finding(
                         artist_id=a,
                         subject="project",
-                        message=f"{name}'s consents in force cover other projects only "
-                        f"({'; '.join(places)}), not {ctx.project_title}.",
-                        message_zh=f"{name}的现行同意仅涵盖其他项目（{'；'.join(places)}），"
-                        f"不包括《{ctx.project_title}》。",
+                        code="finding.r7.other_projects_only",
+                        params={
+                            "name": name,
+                            "places": ("; ".join(places), "；".join(places)),
+                            "project": ctx.project_title,
+                        },
                         evidence={"grants_elsewhere": [grant_json(g) for g in cov.elsewhere]},
                     )
                 continue
@@ -142,15 +143,17 @@ class R7OutsideScope(Rule):
                 shown_zh = "、".join(_USE_LABELS[Use(v)][1] for v in wanted)
             else:
                 shown = shown_zh = ", ".join(wanted)
-            what = {"uses": "uses", "media": "media", "territories": "territories"}[aspect]
-            what_zh = {"uses": "用途", "media": "媒介", "territories": "地区"}[aspect]
             yield self.finding(
                 artist_id=a,
                 subject=aspect,
-                message=f"The proposal asks for {what} {shown} of {name}'s {labels(mods)}, "
-                f"which no consent for {ctx.project_title} covers.",
-                message_zh=f"提案要求{name}{labels_zh(mods)}的{what_zh}“{shown_zh}”，"
-                f"但《{ctx.project_title}》的同意不涵盖。",
+                code="finding.r7.outside_scope",
+                params={
+                    "what": phrase(f"finding.r7.{aspect}"),
+                    "shown": (shown, shown_zh),
+                    "name": name,
+                    "modalities": modality_list(mods),
+                    "project": ctx.project_title,
+                },
                 evidence={
                     "requested": wanted,
                     "modalities": [value(m) for m in mods],
@@ -207,12 +210,15 @@ class R8ExcludedContent(Rule):
                         script_id=script_id,
                         line=d.line,
                         subject=f"{exclusion}:{value(m)}",
-                        message=f"{where(d.line)}the scene of this AI use of {name} contains "
-                        f"'{words}' (line {hit_line}), excluded by the consent "
-                        f"({refs(records)}: {exclusion_label(exclusion, 'en')}).",
-                        message_zh=f"{where_zh(d.line)}{name}的AI使用所在场景含有“{words}”"
-                        f"（第{hit_line}行），属于同意记录的排除事项"
-                        f"（{refs(records)}：{exclusion_label(exclusion, 'zh')}）。",
+                        code="finding.r8.excluded_in_scene",
+                        params={
+                            "at": at_line(d.line),
+                            "name": name,
+                            "words": words,
+                            "line": hit_line,
+                            "records": refs(records),
+                            "exclusion": _exclusion_words(exclusion),
+                        },
                         evidence={
                             "exclusion": exclusion,
                             "matched": words,
@@ -230,10 +236,12 @@ class R8ExcludedContent(Rule):
                     yield self.finding(
                         artist_id=a,
                         subject=f"{exclusion}:proposal",
-                        message=f"The proposal's description mentions '{words_found}', excluded "
-                        f"by {name}'s consent ({exclusion_label(exclusion, 'en')}).",
-                        message_zh=f"提案说明提到“{words_found}”，属于{name}同意记录的排除事项"
-                        f"（{exclusion_label(exclusion, 'zh')}）。",
+                        code="finding.r8.excluded_in_description",
+                        params={
+                            "words": words_found,
+                            "name": name,
+                            "exclusion": _exclusion_words(exclusion),
+                        },
                         evidence={"exclusion": exclusion, "matched": words_found},
                     )
 
@@ -293,8 +301,8 @@ class R11Term(Rule):
                 yield self.finding(
                     artist_id=a,
                     subject="open_ended_request",
-                    message=f"The proposal asks for {name}'s likeness or voice with no end date.",
-                    message_zh=f"提案要求使用{name}的肖像或声音，但没有终止日期。",
+                    code="finding.r11.open_ended_request",
+                    params={"name": name},
                     evidence={"term_start": req.term_start.isoformat() if req.term_start else None},
                 )
             cov = ctx.coverage(a)
@@ -315,16 +323,19 @@ class R11Term(Rule):
                 if all(g.term_end is None for g in grants):
                     open_ended.append(m)
             if outside:
-                until = end.isoformat() if end else "open"
-                until_zh = end.isoformat() if end else "无终止"
+                until = end.isoformat() if end else phrase("finding.r11.open")
                 terms = sorted({_term_text(g) for m in outside for g in cov.grants_for(m)})
                 yield self.finding(
                     artist_id=a,
                     subject="outside_term",
-                    message=f"The requested term {start.isoformat()} – {until} for {name}'s "
-                    f"{labels(outside)} is not inside the consent term ({'; '.join(terms)}).",
-                    message_zh=f"提案期限{start.isoformat()}至{until_zh}"
-                    f"（{name}，{labels_zh(outside)}）不在同意期限内（{'；'.join(terms)}）。",
+                    code="finding.r11.outside_term",
+                    params={
+                        "start": start.isoformat(),
+                        "until": until,
+                        "name": name,
+                        "modalities": modality_list(outside),
+                        "terms": ("; ".join(terms), "；".join(terms)),
+                    },
                     evidence={
                         "requested": [start.isoformat(), end.isoformat() if end else None],
                         "grants": [grant_json(g) for m in outside for g in cov.grants_for(m)],
@@ -334,10 +345,14 @@ class R11Term(Rule):
                 yield self.finding(
                     artist_id=a,
                     subject="open_ended_consent",
-                    message=f"{name}'s consent for {labels(open_ended)} has no end date.",
-                    message_zh=f"{name}关于{labels_zh(open_ended)}的同意没有终止日期。",
+                    code="finding.r11.open_ended_consent",
+                    params={"name": name, "modalities": modality_list(open_ended)},
                     evidence={"modalities": [value(m) for m in open_ended]},
                 )
+
+
+def _exclusion_words(exclusion: str) -> tuple[str, str]:
+    return (exclusion_label(exclusion, "en"), exclusion_label(exclusion, "zh"))
 
 
 def _term_text(g: Grant) -> str:
@@ -414,10 +429,14 @@ class R18AlterationBeyondLimits(Rule):
                     script_id=d.script_id,
                     line=d.line,
                     subject=limit,
-                    message=f"{where(d.line)}'{d.text}' alters {name}'s performance beyond the "
-                    f"recorded limits ({label}; record {quoted}).",
-                    message_zh=f"{where_zh(d.line)}“{d.text}”超出了{name}同意记录中的改动限制"
-                    f"（{label_zh}；记录 {quoted}）。",
+                    code="finding.r18.beyond_limits",
+                    params={
+                        "at": at_line(d.line),
+                        "text": d.text,
+                        "name": name,
+                        "limit": (label, label_zh),
+                        "quoted": quoted,
+                    },
                     evidence=evidence,
                 )
 

@@ -18,8 +18,7 @@ from models.rules.base import (
     Rule,
     covered_sets,
     demanded,
-    labels,
-    labels_zh,
+    modality_list,
     record_json,
     refs,
     value,
@@ -51,8 +50,8 @@ class RecordQualityRule(Rule):
                 out.append((m, records, reasons))
         return out
 
-    def texts(self, name: str, mods: str, mods_zh: str, records: str) -> tuple[str, str]:
-        raise NotImplementedError
+    # The finding's catalogue code; its values are {name}, {modalities} and {records}.
+    code: ClassVar[str] = ""
 
     def severity_for(self, ctx: CheckContext, artist_id: int) -> Severity:
         return self.info.severity
@@ -67,9 +66,6 @@ class RecordQualityRule(Rule):
             for _m, rs, _w in lacking:
                 for r in rs:
                     records.setdefault(r.id, r)
-            message, message_zh = self.texts(
-                ctx.name(a), labels(mods), labels_zh(mods), refs(list(records.values()))
-            )
             evidence: dict[str, Any] = {
                 "modalities": [value(m) for m in mods],
                 "records": [
@@ -83,8 +79,12 @@ class RecordQualityRule(Rule):
                 artist_id=a,
                 subject=self.subject,
                 severity=self.severity_for(ctx, a),
-                message=message,
-                message_zh=message_zh,
+                code=self.code,
+                params={
+                    "name": ctx.name(a),
+                    "modalities": modality_list(mods),
+                    "records": refs(list(records.values())),
+                },
                 evidence=evidence,
             )
 
@@ -123,12 +123,7 @@ class R4UnspecificUse(RecordQualityRule):
     def extra_evidence(self, ctx: CheckContext, artist_id: int) -> dict[str, Any]:
         return {"jurisdiction": ctx.facts(artist_id).artist.jurisdiction}
 
-    def texts(self, name: str, mods: str, mods_zh: str, records: str) -> tuple[str, str]:
-        return (
-            f"The consent of {name} for {mods} ({records}) does not describe the intended use "
-            "specifically.",
-            f"{name}关于{mods_zh}的同意（{records}）没有具体描述预期用途。",
-        )
+    code = "finding.r4.unspecific_use"
 
 
 class R5NoRepresentation(RecordQualityRule):
@@ -149,12 +144,7 @@ class R5NoRepresentation(RecordQualityRule):
         t = r.terms
         return "" if t.counsel_represented or t.union_represented else "no counsel or union"
 
-    def texts(self, name: str, mods: str, mods_zh: str, records: str) -> tuple[str, str]:
-        return (
-            f"No counsel or union representation is recorded for {name}'s replica consent "
-            f"({mods}; {records}).",
-            f"{name}的数字分身同意（{mods_zh}；{records}）未记录律师或工会代表。",
-        )
+    code = "finding.r5.no_representation"
 
 
 class R6NotSeparate(RecordQualityRule):
@@ -178,12 +168,7 @@ class R6NotSeparate(RecordQualityRule):
     def problem(self, r: ConsentRecord) -> str:
         return "" if r.terms.signed_separately else "part of the main agreement"
 
-    def texts(self, name: str, mods: str, mods_zh: str, records: str) -> tuple[str, str]:
-        return (
-            f"The consent of {name} for {mods} ({records}) was not signed separately from the "
-            "main agreement.",
-            f"{name}关于{mods_zh}的同意（{records}）未与主合同分开签署。",
-        )
+    code = "finding.r6.not_separate"
 
 
 class R10Sublicensing(Rule):
@@ -202,9 +187,8 @@ class R10Sublicensing(Rule):
         if ctx.sublicensing_requested and ctx.any_ai_use:
             yield self.finding(
                 subject="proposal",
-                message="The proposal asks for the right to sub-license or transfer the "
-                "artists' replicas.",
-                message_zh="提案要求获得转授权或转让艺人数字分身的权利。",
+                code="finding.r10.sublicensing_requested",
+                params={},
                 evidence={"sublicensing_requested": True},
             )
         for a in ctx.artist_ids:
@@ -220,10 +204,12 @@ class R10Sublicensing(Rule):
             yield self.finding(
                 artist_id=a,
                 subject="record",
-                message=f"The consent of {ctx.name(a)} ({refs(rs)}) lets {ctx.counterparty_name} "
-                "sub-license or transfer the replica.",
-                message_zh=f"{ctx.name(a)}的同意（{refs(rs)}）允许{ctx.counterparty_name}"
-                "转授权或转让数字分身。",
+                code="finding.r10.sublicensing_allowed",
+                params={
+                    "name": ctx.name(a),
+                    "records": refs(rs),
+                    "counterparty": ctx.counterparty_name,
+                },
                 evidence={"records": [record_json(r) for r in rs]},
             )
 
@@ -248,11 +234,7 @@ class R12NoCompensation(RecordQualityRule):
             return "no compensation recorded"
         return "compensation of zero" if amount == 0 else ""
 
-    def texts(self, name: str, mods: str, mods_zh: str, records: str) -> tuple[str, str]:
-        return (
-            f"No compensation is recorded in {name}'s consent for {mods} ({records}).",
-            f"{name}关于{mods_zh}的同意（{records}）未记录报酬。",
-        )
+    code = "finding.r12.no_compensation"
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
         yield from super().evaluate(ctx)
@@ -265,8 +247,8 @@ class R12NoCompensation(RecordQualityRule):
             yield self.finding(
                 artist_id=a,
                 subject="fee",
-                message=f"The proposal offers {ctx.name(a)} no fee for {labels(replica)}.",
-                message_zh=f"提案未向{ctx.name(a)}就{labels_zh(replica)}提供报酬。",
+                code="finding.r12.no_fee",
+                params={"name": ctx.name(a), "modalities": modality_list(replica)},
                 evidence={"fee_amount": None if terms.fee_amount is None else "0"},
             )
 
@@ -293,12 +275,7 @@ class R16BiometricData(RecordQualityRule):
         t = r.terms
         return "" if t.data_retention.strip() or t.deletion_on_end else "no data-processing terms"
 
-    def texts(self, name: str, mods: str, mods_zh: str, records: str) -> tuple[str, str]:
-        return (
-            f"{name}'s consent for {mods} ({records}) records no terms for processing and "
-            "keeping the biometric data.",
-            f"{name}关于{mods_zh}的同意（{records}）未记录生物识别数据的处理与保存条款。",
-        )
+    code = "finding.r16.no_data_terms"
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
         yield from super().evaluate(ctx)
@@ -309,9 +286,8 @@ class R16BiometricData(RecordQualityRule):
             yield self.finding(
                 artist_id=a,
                 subject="scan",
-                message=f"A scan or capture session is planned for {ctx.name(a)} but no consent "
-                "covers collecting their face or voice data.",
-                message_zh=f"计划为{ctx.name(a)}安排扫描或采集，但没有同意涵盖采集其面部或声音数据。",
+                code="finding.r16.scan_without_consent",
+                params={"name": ctx.name(a)},
                 evidence={"sessions": [s.at.isoformat() for s in sessions]},
             )
 
@@ -342,13 +318,13 @@ class R19NoRevocationOrDeletion(Rule):
     )
 
     def evaluate(self, ctx: CheckContext) -> Iterator[Finding]:
-        checks: tuple[tuple[str, Callable[[ConsentRecord], bool], str, str], ...] = (
-            ("revocation", _no_revocation, "revocation terms", "撤回条款"),
-            ("deletion", _no_deletion, "deletion at the end", "期满删除"),
+        checks: tuple[tuple[str, Callable[[ConsentRecord], bool], str], ...] = (
+            ("revocation", _no_revocation, "finding.r19.no_revocation"),
+            ("deletion", _no_deletion, "finding.r19.no_deletion"),
         )
         for a in ctx.artist_ids:
             sets = covered_sets(ctx, a)
-            for subject, lacks, what, what_zh in checks:
+            for subject, lacks, code in checks:
                 bad = [(m, rs) for m, rs in sets if all(lacks(r) for r in rs)]
                 if not bad:
                     continue
@@ -358,9 +334,12 @@ class R19NoRevocationOrDeletion(Rule):
                 yield self.finding(
                     artist_id=a,
                     subject=subject,
-                    message=f"{ctx.name(a)}'s consent for {labels(mods)} ({rs_text}) has no "
-                    f"{what}.",
-                    message_zh=f"{ctx.name(a)}关于{labels_zh(mods)}的同意（{rs_text}）没有{what_zh}。",
+                    code=code,
+                    params={
+                        "name": ctx.name(a),
+                        "modalities": modality_list(mods),
+                        "records": rs_text,
+                    },
                     evidence={
                         "modalities": [value(m) for m in mods],
                         "records": [record_json(r) for r in records.values()],

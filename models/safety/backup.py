@@ -49,6 +49,7 @@ from models.audit.checkpoint import FORGED, UNKNOWN_KEY, Seal, check_seal, make_
 from models.audit.service import AuditService
 from models.clock import iso, today, utc_now
 from models.errors import FieldProblem, ValidationError
+from models.messages import phrase, render
 from models.storage.archive import (
     DATABASE,
     FILES_PREFIX,
@@ -72,16 +73,7 @@ DEFAULT_KEEP = 14
 MAX_KEEP = 366
 SUFFIX = ".zip"
 
-PG_MESSAGE = (
-    "Consent Desk backs up SQLite databases; back up a PostgreSQL database with pg_dump on "
-    "the server, together with its shared files folder (a Consent Desk backup can be restored "
-    "onto PostgreSQL: `consent-desk --db URL restore BACKUP.zip`)."
-)
-PG_MESSAGE_ZH = (
-    "Consent Desk 只备份 SQLite 数据库；PostgreSQL 数据库请在服务器上使用 pg_dump 备份，"
-    "并一并备份共享文件夹（Consent Desk 的备份可以恢复到 PostgreSQL：`consent-desk --db URL "
-    "restore 备份.zip`）。"
-)
+PG_MESSAGE = "error.safety.backup.sqlite_only"  # catalogue code
 
 
 class UnverifiedBackup(BackupError):
@@ -127,7 +119,7 @@ def app_version() -> str:
 
 def _require_sqlite(location: Location) -> Path:
     if location.sqlite_path is None:
-        raise BackupError(PG_MESSAGE, PG_MESSAGE_ZH)
+        raise BackupError(PG_MESSAGE)
     return location.sqlite_path
 
 
@@ -170,17 +162,11 @@ def create_backup(
     target = target.expanduser().absolute()
     files_dir = db.location.files_dir.absolute()
     if target.is_relative_to(files_dir):
-        raise BackupError(
-            f"Choose a place outside {files_dir} for the backup.",
-            f"请将备份保存在 {files_dir} 之外。",
-        )
+        raise BackupError("error.safety.backup.choose_place_outside_files_dir", files_dir=files_dir)
     if target.exists() and not overwrite:
-        raise BackupError(
-            f"{target} already exists; choose another name (nothing was written).",
-            f"{target} 已存在；请换一个文件名（未写入任何内容）。",
-        )
+        raise BackupError("error.safety.backup.target_already_exists_choose_another", target=target)
     if target.is_dir():
-        raise BackupError(f"{target} is a folder; give a file name for the backup.")
+        raise BackupError("error.safety.backup.target_folder_give_file_name", target=target)
     part = target.with_name(target.name + ".part")
     snapshot = target.with_name(f".{target.name}.{secrets.token_hex(4)}.sqlite3")
     try:
@@ -214,11 +200,12 @@ def create_backup(
         fsync_dir(target.parent)
     except OSError as e:
         raise BackupError(
-            f"Cannot write the backup {target}: {e.strerror or e}. Nothing was written.",
-            f"无法写入备份 {target}：{e.strerror or e}。",
+            "error.safety.backup.cannot_write_backup_target_value",
+            target=target,
+            value=e.strerror or e,
         ) from e
     except sqlite3.Error as e:
-        raise BackupError(f"Cannot copy the database for the backup: {e}.") from e
+        raise BackupError("error.safety.backup.cannot_copy_database_backup_reason", reason=e) from e
     finally:
         part.unlink(missing_ok=True)
         for suffix in ("", ".part", "-journal", "-wal", "-shm"):
@@ -275,9 +262,7 @@ def _ensure_not_in_use(path: Path) -> None:
             con.close()
     except sqlite3.Error as e:
         raise BackupError(
-            f"{path.name} is in use: another Consent Desk window or program has it open ({e}); "
-            "close it and try again. Nothing was restored.",
-            f"{path.name} 正被其他窗口或程序使用；请关闭后重试。未做任何恢复。",
+            "error.safety.backup.name_use_another_consent_desk", name=path.name, reason=e
         ) from e
 
 
@@ -308,7 +293,7 @@ def _move_aside(db_path: Path, files_dir: Path, label: str) -> list[tuple[Path, 
     except OSError as e:
         _undo(done)
         raise BackupError(
-            f"Cannot move the current database aside ({e.strerror or e}); nothing was restored."
+            "error.safety.backup.cannot_move_current_database_aside", value=e.strerror or e
         ) from e
     return done
 
@@ -380,7 +365,9 @@ def _check_restored(location: Location) -> tuple[int, bool]:
             with restored.engine.connect() as conn:
                 rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
             if rows != ["ok"]:
-                raise BackupError(f"The restored database fails its integrity check: {rows[:3]}.")
+                raise BackupError(
+                    "error.safety.backup.restored_database_fails_its_integrity", rows=rows[:3]
+                )
         report = AuditService(restored).verify()
         return report.count, report.intact
     finally:
@@ -483,7 +470,11 @@ def restore_backup(
             _undo(moved)
             raise
     except OSError as e:
-        raise BackupError(f"Cannot restore into {db_path.parent}: {e.strerror or e}.") from e
+        raise BackupError(
+            "error.safety.backup.cannot_restore_into_parent_value",
+            parent=db_path.parent,
+            value=e.strerror or e,
+        ) from e
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return RestoreSummary(
@@ -512,17 +503,23 @@ def _stage(
     (staging / FILES_PREFIX.rstrip("/")).mkdir(exist_ok=True)
     problem = _sqlite_problem(staged_db, known)
     if problem is not None:
-        raise BackupError(f"{archive.name} cannot be restored: {problem}. Nothing was changed.")
+        raise BackupError(
+            "error.safety.backup.name_cannot_restored_problem_nothing",
+            name=archive.name,
+            problem=problem,
+        )
     _count, audit_problems = _staged_audit(staged_db, location.files_dir, manifest)
     problems.extend(audit_problems)
     if problems and not accept_broken:
+        more = len(problems) - 1
+        values = {
+            "name": archive.name,
+            "problem": problems[0],
+            "more": phrase("error.safety.backup.more_problems", n=more) if more else "",
+        }
         raise UnverifiedBackup(
-            f"{archive.name} was not restored: {problems[0]}"
-            + (f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else "")
-            + ". Nothing was changed. Restore it anyway only if you know why: "
-            "`restore --accept-broken` (recorded in the audit trail).",
-            f"{archive.name} 未恢复：备份无法验证或其审计记录已损坏。未做任何更改。"
-            "如确知原因，可使用 `restore --accept-broken` 强制恢复（将记入审计记录）。",
+            render("error.safety.backup.not_restored", "en", values),
+            render("error.safety.backup.not_restored", "zh", values),
             problems,
         )
     return manifest, problems

@@ -24,6 +24,7 @@ from sqlalchemy import select
 
 from models.audit.chain import append_event
 from models.clock import utc_now
+from models.messages import render
 from models.storage.database import Database
 from models.storage.files import CHUNK, ENTITY, path_for
 from models.storage.schema import StoredFileRow
@@ -57,24 +58,21 @@ class FileProblem:
     entity: str = ENTITY
     entity_id: str = ""
 
+    def text(self, language: str) -> str:
+        """The problem in words ("en" or "zh"), from the message catalogue."""
+        code = {
+            ProblemKind.MISSING: "error.safety.integrity.missing",
+            ProblemKind.UNREADABLE: "error.safety.integrity.unreadable",
+        }.get(self.kind, "error.safety.integrity.changed")
+        return render(code, language, {"name": self.original_name, "path": self.path})
+
     @property
     def message(self) -> str:
-        if self.kind is ProblemKind.MISSING:
-            return f"{self.original_name}: the stored file is missing ({self.path})."
-        if self.kind is ProblemKind.UNREADABLE:
-            return f"{self.original_name}: the stored file cannot be read ({self.path})."
-        return (
-            f"{self.original_name}: the stored file was changed after it was saved "
-            f"({self.path}); restore it from a backup."
-        )
+        return self.text("en")
 
     @property
     def message_zh(self) -> str:
-        if self.kind is ProblemKind.MISSING:
-            return f"{self.original_name}：存储的文件已丢失（{self.path}）。"
-        if self.kind is ProblemKind.UNREADABLE:
-            return f"{self.original_name}：存储的文件无法读取（{self.path}）。"
-        return f"{self.original_name}：存储的文件在保存后被修改；请从备份恢复。"
+        return self.text("zh")
 
 
 @dataclass(frozen=True)

@@ -76,13 +76,11 @@ def migrate_database(
     src_location = resolve(source)
     if src_location.sqlite_path is not None and not src_location.sqlite_path.is_file():
         raise UserError(
-            f"There is no database at {src_location.sqlite_path}.",
-            f"{src_location.sqlite_path} 处没有数据库。",
+            "error.safety.transfer.there_no_database_sqlite_path",
+            sqlite_path=src_location.sqlite_path,
         )
     if resolve(target).url == src_location.url:
-        raise UserError(
-            "The source and the target are the same database.", "源数据库与目标数据库相同。"
-        )
+        raise UserError("error.safety.transfer.source_target_are_same_database")
     src = Database.open(source)
     try:
         dst = Database.open(target, files_dir=files_dir)
@@ -103,9 +101,9 @@ def _migrate(src: Database, dst: Database, progress: Progress) -> TransferReport
     report = AuditService(dst).verify()
     if report != after:
         raise UserError(
-            f"After the copy the target's audit trail reads differently ({report.count} events, "
-            f"intact: {report.intact}); check the target with `audit verify`.",
-            f"复制后目标数据库的审计记录不一致（{report.count} 条），请用 `audit verify` 检查。",
+            "error.safety.transfer.after_copy_target_audit_trail",
+            count=report.count,
+            intact=(str(report.intact), "是" if report.intact else "否"),
         )
     return TransferReport(tuple(copied), files, dst.location.files_dir, report)
 
@@ -151,10 +149,9 @@ def _refuse_filled(conn: Connection) -> None:
     ]
     if filled:
         raise UserError(
-            "The target database already holds records (in "
-            f"{', '.join(filled[:5])}{' …' if len(filled) > 5 else ''}); "
-            "copy only into a new, empty database.",
-            f"目标数据库中已有记录（{'、'.join(filled[:5])}）；只能复制到新的空数据库。",
+            "error.safety.transfer.target_database_already_holds_records",
+            items=(", ".join(filled[:5]), "、".join(filled[:5])),
+            more=" …" if len(filled) > 5 else "",
         )
 
 
@@ -185,10 +182,9 @@ def _copy_table(sconn: Connection, source: Table, dconn: Connection, target: Tab
     missing = [c.name for c in target.columns if c.name not in source.columns]
     if missing:
         raise UserError(
-            f"The source's table {source.name} has no column {', '.join(missing)}; "
-            "open the source with this version of Consent Desk once, then try again.",
-            f"源数据库的表 {source.name} 缺少列 {', '.join(missing)}；"
-            "请先用此版本的 Consent Desk 打开源数据库，再重试。",
+            "error.safety.transfer.source_table_name_has_no",
+            name=source.name,
+            items=", ".join(missing),
         )
     names = [c.name for c in target.columns]
     key = list(source.primary_key.columns) or [source.c[n] for n in names]
@@ -232,9 +228,10 @@ def _check_counts(sconn: Connection, dconn: Connection, copied: list[TableCopy])
         got = dconn.scalar(text(f"SELECT COUNT(*) FROM {q}"))
         if expected != got or got != c.rows:
             raise UserError(
-                f"Table {c.name}: {expected} rows in the source but {got} in the target; "
-                "nothing was copied.",
-                f"表 {c.name}：源数据库 {expected} 行，目标数据库 {got} 行；未复制任何内容。",
+                "error.safety.transfer.table_name_expected_rows_source",
+                name=c.name,
+                expected=expected,
+                got=got,
             )
 
 
@@ -252,16 +249,15 @@ def _walk_chain(conn: Connection) -> ChainReport:
 def _check_chain(before: ChainReport, after: ChainReport) -> None:
     if not before.intact:
         raise UserError(
-            f"The source's audit trail is broken at event {before.first_broken} "
-            f"({before.reason}); nothing was copied. Run `audit verify` on the source.",
-            f"源数据库的审计记录在第 {before.first_broken} 条处损坏；未复制任何内容。"
-            "请对源数据库运行 `audit verify`。",
+            "error.safety.transfer.source_audit_trail_broken_event",
+            first_broken=before.first_broken,
+            reason=before.reason,
         )
     if after != before:
         raise UserError(
-            f"The copied audit trail does not verify (event {after.first_broken}: "
-            f"{after.reason}); nothing was copied.",
-            f"复制后的审计记录校验失败（第 {after.first_broken} 条）；未复制任何内容。",
+            "error.safety.transfer.copied_audit_trail_does_not",
+            first_broken=after.first_broken,
+            reason=after.reason,
         )
 
 
@@ -280,9 +276,9 @@ def _copy_files(source: Path, target: Path) -> int:
         if dest.exists():
             if not filecmp.cmp(path, dest, shallow=False):
                 raise UserError(
-                    f"The files folder {target} already holds a different {rel}; "
-                    "give an empty files folder (--files).",
-                    f"文件夹 {target} 中已有不同的 {rel}；请指定一个空的文件夹（--files）。",
+                    "error.safety.transfer.files_folder_target_already_holds",
+                    target=target,
+                    rel=rel,
                 )
         else:
             dest.parent.mkdir(parents=True, exist_ok=True)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from models.errors import UserError
+from models.messages import phrase
 from models.resources import resource_path
 from models.scripts.document import Element, ElementKind, ScriptDocument
 
@@ -80,11 +81,9 @@ class MarkerListError(UserError):
     def __init__(self, origin: str, problems: Sequence[str]) -> None:
         self.problems = list(problems)
         shown = "; ".join(self.problems[:5])
-        more = f" (and {len(self.problems) - 5} more)" if len(self.problems) > 5 else ""
-        super().__init__(
-            f"AI marker list {origin} cannot be used: {shown}{more}",
-            f"AI 标记列表 {origin} 无法使用：{shown}{more}",
-        )
+        extra = len(self.problems) - 5
+        more = phrase("error.scripts.ai_markers.more", n=extra) if extra > 0 else ""
+        super().__init__("error.scripts.ai_markers.unusable", origin=origin, shown=shown, more=more)
 
 
 _LATIN = re.compile(r"[0-9A-Za-z\u00c0-\u024f]")

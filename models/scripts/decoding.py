@@ -54,10 +54,7 @@ def decode_lines(data: bytes, name: str) -> tuple[LineTable, str]:
             _refuse_binary(sample, name)
             return LineTable(data), "utf-8 (BOM)" if bom else "utf-8"
         if bom:
-            raise ScriptReadError(
-                f"{name}: the text is damaged (not valid utf-8 after its byte-order mark)",
-                f"{name}：文本已损坏（字节顺序标记之后不是有效的 utf-8）",
-            )
+            raise ScriptReadError("error.scripts.decoding.name_text_damaged_not_valid", name=name)
     text, encoding = decode_script(data, name)
     return LineTable(text), encoding
 
@@ -88,8 +85,9 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
                 return data[len(bom) :].decode(encoding), encoding + " (BOM)"
             except UnicodeDecodeError as e:
                 raise ScriptReadError(
-                    f"{name}: the text is damaged (not valid {encoding} after its byte-order mark)",
-                    f"{name}：文本已损坏（字节顺序标记之后不是有效的 {encoding}）",
+                    "error.scripts.decoding.name_text_damaged_not_valid_2",
+                    name=name,
+                    encoding=encoding,
                 ) from e
     try:
         text = data.decode("utf-8")
@@ -110,12 +108,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         if best is None or (score, -order) > (best[0], best[1]):
             best = (score, -order, text, guess)
     if best is None or best[0] < 0.9:
-        raise ScriptReadError(
-            f"{name} is not a text script (its bytes are not readable text in any "
-            "encoding scripts use); save it as Fountain, FDX, PDF or UTF-8 text",
-            f"{name} 不是文本剧本（无法按剧本常用编码读取）；"
-            "请另存为 Fountain、FDX、PDF 或 UTF-8 文本",
-        )
+        raise ScriptReadError("error.scripts.decoding.name_not_text_script_its", name=name)
     return best[2], best[3]
 
 
@@ -131,7 +124,4 @@ def _refuse_binary(text: str, name: str) -> None:
     sample = text[:_SAMPLE]
     controls = len(_CONTROL.findall(sample))
     if "\x00" in sample or controls > max(2, len(sample) // 200):
-        raise ScriptReadError(
-            f"{name} contains binary data, not script text",
-            f"{name} 含有二进制数据，不是剧本文本",
-        )
+        raise ScriptReadError("error.scripts.decoding.name_contains_binary_data_not", name=name)

@@ -56,8 +56,9 @@ def read_docx(data: bytes, source_name: str) -> ScriptDocument:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises many types on damaged packages
         raise ScriptReadError(
-            f"{source_name} is not a readable Word document: {type(e).__name__}",
-            f"{source_name} 不是可读的 Word 文档",
+            "error.scripts.docx.source_name_not_readable_word",
+            source_name=source_name,
+            name=type(e).__name__,
         ) from e
     try:
         paragraphs = list(_paragraphs(document))
@@ -72,8 +73,9 @@ def read_docx(data: bytes, source_name: str) -> ScriptDocument:
     except (ValueError, KeyError, AttributeError, TypeError, IndexError) as e:
         # python-docx reads values lazily: a damaged attribute surfaces only here.
         raise ScriptReadError(
-            f"{source_name} is not a readable Word document: {type(e).__name__}",
-            f"{source_name} 不是可读的 Word 文档",
+            "error.scripts.docx.source_name_not_readable_word",
+            source_name=source_name,
+            name=type(e).__name__,
         ) from e
 
 
@@ -82,7 +84,7 @@ def check_package(data: bytes, source_name: str) -> None:
 
     def refuse(why: str, why_zh: str) -> ScriptReadError:
         return ScriptReadError(
-            f"{source_name} is refused: {why}", f"{source_name} 已拒绝读取：{why_zh}"
+            "error.scripts.docx.source_name_refused_why", source_name=source_name, why=(why, why_zh)
         )
 
     try:
@@ -90,8 +92,7 @@ def check_package(data: bytes, source_name: str) -> None:
         members = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as e:
         raise ScriptReadError(
-            f"{source_name} is not a readable Word document (damaged ZIP package)",
-            f"{source_name} 不是可读的 Word 文档（ZIP 包已损坏）",
+            "error.scripts.docx.source_name_not_readable_word_2", source_name=source_name
         ) from e
     if len(members) > MAX_MEMBERS:
         raise refuse(f"{len(members)} parts in the package", f"包内有 {len(members)} 个部件")
@@ -119,8 +120,7 @@ def check_package(data: bytes, source_name: str) -> None:
         # NotImplementedError (an unknown compression) is a RuntimeError; a CRC mismatch is
         # BadZipFile: all mean a damaged package.
         raise ScriptReadError(
-            f"{source_name} is not a readable Word document (damaged ZIP package)",
-            f"{source_name} 不是可读的 Word 文档（ZIP 包已损坏）",
+            "error.scripts.docx.source_name_not_readable_word_2", source_name=source_name
         ) from e
 
 
@@ -133,8 +133,7 @@ def _check_parts(
     names = {m.filename.lower() for m in members}
     if "word/document.xml" not in names:
         raise ScriptReadError(
-            f"{source_name} is a ZIP package but not a Word document",
-            f"{source_name} 是 ZIP 包，但不是 Word 文档",
+            "error.scripts.docx.source_name_zip_package_but", source_name=source_name
         )
     content_types = archive.read("[Content_Types].xml") if "[content_types].xml" in names else b""
     if any(n.endswith("vbaproject.bin") for n in names) or b"macroEnabled" in content_types:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from models.errors import UserError
+from models.messages import render
 
 
 class ScriptReadError(UserError):
     """A script file that is unreadable, hostile, too big or of a format we do not read.
 
     Readers raise only this (never a parser's own exception), so the GUI and the CLI can show
-    one clear sentence; `line`/`column` point into the source when the fault has a place.
+    one clear sentence; `line`/`column` point into the source when the fault has a place. Like
+    every `UserError` it takes a catalogue code and its values (`ScriptReadError(
+    "error.scripts.reader.too_large", name=...)`).
     """
 
     def __init__(
@@ -19,13 +24,14 @@ class ScriptReadError(UserError):
         *,
         line: int | None = None,
         column: int | None = None,
+        **params: Any,
     ) -> None:
-        where = ""
+        super().__init__(message, message_zh, **params)
         if line is not None:
-            where = f" (line {line}" + (f", column {column}" if column is not None else "") + ")"
-        where_zh = ""
-        if line is not None:
-            where_zh = f"（第 {line} 行" + (f"第 {column} 列" if column is not None else "") + "）"
-        super().__init__(message + where, (message_zh or message) + where_zh)
+            code = "error.scripts.at_line" if column is None else "error.scripts.at_line_column"
+            values = {"line": line, "column": column}
+            self.message += render(code, "en", values)
+            self.message_zh += render(code, "zh", values)
+            self.args = (self.message,)
         self.line = line
         self.column = column

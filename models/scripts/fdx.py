@@ -40,15 +40,11 @@ _CREDIT = re.compile(r"^(?:written|screenplay|story|teleplay)?\s*by$", re.IGNORE
 def read_fdx(data: bytes, source_name: str) -> ScriptDocument:
     root = _parse(data, source_name)
     if _local(root.tag) != "FinalDraft":
-        raise ScriptReadError(
-            f"{source_name} is XML but not a Final Draft script (no <FinalDraft> root)",
-            f"{source_name} 是 XML 文件，但不是 Final Draft 剧本（缺少 <FinalDraft> 根元素）",
-        )
+        raise ScriptReadError("error.scripts.fdx.source_name_xml_but_not", source_name=source_name)
     content = _child(root, "Content")
     if content is None:
         raise ScriptReadError(
-            f"{source_name} is a Final Draft file without script content (<Content>)",
-            f"{source_name} 是 Final Draft 文件，但没有剧本内容（<Content>）",
+            "error.scripts.fdx.source_name_final_draft_file", source_name=source_name
         )
     reader = _FdxReader()
     reader.read(content)
@@ -65,23 +61,21 @@ def _parse(data: bytes, source_name: str) -> XmlElement:
         )
     except defusedxml.DefusedXmlException as e:
         raise ScriptReadError(
-            f"{source_name} was refused: it declares a DTD or entities, which a script never "
-            "needs and which can be used to read local files or exhaust memory",
-            f"{source_name} 已被拒绝：文件声明了 DTD 或实体，"
-            "剧本不需要这些，它们可被用来读取本机文件或耗尽内存",
+            "error.scripts.fdx.source_name_was_refused_declares", source_name=source_name
         ) from e
     except SafeET.ParseError as e:
         line, column = getattr(e, "position", (None, None))
         raise ScriptReadError(
-            f"{source_name} is not a readable Final Draft file (damaged or incomplete XML)",
-            f"{source_name} 不是可读的 Final Draft 文件（XML 已损坏或不完整）",
+            "error.scripts.fdx.source_name_not_readable_final",
+            source_name=source_name,
             line=line,
             column=column,
         ) from e
     except (ValueError, LookupError, UnicodeError, MemoryError, RecursionError) as e:
         raise ScriptReadError(
-            f"{source_name} is not a readable Final Draft file ({type(e).__name__})",
-            f"{source_name} 不是可读的 Final Draft 文件",
+            "error.scripts.fdx.source_name_not_readable_final_2",
+            source_name=source_name,
+            name=type(e).__name__,
         ) from e
     return root
 

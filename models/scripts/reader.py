@@ -28,8 +28,8 @@ SUFFIXES = {
     ".docx": ScriptFormat.DOCX,
 }
 _OFFICE = {
-    b"\xd0\xcf\x11\xe0": "an old Word (.doc) document",
-    b"{\\rtf": "an RTF document",
+    b"\xd0\xcf\x11\xe0": ("an old Word (.doc) document", "旧版 Word（.doc）文档"),
+    b"{\\rtf": ("an RTF document", "RTF 文档"),
 }
 
 Progress = Callable[[int, int], None]
@@ -43,19 +43,11 @@ def sniff(data: bytes, name: str) -> ScriptFormat:
     if head.startswith(b"PK\x03\x04"):
         if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:65536]:
             return ScriptFormat.DOCX
-        raise ScriptReadError(
-            f"{name} is a ZIP package (Pages, Celtx…), which Consent Desk does not read; "
-            "export the script as PDF, Word (.docx), Final Draft (.fdx), Fountain or plain text",
-            f"{name} 是不支持的 ZIP 格式；"
-            "请将剧本导出为 PDF、Word（.docx）、Final Draft（.fdx）、Fountain 或纯文本",
-        )
+        raise ScriptReadError("error.scripts.reader.name_zip_package_pages_celtx", name=name)
     for magic, what in _OFFICE.items():
         if head.startswith(magic):
             raise ScriptReadError(
-                f"{name} is {what}, which Consent Desk does not read; export the script as "
-                "PDF, Final Draft (.fdx), Fountain or plain text",
-                f"{name} 是不支持的格式；"
-                "请将剧本导出为 PDF、Final Draft（.fdx）、Fountain 或纯文本",
+                "error.scripts.reader.name_what_which_consent_desk", name=name, what=what
             )
     suffix = Path(name).suffix.lower()
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -79,13 +71,13 @@ def read_script(path: str | Path, progress: Progress | None = None) -> ScriptDoc
         raise
     except IsADirectoryError:
         raise ScriptReadError(
-            f"{path} is a folder, not a script file", f"{path} 是文件夹，不是剧本文件"
+            "error.scripts.reader.path_folder_not_script_file", path=path
         ) from None
     except FileNotFoundError:
-        raise ScriptReadError(f"{path} does not exist", f"{path} 不存在") from None
+        raise ScriptReadError("error.scripts.reader.path_does_not_exist", path=path) from None
     except OSError as e:
         raise ScriptReadError(
-            f"{path} cannot be read: {e.strerror or e}", f"无法读取 {path}：{e.strerror or e}"
+            "error.scripts.reader.path_cannot_read_value", path=path, value=e.strerror or e
         ) from e
     return read_bytes(data, name, progress)
 
@@ -128,6 +120,8 @@ def _read_bytes(data: bytes, name: str, progress: Progress | None) -> ScriptDocu
 
 def _too_big(name: str, size: int, limit: int) -> ScriptReadError:
     return ScriptReadError(
-        f"{name} is {size / 1e6:.0f} MB; a script of this format is at most {limit / 1e6:.0f} MB",
-        f"{name} 大小为 {size / 1e6:.0f} MB；此格式的剧本最大 {limit / 1e6:.0f} MB",
+        "error.scripts.reader.name_value_mb_script_format",
+        name=name,
+        value=f"{size / 1000000.0:.0f}",
+        value_b=f"{limit / 1000000.0:.0f}",
     )

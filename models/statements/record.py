@@ -66,8 +66,7 @@ class StatementKind(StrEnum):
         except ValueError:
             names = ", ".join(k.value for k in cls)
             raise UserError(
-                f"Unknown statement kind '{text}'; choose one of: {names}.",
-                f"未知的声明类型“{text}”，可选：{names}。",
+                "error.statements.record.unknown_statement_kind_text_choose", text=text, names=names
             ) from None
 
 
@@ -93,13 +92,13 @@ def parse_languages(text: str | Sequence[str]) -> tuple[str, ...]:
         for c in candidates:
             if c not in LANGUAGES:
                 raise UserError(
-                    f"Unknown statement language '{raw.strip()}'; use en, zh or en,zh.",
-                    f"未知的声明语言“{raw.strip()}”，请使用 en、zh 或 en,zh。",
+                    "error.statements.record.unknown_statement_language_strip_use",
+                    strip=raw.strip(),
                 )
             if c not in out:
                 out.append(c)
     if not out:
-        raise UserError("Choose a language: en, zh or en,zh.", "请选择语言：en、zh 或 en,zh。")
+        raise UserError("error.statements.record.choose_language_en_zh_en")
     return tuple(out)
 
 
@@ -289,9 +288,9 @@ def clean_listings(listings: Sequence[str]) -> list[str]:
     for raw in listings:
         name = " ".join(raw.split())
         if any(ord(c) < 32 for c in raw.replace("\n", "").replace("\t", "")):
-            raise UserError("A platform name contains control characters.")
+            raise UserError("error.statements.record.platform_name_contains_control_characters")
         if len(name) > 200:
-            raise UserError("A platform name is longer than 200 characters.")
+            raise UserError("error.statements.record.platform_name_longer_than_characters")
         if name and name not in out:
             out.append(name)
     return out
@@ -323,17 +322,11 @@ def build_record(
     if as_of.tzinfo is None or issued_at.tzinfo is None:
         raise ValueError("as-of and issue times must be timezone-aware")
     if as_of > issued_at + FUTURE_TOLERANCE:
-        raise UserError(
-            "The as-of time is in the future; a statement can only say what is on record.",
-            "截至时间在未来；声明只能陈述已有记录。",
-        )
+        raise UserError("error.statements.record.as_time_future_statement_can")
     if state.artist_id != artist.id:
         raise ValueError("consent state and artist do not match")
     if kind == StatementKind.PROJECT_CERTIFICATE and project_id is None:
-        raise UserError(
-            "A project consent certificate needs a project (--project ID).",
-            "项目授权证明需要指定项目（--project ID）。",
-        )
+        raise UserError("error.statements.record.project_consent_certificate_needs_project")
     part = modality_part(state, project_id)
     revocations = revocations_in_scope(state, project_id, show_reason)
     platform_list = clean_listings(listings)
@@ -342,20 +335,14 @@ def build_record(
     when = as_of.isoformat(timespec="seconds")
     if kind == StatementKind.PROJECT_CERTIFICATE and not authorised:
         raise UserError(
-            f"No given consent covers project #{project_id} as of {when}; "
-            "issue a non-authorisation notice instead.",
-            f"截至{when}，没有已生效的授权涵盖项目 #{project_id}；请改为出具未授权声明。",
+            "error.statements.record.no_given_consent_covers_project",
+            project_id=project_id,
+            when=when,
         )
     if kind == StatementKind.REVOCATION and not revocations:
-        raise UserError(
-            f"No consent of this artist was revoked as of {when}; there is nothing to notify.",
-            f"截至{when}，该艺人没有撤回任何授权，无需出具撤回通知。",
-        )
+        raise UserError("error.statements.record.no_consent_artist_was_revoked", when=when)
     if kind == StatementKind.NON_AUTHORISATION and not not_authorised and not platform_list:
-        raise UserError(
-            "Every modality is authorised in this scope; issue a position statement instead.",
-            "在此范围内所有使用方式均已授权；请改为出具立场声明。",
-        )
+        raise UserError("error.statements.record.every_modality_authorised_scope_issue")
     scope: dict[str, Any] | None = None
     if project_id is not None:
         scope = {

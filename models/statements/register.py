@@ -151,8 +151,8 @@ class StatementRegister:
         found = self.find(statement_id)
         if found is None:
             raise NotFoundError(
-                f"No statement {statement_id} in the register.",
-                f"登记簿中没有声明 {statement_id}。",
+                "error.statements.register.no_statement_statement_id_register",
+                statement_id=statement_id,
             )
         return found
 
@@ -223,7 +223,10 @@ class StatementRegister:
         try:
             with self.db.write() as s:
                 if s.get(StatementRow, statement_id) is not None:
-                    raise ConflictError(f"Statement {statement_id} is already in the register.")
+                    raise ConflictError(
+                        "error.statements.register.statement_statement_id_already_register",
+                        statement_id=statement_id,
+                    )
                 row = StatementRow(
                     id=statement_id,
                     kind=kind.value,
@@ -277,16 +280,19 @@ class StatementRegister:
         """The agency takes a statement back (status `revoked`); the row and file stay."""
         reason = reason.strip()
         if not reason:
-            raise UserError(
-                "Say why the statement is withdrawn (a reason is required).",
-                "请说明撤回声明的原因（必填）。",
-            )
+            raise UserError("error.statements.register.say_why_statement_withdrawn_reason")
         with self.db.write() as s:
             row = s.get(StatementRow, statement_id)
             if row is None:
-                raise NotFoundError(f"No statement {statement_id} in the register.")
+                raise NotFoundError(
+                    "error.statements.register.no_statement_statement_id_register_2",
+                    statement_id=statement_id,
+                )
             if row.status == StatementStatus.REVOKED.value:
-                raise ConflictError(f"Statement {statement_id} was already withdrawn.")
+                raise ConflictError(
+                    "error.statements.register.statement_statement_id_was_already",
+                    statement_id=statement_id,
+                )
             before = _snapshot(row)
             row.status = StatementStatus.REVOKED.value
             row.status_reason = reason

@@ -132,8 +132,7 @@ def check_member_name(name: str) -> str | None:
 
 def _damaged(archive: Path, what: str) -> BackupError:
     return BackupError(
-        f"{archive.name} is damaged or not a Consent Desk backup: {what}. Nothing was restored.",
-        f"{archive.name} 已损坏或不是 Consent Desk 备份：{what}。未做任何恢复。",
+        "error.storage.archive.name_damaged_not_consent_desk", name=archive.name, what=what
     )
 
 
@@ -154,9 +153,7 @@ def parse_manifest(archive: Path, raw: bytes, known_schema: frozenset[str]) -> M
         raise _damaged(archive, "manifest.json has no valid format_version")
     if version > FORMAT_VERSION:
         raise BackupError(
-            f"{archive.name} was made by a newer version of Consent Desk (backup format "
-            f"{version}). Please update Consent Desk first; nothing was restored.",
-            f"{archive.name} 由更新版本的 Consent Desk 创建。请先更新 Consent Desk；未做任何恢复。",
+            "error.storage.archive.name_was_made_by_newer", name=archive.name, version=version
         )
     schema = data.get("schema")
     if not isinstance(schema, list) or not schema or not all(isinstance(s, str) for s in schema):
@@ -164,10 +161,9 @@ def parse_manifest(archive: Path, raw: bytes, known_schema: frozenset[str]) -> M
     unknown = sorted(set(schema) - known_schema)
     if unknown:
         raise BackupError(
-            f"{archive.name} was made by a newer version of Consent Desk (schema "
-            f"{', '.join(unknown)}). Please update Consent Desk first; nothing was restored.",
-            f"{archive.name} 由更新版本的 Consent Desk 创建（数据结构 {', '.join(unknown)}）。"
-            "请先更新 Consent Desk；未做任何恢复。",
+            "error.storage.archive.name_was_made_by_newer_2",
+            name=archive.name,
+            items=", ".join(unknown),
         )
     texts = {}
     for key in ("app_version", "created_at", "created_by", "source"):
@@ -256,8 +252,7 @@ class _Sink:
             self._fh: BinaryIO = os.fdopen(fd, "wb")
         except FileExistsError:
             raise BackupError(
-                f"Two members of the backup would both be written to {path.name}; "
-                "nothing was restored."
+                "error.storage.archive.two_members_backup_would_both", name=path.name
             ) from None
         except OSError as e:
             raise _write_failed(path, e) from e
@@ -279,8 +274,7 @@ class _Sink:
 
 def _write_failed(path: Path, e: OSError) -> BackupError:
     return BackupError(
-        f"Cannot write {path}: {e.strerror or e}. Nothing was restored.",
-        f"无法写入 {path}：{e.strerror or e}。未做任何恢复。",
+        "error.storage.archive.cannot_write_path_value_nothing", path=path, value=e.strerror or e
     )
 
 
@@ -343,9 +337,9 @@ def _verify(
 
 def _open_zip(archive: Path) -> zipfile.ZipFile:
     if not archive.exists():
-        raise BackupError(f"There is no file {archive}.", f"文件 {archive} 不存在。")
+        raise BackupError("error.storage.archive.there_no_file_archive", archive=archive)
     if not archive.is_file():
-        raise BackupError(f"{archive} is a folder, not a backup file.", f"{archive} 是文件夹。")
+        raise BackupError("error.storage.archive.archive_folder_not_backup_file", archive=archive)
     try:
         return zipfile.ZipFile(archive)
     except ARCHIVE_ERRORS as e:
@@ -395,10 +389,7 @@ class ArchiveWriter:
     def add_file(self, name: str, src: Path) -> Member:
         why = check_member_name(name)
         if why is not None:
-            raise BackupError(
-                f"Cannot back up {src}: the name {why}. Rename or move it out of the data folder.",
-                f"无法备份 {src}：文件名不合规。请重命名或移出数据文件夹。",
-            )
+            raise BackupError("error.storage.archive.cannot_back_up_src_name", src=src, why=why)
         digest = hashlib.sha256()
         size = 0
         with src.open("rb") as fh, self._zf.open(self._info(name), "w", force_zip64=True) as out:

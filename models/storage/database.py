@@ -59,7 +59,9 @@ def _file_path(raw: str) -> Path:
     try:
         return Path(raw).expanduser().resolve()
     except (ValueError, OSError, RuntimeError) as e:
-        raise DatabaseError(f"Not a usable database file name: {raw!r} ({e}).") from e
+        raise DatabaseError(
+            "error.storage.database.not_usable_database_file_name", raw=repr(raw), reason=e
+        ) from e
 
 
 def resolve(db: str | None = None) -> Location:
@@ -73,14 +75,14 @@ def resolve(db: str | None = None) -> Location:
     try:
         url = make_url(raw)
     except exc.ArgumentError as e:
-        raise DatabaseError(f"Not a database address: {raw}") from e
+        raise DatabaseError("error.storage.database.not_database_address_raw", raw=raw) from e
     if url.drivername in ("postgresql", "postgres"):
         # The driver Consent Desk ships (psycopg 3), not SQLAlchemy's default psycopg2.
         url = url.set(drivername="postgresql+psycopg")
         raw = url.render_as_string(hide_password=False)
     if url.get_backend_name() == "sqlite":
         if not url.database or url.database == ":memory:":
-            raise DatabaseError("An in-memory database cannot keep your records; give a file.")
+            raise DatabaseError("error.storage.database.memory_database_cannot_keep_your")
         path = _file_path(url.database)
         return Location(f"sqlite:///{path}", path, files_folder(path))
     files = os.environ.get("CONSENT_DESK_FILES")
@@ -106,11 +108,11 @@ def _check_sqlite_file(path: Path) -> frozenset[str]:
     if not path.exists() or path.stat().st_size == 0:
         return frozenset()
     if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a database file.")
+        raise DatabaseError("error.storage.database.path_folder_not_database_file", path=path)
     with path.open("rb") as fh:
         magic = fh.read(16)
     if magic != SQLITE_MAGIC:
-        raise DatabaseError(f"{path} is not a Consent Desk database (not an SQLite file).")
+        raise DatabaseError("error.storage.database.path_not_consent_desk_database", path=path)
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
         try:
@@ -118,7 +120,7 @@ def _check_sqlite_file(path: Path) -> frozenset[str]:
             if "alembic_version" not in tables:
                 if tables:
                     raise DatabaseError(
-                        f"{path} is an SQLite file of another program, not a Consent Desk database."
+                        "error.storage.database.path_sqlite_file_another_program", path=path
                     )
                 return frozenset()
             rows = con.execute("SELECT version_num FROM alembic_version").fetchall()
@@ -127,8 +129,10 @@ def _check_sqlite_file(path: Path) -> frozenset[str]:
             con.close()
     except sqlite3.DatabaseError as e:
         if is_lock_timeout(e):
-            raise DatabaseError(LOCKED_MESSAGE) from e
-        raise DatabaseError(f"{path} cannot be read as a database: {e}.") from e
+            raise DatabaseError("error.storage.database.busy") from e
+        raise DatabaseError(
+            "error.storage.database.path_cannot_read_as_database", path=path, reason=e
+        ) from e
 
 
 def _known_revisions() -> set[str]:
@@ -152,12 +156,6 @@ def _on_begin(conn: Any) -> None:
 def _on_pg_begin(conn: Any) -> None:
     if conn.get_execution_options().get("consent_desk_write"):
         take_write_turn(conn)
-
-
-LOCKED_MESSAGE = (
-    "The database is busy: another Consent Desk window or program is saving. "
-    "Try again in a moment; nothing was changed."
-)
 
 
 class Database:
@@ -207,7 +205,9 @@ class Database:
             engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
         except (exc.ArgumentError, exc.NoSuchModuleError, ImportError) as e:
             shown = url.render_as_string(hide_password=True)
-            raise DatabaseError(f"Cannot use database {shown}: {e}") from e
+            raise DatabaseError(
+                "error.storage.database.cannot_use_database_shown_reason", shown=shown, reason=e
+            ) from e
         event.listen(engine, "begin", _on_pg_begin)
         return engine
 
@@ -226,9 +226,9 @@ class Database:
             unknown = _check_sqlite_file(location.sqlite_path) - _known_revisions()
             if unknown:
                 raise DatabaseError(
-                    f"{location.sqlite_path} was made by a newer version of Consent Desk "
-                    f"(schema {', '.join(sorted(unknown))}). "
-                    "Please update Consent Desk; the file was not changed."
+                    "error.storage.database.sqlite_path_was_made_by",
+                    sqlite_path=location.sqlite_path,
+                    items=", ".join(sorted(unknown)),
                 )
             location.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
         database = cls(location, actor)
@@ -246,14 +246,15 @@ class Database:
             current = self._current_revisions()
         except exc.OperationalError as e:
             if is_lock_timeout(e):
-                raise DatabaseError(LOCKED_MESSAGE) from e
-            raise DatabaseError(f"Cannot open the database: {e.orig}") from e
+                raise DatabaseError("error.storage.database.busy") from e
+            raise DatabaseError(
+                "error.storage.database.cannot_open_database_orig", orig=e.orig
+            ) from e
         unknown = current - _known_revisions()
         if unknown:
             raise DatabaseError(
-                "The database was made by a newer version of Consent Desk "
-                f"(schema {', '.join(sorted(unknown))}). "
-                "Please update Consent Desk; the database was not changed."
+                "error.storage.database.database_was_made_by_newer",
+                items=", ".join(sorted(unknown)),
             )
         if current == heads:
             return
@@ -268,7 +269,7 @@ class Database:
                 command.upgrade(cfg, "heads")
         except exc.OperationalError as e:
             if is_lock_timeout(e):
-                raise DatabaseError(LOCKED_MESSAGE) from e
+                raise DatabaseError("error.storage.database.busy") from e
             raise
 
     def _current_revisions(self) -> frozenset[str]:
@@ -287,7 +288,7 @@ class Database:
     def copy_to(self, target: Path) -> None:
         """A consistent copy of the SQLite file (online backup API, safe while others read)."""
         if self.location.sqlite_path is None:
-            raise DatabaseError("Only an SQLite database can be copied to a file.")
+            raise DatabaseError("error.storage.database.only_sqlite_database_can_copied")
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(target.name + ".part")
         src = sqlite3.connect(str(self.location.sqlite_path), timeout=5)
@@ -338,7 +339,7 @@ class Database:
                     self._units.session = None
         except exc.OperationalError as e:
             if is_lock_timeout(e):
-                raise DatabaseError(LOCKED_MESSAGE) from e
+                raise DatabaseError("error.storage.database.busy") from e
             raise
 
     def write(self) -> AbstractContextManager[Session]:

@@ -187,11 +187,12 @@ def store_file(
         with src_path.open("rb") as fh:
             sha, size = _copy_into_store(db.location.files_dir, fh)
     except FileNotFoundError as e:
-        raise UserError(f"Cannot find {src_path}.", f"找不到文件 {src_path}。") from e
+        raise UserError("error.storage.files.cannot_find_src_path", src_path=src_path) from e
     except OSError as e:
         raise UserError(
-            f"Cannot copy {src_path.name} into the data folder: {e.strerror or e}.",
-            f"无法将 {src_path.name} 复制到数据文件夹：{e.strerror or e}。",
+            "error.storage.files.cannot_copy_name_into_data",
+            name=src_path.name,
+            value=e.strerror or e,
         ) from e
     _register_in(db, session, sha, size, name, _media_type(name, media_type))
     return sha
@@ -209,8 +210,9 @@ def store_bytes(
         sha, size = _copy_into_store(db.location.files_dir, io.BytesIO(data))
     except OSError as e:
         raise UserError(
-            f"Cannot save {original_name} into the data folder: {e.strerror or e}.",
-            f"无法将 {original_name} 保存到数据文件夹：{e.strerror or e}。",
+            "error.storage.files.cannot_save_original_name_into",
+            original_name=original_name,
+            value=e.strerror or e,
         ) from e
     _register_in(db, session, sha, size, original_name, _media_type(original_name, media_type))
     return sha
@@ -230,9 +232,7 @@ def get(db: Database, sha256: str) -> StoredFile:
     with db.read() as s:
         row = s.get(StoredFileRow, sha256)
         if row is None:
-            raise NotFoundError(
-                f"No stored file with hash {sha256[:12]}….", f"没有哈希为 {sha256[:12]}… 的文件。"
-            )
+            raise NotFoundError("error.storage.files.no_stored_file_hash_sha", sha=sha256[:12])
         return _to_stored(row)
 
 
@@ -254,9 +254,9 @@ def open_stored(db: Database, sha256: str) -> Iterator[BinaryIO]:
         fh = path.open("rb")
     except OSError as e:
         raise UserError(
-            f"The stored file {sha256[:12]}… is missing from {db.location.files_dir}. "
-            "Restore it from a backup.",
-            f"存储的文件 {sha256[:12]}… 已从 {db.location.files_dir} 丢失。请从备份恢复。",
+            "error.storage.files.stored_file_sha_missing_from",
+            sha=sha256[:12],
+            files_dir=db.location.files_dir,
         ) from e
     with fh:
         yield fh

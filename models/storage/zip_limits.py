@@ -94,10 +94,7 @@ def check_zip_limits(
         return  # not a zip: the reader gives its own message
     bomb = zip_bomb_problem(infos, path.stat().st_size, max_members, max_total)
     if bomb is not None:
-        raise UserError(
-            f"{path.name} was not read: {bomb}. Nothing was imported.",
-            f"{path.name} 未读取：解压后过大或成员过多（疑似压缩炸弹）。未导入任何内容。",
-        )
+        raise UserError("error.storage.archive.name_was_not_read_bomb", name=path.name, bomb=bomb)
 
 
 __all__ = [

@@ -185,13 +185,17 @@ class StatementService:
             target = target.with_name(target.name + ".pdf")
         if not target.parent.is_dir():
             raise UserError(
-                f"The folder {target.parent} does not exist.", f"文件夹 {target.parent} 不存在。"
+                "error.reports.statements.folder_parent_does_not_exist", parent=target.parent
             )
         part = target.with_name(target.name + ".part")
         try:
             part.write_bytes(pdf)
         except OSError as e:
-            raise UserError(f"Cannot write {target}: {e.strerror or e}.") from e
+            raise UserError(
+                "error.reports.statements.cannot_write_target_value",
+                target=target,
+                value=e.strerror or e,
+            ) from e
         try:
             entry = self.register.register(record, pdf, target.name)
             os.replace(part, target)
@@ -224,7 +228,7 @@ class StatementService:
         is called from that thread after each artist.
         """
         if not folder.is_dir():
-            raise UserError(f"The folder {folder} does not exist.", f"文件夹 {folder} 不存在。")
+            raise UserError("error.reports.statements.folder_folder_does_not_exist", folder=folder)
         now = self.clock()
         moment = self._as_of(as_of, now.astimezone(self.zone))
         issuer = self._issuer()
@@ -239,7 +243,9 @@ class StatementService:
             label = artist.display_name if artist else f"#{artist_id}"
             try:
                 if artist is None:
-                    raise UserError(f"There is no artist with id {artist_id}.")
+                    raise UserError(
+                        "error.reports.statements.there_no_artist_id_artist", artist_id=artist_id
+                    )
                 request = StatementRequest(
                     artist_id, kind, tuple(languages), moment, tuple(listings)
                 )

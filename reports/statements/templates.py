@@ -181,8 +181,9 @@ def load_texts(language: str, folder: Path | None = None) -> StatementTexts:
         mtime = path.stat().st_mtime
     except OSError as e:
         raise UserError(
-            f"The statement texts for '{language}' are missing ({path}).",
-            f"缺少“{language}”的声明文本（{path}）。",
+            "error.reports.statements.templates.statement_texts_language_are_missing",
+            language=language,
+            path=path,
         ) from e
     cached = _CACHE.get((str(path), mtime))
     if cached is not None:
@@ -195,8 +196,9 @@ def load_texts(language: str, folder: Path | None = None) -> StatementTexts:
 def _read(path: Path, language: str) -> StatementTexts:
     def bad(problem: str) -> UserError:
         return UserError(
-            f"The statement texts in {path.name} cannot be used: {problem}.",
-            f"声明文本文件 {path.name} 无法使用：{problem}。",
+            "error.reports.statements.templates.statement_texts_name_cannot_used",
+            name=path.name,
+            problem=problem,
         )
 
     try:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import UserError
+from models.messages import render
 from models.proposals.values import FileRole, Proposal, ProposalFile, ProposalScript
 from models.scripts import ScriptFormat
 from ui.consent.labels import when_text
@@ -389,8 +390,23 @@ class FilesPanel(QWidget):
 def _joined(problems: list[tuple[str, UserError]]) -> UserError:
     """One message for every file that could not be attached."""
     return UserError(
-        "Not attached: " + "; ".join(f"{name}: {e.message}" for name, e in problems),
-        "未能添加：" + "；".join(f"{name}：{e.message_zh}" for name, e in problems),
+        *(
+            render(
+                "error.ui.proposals.not_attached",
+                lang,
+                {
+                    "items": render("list.separator", lang).join(
+                        render(
+                            "error.ui.proposals.file_problem",
+                            lang,
+                            {"name": n, "problem": e.text(lang)},
+                        )
+                        for n, e in problems
+                    )
+                },
+            )
+            for lang in ("en", "zh")
+        )
     )
 
 

@@ -50,7 +50,7 @@ class BatchOutcome:
 
 def open_file(path: Path) -> None:
     if not path.exists():
-        raise UserError(f"{path} is no longer there.", f"{path} 已不存在。")
+        raise UserError("error.ui.statements.actions.path_no_longer_there", path=path)
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 

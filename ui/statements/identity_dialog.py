@@ -177,7 +177,14 @@ class IdentityDialog(QDialog):
         try:
             path.write_bytes(ident.certificate_pem)
         except OSError as e:
-            show_error(self, UserError(f"Cannot write {path}: {e.strerror or e}."))
+            show_error(
+                self,
+                UserError(
+                    "error.ui.statements.identity_dialog.cannot_write_path_value",
+                    path=path,
+                    value=e.strerror or e,
+                ),
+            )
 
     # -- create --------------------------------------------------------------------------------
     def _create_tab(self) -> QWidget:
@@ -350,7 +357,11 @@ class IdentityDialog(QDialog):
             try:
                 data = path.read_bytes()
             except OSError as e:
-                raise UserError(f"Cannot read {path}: {e.strerror or e}.") from e
+                raise UserError(
+                    "error.ui.statements.identity_dialog.cannot_read_path_value",
+                    path=path,
+                    value=e.strerror or e,
+                ) from e
             return self.service.import_pkcs12(data, secret, replace=replace)
 
         self.import_button.setEnabled(False)

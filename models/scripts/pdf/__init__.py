@@ -26,10 +26,5 @@ __all__ = ["MAX_LINES", "MAX_PAGES", "TIME_BUDGET_S", "read_pdf"]
 def read_pdf(data: bytes, source_name: str, progress: Progress | None = None) -> ScriptDocument:
     pages = extract(data, source_name, progress)
     if not any(page.segments for page in pages):
-        raise ScriptReadError(
-            f"{source_name} has no text layer (a scanned image?); export the script again as a "
-            "PDF with text, FDX or Fountain, or run it through text recognition first",
-            f"{source_name} 没有文字层（可能是扫描图片）；"
-            "请重新导出带文字的 PDF、FDX 或 Fountain，或先做文字识别",
-        )
+        raise ScriptReadError("error.scripts.pdf.source_name_has_no_text", source_name=source_name)
     return Layout(pages, source_name).read()

@@ -64,8 +64,9 @@ class _Locked(Exception):
 def broken(source_name: str, page: int | None = None) -> ScriptReadError:
     where = f" (page {page})" if page else ""
     return ScriptReadError(
-        f"{source_name} is not a readable PDF{where}: the file is damaged or incomplete",
-        f"{source_name} 不是可读的 PDF{where}：文件已损坏或不完整",
+        "error.scripts.pdf.extract.source_name_not_readable_pdf",
+        source_name=source_name,
+        where=where,
     )
 
 
@@ -83,9 +84,7 @@ def extract(data: bytes, source_name: str, progress: Progress | None = None) -> 
         count = len(reader.pages)
     except _Locked:
         raise ScriptReadError(
-            f"{source_name} is password-protected; save an unprotected copy, or export the "
-            "script as FDX or Fountain",
-            f"{source_name} 受密码保护；请另存一份不加密的副本，或导出为 FDX 或 Fountain",
+            "error.scripts.pdf.extract.source_name_password_protected_save", source_name=source_name
         ) from None
     except Exception as e:  # pypdf raises many types on damaged files; all mean "unreadable"
         raise broken(source_name) from e
@@ -93,8 +92,10 @@ def extract(data: bytes, source_name: str, progress: Progress | None = None) -> 
         raise broken(source_name)
     if count > MAX_PAGES:
         raise ScriptReadError(
-            f"{source_name} has {count} pages; scripts over {MAX_PAGES} pages are not read",
-            f"{source_name} 共 {count} 页；超过 {MAX_PAGES} 页的剧本不予读取",
+            "error.scripts.pdf.extract.source_name_has_count_pages",
+            source_name=source_name,
+            count=count,
+            max_pages=MAX_PAGES,
         )
     pages: list[Page] = []
     deadline = started + TIME_BUDGET_S
@@ -108,9 +109,10 @@ def extract(data: bytes, source_name: str, progress: Progress | None = None) -> 
             segments = _segments(page, index + 1, deadline)
         except _TooMuch:
             raise ScriptReadError(
-                f"{source_name} is too complex to read as a script (stopped after "
-                f"{TIME_BUDGET_S:.0f} s or {MAX_LINES} lines)",
-                f"{source_name} 过于复杂，无法作为剧本读取",
+                "error.scripts.pdf.extract.source_name_too_complex_read",
+                source_name=source_name,
+                time_budget_s=f"{TIME_BUDGET_S:.0f}",
+                max_lines=MAX_LINES,
             ) from None
         except Exception as e:
             raise broken(source_name, page=index + 1) from e
@@ -118,8 +120,9 @@ def extract(data: bytes, source_name: str, progress: Progress | None = None) -> 
         total += len(segments)
         if total > MAX_LINES:
             raise ScriptReadError(
-                f"{source_name} has more than {MAX_LINES} lines of text; that is not a script",
-                f"{source_name} 的文字超过 {MAX_LINES} 行，不是剧本",
+                "error.scripts.pdf.extract.source_name_has_more_than",
+                source_name=source_name,
+                max_lines=MAX_LINES,
             )
     return pages
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from models.audit.service import AuditService
-from models.consent.evidence import EvidenceFile
 from models.consent.consent_file import ConsentInput, record_inputs
+from models.consent.evidence import EvidenceFile
 from models.consent.service import ConsentService
 from models.consent.values import AgencyRecommendation, ConsentDraft, Recommendation
 from models.consent.words import ConsentStatus, Modality, Use

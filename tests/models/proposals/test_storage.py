@@ -25,7 +25,7 @@ OURS = [
 
 
 def test_the_migration_is_a_head_of_its_own_branch() -> None:
-    assert "0004_proposals" in head_revisions()
+    assert "0014_codes" in head_revisions()  # 0004_proposals, then codes for findings
 
 
 def test_migrated_tables_match_the_orm(db: Database) -> None:
@@ -56,3 +56,37 @@ def test_a_whole_review_leaves_an_intact_audit_chain(db: Database, tmp_path: Pat
     assert report.intact, report.reason
     actions = {e.action for e in AuditService(db).events(entity="proposal", entity_id=str(pid))}
     assert {"create", "attach_file", "attach_script", "check"} <= actions
+
+
+def test_findings_are_stored_as_codes_and_old_rows_show_their_stored_text(
+    db: Database, tmp_path: Path
+) -> None:
+    from sqlalchemy import update
+
+    w = world(db)
+    service = ProposalService(db)
+    pid, _script = new_proposal(db, w, tmp_path)
+    run = service.run_check(pid)
+    first = run.findings[0]
+    english, chinese = first.finding.message, first.finding.message_zh
+    assert first.finding.code.startswith("finding.r") and english != chinese
+    with db.write() as s:
+        row = s.get(tables.FindingRow, first.id)
+        assert row is not None
+        assert (row.message_code, row.message, row.message_zh) == (
+            first.finding.code,
+            english,
+            chinese,
+        )
+        # A row written before findings had codes: only its text.
+        s.execute(
+            update(tables.FindingRow)
+            .where(tables.FindingRow.id == first.id)
+            .values(message_code=None, message_params=None, message="Old words.", message_zh="旧文")
+        )
+    latest = service.latest_run(pid)
+    assert latest is not None
+    old = next(f for f in latest.findings if f.id == first.id).finding
+    assert (old.code, old.message_in("en"), old.message_in("zh")) == ("", "Old words.", "旧文")
+    kept = next(f for f in latest.findings if f.id != first.id).finding
+    assert kept.message_in("zh") != kept.message_in("en")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.proposals.values import StoredFinding
-from ui.i18n import pick
+from ui.i18n import model_language
 from ui.proposals.labels import severity_label
 
 MAX_REASON = 2000
@@ -42,7 +42,7 @@ class AcceptRiskDialog(QDialog):
             self.tr("line {line}").format(line=x.line) if x.line is not None else self.tr("terms")
         )
         head = f"{severity_label(x.severity)} · {x.rule_id} · {where}"
-        about = QLabel(f"{head}\n{pick(x.message, x.message_zh)}", self)
+        about = QLabel(f"{head}\n{x.message_in(model_language())}", self)
         about.setWordWrap(True)
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("riskReason")

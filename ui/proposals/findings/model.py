@@ -16,7 +16,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from models.proposals.values import FindingChange, StoredFinding
-from ui.i18n import pick
+from ui.i18n import model_language, pick
 from ui.proposals.labels import (
     change_label,
     severity_fill,
@@ -127,7 +127,7 @@ class FindingsTableModel(ReadOnlyTable):
         if column is Column.LINE:
             return str(x.line) if x.line is not None else self.tr("terms")
         if column is Column.MESSAGE:
-            return pick(x.message, x.message_zh)
+            return x.message_in(model_language())
         if column is Column.SOURCE:
             return pick(x.source, x.source_zh or x.source)
         if column is Column.ACTION:
@@ -139,7 +139,7 @@ class FindingsTableModel(ReadOnlyTable):
     def _tooltip(self, f: StoredFinding, column: Column) -> str | None:
         x = f.finding
         if column is Column.MESSAGE:
-            return f"{x.message}\n\n{x.message_zh}"
+            return f"{x.message_in('en')}\n\n{x.message_in('zh')}"
         if column is Column.ACTION:
             return f"{x.action}\n\n{x.action_zh}"
         if column is Column.SOURCE:

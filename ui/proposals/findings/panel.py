@@ -42,7 +42,7 @@ from models.rules import Severity
 from reports.review import export_review
 from ui.consent.labels import when_text
 from ui.errors import show_error
-from ui.i18n import pick
+from ui.i18n import is_chinese, model_language, pick
 from ui.proposals.commands import AcceptRisk, ClearRisk
 from ui.proposals.context import ProposalContext
 from ui.proposals.findings.dialogs import AcceptRiskDialog, ExportDialog
@@ -310,8 +310,8 @@ class FindingsPanel(QWidget):
             f"<p><b>{e(severity_label(x.severity))} · {e(rule_title(x.rule_id))}</b>"
             + (f" — {e(change_label(f.change))}" if self.model.compared else "")
             + "</p>",
-            f"<p>{e(pick(x.message, x.message_zh))}</p>",
-            f"<p style='color:#566573'>{e(pick(x.message_zh, x.message))}</p>",
+            f"<p>{e(x.message_in(model_language()))}</p>",
+            f"<p style='color:#566573'>{e(x.message_in('en' if is_chinese() else 'zh'))}</p>",
             f"<p><b>{e(self.tr('Source'))}{pick(':', '：')}</b> "
             f"{e(pick(x.source, x.source_zh or x.source))}</p>",
             f"<p><b>{e(self.tr('Suggested action'))}:</b> {e(pick(x.action, x.action_zh))}</p>",

@@ -272,3 +272,19 @@ def test_the_cue_column_is_learned_so_a_centred_sign_over_action_is_no_cue():
     doc = read_bytes(p.pdf(), "sign.pdf")
     assert {c.name for c in doc.characters} == {"AL", "BETTY", "CONSTANCE", "DREW", "EVANGELINE"}
     assert doc.dialogue_blocks == 6
+
+
+def test_polish_headings_start_scenes():
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from models.resources import CJK_FONT
+
+    pdfmetrics.registerFont(TTFont("WQY", str(CJK_FONT), subfontIndex=0))
+    p = Page("WQY")
+    p.at(108, "WNĘTRZE. KUCHNIA - NOC")
+    p.at(108, "Anna waits.", skip=1)
+    p.at(108, "PLENER. ULICA - DZIEŃ", skip=1)
+    p.at(108, "NEW SHOT", skip=1)
+    doc = read_bytes(p.pdf(), "polish.pdf")
+    assert [s.heading for s in doc.scenes] == ["WNĘTRZE. KUCHNIA - NOC", "PLENER. ULICA - DZIEŃ"]

@@ -92,8 +92,9 @@ def _read(path: Path) -> bytes:
 
 def decode_text(data: bytes, name: str) -> str:
     """Text from bytes in the encodings lists come in (models.text: UTF-8 with or without BOM,
-    UTF-16, GB18030/GBK, Big5, then charset-normalizer); no Western code pages, whose guesses
-    turn Chinese names into accented Latin."""
+    UTF-16, GB18030/GBK, Big5, then charset-normalizer's guess held to plausible text).
+    Windows-1252 is not one of the fixed readings: for short lists its reading of Chinese bytes
+    is as valid as the Chinese one."""
     return decode(data, name).text
 
 

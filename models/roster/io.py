@@ -1,4 +1,4 @@
-"""Roster import and export: CSV (UTF-8 with or without BOM, or GB18030) and XLSX.
+"""Roster import and export: CSV (UTF-8 with or without BOM, UTF-16, GB18030, Big5) and XLSX.
 
 An import is read completely and checked row by row before anything is written; then it is
 saved in one transaction, so a file with one bad row changes nothing. Exports carry each

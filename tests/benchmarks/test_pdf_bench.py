@@ -76,6 +76,16 @@ def test_pypdf_extract_text_baseline(benchmark, pdfs, layout):
     assert benchmark.pedantic(_pypdf_text, args=(data,), rounds=3, iterations=1) > 0
 
 
+def _linearity(short: bytes, short_pages: int, long: bytes, long_pages: int) -> float:
+    """Median ratio of the per-page cost of the long file to the short one's."""
+    ratios = []
+    for _ in range(3):  # interleaved, so load on the shared machine hits both alike
+        a = _per_page(lambda d: read_bytes(d, "short.pdf"), short, short_pages, rounds=3)
+        b = _per_page(lambda d: read_bytes(d, "long.pdf"), long, long_pages, rounds=1)
+        ratios.append(b / a)
+    return statistics.median(ratios)
+
+
 def test_pdf_read_is_linear_in_pages(benchmark, pdfs):
     (short, short_pages), (long, long_pages) = (
         pdfs["finaldraft-windows", SHORT_SCENES],
@@ -85,12 +95,7 @@ def test_pdf_read_is_linear_in_pages(benchmark, pdfs):
     benchmark.pedantic(read_bytes, args=(long, "long.pdf"), rounds=1, iterations=1)
     if benchmark.disabled:
         return
-    ratios = []
-    for _ in range(3):  # interleaved, so load on the shared machine hits both alike
-        a = _per_page(lambda d: read_bytes(d, "short.pdf"), short, short_pages, rounds=3)
-        b = _per_page(lambda d: read_bytes(d, "long.pdf"), long, long_pages, rounds=1)
-        ratios.append(b / a)
-    ratio = statistics.median(ratios)
+    ratio = _linearity(short, short_pages, long, long_pages)
     print(
         f"\nper-page cost, {long_pages} pages vs {short_pages} pages: ×{ratio:.2f} "
         f"(1.0 = perfectly linear)"
@@ -153,11 +158,6 @@ def test_glyph_by_glyph_pdf_is_linear_in_pages(benchmark):
     benchmark.pedantic(read_bytes, args=(long, "long.pdf"), rounds=1, iterations=1)
     if benchmark.disabled:
         return
-    ratios = []
-    for _ in range(3):  # interleaved, so load on the shared machine hits both alike
-        a = _per_page(lambda d: read_bytes(d, "short.pdf"), short, 8, rounds=3)
-        b = _per_page(lambda d: read_bytes(d, "long.pdf"), long, 64, rounds=1)
-        ratios.append(b / a)
-    ratio = statistics.median(ratios)
+    ratio = _linearity(short, 8, long, 64)
     print(f"\nglyph by glyph, per-page cost 64 pages vs 8 pages: ×{ratio:.2f}")
     assert ratio < 1.5

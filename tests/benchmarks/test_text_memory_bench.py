@@ -108,11 +108,16 @@ def chinese(size: int) -> str:
     return "".join(out)
 
 
-@pytest.mark.parametrize("language", ["english", "chinese"])
-def test_long_text_script_peak_memory(benchmark, tmp_path: Path, language: str) -> None:
+def _long_script(benchmark, tmp_path: Path, language: str) -> tuple[int, Path]:
     size = SMOKE if benchmark.disabled else FULL
     path = tmp_path / f"long-{language}.txt"
     path.write_text((english if language == "english" else chinese)(size), encoding="utf-8")
+    return size, path
+
+
+@pytest.mark.parametrize("language", ["english", "chinese"])
+def test_long_text_script_peak_memory(benchmark, tmp_path: Path, language: str) -> None:
+    size, path = _long_script(benchmark, tmp_path, language)
     baseline = measure(path, "bytes")
     benchmark.group = "30 MB text script: peak memory"
     ours = benchmark.pedantic(measure, args=(path, "read"), rounds=1, iterations=1)
@@ -132,9 +137,7 @@ def test_long_text_script_peak_memory(benchmark, tmp_path: Path, language: str) 
 
 @pytest.mark.parametrize("language", ["english", "chinese"])
 def test_script_analyze_json_command_peak_memory(benchmark, tmp_path: Path, language: str) -> None:
-    size = SMOKE if benchmark.disabled else FULL
-    path = tmp_path / f"long-{language}.txt"
-    path.write_text((english if language == "english" else chinese)(size), encoding="utf-8")
+    _size, path = _long_script(benchmark, tmp_path, language)
     baseline = measure(path, "bytes")
     out = tmp_path / "analysis.json"
     benchmark.group = "30 MB text script: peak memory of `script analyze --json`"

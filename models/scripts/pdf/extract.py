@@ -21,6 +21,7 @@ to right.
 from __future__ import annotations
 
 import ctypes
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +39,9 @@ _UNMAPPED = 0.2  # share of a page's glyphs without Unicode above which pypdf re
 _HYPHENS = {0x02, 0xFFFE}  # PDFium's marks for a hyphen at the end of a line
 
 Progress = Callable[[int, int], None]
+# PDFium keeps global state and is not thread-safe: one document is read at a time, whichever
+# thread (the GUI's workers, a proposal check) asks.
+_PDFIUM = threading.Lock()
 
 
 @dataclass(slots=True)
@@ -93,6 +97,11 @@ def _too_complex(source_name: str) -> ScriptReadError:
 
 
 def extract(data: bytes, source_name: str, progress: Progress | None = None) -> list[Page]:
+    with _PDFIUM:
+        return _extract(data, source_name, progress)
+
+
+def _extract(data: bytes, source_name: str, progress: Progress | None) -> list[Page]:
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 

@@ -329,3 +329,14 @@ def test_a_page_printed_one_glyph_at_a_time_is_within_the_drawing_limit():
     )
     doc = read_bytes(_one_page(lines), "web.pdf")
     assert doc.pages == 1 and doc.elements
+
+
+def test_pdfs_read_on_several_threads_at_once_come_out_whole():
+    """PDFium is not thread-safe: reads from several workers are taken one at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    data = sample("Brick-and-Steel.pdf").read_bytes()
+    expected = read_bytes(data, "a.pdf")
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        docs = list(pool.map(lambda n: read_bytes(data, f"{n}.pdf"), range(8)))
+    assert all(d.elements == expected.elements for d in docs)

@@ -11,6 +11,8 @@ A page drawing more than `PAGE_LIMIT` bytes is not a script page (a dense script
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 import zlib
 from collections import Counter
@@ -69,21 +71,54 @@ def _drawn(content: bytes, resources: Any, sizes: dict[int, int], depth: int) ->
 
 
 def _decoded(stream: Any, limit: int) -> bytes:
-    """A stream's data, decoded no further than `limit` bytes past which the page is refused."""
+    """A stream's data, decoded no further than `limit` bytes past which the page is refused.
+
+    Flate (through zlib, stopped at the limit) and the ASCII filters ReportLab puts before it
+    are decoded here; any other filter through pypdf's decoders, which bound their own output.
+    """
     filters = stream.get("/Filter")
     filters = filters.get_object() if filters is not None else None
     names = [str(f) for f in filters] if isinstance(filters, list) else [str(filters or "")]
-    raw = stream._data if hasattr(stream, "_data") else b""
-    if names in ([""], []):
-        data = bytes(raw)
-    elif names in (["/FlateDecode"], ["/Fl"]):
-        inflate = zlib.decompressobj()
+    data = bytes(stream._data) if hasattr(stream, "_data") else b""
+    for name in names:
+        if name == "":
+            continue
+        step = _STEPS.get(name)
+        if step is None:
+            data = stream.get_data()  # pypdf decodes the whole chain
+            break
         try:
-            data = inflate.decompress(raw, limit + 1)
-        except zlib.error:
-            data = b""  # damaged: PDFium recovers what it can; nothing to count here
-    else:  # other filters: pypdf's decoders, which bound their own output
-        data = stream.get_data()
+            data = step(data, limit)
+        except (ValueError, zlib.error):
+            return b""  # damaged: PDFium recovers what it can; nothing to count here
     if len(data) > limit:
         raise Overdrawn
     return data
+
+
+def _inflate(data: bytes, limit: int) -> bytes:
+    return zlib.decompressobj().decompress(data, limit + 1)
+
+
+def _ascii85(data: bytes, limit: int) -> bytes:
+    data = data.strip()
+    if data.startswith(b"<~"):
+        data = data[2:]
+    end = data.find(b"~>")
+    return base64.a85decode(data if end < 0 else data[:end], ignorechars=b" \t\n\r\x0b\x0c")
+
+
+def _ascii_hex(data: bytes, limit: int) -> bytes:
+    end = data.find(b">")
+    digits = bytes(c for c in (data if end < 0 else data[:end]) if c not in b" \t\n\r\x0c\x00")
+    return binascii.unhexlify(digits + b"0" * (len(digits) % 2))
+
+
+_STEPS = {
+    "/FlateDecode": _inflate,
+    "/Fl": _inflate,
+    "/ASCII85Decode": _ascii85,
+    "/A85": _ascii85,
+    "/ASCIIHexDecode": _ascii_hex,
+    "/AHx": _ascii_hex,
+}

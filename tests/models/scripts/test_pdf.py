@@ -345,3 +345,31 @@ def test_pdfs_read_on_several_threads_at_once_come_out_whole():
     with ThreadPoolExecutor(max_workers=4) as pool:
         docs = list(pool.map(lambda n: read_bytes(data, f"{n}.pdf"), range(8)))
     assert all(d.elements == expected.elements for d in docs)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [[], ["/FlateDecode"], ["/ASCII85Decode", "/FlateDecode"], ["/ASCIIHexDecode"]],
+    ids=["none", "flate", "ascii85-flate", "asciihex"],
+)
+def test_the_drawing_guard_decodes_content_as_pypdf_does(filters):
+    import base64
+
+    from pypdf.generic import ArrayObject, NameObject, StreamObject
+
+    from models.scripts.pdf.guard import _decoded
+
+    content = b"BT /F1 12 Tf 72 720 Td " + _LINE * 50 + b"ET"
+    data = content
+    for name in reversed(filters):
+        if name == "/FlateDecode":
+            data = zlib.compress(data)
+        elif name == "/ASCII85Decode":
+            data = base64.a85encode(data, wrapcol=72) + b"~>"
+        else:
+            data = data.hex().encode() + b">"
+    stream = StreamObject()
+    stream._data = data
+    if filters:
+        stream[NameObject("/Filter")] = ArrayObject(NameObject(f) for f in filters)
+    assert _decoded(stream, 10_000_000) == content

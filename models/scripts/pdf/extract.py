@@ -8,6 +8,9 @@ took ~300 ms in pypdf's own `extract_text()` and 285 ms in the pypdf-based reade
 the whole read is under 20 ms. On tests/corpus the segments are the same as pypdf's, except that
 a hyphen PDFium marks as a line-end hyphen is kept as "-". Pages whose fonts have no usable
 Unicode map (raw glyph codes in PDFium) are read through pypdf instead (pypdf_text.py).
+PDFium works in C, where no time budget reaches: before it loads a page, what the page draws
+is measured through pypdf's object reader (guard.py) and a page drawing far more than a
+script page (a content-stream bomb, a form drawn thousands of times) refuses the file.
 
 Characters join into a segment while they continue one line: the same text object (a gap
 inside it is kept as spaces), or the next object starting where the last one ended (within

@@ -24,6 +24,7 @@ to right.
 from __future__ import annotations
 
 import ctypes
+import functools
 import threading
 import time
 from collections.abc import Callable
@@ -200,7 +201,7 @@ def _segments(tp: Any, number: int, reading: _Reading) -> tuple[list[Segment], i
     reading.charge(count)
     unicode_of, generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
     origin, loose_box = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox
-    text_object, unmapped_at = raw.FPDFText_GetTextObject, raw.FPDFText_HasUnicodeMapError
+    text_object, unmapped_at = _text_object_address(), raw.FPDFText_HasUnicodeMapError
     x, y, box = ctypes.c_double(), ctypes.c_double(), raw.FS_RECTF()
     matrix = raw.FS_MATRIX()
 
@@ -233,7 +234,7 @@ def _segments(tp: Any, number: int, reading: _Reading) -> tuple[list[Segment], i
             reading.charge(0)
         origin(tp, i, x, y)
         loose_box(tp, i, box)
-        here = ctypes.cast(text_object(tp, i), ctypes.c_void_p).value
+        here = text_object(tp, i)
         left, right, base = box.left, box.right, y.value
         if chars:
             same_line = abs(base - seg_y) <= 1.5
@@ -254,6 +255,21 @@ def _segments(tp: Any, number: int, reading: _Reading) -> tuple[list[Segment], i
     flush()
     out.sort(key=lambda s: (-round(s.y), s.x))
     return without_overprint(out), unmapped, glyphs
+
+
+@functools.cache
+def _text_object_address() -> Callable[[Any, int], int | None]:
+    """FPDFText_GetTextObject returning the object's address as an int: the binding's pointer
+    result, cast per glyph, took 4 µs — most of a glyph-by-glyph page's time."""
+    import pypdfium2.raw as raw
+
+    binding = raw.FPDFText_GetTextObject
+    prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, *binding.argtypes)
+    address = ctypes.cast(binding, ctypes.c_void_p).value
+    if address is None:
+        raise ValueError("PDFium has no FPDFText_GetTextObject")
+    function: Callable[[Any, int], int | None] = prototype(address)
+    return function
 
 
 def _size(tp: Any, index: int, matrix: Any) -> float:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from models.errors import UserError
 from models.leak.entries import ListEntry, split_list
+from models.text import decode
 
 MAX_BYTES = 25 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".tsv", ".list", ""})
@@ -30,9 +31,6 @@ NAME_HEADINGS = frozenset(
     }
 )  # fmt: skip
 _HEADING_NOISE = re.compile(r"[\s_\-:：]+")
-# Characters that must not appear in a decoded list of names: C1 controls and the private use
-# area are what a wrong guess at the encoding typically produces.
-_GARBAGE = re.compile(r"[\x80-\x9f\ue000-\uf8ff\ufffd]")
 
 
 def read_list_file(path: Path) -> list[ListEntry]:
@@ -92,113 +90,11 @@ def _read(path: Path) -> bytes:
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """Text from bytes in the encodings lists come in: UTF-8 (with or without BOM), UTF-16
-    with BOM, GB18030/GBK, Big5; charset-normalizer decides when the simple checks cannot."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data[3:], "utf-8", name)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _strict(data, "utf-16", name)
-    try:
-        utf8: str | None = data.decode("utf-8")
-    except UnicodeDecodeError:
-        utf8 = None
-    if utf8 is not None and _looks_like_names(utf8):
-        return utf8
-    if b"\x00" not in data:
-        reading = _chinese_reading(data)
-        # Short GB18030 text can also be valid UTF-8 (桐 is CD A9, which UTF-8 reads as a
-        # lone accent): the UTF-8 reading only loses to a fully common Chinese reading.
-        if reading is not None and (utf8 is None or reading[0] == 1.0):
-            return reading[1]
-    if utf8 is not None:
-        return utf8
-    guessed = _guess(data)
-    if guessed is not None:
-        return guessed
-    raise UserError("error.leak.files.name_cannot_tell_text_encoding", name=name)
-
-
-def _strict(data: bytes, encoding: str, name: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as e:
-        raise UserError(
-            "error.leak.files.name_file_says_upper_but",
-            name=name,
-            upper=encoding.upper(),
-            start=e.start,
-        ) from e
-
-
-# What a list of names is written with: Latin letters and accents, CJK, kana, Hangul,
-# full-width forms and the punctuation, bullets and numbering signs lists use.
-_NAME_CHARS = re.compile(
-    r"[^\x00-\x7f\u00a0-\u024f\u1e00-\u1eff\u2000-\u27bf\u3000-\u30ff\u3400-\u9fff"
-    r"\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\ufeff]"
-)
-_LONE_MARK = re.compile(r"(?:^|(?<=[^A-Za-z\u00c0-\u024f\u0300-\u036f]))[\u0300-\u036f]")
-
-
-# Accented letters stand inside Latin words ("Márquez"); a "word" made only of accented
-# letters ("ī" is how UTF-8 reads the GB18030 bytes of 墨) is a wrong guess at the encoding.
-_ACCENTS_ONLY = re.compile(r"(?<![A-Za-z\u00c0-\u024f])[\u00c0-\u024f]+(?![A-Za-z\u00c0-\u024f])")
-
-
-def _looks_like_names(text: str) -> bool:
-    """Whether a UTF-8 reading only holds characters a list of names is written with
-    (accents only on Latin letters)."""
-    return not (_NAME_CHARS.search(text) or _LONE_MARK.search(text) or _ACCENTS_ONLY.search(text))
-
-
-def _chinese_reading(data: bytes) -> tuple[float, str] | None:
-    """GB18030 or Big5, whichever reads as the more common characters (with that share).
-
-    Both encodings accept most of each other's bytes, and charset-normalizer guesses wrong on
-    short texts such as a list of names; but a wrong reading produces rare characters, so
-    counting characters from each standard's common level decides reliably."""
-    best: tuple[float, str] | None = None
-    for encoding in ("gb18030", "big5"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _GARBAGE.search(text):
-            continue
-        score = _commonness(text, encoding)
-        if best is None or score > best[0]:
-            best = (score, text)
-    return best
-
-
-def _commonness(text: str, encoding: str) -> float:
-    """Share of the Han characters that are in the encoding's level of common characters
-    (GB2312 level 1 for GB18030, Big5 level 1 for Big5); kana count against the reading."""
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff" or "\u3040" <= c <= "\u30ff"]
-    if not han:
-        return 1.0
-    common = 0.0
-    for c in han:
-        if "\u3040" <= c <= "\u30ff":
-            continue
-        raw = c.encode(encoding)
-        lead = raw[0]
-        if encoding == "gb18030":
-            if len(raw) != 2 or raw[1] < 0xA1:
-                continue  # outside GB2312: GBK extensions and four-byte codes are rare
-            common += 1.0 if 0xB0 <= lead <= 0xD7 else 0.5 if 0xD8 <= lead <= 0xF7 else 0.0
-        else:
-            common += 1.0 if 0xA4 <= lead <= 0xC6 else 0.5 if 0xC9 <= lead <= 0xF9 else 0.0
-    return common / len(han)
-
-
-def _guess(data: bytes) -> str | None:
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        return None
-    text = str(best)
-    return None if _GARBAGE.search(text) else text
+    """Text from bytes in the encodings lists come in (models.text: UTF-8 with or without BOM,
+    UTF-16, GB18030/GBK, Big5, then charset-normalizer's guess held to plausible text).
+    Windows-1252 is not one of the fixed readings: for short lists its reading of Chinese bytes
+    is as valid as the Chinese one."""
+    return decode(data, name).text
 
 
 # -- tables -----------------------------------------------------------------------------------

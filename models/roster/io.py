@@ -1,4 +1,4 @@
-"""Roster import and export: CSV (UTF-8 with or without BOM, or GB18030) and XLSX.
+"""Roster import and export: CSV (UTF-8 with or without BOM, UTF-16, GB18030, Big5) and XLSX.
 
 An import is read completely and checked row by row before anything is written; then it is
 saved in one transaction, so a file with one bad row changes nothing. Exports carry each
@@ -19,6 +19,7 @@ from models.dates import DateFormatError, parse_date
 from models.errors import FieldProblem, UserError, ValidationError
 from models.roster.artist import Artist, ArtistDraft, Stance
 from models.storage.zip_limits import check_zip_limits
+from models.text import decode
 
 COLUMNS = (
     "id",
@@ -66,19 +67,9 @@ class ImportPreview:
 
 
 def _decode(data: bytes, name: str) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        encodings = ["utf-8-sig"]  # a BOM says what the file is: no guessing after it
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodings = ["utf-16"]
-    else:
-        encodings = ["utf-8", "gb18030"]
-    error: UnicodeDecodeError | None = None
-    for encoding in encodings:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError as e:
-            error = e
-    raise UserError("error.roster.io.name_cannot_tell_text_encoding", name=name) from error
+    """The CSV's text (models.text: UTF-8 with or without BOM, UTF-16, GB18030/GBK, Big5).
+    No statistical guess at other code pages: a roster is a record of names."""
+    return decode(data, name, guess=False).text
 
 
 def _split_list(value: str) -> tuple[str, ...]:

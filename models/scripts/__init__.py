@@ -12,11 +12,8 @@ from models.scripts.ai_markers import (
     AiSource,
     AiUse,
     Marker,
-    MarkerListError,
     MarkerSet,
     detect_ai_uses,
-    load_markers,
-    parse_markers,
 )
 from models.scripts.document import (
     Character,
@@ -29,6 +26,7 @@ from models.scripts.document import (
     ScriptFormat,
 )
 from models.scripts.errors import ScriptReadError
+from models.scripts.marker_list import MarkerListError, load_markers, parse_markers
 from models.scripts.reader import read_bytes, read_script, sniff
 
 __all__ = [

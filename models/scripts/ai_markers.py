@@ -1,4 +1,5 @@
-"""Finding where a script uses a person's likeness or voice through AI.
+"""Finding where a script uses a person's likeness or voice through AI: the markers, their
+matching, and the scan of a script (the marker list file is read by marker_list.py).
 
 The markers are data (resources/markers/ai_markers.json, or a person's own copy), because
 the words productions use change faster than releases. All phrases are compiled into one
@@ -11,25 +12,14 @@ Boneyard text never reaches this module; notes do.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
-from models.errors import UserError
-from models.messages import phrase
-from models.resources import resource_path
 from models.scripts.document import Element, ElementKind, ScriptDocument
-
-SHIPPED_MARKERS = resource_path("markers", "ai_markers.json")
-MAX_MARKER_FILE = 1024 * 1024
-MAX_MARKERS = 5_000
-MAX_MARKER_TEXT = 100
 
 
 class AiKind(StrEnum):
@@ -75,19 +65,8 @@ class AiUse:
     page: int | None = None
 
 
-class MarkerListError(UserError):
-    """A marker file a person edited cannot be used; lists what to fix."""
-
-    def __init__(self, origin: str, problems: Sequence[str]) -> None:
-        self.problems = list(problems)
-        shown = "; ".join(self.problems[:5])
-        extra = len(self.problems) - 5
-        more = phrase("error.scripts.ai_markers.more", n=extra) if extra > 0 else ""
-        super().__init__("error.scripts.ai_markers.unusable", origin=origin, shown=shown, more=more)
-
-
 _LATIN = re.compile(r"[0-9A-Za-z\u00c0-\u024f]")
-_SEPARATORS = re.compile(r"[\s\-\u2010-\u2014]+")
+SEPARATORS = re.compile(r"[\s\-\u2010-\u2014]+")
 _SEP = r"[\s\-\u2010-\u2014]*"
 # Each as two classes: one class spanning ASCII and U+00C0–024F is compiled into a 64 KiB map,
 # and these appear dozens of times in the combined expressions (same meaning, a tenth of it).
@@ -118,7 +97,7 @@ def phrase_pattern(text: str) -> str:
     It starts with a literal (the word-boundary check comes after the first character), so
     the combined expression can skip quickly to the few places a marker could start.
     """
-    words = [w.lower() for w in _SEPARATORS.split(text.strip()) if w]
+    words = [w.lower() for w in SEPARATORS.split(text.strip()) if w]
     pieces = []
     for word in words:
         chunk = []
@@ -270,7 +249,7 @@ class MarkerSet:
 
 def _phrase_key(folded: str) -> str:
     """A matched phrase as its marker is written: 'face-swap' and 'face  swap' → 'face swap'."""
-    return " ".join(w for w in _SEPARATORS.split(folded) if w)
+    return " ".join(w for w in SEPARATORS.split(folded) if w)
 
 
 def _combined(each: tuple[tuple[_Lazy, Marker], ...]) -> str:
@@ -305,150 +284,6 @@ def _excepted(folded: str, start: int, end: int, exceptions: tuple[str, ...]) ->
                 return True
             at = window.find(needle, at + 1)
     return False
-
-
-# -- loading and validation ---------------------------------------------------------------
-
-
-def load_markers(path: str | Path | None = None) -> MarkerSet:
-    """The shipped marker list, or a person's own file (validated, with clear errors)."""
-    source = Path(path) if path is not None else SHIPPED_MARKERS
-    origin = str(source) if path is not None else "shipped list"
-    try:
-        if source.stat().st_size > MAX_MARKER_FILE:
-            raise MarkerListError(origin, [f"the file is larger than {MAX_MARKER_FILE} bytes"])
-        raw = source.read_bytes()
-    except FileNotFoundError:
-        raise MarkerListError(origin, ["the file does not exist"]) from None
-    except IsADirectoryError:
-        raise MarkerListError(origin, ["this is a folder, not a file"]) from None
-    except OSError as e:
-        raise MarkerListError(origin, [f"the file cannot be read ({e.strerror or e})"]) from e
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise MarkerListError(origin, ["the file is not UTF-8 text"]) from None
-    except json.JSONDecodeError as e:
-        raise MarkerListError(
-            origin, [f"not valid JSON at line {e.lineno}, column {e.colno}: {e.msg}"]
-        ) from None
-    return parse_markers(data, origin)
-
-
-def parse_markers(data: Any, origin: str = "marker list") -> MarkerSet:
-    """Validate marker data (as loaded from JSON); every problem is reported, not just one."""
-    problems: list[str] = []
-    if not isinstance(data, dict):
-        raise MarkerListError(
-            origin, ["the file must hold a JSON object with 'extensions' and 'phrases'"]
-        )
-    lists: dict[str, list[Marker]] = {}
-    for key in ("extensions", "phrases"):
-        entries = data.get(key, [])
-        if not isinstance(entries, list):
-            problems.append(f"'{key}' must be a list")
-            entries = []
-        lists[key] = _entries(key, entries, problems)
-    if not problems and not lists["extensions"] and not lists["phrases"]:
-        problems.append("the list has no extensions and no phrases")
-    total = len(lists["extensions"]) + len(lists["phrases"])
-    if total > MAX_MARKERS:
-        problems.append(f"{total} markers; at most {MAX_MARKERS}")
-    if problems:
-        raise MarkerListError(origin, problems)
-    return MarkerSet(tuple(lists["extensions"]), tuple(lists["phrases"]), origin)
-
-
-_KINDS = ", ".join(k.value for k in AiKind)
-
-
-def _entries(key: str, entries: list[Any], problems: list[str]) -> list[Marker]:
-    markers: list[Marker] = []
-    seen: dict[str, int] = {}
-    for n, entry in enumerate(entries, 1):
-        where = f"{key} #{n}"
-        if not isinstance(entry, dict):
-            problems.append(f"{where}: must be an object with 'text' and 'kind'")
-            continue
-        unknown = set(entry) - {"text", "kind", "except", "pattern"}
-        if unknown:
-            problems.append(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
-        text = entry.get("text")
-        kind = entry.get("kind")
-        if not isinstance(text, str) or not text.strip():
-            problems.append(f"{where}: 'text' must be non-empty text")
-            continue
-        text = text.strip()
-        where = f"{key} #{n} ('{text}')"
-        if len(text) > MAX_MARKER_TEXT:
-            problems.append(f"{where}: longer than {MAX_MARKER_TEXT} characters")
-            continue
-        if key == "extensions":
-            text = text.strip("()（）").strip()
-            normal = extension_key(text)
-            if not normal:
-                problems.append(f"{where}: has no letters")
-                continue
-        else:
-            normal = " ".join(_SEPARATORS.split(text.casefold()))
-        if kind not in {k.value for k in AiKind}:
-            problems.append(f"{where}: kind must be one of {_KINDS}")
-            continue
-        exceptions = entry.get("except", [])
-        if not isinstance(exceptions, list) or not all(
-            isinstance(x, str) and x.strip() for x in exceptions
-        ):
-            problems.append(f"{where}: 'except' must be a list of words")
-            continue
-        pattern = entry.get("pattern")
-        if pattern is not None:
-            error = _pattern_problem(key, pattern)
-            if error:
-                problems.append(f"{where}: {error}")
-                continue
-        bad = [x for x in exceptions if pattern is None and text.casefold() not in x.casefold()]
-        if bad:
-            problems.append(f"{where}: exception '{bad[0]}' does not contain the phrase")
-            continue
-        if normal in seen:
-            # Spelling variants ("DE-AGED", "DEAGED") are one marker; a clash of kinds is not.
-            earlier = markers[seen[normal]]
-            if earlier.kind.value != kind:
-                problems.append(
-                    f"{where}: same as '{earlier.text}' but with another kind ({earlier.kind})"
-                )
-            continue
-        seen[normal] = len(markers)
-        markers.append(
-            Marker(text, AiKind(kind), tuple(x.strip() for x in exceptions), pattern or None)
-        )
-    return markers
-
-
-MAX_PATTERN = 300
-_GROUP = re.compile(r"\\.|\[(?:\\.|[^\]])*\]|\((?!\?)")
-
-
-def _pattern_problem(key: str, pattern: Any) -> str | None:
-    """Why a marker's regular expression cannot be used (None when it can).
-
-    It must be lower case where it has letters (the text it is matched against is folded),
-    may not capture (all markers run as one expression) and may not match empty text."""
-    if key != "phrases":
-        return "'pattern' is only allowed for phrases"
-    if not isinstance(pattern, str) or not pattern.strip():
-        return "'pattern' must be a regular expression"
-    if len(pattern) > MAX_PATTERN:
-        return f"'pattern' is longer than {MAX_PATTERN} characters"
-    if any(m.group(0) == "(" for m in _GROUP.finditer(pattern)):
-        return "'pattern' may only use non-capturing groups (?:…)"
-    try:
-        compiled = re.compile(pattern)
-    except (re.error, RecursionError, OverflowError) as e:
-        return f"'pattern' is not a valid regular expression ({e})"
-    if compiled.match("") is not None:
-        return "'pattern' matches empty text"
-    return None
 
 
 # -- detection ----------------------------------------------------------------------------
@@ -645,5 +480,7 @@ _SHIPPED: list[MarkerSet] = []
 
 def _shipped() -> MarkerSet:
     if not _SHIPPED:
+        from models.scripts.marker_list import load_markers  # it builds on this module
+
         _SHIPPED.append(load_markers(None))
     return _SHIPPED[0]

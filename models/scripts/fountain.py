@@ -11,14 +11,18 @@ from __future__ import annotations
 import re
 import types
 from collections import deque
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import overload
+from collections.abc import Sequence
 
 from models.scripts.builder import DocumentBuilder
 from models.scripts.document import ElementKind, LineTable, ScriptDocument, ScriptFormat
+from models.scripts.fountain_flow import (
+    Line,
+    Note,
+    extract_notes,
+    is_blank,
+    remove_boneyard,
+)
 
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _HEADING = re.compile(r"^(?:int\.?/ext|int/ext|i/e|int|ext|est)[. ]", re.IGNORECASE)
 _SCENE_NUMBER = re.compile(r"[\w.\-]+")
 _PAGE_BREAK = re.compile(r"^={3,}$")
@@ -41,209 +45,8 @@ _KNOWN_TITLE_KEYS = frozenset(
         "format",
     }
 )
-MAX_CUE = 80  # a longer all-caps line is shouting action, not a character cue
-
-
-Note = tuple[str, tuple[int, ...]]  # the note's text and the source line of each of its lines
-
-
-@dataclass(slots=True)
-class Line:
-    """One line of the flow the paragraphs are read from (notes and boneyard taken out)."""
-
-    number: int  # 1-based source line
-    text: str  # without indentation
-    notes: list[Note] = field(default_factory=list)  # notes that start on this line
-    note_only: bool = False  # the line held nothing but note text
-
-
-def split_lines(text: str) -> list[str]:
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return LINE_BREAK.split(text)
-
-
-def remove_boneyard(lines: Sequence[str], builder: DocumentBuilder) -> list[str]:
-    """Blank out /* … */ but keep every line break, so later line numbers stay true.
-
-    One pass over the text with str.find, so even a line of a million '/*' is linear.
-    """
-    text = "\n".join(lines)
-    if "/*" not in text:
-        return list(lines)
-    pieces: list[str] = []
-    pos = 0
-    while True:
-        start = text.find("/*", pos)
-        if start < 0:
-            pieces.append(text[pos:])
-            break
-        pieces.append(text[pos:start])
-        end = text.find("*/", start + 2)
-        if end < 0:
-            builder.warn(
-                text.count("\n", 0, start) + 1,
-                "boneyard '/*' is never closed; the rest of the script is ignored",
-            )
-            pieces.append("\n" * text.count("\n", start))
-            break
-        pieces.append("\n" * text.count("\n", start, end))
-        pos = end + 2
-    return "".join(pieces).split("\n")
-
-
-def is_blank(raw: str) -> bool:
-    return not raw.strip()
-
-
-def extract_notes(lines: Sequence[str]) -> Flow:
-    """Take [[notes]] out of the text; a note may span lines but not a blank line."""
-    return Flow(lines)
-
-
-class Flow(Sequence[Line]):
-    """The lines to read paragraphs from, notes taken out, each made only when it is read.
-
-    Only the lines a note touches are worked on up front (found with one search of the text
-    for '[['), so a long script without notes costs nothing here, and no list of a million
-    line objects is ever held."""
-
-    def __init__(self, lines: Sequence[str]) -> None:
-        self.lines = lines
-        self._notes: dict[int, list[Note]] = {}
-        self._texts: dict[int, str] = {}  # lines a note cut text out of
-        self._note_only: set[int] = set()
-        spans = self._spans(self._candidates())
-        if spans:
-            self._cut(spans)
-
-    def _candidates(self) -> list[int]:
-        """Indexes of the lines holding '[['."""
-        lines = self.lines
-        if isinstance(lines, LineTable):
-            found: list[int] = []
-            at = lines.find("[[")
-            while at >= 0:
-                index = lines.line_index(at)
-                if not found or found[-1] != index:
-                    found.append(index)
-                at = lines.find("[[", at + 2)
-            return found
-        return [i for i, raw in enumerate(lines) if "[[" in raw]
-
-    def _spans(self, candidates: list[int]) -> list[tuple[int, int, int, int]]:
-        spans: list[tuple[int, int, int, int]] = []
-        lines = self.lines
-        done_until = -1
-        for first in candidates:
-            if first <= done_until:
-                continue
-            open_at: tuple[int, int] | None = None
-            i = first
-            while i < len(lines):
-                raw = lines[i]
-                if open_at is None:
-                    if "[[" not in raw:
-                        break
-                elif is_blank(raw) and not raw.startswith("  "):
-                    open_at = None  # an empty line ends an unclosed note: '[[' was plain text
-                    if "[[" not in raw:
-                        break
-                pos = 0
-                while True:
-                    if open_at is None:
-                        found = raw.find("[[", pos)
-                        if found < 0:
-                            break
-                        open_at, pos = (i, found), found + 2
-                    else:
-                        found = raw.find("]]", pos)
-                        if found < 0:
-                            break
-                        spans.append((open_at[0], open_at[1], i, found))
-                        open_at, pos = None, found + 2
-                done_until = i
-                if open_at is None:
-                    break
-                i += 1
-        return spans
-
-    def _cut(self, spans: list[tuple[int, int, int, int]]) -> None:
-        read: dict[int, str] = {}  # each touched line is cut out of the text once
-
-        class _Lines:
-            def __getitem__(_, i: int) -> str:
-                if i not in read:
-                    read[i] = self.lines[i]
-                return read[i]
-
-        lines = _Lines()
-        cuts: dict[int, list[tuple[int, int]]] = {}  # per line: the ranges notes took out
-        for i0, c0, i1, c1 in spans:
-            if i0 == i1:
-                parts = [lines[i0][c0 + 2 : c1]]
-                cuts.setdefault(i0, []).append((c0, c1 + 2))
-            else:
-                parts = [lines[i0][c0 + 2 :], *(lines[k] for k in range(i0 + 1, i1)),
-                         lines[i1][:c1]]  # fmt: skip
-                cuts.setdefault(i0, []).append((c0, len(lines[i0])))
-                for k in range(i0 + 1, i1):
-                    cuts.setdefault(k, []).append((0, len(lines[k])))
-                cuts.setdefault(i1, []).append((0, c1 + 2))
-            numbered = [(p.strip(), i0 + 1 + k) for k, p in enumerate(parts)]
-            while numbered and not numbered[0][0]:
-                numbered.pop(0)
-            while numbered and not numbered[-1][0]:
-                numbered.pop()
-            if numbered:
-                body = "\n".join(text for text, _ in numbered)
-                self._notes.setdefault(i0, []).append((body, tuple(n for _, n in numbered)))
-        for i, ranges in cuts.items():  # rebuilt once per line: linear however many notes
-            original = lines[i]
-            kept, pos = [], 0
-            for start, end in ranges:
-                kept.append(original[pos:start])
-                pos = end
-            kept.append(original[pos:])
-            text = "".join(kept)
-            self._texts[i] = text
-            if is_blank(text) and not is_blank(original):
-                self._note_only.add(i)
-
-    def __len__(self) -> int:
-        return len(self.lines)
-
-    def iter_from(self, first: int) -> Iterator[Line]:
-        lines = self.lines
-        source = lines.iter_from(first) if isinstance(lines, LineTable) else iter(lines[first:])
-        texts = self._texts
-        for index, raw in enumerate(source, first):
-            text = texts.get(index)
-            if text is None:
-                yield Line(index + 1, raw, _NO_NOTES, False)
-            else:
-                notes = self._notes.get(index, _NO_NOTES)
-                yield Line(index + 1, text, notes, index in self._note_only)
-
-    def __iter__(self) -> Iterator[Line]:
-        return self.iter_from(0)
-
-    @overload
-    def __getitem__(self, index: int) -> Line: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Line]: ...
-    def __getitem__(self, index: int | slice) -> Line | Sequence[Line]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        text = self._texts.get(index)
-        if text is None:
-            return Line(index + 1, self.lines[index], _NO_NOTES, False)
-        return Line(index + 1, text, self._notes.get(index, _NO_NOTES), index in self._note_only)
-
-
-_NO_NOTES: list[Note] = []  # shared by every line without notes; never changed
+MAX_CUE = 80  # a longer all-caps line is a cue only if it is words alone, no sentences
+_SENTENCE = frozenset(".!?,;:…。！？，；：")
 
 
 def _chinese() -> types.ModuleType:
@@ -553,8 +356,10 @@ def is_cue(text: str) -> bool:
     if text[:1] in "!.>~=#([" or len(text) > MAX_CUE * 2:
         return False
     name = text.rstrip("^ ").split("(", 1)[0].split("（", 1)[0].strip()
-    if not name or len(name) > MAX_CUE or name.endswith((":", "：")):
+    if not name or name.endswith((":", "：")):
         return False  # "FADE IN:", "BEGIN MONTAGE:" are directions, not people
+    if len(name) > MAX_CUE and any(c in _SENTENCE for c in name):
+        return False  # a long line of capitals with sentences in it is shouted action
     return name == name.upper() and any(c.isupper() for c in name)
 
 

@@ -97,7 +97,7 @@ def _read_bytes(data: bytes, name: str, progress: Progress | None) -> ScriptDocu
     if fmt is ScriptFormat.PDF:
         if len(data) > MAX_PDF_BYTES:
             raise _too_big(name, len(data), MAX_PDF_BYTES)
-        from models.scripts.pdf import read_pdf  # pypdf is loaded for PDFs only
+        from models.scripts.pdf import read_pdf  # PDFium and pypdf are loaded for PDFs only
 
         return read_pdf(data, name, progress)
     if len(data) > MAX_TEXT_BYTES:

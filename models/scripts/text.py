@@ -15,7 +15,8 @@ from collections.abc import Iterable, Sequence
 from models.scripts import chinese
 from models.scripts.chinese import ACTION_KEYS, NOTE_KEYS, TITLE_KEYS, has_han
 from models.scripts.document import ElementKind, LineTable, ScriptDocument, ScriptFormat
-from models.scripts.fountain import FountainParser, Line
+from models.scripts.fountain import FountainParser
+from models.scripts.fountain_flow import Line
 
 _NUM = r"[0-9０-９一二三四五六七八九十百千零〇两]+"
 _SCENE_ORDINAL = re.compile(rf"^第\s*({_NUM})\s*[场場幕](?:\s*[：:、.．]?\s*(.*))?$")

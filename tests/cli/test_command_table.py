@@ -27,7 +27,7 @@ HANDLER_MODULES = sorted(
         for c in (entry.commands if isinstance(entry, commands.Group) else (entry,))
     }
 )
-HEAVY = ("sqlalchemy", "pypdf", "pyhanko", "reportlab", "aiohttp", "PySide6")
+HEAVY = ("sqlalchemy", "pypdf", "pypdfium2", "pyhanko", "reportlab", "aiohttp", "PySide6")
 
 PROBE = """
 import contextlib, io, json, sys

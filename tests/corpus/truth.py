@@ -80,6 +80,20 @@ BY_EYE: dict[str, dict[str, object]] = {
     "pdf/afterwriting-sc.pdf": {"scenes": 0, "dialogue_blocks": 0, "speakers": []},
     # Russian headings: ИНТ. (= INT.) starts the two scenes; screenplain knows only INT/EXT.
     "pdf/afterwriting-cyrillic.pdf": {"scenes": 2, "dialogue_blocks": 1, "speakers": ["МАШA"]},
+    # Printed, the source's forcing marks are gone: "!INT. ACTION" (forced action) prints as a
+    # heading, ".FORCED HEADER" as a line of capitals at the action margin with nothing (no
+    # INT./EXT., number or bold) to tell it from a shot; ".WNĘTRZE. …" is a Polish heading
+    # (WNĘTRZE = INT.). A reader of the page sees 11 scenes, as screenplay-literal reading does.
+    "pdf/afterwriting-client.pdf": {
+        "scenes": 11,
+        "dialogue_blocks": 14,
+        "speakers": sorted(
+            [
+                *("BOND", "DR. JULIUS NO", "GERMAN", "HERO 1", "HERO 2", "HERO 3", "MCCABE"),
+                *("NORWEGIAN", "POLISH", "SPANISH", "VERY " * 30 + "LONG NAME"),
+            ]
+        ),
+    },
 }
 # PDFs whose printed cue differs from the source (afterwriting substitutes $variables).
 PRINTED_NAMES = {"$ANTAGONIST": "DR. JULIUS NO", "$BOND.LAST": "BOND"}

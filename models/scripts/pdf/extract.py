@@ -1,20 +1,31 @@
-"""The text of a PDF with positions: one `Segment` per run of text on a line (pypdf).
+"""The text of a PDF with positions: one `Segment` per run of text on a line (PDFium).
 
-pypdf is imported here only, and this module only when a PDF is read, so importing
-`models.scripts` stays cheap. pypdf rather than pdfminer.six: on the PDFs of tests/corpus and
-the shared samples pypdf took 2.6–18 ms a page where pdfminer.six took 4.8–34 ms (1.2–5×
-slower, median about 2×), both giving each run's start position, which is all the layout
-rules need; pypdf is already a dependency and pdfminer.six is not.
+pypdfium2 is imported here only, and this module only when a PDF is read, so importing
+`models.scripts` stays cheap. PDFium rather than pypdf: its text layer is built in C, so a page
+costs the same whether the producer wrote one text object per line or one per glyph (web-app
+prints). Measured on this machine (tests/benchmarks/test_pdf_bench.py): a glyph-by-glyph page
+took ~300 ms in pypdf's own `extract_text()` and 285 ms in the pypdf-based reader; through PDFium
+the whole read is under 20 ms. On tests/corpus the segments are the same as pypdf's, except that
+a hyphen PDFium marks as a line-end hyphen is kept as "-". Pages whose fonts have no usable
+Unicode map (raw glyph codes in PDFium) are read through pypdf instead (pypdf_text.py).
+PDFium works in C, where no time budget reaches: before it loads a page, what the page draws
+is measured through pypdf's object reader (guard.py) and a page drawing far more than a
+script page (a content-stream bomb, a form drawn thousands of times) refuses the file.
 
-A line drawn twice at (almost) the same place — how many programs print bold — is kept once;
-runs on one line far apart (dual dialogue columns, scene numbers in the margins) stay separate
-segments. Segments come out in reading order: top to bottom, left to right.
+Characters join into a segment while they continue one line: the same text object (a gap
+inside it is kept as spaces), or the next object starting where the last one ended (within
+`_JOIN` em) — so one glyph per object
+still makes whole lines, while runs far apart (dual dialogue columns, scene numbers in the
+margins) stay separate. A glyph or run drawn twice at (almost) the same place — how many
+programs print bold — is kept once. Segments come out in reading order: top to bottom, left
+to right.
 """
 
 from __future__ import annotations
 
-import io
-import logging
+import ctypes
+import functools
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,10 +35,17 @@ from models.scripts.errors import ScriptReadError
 
 MAX_PAGES = 2_000
 MAX_LINES = 400_000  # ~7,000 full pages
+MAX_CHARS = 20_000_000  # characters over the whole file (~4,000 dense pages)
 TIME_BUDGET_S = 20.0
 _CHAR = 0.6  # a Courier character is 0.6 em wide; wider than most proportional fonts
+_JOIN = 0.8  # ems between two text objects still read as one run
+_UNMAPPED = 0.2  # share of a page's glyphs without Unicode above which pypdf reads the page
+_HYPHENS = {0x02, 0xFFFE}  # PDFium's marks for a hyphen at the end of a line
 
 Progress = Callable[[int, int], None]
+# PDFium keeps global state and is not thread-safe: one document is read at a time, whichever
+# thread (the GUI's workers, a proposal check) asks.
+_PDFIUM = threading.Lock()
 
 
 @dataclass(slots=True)
@@ -53,12 +71,8 @@ class Page:
     height: float = 792.0
 
 
-class _TooMuch(Exception):
-    """Raised from inside pypdf's text walk when a page takes too long."""
-
-
-class _Locked(Exception):
-    pass
+class TooMuch(Exception):
+    """A page or the file takes too long or holds too much text to be a script."""
 
 
 def broken(source_name: str, page: int | None = None) -> ScriptReadError:
@@ -70,135 +84,208 @@ def broken(source_name: str, page: int | None = None) -> ScriptReadError:
     )
 
 
-def extract(data: bytes, source_name: str, progress: Progress | None = None) -> list[Page]:
-    from pypdf import PdfReader
+def _locked(source_name: str) -> ScriptReadError:
+    return ScriptReadError(
+        f"{source_name} is password-protected; save an unprotected copy, or export the "
+        "script as FDX or Fountain",
+        f"{source_name} 受密码保护；请另存一份不加密的副本，或导出为 FDX 或 Fountain",
+    )
 
-    # pypdf reports damaged-but-readable files through logging; without a handler of its own,
-    # Python would print those reports on stderr, where the CLI promises a single line.
-    logging.getLogger("pypdf").addHandler(logging.NullHandler())
+
+def _too_complex(source_name: str) -> ScriptReadError:
+    return ScriptReadError(
+        f"{source_name} is too complex to read as a script (a page draws far more than a "
+        f"script page, or reading took over {TIME_BUDGET_S:.0f} s)",
+        f"{source_name} 过于复杂，无法作为剧本读取（某页绘制的内容远超剧本页，"
+        f"或读取超过 {TIME_BUDGET_S:.0f} 秒）",
+    )
+
+
+def extract(data: bytes, source_name: str, progress: Progress | None = None) -> list[Page]:
+    with _PDFIUM:
+        return _extract(data, source_name, progress)
+
+
+def _extract(data: bytes, source_name: str, progress: Progress | None) -> list[Page]:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    from models.scripts.pdf.pypdf_text import PypdfPages
+
     started = time.monotonic()
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise _Locked
-        count = len(reader.pages)
-    except _Locked:
-        raise ScriptReadError(
-            "error.scripts.pdf.extract.source_name_password_protected_save", source_name=source_name
-        ) from None
-    except Exception as e:  # pypdf raises many types on damaged files; all mean "unreadable"
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        if getattr(e, "err_code", None) == raw.FPDF_ERR_PASSWORD:
+            raise _locked(source_name) from None
         raise broken(source_name) from e
-    if count == 0:
-        raise broken(source_name)
-    if count > MAX_PAGES:
-        raise ScriptReadError(
-            "error.scripts.pdf.extract.source_name_has_count_pages",
-            source_name=source_name,
-            count=count,
-            max_pages=MAX_PAGES,
-        )
-    pages: list[Page] = []
-    deadline = started + TIME_BUDGET_S
-    total = 0
-    for index in range(count):
-        if progress is not None:
-            progress(index, count)
-        try:
-            page = reader.pages[index]
-            width, height = float(page.mediabox.width), float(page.mediabox.height)
-            segments = _segments(page, index + 1, deadline)
-        except _TooMuch:
+    except Exception as e:  # anything else from a hostile file still means "unreadable"
+        raise broken(source_name) from e
+    try:
+        count = len(document)
+        if count == 0:
+            raise broken(source_name)
+        if count > MAX_PAGES:
             raise ScriptReadError(
-                "error.scripts.pdf.extract.source_name_too_complex_read",
-                source_name=source_name,
-                time_budget_s=f"{TIME_BUDGET_S:.0f}",
-                max_lines=MAX_LINES,
-            ) from None
-        except Exception as e:
-            raise broken(source_name, page=index + 1) from e
-        pages.append(Page(index + 1, width, segments, height))
-        total += len(segments)
-        if total > MAX_LINES:
-            raise ScriptReadError(
-                "error.scripts.pdf.extract.source_name_has_more_than",
-                source_name=source_name,
-                max_lines=MAX_LINES,
+                f"{source_name} has {count} pages; scripts over {MAX_PAGES} pages are not read",
+                f"{source_name} 共 {count} 页；超过 {MAX_PAGES} 页的剧本不予读取",
             )
-    return pages
+        try:
+            pypdf_pages = PypdfPages(data)
+        except Exception as e:  # pypdf cannot bound what the pages draw: not read
+            raise broken(source_name) from e
+        reading = _Reading(started + TIME_BUDGET_S)
+        pages: list[Page] = []
+        lines = 0
+        for index in range(count):
+            if progress is not None:
+                progress(index, count)
+            try:
+                pypdf_pages.check(index)
+                page = _page(document, index, reading, pypdf_pages)
+            except TooMuch:
+                raise _too_complex(source_name) from None
+            except ScriptReadError:
+                raise
+            except Exception as e:
+                raise broken(source_name, page=index + 1) from e
+            pages.append(page)
+            lines += len(page.segments)
+            if lines > MAX_LINES:
+                raise ScriptReadError(
+                    f"{source_name} has more than {MAX_LINES} lines of text; that is not a script",
+                    f"{source_name} 的文字超过 {MAX_LINES} 行，不是剧本",
+                )
+        return pages
+    finally:
+        document.close()
 
 
-def _segments(page: Any, number: int, deadline: float) -> list[Segment]:
+class _Reading:
+    """What the whole file has used so far: time and characters."""
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+        self.chars = 0
+
+    def charge(self, chars: int) -> None:
+        self.chars += chars
+        if self.chars > MAX_CHARS or time.monotonic() > self.deadline:
+            raise TooMuch
+
+
+def _page(document: Any, index: int, reading: _Reading, pypdf_pages: Any) -> Page:
+    page = document[index]
+    try:
+        left, bottom, right, top = page.get_mediabox()
+        textpage = page.get_textpage()
+        try:
+            segments, unmapped, glyphs = _segments(textpage.raw, index + 1, reading)
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    if glyphs and unmapped > glyphs * _UNMAPPED:
+        better = pypdf_pages.segments(index, reading.deadline)
+        if better is not None:
+            segments = better
+    return Page(index + 1, float(right - left), segments, float(top - bottom))
+
+
+def _segments(tp: Any, number: int, reading: _Reading) -> tuple[list[Segment], int, int]:
+    """Line segments of one text page; also how many glyphs had no Unicode, of how many."""
+    import pypdfium2.raw as raw
+
+    count = raw.FPDFText_CountChars(tp)
+    if count < 0:
+        raise ValueError("no text page")
+    reading.charge(count)
+    unicode_of, generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
+    origin, loose_box = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox
+    text_object, unmapped_at = _text_object_address(), raw.FPDFText_HasUnicodeMapError
+    x, y, box = ctypes.c_double(), ctypes.c_double(), raw.FS_RECTF()
+    matrix = raw.FS_MATRIX()
+
     out: list[Segment] = []
-    parts: list[str] = []
-    current: list[float] = []  # x, y, size of the open segment; x where its text should end
-    calls = [0]
-    runs: list[tuple[float, str]] = []  # where each run of the open segment was drawn
+    chars: list[str] = []
+    # the open segment: start x, baseline, size, where its last glyph ends, its text object
+    seg_x = seg_y = size = end = last_left = 0.0
+    last_code = -1
+    obj: int | None = None
+    space = False  # PDFium saw a gap here and generated a space
+    unmapped = glyphs = 0
 
     def flush() -> None:
-        text = "".join(parts).strip()
-        if text and current:
-            out.append(Segment(number, current[0], current[1], text, current[2]))
-        parts.clear()
-        current.clear()
-        runs.clear()
+        text = "".join(chars).strip()
+        if text:
+            out.append(Segment(number, seg_x, seg_y, text, size))
+        chars.clear()
 
-    soft = [False]  # pypdf ended a line; the next run may still continue it (one glyph each)
-
-    def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
-        calls[0] += 1
-        if calls[0] % 1000 == 0 and time.monotonic() > deadline:
-            raise _TooMuch
-        if not text:
-            return
-        a = tm[0] * cm[0] + tm[1] * cm[2]
-        b = tm[0] * cm[1] + tm[1] * cm[3]
-        scale = (a * a + b * b) ** 0.5
-        fs = float(size) * scale if scale else float(size)
-        if fs <= 0:
-            fs = 12.0
-        x = float(tm[4] * cm[0] + tm[5] * cm[2] + cm[4])
-        y = float(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
-        stripped = text.strip()
-        same_line = bool(current) and abs(y - current[1]) <= 1.5
-        if stripped and same_line:
-            for seen_x, seen_text in runs:
-                if seen_text == stripped and abs(x - seen_x) < min(1.5, fs * 0.15):
-                    return  # the same run drawn again over itself: bold by overprinting
-        if soft[0]:
-            soft[0] = False
-            last_x, last_text = runs[-1] if runs else (current[0] if current else x, "")
-            reach = last_x + len(last_text) * fs * _CHAR + fs * 0.8
-            if same_line and last_x < x <= reach:
-                gap = x - (last_x + len(last_text) * fs * 0.5)
-                if stripped and gap > fs * 0.35 and not "".join(parts[-1:]).endswith(" "):
-                    parts.append(" ")  # a space the producer skipped rather than drew
-            else:
+    for i in range(count):
+        code = unicode_of(tp, i)
+        if code in (10, 13):
+            continue
+        if code == 32 and generated(tp, i) == 1:
+            space = True
+            continue
+        glyphs += 1
+        if unmapped_at(tp, i) == 1:
+            unmapped += 1
+        if i % 4096 == 4095:
+            reading.charge(0)
+        origin(tp, i, x, y)
+        loose_box(tp, i, box)
+        here = text_object(tp, i)
+        left, right, base = box.left, box.right, y.value
+        if chars:
+            same_line = abs(base - seg_y) <= 1.5
+            gap = left - end
+            if same_line and code == last_code and abs(left - last_left) < min(1.5, size * 0.15):
+                continue  # the same glyph drawn again over itself: bold by overprinting
+            if not same_line or gap < -size * 0.5 or (here != obj and gap > size * _JOIN):
                 flush()
-        if stripped:
-            runs.append((x, stripped))
-        if current and "".join(parts).strip():
-            far = x > current[3] + 2 * fs * _CHAR or x < current[0] - 1
-            if abs(y - current[1]) > 1.5 or (stripped and far):
-                flush()
-        pieces = text.split("\n")
-        for n, part in enumerate(pieces):
-            if n and (part.strip() or n < len(pieces) - 1):
-                flush()
-            if part.strip() and not current:
-                current[:] = [x, y, fs, x]
-            if part and current:
-                parts.append(part)
-                current[3] = current[0] + len("".join(parts).rstrip()) * fs * _CHAR
-        if len(pieces) > 1 and not pieces[-1].strip():
-            soft[0] = True
-
-    page.extract_text(visitor_text=visit)
+            elif (space or gap > size * 0.15) and code != 32:
+                # spaces the producer skipped rather than drew (PDFium draws a run of them as one)
+                wide = round(gap / (size * _CHAR)) if here == obj else 1
+                chars.append(" " * max(1, wide - (chars[-1] == " ")))
+        if not chars:
+            seg_x, seg_y = left, base
+            size = _size(tp, i, matrix)
+        chars.append("-" if code in _HYPHENS else chr(code) if code >= 32 else "")
+        end, last_left, last_code, obj, space = right, left, code, here, False
     flush()
     out.sort(key=lambda s: (-round(s.y), s.x))
-    return _without_overprint(out)
+    return without_overprint(out), unmapped, glyphs
 
 
-def _without_overprint(segments: list[Segment]) -> list[Segment]:
+@functools.cache
+def _text_object_address() -> Callable[[Any, int], int | None]:
+    """FPDFText_GetTextObject returning the object's address as an int: the binding's pointer
+    result, cast per glyph, took 4 µs — most of a glyph-by-glyph page's time."""
+    import pypdfium2.raw as raw
+
+    binding = raw.FPDFText_GetTextObject
+    prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, *binding.argtypes)
+    address = ctypes.cast(binding, ctypes.c_void_p).value
+    if address is None:
+        raise ValueError("PDFium has no FPDFText_GetTextObject")
+    function: Callable[[Any, int], int | None] = prototype(address)
+    return function
+
+
+def _size(tp: Any, index: int, matrix: Any) -> float:
+    """The glyph's font size in page points: the font's size scaled by its text matrix."""
+    import pypdfium2.raw as raw
+
+    size = float(raw.FPDFText_GetFontSize(tp, index))
+    if raw.FPDFText_GetMatrix(tp, index, matrix):
+        scale = (matrix.a * matrix.a + matrix.b * matrix.b) ** 0.5
+        if scale > 0 and abs(scale - 1) > 1e-3:
+            size *= scale
+    return size if size > 0 else 12.0
+
+
+def without_overprint(segments: list[Segment]) -> list[Segment]:
     """A segment repeated at (almost) the same place is printed once."""
     kept: list[Segment] = []
     for s in segments:

@@ -5,15 +5,18 @@ from __future__ import annotations
 import re
 
 # INT. / EXT. / INT./EXT. / I/E / EST., in capitals or not ("INT. Home - Morning."), with an
-# optional scene number before it; the Chinese forms (内景/外景, INT。) and Russian ИНТ./НАТ.
+# optional scene number before it; the Chinese forms (内景/外景, INT。), Russian ИНТ./НАТ. and
+# Polish WNĘTRZE./PLENER.
 _HEADING = re.compile(
     r"^(?:[0-9]{1,4}[A-Z]{0,2}[.)]?\s+)?"
     r"(?:(?:INT|EXT)\.?\s*/\s*(?:INT|EXT)|I\s*/\s*E|E\s*/\s*I|INT|EXT|EST"
-    r"|(?:ИНТ|НАТ)\.?\s*/\s*(?:ИНТ|НАТ)|ИНТ|НАТ)"
+    r"|(?:ИНТ|НАТ)\.?\s*/\s*(?:ИНТ|НАТ)|ИНТ|НАТ|WNĘTRZE|PLENER)"
     r"(?:[.。．]\s*|\s+-?\s*)\S",
     re.IGNORECASE,
 )
-_HEADING_CAPS = re.compile(r"^(?:[0-9]{1,4}[A-Z]{0,2}[.)]?\s+)?(?:INT|EXT|EST|I/E|E/I|ИНТ|НАТ)")
+_HEADING_CAPS = re.compile(
+    r"^(?:[0-9]{1,4}[A-Z]{0,2}[.)]?\s+)?(?:INT|EXT|EST|I/E|E/I|ИНТ|НАТ|WNĘTRZE|PLENER)"
+)
 _HEADING_ZH = re.compile(
     r"^(?:[0-9０-９]{1,4}[.、．\s]\s*|第\s*\S{1,4}\s*[场場]\s*)?[^。！？!?]{0,24}?"
     r"(?:内景|外景|內景|內外景|内外景|内/外景|外/内景)"

@@ -15,7 +15,7 @@ from models.scripts import (
     parse_markers,
     read_bytes,
 )
-from models.scripts.ai_markers import SHIPPED_MARKERS
+from models.scripts.marker_list import SHIPPED_MARKERS
 
 DOMAIN_EXTENSIONS = [
     "AI", "AI VOICE", "AI V.O.", "SYNTHETIC VOICE", "VOICE CLONE", "DIGITAL DOUBLE",

@@ -266,3 +266,16 @@ def test_action_ending_in_full_stops_is_never_dialogue(paragraphs: list[str]) ->
     doc = read(text, "s.fountain")
     assert doc.characters == ()
     assert len(doc.scenes) == 1
+
+
+def test_the_corpus_chinese_tv_text_script_reads_as_a_person_counts_it():
+    from pathlib import Path
+
+    from models.scripts import detect_ai_uses, read_script
+
+    path = Path(__file__).resolve().parents[2] / "corpus" / "synthetic" / "chinese-tv.txt"
+    doc = read_script(path)
+    assert [s.number for s in doc.scenes][:2] == ["1-1", "1-2"]
+    assert "第三场" in [s.number for s in doc.scenes] + [s.heading for s in doc.scenes]
+    uses = detect_ai_uses(doc)
+    assert [(u.line, u.character) for u in uses] == [(24, "王强"), (36, "王强")]

@@ -17,7 +17,8 @@ from models.scripts import (
     parse_markers,
     read_bytes,
 )
-from models.scripts.ai_markers import SHIPPED_MARKERS, fold_same_length
+from models.scripts.ai_markers import fold_same_length
+from models.scripts.marker_list import SHIPPED_MARKERS
 
 MARKERS = load_markers()
 

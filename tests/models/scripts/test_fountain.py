@@ -238,3 +238,12 @@ def test_pathological_lines_take_linear_time(name):
     small = min(_cpu_seconds(make(25_000), suffix) for _ in range(2))
     large = min(_cpu_seconds(make(50_000), suffix) for _ in range(2))
     assert large < 3.0 * small + 0.05, (name, small, large)
+
+
+def test_a_long_name_of_capitals_is_a_cue_but_a_long_shouted_sentence_is_not():
+    name = "VERY " * 30 + "LONG NAME"
+    doc = read_bytes(f"INT. ROOM - DAY\n\n{name}\nHello, my name is long.\n".encode(), "a.fountain")
+    assert doc.character_names == (name,) and doc.dialogue_blocks == 1
+    shout = "THE CAR EXPLODES, GLASS FLIES EVERYWHERE, AND EVERYONE ON THE STREET DIVES FOR COVER."
+    doc = read_bytes(f"INT. ROOM - DAY\n\n{shout}\nSilence.\n".encode(), "b.fountain")
+    assert doc.character_names == () and doc.dialogue_blocks == 0

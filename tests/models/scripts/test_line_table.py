@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from models.scripts import ScriptReadError, read_bytes
 from models.scripts.decoding import decode_lines
 from models.scripts.document import LineTable
-from models.scripts.fountain import split_lines
+from models.scripts.fountain_flow import split_lines
 from models.scripts.text import read_text
 
 _TEXT = st.text(st.sampled_from([*"ab 林晓：\r\n\t（）.[]/*", "\u2028", "😀"]), max_size=60)

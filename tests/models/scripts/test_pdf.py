@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
+import zlib
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader, PdfWriter
@@ -208,3 +212,164 @@ def test_progress_is_reported_per_page_and_a_cancel_passes_through():
 
     with pytest.raises(Cancelled):  # not turned into "damaged PDF"
         read_script(sample("Brick-and-Steel.pdf"), progress=cancel)
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def _stream(body: bytes, extra: bytes = b"") -> bytes:
+    packed = zlib.compress(body, 9)
+    head = b"<< /Length %d /Filter /FlateDecode %s>>\nstream\n" % (len(packed), extra)
+    return head + packed + b"\nendstream"
+
+
+_LINE = b"(INT. ROOM - DAY. Some words of a script line, drawn again.) Tj 0 -12 Td "
+
+
+def _one_page(content: bytes, form: bytes | None = None) -> bytes:
+    xobject = b"/XObject << /X 6 0 R >>" if form is not None else b""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> " + xobject + b" >> >>",
+        _stream(content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>",
+    ]
+    if form is not None:
+        objects.append(
+            _stream(
+                form,
+                b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] "
+                b"/Resources << /Font << /F1 5 0 R >> >> ",
+            )
+        )
+    return _pdf(objects)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # 60 KB that inflate to 30 MB of text on one page
+        pytest.param(
+            lambda: _one_page(b"BT /F1 12 Tf 72 720 Td " + _LINE * 400_000 + b"ET"),
+            id="content-stream-bomb",
+        ),
+        # a 100 KB form of text drawn 2,000 times: 200 MB of drawing from 1 KB
+        pytest.param(
+            lambda: _one_page(
+                b"/X Do " * 2_000, b"BT /F1 12 Tf 72 720 Td " + _LINE * 1_400 + b"ET"
+            ),
+            id="form-drawn-thousands-of-times",
+        ),
+        # a form that draws itself
+        pytest.param(
+            lambda: _pdf(
+                [
+                    b"<< /Type /Catalog /Pages 2 0 R >>",
+                    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+                    b"/Resources << /XObject << /X 5 0 R >> >> >>",
+                    _stream(b"/X Do"),
+                    _stream(
+                        b"/X Do /X Do",
+                        b"/Type /XObject /Subtype /Form /BBox [0 0 9 9] "
+                        b"/Resources << /XObject << /X 5 0 R >> >> ",
+                    ),
+                ]
+            ),
+            id="form-drawing-itself",
+        ),
+    ],
+)
+def test_pdf_bombs_are_refused_quickly_and_in_little_memory(data):
+    """Each bomb runs in a fresh interpreter, so its peak memory is its own (without the
+    guard, the first takes ~5 GB and 20 s in PDFium, the second ~3 GB)."""
+    path_data = data()
+    code = (
+        "import sys, resource\n"
+        "from models.scripts import read_bytes, ScriptReadError\n"
+        "data = sys.stdin.buffer.read()\n"
+        "try:\n"
+        "    read_bytes(data, 'bomb.pdf')\n"
+        "    print('read')\n"
+        "except ScriptReadError as e:\n"
+        "    print('refused', e)\n"
+        # VmHWM is this process image's own peak; ru_maxrss keeps the parent's across exec
+        "status = open('/proc/self/status').read().split('VmHWM:')\n"
+        "kb = int(status[1].split()[0]) if len(status) > 1 else "
+        "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print(kb // 1024)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        input=path_data,
+        capture_output=True,
+        cwd=Path(__file__).resolve().parents[3],
+        timeout=120,
+        check=True,
+    )
+    verdict, peak = done.stdout.decode().strip().rsplit("\n", 1)
+    assert verdict.startswith("refused bomb.pdf is too complex"), verdict
+    assert int(peak) < 400, f"peak {peak} MB"
+
+
+def test_a_page_printed_one_glyph_at_a_time_is_within_the_drawing_limit():
+    lines = b"".join(
+        b"BT /F1 12 Tf %d %d Td (%s) Tj ET\n" % (108 + 7 * (n % 60), 720 - 12 * (n // 60), b"x")
+        for n in range(3_000)
+    )
+    doc = read_bytes(_one_page(lines), "web.pdf")
+    assert doc.pages == 1 and doc.elements
+
+
+def test_pdfs_read_on_several_threads_at_once_come_out_whole():
+    """PDFium is not thread-safe: reads from several workers are taken one at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    data = sample("Brick-and-Steel.pdf").read_bytes()
+    expected = read_bytes(data, "a.pdf")
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        docs = list(pool.map(lambda n: read_bytes(data, f"{n}.pdf"), range(8)))
+    assert all(d.elements == expected.elements for d in docs)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [[], ["/FlateDecode"], ["/ASCII85Decode", "/FlateDecode"], ["/ASCIIHexDecode"]],
+    ids=["none", "flate", "ascii85-flate", "asciihex"],
+)
+def test_the_drawing_guard_decodes_content_as_pypdf_does(filters):
+    import base64
+
+    from pypdf.generic import ArrayObject, NameObject, StreamObject
+
+    from models.scripts.pdf.guard import _decoded
+
+    content = b"BT /F1 12 Tf 72 720 Td " + _LINE * 50 + b"ET"
+    data = content
+    for name in reversed(filters):
+        if name == "/FlateDecode":
+            data = zlib.compress(data)
+        elif name == "/ASCII85Decode":
+            data = base64.a85encode(data, wrapcol=72) + b"~>"
+        else:
+            data = data.hex().encode() + b">"
+    stream = StreamObject()
+    stream._data = data
+    if filters:
+        stream[NameObject("/Filter")] = ArrayObject(NameObject(f) for f in filters)
+    assert _decoded(stream, 10_000_000) == content

@@ -46,6 +46,17 @@ class Page:
         return self.buffer.getvalue()
 
 
+def _unicode_page() -> Page:
+    """A page in a font with Chinese and Latin Extended letters (the standard 14 have neither)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from models.resources import CJK_FONT
+
+    pdfmetrics.registerFont(TTFont("WQY", str(CJK_FONT), subfontIndex=0))
+    return Page("WQY")
+
+
 def _kinds(doc, kind):
     return [e.text for e in doc.elements if e.kind is kind]
 
@@ -176,13 +187,7 @@ def test_any_script_in_any_layout_reads_back_its_scenes_blocks_and_speakers(elem
 
 
 def test_chinese_headings_and_cues_in_a_screenplay_layout():
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    from models.resources import CJK_FONT
-
-    pdfmetrics.registerFont(TTFont("WQY", str(CJK_FONT), subfontIndex=0))
-    p = Page("WQY")
+    p = _unicode_page()
     p.at(108, "1. 内景 录音棚 日")
     p.at(108, "林晓看着屏幕上的数字替身。", skip=1)
     p.at(266, "林晓", skip=1)
@@ -272,3 +277,13 @@ def test_the_cue_column_is_learned_so_a_centred_sign_over_action_is_no_cue():
     doc = read_bytes(p.pdf(), "sign.pdf")
     assert {c.name for c in doc.characters} == {"AL", "BETTY", "CONSTANCE", "DREW", "EVANGELINE"}
     assert doc.dialogue_blocks == 6
+
+
+def test_polish_headings_start_scenes():
+    p = _unicode_page()
+    p.at(108, "WNĘTRZE. KUCHNIA - NOC")
+    p.at(108, "Anna waits.", skip=1)
+    p.at(108, "PLENER. ULICA - DZIEŃ", skip=1)
+    p.at(108, "NEW SHOT", skip=1)
+    doc = read_bytes(p.pdf(), "polish.pdf")
+    assert [s.heading for s in doc.scenes] == ["WNĘTRZE. KUCHNIA - NOC", "PLENER. ULICA - DZIEŃ"]

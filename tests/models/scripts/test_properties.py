@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from models.scripts import ElementKind, ScriptDocument, ScriptReadError, detect_ai_uses
-from models.scripts.decoding import decode_script
+from models.scripts.decoding import decode_lines
 from models.scripts.docx import read_docx
 from models.scripts.fdx import read_fdx
 from models.scripts.fountain import read_fountain
@@ -23,11 +23,11 @@ FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[Hea
 
 
 def read_fountain_bytes(data: bytes) -> ScriptDocument:
-    return read_fountain(decode_script(data, "x.fountain")[0], "x.fountain")
+    return read_fountain(decode_lines(data, "x.fountain")[0], "x.fountain")
 
 
 def read_text_bytes(data: bytes) -> ScriptDocument:
-    return read_text(decode_script(data, "x.txt")[0], "x.txt")
+    return read_text(decode_lines(data, "x.txt")[0], "x.txt")
 
 
 READERS = {

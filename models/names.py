@@ -26,11 +26,49 @@ def has_han(text: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def pinyin_syllables(text: str) -> tuple[str, ...]:
-    """Toneless pinyin syllables of the Han characters in `text` (other runs kept as words)."""
+    """Toneless pinyin syllables of the Han characters in `text` (other runs kept as words).
+
+    Exactly what pypinyin's `lazy_pinyin` says. A name of Han characters none of whose runs is
+    one of pypinyin's phrases is read character by character (pypinyin does the same), from
+    one reading per character looked up once: an import of 100,000 names spent most of its
+    time in pypinyin's segmenter and converters otherwise.
+    """
+    return _by_character(text) or _lazy_pinyin(text)
+
+
+def _lazy_pinyin(text: str) -> tuple[str, ...]:
     from pypinyin import Style, lazy_pinyin  # imported on first use: it is slow to load
 
     parts = lazy_pinyin(text, style=Style.NORMAL, errors="default")
     return tuple(p.lower() for p in parts if p.strip())
+
+
+_PER_CHARACTER_UP_TO = 8  # longer texts (not names) take pypinyin's own path
+_readings: dict[str, str] = {}
+
+
+def _by_character(text: str) -> tuple[str, ...] | None:
+    """The syllables of a short all-Han `text` that holds no pypinyin phrase; None otherwise
+    (pypinyin reads phrases as wholes: 长孙 is "zhang sun", 长 alone "chang")."""
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+
+    n = len(text)
+    if not 0 < n <= _PER_CHARACTER_UP_TO:
+        return None
+    out = []
+    for i, char in enumerate(text):
+        if ord(char) not in PINYIN_DICT:
+            return None  # not a Han character pypinyin knows: its own rules apply
+        if any(text[i:j] in PHRASES_DICT for j in range(i + 1, n + 1)):
+            return None
+        reading = _readings.get(char)
+        if reading is None:
+            whole = _lazy_pinyin(char)
+            if len(whole) != 1:
+                return None
+            reading = _readings[char] = whole[0]
+        out.append(reading)
+    return tuple(out)
 
 
 def pinyin(text: str, sep: str = " ") -> str:

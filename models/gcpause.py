@@ -4,7 +4,9 @@ A full collection walks every tracked object; with a large roster, a 5,000-scene
 batch of statements in memory that is hundreds of milliseconds during which the window cannot
 paint. Bulk work runs inside `paused_gc()`: the collector is off while it runs (on every
 thread: there is one collector per process) and back on when the last bulk work ends;
-reference counting frees ordinary garbage meanwhile, only reference cycles wait.
+reference counting frees ordinary garbage meanwhile, only reference cycles wait. Bulk data
+that lives across several steps (a file read, previewed, then saved) is covered by `hold()`
+until it is dropped.
 
 `freeze_long_lived()`, called once the application has started, moves what exists then (the
 imported modules, the window and its views, which live as long as the process) out of the
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 _lock = threading.Lock()
@@ -23,22 +25,50 @@ _depth = 0
 _was_enabled = True
 
 
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Collector off for the duration (nested and concurrent uses are counted)."""
+def _pause() -> None:
     global _depth, _was_enabled
     with _lock:
         if _depth == 0:
             _was_enabled = gc.isenabled()
             gc.disable()
         _depth += 1
+
+
+def _resume() -> None:
+    global _depth
+    with _lock:
+        _depth -= 1
+        if _depth == 0 and _was_enabled:
+            gc.enable()
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Collector off for the duration (nested and concurrent uses are counted)."""
+    _pause()
     try:
         yield
     finally:
-        with _lock:
-            _depth -= 1
-            if _depth == 0 and _was_enabled:
-                gc.enable()
+        _resume()
+
+
+def hold() -> Callable[[], None]:
+    """Collector off until the returned `release` is called (later calls do nothing).
+
+    For bulk data that outlives one call, such as a file's 100,000 rows between reading them
+    and saving them: re-enabling the collector while they are alive makes its next pass walk
+    every one of them (a 100-500 ms stall of the window). Released once they are dropped,
+    reference counting has already freed them and the pass is short.
+    """
+    _pause()
+    released = threading.Event()
+
+    def release() -> None:
+        if not released.is_set():
+            released.set()
+            _resume()
+
+    return release
 
 
 def paused() -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import threading
 
-from models.gcpause import freeze_long_lived, paused, paused_gc
+from models.gcpause import freeze_long_lived, hold, paused, paused_gc
 
 
 def test_the_collector_is_off_during_bulk_work_and_back_on_after() -> None:
@@ -54,3 +54,17 @@ def test_an_error_in_the_work_still_turns_it_back_on() -> None:
     except ValueError:
         pass
     assert gc.isenabled()
+
+
+def test_a_hold_keeps_it_off_until_released_once() -> None:
+    release = hold()
+    assert not gc.isenabled() and paused()
+    with paused_gc():
+        pass
+    assert not gc.isenabled()  # the hold outlives the bulk call inside it
+    other = hold()
+    release()
+    release()  # a second release of the same hold does not end the other one
+    assert not gc.isenabled()
+    other()
+    assert gc.isenabled() and not paused()

@@ -81,3 +81,14 @@ def freeze_long_lived() -> int:
     gc.collect()
     gc.freeze()
     return gc.get_freeze_count()
+
+
+def freeze_loaded_data() -> None:
+    """Take a big data table just loaded (pypinyin's 190,000 phrase lists) out of later
+    collections, without a collection first (that would be the stall this avoids).
+
+    Everything that exists at this moment is frozen with it: ordinary objects are still freed
+    by reference counting, only reference cycles that are garbage right now are never
+    collected. It is meant to run once per process, when the table is first needed.
+    """
+    gc.freeze()

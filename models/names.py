@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from models.gcpause import freeze_loaded_data
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SPACES = re.compile(r"\s+")
@@ -24,7 +26,7 @@ def has_han(text: str) -> bool:
     return bool(_HAN.search(text))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # an import asks three times per name, one name after another
 def pinyin_syllables(text: str) -> tuple[str, ...]:
     """Toneless pinyin syllables of the Han characters in `text` (other runs kept as words).
 
@@ -36,8 +38,18 @@ def pinyin_syllables(text: str) -> tuple[str, ...]:
     return _by_character(text) or _lazy_pinyin(text)
 
 
+@cache
+def _load_pypinyin() -> None:
+    """Import pypinyin (on first use: it is slow to load) and keep its tables, ~190,000
+    lists, out of the collector's passes (models/gcpause.py)."""
+    import pypinyin.constants  # noqa: F401
+
+    freeze_loaded_data()
+
+
 def _lazy_pinyin(text: str) -> tuple[str, ...]:
-    from pypinyin import Style, lazy_pinyin  # imported on first use: it is slow to load
+    _load_pypinyin()
+    from pypinyin import Style, lazy_pinyin
 
     parts = lazy_pinyin(text, style=Style.NORMAL, errors="default")
     return tuple(p.lower() for p in parts if p.strip())
@@ -50,11 +62,12 @@ _readings: dict[str, str] = {}
 def _by_character(text: str) -> tuple[str, ...] | None:
     """The syllables of a short all-Han `text` that holds no pypinyin phrase; None otherwise
     (pypinyin reads phrases as wholes: 长孙 is "zhang sun", 长 alone "chang")."""
-    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
-
     n = len(text)
     if not 0 < n <= _PER_CHARACTER_UP_TO:
         return None
+    _load_pypinyin()
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+
     out = []
     for i, char in enumerate(text):
         if ord(char) not in PINYIN_DICT:

@@ -84,11 +84,12 @@ def freeze_long_lived() -> int:
 
 
 def freeze_loaded_data() -> None:
-    """Take a big data table just loaded (pypinyin's 190,000 phrase lists) out of later
-    collections, without a collection first (that would be the stall this avoids).
+    """Take big data just loaded or built (pypinyin's 190,000 phrase lists, a long script's
+    analysis) out of later collections, without a collection first (that would be the
+    stall this avoids). Call it while the collector is paused, right after building.
 
     Everything that exists at this moment is frozen with it: ordinary objects are still freed
     by reference counting, only reference cycles that are garbage right now are never
-    collected. It is meant to run once per process, when the table is first needed.
+    collected, so the data frozen must hold no cycles, and it is for big data only.
     """
     gc.freeze()

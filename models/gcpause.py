@@ -71,6 +71,17 @@ def hold() -> Callable[[], None]:
     return release
 
 
+def collect_young() -> int:
+    """During paused bulk work, free the reference cycles the last item left (a signed PDF's
+    object graph is full of them): a pass over the young generations only, i.e. over what
+    was made since the last pass, a few milliseconds. Without it 100 statements' cycles
+    (~150,000 objects) wait for the collector to come back, which then walks them all in
+    one 150-450 ms pass. Does nothing when the collector runs (it does this itself)."""
+    if not paused():
+        return 0
+    return gc.collect(1)
+
+
 def paused() -> bool:
     """Whether bulk work is running (the collector is paused by `paused_gc`)."""
     return _depth > 0

@@ -50,3 +50,26 @@ def test_names_read_as_people_expect():
     assert pinyin("林晓") == "lin xiao"
     assert pinyin("长孙无忌", sep="") == "zhangsunwuji"  # a phrase of pypinyin: read whole
     assert romanize("陈静怡") == "Chen Jingyi"
+
+
+def test_pypinyins_tables_are_out_of_the_collectors_passes():
+    """Loading pypinyin (first pinyin asked) freezes its ~190,000 phrase lists, so no later
+    collector pass walks them (a fresh process: pypinyin is loaded once per process)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import gc\n"
+        "from models.names import pinyin\n"
+        "assert pinyin('林晓') == 'lin xiao'\n"
+        "from pypinyin.constants import PHRASES_DICT\n"
+        "tracked = {id(o) for o in gc.get_objects()}\n"
+        "lists = [v for v in PHRASES_DICT.values()][:1000]\n"
+        "print(sum(id(v) in tracked for v in lists), gc.get_freeze_count() > 100_000)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == ["0", "True"]

@@ -39,12 +39,15 @@ def pinyin_syllables(text: str) -> tuple[str, ...]:
 
 
 @cache
-def _load_pypinyin() -> None:
-    """Import pypinyin (on first use: it is slow to load) and keep its tables, ~190,000
-    lists, out of the collector's passes (models/gcpause.py)."""
-    import pypinyin.constants  # noqa: F401
+def _load_pypinyin() -> frozenset[str]:
+    """Import pypinyin (on first use: it is slow to load), keep its tables, ~190,000 lists,
+    out of the collector's passes (models/gcpause.py), and return the first two characters
+    of every phrase it knows (a text without any of those pairs holds no phrase)."""
+    from pypinyin.constants import PHRASES_DICT
 
+    pairs = frozenset(phrase[:2] for phrase in PHRASES_DICT if len(phrase) > 1)
     freeze_loaded_data()
+    return pairs
 
 
 def _lazy_pinyin(text: str) -> tuple[str, ...]:
@@ -56,7 +59,7 @@ def _lazy_pinyin(text: str) -> tuple[str, ...]:
 
 
 _PER_CHARACTER_UP_TO = 8  # longer texts (not names) take pypinyin's own path
-_readings: dict[str, str] = {}
+_readings: dict[str, str] = {}  # characters read alone: pypinyin's reading of each
 
 
 def _by_character(text: str) -> tuple[str, ...] | None:
@@ -65,23 +68,30 @@ def _by_character(text: str) -> tuple[str, ...] | None:
     n = len(text)
     if not 0 < n <= _PER_CHARACTER_UP_TO:
         return None
-    _load_pypinyin()
-    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
-
+    phrase_starts = _load_pypinyin()
     out = []
-    for i, char in enumerate(text):
-        if ord(char) not in PINYIN_DICT:
-            return None  # not a Han character pypinyin knows: its own rules apply
-        if any(text[i:j] in PHRASES_DICT for j in range(i + 1, n + 1)):
-            return None
+    for char in text:
         reading = _readings.get(char)
         if reading is None:
+            from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+
+            if ord(char) not in PINYIN_DICT or char in PHRASES_DICT:
+                return None  # not a Han character pypinyin reads alone: its own rules apply
             whole = _lazy_pinyin(char)
             if len(whole) != 1:
                 return None
             reading = _readings[char] = whole[0]
         out.append(reading)
+    for i in range(n - 1):
+        if text[i : i + 2] in phrase_starts and _phrase_from(text, i):
+            return None  # pypinyin reads this phrase as a whole
     return tuple(out)
+
+
+def _phrase_from(text: str, start: int) -> bool:
+    from pypinyin.constants import PHRASES_DICT
+
+    return any(text[start:end] in PHRASES_DICT for end in range(start + 2, len(text) + 1))
 
 
 def pinyin(text: str, sep: str = " ") -> str:

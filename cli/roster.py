@@ -9,6 +9,7 @@ from typing import Any
 from cli.app import Context, print_json
 from cli.language import say
 from models.demo import load_demo
+from models.gcpause import paused_gc
 from models.names import display_name
 from models.roster import io as roster_io
 from models.roster.artist import Artist
@@ -63,7 +64,8 @@ def _preview_lines(plan: ImportPlan) -> list[str]:
 def _import(ctx: Context) -> int:
     path = Path(ctx.args.file)
     roster = RosterService(ctx.db)
-    plan = roster.plan_import(roster_io.checked(path))
+    with paused_gc():  # no collector pass over the rows read so far, again and again
+        plan = roster.plan_import(roster_io.checked(path))
     duplicates = ctx.args.duplicates
     print(_counts_line(plan, path.name, duplicates))
     if ctx.args.dry_run:

@@ -93,7 +93,11 @@ class RosterFiles(QObject):
     def _show_preview(
         self, preview: ImportPreview, plan: ImportPlan, path: Path, release: Callable[[], None]
     ) -> None:
-        dialog = ImportPreviewDialog(preview, path.name, self._parent, plan)
+        try:
+            dialog = ImportPreviewDialog(preview, path.name, self._parent, plan)
+        except BaseException:
+            release()  # no preview: the rows go now, and the collector runs again
+            raise
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         saving: list[Task[ImportResult] | None] = []
 

@@ -8,6 +8,7 @@ from cli.app import Context
 from cli.language import say
 from cli.reading import print_artists
 from models.demo import load_demo
+from models.gcpause import paused_gc
 from models.names import display_name
 from models.roster import io as roster_io
 from models.roster.merge import Choice, ImportPlan, RowKind
@@ -58,7 +59,8 @@ def _preview_lines(plan: ImportPlan) -> list[str]:
 def _import(ctx: Context) -> int:
     path = Path(ctx.args.file)
     roster = ctx.desk.roster
-    plan = roster.plan_import(roster_io.checked(path))
+    with paused_gc():  # no collector pass over the rows read so far, again and again
+        plan = roster.plan_import(roster_io.checked(path))
     duplicates = ctx.args.duplicates
     print(_counts_line(plan, path.name, duplicates))
     if ctx.args.dry_run:

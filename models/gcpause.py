@@ -4,7 +4,9 @@ A full collection walks every tracked object; with a large roster, a 5,000-scene
 batch of statements in memory that is hundreds of milliseconds during which the window cannot
 paint. Bulk work runs inside `paused_gc()`: the collector is off while it runs (on every
 thread: there is one collector per process) and back on when the last bulk work ends;
-reference counting frees ordinary garbage meanwhile, only reference cycles wait.
+reference counting frees ordinary garbage meanwhile, only reference cycles wait. Bulk data
+that lives across several steps (a file read, previewed, then saved) is covered by `hold()`
+until it is dropped.
 
 `freeze_long_lived()`, called once the application has started, moves what exists then (the
 imported modules, the window and its views, which live as long as the process) out of the
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 _lock = threading.Lock()
@@ -23,22 +25,61 @@ _depth = 0
 _was_enabled = True
 
 
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Collector off for the duration (nested and concurrent uses are counted)."""
+def _pause() -> None:
     global _depth, _was_enabled
     with _lock:
         if _depth == 0:
             _was_enabled = gc.isenabled()
             gc.disable()
         _depth += 1
+
+
+def _resume() -> None:
+    global _depth
+    with _lock:
+        _depth -= 1
+        if _depth == 0 and _was_enabled:
+            gc.enable()
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Collector off for the duration (nested and concurrent uses are counted)."""
+    _pause()
     try:
         yield
     finally:
-        with _lock:
-            _depth -= 1
-            if _depth == 0 and _was_enabled:
-                gc.enable()
+        _resume()
+
+
+def hold() -> Callable[[], None]:
+    """Collector off until the returned `release` is called (later calls do nothing).
+
+    For bulk data that outlives one call, such as a file's 100,000 rows between reading them
+    and saving them: re-enabling the collector while they are alive makes its next pass walk
+    every one of them (a 100-500 ms stall of the window). Released once they are dropped,
+    reference counting has already freed them and the pass is short.
+    """
+    _pause()
+    released = threading.Event()
+
+    def release() -> None:
+        if not released.is_set():
+            released.set()
+            _resume()
+
+    return release
+
+
+def collect_young() -> int:
+    """During paused bulk work, free the reference cycles the last item left (a signed PDF's
+    object graph is full of them): a pass over the young generations only, i.e. over what
+    was made since the last pass, a few milliseconds. Without it 100 statements' cycles
+    (~150,000 objects) wait for the collector to come back, which then walks them all in
+    one 150-450 ms pass. Does nothing when the collector runs (it does this itself)."""
+    if not paused():
+        return 0
+    return gc.collect(1)
 
 
 def paused() -> bool:
@@ -51,3 +92,15 @@ def freeze_long_lived() -> int:
     gc.collect()
     gc.freeze()
     return gc.get_freeze_count()
+
+
+def freeze_loaded_data() -> None:
+    """Take big data just loaded or built (pypinyin's 190,000 phrase lists, a long script's
+    analysis) out of later collections, without a collection first (that would be the
+    stall this avoids). Call it while the collector is paused, right after building.
+
+    Everything that exists at this moment is frozen with it: ordinary objects are still freed
+    by reference counting, only reference cycles that are garbage right now are never
+    collected, so the data frozen must hold no cycles, and it is for big data only.
+    """
+    gc.freeze()

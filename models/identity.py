@@ -10,6 +10,7 @@ tell its statements from forgeries.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import secrets
@@ -22,7 +23,6 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, padding, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
@@ -155,7 +155,7 @@ class SigningIdentityService:
                 "error.identity.signing_key_cannot_read_strerror", strerror=e.strerror
             ) from e
         try:
-            key = serialization.load_pem_private_key(pem, password=passphrase.encode("utf-8"))
+            key = read_private_key(pem, passphrase.encode("utf-8"))
         except (ValueError, TypeError) as e:
             raise UserError("error.identity.passphrase_does_not_unlock_signing") from e
         signing_key = _usable_key(key)
@@ -329,7 +329,7 @@ def encrypted_pkcs8(key: SigningKey, secret: bytes, rounds: int | None = None) -
     rounds = rounds or KDF_ROUNDS
     salt = os.urandom(16)
     iv = os.urandom(16)
-    derived = PBKDF2HMAC(hashes.SHA256(), 32, salt, rounds).derive(secret)
+    derived = hashlib.pbkdf2_hmac("sha256", secret, salt, rounds, 32)
     padder = padding.PKCS7(128).padder()
     padded = padder.update(plain) + padder.finalize()
     encryptor = Cipher(algorithms.AES(derived), modes.CBC(iv)).encryptor()
@@ -367,6 +367,72 @@ def encrypted_pkcs8(key: SigningKey, secret: bytes, rounds: int | None = None) -
     )
     armored: bytes = pem.armor("ENCRYPTED PRIVATE KEY", info.dump())
     return armored
+
+
+# PBES2 key-derivation hashes and ciphers the stored key may use (what `encrypted_pkcs8` and
+# cryptography's `BestAvailableEncryption` write); other encryptions take cryptography's reader.
+_PRF_HASHES = {
+    "sha1": "sha1",
+    "sha224": "sha224",
+    "sha256": "sha256",
+    "sha384": "sha384",
+    "sha512": "sha512",
+}
+_AES_CBC = {"aes128_cbc": 16, "aes192_cbc": 24, "aes256_cbc": 32}
+
+
+def read_private_key(pem: bytes, secret: bytes) -> object:
+    """The private key of a PEM file, decrypted with `secret`; ValueError if it does not open.
+
+    The stored key's PBKDF2 (600,000 rounds) runs in `hashlib.pbkdf2_hmac`, which lets other
+    threads run meanwhile: cryptography's PEM reader holds the interpreter lock for the whole
+    derivation (~170-330 ms), during which the window could not repaint. Same derivation,
+    same key: keys written by cryptography or by `encrypted_pkcs8` both open.
+    """
+    plain = _pbes2_aes_plaintext(pem, secret)
+    if plain is None:
+        return serialization.load_pem_private_key(pem, password=secret)
+    return serialization.load_der_private_key(plain, password=None)
+
+
+def _pbes2_aes_plaintext(pem: bytes, secret: bytes) -> bytes | None:
+    """The DER PKCS#8 inside a PBES2 (PBKDF2-HMAC, AES-CBC) `ENCRYPTED PRIVATE KEY`; None for
+    any other file (cryptography reads those); ValueError when `secret` does not open it."""
+    from asn1crypto import keys as asn1_keys
+    from asn1crypto import pem as asn1_pem
+
+    try:
+        kind, _headers, der = asn1_pem.unarmor(pem)
+        if kind != "ENCRYPTED PRIVATE KEY":
+            return None
+        info = asn1_keys.EncryptedPrivateKeyInfo.load(der)
+        algorithm = info["encryption_algorithm"]
+        if algorithm["algorithm"].native != "pbes2":
+            return None
+        params = algorithm["parameters"]
+        kdf = params["key_derivation_func"]
+        scheme = params["encryption_scheme"]
+        if kdf["algorithm"].native != "pbkdf2":
+            return None
+        kdf_params = kdf["parameters"]
+        prf = _PRF_HASHES.get(kdf_params["prf"]["algorithm"].native)
+        length = _AES_CBC.get(scheme["algorithm"].native)
+        salt = kdf_params["salt"].native
+        if prf is None or length is None or not isinstance(salt, bytes):
+            return None
+        rounds = int(kdf_params["iteration_count"].native)
+        stated = kdf_params["key_length"].native
+        iv = scheme["parameters"].native
+        ciphertext = info["encrypted_data"].native
+    except (ValueError, TypeError, KeyError):
+        return None  # not the structure we read: cryptography's reader decides
+    if stated is not None and int(stated) != length:
+        return None
+    derived = hashlib.pbkdf2_hmac(prf, secret, salt, rounds, length)
+    decryptor = Cipher(algorithms.AES(derived), modes.CBC(iv)).decryptor()
+    padded = decryptor.update(ciphertext) + decryptor.finalize()
+    unpadder = padding.PKCS7(128).unpadder()
+    return unpadder.update(padded) + unpadder.finalize()  # ValueError: wrong passphrase
 
 
 def _looks_like_pkcs12(data: bytes) -> bool:

@@ -78,6 +78,10 @@ class TaskControl:
         self._relay.cancellable.emit(allowed)
 
 
+def _spent(_control: TaskControl) -> Any:
+    raise RuntimeError("a task's work runs once")
+
+
 class _Worker(QRunnable):
     def __init__(self, work: Callable[[TaskControl], Any], control: TaskControl, relay: _Relay):
         super().__init__()
@@ -90,7 +94,9 @@ class _Worker(QRunnable):
         try:
             self._control.check()
             with paused_gc():  # no full collection stalls the window during bulk work
-                result = self._work(self._control)
+                work, self._work = self._work, _spent
+                result = work(self._control)
+                del work  # what the work captured goes now, while the collector is paused
             self._control.check()
         except TaskCancelled:
             self._relay.cancelled.emit()

@@ -14,6 +14,8 @@ from models.names import display_name, has_han, romanize
 
 AGE_OF_MAJORITY = 18
 _JURISDICTION = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
+_CONTROL = re.compile(r"[\x00-\x1f]")  # control characters (a name may hold none)
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f]")  # the same, tab and newline allowed
 MAX_NAME = 200
 
 
@@ -101,13 +103,13 @@ class ArtistDraft:
         ):
             if len(value) > MAX_NAME:
                 bad(name, "problem.is_longer_than_characters", n=MAX_NAME)
-            if any(ord(c) < 32 for c in value):
+            if _CONTROL.search(value):
                 bad(name, "problem.contains_control_characters")
         for alias in (*self.stage_names, *self.unions):
             if any(sep in alias for sep in ";；、"):
                 bad("stage_name", "problem.contains_a_list_separator_or", item=alias)
         for name, value in (("notes", self.notes), ("contact", self.contact)):
-            if any(ord(c) < 32 and c not in "\n\t" for c in value):
+            if _CONTROL_IN_TEXT.search(value):
                 bad(name, "problem.contains_control_characters")
         if self.date_of_birth is not None:
             if self.date_of_birth > on:

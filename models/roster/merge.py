@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 
 from models.roster.artist import Artist, ArtistDraft
 from models.roster.io import IncomingRow
@@ -102,14 +103,23 @@ class ImportPlan:
         return sum(1 for r in self.rows if r.kind is kind)
 
     def counts(self) -> dict[RowKind, int]:
+        return dict(self._counts)
+
+    def default_choices(self) -> list[Choice]:
+        return list(self._default_choices)
+
+    # Worked out once (the GUI asks on a worker first, so opening the preview stays quick).
+    @cached_property
+    def _counts(self) -> dict[RowKind, int]:
         out = dict.fromkeys(RowKind, 0)
         for r in self.rows:
             out[r.kind] += 1
         return out
 
-    def default_choices(self) -> list[Choice]:
+    @cached_property
+    def _default_choices(self) -> tuple[Choice, ...]:
         default = {k: PlannedRow(0, k, ArtistDraft("")).default_choice for k in RowKind}
-        return [default[r.kind] for r in self.rows]
+        return tuple(default[r.kind] for r in self.rows)
 
     @property
     def changes_anything(self) -> bool:

@@ -16,6 +16,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import paragraph
 
+from models.gcpause import freeze_loaded_data
 from models.resources import CJK_FONT
 
 FONT = "CDSans"
@@ -37,6 +38,9 @@ def register_fonts() -> str:
         module.ALL_CANNOT_START += missing
     if not getattr(paragraph.wordSplit, "_hangs_runs", False):
         paragraph.wordSplit = _hanging_word_split(paragraph.wordSplit)
+    # The font's glyph tables (~35,000 lists) live as long as the process: out of the
+    # collector's passes, or the first pass after a batch of statements walks them all.
+    freeze_loaded_data()
     return FONT
 
 

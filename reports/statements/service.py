@@ -27,6 +27,7 @@ from models.clock import utc_now
 from models.dates import desk_zone
 from models.desk import Desk
 from models.errors import UserError
+from models.gcpause import collect_young
 from models.identity import UnlockedIdentity
 from models.roster.artist import Artist
 from models.statements.record import (
@@ -253,6 +254,7 @@ class StatementService:
             except UserError as e:
                 failed.append((artist_id, e.message))
                 log.info("batch: artist %s not exported: %s", artist_id, e.message)
+            collect_young()  # this statement's PDF object graph, now, not all at the end
             if progress is not None:
                 progress(done, total, label)
         return BatchResult(tuple(exported), tuple(failed), False)

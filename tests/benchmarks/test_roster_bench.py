@@ -163,6 +163,7 @@ def test_window_import_stalls(benchmark, tmp_path_factory, qtbot):
         dialog = view.files.preview_dialog
         assert dialog is not None
         dialog.import_button.click()
+        del dialog  # as in the window, nothing keeps the closed preview (and its rows) alive
         qtbot.waitUntil(lambda: running_tasks() == 0, timeout=300_000)
         qtbot.waitUntil(lambda: view.model.rowCount() == rows, timeout=120_000)
 

@@ -27,10 +27,12 @@ from models.storage.database import Database
 from tests.benchmarks.roster_data import make_database
 from ui.roster.view import SEARCH_DEBOUNCE_MS, RosterView
 from ui.settings import Settings
+from ui.tasks import running_tasks
 
 ARTISTS = 100_000
 TARGET_MS = 30.0
-TYPED = ["linxiao", "林晓", "emma hart", "wang"]
+TYPED = ["linxiao", "林晓", "emma hart", "wang", "e", "h", "z", "q", "v", "x", "em", "ha"]
+_whole_ms: list[float] = []
 # The offscreen platform says it has no window manager; that is about the test platform.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -47,6 +49,12 @@ def view(qapp: QApplication, roster_100k: Path, tmp_path: Path) -> Iterator[Rost
     shown.resize(1100, 700)
     shown.show()
     QTest.qWaitForWindowExposed(shown)
+    # the whole roster's list for narrowing loads on a worker right after the first paint;
+    # its time is reported, and keystrokes are measured once it is at hand
+    start = time.perf_counter()
+    while running_tasks():
+        QTest.qWait(5)
+    _whole_ms.append((time.perf_counter() - start) * 1000)
     yield shown
     shown.close()
     db.close()
@@ -112,7 +120,8 @@ def test_keystrokes_in_the_real_view(
             f" then): median {statistics.median(typed):.1f} ms, "
             f"max {max(typed):.1f} ms (target ≤ {TARGET_MS:.0f} ms); "
             f"service search_ids median {statistics.median(service):.1f} ms, "
-            f"max {max(service):.1f} ms\n"
+            f"max {max(service):.1f} ms; whole list loaded in the background in "
+            f"{max(_whole_ms):.0f} ms after the first paint\n"
         )
         for query, ms, paint in rows:
             sys.stdout.write(f"  {query!r:14} model {ms:6.1f} ms  repaint {paint:6.1f} ms\n")

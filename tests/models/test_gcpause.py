@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import gc
 import threading
+import weakref
 
-from models.gcpause import freeze_long_lived, paused, paused_gc
+from models.gcpause import collect_young, freeze_long_lived, hold, paused, paused_gc
 
 
 def test_the_collector_is_off_during_bulk_work_and_back_on_after() -> None:
@@ -54,3 +55,30 @@ def test_an_error_in_the_work_still_turns_it_back_on() -> None:
     except ValueError:
         pass
     assert gc.isenabled()
+
+
+def test_a_hold_keeps_it_off_until_released_once() -> None:
+    release = hold()
+    assert not gc.isenabled() and paused()
+    with paused_gc():
+        pass
+    assert not gc.isenabled()  # the hold outlives the bulk call inside it
+    other = hold()
+    release()
+    release()  # a second release of the same hold does not end the other one
+    assert not gc.isenabled()
+    other()
+    assert gc.isenabled() and not paused()
+
+
+def test_bulk_work_frees_an_items_cycles_as_it_goes() -> None:
+    class Node:
+        def __init__(self) -> None:
+            self.me = self
+
+    with paused_gc():
+        gone = weakref.ref(Node())
+        assert gone() is not None  # a cycle: reference counting cannot free it
+        collect_young()
+        assert gone() is None
+    assert collect_young() == 0  # the collector runs: nothing to do here

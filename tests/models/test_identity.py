@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from models import identity as identity_module
 from models.audit.service import AuditService
@@ -106,3 +111,84 @@ def test_damaged_certificate_file_is_a_user_error(db):
         svc.unlock(PASS)
     fresh = svc.create("Starlight", PASS, replace=True)  # a damaged identity can be replaced
     assert svc.unlock(PASS).identity.fingerprint == fresh.fingerprint
+
+
+def _public(key):
+    return key.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+
+
+def _write_key(svc, pem: bytes) -> None:
+    (svc.folder / KEY_FILE).write_bytes(pem)
+
+
+@pytest.mark.parametrize(
+    "written_by",
+    ["BestAvailableEncryption", "traditional OpenSSL PEM"],
+)
+def test_key_files_written_by_cryptography_still_unlock(db, written_by):
+    """Keys stored the old way (cryptography's own encryption, read back by cryptography)
+    open with the same passphrase and give the same key; a wrong passphrase is refused."""
+    svc = SigningIdentityService(db)
+    svc.create("Starlight", PASS)
+    key = svc.unlock(PASS).private_key
+    secret = PASS.encode()
+    if written_by == "BestAvailableEncryption":
+        encryption, fmt = (
+            serialization.BestAvailableEncryption(secret),
+            serialization.PrivateFormat.PKCS8,
+        )
+    else:
+        encryption, fmt = (
+            serialization.BestAvailableEncryption(secret),
+            serialization.PrivateFormat.TraditionalOpenSSL,
+        )
+    _write_key(svc, key.private_bytes(serialization.Encoding.PEM, fmt, encryption))
+    assert _public(svc.unlock(PASS).private_key) == _public(key)
+    with pytest.raises(UserError, match="passphrase does not unlock"):
+        svc.unlock("not the passphrase")
+
+
+def test_stored_key_opens_with_cryptography_and_the_reader_agrees(db):
+    """What `encrypted_pkcs8` writes is standard: cryptography's reader opens it too."""
+    svc = SigningIdentityService(db)
+    svc.create("Starlight", PASS)
+    pem = (svc.folder / KEY_FILE).read_bytes()
+    by_cryptography = serialization.load_pem_private_key(pem, password=PASS.encode())
+    by_reader = identity_module.read_private_key(pem, PASS.encode())
+    assert _public(by_reader) == _public(by_cryptography)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    secret=st.binary(min_size=1, max_size=40),
+    salt=st.binary(min_size=8, max_size=32),
+    rounds=st.integers(min_value=1, max_value=3000),
+    prf=st.sampled_from(["sha1", "sha256", "sha512"]),
+)
+def test_hashlib_pbkdf2_derives_what_cryptography_derives(secret, salt, rounds, prf):
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+
+    algorithm = {"sha1": hashes.SHA1(), "sha256": hashes.SHA256(), "sha512": hashes.SHA512()}
+    expected = PBKDF2HMAC(algorithm[prf], 32, salt, rounds).derive(secret)
+    assert hashlib.pbkdf2_hmac(prf, secret, salt, rounds, 32) == expected
+
+
+def test_a_key_file_written_before_the_reader_changed_still_unlocks(db):
+    """A stored key written by the previous `encrypted_pkcs8` (cryptography's PBKDF2, the real
+    600,000 rounds), kept as a file, opens with the same passphrase to the same key."""
+    files = Path(__file__).parent / "identity_files"
+    svc = SigningIdentityService(db)
+    svc.create("Starlight", PASS)
+    old = (files / "key-written-before-hashlib.pem").read_bytes()
+    key = identity_module.read_private_key(old, PASS.encode())
+    public = serialization.load_pem_public_key(
+        (files / "key-written-before-hashlib.pub.pem").read_bytes()
+    )
+    assert _public(key) == public.public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    with pytest.raises(ValueError):
+        identity_module.read_private_key(old, b"not the passphrase")

@@ -8,14 +8,14 @@ and Cancel works until the final, single-transaction save begins.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from models.gcpause import paused_gc
+from models.gcpause import hold
 from models.roster import io as roster_io
 from models.roster.artist import Artist
 from models.roster.io import ImportPreview
@@ -64,29 +64,56 @@ class RosterFiles(QObject):
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> Task[tuple[ImportPreview, ImportPlan]]:
-        """Read, check and match `path` in the background, then show the preview dialog."""
+        """Read, check and match `path` in the background, then show the preview dialog.
+
+        The collector stays paused while the file's rows live (read, previewed, saved): a
+        collector pass over 100,000 rows would stall the window (models/gcpause.py)."""
         roster = self._roster
+        release = hold()
 
         def work(control: TaskControl) -> tuple[ImportPreview, ImportPlan]:
-            with paused_gc():  # no collector pass stalls the window while 100,000 rows are read
-                preview = roster_io.preview(path)
-                control.check()
-                control.set_label(self.tr("Matching {file} to the roster…").format(file=path.name))
-                plan = roster.plan_import(preview, control.progress)
+            preview = roster_io.preview(path)
+            control.check()
+            control.set_label(self.tr("Matching {file} to the roster…").format(file=path.name))
+            plan = roster.plan_import(preview, control.progress)
+            plan.counts()  # counted here, not on the GUI thread when the preview opens
+            plan.default_choices()
             return preview, plan
 
-        return run_task(
+        task = run_task(
             self._parent,
             work,
-            lambda result: self._show_preview(result[0], result[1], path),
+            lambda result: self._show_preview(result[0], result[1], path, release),
             label=self.tr("Reading {file}…").format(file=path.name),
         )
+        task.failed.connect(release)
+        task.cancelled.connect(release)
+        return task
 
-    def _show_preview(self, preview: ImportPreview, plan: ImportPlan, path: Path) -> None:
-        dialog = ImportPreviewDialog(preview, path.name, self._parent, plan)
+    def _show_preview(
+        self, preview: ImportPreview, plan: ImportPlan, path: Path, release: Callable[[], None]
+    ) -> None:
+        try:
+            dialog = ImportPreviewDialog(preview, path.name, self._parent, plan)
+        except BaseException:
+            release()  # no preview: the rows go now, and the collector runs again
+            raise
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.save_import(preview, path.name, plan, dialog.choices))
-        dialog.destroyed.connect(self._forget_preview)
+        saving: list[Task[ImportResult] | None] = []
+
+        def save() -> None:
+            saving.append(self.save_import(preview, path.name, plan, dialog.choices))
+
+        def closed() -> None:
+            self._forget_preview()
+            task = saving[0] if saving else None
+            if task is not None and task.running:
+                task.finished.connect(release)  # the rows live until they are saved
+            else:
+                release()
+
+        dialog.accepted.connect(save)
+        dialog.destroyed.connect(closed)
         self.preview_dialog = dialog
         dialog.open()
 

@@ -16,6 +16,7 @@ import bisect
 from dataclasses import dataclass
 from pathlib import Path
 
+from models.gcpause import freeze_loaded_data
 from models.scripts import (
     AiUse,
     MarkerSet,
@@ -25,6 +26,8 @@ from models.scripts import (
     read_script,
 )
 from ui.tasks import TaskControl
+
+FREEZE_FROM_ELEMENTS = 20_000  # a script this long (~3,000 scenes) is frozen once read
 
 _FLAT = str.maketrans({"\n": " ", "\r": " ", "\u2028": " ", "\u2029": " ", "\v": " ", "\f": " "})
 
@@ -85,7 +88,14 @@ def analyse(
     control.progress(0, 0)
     uses = detect_ai_uses(document, markers)
     control.check()
-    return build_analysis(path, document, uses, markers_file)
+    analysis = build_analysis(path, document, uses, markers_file)
+    if len(document.elements) >= FREEZE_FROM_ELEMENTS:
+        # A long script is ~80,000 objects (elements, scenes, uses) that live as long as it
+        # is open; the collector's first pass after this work would walk them all on some
+        # thread, stalling the window, and every full pass again. They are taken out of its
+        # sight here (the analysis holds no reference cycles: closing the script frees it).
+        freeze_loaded_data()
+    return analysis
 
 
 def build_analysis(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -245,3 +246,29 @@ def test_plan_table_model_passes_the_model_tester(qtmodeltester: ModelTester) ->
     )
     model = PlanTableModel(plan)
     qtmodeltester.check(model, force_py=True)
+
+
+@pytest.mark.parametrize("how", ["import", "cancel"])
+def test_the_collector_rests_while_a_files_rows_live(
+    qtbot: QtBot, view: RosterView, tmp_path: Path, how: str
+) -> None:
+    """From reading the file to saving it (or closing the preview) no collector pass walks
+    its rows; afterwards the collector runs again. An unreadable file releases it too."""
+    path = tmp_path / "roster.csv"
+    path.write_text(GOOD, encoding="utf-8-sig")
+    assert gc.isenabled()
+    dialog = _preview(qtbot, view, path)
+    assert not gc.isenabled()
+    if how == "import":
+        dialog.import_button.click()
+        wait_for_tasks(qtbot)
+        assert view.roster.counts().active == 3
+    else:
+        dialog.reject()
+    qtbot.waitUntil(lambda: view.files.preview_dialog is None, timeout=5000)
+    qtbot.waitUntil(gc.isenabled, timeout=5000)
+    (tmp_path / "empty.csv").write_bytes(b"")
+    view.files.import_file(tmp_path / "empty.csv")
+    wait_for_tasks(qtbot)
+    close_error_boxes()
+    assert gc.isenabled()

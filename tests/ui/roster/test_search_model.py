@@ -23,6 +23,19 @@ def filled(roster: RosterService) -> RosterService:
     return roster
 
 
+def _spy(monkeypatch: pytest.MonkeyPatch, roster: RosterService) -> list[str]:
+    asked: list[str] = []
+    for name in ("search_ids", "search_id_texts", "count_matching"):
+        original = getattr(roster, name)
+
+        def spy(*args: object, _original=original, _name=name, **kwargs: object) -> object:
+            asked.append(_name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(roster, name, spy)
+    return asked
+
+
 def test_debounce_is_short() -> None:
     assert SEARCH_DEBOUNCE_MS <= 80
 
@@ -49,15 +62,7 @@ def test_a_growing_query_is_narrowed_without_asking_the_database(
 ) -> None:
     model = ArtistTableModel(filled)
     model.load(query="l")
-    asked: list[str] = []
-    for name in ("search_ids", "search_id_texts", "count_matching"):
-        original = getattr(filled, name)
-
-        def spy(*args: object, _original=original, _name=name, **kwargs: object) -> object:
-            asked.append(_name)
-            return _original(*args, **kwargs)
-
-        monkeypatch.setattr(filled, name, spy)
+    asked = _spy(monkeypatch, filled)
     for query in ("li", "lin", "lin ", "lin h"):
         model.load(query=query)
         assert model.ids == filled.search_ids(query)
@@ -75,12 +80,23 @@ def test_a_growing_query_is_narrowed_without_asking_the_database(
 @given(
     typed=st.lists(st.sampled_from(list("linhartwang林晓王 ")), min_size=1, max_size=6),
     archived=st.booleans(),
+    long_roster=st.booleans(),
 )
 def test_typing_lists_the_same_artists_as_the_service(
-    filled: RosterService, typed: list[str], archived: bool
+    qtbot: QtBot,
+    filled: RosterService,
+    monkeypatch: pytest.MonkeyPatch,
+    typed: list[str],
+    archived: bool,
+    long_roster: bool,
 ) -> None:
+    """Either way: from lists at hand, or (past `WHOLE`) the whole list loaded behind."""
+    from tests.ui.helpers import wait_for_tasks
+
+    monkeypatch.setattr(ArtistTableModel, "WHOLE", 10 if long_roster else 20_000)
     model = ArtistTableModel(filled)
     model.load(include_archived=archived)
+    wait_for_tasks(qtbot)
     query = ""
     for ch in typed:
         query += ch
@@ -143,3 +159,32 @@ def test_backspace_returns_to_a_list_at_hand_and_a_reload_forgets_them(
     model.reload()  # another desk saved: everything is asked again
     model.load(query="li")
     assert asked and model.ids == filled.search_ids("li")
+
+
+def test_a_long_roster_is_narrowed_from_its_whole_list_loaded_in_the_background(
+    qtbot: QtBot, filled: RosterService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past `WHOLE` artists the list is loaded in windows; the whole list (ids and texts)
+    loads on a worker, then every query, one letter included, is answered from it; a reload
+    (an artist added) drops it, so nothing stale is ever listed."""
+    from tests.ui.helpers import wait_for_tasks
+
+    monkeypatch.setattr(ArtistTableModel, "WINDOW", 7)
+    monkeypatch.setattr(ArtistTableModel, "WHOLE", 10)
+    model = ArtistTableModel(filled)
+    model.load()
+    assert model.listed_count == 7
+    wait_for_tasks(qtbot)
+    expected = {q: filled.search_ids(q) for q in ("l", "li", "h", "王", "hart", "")}
+    asked = _spy(monkeypatch, filled)
+    for query in ("l", "li", "h", "王", "hart", ""):
+        model.load(query=query)
+        assert model.rowCount() == len(expected[query])
+        assert model.ids == expected[query]
+    assert asked == []
+    filled.add(ArtistDraft("Lily Hart"))
+    model.reload()
+    model.load(query="h")
+    assert "count_matching" in asked  # the whole list was dropped: the database answers
+    assert model.ids == filled.search_ids("h")
+    assert any(a.native_name == "Lily Hart" for a in filled.get_many(model.ids).values())

@@ -31,9 +31,10 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from models.errors import UserError
+from models.messages import phrase
 
 SHORT = 64 * 1024  # UTF-8 readings of texts up to this size are checked against Chinese ones
 _SAMPLE = 200_000  # characters looked at when judging a reading
@@ -79,8 +80,8 @@ Kind = Literal["damaged", "binary", "unknown"]
 class TextDecodeError(UserError):
     """The bytes are not text this application reads; `kind` says why."""
 
-    def __init__(self, kind: Kind, message: str, message_zh: str) -> None:
-        super().__init__(message, message_zh)
+    def __init__(self, kind: Kind, code: str, **values: Any) -> None:
+        super().__init__(code, **values)
         self.kind = kind
 
 
@@ -125,16 +126,15 @@ def decode(data: bytes, name: str, *, western: bool = False, guess: bool = True)
         return guessed
     try:
         refuse_binary(data[:_SAMPLE].decode("latin-1"), name)
-        binary, binary_zh = "", ""
+        binary: Any = ""
     except TextDecodeError:
-        binary, binary_zh = "; it looks like binary data, not text", "；看起来是二进制数据而非文本"
-    western_names = (", or Windows-1252", "，也不是 Windows-1252") if western else ("", "")
+        binary = phrase("error.text.looks_binary")
     raise TextDecodeError(
         "unknown",
-        f"{name}: cannot tell the text encoding (not UTF-8, UTF-16, GB18030 or Big5"
-        f"{western_names[0]}){binary}. Save the file as UTF-8 text and try again.",
-        f"{name}：无法识别文本编码（不是 UTF-8、UTF-16、GB18030 或 Big5"
-        f"{western_names[1]}）{binary_zh}。请另存为 UTF-8 文本后重试。",
+        "error.text.unknown_encoding",
+        name=name,
+        western=phrase("error.text.or_windows_1252") if western else "",
+        binary=binary,
     )
 
 
@@ -186,11 +186,7 @@ def refuse_binary(text: str, name: str) -> None:
     sample = text[:_SAMPLE]
     controls = len(_CONTROL.findall(sample))
     if "\x00" in sample or controls > max(2, len(sample) // 200):
-        raise TextDecodeError(
-            "binary",
-            f"{name} contains binary data, not text",
-            f"{name} 含有二进制数据，不是文本",
-        )
+        raise TextDecodeError("binary", "error.text.binary", name=name)
 
 
 def _looks_western(text: str) -> bool:
@@ -215,10 +211,10 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
     except UnicodeDecodeError as e:
         raise TextDecodeError(
             "damaged",
-            f"{name}: the file says it is {encoding.upper()} (byte-order mark) but is damaged "
-            f"at byte {e.start}",
-            f"{name}：文件标明为 {encoding.upper()} 编码（字节顺序标记），"
-            f"但第 {e.start} 字节处已损坏",
+            "error.text.damaged_after_bom",
+            name=name,
+            encoding=encoding.upper(),
+            at=e.start,
         ) from e
 
 

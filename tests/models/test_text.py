@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from models.errors import UserError
@@ -91,11 +91,21 @@ def test_big5_chinese_round_trips(text: str) -> None:
     assert decode(text.encode("big5"), "t.txt").text == text
 
 
+def _zero_low_byte(c: str) -> bool:
+    """A character whose UTF-16 unit ends in a zero byte (刀 U+5200, 一 U+4E00): its zero byte
+    sits where an ASCII character's zero byte sits in the other byte order."""
+    return ord(c) > 0xFF and ord(c) & 0xFF == 0
+
+
 @FAST
 @given(st.tuples(mixed, st.sampled_from(LATIN)).map("".join), st.sampled_from(["le", "be"]))
 def test_utf16_without_a_mark_round_trips(text: str, order: str) -> None:
     """UTF-16 without a byte-order mark, as Windows editors write it: zero bytes tell the
-    byte order. (Chinese without one ASCII character has no zero bytes: see the example.)"""
+    byte order. (Chinese without one ASCII character has no zero bytes: see the example.)
+    Left out: texts with as many characters like 刀 (U+5200) as ASCII ones — "刀a" is the
+    same bytes as "R愀" in the other order, so no reader can tell them apart."""
+    ascii_count = sum(1 for c in text if ord(c) < 0x80)
+    assume(sum(1 for c in text if _zero_low_byte(c)) < ascii_count)
     assert decode(text.encode(f"utf-16-{order}"), "t.txt").text == text
 
 

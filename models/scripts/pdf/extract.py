@@ -85,19 +85,14 @@ def broken(source_name: str, page: int | None = None) -> ScriptReadError:
 
 
 def _locked(source_name: str) -> ScriptReadError:
-    return ScriptReadError(
-        f"{source_name} is password-protected; save an unprotected copy, or export the "
-        "script as FDX or Fountain",
-        f"{source_name} 受密码保护；请另存一份不加密的副本，或导出为 FDX 或 Fountain",
-    )
+    return ScriptReadError("error.scripts.pdf.extract.password_protected", source_name=source_name)
 
 
 def _too_complex(source_name: str) -> ScriptReadError:
     return ScriptReadError(
-        f"{source_name} is too complex to read as a script (a page draws far more than a "
-        f"script page, or reading took over {TIME_BUDGET_S:.0f} s)",
-        f"{source_name} 过于复杂，无法作为剧本读取（某页绘制的内容远超剧本页，"
-        f"或读取超过 {TIME_BUDGET_S:.0f} 秒）",
+        "error.scripts.pdf.extract.too_complex",
+        source_name=source_name,
+        seconds=f"{TIME_BUDGET_S:.0f}",
     )
 
 
@@ -127,8 +122,10 @@ def _extract(data: bytes, source_name: str, progress: Progress | None) -> list[P
             raise broken(source_name)
         if count > MAX_PAGES:
             raise ScriptReadError(
-                f"{source_name} has {count} pages; scripts over {MAX_PAGES} pages are not read",
-                f"{source_name} 共 {count} 页；超过 {MAX_PAGES} 页的剧本不予读取",
+                "error.scripts.pdf.extract.too_many_pages",
+                source_name=source_name,
+                count=count,
+                max_pages=MAX_PAGES,
             )
         try:
             pypdf_pages = PypdfPages(data)
@@ -153,8 +150,9 @@ def _extract(data: bytes, source_name: str, progress: Progress | None) -> list[P
             lines += len(page.segments)
             if lines > MAX_LINES:
                 raise ScriptReadError(
-                    f"{source_name} has more than {MAX_LINES} lines of text; that is not a script",
-                    f"{source_name} 的文字超过 {MAX_LINES} 行，不是剧本",
+                    "error.scripts.pdf.extract.too_many_lines",
+                    source_name=source_name,
+                    max_lines=MAX_LINES,
                 )
         return pages
     finally:

@@ -4131,6 +4131,10 @@ Certificate {fingerprint}</source>
         <translation>必须是三个字母的币种代码，如 CNY、USD 或 EUR</translation>
     </message>
     <message>
+        <source>must be a whole-number id</source>
+        <translation>必须是整数编号</translation>
+    </message>
+    <message>
         <source>must be an https:// address</source>
         <translation>必须是以 https:// 开头的网址</translation>
     </message>

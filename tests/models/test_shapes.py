@@ -114,7 +114,7 @@ def test_a_json_file_that_cannot_be_read_is_one_line_naming_the_kind_of_file(tmp
     from models.errors import UserError
     from models.shapes import load_file
 
-    kind = ("consent file", "同意记录文件")
+    kind = "error.shapes.kind.consent_file"
     cases = {
         "deep.json": (b"[" * 100_000, "nested too deeply to be a consent file"),
         "latin1.json": ('{"a": "caf\xe9"}'.encode("latin-1"), "is not UTF-8 text"),
@@ -128,5 +128,7 @@ def test_a_json_file_that_cannot_be_read_is_one_line_naming_the_kind_of_file(tmp
             load_file(path, kind, max_bytes=1024 if name == "big.json" else 1024 * 1024)
         assert message in e.value.message and "\n" not in e.value.message
         assert "\n" not in e.value.message_zh
+        if name in ("deep.json", "big.json"):  # the kind of file, named in Chinese too
+            assert "同意记录文件" in e.value.message_zh
     (tmp_path / "bom.json").write_bytes(b'\xef\xbb\xbf{"a": [1]}')
     assert load_file(tmp_path / "bom.json", kind) == {"a": [1]}

@@ -63,7 +63,7 @@ def consent_list(ctx: Context) -> int:
         artist = quick.artist(con, a.artist_id)
         if artist is None:
             raise NotFoundError(
-                f"There is no artist with id {a.artist_id}.", f"没有编号为 {a.artist_id} 的艺人。"
+                "error.consent.state.there_no_artist_id_artist", artist_id=a.artist_id
             )
         when = consent_list_time(a.as_of, artist.jurisdiction)
         state = state_as_of(con, artist.id, when)

@@ -182,10 +182,7 @@ def audit_anchors(args: Any, files_dir: Path, sqlite: Path | None) -> list[Ancho
     for folder in args.register or ():
         path = Path(folder)
         if not (path / "register.json").is_file():
-            raise UserError(
-                f"{path} holds no register.json; give the folder of a register export.",
-                f"{path} 中没有 register.json；请指定公开登记册导出文件夹。",
-            )
+            raise UserError("error.cli.audit.path_holds_no_register_json", path=path)
         found.extend(register_anchors(path))
     return found
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from models.errors import FieldProblem
-from models.messages import one_line
+from models.messages import one_line, phrase
 
 MAX_ID = 2**63 - 1  # the largest id a database column holds
 MISSING: Any = object()  # a field's default: leave it out of the result
@@ -90,49 +90,44 @@ def read(
     return values
 
 
-def load_file(path: Path, kind: tuple[str, str], max_bytes: int = 1024 * 1024) -> Any:
+def load_file(path: Path, kind: str, max_bytes: int = 1024 * 1024) -> Any:
     """The JSON value in `path`, or a UserError in one line saying why not.
 
-    `kind` names the file in both languages ("proposal file", "提案文件"). The size is checked
-    before reading: these files are small, and a huge one is a mistake or an attack.
+    `kind` is the catalogue code of the file's name ("error.shapes.kind.proposal_file"). The
+    size is checked before reading: these files are small, and a huge one is a mistake or an
+    attack.
     """
     from models.errors import UserError
 
-    en, zh = kind
+    what = phrase(kind)
     try:
         if path.stat().st_size > max_bytes:
             raise UserError(
-                f"{path.name} is larger than {max_bytes >> 10} KB; a {en} is small.",
-                f"{path.name} 超过 {max_bytes >> 10} KB。",
+                "error.shapes.file_too_large", name=path.name, kb=max_bytes >> 10, kind=what
             )
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise UserError(f"Cannot find {path}.", f"找不到文件 {path}。") from None
+        raise UserError("error.shapes.cannot_find_path", path=path) from None
     except IsADirectoryError:
-        raise UserError(f"{path} is a folder, not a JSON file.", f"{path} 是文件夹。") from None
+        raise UserError("error.shapes.path_is_a_folder", path=path) from None
     except OSError as e:
-        raise UserError(f"Cannot read {path}: {e.strerror or e}.", f"无法读取 {path}。") from e
+        raise UserError("error.shapes.cannot_read_path", path=path, reason=e.strerror or e) from e
     try:
         return json.loads(raw.decode("utf-8-sig"))
     except RecursionError:
-        raise UserError(
-            f"{path.name} is nested too deeply to be a {en}.",
-            f"{path.name} 嵌套层级过深，不是{zh}。",
-        ) from None
+        raise UserError("error.shapes.nested_too_deeply", name=path.name, kind=what) from None
     except UnicodeDecodeError:
-        raise UserError(
-            f"{path.name} is not UTF-8 text; save the JSON file as UTF-8.",
-            f"{path.name} 不是 UTF-8 文本；请将 JSON 文件保存为 UTF-8。",
-        ) from None
+        raise UserError("error.shapes.not_utf8", name=path.name) from None
     except json.JSONDecodeError as e:
         raise UserError(
-            f"{path.name} is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}).",
-            f"{path.name} 不是有效的 JSON（第 {e.lineno} 行第 {e.colno} 列）。",
+            "error.shapes.not_valid_json",
+            name=path.name,
+            line=e.lineno,
+            column=e.colno,
+            reason=e.msg,
         ) from None
     except ValueError as e:  # e.g. an integer literal longer than Python converts (4300 digits)
-        raise UserError(
-            f"{path.name} is not a usable {en} ({e}).", f"{path.name} 不是可用的{zh}。"
-        ) from None
+        raise UserError("error.shapes.not_usable", name=path.name, kind=what, reason=e) from None
 
 
 # -- converters ------------------------------------------------------------------------------

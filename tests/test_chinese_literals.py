@@ -30,7 +30,7 @@ JUSTIFIED = {
     "models/rules/scope_rules.py": "rule table of R7, R8, R11, R18; medium words matched",
     "models/rules/terms_rules.py": "rule table of R4-R6, R10, R12, R16, R19 (title, action, law)",
     # Words the parsers and matchers look for in Chinese text.
-    "models/dates.py": "date pattern with 年/月",
+    "models/dates/days.py": "the 年/月/日 date pattern of the date parser",
     "models/leak/entries.py": "list markers and 等 in published name lists",
     "models/leak/files.py": "column headings of name lists; supported types as a message value",
     "models/leak/keys.py": "surname readings for name matching",

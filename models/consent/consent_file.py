@@ -32,7 +32,7 @@ from models.consent.values import (
 from models.consent.words import ConsentStatus, Modality, Use
 from models.dates import MomentRule, consent_event
 from models.errors import FieldProblem, UserError
-from models.messages import field_name
+from models.messages import field_name, phrase
 from models.storage.database import Database
 
 _TYPES = {f.name: f.type for f in fields(ConsentDraft)}
@@ -51,6 +51,9 @@ class ConsentInput:
 
 class _Bad(UserError):
     pass
+
+
+Where = dict[str, Any]  # a catalogue phrase naming the record (and part) a problem is in
 
 
 MAX_AMOUNT = 10**15
@@ -123,7 +126,7 @@ EVIDENCE_SHAPE = {
 def _shaped(
     data: dict[str, Any],
     shape: dict[str, shapes.Field],
-    where: tuple[str, str],
+    where: Where,
     open_: bool = False,
 ) -> dict[str, Any]:
     """`data` read against `shape`; the first problem as one line naming record and field."""
@@ -131,9 +134,16 @@ def _shaped(
     values = shapes.read(data, shape, problems, open_=open_)
     if problems:
         p = problems[0]
-        en = f"{where[0]}{p.field}: " if p.field else where[0]
-        zh = f"{where[1]}{field_name(p.field, 'zh')}：" if p.field else where[1]
-        raise _Bad(f"{en}{p.message_in('en')}.", f"{zh}{p.message_in('zh')}。")
+        problem = phrase(p.code, **p.params) if p.code else p.message
+        if p.field:
+            field = (p.field, field_name(p.field, "zh"))
+            raise _Bad(
+                "error.consent.consent_file.field_problem",
+                where=where,
+                field=field,
+                problem=problem,
+            )
+        raise _Bad("error.consent.consent_file.problem", where=where, problem=problem)
     return values
 
 
@@ -145,21 +155,21 @@ def _event_rule(item: dict[str, Any], jurisdiction_of: Callable[[int], str]) -> 
         return consent_event("")  # the bad id is reported with the record's other fields
 
 
-def _evidence(value: Any, base_dir: Path, where: tuple[str, str]) -> tuple[EvidenceFile, ...]:
+def _evidence(value: Any, base_dir: Path, where: Where) -> tuple[EvidenceFile, ...]:
     if not isinstance(value, list):
-        raise _Bad(f"{where[0]}evidence: give a list of files.")
+        raise _Bad("error.consent.consent_file.evidence_give_list_files", where=where)
     out = []
     for i, e in enumerate(value, start=1):
-        w = (f"{where[0]}evidence {i}: ", f"{where[1]}证据 {i}：")
+        w = phrase("error.consent.consent_file.where.evidence_i", where=where, i=i)
         if isinstance(e, str):
             e = {"path": e}
         if not isinstance(e, dict):
-            raise _Bad(f'{w[0]}give a path (or {{"path": ..., "role": ...}}).')
+            raise _Bad("error.consent.consent_file.give_path_path_role", where=w)
         values = _shaped(e, EVIDENCE_SHAPE, w, open_=True)
         path = Path(values["path"]).expanduser()
         path = path if path.is_absolute() else base_dir / path
         if not path.is_file():
-            raise _Bad(f"{w[0]}there is no file at {path}.", f"{w[1]}找不到文件 {path}。")
+            raise _Bad("error.consent.consent_file.there_no_file_at_path", where=w, path=path)
         out.append(EvidenceFile(path, values["role"], values["name"], values["note"]))
     return tuple(out)
 
@@ -185,23 +195,28 @@ def parse_inputs(
     out = []
     for n, item in enumerate(items, start=1):
         many = len(items) > 1
-        where = (f"record {n}: " if many else "record: ", f"第 {n} 条记录：" if many else "记录：")
+        where = (
+            phrase("error.consent.consent_file.where.record_n", n=n)
+            if many
+            else phrase("error.consent.consent_file.where.record")
+        )
         if not isinstance(item, dict):
-            raise _Bad(f"{where[0]}give an object with the consent's fields.")
+            raise _Bad("error.consent.consent_file.give_object_consent_fields", where=where)
         rule = _event_rule(item, jurisdiction_of)
         values = _shaped(item, _record_shape(rule), where)
         status = values["status"]
         if status not in ENTERED_AS:
-            raise _Bad(
-                f"{where[0]}status: a record is entered as requested, pending_artist, given or "
-                "refused; revoke it afterwards with `consent revoke`."
-            )
+            raise _Bad("error.consent.consent_file.status_record_entered_as", where=where)
         decision = None
         if status in (ConsentStatus.GIVEN, ConsentStatus.REFUSED):
             d = values["decision"]
             if not isinstance(d, dict):
-                raise _Bad(f"{where[0]}decision: a {status.value} record needs the decision.")
-            w = (f"{where[0]}decision ", f"{where[1]}决定 ")
+                raise _Bad(
+                    "error.consent.consent_file.decision_record_needs_decision",
+                    where=where,
+                    status=status.value,
+                )
+            w = phrase("error.consent.consent_file.where.decision", where=where)
             dv = _shaped(d, _decision_shape(rule), w, open_=True)
             decision = ArtistDecision(
                 DecisionOutcome(status.value),
@@ -214,7 +229,7 @@ def parse_inputs(
         r = values["recommendation"]
         if r is not None:
             if not isinstance(r, dict):
-                raise _Bad(f"{where[0]}recommendation: give an object.")
+                raise _Bad("error.consent.consent_file.recommendation_give_object", where=where)
             rv = _shaped(r, _recommendation_shape(rule), where, open_=True)
             recommendation = AgencyRecommendation(
                 rv["recommendation"], rv["recommended_by"], rv["recommended_at"], rv["note"]
@@ -226,7 +241,7 @@ def parse_inputs(
 
 
 def read_inputs(path: Path, jurisdiction_of: Callable[[int], str]) -> list[ConsentInput]:
-    data = shapes.load_file(path, ("consent file", "同意记录文件"), MAX_FILE_BYTES)
+    data = shapes.load_file(path, "error.shapes.kind.consent_file", MAX_FILE_BYTES)
     return parse_inputs(data, path.parent, jurisdiction_of)
 
 

@@ -51,9 +51,7 @@ def state_as_of(con: sqlite3.Connection, artist_id: int, when: datetime) -> Cons
         "SELECT jurisdiction, ai_stance FROM artist WHERE id = :artist_id", params
     ).fetchone()
     if artist is None:
-        raise NotFoundError(
-            f"There is no artist with id {artist_id}.", f"没有编号为 {artist_id} 的艺人。"
-        )
+        raise NotFoundError("error.consent.state.there_no_artist_id_artist", artist_id=artist_id)
     row = con.execute(_STANCE, params).fetchone()
     stance, conditions = stance_from(
         row, lambda: con.execute(_ANY_STANCE, params).fetchone() is not None, artist[1]

@@ -38,7 +38,7 @@ Where the old parsers disagreed, this is what changed:
   like every other as-of.
 """
 
-from models.dates.days import DATE_HINT, DateFormatError, parse_date
+from models.dates.days import DateFormatError, parse_date
 from models.dates.moments import (
     PROPOSAL_AS_OF,
     PROPOSAL_TIME,
@@ -63,7 +63,6 @@ from models.dates.zones import (
 )
 
 __all__ = [
-    "DATE_HINT",
     "PROPOSAL_AS_OF",
     "PROPOSAL_TIME",
     "BareDay",

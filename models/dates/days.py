@@ -18,17 +18,24 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import Any
 
 _YEAR_FIRST = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _YEAR_LAST = re.compile(r"^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4})$")
 _ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
 
-DATE_HINT = "is not a date like 1990-05-31, 1990/5/31 or 31.05.1990"
-
 
 class DateFormatError(ValueError):
-    """Text that is not a date in any accepted form; the message says why in plain words."""
+    """Text that is not a date in any accepted form: a catalogue code (problem.*) and its
+    values; `str()` says why in plain English words."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        from models.messages import render  # read only when a date is bad
+
+        super().__init__(render(code, "en", params))
+        self.code = code
+        self.params = params
 
 
 def parse_date(value: object) -> date | None:
@@ -52,18 +59,15 @@ def parse_date(value: object) -> date | None:
     elif (m := _YEAR_LAST.match(text)) is not None:
         day, month, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
         if month > 12 and day <= 12:
-            raise DateFormatError(
-                f"'{text}' reads day first (DD.MM.YYYY); {month} is not a month. "
-                "Write the date as YYYY-MM-DD."
-            )
+            raise DateFormatError("problem.reads_day_first_not_a_month", value=text, month=month)
     elif (m := _ISO_DATETIME.match(text)) is not None:
         return parse_date(m.group(1))
     else:
-        raise DateFormatError(f"'{text}' {DATE_HINT}")
+        raise DateFormatError("problem.not_a_date_like", value=text)
     try:
         return date(year, month, day)
     except ValueError as e:
-        raise DateFormatError(f"'{text}' is not a real date ({e}).") from e
+        raise DateFormatError("problem.not_a_real_date", value=text, reason=e) from e
 
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９／－．", "0123456789/-.")

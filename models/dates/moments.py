@@ -59,10 +59,10 @@ class MomentFormatError(ValueError):
     def user_error(self, what: str) -> UserError:
         """One line naming what was being read (`--as-of`, `record 2: decided_at`)."""
         from models.errors import UserError
-        from models.messages import render
+        from models.messages import phrase
 
-        en, zh = (render(self.code, lang, self.params) for lang in ("en", "zh"))
-        return UserError(f"{what}: {en}.", f"{what}：{zh}。")
+        problem = phrase(self.code, **self.params)
+        return UserError("error.dates.moments.what_problem", what=what, problem=problem)
 
 
 def parse_day(value: object) -> date | None:

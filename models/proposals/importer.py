@@ -107,7 +107,7 @@ class _Plan:
 
 
 def load_json(path: Path) -> dict[str, Any]:
-    data = shapes.load_file(path, ("proposal file", "提案文件"), MAX_JSON_BYTES)
+    data = shapes.load_file(path, "error.shapes.kind.proposal_file", MAX_JSON_BYTES)
     if not isinstance(data, dict):
         raise UserError("error.proposals.importer.name_must_hold_one_json", name=path.name)
     return data

@@ -107,7 +107,7 @@ def _row_to_draft(
     try:
         born = parse_date(values.get("date_of_birth"))
     except DateFormatError as e:
-        problems.append(FieldProblem("date_of_birth", str(e), row))
+        problems.append(FieldProblem("date_of_birth", e.code, row, **e.params))
         born = None
     stance_raw = text("ai_stance").strip() or Stance.NOT_ASKED.value
     try:

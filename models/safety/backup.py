@@ -544,11 +544,7 @@ def _refuse_other_sessions(conn: Any, where: str) -> None:
     count, names = conn.execute(_OTHER_SESSIONS).one()
     if count:
         raise BackupError(
-            f"{where} is in use: {count} other session(s) are connected to it ({names}). "
-            "Close every other Consent Desk window and program using this database, then try "
-            "again. Nothing was restored.",
-            f"{where} 正在使用中：另有 {count} 个会话连接到该数据库（{names}）。请关闭所有使用该"
-            "数据库的 Consent Desk 窗口和程序后重试。未做任何恢复。",
+            "error.safety.backup.server_database_in_use", where=where, count=count, names=names
         )
 
 

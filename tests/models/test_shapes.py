@@ -114,7 +114,7 @@ def test_a_json_file_that_cannot_be_read_is_one_line_naming_the_kind_of_file(tmp
     from models.errors import UserError
     from models.shapes import load_file
 
-    kind = ("consent file", "同意记录文件")
+    kind = "error.shapes.kind.consent_file"
     cases = {
         "deep.json": (b"[" * 100_000, "nested too deeply to be a consent file"),
         "latin1.json": ('{"a": "caf\xe9"}'.encode("latin-1"), "is not UTF-8 text"),
@@ -128,5 +128,49 @@ def test_a_json_file_that_cannot_be_read_is_one_line_naming_the_kind_of_file(tmp
             load_file(path, kind, max_bytes=1024 if name == "big.json" else 1024 * 1024)
         assert message in e.value.message and "\n" not in e.value.message
         assert "\n" not in e.value.message_zh
+        if name in ("deep.json", "big.json"):  # the kind of file, named in Chinese too
+            assert "同意记录文件" in e.value.message_zh
     (tmp_path / "bom.json").write_bytes(b'\xef\xbb\xbf{"a": [1]}')
     assert load_file(tmp_path / "bom.json", kind) == {"a": [1]}
+
+
+def test_a_consent_file_problem_names_record_and_field_in_english_and_chinese(tmp_path) -> None:
+    import pytest
+
+    from models.consent.consent_file import parse_inputs
+    from models.errors import UserError
+
+    cases = [
+        (
+            [{"artist_id": 1, "counterparty_id": 2}, {"artist_id": "a", "counterparty_id": 2}],
+            "record 2: artist_id: must be a whole-number id.",
+            "第 2 条记录：艺人：",
+        ),
+        (
+            {"artist_id": 1, "counterparty_id": 2, "evidence": [{"path": "gone.pdf"}]},
+            f"record: evidence 1: there is no file at {tmp_path / 'gone.pdf'}.",
+            f"记录：证据 1：找不到文件 {tmp_path / 'gone.pdf'}。",
+        ),
+        (
+            {"artist_id": 1, "counterparty_id": 2, "status": "given"},
+            "record: decision: a given record needs the decision.",
+            "记录：decision：已同意记录须包含决定。",
+        ),
+    ]
+    for data, english, chinese in cases:
+        with pytest.raises(UserError) as e:
+            parse_inputs(data, tmp_path, lambda _artist: "CN")
+        assert e.value.message == english
+        assert e.value.message_zh.startswith(chinese), e.value.message_zh
+
+
+def test_a_register_that_cannot_be_read_says_why_in_either_language(tmp_path) -> None:
+    import pytest
+
+    from reports.verification.register import RegisterUnreadable, read_register
+
+    (tmp_path / "register.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(RegisterUnreadable) as e:
+        read_register(tmp_path)
+    assert str(e.value) == f"{tmp_path} has no register.json.sig."
+    assert e.value.text("zh") == f"{tmp_path} 中没有 register.json.sig。"

@@ -7,14 +7,8 @@ from pathlib import Path
 from cli.app import Context, print_json
 from cli.language import say
 from models.clock import utc_now
-from models.safety.backup import (
-    PG_MESSAGE,
-    BackupError,
-    check_backup,
-    create_backup,
-    manifest_problems,
-    restore_backup,
-)
+from models.safety.backup import PG_MESSAGE, BackupError, check_backup, create_backup
+from models.safety.restore import manifest_problems, restore_backup
 from models.storage.database import resolve
 
 

@@ -16,14 +16,6 @@ LIMIT = 500
 BEING_SPLIT = frozenset(
     {
         "reports/verify.py",
-        "models/safety/backup.py",
-        "models/scripts/ai_markers.py",
-        "models/scripts/fountain.py",
-        "ui/leak/view.py",
-        "ui/consent/view.py",
-        "ui/roster/import_dialog.py",
-        "ui/consent/form/dialog.py",
-        "models/proposals/rule_check.py",
     }
 )
 

@@ -100,7 +100,8 @@ class Safety(QObject):
         A backup whose seal or audit trail does not verify is refused first; the person is
         then warned what that means and may restore it anyway (recorded in the audit trail).
         """
-        from models.safety.backup import UnverifiedBackup, check_backup, restore_backup
+        from models.safety.backup import UnverifiedBackup, check_backup
+        from models.safety.restore import restore_backup
         from ui.errors import show_error
 
         def checked(_manifest: object) -> None:

@@ -118,7 +118,7 @@ def copy_rows(
     caller's write transaction on `dconn`; check counts and that the audit chain reads the
     same on both (UserError otherwise, and the caller's transaction rolls back).
 
-    Also used by restore onto PostgreSQL (models/safety/backup.py), after emptying the tables,
+    Also used by restore onto PostgreSQL (models/safety/restore.py), after emptying the tables,
     and to keep the replaced content first (`source_must_verify=False`: a broken log is kept
     as it is, which is often why one restores).
     """

@@ -16,7 +16,8 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from models.safety.backup import check_backup, create_backup, restore_backup
+from models.safety.backup import check_backup, create_backup
+from models.safety.restore import restore_backup
 from models.storage.archive import BackupError
 from tests.fuzz.profiles import flip, fuzz_settings, scratch
 from tests.models.storage.archives import entry, tree

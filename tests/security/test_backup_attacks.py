@@ -21,7 +21,8 @@ import pytest
 from main import main
 from models.audit.service import AuditService
 from models.demo import load_demo
-from models.safety.backup import create_backup, remove_stale_restores
+from models.safety.backup import create_backup
+from models.safety.restore import remove_stale_restores
 from models.storage.database import Database
 from tests.shared_identity import install
 

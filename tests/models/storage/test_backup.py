@@ -16,12 +16,9 @@ from models.audit.service import AuditService
 from models.demo import load_demo
 from models.roster.artist import ArtistDraft, Stance
 from models.roster.service import RosterService
-from models.safety.backup import (
-    check_backup,
-    create_backup,
-    restore_backup,
-)
+from models.safety.backup import check_backup, create_backup
 from models.safety.integrity import check_stored_files
+from models.safety.restore import restore_backup
 from models.storage import files
 from models.storage.archive import DATABASE, MANIFEST, BackupError
 from models.storage.database import Database, remove_database_files, resolve
@@ -276,7 +273,7 @@ def test_restore_puts_the_old_database_back_if_the_restored_one_does_not_open(
         Path(str(db.location.sqlite_path) + "-wal").write_bytes(b"wal of the restored copy")
         raise DatabaseError("cannot open")
 
-    monkeypatch.setattr("models.safety.backup._check_restored", refuse)
+    monkeypatch.setattr("models.safety.restore._check_restored", refuse)
     with pytest.raises(DatabaseError):
         restore_backup(archive, str(db.location.sqlite_path))
     after = tree(tmp_path)

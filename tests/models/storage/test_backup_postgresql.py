@@ -13,7 +13,8 @@ import pytest
 from models.audit.service import AuditService
 from models.roster.artist import ArtistDraft
 from models.roster.service import RosterService
-from models.safety.backup import UnverifiedBackup, create_backup, restore_backup
+from models.safety.backup import UnverifiedBackup, create_backup
+from models.safety.restore import restore_backup
 from models.storage import files
 from models.storage.archive import MANIFEST, BackupError
 from models.storage.database import Database

@@ -21,6 +21,7 @@ from typing import Any
 from cryptography import x509
 
 from models.certificates import fingerprint
+from models.messages import Text
 from reports.verification.cms_check import check_cms
 
 REGISTER_TYPE = "consent-desk.public-register"
@@ -32,7 +33,11 @@ SEEN_FILE = "registers-seen.json"
 
 
 class RegisterUnreadable(ValueError):
-    """The folder holds no register that its own certificate signed."""
+    """The folder holds no register that its own certificate signed (why: `text`)."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text)
+        self.text = text
 
 
 @dataclass(frozen=True)
@@ -56,12 +61,16 @@ def is_register_folder(folder: Path) -> bool:
 def _read(path: Path, limit: int) -> bytes:
     try:
         if path.stat().st_size > limit:
-            raise RegisterUnreadable(f"{path.name} is too large to be a register.")
+            raise RegisterUnreadable(Text("verify.register.too_large", name=path.name))
         return path.read_bytes()
     except FileNotFoundError as e:
-        raise RegisterUnreadable(f"{path.parent} has no {path.name}.") from e
+        raise RegisterUnreadable(
+            Text("verify.register.missing", folder=path.parent, name=path.name)
+        ) from e
     except OSError as e:
-        raise RegisterUnreadable(f"Cannot read {path}: {e.strerror or e}.") from e
+        raise RegisterUnreadable(
+            Text("verify.register.unreadable", path=path, reason=e.strerror or e)
+        ) from e
 
 
 def read_register(folder: Path) -> CheckedRegister:
@@ -72,30 +81,28 @@ def read_register(folder: Path) -> CheckedRegister:
     try:
         certificate = x509.load_pem_x509_certificates(pem)[0]
     except (ValueError, IndexError) as e:
-        raise RegisterUnreadable(f"{CERTIFICATE_FILE} is not a certificate.") from e
+        raise RegisterUnreadable(
+            Text("verify.register.not_certificate", file=CERTIFICATE_FILE)
+        ) from e
     outcome = check_cms(signature, data)
     if outcome.problems or outcome.signer is None:
-        reason = outcome.problems[0] if outcome.problems else "no signer"
-        raise RegisterUnreadable(
-            f"The register's signature does not check out ({reason}); do not trust it."
-        )
+        reason = outcome.problems[0] if outcome.problems else Text("verify.cms.no_signer")
+        raise RegisterUnreadable(Text("verify.register.bad_signature", reason=reason))
     fp = fingerprint(outcome.signer)
     if fp != fingerprint(certificate):
-        raise RegisterUnreadable("The register was signed with another certificate than its own.")
+        raise RegisterUnreadable(Text("verify.register.other_certificate"))
     try:
         content = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as e:
-        raise RegisterUnreadable("register.json is signed but is not JSON.") from e
+        raise RegisterUnreadable(Text("verify.register.not_json")) from e
     if not isinstance(content, dict) or content.get("register_type") != REGISTER_TYPE:
-        raise RegisterUnreadable("register.json is not a Consent Desk public register.")
+        raise RegisterUnreadable(Text("verify.register.not_register"))
     agency = content.get("agency")
     named = agency.get("certificate_fingerprint_sha256") if isinstance(agency, dict) else None
     if named != fp:
-        raise RegisterUnreadable(
-            "register.json names a different certificate than the one that signed it."
-        )
+        raise RegisterUnreadable(Text("verify.register.names_other_certificate"))
     if not isinstance(content.get("statements"), list):
-        raise RegisterUnreadable("register.json lists no statements.")
+        raise RegisterUnreadable(Text("verify.register.no_statements"))
     sequence = content.get("sequence")
     if isinstance(sequence, bool) or not isinstance(sequence, int):
         sequence = None

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from models.audit.chain import ChainReport
-from models.audit.checkpoint import FORGED, UNKNOWN_KEY, VALID, Checkpoint, check_seal
-from models.messages import Text
+from models.audit.checkpoint import FORGED, REASONS, UNKNOWN_KEY, VALID, Checkpoint, check_seal
+from models.messages import Text, phrase
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -55,6 +55,11 @@ def _statement_records(db: Database) -> Iterator[tuple[str, str]]:
             yield str(statement_id), str(record_json)
 
 
+def _made_for(reason: str) -> object:
+    """Why a checkpoint was made, in words (its stored value when it is not a known one)."""
+    return phrase(f"audit.made_for.{reason.replace('-', '_')}") if reason in REASONS else reason
+
+
 def database_anchors(db: Database) -> list[Anchor]:
     from models.audit.checkpoint import stored_checkpoints
 
@@ -66,7 +71,7 @@ def anchors_in_database(
 ) -> list[Anchor]:
     """The `audit_checkpoint` rows and the checkpoint of each (statement id, record JSON)."""
     out = [
-        Anchor(cp, Text("audit.source.database", n=i, reason=cp.reason), external=False)
+        Anchor(cp, Text("audit.source.database", n=i, reason=_made_for(cp.reason)), external=False)
         for i, cp in enumerate(checkpoints, start=1)
     ]
     for statement_id, record_json in statement_records:

@@ -61,7 +61,9 @@ def is_register_folder(folder: Path) -> bool:
 def _read(path: Path, limit: int) -> bytes:
     try:
         if path.stat().st_size > limit:
-            raise RegisterUnreadable(Text("verify.register.too_large", name=path.name))
+            raise RegisterUnreadable(
+                Text("error.reports.public_register.name_too_large_register", name=path.name)
+            )
         return path.read_bytes()
     except FileNotFoundError as e:
         raise RegisterUnreadable(
@@ -69,7 +71,11 @@ def _read(path: Path, limit: int) -> bytes:
         ) from e
     except OSError as e:
         raise RegisterUnreadable(
-            Text("verify.register.unreadable", path=path, reason=e.strerror or e)
+            Text(
+                "error.reports.public_register.cannot_read_path_value",
+                path=path,
+                value=e.strerror or e,
+            )
         ) from e
 
 
@@ -82,7 +88,10 @@ def read_register(folder: Path) -> CheckedRegister:
         certificate = x509.load_pem_x509_certificates(pem)[0]
     except (ValueError, IndexError) as e:
         raise RegisterUnreadable(
-            Text("verify.register.not_certificate", file=CERTIFICATE_FILE)
+            Text(
+                "error.reports.public_register.certificate_file_not_certificate",
+                certificate_file=CERTIFICATE_FILE,
+            )
         ) from e
     outcome = check_cms(signature, data)
     if outcome.problems or outcome.signer is None:
@@ -94,15 +103,23 @@ def read_register(folder: Path) -> CheckedRegister:
     try:
         content = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as e:
-        raise RegisterUnreadable(Text("verify.register.not_json")) from e
+        raise RegisterUnreadable(
+            Text("error.reports.public_register.register_json_signed_but_not")
+        ) from e
     if not isinstance(content, dict) or content.get("register_type") != REGISTER_TYPE:
-        raise RegisterUnreadable(Text("verify.register.not_register"))
+        raise RegisterUnreadable(
+            Text("error.reports.public_register.register_json_not_consent_desk")
+        )
     agency = content.get("agency")
     named = agency.get("certificate_fingerprint_sha256") if isinstance(agency, dict) else None
     if named != fp:
-        raise RegisterUnreadable(Text("verify.register.names_other_certificate"))
+        raise RegisterUnreadable(
+            Text("error.reports.public_register.register_json_names_different_certificate")
+        )
     if not isinstance(content.get("statements"), list):
-        raise RegisterUnreadable(Text("verify.register.no_statements"))
+        raise RegisterUnreadable(
+            Text("error.reports.public_register.register_json_lists_no_statements")
+        )
     sequence = content.get("sequence")
     if isinstance(sequence, bool) or not isinstance(sequence, int):
         sequence = None

@@ -22,8 +22,6 @@ EXIT_UNREADABLE = 2
 EXIT_UNCONFIRMED = 3
 EXIT_WITHDRAWN = 4
 
-HISTORICAL_LABEL = "Historical copy — as of {as_of}; not the agency's current position"
-
 
 @dataclass(frozen=True)
 class Confirmation:
@@ -159,7 +157,6 @@ __all__ = [
     "EXIT_UNREADABLE",
     "EXIT_VALID",
     "EXIT_WITHDRAWN",
-    "HISTORICAL_LABEL",
     "Confirmation",
     "VerifyResult",
     "empty_result",

@@ -1,59 +1,40 @@
 """The reasons of `statement verify` and `audit verify` follow the command line's language.
 
-Each case runs twice: in English the lines are word for word what they were before the
-reasons became catalogue messages (and `--json` keeps English), under LANG=zh_CN.UTF-8 no
-English sentence is left (data — ids, names, paths, fingerprints — stays as it is).
+Each case runs twice on a desk whose LANG is zh_CN.UTF-8: with `--lang en` the lines are word
+for word what they were before the reasons became catalogue messages (and `--json` keeps
+English), with the locale alone no English sentence is left (data — ids, names, paths,
+fingerprints — stays as it is).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from main import main
-from models.storage.database import resolve
-from tests.cli.test_cli_chinese import english_sentences
-from tests.reports.statement_data import PASSPHRASE, make_identity_folder
+from tests.cli.test_cli_chinese import desk, english_sentences, identity_folder
 from tests.security.attacks import run_sql
 
+__all__ = ["desk", "identity_folder"]  # the demo desk with a signing identity, as there
 DUMP = os.environ.get("VERIFY_DETAILS_DUMP")  # a folder: write each output there (to compare)
 
 
-@pytest.fixture(scope="module")
-def identity_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_identity_folder(tmp_path_factory.mktemp("identity"))
-
-
-@pytest.fixture
-def desk(
-    db_path: Path, identity_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Path:
-    for name in ("CONSENT_DESK_LANG", "LC_ALL", "LC_MESSAGES"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANG", "C.UTF-8")
-    monkeypatch.setenv("CONSENT_DESK_PASSPHRASE", PASSPHRASE)
-    monkeypatch.setenv("CONSENT_DESK_HOME", str(tmp_path / "home"))
-    assert main(["--db", str(db_path), "demo"]) == 0
-    shutil.copytree(identity_folder, resolve(str(db_path)).files_dir / "identity")
-    return db_path
-
-
 def both(capsys: pytest.CaptureFixture[str], name: str, *argv: object) -> tuple[int, str, str, str]:
-    """Run in English then in Chinese: (exit code, English out+err, Chinese out+err, JSON)."""
+    """Run with --lang en, then in the locale (zh_CN): (exit code, English out+err, Chinese
+    out+err, JSON)."""
     outputs: list[str] = []
     codes: list[int] = []
-    for lang in ("en", "zh"):
+    for lang in (["--lang", "en"], []):
         capsys.readouterr()
-        codes.append(main(["--lang", lang, *(str(a) for a in argv)]))
+        codes.append(main([*lang, *(str(a) for a in argv)]))
         out, err = capsys.readouterr()
         outputs.append(out + err)
     capsys.readouterr()
-    main(["--lang", "zh", *(str(a) for a in argv), "--json"])
+    main([*(str(a) for a in argv), "--json"])
     as_json = capsys.readouterr().out
     assert codes[0] == codes[1]
     if DUMP:

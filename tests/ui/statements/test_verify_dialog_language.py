@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
-
 from reports.verify import verify_statement
-from ui.i18n import CHINESE, ENGLISH, install_language
+from tests.ui.test_i18n import chinese
 from ui.statements.verify_dialog import VerifyDialog
 
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    saved = QLocale()
-    assert install_language(qapp, CHINESE) == CHINESE
-    yield
-    install_language(qapp, ENGLISH)
-    QLocale.setDefault(saved)
+__all__ = ["chinese"]  # the interface in zh_CN for one test
 
 
 def _not_a_pdf(tmp_path: Path) -> VerifyDialog:

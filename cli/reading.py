@@ -218,7 +218,10 @@ def verify_lines(report: ChainReport) -> list[str]:
         else:
             lines = [say("cli.audit.broken", reason=report.reason)]
         skip = 1 if report.first_broken is None else 0
-        lines += [f"  - {problem}" for problem in report.problems[skip:][:20]]
+        from models.messages import in_language
+
+        lang = language()
+        lines += [f"  - {in_language(p, lang)}" for p in report.problems[skip:][:20]]
         if len(report.problems) > 21:
             lines.append(say("cli.audit.more", n=len(report.problems) - 21))
     if report.unchecked:

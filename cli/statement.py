@@ -11,7 +11,7 @@ from cli.app import Context, print_json
 from cli.language import kind_words, language, say
 from models.dates import MomentFormatError, desk_zone, parse_moment, statement_as_of
 from models.errors import UserError
-from models.messages import phrase
+from models.messages import in_language, phrase
 from models.statements.record import StatementKind, StatementStatus, parse_languages
 
 if TYPE_CHECKING:
@@ -221,7 +221,7 @@ def _verify(ctx: Context) -> int:
     else:
         _print_result(result, path)
     if not result.readable and not a.json:
-        sys.stderr.write(f"consent-desk: {result.problems[0]}\n")
+        sys.stderr.write(f"consent-desk: {in_language(result.problems[0], language())}\n")
     return result.exit_code
 
 

@@ -33,6 +33,52 @@ def phrase(code: str, **params: Any) -> dict[str, Any]:
     return {PHRASE: code, **params}
 
 
+class Text(str):
+    """A catalogue message that is also its English text: a problem or note made in models or
+    reports (`Text("verify.not_pdf")`) reads as the English sentence wherever a string is
+    expected (JSON, logs, tests), and `render(language)` gives it in either language at the
+    edge. As a value inside another message it is rendered in that message's language."""
+
+    code: str
+    params: dict[str, Any]
+
+    def __new__(cls, code: str, /, **params: Any) -> Text:
+        self = super().__new__(cls, render(code, "en", params))
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "params", params)
+        return self
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("a Text does not change")
+
+    def render(self, language: str) -> str:
+        return render(self.code, language, self.params)
+
+    def __str__(self) -> str:
+        return str.__str__(self)
+
+    def __repr__(self) -> str:
+        return f"Text({self.code!r}, {str.__repr__(self)})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_text_again, (self.code, self.params))
+
+    def __copy__(self) -> Text:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Text:
+        return self
+
+
+def _text_again(code: str, params: dict[str, Any]) -> Text:
+    return Text(code, **params)
+
+
+def in_language(value: object, language: str) -> str:
+    """A `Text` in `language`; any other value as it is written."""
+    return value.render(language) if isinstance(value, Text) else str(value)
+
+
 @cache
 def catalogue(language: str) -> dict[str, str]:
     """Every message of one language, by code (read once)."""
@@ -55,6 +101,8 @@ def one_line(value: object, limit: int = 60) -> str:
 def _value(name: str, value: Any, language: str) -> str:
     """A parameter as the language writes it: a message of its own (`phrase(code, ...)`), a
     pair (en, zh) of words from the data, a status word, or the value itself."""
+    if isinstance(value, Text):
+        return value.render(language)
     if isinstance(value, Mapping) and isinstance(value.get(PHRASE), str):
         inner = {k: v for k, v in value.items() if k != PHRASE}
         return render(str(value[PHRASE]), language, inner)
@@ -151,11 +199,13 @@ def translate(english: str, language: str) -> str:
 __all__ = [
     "LANGUAGES",
     "PHRASE",
+    "Text",
     "catalogue",
     "code_of",
     "field_name",
     "from_json",
     "has",
+    "in_language",
     "phrase",
     "render",
     "translate",

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from models.audit.chain import ChainReport
-from models.audit.checkpoint import FORGED, UNKNOWN_KEY, VALID, Checkpoint, check_seal
+from models.audit.checkpoint import FORGED, REASONS, UNKNOWN_KEY, VALID, Checkpoint, check_seal
+from models.messages import Text, phrase
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -34,7 +35,7 @@ class Anchor:
     """A checkpoint and where it was found (shown when the log does not extend it)."""
 
     checkpoint: Checkpoint
-    source: str
+    source: str  # a `Text` when found here: the reader's language where it is shown
     # the sealed thing may carry a certificate that is trusted as much as that thing is
     # (a register whose certificate this desk already holds): used only when it matches
     trusted: tuple[x509.Certificate, ...] = ()
@@ -54,6 +55,11 @@ def _statement_records(db: Database) -> Iterator[tuple[str, str]]:
             yield str(statement_id), str(record_json)
 
 
+def _made_for(reason: str) -> object:
+    """Why a checkpoint was made, in words (its stored value when it is not a known one)."""
+    return phrase(f"audit.made_for.{reason.replace('-', '_')}") if reason in REASONS else reason
+
+
 def database_anchors(db: Database) -> list[Anchor]:
     from models.audit.checkpoint import stored_checkpoints
 
@@ -65,7 +71,7 @@ def anchors_in_database(
 ) -> list[Anchor]:
     """The `audit_checkpoint` rows and the checkpoint of each (statement id, record JSON)."""
     out = [
-        Anchor(cp, f"checkpoint {i} in the database ({cp.reason})", external=False)
+        Anchor(cp, Text("audit.source.database", n=i, reason=_made_for(cp.reason)), external=False)
         for i, cp in enumerate(checkpoints, start=1)
     ]
     for statement_id, record_json in statement_records:
@@ -74,7 +80,8 @@ def anchors_in_database(
         except (ValueError, AttributeError):
             cp = None
         if cp is not None:
-            out.append(Anchor(cp, f"statement {statement_id} (register table)", external=False))
+            source = Text("audit.source.statement_table", id=statement_id)
+            out.append(Anchor(cp, source, external=False))
     return out
 
 
@@ -98,7 +105,7 @@ def store_anchors_in(files_dir: Path) -> list[Anchor]:
         cp = Checkpoint.from_json(record.get("checkpoint"))
         if cp is not None:
             label = record.get("statement_id", pdf.name)
-            out.append(Anchor(cp, f"statement {label} (stored file {pdf.name})"))
+            out.append(Anchor(cp, Text("audit.source.stored_file", id=label, name=pdf.name)))
     return out
 
 
@@ -141,7 +148,7 @@ def backup_anchors(folder: Path, source: str | None = None) -> list[Anchor]:
                 continue
             cp = Checkpoint.from_json(data.get("checkpoint"))
             if cp is not None:
-                out.append(Anchor(cp, f"backup {archive.name}"))
+                out.append(Anchor(cp, Text("audit.source.backup", name=archive.name)))
     return out
 
 
@@ -160,7 +167,8 @@ def register_anchors(folder: Path) -> list[Anchor]:
         cp = Checkpoint.from_json(register.get("checkpoint"))
         if cp is not None:
             seq = register.get("sequence", "?")
-            out.append(Anchor(cp, f"register {folder} (export {seq})", certs))
+            source = Text("audit.source.register", folder=folder, sequence=seq)
+            out.append(Anchor(cp, source, certs))
     history = _read_json(folder / "checkpoints.json")
     entries = history.get("checkpoints") if isinstance(history, dict) else history
     if isinstance(entries, list):
@@ -168,7 +176,8 @@ def register_anchors(folder: Path) -> list[Anchor]:
             cp = Checkpoint.from_json(entry)
             if cp is not None:
                 seq = entry.get("sequence", "?") if isinstance(entry, dict) else "?"
-                out.append(Anchor(cp, f"checkpoints.json in {folder} (export {seq})", certs))
+                source = Text("audit.source.history", folder=folder, sequence=seq)
+                out.append(Anchor(cp, source, certs))
     return out
 
 
@@ -202,7 +211,7 @@ def verify_log(found: Sequence[Anchor], files_dir: Path, walk: Walk) -> ChainRep
             unchecked += 1
         elif verdict == FORGED and not anchor.external:
             problems.append(
-                f"{anchor.source} was altered: its signature does not match ({cp.describe()})"
+                Text("audit.checkpoint.forged", source=anchor.source, checkpoint=cp.describe())
             )
     wanted = {a.checkpoint.events: "" for a in usable if a.checkpoint.events > 0}
     report, row_problems = walk(wanted)
@@ -220,12 +229,13 @@ def verify_log(found: Sequence[Anchor], files_dir: Path, walk: Walk) -> ChainRep
     ]
     for a in sorted(short, key=lambda a: -a.checkpoint.events)[:1]:
         cp = a.checkpoint
+        more = Text("audit.checkpoint.more", n=len(short) - 1) if len(short) > 1 else ""
+        values = {"source": a.source, "checkpoint": cp.describe(), "more": more}
         if cp.events > report.count:
-            what = f"is shorter ({report.count} events) than"
+            problem = Text("audit.checkpoint.shorter", n=report.count, **values)
         else:
-            what = f"does not extend (event {cp.events} differs from)"
-        more = f" and {len(short) - 1} more checkpoint(s)" if len(short) > 1 else ""
-        problems.insert(0, f"the log {what} the {a.source}: {cp.describe()}{more}")
+            problem = Text("audit.checkpoint.differs", event=cp.events, **values)
+        problems.insert(0, problem)
     if not problems:
         return replace(report, checkpoints=len(usable), unchecked=unchecked)
     return replace(

@@ -29,6 +29,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from models.clock import iso
+from models.messages import Text
 
 if TYPE_CHECKING:
     from sqlalchemy import Table
@@ -124,13 +125,20 @@ class RowProblem:
     table: str
     row_id: str
     event: int | None
-    what: str
+    what: Text
     fields: tuple[str, ...] = ()
 
-    def describe(self) -> str:
-        where = f"{self.table} {self.row_id}"
-        fields = f" (field {', '.join(self.fields)})" if self.fields else ""
-        return f"{where}: {self.what}{fields}"
+    def describe(self) -> Text:
+        """ "artist 3: was changed behind the audit trail after event #3 (field notes)"."""
+        if self.fields:
+            return Text(
+                "audit.row.problem_fields",
+                table=self.table,
+                id=self.row_id,
+                what=self.what,
+                fields=", ".join(self.fields),
+            )
+        return Text("audit.row.problem", table=self.table, id=self.row_id, what=self.what)
 
 
 def _changed_fields(row: Mapping[str, Any], after: str | None) -> tuple[str, ...]:
@@ -195,18 +203,16 @@ def compare_rows(
             seen.add(row_id)
             last = last_rows.get((entity, row_id))
             if last is None:
-                problems.append(
-                    RowProblem(
-                        table_name, row_id, None, "has no audit event (added behind the log)"
-                    )
-                )
+                problems.append(RowProblem(table_name, row_id, None, Text("audit.row.no_event")))
                 continue
             event, recorded = last
             if recorded is None:
                 continue  # written before rows were bound
             if recorded == ROW_GONE:
                 problems.append(
-                    RowProblem(table_name, row_id, event, f"exists, but event {event} removed it")
+                    RowProblem(
+                        table_name, row_id, event, Text("audit.row.exists_removed", event=event)
+                    )
                 )
             elif row_digest(row) != recorded:
                 fields = _changed_fields(row, after_of(event) if after_of else None)
@@ -215,15 +221,13 @@ def compare_rows(
                         table_name,
                         row_id,
                         event,
-                        f"was changed behind the audit trail after event #{event}",
+                        Text("audit.row.changed", event=event),
                         fields,
                     )
                 )
         for (ent, row_id), (event, recorded) in last_rows.items():
             if ent == entity and row_id not in seen and recorded not in (None, ROW_GONE):
                 problems.append(
-                    RowProblem(
-                        table_name, row_id, event, f"was deleted after event {event} without one"
-                    )
+                    RowProblem(table_name, row_id, event, Text("audit.row.deleted", event=event))
                 )
     return problems

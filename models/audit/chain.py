@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from models.audit.binding import BOUND_ENTITIES
 from models.clock import iso, utc_now
+from models.messages import Text
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -174,7 +175,9 @@ class ChainReport:
     reason: str = ""
     head: str = GENESIS
     # problems found beyond the chain itself (rows edited behind the log, checkpoints the log
-    # does not extend), in words, most serious first; any of them makes `intact` False
+    # does not extend), in words, most serious first; any of them makes `intact` False.
+    # `reason` and `problems` are catalogue messages (`Text`) when made here: English as
+    # strings (the JSON of `audit verify --json`), rendered in the reader's language where shown
     problems: tuple[str, ...] = ()
     checkpoints: int = 0  # how many valid checkpoints the log was checked against
     # checkpoints sealed by a key this desk does not hold (another desk's, or a replaced
@@ -209,9 +212,11 @@ def verify_rows(
     for seq, at, actor, entity, entity_id, action, before, after, prev_hash, row, stored in rows:
         count += 1
         if seq != expected_seq:
-            return ChainReport(count, False, seq, f"event {expected_seq} is missing", prev)
+            return ChainReport(
+                count, False, seq, Text("audit.reason.missing_event", n=expected_seq), prev
+            )
         if prev_hash != prev:
-            return ChainReport(count, False, seq, "does not follow the previous event", prev)
+            return ChainReport(count, False, seq, Text("audit.reason.does_not_follow"), prev)
         row_part = "" if row is None else '"row":' + enc(row) + ","
         body = (
             f'{{"action":{enc(action)},"actor":{enc(actor)},'
@@ -220,9 +225,7 @@ def verify_rows(
             f'"entity_id":{enc(entity_id)},"prev":{enc(prev_hash)},{row_part}"seq":{seq}}}'
         )
         if sha(body.encode("utf-8")).hexdigest() != stored:
-            return ChainReport(
-                count, False, seq, "its content was changed after it was written", prev
-            )
+            return ChainReport(count, False, seq, Text("audit.reason.content_changed"), prev)
         if track and entity in bound:
             last_rows[(entity, entity_id)] = (seq, row)  # type: ignore[index]
         if want is not None and seq in want:

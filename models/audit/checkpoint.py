@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from models.audit.chain import GENESIS
 from models.clock import iso, utc_now
+from models.messages import Text
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -275,8 +276,13 @@ class Checkpoint:
         reason = data.get("reason")
         return Checkpoint(events, head, made_at, s, reason if isinstance(reason, str) else "")
 
-    def describe(self) -> str:
-        return f"{self.events} events, head {self.head[:12]}…, made {self.made_at}"
+    def describe(self) -> Text:
+        return Text(
+            "audit.checkpoint.described",
+            events=self.events,
+            head=self.head[:12],
+            made_at=self.made_at,
+        )
 
 
 def checkpoint_bytes(events: int, head: str, made_at: str) -> bytes:

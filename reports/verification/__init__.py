@@ -4,6 +4,10 @@
 - `der`: a strict, bounded DER reader (no re-encoding);
 - `cms_check`: the CMS signature checked on its original bytes (signature, digest, certificates);
 - `pdf_parts`: what the signed revision holds (signature field, record, keywords, page digest);
+- `signed_file`: the file checked on its own, and the verdict composed from what was found;
+- `register_answer`: what this desk's register, a published register or folder adds;
+- `result`: the answer (`VerifyResult`), its exit code and headline; its problems and notes
+  are catalogue messages (`models.messages.Text`), English as strings, either language shown;
 - `certs`: certificate names and fingerprints;
 - `register`: the agency's published register, read only when its key is confirmed, and the
   highest register sequence seen per agency key;

@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 
 from models.certificates import issued_by
+from models.messages import Text
 from reports.verification.der import DerError, check_strict, read_tlv
 
 _HASHES: dict[str, Callable[[bytes], Any]] = {
@@ -41,7 +42,7 @@ _CRYPTO_HASHES: dict[str, Callable[[], hashes.HashAlgorithm]] = {
 class CmsOutcome:
     """What the signature says, and every reason not to believe it."""
 
-    problems: list[str] = field(default_factory=list)
+    problems: list[Text] = field(default_factory=list)
     intact: bool = False  # the signed bytes hash to the signed message digest
     valid: bool = False  # the signer's key made the signature over the signed attributes
     signer: x509.Certificate | None = None
@@ -74,34 +75,34 @@ def check_cms(contents: bytes, signed_bytes: bytes, exact_certificates: bool = F
     try:
         der, clean = signature_der(contents)
         if not clean:
-            out.problems.append("The signature field holds extra bytes after the signature.")
+            out.problems.append(Text("verify.cms.extra_bytes"))
         check_strict(der)
         _check(der, signed_bytes, out, exact_certificates)
     except DerError as e:
-        out.problems.append(f"The signature is not strict DER ({e}).")
+        out.problems.append(Text("verify.cms.not_strict_der", detail=str(e)))
     except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as e:
-        out.problems.append(f"The signature cannot be read strictly ({e}).")
+        out.problems.append(Text("verify.cms.unreadable", detail=str(e)))
     return out
 
 
 def _check(der: bytes, signed_bytes: bytes, out: CmsOutcome, exact_certificates: bool) -> None:
     info = cms.ContentInfo.load(der, strict=True)
     if info["content_type"].native != "signed_data":
-        out.problems.append("The signature is not a CMS SignedData.")
+        out.problems.append(Text("verify.cms.not_signed_data"))
         return
     signed = info["content"]
     signer_infos = signed["signer_infos"]
     if len(signer_infos) != 1:
-        out.problems.append("The signature holds more than one signer.")
+        out.problems.append(Text("verify.cms.several_signers"))
         return
     signer = signer_infos[0]
     if not isinstance(signer["unsigned_attrs"], core.Void) or not isinstance(
         signed["crls"], core.Void
     ):
-        out.problems.append("The signature carries unsigned additions.")
+        out.problems.append(Text("verify.cms.unsigned_additions"))
         return
     if signed["version"].native != "v1" or signer["version"].native != "v1":
-        out.problems.append("The signature's version numbers were changed.")
+        out.problems.append(Text("verify.cms.version_changed"))
     for part in (
         signed["digest_algorithms"],
         signed["encap_content_info"],
@@ -110,16 +111,16 @@ def _check(der: bytes, signed_bytes: bytes, out: CmsOutcome, exact_certificates:
         signer["signature_algorithm"],
     ):
         if not _canonical(part):
-            out.problems.append("The signature is not encoded as signed (its bytes were changed).")
+            out.problems.append(Text("verify.cms.encoding_changed"))
             return
     digest_name = signer["digest_algorithm"]["algorithm"].native
     if [a["algorithm"].native for a in signed["digest_algorithms"]] != [digest_name]:
-        out.problems.append("The signature's list of digest algorithms was changed.")
+        out.problems.append(Text("verify.cms.digest_list_changed"))
     encap = signed["encap_content_info"]
     if encap["content_type"].native != "data" or not isinstance(encap["content"], core.Void):
-        out.problems.append("The signature's content description was changed.")
+        out.problems.append(Text("verify.cms.content_description_changed"))
     if digest_name not in _HASHES:
-        out.problems.append(f"The signature uses a digest not accepted here ({digest_name}).")
+        out.problems.append(Text("verify.cms.digest_not_accepted", digest=digest_name))
         return
     certs = _certificates(signed, out)
     if certs is None:
@@ -130,12 +131,12 @@ def _check(der: bytes, signed_bytes: bytes, out: CmsOutcome, exact_certificates:
     out.signer = signer_cert
     out.certificates = [c for _, c in certs]
     if exact_certificates and not _exact_set([a.dump() for a, _ in certs], signer_cert):
-        out.problems.append("The certificates inside the signature are not as they were signed.")
+        out.problems.append(Text("verify.cms.certificates_not_as_signed"))
         return
     _check_chain(signer_cert, out)
     attrs = signer["signed_attrs"]
     if isinstance(attrs, core.Void):
-        out.problems.append("The signature has no signed attributes.")
+        out.problems.append(Text("verify.cms.no_signed_attributes"))
         return
     message_digest: bytes | None = None
     content_type_ok = False
@@ -143,7 +144,7 @@ def _check(der: bytes, signed_bytes: bytes, out: CmsOutcome, exact_certificates:
         kind = attr["type"].native
         values = attr["values"]
         if len(values) != 1:
-            out.problems.append("A signed attribute holds more than one value.")
+            out.problems.append(Text("verify.cms.attribute_values"))
             return
         if kind == "message_digest":
             message_digest = values[0].native
@@ -152,11 +153,11 @@ def _check(der: bytes, signed_bytes: bytes, out: CmsOutcome, exact_certificates:
         elif kind == "signing_time":
             out.signing_time = values[0].native
     if message_digest is None or not content_type_ok:
-        out.problems.append("The signature's signed attributes are incomplete.")
+        out.problems.append(Text("verify.cms.attributes_incomplete"))
         return
     out.intact = _HASHES[digest_name](signed_bytes).digest() == message_digest
     if not out.intact:
-        out.problems.append("The signed content was changed after signing (digest mismatch).")
+        out.problems.append(Text("verify.cms.digest_mismatch"))
     signed_attrs = b"\x31" + attrs.dump()[1:]
     out.valid = _signature_ok(
         signer_cert,
@@ -166,7 +167,7 @@ def _check(der: bytes, signed_bytes: bytes, out: CmsOutcome, exact_certificates:
         signed_attrs,
     )
     if not out.valid:
-        out.problems.append("The signature value does not match the signed content.")
+        out.problems.append(Text("verify.cms.value_mismatch"))
 
 
 def _certificates(
@@ -174,11 +175,11 @@ def _certificates(
 ) -> list[tuple[Any, x509.Certificate]] | None:
     certs: list[tuple[Any, x509.Certificate]] = []
     if isinstance(signed["certificates"], core.Void):
-        out.problems.append("The signature carries no certificate.")
+        out.problems.append(Text("verify.cms.no_certificate"))
         return None
     for choice in signed["certificates"]:
         if choice.name != "certificate":
-            out.problems.append("The signature carries something other than certificates.")
+            out.problems.append(Text("verify.cms.not_certificates"))
             return None
         der = choice.chosen.dump()
         certs.append((choice.chosen, x509.load_der_x509_certificate(der)))
@@ -201,14 +202,14 @@ def _named_certificate(
     sid: cms.SignerIdentifier, certs: list[tuple[Any, x509.Certificate]], out: CmsOutcome
 ) -> x509.Certificate | None:
     if sid.name != "issuer_and_serial_number":
-        out.problems.append("The signature no longer names the certificate it carries.")
+        out.problems.append(Text("verify.cms.no_longer_names"))
         return None
     issuer = sid.chosen["issuer"].dump()
     serial = sid.chosen["serial_number"].native
     for asn1_cert, cert in certs:
         if asn1_cert["tbs_certificate"]["issuer"].dump() == issuer and cert.serial_number == serial:
             return cert
-    out.problems.append("The signature no longer names the certificate it carries.")
+    out.problems.append(Text("verify.cms.no_longer_names"))
     return None
 
 
@@ -229,11 +230,9 @@ def _check_chain(signer_cert: x509.Certificate, out: CmsOutcome) -> None:
                 needed.append(candidate)
                 frontier.append(candidate)
     if any(c not in needed for c in out.certificates):
-        out.problems.append("A certificate inside the signature was changed or added.")
+        out.problems.append(Text("verify.cms.certificate_added"))
     if signer_cert.issuer == signer_cert.subject and not issued_by(signer_cert, signer_cert):
-        out.problems.append(
-            "The signer's certificate was altered: its own signature does not verify."
-        )
+        out.problems.append(Text("verify.problem.certificate_altered"))
 
 
 def _signature_ok(

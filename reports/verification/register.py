@@ -21,7 +21,7 @@ from typing import Any
 from cryptography import x509
 
 from models.certificates import fingerprint
-from models.messages import render
+from models.messages import Text
 from reports.verification.cms_check import check_cms
 
 REGISTER_TYPE = "consent-desk.public-register"
@@ -33,16 +33,11 @@ SEEN_FILE = "registers-seen.json"
 
 
 class RegisterUnreadable(ValueError):
-    """The folder holds no register that its own certificate signed: a catalogue code and its
-    values (models/messages.py); `str()` is the English message."""
+    """The folder holds no register that its own certificate signed (why: `text`)."""
 
-    def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(render(code, "en", params))
-        self.code = code
-        self.params = params
-
-    def text(self, language: str) -> str:
-        return render(self.code, language, self.params)
+    def __init__(self, text: Text) -> None:
+        super().__init__(text)
+        self.text = text
 
 
 @dataclass(frozen=True)
@@ -67,18 +62,20 @@ def _read(path: Path, limit: int) -> bytes:
     try:
         if path.stat().st_size > limit:
             raise RegisterUnreadable(
-                "error.reports.public_register.name_too_large_register", name=path.name
+                Text("error.reports.public_register.name_too_large_register", name=path.name)
             )
         return path.read_bytes()
     except FileNotFoundError as e:
         raise RegisterUnreadable(
-            "error.reports.verification.register.folder_has_no_file",
-            parent=path.parent,
-            name=path.name,
+            Text("verify.register.missing", folder=path.parent, name=path.name)
         ) from e
     except OSError as e:
         raise RegisterUnreadable(
-            "error.reports.public_register.cannot_read_path_value", path=path, value=e.strerror or e
+            Text(
+                "error.reports.public_register.cannot_read_path_value",
+                path=path,
+                value=e.strerror or e,
+            )
         ) from e
 
 
@@ -91,36 +88,38 @@ def read_register(folder: Path) -> CheckedRegister:
         certificate = x509.load_pem_x509_certificates(pem)[0]
     except (ValueError, IndexError) as e:
         raise RegisterUnreadable(
-            "error.reports.public_register.certificate_file_not_certificate",
-            certificate_file=CERTIFICATE_FILE,
+            Text(
+                "error.reports.public_register.certificate_file_not_certificate",
+                certificate_file=CERTIFICATE_FILE,
+            )
         ) from e
     outcome = check_cms(signature, data)
     if outcome.problems or outcome.signer is None:
-        reason = outcome.problems[0] if outcome.problems else "no signer"
-        raise RegisterUnreadable(
-            "error.reports.verification.register.signature_does_not_check_out", reason=reason
-        )
+        reason = outcome.problems[0] if outcome.problems else Text("verify.cms.no_signer")
+        raise RegisterUnreadable(Text("verify.register.bad_signature", reason=reason))
     fp = fingerprint(outcome.signer)
     if fp != fingerprint(certificate):
-        raise RegisterUnreadable(
-            "error.reports.verification.register.signed_with_another_certificate"
-        )
+        raise RegisterUnreadable(Text("verify.register.other_certificate"))
     try:
         content = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as e:
         raise RegisterUnreadable(
-            "error.reports.public_register.register_json_signed_but_not"
+            Text("error.reports.public_register.register_json_signed_but_not")
         ) from e
     if not isinstance(content, dict) or content.get("register_type") != REGISTER_TYPE:
-        raise RegisterUnreadable("error.reports.public_register.register_json_not_consent_desk")
+        raise RegisterUnreadable(
+            Text("error.reports.public_register.register_json_not_consent_desk")
+        )
     agency = content.get("agency")
     named = agency.get("certificate_fingerprint_sha256") if isinstance(agency, dict) else None
     if named != fp:
         raise RegisterUnreadable(
-            "error.reports.public_register.register_json_names_different_certificate"
+            Text("error.reports.public_register.register_json_names_different_certificate")
         )
     if not isinstance(content.get("statements"), list):
-        raise RegisterUnreadable("error.reports.public_register.register_json_lists_no_statements")
+        raise RegisterUnreadable(
+            Text("error.reports.public_register.register_json_lists_no_statements")
+        )
     sequence = content.get("sequence")
     if isinstance(sequence, bool) or not isinstance(sequence, int):
         sequence = None

@@ -16,42 +16,34 @@ from __future__ import annotations
 
 import re
 
+from models.messages import Text
 from reports.verification.der import MAX_DER_BYTES
 
 _EOF_TAIL = re.compile(rb"%%EOF(\r\n|\r|\n)?\Z")
 
 
-def byte_range_problems(data: bytes, byte_range: list[int], contents: bytes) -> list[str]:
+def byte_range_problems(data: bytes, byte_range: list[int], contents: bytes) -> list[Text]:
     """Every way in which `byte_range` and the gap fail to be our one signed revision."""
     if len(byte_range) != 4 or any(not isinstance(v, int) or v < 0 for v in byte_range):
-        return ["The signature's byte range is malformed."]
+        return [Text("verify.problem.byte_range_malformed")]
     start1, len1, start2, len2 = byte_range
-    problems: list[str] = []
+    problems: list[Text] = []
     if start1 != 0:
-        problems.append("The signature does not start at the beginning of the file.")
+        problems.append(Text("verify.problem.not_at_start"))
     gap_expected = b"<" + contents.hex().upper().encode("ascii") + b">"
     if start2 != start1 + len1 + len(gap_expected):
-        problems.append(
-            "The signed parts of the file do not meet the signature value exactly "
-            "(bytes between them are not signed)."
-        )
+        problems.append(Text("verify.problem.gap_unsigned"))
     elif data[start1 + len1 : start2] != gap_expected:
-        problems.append(
-            "The bytes around the signature value are not the ones that were signed "
-            "(the signature value is written differently)."
-        )
+        problems.append(Text("verify.problem.gap_rewritten"))
     end = start2 + len2
     if end > len(data):
-        problems.append("The file is shorter than the signature says: it was truncated.")
+        problems.append(Text("verify.problem.truncated"))
     elif end < len(data):
-        problems.append(
-            "Content was added to the file after it was signed "
-            f"({len(data) - end} bytes after the signed revision)."
-        )
+        problems.append(Text("verify.problem.appended", n=len(data) - end))
     if end <= len(data) and not _EOF_TAIL.search(data[max(0, end - 8) : end]):
-        problems.append("The signature does not end where a revision of the file ends.")
+        problems.append(Text("verify.problem.revision_end"))
     if data.count(b"%%EOF", end) or data.count(b"startxref", end):
-        problems.append("The file holds a later revision than the signed one.")
+        problems.append(Text("verify.problem.later_revision"))
     return problems
 
 

@@ -19,7 +19,15 @@ SOURCES = [p for top in ("models", "reports", "cli", "ui") for p in (ROOT / top)
 CODE = re.compile(r"^[a-z][a-z_]*(\.[a-z0-9_]+)+$")
 PREFIX = re.compile(r"^[a-z][a-z_]*(\.[a-z0-9_]+)*\.$")
 # Calls whose first argument is a code (or, for the errors, a ready sentence).
-CODE_CALLS = {"UserError", "NotFoundError", "ConflictError", "DatabaseError", "say", "phrase"}
+CODE_CALLS = {
+    "UserError",
+    "NotFoundError",
+    "ConflictError",
+    "DatabaseError",
+    "say",
+    "phrase",
+    "Text",
+}
 
 
 def _scan() -> tuple[set[str], set[str], set[str], list[str]]:

@@ -173,4 +173,4 @@ def test_a_register_that_cannot_be_read_says_why_in_either_language(tmp_path) ->
     with pytest.raises(RegisterUnreadable) as e:
         read_register(tmp_path)
     assert str(e.value) == f"{tmp_path} has no register.json.sig."
-    assert e.value.text("zh") == f"{tmp_path} 中没有 register.json.sig。"
+    assert e.value.text.render("zh") == f"{tmp_path} 中没有 register.json.sig。"

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from models.audit.chain import ChainReport
 from models.audit.service import AuditEvent
 from models.desk import Desk
+from models.messages import in_language
 from models.safety.integrity import flagged_files
 from ui.audit.model import (
     AuditFilter,
@@ -43,6 +44,7 @@ from ui.audit.model import (
 from ui.consent.labels import when_text
 from ui.consent.widgets import OptionalDate
 from ui.errors import show_error
+from ui.i18n import model_language
 from ui.tasks import Task, TaskControl, run_task
 
 FILTER_DEBOUNCE_MS = 250
@@ -367,12 +369,13 @@ class AuditView(QWidget):
             )
             self.verify_label.setStyleSheet(OK_STYLE)
         elif report.first_broken is None:
+            reason = in_language(report.reason, model_language())
             self.verify_label.setText(
                 self.tr(
                     "Not intact: {reason}. {n} problem(s) in all; the records were changed "
                     "behind the audit trail. Restore a backup or ask whoever looks after the "
                     "database."
-                ).format(reason=report.reason, n=len(report.problems))
+                ).format(reason=reason, n=len(report.problems))
             )
             self.verify_label.setStyleSheet(BROKEN_STYLE)
         else:
@@ -380,7 +383,9 @@ class AuditView(QWidget):
                 self.tr(
                     "Broken at event #{id}: {reason}. Events from there on cannot be trusted; "
                     "restore a backup or ask whoever looks after the database."
-                ).format(id=report.first_broken, reason=report.reason)
+                ).format(
+                    id=report.first_broken, reason=in_language(report.reason, model_language())
+                )
             )
             self.verify_label.setStyleSheet(BROKEN_STYLE)
             self.show_broken_button.show()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from models.certificates import parse_fingerprint
 from models.identity import fingerprint_display
+from models.messages import in_language
 from models.storage.database import Database
 from reports.verify import (
     EXIT_INVALID,
@@ -38,6 +39,7 @@ from reports.verify import (
     own_identity_fingerprint,
     verify_statement,
 )
+from ui.i18n import model_language
 from ui.settings import LAST_STATEMENT_FOLDER, Settings
 from ui.statements.labels import zoned_text
 from ui.tasks import Task, run_task
@@ -331,8 +333,9 @@ class VerifyDialog(QDialog):
         elif result.status == "current":
             f["superseded"].setText(self.tr("yes"))
             f["superseded"].setStyleSheet(f"color: {GOOD};")
-        f["problems"].setText("\n".join(f"• {p}" for p in result.problems))
-        f["notes"].setText("\n".join(f"• {n}" for n in result.notes))
+        lang = model_language()  # the reasons in the interface language
+        f["problems"].setText("\n".join(f"• {in_language(p, lang)}" for p in result.problems))
+        f["notes"].setText("\n".join(f"• {in_language(n, lang)}" for n in result.notes))
 
 
 __all__ = ["VerifyDialog"]

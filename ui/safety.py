@@ -18,7 +18,9 @@ from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from models.messages import in_language
 from models.storage.database import Database
+from ui.i18n import model_language
 from ui.tasks import TaskControl, run_task
 
 if TYPE_CHECKING:
@@ -160,7 +162,7 @@ class Safety(QObject):
                 "be recorded in the audit trail with these problems.",
             ).format(name=archive.name)
         )
-        box.setDetailedText("\n".join(problems))
+        box.setDetailedText("\n".join(in_language(p, model_language()) for p in problems))
         anyway = box.addButton(
             QCoreApplication.translate("Safety", "Restore anyway"),
             QMessageBox.ButtonRole.DestructiveRole,

@@ -20,7 +20,7 @@ from sqlalchemy import text
 from models.audit.chain import append_event
 from models.audit.checkpoint import FORGED, UNKNOWN_KEY, Seal, check_seal
 from models.audit.service import AuditService
-from models.messages import phrase, render
+from models.messages import Text, phrase, render
 from models.storage.archive import (
     DATABASE,
     FILES_PREFIX,
@@ -48,17 +48,17 @@ def _sqlite_problem(path: Path, known: frozenset[str]) -> str | None:
         try:
             result = [r[0] for r in con.execute("PRAGMA integrity_check")]
             if result != ["ok"]:
-                return f"the database fails its integrity check ({'; '.join(map(str, result[:3]))})"
+                return Text("restore.problem.integrity", details="; ".join(map(str, result[:3])))
             revisions = {str(r[0]) for r in con.execute("SELECT version_num FROM alembic_version")}
         finally:
             con.close()
     except sqlite3.Error as e:
-        return f"the database cannot be read ({e})"
+        return Text("restore.problem.unreadable", reason=e)
     except UnicodeDecodeError:  # SQLite's own message quotes the damaged bytes
-        return "the database is damaged (unreadable schema)"
+        return Text("restore.problem.damaged_schema")
     unknown = sorted(revisions - known)
     if unknown:
-        return f"the database was made by a newer version of Consent Desk ({', '.join(unknown)})"
+        return Text("restore.problem.newer_version", revisions=", ".join(unknown))
     return None
 
 
@@ -130,18 +130,15 @@ def manifest_problems(manifest: Manifest, files_dir: Path) -> list[str]:
     the one this desk wrote (anyone can recompute hashes, nobody without the key can seal).
     """
     if manifest.seal is None:
-        return ["its manifest is not sealed (made by an older version, or the seal was removed)"]
+        return [Text("restore.problem.not_sealed")]
     sealed = Seal.from_json(manifest.seal)
     if sealed is None:
-        return ["its manifest seal is damaged"]
+        return [Text("restore.problem.seal_damaged")]
     verdict = check_seal(manifest.sealed_bytes(), sealed, files_dir)
     if verdict == FORGED:
-        return ["its manifest was changed after the backup was made (the seal does not match)"]
+        return [Text("restore.problem.seal_forged")]
     if verdict == UNKNOWN_KEY:
-        return [
-            "it was sealed by a key this desk does not hold (made on another desk, or this "
-            "desk's keys/desk.key was replaced)"
-        ]
+        return [Text("restore.problem.unknown_key")]
     return []
 
 
@@ -170,10 +167,10 @@ def _staged_audit(staged_db: Path, files_dir: Path, manifest: Manifest) -> tuple
     if report.intact:
         return report.count, []
     problems = list(report.problems) or [
-        f"its audit trail is broken at event {report.first_broken}: {report.reason}"
+        Text("restore.problem.audit_broken_at", event=report.first_broken, reason=report.reason)
     ]
     if report.first_broken is not None and report.problems:
-        problems.insert(0, f"its audit trail is broken at event {report.first_broken}")
+        problems.insert(0, Text("restore.problem.audit_broken_at_event", event=report.first_broken))
     return report.count, problems
 
 

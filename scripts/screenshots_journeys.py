@@ -39,9 +39,7 @@ def _capture(tmp: Path, out_dir: Path) -> list[Path]:
     from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
     from models.clock import utc_now
-    from models.consent.service import ConsentService
     from models.demo import load_demo
-    from models.parties.service import CounterpartyService
     from models.roster import io as roster_io
     from models.roster.service import RosterService
     from models.statements.record import StatementKind
@@ -132,7 +130,7 @@ def _capture(tmp: Path, out_dir: Path) -> list[Path]:
         window.show_view("consent")
         consent = window.consent_screens.view
         consent.show_artist(lin.id)
-        form = ConsentDialog(window, ConsentService(db), CounterpartyService(db), lin)
+        form = ConsentDialog(window, window.desk.consent, window.desk.parties, lin)
         form.resize(960, 720)
         form.show()
         form.revalidate()
@@ -143,7 +141,9 @@ def _capture(tmp: Path, out_dir: Path) -> list[Path]:
         consent.set_as_of(utc_now() - timedelta(days=60))
         settle()
         shot(window, "05-as-of-matrix", size)
-        export = ExportStatementDialog(db, window.settings, lin.id, window, consent.as_of())
+        export = ExportStatementDialog(
+            window.desk, window.settings, lin.id, window, consent.as_of()
+        )
         export.show()
         shot(window, "06-as-of-export", size, export)
         export.close()

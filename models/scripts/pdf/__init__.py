@@ -3,11 +3,15 @@
 A screenplay PDF keeps no element types, only where each line is. Nothing about the layout is
 hard-coded: each document's action margin (the left edge most lines share), line step, page
 centre and cue column (one indent shared by names of every length, or centred names) are
-measured from the whole file, and every line is classified relative to them. A cue is a
+measured from the whole file, and every line is classified relative to them; cues are
+centred when a longer name starts further left (half a letter per letter), at an indent when
+names of every length start at one x. A cue is a
 capitalised line in the cue column with its speech directly below and further left — at the
 dialogue indent (Final Draft, Fade In, Highland, WriterDuet…) or back at the margin (Word and
 Google Docs layouts, where cues are centred). Scene headings, shots and
-transitions are known by their words (rules.py), never by capitals alone. A PDF without that
+transitions are known by their words (rules.py), never by capitals alone — except a line
+printed with one scene number at both margins, a scene heading whatever its words (a writer's
+forced heading; shots are never numbered). A PDF without that
 layout (a Chinese script typed in a word processor) is read line by line with the plain-text
 rules instead. Line numbers count the extracted text lines (a blank line between paragraphs
 and pages); each element keeps its page number.

@@ -56,6 +56,7 @@ class Segment:
     text: str
     size: float = 12.0  # font size in points
     number: int = 0  # 1-based line in the extracted text
+    scene: str = ""  # the scene number printed at both margins of this line, if any
 
     @property
     def end(self) -> float:

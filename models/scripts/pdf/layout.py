@@ -98,15 +98,21 @@ class Layout:
             kept_rows: list[Row] = []
             for row in rows:
                 at_edge = row[0].y >= top - 1 or row[0].y <= bottom + 1 or row[0].y < 60
-                kept = []
-                for s in row:
-                    if at_edge and rules.PAGE_NUMBER.match(s.text):
-                        continue
-                    if rules.is_continued(s.text) or (s.text, round(s.y)) in header:
-                        continue
-                    if len(row) > 1 and rules.SCENE_NUMBER.match(s.text):
-                        continue  # "12  INT. HOUSE - DAY  12": the numbers beside a heading
-                    kept.append(s)
+                kept = [
+                    s
+                    for s in row
+                    if not rules.is_continued(s.text) and (s.text, round(s.y)) not in header
+                ]
+                # "12  INT. HOUSE - DAY  12": the numbers beside a heading are not text (nor a
+                # page number at the top), but the same number at both margins makes the line
+                # a scene heading.
+                number = rules.margin_number([s.text for s in kept])
+                if at_edge and not number:
+                    kept = [s for s in kept if not rules.PAGE_NUMBER.match(s.text)]
+                if len(kept) > 1:
+                    kept = [s for s in kept if not rules.SCENE_NUMBER.match(s.text)]
+                for s in kept:
+                    s.scene = number or ""
                 if kept:
                     kept_rows.append(kept)
             out.append(kept_rows)
@@ -162,7 +168,7 @@ class Layout:
         if i + 1 >= len(block):
             return 0
         cue = _merged(block[i])
-        if cue.x < self.margin + _INDENT or not self._in_cue_column(cue):
+        if cue.scene or cue.x < self.margin + _INDENT or not self._in_cue_column(cue):
             return 0
         rows = 1
         while (
@@ -188,6 +194,13 @@ class Layout:
         found = list(by_name.values())
         if len(found) < 5:
             return  # too few to learn from: any capitalised line over speech will do
+        centred = sum(1 for c in found if self._centred(c)) >= 0.6 * len(found)
+        # Centred names start further left the longer they are (half a character per letter);
+        # names at an indent start at one x whatever their length. Names of 3 to 7 letters
+        # centred start within 12 points of each other, close enough to pass for an indent.
+        if centred and _shift_per_letter(found) < -0.1 * found[0].size:
+            self.cues_centred = True
+            return
         indents = Counter(round(c.x / 4) for c in found)
         spot = indents.most_common(1)[0][0]
         aligned = [len(c.text) for c in found if abs(round(c.x / 4) - spot) <= 1]
@@ -195,7 +208,7 @@ class Layout:
         # length would share an x too).
         if len(aligned) >= 0.6 * len(found) and max(aligned) - min(aligned) >= 3:
             self.cue_x = spot * 4.0
-        elif sum(1 for c in found if self._centred(c)) >= 0.6 * len(found):
+        elif centred:
             self.cues_centred = True
 
     def _in_cue_column(self, cue: Segment) -> bool:
@@ -244,8 +257,9 @@ class Layout:
                 continue
             self.more = False
             self.b.end_dialogue()
-            if rules.is_heading(text):
+            if line.scene or rules.is_heading(text):
                 number, heading = rules.scene_number(" ".join(text.split()))
+                number = line.scene or number
                 self.b.heading(heading, line.number, number=number, page=line.page)
             elif rules.is_transition(text):
                 self._add(ElementKind.TRANSITION, [line])
@@ -262,7 +276,9 @@ class Layout:
         j = i + 1
         while j < len(block):
             line = _merged(block[j])
-            if abs(line.x - first.x) > 3 or self._cue_at(block, j) or _special(line.text):
+            if abs(line.x - first.x) > 3 or line.scene or _special(line.text):
+                break
+            if self._cue_at(block, j):
                 break
             lines.append(line)
             j += 1
@@ -297,7 +313,7 @@ class Layout:
                 j += 1
                 break
             new_cue = line.x > speech_x + 10 and j + 1 < len(lines) and lines[j + 1].x < line.x
-            if rules.is_heading(text) or (new_cue and rules.cue_name(text) is not None):
+            if line.scene or rules.is_heading(text) or (new_cue and rules.cue_name(text)):
                 break
             if line.x >= cue.x + 40 and kind is not ElementKind.PARENTHETICAL:
                 break  # something further right than the cue: not this speech
@@ -373,12 +389,30 @@ def _rows(segments: list[Segment]) -> list[Row]:
     return rows
 
 
+def _shift_per_letter(cues: list[Segment]) -> float:
+    """How far a cue's left edge moves per letter of its text: the median over pairs of cues
+    of different lengths (robust to a stray line); 0 when every cue has one length."""
+    sample = cues[:60]
+    slopes = sorted(
+        (a.x - b.x) / (len(a.text) - len(b.text))
+        for a, b in itertools.combinations(sample, 2)
+        if len(a.text) != len(b.text)
+    )
+    return slopes[len(slopes) // 2] if slopes else 0.0
+
+
 def _merged(row: Row) -> Segment:
     if len(row) == 1:
         return row[0]
     first = row[0]
     return Segment(
-        first.page, first.x, first.y, " ".join(s.text for s in row), first.size, first.number
+        first.page,
+        first.x,
+        first.y,
+        " ".join(s.text for s in row),
+        first.size,
+        first.number,
+        first.scene,
     )
 
 

@@ -83,6 +83,19 @@ def scene_number(heading: str) -> tuple[str | None, str]:
     return None, heading
 
 
+def margin_number(texts: list[str]) -> str | None:
+    """The scene number of a line printed with it at both margins ("3", "BACK HOME", "3"),
+    given the line's runs left to right; None unless the first and last runs are one scene
+    number ("12A", "*12*") with text between. Such a line is a scene heading whatever its words
+    (a writer's forced heading); a number at one margin only is not enough."""
+    if len(texts) < 3 or not SCENE_NUMBER.match(texts[0]) or not SCENE_NUMBER.match(texts[-1]):
+        return None
+    left, right = (t.strip("*").rstrip(".").strip("*") for t in (texts[0], texts[-1]))
+    if left != right or not any(c.isalpha() for t in texts[1:-1] for c in t):
+        return None
+    return left
+
+
 def has_han(text: str) -> bool:
     return _HAN.search(text) is not None
 

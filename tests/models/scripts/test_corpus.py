@@ -36,24 +36,8 @@ from models.scripts import read_script
 from tests.corpus import locate
 
 TARGET = 0.95
-_NUMBERED_SHOT = (
-    "a forced heading printed with its scene numbers ('3  BACK IN THE APARTMENT  3': a shot the "
-    "writer made a scene with '.') is read as action, numbers dropped"
-)
-_CENTRED_CUE = (
-    "the centred cue HANDSOME MAN (the script's last speech, before 'Beer flies.' and the closing "
-    "transitions) is read as centred text: 19 blocks for 20, the speaker lost"
-)
 # Generated layouts read inexactly today, and why (strict: an exact read fails the mark).
-KNOWN_INEXACT = {
-    "the-last-birthday-card-finaldraft-windows.pdf": _NUMBERED_SHOT + ": 25 scenes for 48",
-    "the-last-birthday-card-fadein.pdf": _NUMBERED_SHOT + ": 25 scenes for 48",
-    "brick-and-steel-finaldraft-windows.pdf": _NUMBERED_SHOT + ": 6 scenes for 8",
-    "brick-and-steel-fadein.pdf": _NUMBERED_SHOT + ": 6 scenes for 8",
-    "brick-and-steel-word.pdf": _CENTRED_CUE,
-    "brick-and-steel-google-docs.pdf": _CENTRED_CUE,
-    "brick-and-steel-word-layout.docx": _CENTRED_CUE,
-}
+KNOWN_INEXACT: dict[str, str] = {}
 
 
 def _got(path: Path) -> dict[str, object]:

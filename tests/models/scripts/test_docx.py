@@ -251,3 +251,20 @@ def test_an_english_dialogue_table_reads_as_cues_over_speech():
     assert {c.name: c.dialogue_blocks for c in read.characters} == {"ANNA": 2, "TECH": 1}
     assert [e.line for e in read.elements if e.kind is K.CHARACTER] == [2, 4, 6]
     assert [u.kind.value for u in detect_ai_uses(read)] == ["voice"]
+
+
+def test_centred_cues_of_nearly_one_length_in_a_word_layout_all_speak():
+    """Centred names of 3 to 7 letters start close together, as if at one indent; the longer
+    last cue (HANDSOME MAN, Brick & Steel's last speech) is a cue too, not centred text."""
+    doc = Document()
+    doc.add_paragraph("EXT. PALATIAL MANSION - DAY").paragraph_format.space_after = Pt(12)
+    names = ["STEEL", "BRICK", "JACK", "DAN", "COGNITO", "MINION", "HANDSOME MAN"]
+    for name in names:
+        cue = doc.add_paragraph(name)
+        cue.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        doc.add_paragraph("I want them dead.").paragraph_format.space_after = Pt(12)
+    doc.add_paragraph("Beer flies.")
+    read = read_bytes(_save(doc), "word-layout.docx")
+    assert set(read.character_names) == set(names)
+    assert read.dialogue_blocks == len(names)
+    assert [e.text for e in read.elements if e.kind is K.CENTERED] == []

@@ -12,6 +12,7 @@ from reportlab.lib.pagesizes import letter
 from reportlab.pdfgen import canvas
 
 from models.scripts import ElementKind, read_bytes
+from models.scripts.pdf import rules
 
 K = ElementKind
 
@@ -287,3 +288,94 @@ def test_polish_headings_start_scenes():
     p.at(108, "NEW SHOT", skip=1)
     doc = read_bytes(p.pdf(), "polish.pdf")
     assert [s.heading for s in doc.scenes] == ["WNĘTRZE. KUCHNIA - NOC", "PLENER. ULICA - DZIEŃ"]
+
+
+def test_a_line_numbered_at_both_margins_is_a_scene_whatever_its_words():
+    """A writer's forced heading prints like every heading, its number at both margins; shots
+    (never numbered) and action with a number at one margin only stay what they are."""
+    p = Page()
+    for number, text, skip in [
+        ("1", "INT. FLAT - DAY", 0),
+        ("2", "BACK IN THE APARTMENT", 1),  # `.BACK IN THE APARTMENT` in the source
+        ("3", "SNIPER SCOPE POV", 1),  # shot words, but numbered: the writer made it a scene
+        ("4", "SCOTT", 1),  # a name, forced: a scene, not a cue
+    ]:
+        p.at(68, number, skip=skip)
+        p.at(540, number, skip=-1)
+        p.at(108, text, skip=-1)
+        p.at(108, "Scott waits.", skip=1)
+    p.at(108, "NEW SHOT", skip=1)
+    p.at(108, "ANGLE ON THE DOOR", skip=1)
+    p.at(68, "5", skip=1)  # a number at the left margin only (a line number): action
+    p.at(108, "THE DOOR SWINGS OPEN.", skip=-1)
+    p.at(68, "6", skip=1)  # different numbers at the two margins: action
+    p.at(540, "7", skip=-1)
+    p.at(108, "Nobody comes in.", skip=-1)
+    p.at(108, "12 chairs stand in a row. 12", skip=1)  # numbers in the words themselves
+    p.at(266, "SCOTT", skip=1)
+    p.at(180, "Hello?")
+    doc = read_bytes(p.pdf(), "forced.pdf")
+    assert [(s.number, s.heading) for s in doc.scenes] == [
+        ("1", "INT. FLAT - DAY"),
+        ("2", "BACK IN THE APARTMENT"),
+        ("3", "SNIPER SCOPE POV"),
+        ("4", "SCOTT"),
+    ]
+    assert _kinds(doc, K.SHOT) == ["NEW SHOT", "ANGLE ON THE DOOR"]
+    assert {"THE DOOR SWINGS OPEN.", "Nobody comes in.", "12 chairs stand in a row. 12"} <= set(
+        _kinds(doc, K.ACTION)
+    )
+    assert {c.name: c.dialogue_blocks for c in doc.characters} == {"SCOTT": 1}
+    assert not {"1", "2", "5", "6", "7"} & {e.text for e in doc.elements}
+
+
+_SCENE_NUMBER = st.from_regex(r"\A[1-9][0-9]{0,3}[A-Z]{0,2}\Z")
+_WORDS = st.from_regex(r"\A[A-Z][A-Z' ]{0,30}[A-Z]\Z")
+
+
+@given(_SCENE_NUMBER, _SCENE_NUMBER, _WORDS, st.sampled_from(["", ".", "*"]))
+def test_only_one_number_at_both_margins_makes_a_heading(number, other, words, mark):
+    left, right = f"{number}{mark}", f"{mark}{number}{mark}" if mark == "*" else number
+    assert rules.margin_number([left, words, right]) == number
+    assert rules.margin_number([left, *words.split(), right]) == number
+    assert rules.margin_number([left, words]) is None  # one margin only
+    assert rules.margin_number([words, right]) is None
+    assert rules.margin_number([left, right]) is None  # nothing between: no heading
+    assert rules.margin_number([left, "12", right]) is None  # no words between
+    if other != number:
+        assert rules.margin_number([number, words, other]) is None
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_SCENE_NUMBER, _WORDS, st.booleans()), min_size=1, max_size=12))
+def test_numbered_lines_become_scenes_and_one_sided_numbers_do_not(lines):
+    p = Page()
+    for number, words, both in lines:
+        if p.row > 50:
+            p.page()
+        p.at(40, number)  # clear of the text even for "1234AB"
+        if both:
+            p.at(540, number, skip=-1)
+        p.at(108, words, skip=-1)
+        p.at(108, "Rain falls.", skip=1)
+        p.row += 1
+    doc = read_bytes(p.pdf(), "numbered.pdf")
+    expected = [(n, " ".join(w.split())) for n, w, both in lines if both]
+    assert [(s.number, " ".join(s.heading.split())) for s in doc.scenes] == expected
+
+
+def test_centred_cues_of_nearly_one_length_are_not_taken_for_an_indent():
+    """Word centres each cue: names of 3 to 7 letters start within a few points of each other,
+    as if at one indent; a longer name, further left, is still a cue (Brick & Steel's last
+    speech, HANDSOME MAN, was read as centred text)."""
+    p = Page("Times-Roman", 12, 14)
+    p.at(72, "EXT. PATIO - DAY")
+    names = ["STEEL", "BRICK", "JACK", "DAN", "COGNITO", "MINION", "BRICK", "STEEL"]
+    for name in [*names, "HANDSOME MAN"]:
+        p.at(None, name, skip=1)
+        p.at(72, "I want them dead.")
+    p.at(72, "Beer flies.", skip=1)
+    doc = read_bytes(p.pdf(), "word.pdf")
+    assert set(doc.character_names) == {*names, "HANDSOME MAN"}
+    assert doc.dialogue_blocks == len(names) + 1
+    assert _kinds(doc, K.CENTERED) == []

@@ -95,10 +95,9 @@ def store_anchors_in(files_dir: Path) -> list[Anchor]:
 
     Each PDF is hashed; its sealed entry in the anchor cache (models/audit/anchor_cache.py)
     stands for the PDF read when it matches, else the PDF is read and the entry written."""
-    from models.audit.anchor_cache import AnchorCache, Entry, file_digest
-    from models.statements.record import STORE_FOLDER
+    from models.audit.anchor_cache import STATEMENTS_FOLDER, AnchorCache, Entry, file_digest
 
-    folder = files_dir / STORE_FOLDER
+    folder = files_dir / STATEMENTS_FOLDER
     out: list[Anchor] = []
     if not folder.is_dir():
         return out

@@ -102,6 +102,13 @@ def _verify(capsys: pytest.CaptureFixture[str], path: Path) -> tuple[int, str]:
     return code, capsys.readouterr().out
 
 
+def test_the_cache_lives_in_the_statement_store() -> None:
+    from models.audit.anchor_cache import STATEMENTS_FOLDER
+    from models.statements.record import STORE_FOLDER
+
+    assert STATEMENTS_FOLDER == STORE_FOLDER
+
+
 def test_the_cache_is_written_and_then_stands_for_the_pdfs(stored, monkeypatch):
     first = _anchors(stored)
     assert len(first) == 2
@@ -171,7 +178,7 @@ def test_a_pdf_replaced_by_a_damaged_file_anchors_nothing_and_leaves_the_cache(s
 
 
 def test_an_entry_copied_to_another_pdf_name_is_not_used(stored):
-    one, two = _pdfs(stored)
+    _, two = _pdfs(stored)
     honest = _anchors(stored)
     data = _cache(stored)
     data["entries"][0]["name"] = two.name  # one's sealed entry under two's name
@@ -228,4 +235,6 @@ def test_audit_verify_loads_no_pdf_library_when_the_cache_is_valid(stored):
     assert not (_folder(stored) / CACHE_FILE).exists()  # not written when issuing
     assert "pypdf" in _modules_of_audit_verify(stored)  # no cache: the PDFs are read
     assert (_folder(stored) / CACHE_FILE).is_file()
-    assert "pypdf" not in _modules_of_audit_verify(stored)
+    modules = _modules_of_audit_verify(stored)
+    assert "pypdf" not in modules
+    assert "cryptography.x509" not in modules  # the identity seals use the compiled core

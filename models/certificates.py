@@ -4,16 +4,70 @@ verification and the signing identity share them without loading either."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
-from cryptography.x509.oid import NameOID
+
+if TYPE_CHECKING:
+    from cryptography import x509
+
+# `cryptography.x509` (names, extensions, verification: ~25 ms) loads only where a name is
+# read; fingerprints and `load_pem_certificates` need only the compiled core, so checking a
+# checkpoint's seal in `audit verify` stays cheap.
 
 # Where a database's signing identity keeps its certificate (models/identity.py), below the
 # database's files folder; verification reads it from here without loading the identity.
 IDENTITY_FOLDER = "identity"
 CERT_FILE = "certificate.pem"
+
+
+def first_pem_der(pem: bytes) -> bytes | None:
+    """The DER bytes of the first certificate in PEM text (not parsed), or None."""
+    import base64
+
+    m = re.search(rb"-----BEGIN CERTIFICATE-----(.+?)-----END CERTIFICATE-----", pem, re.S)
+    if m is None:
+        return None
+    try:
+        return base64.b64decode(b"".join(m.group(1).split()), validate=True)
+    except ValueError:
+        return None
+
+
+def _tlv(der: bytes, pos: int) -> tuple[int, int, int]:
+    """(tag, start of contents, end) of the DER element at `pos` (raises ValueError)."""
+    if pos + 2 > len(der):
+        raise ValueError("truncated DER")
+    tag, size = der[pos], der[pos + 1]
+    pos += 2
+    if size & 0x80:
+        n = size & 0x7F
+        if not 0 < n <= 4 or pos + n > len(der):
+            raise ValueError("bad DER length")
+        size, pos = int.from_bytes(der[pos : pos + n], "big"), pos + n
+    if pos + size > len(der):
+        raise ValueError("truncated DER")
+    return tag, pos, pos + size
+
+
+def public_key_info(der: bytes) -> bytes:
+    """A DER certificate's SubjectPublicKeyInfo element (raises ValueError).
+
+    Certificate = SEQUENCE { tbsCertificate = SEQUENCE { [0] version OPTIONAL, serial,
+    signature algorithm, issuer, validity, subject, subjectPublicKeyInfo, ... }, ... }"""
+    _, cert, _ = _tlv(der, 0)
+    tag, pos, end = _tlv(der, cert)
+    if tag != 0x30:
+        raise ValueError("not a certificate")
+    if pos < end and der[pos] == 0xA0:
+        pos = _tlv(der, pos)[2]
+    for _ in range(5):
+        pos = _tlv(der, pos)[2]
+    tag, _, spki_end = _tlv(der, pos)
+    if tag != 0x30 or spki_end > end:
+        raise ValueError("not a certificate")
+    return der[pos:spki_end]
 
 
 def fingerprint(cert: x509.Certificate) -> str:
@@ -37,6 +91,8 @@ def parse_fingerprint(text: str) -> str | None:
 
 def subject_name(cert: x509.Certificate) -> str:
     """The signer's name as shown: common name, else organisation, else the full subject."""
+    from cryptography.x509.oid import NameOID
+
     for oid in (NameOID.COMMON_NAME, NameOID.ORGANIZATION_NAME):
         attrs = cert.subject.get_attributes_for_oid(oid)
         if attrs:

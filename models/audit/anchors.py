@@ -91,35 +91,56 @@ def store_anchors(db: Database) -> list[Anchor]:
 
 
 def store_anchors_in(files_dir: Path) -> list[Anchor]:
-    """Checkpoints in the statement PDFs kept in `files_dir` (a database's files folder)."""
-    from models.statements.record import RECORD_FILE_NAME, STORE_FOLDER, parse_record
+    """Checkpoints in the statement PDFs kept in `files_dir` (a database's files folder).
 
-    folder = files_dir / STORE_FOLDER
+    Each PDF is hashed; its sealed entry in the anchor cache (models/audit/anchor_cache.py)
+    stands for the PDF read when it matches, else the PDF is read and the entry written."""
+    from models.audit.anchor_cache import STATEMENTS_FOLDER, AnchorCache, Entry, file_digest
+
+    folder = files_dir / STATEMENTS_FOLDER
     out: list[Anchor] = []
     if not folder.is_dir():
         return out
+    cache = AnchorCache(folder)
     for pdf in sorted(folder.glob("*.pdf")):
-        record = _embedded_record(pdf, RECORD_FILE_NAME, parse_record)
-        if record is None:
+        try:
+            if pdf.stat().st_size > MAX_PDF_BYTES:
+                continue
+            data = pdf.read_bytes()
+        except OSError:  # unreadable: the integrity check reports the file
             continue
-        cp = Checkpoint.from_json(record.get("checkpoint"))
-        if cp is not None:
+        digest = file_digest(data)
+        entry = cache.lookup(pdf.name, len(data), digest)
+        if entry is None:
+            record = _embedded_record(data)
+            if record is None:
+                continue
             label = record.get("statement_id", pdf.name)
-            out.append(Anchor(cp, Text("audit.source.stored_file", id=label, name=pdf.name)))
+            entry = Entry(pdf.name, len(data), digest, label, record.get("checkpoint"))
+            if Checkpoint.from_json(entry.checkpoint) is not None:
+                cache.remember(entry)
+        cp = Checkpoint.from_json(entry.checkpoint)
+        if cp is not None:
+            source = Text("audit.source.stored_file", id=entry.label, name=pdf.name)
+            out.append(Anchor(cp, source))
+    cache.save()
     return out
 
 
-def _embedded_record(pdf: Path, name: str, parse: object) -> dict[str, object] | None:
+def _embedded_record(data: bytes) -> dict[str, object] | None:
+    """The statement record attached to a PDF's bytes, or None."""
+    from io import BytesIO
+
     from pypdf import PdfReader
 
+    from models.statements.record import RECORD_FILE_NAME, parse_record
+
     try:
-        if pdf.stat().st_size > MAX_PDF_BYTES:
+        files = PdfReader(BytesIO(data)).attachments
+        found = files.get(RECORD_FILE_NAME)
+        if not found:
             return None
-        files = PdfReader(str(pdf)).attachments
-        data = files.get(name)
-        if not data:
-            return None
-        record = parse(data[0])  # type: ignore[operator]
+        record = parse_record(found[0])
         return record if isinstance(record, dict) else None
     except Exception:  # a damaged PDF is no anchor; the integrity check reports the file
         return None

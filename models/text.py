@@ -29,12 +29,12 @@ type where they promise one (scripts: `ScriptReadError`).
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from models.errors import UserError
 from models.messages import phrase
+from models.patterns import LazyPattern
 
 SHORT = 64 * 1024  # UTF-8 readings of texts up to this size are checked against Chinese ones
 _SAMPLE = 200_000  # characters looked at when judging a reading
@@ -49,38 +49,16 @@ _BOMS = (
 )
 
 
-class _Lazy:
-    """A pattern compiled on first use: a UTF-8 file (nearly every file) needs few of these,
-    and compiling their Unicode ranges at import would cost every command milliseconds."""
-
-    __slots__ = ("_compiled", "_source")
-
-    def __init__(self, source: str) -> None:
-        self._source = source
-        self._compiled: re.Pattern[str] | None = None
-
-    def _pattern(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self._source)
-        return self._compiled
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return self._pattern().search(text)
-
-    def findall(self, text: str) -> list[Any]:
-        return self._pattern().findall(text)
-
-
 # What scripts and lists are written in: ASCII, Latin letters and accents, punctuation, arrows,
 # enclosed numbers, box drawing, CJK (with kana and Hangul), full-width forms.
-_PLAUSIBLE = _Lazy(
+_PLAUSIBLE = LazyPattern(
     r"[\t\n\r\x20-\x7e\u00a0-\u024f\u1e00-\u1eff\u2000-\u206f\u2100-\u214f\u2190-\u21ff"
     r"\u2460-\u24ff\u2500-\u27bf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
     r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\ufeff]"
 )
-_CONTROL = _Lazy(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_CONTROL = LazyPattern(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # What a wrong guess at the encoding typically produces: C1 controls, private use, U+FFFD.
-_GARBAGE = _Lazy(r"[\x80-\x9f\ue000-\uf8ff\ufffd]")
+_GARBAGE = LazyPattern(r"[\x80-\x9f\ue000-\uf8ff\ufffd]")
 # A UTF-8 reading is questioned when it holds characters outside _PLAUSIBLE, a combining mark
 # on no letter, or a "word" made only of accented letters ("ī" is how UTF-8 reads the GB18030
 # bytes of 墨): accents stand inside Latin words ("Márquez").
@@ -88,15 +66,15 @@ _FOREIGN_CLASS = (
     r"[^\x00-\x7f\u00a0-\u024f\u1e00-\u1eff\u2000-\u27bf\u3000-\u30ff\u3400-\u9fff"
     r"\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\ufeff]"
 )
-_FOREIGN = _Lazy(_FOREIGN_CLASS)
-_ACCENTED = _Lazy(r"[\u00c0-\u024f]")
-_UNLIKELY = _Lazy(
+_FOREIGN = LazyPattern(_FOREIGN_CLASS)
+_ACCENTED = LazyPattern(r"[\u00c0-\u024f]")
+_UNLIKELY = LazyPattern(
     _FOREIGN_CLASS + r"|(?:^|(?<=[^A-Za-z\u00c0-\u024f\u0300-\u036f]))[\u0300-\u036f]"
     r"|(?<![A-Za-z\u00c0-\u024f])[\u00c0-\u024f]+(?![A-Za-z\u00c0-\u024f])"
 )
 _MIN_PLAUSIBLE = 0.9
-_ASCII_LETTER = _Lazy(r"[A-Za-z]")
-_HAN = _Lazy(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_ASCII_LETTER = LazyPattern(r"[A-Za-z]")
+_HAN = LazyPattern(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 Kind = Literal["damaged", "binary", "unknown"]
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
+from models.patterns import LazyPattern
 from models.scripts.document import Element, ElementKind, ScriptDocument
 
 
@@ -156,21 +157,6 @@ def fold_same_length(text: str) -> str:
     return pattern.sub(lambda m: changing[m.group()], text).lower()
 
 
-class _Lazy:
-    """A marker's regular expression, compiled on its first match."""
-
-    __slots__ = ("_compiled", "pattern")
-
-    def __init__(self, pattern: str) -> None:
-        self.pattern = pattern
-        self._compiled: re.Pattern[str] | None = None
-
-    def match(self, text: str, pos: int) -> re.Match[str] | None:
-        if self._compiled is None:
-            self._compiled = re.compile(self.pattern)
-        return self._compiled.match(text, pos)
-
-
 @dataclass(frozen=True)
 class MarkerSet:
     """A validated marker list, compiled once for fast scanning."""
@@ -179,12 +165,12 @@ class MarkerSet:
     phrases: tuple[Marker, ...]
     origin: str = "shipped list"
     _by_extension: dict[str, Marker] = field(init=False, repr=False, compare=False)
-    _each: tuple[tuple[_Lazy, Marker], ...] = field(init=False, repr=False, compare=False)
+    _each: tuple[tuple[LazyPattern, Marker], ...] = field(init=False, repr=False, compare=False)
     _regex: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
-    _by_first: dict[str, tuple[tuple[_Lazy, Marker], ...]] = field(
+    _by_first: dict[str, tuple[tuple[LazyPattern, Marker], ...]] = field(
         init=False, repr=False, compare=False
     )
-    _anywhere: tuple[tuple[_Lazy, Marker], ...] = field(init=False, repr=False, compare=False)
+    _anywhere: tuple[tuple[LazyPattern, Marker], ...] = field(init=False, repr=False, compare=False)
     _exact: dict[str, Marker] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -192,7 +178,7 @@ class MarkerSet:
         ordered = sorted(self.phrases, key=lambda m: -len(m.text))
         # Each marker's own expression is compiled when a match needs it (`_compiled`): a
         # script usually needs a few of them, and compiling all was most of loading the list.
-        each = tuple((_Lazy(m.pattern or phrase_pattern(m.text)), m) for m in ordered)
+        each = tuple((LazyPattern(m.pattern or phrase_pattern(m.text)), m) for m in ordered)
         # One expression without groups: CPython then scans for possible first characters
         # in C, which keeps a 2-million-character line well under a second.
         regex = re.compile(_combined(each)) if each else None
@@ -252,7 +238,7 @@ def _phrase_key(folded: str) -> str:
     return " ".join(w for w in SEPARATORS.split(folded) if w)
 
 
-def _combined(each: tuple[tuple[_Lazy, Marker], ...]) -> str:
+def _combined(each: tuple[tuple[LazyPattern, Marker], ...]) -> str:
     """All markers as one expression, alternatives sharing a first character grouped under
     it (`a(?:i配音|i换脸|…)`), so a common letter is tried once, not once per marker."""
     custom = [p.pattern for p, m in each if m.pattern is not None]

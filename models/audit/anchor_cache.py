@@ -22,8 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-# models.statements.record.STORE_FOLDER (that module is not loaded for its name alone)
-STATEMENTS_FOLDER = "statements"
 CACHE_FILE = ".anchors.json"
 FORMAT = "consent-desk-statement-anchors/1"
 MAX_CACHE_BYTES = 16 * 1024 * 1024

@@ -95,9 +95,10 @@ def store_anchors_in(files_dir: Path) -> list[Anchor]:
 
     Each PDF is hashed; its sealed entry in the anchor cache (models/audit/anchor_cache.py)
     stands for the PDF read when it matches, else the PDF is read and the entry written."""
-    from models.audit.anchor_cache import STATEMENTS_FOLDER, AnchorCache, Entry, file_digest
+    from models.audit.anchor_cache import AnchorCache, Entry, file_digest
+    from models.storage.places import STATEMENT_STORE
 
-    folder = files_dir / STATEMENTS_FOLDER
+    folder = files_dir / STATEMENT_STORE
     out: list[Anchor] = []
     if not folder.is_dir():
         return out

@@ -26,9 +26,6 @@ if TYPE_CHECKING:
     from models.consent.words import ConsentState, Grant, RecordAtTime
     from models.roster.artist import Artist
 
-# The folder of the files folder where the register keeps each statement's signed copy.
-STORE_FOLDER = "statements"
-
 RECORD_TYPE = "consent-desk.statement"
 RECORD_VERSION = 1
 RECORD_FILE_NAME = "statement.json"

@@ -24,7 +24,6 @@ from models.audit.chain import append_event
 from models.clock import utc_now
 from models.errors import ConflictError, NotFoundError, UserError
 from models.statements.record import (
-    STORE_FOLDER,
     StatementKind,
     StatementStatus,
     canonical_bytes,
@@ -34,6 +33,7 @@ from models.statements.record import (
 )
 from models.statements.tables import StatementRow
 from models.storage.database import Database
+from models.storage.places import STATEMENT_STORE
 from models.storage.schema import AuditEventRow
 
 ENTITY = "statement"
@@ -138,7 +138,7 @@ class StatementRegister:
 
     @property
     def store_dir(self) -> Path:
-        return self.db.location.files_dir / STORE_FOLDER
+        return self.db.location.files_dir / STATEMENT_STORE
 
     # ---- reading -------------------------------------------------------------------------
 
@@ -237,7 +237,7 @@ class StatementRegister:
                     record_json=canonical_bytes(record).decode("utf-8"),
                     record_sha256=record_sha256(record),
                     file_sha256=hashlib.sha256(pdf).hexdigest(),
-                    stored_path=f"{STORE_FOLDER}/{target.name}",
+                    stored_path=f"{STATEMENT_STORE}/{target.name}",
                     file_name=Path(file_name).name,
                     signer=str(record["issuer"]["signer"]),
                     signer_fingerprint=str(record["issuer"]["signer_fingerprint_sha256"]),

@@ -12,6 +12,8 @@ from pathlib import Path
 
 APP_NAME = "consent-desk"
 DEFAULT_FILE = "consent-desk.sqlite3"
+# The folder of the files folder where the register keeps each statement's signed copy.
+STATEMENT_STORE = "statements"
 _PREFIX = "sqlite:///"
 
 

@@ -102,13 +102,6 @@ def _verify(capsys: pytest.CaptureFixture[str], path: Path) -> tuple[int, str]:
     return code, capsys.readouterr().out
 
 
-def test_the_cache_lives_in_the_statement_store() -> None:
-    from models.audit.anchor_cache import STATEMENTS_FOLDER
-    from models.statements.record import STORE_FOLDER
-
-    assert STATEMENTS_FOLDER == STORE_FOLDER
-
-
 def test_the_cache_is_written_and_then_stands_for_the_pdfs(stored, monkeypatch):
     first = _anchors(stored)
     assert len(first) == 2

@@ -35,39 +35,23 @@ def first_pem_der(pem: bytes) -> bytes | None:
         return None
 
 
-def _tlv(der: bytes, pos: int) -> tuple[int, int, int]:
-    """(tag, start of contents, end) of the DER element at `pos` (raises ValueError)."""
-    if pos + 2 > len(der):
-        raise ValueError("truncated DER")
-    tag, size = der[pos], der[pos + 1]
-    pos += 2
-    if size & 0x80:
-        n = size & 0x7F
-        if not 0 < n <= 4 or pos + n > len(der):
-            raise ValueError("bad DER length")
-        size, pos = int.from_bytes(der[pos : pos + n], "big"), pos + n
-    if pos + size > len(der):
-        raise ValueError("truncated DER")
-    return tag, pos, pos + size
-
-
 def public_key_info(der: bytes) -> bytes:
     """A DER certificate's SubjectPublicKeyInfo element (raises ValueError).
 
     Certificate = SEQUENCE { tbsCertificate = SEQUENCE { [0] version OPTIONAL, serial,
     signature algorithm, issuer, validity, subject, subjectPublicKeyInfo, ... }, ... }"""
-    _, cert, _ = _tlv(der, 0)
-    tag, pos, end = _tlv(der, cert)
-    if tag != 0x30:
+    from models.der import children, read_tlv
+
+    cert = read_tlv(der, 0, len(der))
+    parts = children(der, cert)
+    if not parts or parts[0].tag != 0x30:
         raise ValueError("not a certificate")
-    if pos < end and der[pos] == 0xA0:
-        pos = _tlv(der, pos)[2]
-    for _ in range(5):
-        pos = _tlv(der, pos)[2]
-    tag, _, spki_end = _tlv(der, pos)
-    if tag != 0x30 or spki_end > end:
+    fields = children(der, parts[0])
+    if fields and fields[0].tag == 0xA0:
+        fields = fields[1:]
+    if len(fields) < 6 or fields[5].tag != 0x30:
         raise ValueError("not a certificate")
-    return der[pos:spki_end]
+    return der[fields[5].start : fields[5].end]
 
 
 def fingerprint(cert: x509.Certificate) -> str:

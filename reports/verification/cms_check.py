@@ -23,8 +23,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 
 from models.certificates import issued_by
+from models.der import DerError, check_strict, read_tlv
 from models.messages import Text
-from reports.verification.der import DerError, check_strict, read_tlv
 
 _HASHES: dict[str, Callable[[bytes], Any]] = {
     "sha256": hashlib.sha256,

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
+from models.der import MAX_DER_BYTES
 from models.messages import Text
-from reports.verification.der import MAX_DER_BYTES
 
 _EOF_TAIL = re.compile(rb"%%EOF(\r\n|\r|\n)?\Z")
 

@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from models.certificates import parse_fingerprint
+from models.der import MAX_DER_BYTES, DerError, check_strict, children, read_tlv
 from reports.statements.layout import render_statement
 from reports.statements.signing import pyhanko_signer, sign_statement
 from reports.verification.cms_check import check_cms, signature_der
-from reports.verification.der import MAX_DER_BYTES, DerError, check_strict, children, read_tlv
 from reports.verification.structure import byte_range_problems, oversized_signature_value
 from reports.verify import EXIT_INVALID, verify_statement
 from tests.reports.statement_data import issuer_for, record_for

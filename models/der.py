@@ -1,4 +1,5 @@
-"""A strict, bounded DER reader: definite minimal lengths, no trailing bytes, limited depth.
+"""A strict, bounded DER reader (statement signatures, the desk's own certificate): definite
+minimal lengths, no trailing bytes, limited depth.
 
 A hostile signature must be answered quickly: this walks the tag-length-value structure once,
 never re-encodes, and refuses anything larger or deeper than a statement signature can be.

@@ -12,7 +12,10 @@ from functools import cache, lru_cache
 
 from models.gcpause import freeze_loaded_data
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# One Han character (CJK unified ideographs, extension A, compatibility ideographs): the one
+# definition every reader and matcher uses.
+HAN_CLASS = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+HAN = re.compile(HAN_CLASS)
 _SPACES = re.compile(r"\s+")
 
 
@@ -23,7 +26,7 @@ def normalize(text: str) -> str:
 
 
 def has_han(text: str) -> bool:
-    return bool(_HAN.search(text))
+    return bool(HAN.search(text))
 
 
 @lru_cache(maxsize=4096)  # an import asks three times per name, one name after another

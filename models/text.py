@@ -34,6 +34,7 @@ from typing import Any, Literal
 
 from models.errors import UserError
 from models.messages import phrase
+from models.names import HAN
 from models.patterns import LazyPattern
 
 SHORT = 64 * 1024  # UTF-8 readings of texts up to this size are checked against Chinese ones
@@ -74,7 +75,6 @@ _UNLIKELY = LazyPattern(
 )
 _MIN_PLAUSIBLE = 0.9
 _ASCII_LETTER = LazyPattern(r"[A-Za-z]")
-_HAN = LazyPattern(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 Kind = Literal["damaged", "binary", "unknown"]
 
@@ -169,7 +169,7 @@ def _rival_of_utf8(data: bytes, utf8: str) -> tuple[float, str, str] | None:
     reading looks unlikely, and only when every Han character of it is a common one."""
     if len(data) > SHORT:
         return None
-    if not _UNLIKELY.search(utf8) and (_ASCII_LETTER.search(utf8) or _HAN.search(utf8)):
+    if not _UNLIKELY.search(utf8) and (_ASCII_LETTER.search(utf8) or HAN.search(utf8)):
         return None
     chinese = _best_reading(data, ["gb18030", "big5"])
     return chinese if chinese is not None and chinese[0] == 1.0 else None
@@ -252,7 +252,7 @@ def _best_reading(data: bytes, encodings: list[str]) -> tuple[float, str, str] |
         score = commonness(text, encoding)
         if encoding.startswith("utf-16") and b"\x00" not in data and score < 0.5:
             continue  # UTF-16 with no zero byte is Chinese text: then mostly common characters
-        han = len(_HAN.findall(sample))
+        han = len(HAN.findall(sample))
         if best is None or (score, han) > best[:2]:
             best = (score, han, text, encoding)
     return None if best is None else (best[0], best[2], best[3])

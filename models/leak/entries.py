@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from models.names import HAN
+
 SEPARATORS = frozenset(",，、;；\t")
 _OPEN = "([【〔《〈<{（［｛"
 _CLOSE = ")]】〕》〉>}）］｝"
@@ -35,7 +37,6 @@ _NOT_A_NAME = re.compile(
 )
 _ETC = re.compile(r"(?:\s*(?:等等|等人|等)|,?\s+(?:etc\.?|et al\.?|and others))$", re.IGNORECASE)
 _DASH_NOTE = re.compile(r"\s+[-–—]{1,2}\s+.*$")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def clean_entry(piece: str, strip_etc: bool = True) -> str:
     text = _strip_numbering(text)
     if strip_etc:
         stripped = _ETC.sub("", text)
-        if stripped != text and (len(_HAN.findall(stripped)) >= 2 or not _HAN.search(stripped)):
+        if stripped != text and (len(HAN.findall(stripped)) >= 2 or not HAN.search(stripped)):
             text = stripped
     text = text.rstrip(_TRAILING).strip()
     text = " ".join(text.split())

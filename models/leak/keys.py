@@ -17,12 +17,11 @@ from functools import cache, lru_cache
 from typing import Protocol
 
 from models.leak import spelling
-from models.names import has_han, normalize, pinyin
+from models.names import HAN, has_han, normalize, pinyin
 
 # Accents are only stripped from Latin letters: kana voicing marks and Hangul must survive.
 _ASCII_NOISE = re.compile(r"[^a-z0-9]+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
-_HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ACCENTED = re.compile(r"[\u00c0-\u024f]")
 
 
@@ -97,7 +96,7 @@ def han_syllables(simplified: str) -> list[str]:
     mislead (叶韵 would read "xie yun"); per-character readings are also cached, which keeps
     indexing a 100,000-artist roster under a second.
     """
-    return [_char_pinyin(c) for c in _HAN_CHAR.findall(simplified)]
+    return [_char_pinyin(c) for c in HAN.findall(simplified)]
 
 
 def pinyin_key(simplified: str) -> str:
@@ -128,7 +127,7 @@ def name_pinyin_keys(simplified: str) -> tuple[list[str], list[str]]:
 
     Compound family names (欧阳, 司马…) stay whole when the order is swapped.
     """
-    han = _HAN_CHAR.findall(simplified)
+    han = HAN.findall(simplified)
     if not han:
         return [], []
     syllables = [_char_pinyin(c) for c in han]
@@ -237,8 +236,8 @@ def han_key(simplified: str) -> str:
 
 def _chinese_spellings(simplified: str, traditional: str) -> list[RosterKey]:
     """Pinyin (everyday and family-name readings, ü), Wade-Giles and Hong Kong spellings."""
-    han = _HAN_CHAR.findall(simplified)
-    trad = _HAN_CHAR.findall(traditional)
+    han = HAN.findall(simplified)
+    trad = HAN.findall(traditional)
     if not han:
         return []
     syllables = [_char_pinyin(c) for c in han]

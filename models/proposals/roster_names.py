@@ -22,11 +22,11 @@ from sqlalchemy.orm import Session
 
 from models.leak import keys
 from models.leak.roster_keys import RosterName, roster_names_from
-from models.names import has_han
+from models.names import HAN_CLASS, has_han
 from models.storage.database import Database
 from models.storage.schema import ArtistRow
 
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+_HAN_RUN = re.compile(HAN_CLASS + "{2,}")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f\uff21-\uff3a\uff41-\uff5a]+")
 MIN_LATIN_KEY = 5  # one Latin word names an artist only when it is this long ("Madonna")
 MAX_WORDS = 4

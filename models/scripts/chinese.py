@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+from models.names import HAN
 
 # 内景/外景 headings, with a separator after them; and the time-first form 日 内 / 夜外.
 HEADING_STARTS = frozenset("内外內日夜晨昏")

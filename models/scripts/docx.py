@@ -24,6 +24,7 @@ import zlib
 from collections.abc import Callable
 from typing import Any
 
+from models.names import HAN
 from models.scripts.builder import DocumentBuilder
 from models.scripts.document import ElementKind, ScriptDocument, ScriptFormat
 from models.scripts.errors import ScriptReadError
@@ -45,7 +46,6 @@ _STYLES = {
     "shot": ElementKind.SHOT,
     "lyrics": ElementKind.LYRIC,
 }
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def read_docx(data: bytes, source_name: str) -> ScriptDocument:
@@ -66,7 +66,7 @@ def read_docx(data: bytes, source_name: str) -> ScriptDocument:
         styled = [_STYLES.get(_style(p)) for p, _ in paragraphs]
         if ElementKind.CHARACTER in styled or ElementKind.SCENE_HEADING in styled:
             return _from_styles(paragraphs, styled, lines, source_name)
-        han = sum(1 for line in lines if _HAN.search(line))
+        han = sum(1 for line in lines if HAN.search(line))
         if han * 2 >= sum(1 for line in lines if line.strip()):
             return _as_text(paragraphs, source_name)
         return _from_layout(paragraphs, lines, source_name)

@@ -13,6 +13,7 @@ import types
 from collections import deque
 from collections.abc import Sequence
 
+from models.names import HAN
 from models.scripts.builder import DocumentBuilder
 from models.scripts.document import ElementKind, LineTable, ScriptDocument, ScriptFormat
 from models.scripts.fountain_flow import (
@@ -84,9 +85,7 @@ class FountainParser:
         else:
             flow = extract_notes(table)
         if not self.han and table.may_hold_han():
-            from models.scripts import chinese  # Chinese rules: only for a text that has Han
-
-            self.han = table.search(chinese.HAN)
+            self.han = table.search(HAN)
         if self.han:
             self._han_cues = standalone_han_cues(flow, self.known_names)
         start = self.read_title_page(flow)

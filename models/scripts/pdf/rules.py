@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from models.names import HAN
+
 # INT. / EXT. / INT./EXT. / I/E / EST., in capitals or not ("INT. Home - Morning."), with an
 # optional scene number before it; the Chinese forms (内景/外景, INT。), Russian ИНТ./НАТ. and
 # Polish WNĘTRZE./PLENER.
@@ -49,7 +51,6 @@ _SHOT = re.compile(
 )
 _CUE_EXTENSION = re.compile(r"\s*[(（][^()（）]*[)）]")
 _MC = re.compile(r"\bMa?c(?=[A-Z]{2})")  # McCABE, MacLEOD are capitalised names
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ABBREVIATION = ("MR.", "MRS.", "MS.", "DR.", "ST.", "JR.", "SR.", "LT.", "SGT.", "CAPT.")
 _MORE = re.compile(r"^\(\s*MORE\s*\)$|^（\s*(?:MORE|未完)\s*）$", re.IGNORECASE)
 _CONTINUED = re.compile(
@@ -67,7 +68,7 @@ def is_heading(text: str) -> bool:
             return True
         # Mixed case ("Int. Home - Morning."): the prefix with its period, a short line.
         return len(text) <= 80 and bool(re.match(r"^(?:\d+\S*\s+)?[IiEe]\S{0,6}\.", text))
-    if _HAN.search(text) and len(text) <= 40 and not text.endswith(_SENTENCE_END):
+    if HAN.search(text) and len(text) <= 40 and not text.endswith(_SENTENCE_END):
         return bool(_HEADING_ZH.match(text) or _HEADING_ZH_TIME.match(text))
     return False
 
@@ -97,7 +98,7 @@ def margin_number(texts: list[str]) -> str | None:
 
 
 def has_han(text: str) -> bool:
-    return _HAN.search(text) is not None
+    return HAN.search(text) is not None
 
 
 def is_upper(text: str) -> bool:
@@ -139,7 +140,7 @@ def cue_name(text: str, *, wrapped: bool = False) -> str | None:
     bare = _CUE_EXTENSION.sub("", text).strip()
     if not bare or is_heading(text) or is_transition(text) or is_shot(text):
         return None
-    if _HAN.search(bare):
+    if HAN.search(bare):
         ok = len(bare) <= 8 and not re.search(r"[\s，。！？：:、；,.!?…—“”\"]", bare)
         return text if ok else None
     if not is_upper(text) or bare.endswith(("!", "?", ":", ",", ";", "-", "—", "…")):

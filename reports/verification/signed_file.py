@@ -15,10 +15,8 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from cryptography import x509
-from cryptography.x509.oid import ExtensionOID
-
 from models.certificates import (
+    Certificate,
     fingerprint,
     fingerprint_display,
     is_self_signed,
@@ -123,21 +121,13 @@ def verify_signed_file(data: bytes, confirm: Confirmation) -> VerifyResult:
     return replace(result, page_text_bound=page_bound)
 
 
-def _is_ca(cert: x509.Certificate) -> bool:
-    try:
-        ext = cert.extensions.get_extension_for_oid(ExtensionOID.BASIC_CONSTRAINTS)
-    except x509.ExtensionNotFound:
-        return False
-    return bool(ext.value.ca)  # type: ignore[attr-defined]
-
-
-def _valid_at(cert: x509.Certificate, when: datetime | None) -> bool:
+def _valid_at(cert: Certificate, when: datetime | None) -> bool:
     return when is None or cert.not_valid_before_utc <= when <= cert.not_valid_after_utc
 
 
 def _confirmed_by(
-    signer: x509.Certificate,
-    carried: list[x509.Certificate],
+    signer: Certificate,
+    carried: list[Certificate],
     confirm: Confirmation,
     when: datetime | None,
 ) -> str | None:
@@ -150,7 +140,7 @@ def _confirmed_by(
     if confirm.own_fingerprint is not None and confirm.own_fingerprint == fp:
         return "this desk's identity"
     anchor = confirm.certificate
-    if anchor is None or not _is_ca(anchor):
+    if anchor is None or not anchor.is_ca:
         return None
     # A chain from the signer through the carried certificates up to the trusted authority.
     cert = signer
@@ -161,7 +151,7 @@ def _confirmed_by(
             (
                 c
                 for c in carried
-                if c is not cert and c.subject == cert.issuer and _is_ca(c) and issued_by(cert, c)
+                if c is not cert and c.subject == cert.issuer and c.is_ca and issued_by(cert, c)
             ),
             None,
         )

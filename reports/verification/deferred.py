@@ -80,3 +80,6 @@ def _defer(name: str, package: bool) -> None:
         else:
             module.__package__ = name.rpartition(".")[0]
         sys.modules[name] = module
+        parent, _, child = name.rpartition(".")
+        if parent in sys.modules:  # as the import system binds a loaded submodule
+            setattr(sys.modules[parent], child, module)

@@ -29,7 +29,8 @@ import pyhanko.pdf_utils.crypt.pubkey as pubkey
 used = {
     "same_encoding": serialization.Encoding is Encoding
     and pubkey.serialization.Encoding is Encoding,
-    "pkcs12": callable(pkcs12.load_key_and_certificates),
+    "pkcs12": callable(pkcs12.load_key_and_certificates)
+    and serialization.pkcs12 is pkcs12,
     "private": callable(load_pem_private_key),
     "context": ValidationContext.__name__, "zone": bool(str(tzlocal.get_localzone())),
 }

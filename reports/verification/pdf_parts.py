@@ -1,36 +1,36 @@
-"""What the signed revision of a statement holds, read with bounded work.
+"""What the signed revision of a statement holds, read with pyHanko's reader and bounded work.
 
-Used after (or alongside) the byte-level checks in `structure`: once those pass, the file is
-exactly one signed revision, so its current objects are the signed ones. Streams are decoded
-here with a size budget (Flate and ASCII85 only, as our renderer writes them), so a
-compressed bomb is refused rather than expanded.
+The reader for every file that is not in exactly our own form (`own_form` declines it):
+`PyHankoParts` answers `signed_parts.SignedParts` from pyHanko's `PdfFileReader`. Used after
+(or alongside) the byte-level checks in `structure`: once those pass, the file is exactly one
+signed revision, so its current objects are the signed ones. Streams are decoded with the
+shared size budget (`signed_parts.decode_filters`).
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import re
-import zlib
+import io
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any
 
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-MAX_STREAM_BYTES = 16 * 1024 * 1024
-MAX_PAGES = 2000
-MAX_TREE_NODES = 10_000
-PAGE_DIGEST_KEY = "page-content-sha256"
-_PDF_DATE = re.compile(
-    r"D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:([+\-Z])(?:(\d{2})'?(\d{2})?'?)?)?"
+from models.statements.record import RECORD_FILE_NAME
+from reports.verification import signed_parts
+from reports.verification.signed_parts import (
+    MAX_PAGES,
+    MAX_RECORD_BYTES,
+    MAX_STREAM_BYTES,
+    MAX_TREE_NODES,
+    PAGE_DIGEST_KEY,
+    PageDigest,
+    SignatureValue,
+    StreamError,
+    decode_filters,
+    keywords_in,
 )
-_KEYWORD = re.compile(r"([a-z0-9-]+)=([0-9a-f]{64})")
-
-
-class StreamError(ValueError):
-    """A stream that cannot be decoded within the budget or with the filters we accept."""
 
 
 @dataclass(frozen=True)
@@ -63,26 +63,7 @@ def string_bytes(value: Any) -> bytes | None:
 
 def pdf_date(value: Any) -> datetime | None:
     """A PDF date (`D:20261207162750+08'00'`) as an aware datetime, else None."""
-    m = _PDF_DATE.fullmatch(str(value or ""))
-    if m is None:
-        return None
-    year, month, day, hour, minute, second, sign, oh, om = m.groups()
-    zone = UTC
-    if sign in ("+", "-"):
-        delta = timedelta(hours=int(oh or 0), minutes=int(om or 0))
-        zone = timezone(delta if sign == "+" else -delta)
-    try:
-        return datetime(
-            int(year),
-            int(month or 1),
-            int(day or 1),
-            int(hour or 0),
-            int(minute or 0),
-            int(second or 0),
-            tzinfo=zone,
-        )
-    except ValueError:
-        return None
+    return signed_parts.pdf_date(str(value or ""))
 
 
 def decode_stream(stream: generic.StreamObject, budget: int = MAX_STREAM_BYTES) -> bytes:
@@ -96,31 +77,7 @@ def decode_stream(stream: generic.StreamObject, budget: int = MAX_STREAM_BYTES) 
             and all(isinstance(p.get_object(), generic.NullObject) for p in obj)
         ):
             raise StreamError("the stream uses decoding parameters")
-    for name in _names(stream.get("/Filter")):
-        if name in ("/FlateDecode", "/Fl"):
-            inflater = zlib.decompressobj()
-            try:
-                out = inflater.decompress(data, budget + 1)
-            except zlib.error as e:
-                raise StreamError(f"a compressed stream is damaged ({e})") from e
-            if len(out) > budget or inflater.unconsumed_tail:
-                raise StreamError("a stream expands beyond the size limit")
-            data = out
-        elif name in ("/ASCII85Decode", "/A85"):
-            text = bytes(b for b in data if b not in b" \t\r\n\x0c\x00")
-            if text.endswith(b"~>"):
-                text = text[:-2]
-            if text.startswith(b"<~"):
-                text = text[2:]
-            try:
-                data = base64.a85decode(text)
-            except ValueError as e:
-                raise StreamError(f"an ASCII85 stream is damaged ({e})") from e
-        else:
-            raise StreamError(f"the stream uses the filter {name}")
-        if len(data) > budget:
-            raise StreamError("a stream expands beyond the size limit")
-    return data
+    return decode_filters(data, _names(stream.get("/Filter")), budget)
 
 
 def signature_fields(reader: PdfFileReader) -> list[SignatureField]:
@@ -203,7 +160,7 @@ def keywords(reader: PdfFileReader) -> dict[str, str]:
         text = str(info.get("/Keywords", ""))
     except (KeyError, TypeError, AttributeError):
         return {}
-    return dict(_KEYWORD.findall(text))
+    return keywords_in(text)
 
 
 def _pages(reader: PdfFileReader) -> list[generic.DictionaryObject]:
@@ -227,17 +184,10 @@ def _pages(reader: PdfFileReader) -> list[generic.DictionaryObject]:
 def page_content_digest(
     reader: PdfFileReader, record_sha256: str, budget: int = MAX_STREAM_BYTES
 ) -> str:
-    """SHA-256 over the record's hash, then every page's decoded content streams in page
-    order, each framed by its length.
-
-    It binds what a viewer draws on the pages to the attached record: computed at signing
-    time from the document as rendered from that record, and checked again at verification,
-    whatever the words say. Swapping the pages or the record breaks it.
-    """
-    digest = hashlib.sha256(b"consent-desk-pages\n" + record_sha256.encode("ascii") + b"\n")
-    left = budget
-    for number, page in enumerate(_pages(reader), start=1):
-        digest.update(b"page %d\n" % number)
+    """The page-content digest (`signed_parts.PageDigest`) of the reader's current pages."""
+    digest = PageDigest(record_sha256, budget)
+    for page in _pages(reader):
+        digest.next_page()
         contents = page.get("/Contents")
         if contents is None:
             continue
@@ -247,15 +197,56 @@ def page_content_digest(
             stream = ref.get_object()
             if not isinstance(stream, generic.StreamObject):
                 raise StreamError("a page's content is not a stream")
-            data = decode_stream(stream, left)
-            left -= len(data)
-            digest.update(b"%d\n" % len(data))
-            digest.update(data)
+            digest.add(decode_stream(stream, digest.left))
     return digest.hexdigest()
+
+
+class PyHankoParts:
+    """`SignedParts` read with pyHanko's reader: any PDF, at the cost of loading pyHanko.
+
+    Each answer is read when asked, as the verdict asks for it, so what a damaged file makes
+    pyHanko raise surfaces exactly where it always did."""
+
+    def __init__(self, data: bytes) -> None:
+        self.reader = PdfFileReader(io.BytesIO(data), strict=False)
+
+    def signatures(self) -> list[SignatureValue]:
+        found: list[SignatureValue] = []
+        for field in signature_fields(self.reader):
+            byte_range = field.value.get("/ByteRange")
+            found.append(
+                SignatureValue(
+                    contents=string_bytes(field.value.get("/Contents")),
+                    byte_range=tuple(
+                        v if isinstance(v, int) and not isinstance(v, bool) else -1
+                        for v in byte_range
+                    )
+                    if isinstance(byte_range, list)
+                    else None,
+                    pdf_time=pdf_date(field.value.get("/M")),
+                    sub_filter=str(field.value.get("/SubFilter", "")),
+                    handle=field,
+                )
+            )
+        return found
+
+    def certification_level(self, signature: SignatureValue) -> int | None:
+        assert isinstance(signature.handle, SignatureField)
+        return certification_level(self.reader, signature.handle)
+
+    def record(self) -> bytes | None:
+        return attachment(self.reader, RECORD_FILE_NAME, MAX_RECORD_BYTES)
+
+    def keywords(self) -> dict[str, str]:
+        return keywords(self.reader)
+
+    def page_content_digest(self, record_sha256: str) -> str:
+        return page_content_digest(self.reader, record_sha256)
 
 
 __all__ = [
     "PAGE_DIGEST_KEY",
+    "PyHankoParts",
     "SignatureField",
     "StreamError",
     "attachment",

@@ -10,7 +10,6 @@ this one). What it finds joins the result's problems and notes, as catalogue mes
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,8 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from models.certificates import fingerprint_display
 from models.messages import Text
-from models.statements.record import RECORD_FILE_NAME, StatementStatus
-from reports.verification import pdf_parts
+from models.statements.record import StatementStatus
 from reports.verification.register import (
     RegisterUnreadable,
     is_register_folder,
@@ -27,7 +25,7 @@ from reports.verification.register import (
     remember_sequence,
 )
 from reports.verification.result import Confirmation, VerifyResult
-from reports.verification.signed_file import MAX_PDF_BYTES, MAX_RECORD_BYTES, verify_signed_file
+from reports.verification.signed_file import MAX_PDF_BYTES, open_parts, verify_signed_file
 
 if TYPE_CHECKING:
     from models.statements.record import RegisterEntry
@@ -222,10 +220,7 @@ def _search_folder(
 
 def _claimed_supersedes(data: bytes) -> str | None:
     try:
-        from pyhanko.pdf_utils.reader import PdfFileReader
-
-        reader = PdfFileReader(io.BytesIO(data), strict=False)
-        raw = pdf_parts.attachment(reader, RECORD_FILE_NAME, MAX_RECORD_BYTES)
+        raw = open_parts(data).record()
         if raw is None:
             return None
         value = json.loads(raw.decode("utf-8"))

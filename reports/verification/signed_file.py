@@ -1,15 +1,19 @@
 """One signed file checked on its own: signature, structure, signer, and the attached record.
 
-The composition of the verdict before any register is asked: `verify_signed_file` gathers
-every problem (`structure` on the raw bytes, `cms_check` on the signature's original bytes,
-`pdf_parts` for the record, keywords and page content) and note, and `compose` turns them,
+The composition of the verdict before any register is asked: `verify_parts` gathers every
+problem (`structure` on the raw bytes, `cms_check` on the signature's original bytes, the
+signed parts for the record, keywords and page content) and note, and `compose` turns them,
 the signer and the record into a `VerifyResult`. Problems and notes are catalogue messages.
+
+The signed parts come from one of two readers behind one interface (`signed_parts.SignedParts`):
+`own_form` reads a file in exactly the form our statements take straight from its bytes, and
+declines anything else, which `pdf_parts` then reads with pyHanko. The verdict is composed
+once, the same way over either; pyHanko is imported only when the own form is declined.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import logging
 from dataclasses import replace
 from datetime import datetime
@@ -25,59 +29,75 @@ from models.certificates import (
 )
 from models.messages import Text
 from models.statements.record import RECORD_FILE_NAME, parse_record
-from reports.verification import pdf_parts
 from reports.verification.cms_check import CmsOutcome, check_cms
+from reports.verification.own_form import read_own_form
 from reports.verification.result import Confirmation, VerifyResult
+from reports.verification.signed_parts import (
+    MAX_RECORD_BYTES,
+    PAGE_DIGEST_KEY,
+    SignedParts,
+    StreamError,
+)
 from reports.verification.structure import byte_range_problems, oversized_signature_value
 
 log = logging.getLogger("consent_desk.verify")
 
 MAX_PDF_BYTES = 64 * 1024 * 1024
-MAX_RECORD_BYTES = 4 * 1024 * 1024
 
 
 def verify_signed_file(data: bytes, confirm: Confirmation) -> VerifyResult:
+    if oversized_signature_value(data):
+        problem = Text("verify.problem.oversized_signature")
+        return compose([problem], [], None, None, None, None, confirm)
+    return verify_parts(data, open_parts(data), confirm)
+
+
+def open_parts(data: bytes) -> SignedParts:
+    """The file read straight from its bytes when it is in exactly our own form; any other
+    file with pyHanko's reader (loaded only then)."""
+    own = read_own_form(data)
+    if own is not None:
+        return own
+    from reports.verification.pdf_parts import PyHankoParts
+
+    return PyHankoParts(data)
+
+
+def verify_parts(data: bytes, parts: SignedParts, confirm: Confirmation) -> VerifyResult:
+    """The verdict on the file `data`, whose signed parts `parts` has read."""
     problems: list[Text] = []
     notes: list[Text] = []
-    if oversized_signature_value(data):
-        problems.append(Text("verify.problem.oversized_signature"))
-        return compose(problems, notes, None, None, None, None, confirm)
-    from pyhanko.pdf_utils.reader import PdfFileReader
-
-    reader = PdfFileReader(io.BytesIO(data), strict=False)
-    fields = pdf_parts.signature_fields(reader)
+    fields = parts.signatures()
     if not fields:
         problems.append(Text("verify.problem.no_signature"))
-        record_bytes = pdf_parts.attachment(reader, RECORD_FILE_NAME, MAX_RECORD_BYTES)
-        return compose(problems, notes, record_bytes, None, None, None, confirm)
+        return compose(problems, notes, parts.record(), None, None, None, confirm)
     if len(fields) > 1:
         problems.append(Text("verify.problem.several_signatures"))
     sig = fields[0]
-    contents = pdf_parts.string_bytes(sig.value.get("/Contents"))
-    byte_range = sig.value.get("/ByteRange")
-    if contents is None or not isinstance(byte_range, list):
+    contents = sig.contents
+    if contents is None or sig.byte_range is None:
         problems.append(Text("verify.problem.no_signature_value"))
         return compose(problems, notes, None, None, None, None, confirm)
-    ranges = [v if isinstance(v, int) and not isinstance(v, bool) else -1 for v in byte_range]
-    around = byte_range_problems(data, ranges, bytes(contents))
+    ranges = list(sig.byte_range)
+    around = byte_range_problems(data, ranges, contents)
     problems.extend(around)
     signed_bytes = b""
     if len(ranges) == 4 and min(ranges) >= 0:
         first = data[ranges[0] : ranges[0] + ranges[1]]
         signed_bytes = first + data[ranges[2] : ranges[2] + ranges[3]]
-    cms = check_cms(bytes(contents), signed_bytes, exact_certificates=True)
+    cms = check_cms(contents, signed_bytes, exact_certificates=True)
     problems.extend(cms.problems)
     signer = cms.signer
     if signer is None:
         return compose(problems, notes, None, None, None, None, confirm)
-    record_bytes = pdf_parts.attachment(reader, RECORD_FILE_NAME, MAX_RECORD_BYTES)
-    signed_at = cms.signing_time or pdf_parts.pdf_date(sig.value.get("/M"))
+    record_bytes = parts.record()
+    signed_at = cms.signing_time or sig.pdf_time
     if (
         record_bytes is None
         and not around
         and len(fields) == 1
         and _confirmed_by(signer, cms.certificates, confirm, signed_at) is None
-        and _signed_by_its_signer(cms, bytes(contents), signed_bytes)
+        and _signed_by_its_signer(cms, contents, signed_bytes)
     ):
         # Someone else's genuine signature over the whole of a PDF that holds no statement
         # (every PDF the agency signs carries its record): said plainly, rather than as the
@@ -88,18 +108,18 @@ def verify_signed_file(data: bytes, confirm: Confirmation) -> VerifyResult:
         foreign = Text("verify.problem.foreign_signature", signer=name)
         result = compose([foreign], [], None, False, who, at, confirm)
         return replace(result, problems=(foreign,))  # it says the record is missing, too
-    if str(sig.value.get("/SubFilter", "")) not in ("/ETSI.CAdES.detached", "/adbe.pkcs7.detached"):
+    if sig.sub_filter not in ("/ETSI.CAdES.detached", "/adbe.pkcs7.detached"):
         problems.append(Text("verify.problem.not_detached_cms"))
-    if pdf_parts.certification_level(reader, sig) != 1:
+    if parts.certification_level(sig) != 1:
         problems.append(Text("verify.problem.not_certification"))
-    keys = pdf_parts.keywords(reader)
+    keys = parts.keywords()
     page_bound: bool | None = None
-    expected_pages = keys.get(pdf_parts.PAGE_DIGEST_KEY)
+    expected_pages = keys.get(PAGE_DIGEST_KEY)
     if expected_pages is not None:
         bound_to = hashlib.sha256(record_bytes).hexdigest() if record_bytes is not None else ""
         try:
-            page_bound = pdf_parts.page_content_digest(reader, bound_to) == expected_pages
-        except pdf_parts.StreamError as e:
+            page_bound = parts.page_content_digest(bound_to) == expected_pages
+        except StreamError as e:
             page_bound = False
             log.info("page content not readable: %s", e)
         if not page_bound:
@@ -250,4 +270,11 @@ def _text(value: Any) -> str | None:
     return str(value) if isinstance(value, str | int) and not isinstance(value, bool) else None
 
 
-__all__ = ["MAX_PDF_BYTES", "MAX_RECORD_BYTES", "compose", "verify_signed_file"]
+__all__ = [
+    "MAX_PDF_BYTES",
+    "MAX_RECORD_BYTES",
+    "compose",
+    "open_parts",
+    "verify_parts",
+    "verify_signed_file",
+]

@@ -3,7 +3,11 @@
 - `structure`: the file's revisions and the signature's byte ranges, checked on the raw bytes;
 - `der`: a strict, bounded DER reader (no re-encoding);
 - `cms_check`: the CMS signature checked on its original bytes (signature, digest, certificates);
-- `pdf_parts`: what the signed revision holds (signature field, record, keywords, page digest);
+- `signed_parts`: what the verdict reads from a signed PDF (signature field, record,
+  keywords, page digest), answered by either reader below;
+- `own_form`, `object_syntax`: a file in exactly the form our statements take, read
+  straight from its bytes with no PDF library; anything else is declined;
+- `pdf_parts`: any other file, read with pyHanko's reader;
 - `signed_file`: the file checked on its own, and the verdict composed from what was found;
 - `register_answer`: what this desk's register, a published register or folder adds;
 - `result`: the answer (`VerifyResult`), its exit code and headline; its problems and notes
@@ -12,14 +16,11 @@
   fingerprints, who issued them) without `cryptography.x509`;
 - `register`: the agency's published register, read only when its key is confirmed, and the
   highest register sequence seen per agency key;
-- `deferred`: keeps pyHanko's reader from loading the certificate path validator, the key
-  file formats (SSH, PKCS#12 and with it `cryptography.x509`) and the local time zone
-  until used.
+- `deferred`: keeps the key file formats (SSH, PKCS#12 and with it `cryptography.x509`)
+  from loading until used, and pyHanko's reader from loading the certificate path
+  validator and the local time zone.
 """
 
-from reports.verification.deferred import defer_module, defer_package
+from reports.verification.deferred import defer_package
 
-defer_package("pyhanko_certvalidator")
 defer_package("cryptography.hazmat.primitives.serialization")
-defer_module("cryptography.hazmat.primitives.serialization.pkcs12")
-defer_package("tzlocal")

@@ -61,6 +61,14 @@ def defer_module(name: str) -> None:
     _defer(name, package=False)
 
 
+def defer_for_pyhankos_reader() -> None:
+    """What pyHanko's reader imports and verification never runs: deferred just before
+    the reader is imported (`pdf_parts`), so a file read without it registers none of them."""
+    defer_package("pyhanko_certvalidator")
+    defer_module("cryptography.hazmat.primitives.serialization.pkcs12")
+    defer_package("tzlocal")
+
+
 def _defer(name: str, package: bool) -> None:
     with _LOCK:
         if name in sys.modules:

@@ -14,12 +14,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from pyhanko.pdf_utils import generic
-from pyhanko.pdf_utils.reader import PdfFileReader
+from reports.verification.deferred import defer_for_pyhankos_reader
 
-from models.statements.record import RECORD_FILE_NAME
-from reports.verification import signed_parts
-from reports.verification.signed_parts import (
+defer_for_pyhankos_reader()
+
+from pyhanko.pdf_utils import generic  # noqa: E402
+from pyhanko.pdf_utils.reader import PdfFileReader  # noqa: E402
+
+from models.statements.record import RECORD_FILE_NAME  # noqa: E402
+from reports.verification import signed_parts  # noqa: E402
+from reports.verification.signed_parts import (  # noqa: E402
     MAX_PAGES,
     MAX_RECORD_BYTES,
     MAX_STREAM_BYTES,

@@ -317,6 +317,20 @@ def test_statement_verify_loads_no_certificate_library_nor_key_file_formats(agen
         assert not loaded(seen["modules"], unused), unused
 
 
+def test_statement_verify_of_our_own_statement_imports_no_pyhanko(agency, tmp_path) -> None:
+    """A statement in exactly the form we write it is read straight from its bytes
+    (reports/verification/own_form.py): no pyHanko module is imported, nor even registered
+    for later; a file in any other form is read with pyHanko's reader, as before."""
+    statement = agency.parent / "one.pdf"
+    seen = probe("--db", str(agency), "statement", "verify", str(statement))
+    assert seen["code"] in (0, 3)
+    assert [m for m in seen["modules"] if m.startswith("pyhanko")] == []
+    other = tmp_path / "commented.pdf"
+    other.write_bytes(statement.read_bytes() + b"% not our form: a comment after %%EOF\n")
+    seen = probe("--db", str(agency), "statement", "verify", str(other))
+    assert seen["code"] == 1 and loaded(seen["modules"], "pyhanko.pdf_utils.reader")
+
+
 def test_fast_start_off_means_the_ordinary_path_everywhere(agency, monkeypatch) -> None:
     monkeypatch.setenv("CONSENT_DESK_FAST_START", "0")
     seen = probe("--db", str(agency), "roster", "search", "lin")

@@ -13,7 +13,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 PROBE = """
 import json, sys
-import reports.verification
+import reports.verification.pdf_parts
 from reports.verification.deferred import _DeferredPackage
 import pyhanko.pdf_utils.reader
 names = ("cryptography.hazmat.primitives.serialization",

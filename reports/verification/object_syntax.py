@@ -17,8 +17,7 @@ limit, so hostile input costs bounded work.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import NamedTuple, TypeAlias
+from typing import TypeAlias
 
 MAX_DEPTH = 32
 _WS = b" \t\n\r\x0c\x00"
@@ -57,15 +56,34 @@ class PdfString(bytes):
     """A PDF string's bytes, whether written in hex or as a literal."""
 
 
-class Ref(NamedTuple):
-    num: int
-    gen: int
+class Ref:
+    """An indirect reference `num gen R`. (Plain classes here: a named tuple or a data class
+    costs more to define at import than reading a whole statement.)"""
+
+    __slots__ = ("gen", "num")
+
+    def __init__(self, num: int, gen: int) -> None:
+        self.num = num
+        self.gen = gen
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Ref) and (self.num, self.gen) == (other.num, other.gen)
+
+    def __hash__(self) -> int:
+        return hash((self.num, self.gen))
+
+    def __repr__(self) -> str:
+        return f"Ref({self.num}, {self.gen})"
 
 
-@dataclass(frozen=True)
 class Stream:
-    entries: dict[str, Value]
-    data: bytes  # as written (encoded)
+    """A stream: its dictionary and its bytes as written (still encoded)."""
+
+    __slots__ = ("data", "entries")
+
+    def __init__(self, entries: dict[str, Value], data: bytes) -> None:
+        self.entries = entries
+        self.data = data
 
 
 Value: TypeAlias = (

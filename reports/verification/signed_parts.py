@@ -16,7 +16,6 @@ import hashlib
 import re
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Protocol
 
@@ -35,15 +34,26 @@ class StreamError(ValueError):
     """A stream that cannot be decoded within the budget or with the filters we accept."""
 
 
-@dataclass(frozen=True)
 class SignatureValue:
-    """One signature field's value, as the verdict reads it."""
+    """One signature field's value, as the verdict reads it. (A plain class: a data class
+    costs more to define at import than the own-form reader takes to read a statement.)"""
 
-    contents: bytes | None  # /Contents as written (hex or literal); None: not a string
-    byte_range: tuple[int, ...] | None  # entries that are not integers as -1; None: no array
-    pdf_time: datetime | None  # /M
-    sub_filter: str  # /SubFilter as written ("/ETSI.CAdES.detached"), "" when absent
-    handle: object = field(default=None, compare=False, repr=False)  # the reader's own
+    __slots__ = ("byte_range", "contents", "handle", "pdf_time", "sub_filter")
+
+    def __init__(
+        self,
+        *,
+        contents: bytes | None,
+        byte_range: tuple[int, ...] | None,
+        pdf_time: datetime | None,
+        sub_filter: str,
+        handle: object = None,
+    ) -> None:
+        self.contents = contents  # /Contents as written (hex or literal); None: not a string
+        self.byte_range = byte_range  # entries that are not integers as -1; None: no array
+        self.pdf_time = pdf_time  # /M
+        self.sub_filter = sub_filter  # /SubFilter ("/ETSI.CAdES.detached"), "" when absent
+        self.handle = handle  # the reader's own, to answer `certification_level`
 
 
 class SignedParts(Protocol):

@@ -29,13 +29,13 @@ type where they promise one (scripts: `ScriptReadError`).
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from models.errors import UserError
 from models.messages import phrase
 from models.names import HAN
 from models.patterns import LazyPattern
+from models.records import Record, set_field
 
 SHORT = 64 * 1024  # UTF-8 readings of texts up to this size are checked against Chinese ones
 _SAMPLE = 200_000  # characters looked at when judging a reading
@@ -87,10 +87,14 @@ class TextDecodeError(UserError):
         self.kind = kind
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
+class Decoded(Record):
+    __slots__ = ("text", "encoding")  # noqa: RUF023 (field order)
     text: str
     encoding: str  # "utf-8", "utf-8 (BOM)", "gb18030", "utf-16-le" …
+
+    def __init__(self, text: str, encoding: str) -> None:
+        set_field(self, "text", text)
+        set_field(self, "encoding", encoding)
 
 
 def decode(data: bytes, name: str, *, western: bool = False, guess: bool = True) -> Decoded:

@@ -15,11 +15,11 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
 from models.patterns import LazyPattern
+from models.records import Record, set_field
 from models.scripts.document import Element, ElementKind, ScriptDocument
 
 
@@ -41,29 +41,61 @@ class AiSource(StrEnum):
     HEADING = "heading"
 
 
-@dataclass(frozen=True, slots=True)
-class Marker:
+class Marker(Record):
     """A phrase (or extension) and its kind. `pattern`: a regular expression used instead of
     the phrase's own, for wordings with words in between (用她的声音训练模型)."""
 
+    __slots__ = ("text", "kind", "exceptions", "pattern")  # noqa: RUF023 (field order)
     text: str
     kind: AiKind
-    exceptions: tuple[str, ...] = ()
-    pattern: str | None = None
+    exceptions: tuple[str, ...]
+    pattern: str | None
+
+    def __init__(
+        self,
+        text: str,
+        kind: AiKind,
+        exceptions: tuple[str, ...] = (),
+        pattern: str | None = None,
+    ) -> None:
+        set_field(self, "text", text)
+        set_field(self, "kind", kind)
+        set_field(self, "exceptions", exceptions)
+        set_field(self, "pattern", pattern)
 
 
-@dataclass(frozen=True, slots=True)
-class AiUse:
+class AiUse(Record):
     """One place in the script that uses someone's likeness or voice through AI."""
 
+    __slots__ = ("line", "character", "kind", "source", "text", "marker", "column", "page")  # noqa: RUF023 (field order)
     line: int
     character: str | None
     kind: AiKind
     source: AiSource
     text: str  # the words as written in the script
     marker: str  # the marker that matched
-    column: int | None = None  # 0-based start in ScriptDocument.lines[line - 1], if found there
-    page: int | None = None
+    column: int | None  # 0-based start in ScriptDocument.lines[line - 1], if found there
+    page: int | None
+
+    def __init__(
+        self,
+        line: int,
+        character: str | None,
+        kind: AiKind,
+        source: AiSource,
+        text: str,
+        marker: str,
+        column: int | None = None,
+        page: int | None = None,
+    ) -> None:
+        set_field(self, "line", line)
+        set_field(self, "character", character)
+        set_field(self, "kind", kind)
+        set_field(self, "source", source)
+        set_field(self, "text", text)
+        set_field(self, "marker", marker)
+        set_field(self, "column", column)
+        set_field(self, "page", page)
 
 
 _LATIN = re.compile(r"[0-9A-Za-z\u00c0-\u024f]")
@@ -157,52 +189,94 @@ def fold_same_length(text: str) -> str:
     return pattern.sub(lambda m: changing[m.group()], text).lower()
 
 
-@dataclass(frozen=True)
 class MarkerSet:
-    """A validated marker list, compiled once for fast scanning."""
+    """A validated marker list, compiled once for fast scanning.
 
+    Equal (and hashed) by its markers and origin; immutable, like the markers themselves."""
+
+    __slots__ = (
+        "_anywhere",
+        "_by_extension",
+        "_by_first",
+        "_each",
+        "_exact",
+        "_regex",
+        "extensions",
+        "origin",
+        "phrases",
+    )
     extensions: tuple[Marker, ...]
     phrases: tuple[Marker, ...]
-    origin: str = "shipped list"
-    _by_extension: dict[str, Marker] = field(init=False, repr=False, compare=False)
-    _each: tuple[tuple[LazyPattern, Marker], ...] = field(init=False, repr=False, compare=False)
-    _regex: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
-    _by_first: dict[str, tuple[tuple[LazyPattern, Marker], ...]] = field(
-        init=False, repr=False, compare=False
-    )
-    _anywhere: tuple[tuple[LazyPattern, Marker], ...] = field(init=False, repr=False, compare=False)
-    _exact: dict[str, Marker] = field(init=False, repr=False, compare=False)
+    origin: str
+    _by_extension: dict[str, Marker]
+    _each: tuple[tuple[LazyPattern, Marker], ...]
+    _regex: re.Pattern[str] | None
+    _by_first: dict[str, tuple[tuple[LazyPattern, Marker], ...]]
+    _anywhere: tuple[tuple[LazyPattern, Marker], ...]
+    _exact: dict[str, Marker]
 
-    def __post_init__(self) -> None:
-        by_extension = {extension_key(m.text): m for m in self.extensions}
-        ordered = sorted(self.phrases, key=lambda m: -len(m.text))
+    def __init__(
+        self,
+        extensions: tuple[Marker, ...],
+        phrases: tuple[Marker, ...],
+        origin: str = "shipped list",
+    ) -> None:
+        set_field(self, "extensions", extensions)
+        set_field(self, "phrases", phrases)
+        set_field(self, "origin", origin)
+        by_extension = {extension_key(m.text): m for m in extensions}
+        ordered = sorted(phrases, key=lambda m: -len(m.text))
         # Each marker's own expression is compiled when a match needs it (`_compiled`): a
         # script usually needs a few of them, and compiling all was most of loading the list.
         each = tuple((LazyPattern(m.pattern or phrase_pattern(m.text)), m) for m in ordered)
+        # Each phrase folded once (None for a pattern marker, which may start anywhere).
+        folded = [
+            None if m.pattern is not None else fold_same_length(m.text.strip()) for m in ordered
+        ]
         # One expression without groups: CPython then scans for possible first characters
         # in C, which keeps a 2-million-character line well under a second.
-        regex = re.compile(_combined(each)) if each else None
-        object.__setattr__(self, "_by_extension", by_extension)
-        object.__setattr__(self, "_each", each)
-        object.__setattr__(self, "_regex", regex)
+        regex = re.compile(_combined(each, folded)) if each else None
+        set_field(self, "_by_extension", by_extension)
+        set_field(self, "_each", each)
+        set_field(self, "_regex", regex)
         # Which markers can start with a given character (a pattern may start with any).
-        firsts = {fold_same_length(m.text.strip())[:1] for _, m in each if m.pattern is None}
-        by_first = {
-            c: tuple(
-                (p, m)
-                for p, m in each
-                if m.pattern is not None or fold_same_length(m.text.strip())[:1] == c
-            )
-            for c in firsts
+        by_first: dict[str, list[tuple[LazyPattern, Marker]]] = {
+            f[:1]: [] for f in folded if f is not None
         }
-        anywhere = tuple((p, m) for p, m in each if m.pattern is not None)
-        object.__setattr__(self, "_by_first", by_first)
         exact: dict[str, Marker] = {}
-        for _, m in each:
-            if m.pattern is None:
-                exact.setdefault(_phrase_key(fold_same_length(m.text.strip())), m)
-        object.__setattr__(self, "_exact", exact)
-        object.__setattr__(self, "_anywhere", anywhere)
+        for (p, m), f in zip(each, folded, strict=True):
+            if f is None:
+                for tried in by_first.values():
+                    tried.append((p, m))
+            else:
+                by_first[f[:1]].append((p, m))
+                exact.setdefault(_phrase_key(f), m)
+        anywhere = tuple((p, m) for p, m in each if m.pattern is not None)
+        set_field(self, "_by_first", {c: tuple(tried) for c, tried in by_first.items()})
+        set_field(self, "_exact", exact)
+        set_field(self, "_anywhere", anywhere)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            assert isinstance(other, MarkerSet)
+            return (self.extensions, self.phrases, self.origin) == (
+                other.extensions,
+                other.phrases,
+                other.origin,
+            )
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.extensions, self.phrases, self.origin))
+
+    def __repr__(self) -> str:
+        return (
+            f"MarkerSet(extensions={self.extensions!r}, phrases={self.phrases!r}, "
+            f"origin={self.origin!r})"
+        )
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
 
     def extension_marker(self, extension: str) -> Marker | None:
         """The marker an extension is, compared whole or by its comma-separated parts."""
@@ -238,15 +312,16 @@ def _phrase_key(folded: str) -> str:
     return " ".join(w for w in SEPARATORS.split(folded) if w)
 
 
-def _combined(each: tuple[tuple[LazyPattern, Marker], ...]) -> str:
+def _combined(each: tuple[tuple[LazyPattern, Marker], ...], folded: Sequence[str | None]) -> str:
     """All markers as one expression, alternatives sharing a first character grouped under
-    it (`a(?:i配音|i换脸|…)`), so a common letter is tried once, not once per marker."""
+    it (`a(?:i配音|i换脸|…)`), so a common letter is tried once, not once per marker.
+    `folded`: each marker's phrase folded (None for a pattern marker)."""
     custom = [p.pattern for p, m in each if m.pattern is not None]
     groups: dict[str, list[str]] = {}
-    for p, m in each:
-        if m.pattern is not None:
+    for (p, m), f in zip(each, folded, strict=True):
+        if f is None:
             continue
-        first = re.escape(fold_same_length(m.text.strip())[:1])
+        first = re.escape(f[:1])
         head = first + _NOT_LATIN_BEFORE_FIRST if _is_latin(m.text.strip()[0]) else first
         if not p.pattern.startswith(head):  # never so for phrase_pattern; kept whole if it is
             custom.append(p.pattern)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 
 from models.scripts.document import (
     Character,
@@ -80,11 +79,13 @@ def clean_title(value: str) -> str:
     return " ".join(p for p in parts if p)
 
 
-@dataclass
 class _Speaker:
-    blocks: int = 0
-    scenes: list[int] = field(default_factory=list)
-    first_line: int = 0
+    __slots__ = ("blocks", "first_line", "scenes")
+
+    def __init__(self, first_line: int) -> None:
+        self.blocks = 0
+        self.scenes: list[int] = []
+        self.first_line = first_line
 
 
 class DocumentBuilder:
@@ -127,15 +128,16 @@ class DocumentBuilder:
         if not in_block and kind not in _NEUTRAL:
             self.speaker = None
             self._last_cue_open = False
+        # positional: a long script makes hundreds of thousands, and keywords cost a quarter
         element = Element(
-            kind=kind,
-            text=text,
-            line=lines[0],
-            lines=lines,
-            page=page,
-            character=self.speaker if in_block else None,
-            scene=self._scene_no,
-            level=level,
+            kind,
+            text,
+            lines[0],
+            lines,
+            page,
+            self.speaker if in_block else None,
+            self._scene_no,
+            level,
         )
         self._elements.append(element)
         return element

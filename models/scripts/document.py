@@ -12,10 +12,11 @@ import bisect
 import re
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 from typing import overload
+
+from models.records import Record, set_field
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -45,8 +46,7 @@ class ElementKind(StrEnum):
     PAGE_BREAK = "page_break"
 
 
-@dataclass(frozen=True, slots=True)
-class Element:
+class Element(Record):
     """One paragraph of the script.
 
     `lines` holds the source line of every `\\n`-separated line of `text`, so a hit inside a
@@ -55,14 +55,35 @@ class Element:
     `scene` is the 1-based index into `ScriptDocument.scenes` (0: before the first scene).
     """
 
+    __slots__ = ("kind", "text", "line", "lines", "page", "character", "scene", "level")  # noqa: RUF023 (field order)
     kind: ElementKind
     text: str
     line: int
     lines: tuple[int, ...]
-    page: int | None = None
-    character: str | None = None
-    scene: int = 0
-    level: int = 0  # section depth (# = 1, ## = 2 …)
+    page: int | None
+    character: str | None
+    scene: int
+    level: int  # section depth (# = 1, ## = 2 …)
+
+    def __init__(
+        self,
+        kind: ElementKind,
+        text: str,
+        line: int,
+        lines: tuple[int, ...],
+        page: int | None = None,
+        character: str | None = None,
+        scene: int = 0,
+        level: int = 0,
+    ) -> None:
+        set_field(self, "kind", kind)
+        set_field(self, "text", text)
+        set_field(self, "line", line)
+        set_field(self, "lines", lines)
+        set_field(self, "page", page)
+        set_field(self, "character", character)
+        set_field(self, "scene", scene)
+        set_field(self, "level", level)
 
     def line_of(self, offset: int) -> int:
         """The source line of the character at `offset` in `text`."""
@@ -70,40 +91,64 @@ class Element:
         return self.lines[min(index, len(self.lines) - 1)]
 
 
-@dataclass(frozen=True, slots=True)
-class Scene:
+class Scene(Record):
+    __slots__ = ("number", "heading", "line", "page")  # noqa: RUF023 (field order)
     number: str  # the script's own scene number (#12A#, 第3场) or the running count
     heading: str
     line: int
-    page: int | None = None
+    page: int | None
+
+    def __init__(self, number: str, heading: str, line: int, page: int | None = None) -> None:
+        set_field(self, "number", number)
+        set_field(self, "heading", heading)
+        set_field(self, "line", line)
+        set_field(self, "page", page)
 
 
-@dataclass(frozen=True, slots=True)
-class DualDialogue:
+class DualDialogue(Record):
     """Two dialogue blocks spoken at the same time (Fountain `^`, FDX `<DualDialogue>`)."""
 
+    __slots__ = ("left", "right", "left_line", "right_line")  # noqa: RUF023 (field order)
     left: str
     right: str
     left_line: int
     right_line: int
 
+    def __init__(self, left: str, right: str, left_line: int, right_line: int) -> None:
+        set_field(self, "left", left)
+        set_field(self, "right", right)
+        set_field(self, "left_line", left_line)
+        set_field(self, "right_line", right_line)
 
-@dataclass(frozen=True, slots=True)
-class Character:
+
+class Character(Record):
     """A speaking part: the name as cued (Latin names upper-cased, extensions removed)."""
 
+    __slots__ = ("name", "dialogue_blocks", "scenes", "first_line")  # noqa: RUF023 (field order)
     name: str
     dialogue_blocks: int
     scenes: tuple[int, ...]  # 1-based indexes into ScriptDocument.scenes where they speak
     first_line: int
 
+    def __init__(
+        self, name: str, dialogue_blocks: int, scenes: tuple[int, ...], first_line: int
+    ) -> None:
+        set_field(self, "name", name)
+        set_field(self, "dialogue_blocks", dialogue_blocks)
+        set_field(self, "scenes", scenes)
+        set_field(self, "first_line", first_line)
 
-@dataclass(frozen=True, slots=True)
-class ReadWarning:
+
+class ReadWarning(Record):
     """Something the reader had to guess or skip; the script was still read."""
 
+    __slots__ = ("line", "message")
     line: int | None
     message: str
+
+    def __init__(self, line: int | None, message: str) -> None:
+        set_field(self, "line", line)
+        set_field(self, "message", message)
 
 
 class LineTable(Sequence[str]):
@@ -247,8 +292,21 @@ _BYTE_BREAK = re.compile(rb"\r\n|\r|\n")
 _HAN_LEAD = re.compile(rb"[\xe3-\xe9\xef]")
 
 
-@dataclass(frozen=True, slots=True)
-class ScriptDocument:
+class ScriptDocument(Record):
+    __slots__ = (  # noqa: RUF023 (field order)
+        "format",
+        "source_name",
+        "title_page",
+        "title",
+        "scenes",
+        "elements",
+        "dual_dialogues",
+        "characters",
+        "warnings",
+        "pages",
+        "pages_estimated",
+        "lines",
+    )
     format: ScriptFormat
     source_name: str
     title_page: Mapping[str, str]
@@ -262,9 +320,35 @@ class ScriptDocument:
     pages_estimated: bool
     lines: Sequence[str]  # the text to show for each source line (index = line - 1)
 
-    def __post_init__(self) -> None:
-        if not isinstance(self.title_page, MappingProxyType):  # read-only, like the rest
-            object.__setattr__(self, "title_page", MappingProxyType(dict(self.title_page)))
+    def __init__(
+        self,
+        format: ScriptFormat,
+        source_name: str,
+        title_page: Mapping[str, str],
+        title: str | None,
+        scenes: tuple[Scene, ...],
+        elements: tuple[Element, ...],
+        dual_dialogues: tuple[DualDialogue, ...],
+        characters: tuple[Character, ...],
+        warnings: tuple[ReadWarning, ...],
+        pages: int,
+        pages_estimated: bool,
+        lines: Sequence[str],
+    ) -> None:
+        set_field(self, "format", format)
+        set_field(self, "source_name", source_name)
+        if not isinstance(title_page, MappingProxyType):  # read-only, like the rest
+            title_page = MappingProxyType(dict(title_page))
+        set_field(self, "title_page", title_page)
+        set_field(self, "title", title)
+        set_field(self, "scenes", scenes)
+        set_field(self, "elements", elements)
+        set_field(self, "dual_dialogues", dual_dialogues)
+        set_field(self, "characters", characters)
+        set_field(self, "warnings", warnings)
+        set_field(self, "pages", pages)
+        set_field(self, "pages_estimated", pages_estimated)
+        set_field(self, "lines", lines)
 
     @property
     def dialogue_blocks(self) -> int:

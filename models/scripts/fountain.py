@@ -71,6 +71,8 @@ class FountainParser:
         self.title: str | None = None
         # Notes on lines of their own inside the paragraph being read, in line order.
         self._pending_notes: deque[tuple[int, Note]] = deque()
+        # False when the script has no [[notes]] at all (most): then no element looks for any.
+        self._has_notes = True
         # Chinese: names cued in the `林晓：` layout (filled by the plain-text reader) and the
         # names standing alone above speech that the whole script confirms as cues.
         self.han = False
@@ -84,6 +86,7 @@ class FountainParser:
             flow = extract_notes(LineTable.from_lines(remove_boneyard(list(raw), self.b)))
         else:
             flow = extract_notes(table)
+        self._has_notes = flow.has_notes
         if not self.han and table.may_hold_han():
             self.han = table.search(HAN)
         if self.han:
@@ -178,6 +181,9 @@ class FountainParser:
         self, kind: ElementKind, text: str, lines: tuple[int, ...], *entries: Line, level: int = 0
     ) -> None:
         """Add an element, with the notes around it in reading order."""
+        if not self._has_notes:
+            self.b.add(kind, text, lines, level=level)
+            return
         self._notes_before(lines[0])
         self.b.add(kind, text, lines, level=level)
         self._notes_after(lines[-1], entries)
@@ -190,6 +196,8 @@ class FountainParser:
 
     def _notes_after(self, line: int, entries: tuple[Line, ...] | list[Line]) -> None:
         """Notes written inside the element's lines, after it, in line order."""
+        if not self._has_notes:
+            return
         inline = [(entry.number, note) for entry in entries if entry.notes for note in entry.notes]
         pending = self._pending_notes
         if not inline:

@@ -8,7 +8,6 @@ steps are linear in the size of the file, and no list of a million line objects 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import overload
 
 from models.scripts.builder import DocumentBuilder
@@ -17,14 +16,21 @@ from models.scripts.document import LINE_BREAK, LineTable
 Note = tuple[str, tuple[int, ...]]  # the note's text and the source line of each of its lines
 
 
-@dataclass(slots=True)
 class Line:
     """One line of the flow the paragraphs are read from (notes and boneyard taken out)."""
 
-    number: int  # 1-based source line
-    text: str  # without indentation
-    notes: list[Note] = field(default_factory=list)  # notes that start on this line
-    note_only: bool = False  # the line held nothing but note text
+    __slots__ = ("note_only", "notes", "number", "text")
+
+    def __init__(
+        self, number: int, text: str, notes: list[Note] | None = None, note_only: bool = False
+    ) -> None:
+        self.number = number  # 1-based source line
+        self.text = text  # without indentation
+        self.notes: list[Note] = [] if notes is None else notes  # notes starting on this line
+        self.note_only = note_only  # the line held nothing but note text
+
+    def __repr__(self) -> str:
+        return f"Line({self.number!r}, {self.text!r}, {self.notes!r}, {self.note_only!r})"
 
 
 def split_lines(text: str) -> list[str]:
@@ -179,6 +185,11 @@ class Flow(Sequence[Line]):
             self._texts[i] = text
             if is_blank(text) and not is_blank(original):
                 self._note_only.add(i)
+
+    @property
+    def has_notes(self) -> bool:
+        """Whether any line holds a note (else every line's `notes` is empty)."""
+        return bool(self._notes)
 
     def __len__(self) -> int:
         return len(self.lines)

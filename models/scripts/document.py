@@ -16,6 +16,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import overload
 
+from models.patterns import LazyPattern
 from models.records import Record, set_field
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -204,7 +205,7 @@ class LineTable(Sequence[str]):
         """Whether `needle` occurs anywhere in the text (not only as a whole line)."""
         return isinstance(needle, str) and self.find(needle) >= 0
 
-    def search(self, pattern: re.Pattern[str], chunk: int = 1 << 20) -> bool:
+    def search(self, pattern: re.Pattern[str] | LazyPattern, chunk: int = 1 << 20) -> bool:
         """Whether `pattern` (which must not span lines) matches anywhere, decoding at most
         `chunk` characters at a time."""
         data = self._data

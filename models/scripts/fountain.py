@@ -316,9 +316,12 @@ class FountainParser:
         self._group(ElementKind.DIALOGUE, run)
 
     def _group(self, kind: ElementKind, entries: list[Line]) -> None:
-        if entries:
-            text = "\n".join(e.text for e in entries)
-            self.add(kind, text, tuple(e.number for e in entries), *entries)
+        if len(entries) == 1:  # most paragraphs are one line
+            entry = entries[0]
+            self.add(kind, entry.text, (entry.number,), entry)
+        elif entries:
+            text = "\n".join([e.text for e in entries])
+            self.add(kind, text, tuple([e.number for e in entries]), *entries)
 
     def action(self, lines: list[Line]) -> None:
         run: list[Line] = []

@@ -198,8 +198,10 @@ class MarkerSet:
         "_anywhere",
         "_by_extension",
         "_by_first",
+        "_custom",
         "_each",
         "_exact",
+        "_prefixes",
         "_regex",
         "extensions",
         "origin",
@@ -211,6 +213,8 @@ class MarkerSet:
     _by_extension: dict[str, Marker]
     _each: tuple[tuple[LazyPattern, Marker], ...]
     _regex: re.Pattern[str] | None
+    _prefixes: tuple[str, ...]
+    _custom: LazyPattern | None
     _by_first: dict[str, tuple[tuple[LazyPattern, Marker], ...]]
     _anywhere: tuple[tuple[LazyPattern, Marker], ...]
     _exact: dict[str, Marker]
@@ -235,10 +239,12 @@ class MarkerSet:
         ]
         # One expression without groups: CPython then scans for possible first characters
         # in C, which keeps a 2-million-character line well under a second.
-        regex = re.compile(_combined(each, folded)) if each else None
+        source, custom, prefixes = _combined(each, folded)
         set_field(self, "_by_extension", by_extension)
         set_field(self, "_each", each)
-        set_field(self, "_regex", regex)
+        set_field(self, "_regex", re.compile(source) if each else None)
+        set_field(self, "_prefixes", prefixes)
+        set_field(self, "_custom", LazyPattern("|".join(custom)) if custom else None)
         # Which markers can start with a given character (a pattern may start with any).
         by_first: dict[str, list[tuple[LazyPattern, Marker]]] = {
             f[:1]: [] for f in folded if f is not None
@@ -294,7 +300,7 @@ class MarkerSet:
         if self._regex is None:
             return
         lowered = fold_same_length(text)
-        for m in self._regex.finditer(lowered):
+        for m in self._matches(self._regex, lowered):
             start, end = m.span()
             marker = self._exact.get(_phrase_key(m.group()))
             if marker is None:  # a plural, "AI 配音" with a space, or a pattern marker
@@ -306,18 +312,79 @@ class MarkerSet:
                 continue
             yield start, end, marker
 
+    def _matches(self, regex: re.Pattern[str], lowered: str) -> Iterator[re.Match[str]]:
+        """`regex.finditer(lowered)`, tried only where a marker can start (`_starts`): most
+        of a script has no marker's first letters, yet every t, d, s, a … would be tried."""
+        starts = self._starts(lowered)
+        if starts is None:
+            yield from regex.finditer(lowered)
+            return
+        end = 0
+        for at in starts:
+            if at < end:
+                continue  # inside the previous match, which finditer does not look into
+            m = regex.match(lowered, at)
+            if m is None:
+                continue
+            if m.end() == at:  # an empty match (a person's pattern): finditer's rules from here
+                yield from regex.finditer(lowered, at)
+                return
+            yield m
+            end = m.end()
+
+    def _starts(self, lowered: str) -> list[int] | None:
+        """Every place a match can start, in order: where a phrase's leading letters are, and
+        where a pattern marker matches. None when they are too many to be worth it (a text
+        made of one marker's letters): then the expression scans the text itself."""
+        limit = len(lowered) // 16 + 64
+        found: set[int] = set()
+        for prefix in self._prefixes:
+            at = lowered.find(prefix)
+            while at >= 0:
+                found.add(at)
+                if len(found) > limit:
+                    return None
+                at = lowered.find(prefix, at + 1)
+        if self._custom is not None:
+            custom = self._custom.compiled()
+            m = custom.search(lowered)
+            while m is not None:
+                found.add(m.start())
+                if len(found) > limit:
+                    return None
+                m = custom.search(lowered, m.start() + 1)
+        return sorted(found)
+
+
+def _literal_prefix(text: str) -> str:
+    """What every match of `phrase_pattern(text)` starts with: its first word's letters up to
+    where Latin meets other characters (where the pattern lets a space in)."""
+    word = next(w.lower() for w in SEPARATORS.split(text.strip()) if w)
+    latin = _is_latin(word[0])
+    end = 1
+    while end < len(word) and _is_latin(word[end]) == latin:
+        end += 1
+    return word[:end]
+
 
 def _phrase_key(folded: str) -> str:
     """A matched phrase as its marker is written: 'face-swap' and 'face  swap' → 'face swap'."""
     return " ".join(w for w in SEPARATORS.split(folded) if w)
 
 
-def _combined(each: tuple[tuple[LazyPattern, Marker], ...], folded: Sequence[str | None]) -> str:
+def _combined(
+    each: tuple[tuple[LazyPattern, Marker], ...], folded: Sequence[str | None]
+) -> tuple[str, list[str], tuple[str, ...]]:
     """All markers as one expression, alternatives sharing a first character grouped under
     it (`a(?:i配音|i换脸|…)`), so a common letter is tried once, not once per marker.
-    `folded`: each marker's phrase folded (None for a pattern marker)."""
+    `folded`: each marker's phrase folded (None for a pattern marker).
+
+    Also returns the alternatives kept whole (pattern markers: they may start anywhere) and
+    the leading letters of the grouped ones (`_literal_prefix`; "train" stands for "trained"
+    too): a match starts at one of those letters or where a whole alternative matches."""
     custom = [p.pattern for p, m in each if m.pattern is not None]
     groups: dict[str, list[str]] = {}
+    prefixes: set[str] = set()
     for (p, m), f in zip(each, folded, strict=True):
         if f is None:
             continue
@@ -327,11 +394,34 @@ def _combined(each: tuple[tuple[LazyPattern, Marker], ...], folded: Sequence[str
             custom.append(p.pattern)
             continue
         groups.setdefault(head, []).append(p.pattern[len(head) :])
-    grouped = [
-        head + "(?:" + "|".join(rests) + ")" if len(rests) > 1 else head + rests[0]
-        for head, rests in groups.items()
+        prefixes.add(_literal_prefix(m.text))
+    grouped = [head + _alternatives(rests) for head, rests in groups.items()]
+    shortest = tuple(
+        sorted(p for p in prefixes if not any(p != q and p.startswith(q) for q in prefixes))
+    )
+    return "|".join(custom + grouped), custom, shortest
+
+
+# How a phrase's expression may end (`phrase_pattern`): a plural and the word's end, or the end.
+_ENDINGS = ("(?:e?s)?" + _NOT_LATIN_AFTER, _NOT_LATIN_AFTER)
+
+
+def _alternatives(rests: list[str]) -> str:
+    """`rests` as one alternation, neighbours that end alike sharing their ending: `(?:ax|bx)`
+    as `(?:a|b)x`, tried in the same order (the word-end checks were a third of compiling)."""
+    runs: list[tuple[str, list[str]]] = []
+    for rest in rests:
+        ending = next((e for e in _ENDINGS if rest.endswith(e) and len(rest) > len(e)), "")
+        body = rest[: len(rest) - len(ending)]
+        if runs and runs[-1][0] == ending:
+            runs[-1][1].append(body)
+        else:
+            runs.append((ending, [body]))
+    parts = [
+        ("(?:" + "|".join(bodies) + ")" if len(bodies) > 1 else bodies[0]) + ending
+        for ending, bodies in runs
     ]
-    return "|".join(custom + grouped)
+    return "(?:" + "|".join(parts) + ")" if len(parts) > 1 else parts[0]
 
 
 def _excepted(folded: str, start: int, end: int, exceptions: tuple[str, ...]) -> bool:

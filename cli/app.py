@@ -122,9 +122,13 @@ def package_version() -> str:
         return "unknown"
 
 
-def _command_in(argv: list[str]) -> str | None:
-    """The top-level command named in `argv` (skipping global options and their values)."""
+def _command_in(argv: list[str]) -> tuple[str | None, bool]:
+    """The top-level command named in `argv` (skipping global options and their values), and
+    whether only global options come before it (so nothing there can ask for the top-level
+    help, such as `--help` or an abbreviation of it)."""
     valued = {a.flags[0] for a in GLOBAL_OPTIONS if a.options.get("action") is None}
+    known = {a.flags[0] for a in GLOBAL_OPTIONS}
+    only_globals = True
     skip = False
     for token in argv:
         if skip:
@@ -132,8 +136,10 @@ def _command_in(argv: list[str]) -> str | None:
         elif token in valued:
             skip = True
         elif not token.startswith("-"):
-            return token
-    return None
+            return token, only_globals
+        elif token.split("=", 1)[0] not in known:
+            only_globals = False
+    return None, only_globals
 
 
 def _add_arguments(parser: argparse.ArgumentParser, args: tuple[Arg | Exclusive, ...]) -> None:
@@ -171,7 +177,9 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser, from the command table (cli/commands.py); imports no command's module.
 
     With `argv`, only the command it names gets its sub-commands and arguments (the others
-    are listed by name and help line, which is all `--help` shows); without, all of them.
+    are listed by name and help line, which is all `--help` shows), and when nothing before
+    that command can ask for the top-level help, the others are left out altogether (each
+    costs a parser to build); without `argv`, all of them.
     """
     parser = OneLineParser(
         prog="consent-desk",
@@ -180,8 +188,12 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     _add_arguments(parser, GLOBAL_OPTIONS)
     parser.add_argument("--version", action=VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
-    named = find(_command_in(argv) or "") if argv is not None else None
+    name, only_globals = _command_in(argv) if argv is not None else (None, False)
+    named = find(name or "")
+    alone = named is not None and only_globals
     for entry in COMMANDS:
+        if alone and entry is not named:
+            continue
         _add_entry(sub, entry, full=argv is None or entry is named)
     if argv is not None:
         _choose_language(argv)

@@ -7,6 +7,7 @@ file imports neither SQLAlchemy nor pypdf. Checked in a fresh interpreter each t
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import json
 import subprocess
@@ -127,6 +128,40 @@ def test_a_global_option_value_is_not_taken_for_the_command(tmp_path):
     )
     assert args.db == "roster" and args.command == "audit" and args.audit_command == "verify"
     assert isinstance(args.handler, LazyHandler) and args.handler.target == "cli.quick:audit_verify"
+
+
+def _listed_commands(argv: list[str], capsys: pytest.CaptureFixture[str]) -> list[str]:
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    return [entry.name for entry in commands.COMMANDS if f"\n    {entry.name} " in out]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--help"],
+        ["--help", "script", "analyze", "x.fountain"],
+        ["--lang", "en", "--he", "script"],  # argparse takes an abbreviation of --help
+        ["--db", "x.sqlite3", "-h", "roster", "search", "lin"],
+    ],
+)
+def test_the_top_level_help_lists_every_command_whatever_follows(argv, capsys):
+    assert _listed_commands(argv, capsys) == [entry.name for entry in commands.COMMANDS]
+
+
+def test_a_command_named_after_global_options_builds_only_its_own_parser():
+    """What makes every command start sooner: the other commands' parsers are not built
+    when nothing before the command can print the list of commands."""
+    for name, argv in (
+        ("script", ["script", "analyze", "x"]),
+        ("audit", ["--db", "d", "--lang=zh", "audit", "verify"]),
+    ):
+        parser = build_parser(argv)
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        assert list(sub.choices) == [name]
+        assert parser.parse_args(argv).command == name
 
 
 def test_full_parser_without_argv_knows_every_sub_command():

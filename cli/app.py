@@ -11,14 +11,16 @@ import importlib
 import json
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NoReturn
 
 from cli.commands import COMMANDS, GLOBAL_OPTIONS, Arg, Command, Exclusive, Group, find
 from cli.formatting import HelpFormatter
 from cli.language import localize_parser, say, set_language, user_message
 from models.errors import UserError
 
+TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
 if TYPE_CHECKING:
+    from typing import Any, NoReturn
+
     from models.desk import Desk
     from models.storage.database import Database
 

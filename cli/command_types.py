@@ -6,7 +6,9 @@ Plain classes, like the table itself: `--help` imports nothing but argparse (not
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Arg:

@@ -13,11 +13,14 @@ import json
 import os
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
 
 from models.errors import UserError
 from models.messages import render
 from models.resources import resource_path
+
+TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 LANGUAGE_ENV = "CONSENT_DESK_LANG"
 _ORDER = (LANGUAGE_ENV, "LC_ALL", "LC_MESSAGES", "LANG")

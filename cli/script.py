@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from typing import Any, TextIO
 
 from cli.app import Context
 from cli.language import say
@@ -22,6 +21,10 @@ from models.scripts import (
     load_markers,
     read_script,
 )
+
+TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 
 def analysis_json(doc: ScriptDocument, uses: tuple[AiUse, ...]) -> dict[str, Any]:

@@ -8,9 +8,12 @@ else is a bug and is logged with its traceback.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from models.messages import code_of, field_name, has, render
+
+TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class UserError(Exception):

@@ -18,9 +18,12 @@ import json
 import re
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
 
 from models.resources import resource_path
+
+TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 LANGUAGES = ("en", "zh")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")

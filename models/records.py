@@ -12,10 +12,9 @@ copying, pattern matching and `replace` come from the fields, as a frozen datacl
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
 if TYPE_CHECKING:
-    from typing import Self
+    from typing import Any, Self
 
 set_field = object.__setattr__  # what a record's __init__ sets its fields with
 

@@ -14,10 +14,13 @@ from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from enum import StrEnum
 from types import MappingProxyType
-from typing import overload
 
 from models.patterns import LazyPattern
 from models.records import Record, set_field
+
+TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
+if TYPE_CHECKING:
+    from typing import overload
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -244,10 +247,13 @@ class LineTable(Sequence[str]):
             end -= 1
         return data[start:end]
 
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    if TYPE_CHECKING:  # the type checker's view; one method at run time
+
+        @overload
+        def __getitem__(self, index: int) -> str: ...
+        @overload
+        def __getitem__(self, index: slice) -> Sequence[str]: ...
+
     def __getitem__(self, index: int | slice) -> str | Sequence[str]:
         if isinstance(index, slice):
             return [self._line(i) for i in range(*index.indices(len(self)))]

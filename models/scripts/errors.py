@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from models.errors import UserError
 from models.messages import render
+
+TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class ScriptReadError(UserError):

@@ -8,10 +8,13 @@ steps are linear in the size of the file, and no list of a million line objects 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import overload
 
 from models.scripts.builder import DocumentBuilder
 from models.scripts.document import LINE_BREAK, LineTable
+
+TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
+if TYPE_CHECKING:
+    from typing import overload
 
 Note = tuple[str, tuple[int, ...]]  # the note's text and the source line of each of its lines
 
@@ -209,10 +212,13 @@ class Flow(Sequence[Line]):
     def __iter__(self) -> Iterator[Line]:
         return self.iter_from(0)
 
-    @overload
-    def __getitem__(self, index: int) -> Line: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Line]: ...
+    if TYPE_CHECKING:  # the type checker's view; one method at run time
+
+        @overload
+        def __getitem__(self, index: int) -> Line: ...
+        @overload
+        def __getitem__(self, index: slice) -> Sequence[Line]: ...
+
     def __getitem__(self, index: int | slice) -> Line | Sequence[Line]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]

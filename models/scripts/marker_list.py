@@ -8,7 +8,6 @@ import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from models.errors import UserError
 from models.messages import phrase
@@ -20,6 +19,10 @@ from models.scripts.ai_markers import (
     MarkerSet,
     extension_key,
 )
+
+TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 SHIPPED_MARKERS = resource_path("markers", "ai_markers.json")
 MAX_MARKER_FILE = 1024 * 1024

@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import copy
 import pickle
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -16,8 +13,6 @@ from hypothesis import strategies as st
 
 from models.scripts import AiKind, Element, ElementKind, Marker, ScriptDocument
 from models.scripts.fountain import read_fountain
-
-REPO = Path(__file__).resolve().parents[2]
 
 elements = st.builds(
     Element,
@@ -77,24 +72,3 @@ def test_replace_goes_through_init():
 def test_not_equal_to_another_class_with_the_same_values():
     assert Marker("ai", AiKind.OTHER) != ("ai", AiKind.OTHER, (), None)
     assert isinstance(ScriptDocument.__match_args__, tuple)
-
-
-def test_script_analyze_imports_no_dataclasses(tmp_path):
-    """What the records are for: `script analyze` of a Fountain file never pays for
-    `dataclasses` and its `inspect`, `ast` and `dis` imports (issue 14)."""
-    script = tmp_path / "s.fountain"
-    script.write_text("INT. HOUSE - DAY\n\nBOB\nThey cloned my voice with AI.\n", "utf-8")
-    probe = (
-        "import sys, main\n"
-        "main.main(['script', 'analyze', sys.argv[1]])\n"
-        "print(sorted(m for m in ('dataclasses', 'inspect', 'ast') if m in sys.modules))"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", probe, str(script)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    ).stdout
-    assert out.splitlines()[-1] == "[]"

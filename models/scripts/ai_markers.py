@@ -98,7 +98,6 @@ class AiUse(Record):
         set_field(self, "page", page)
 
 
-_LATIN = re.compile(r"[0-9A-Za-z\u00c0-\u024f]")
 SEPARATORS = re.compile(r"[\s\-\u2010-\u2014]+")
 _SEP = r"[\s\-\u2010-\u2014]*"
 # Each as two classes: one class spanning ASCII and U+00C0–024F is compiled into a 64 KiB map,
@@ -107,12 +106,14 @@ _NOT_LATIN_BEFORE = r"(?<![0-9A-Za-z])(?<![\u00c0-\u024f])"
 _NOT_LATIN_AFTER = r"(?![0-9A-Za-z])(?![\u00c0-\u024f])"
 # checked after the first letter
 _NOT_LATIN_BEFORE_FIRST = r"(?<![0-9A-Za-z].)(?<![\u00c0-\u024f].)"
-_EXT_PARTS = re.compile(r"[,/;、，；]")
+_EXT_PARTS = LazyPattern(r"[,/;、，；]")  # compiled when an extension is not a marker whole
 _EXT_ASCII = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _is_latin(ch: str) -> bool:
-    return bool(_LATIN.match(ch))
+    """Whether the character `ch` is an ASCII letter or digit or in U+00C0–024F (compared,
+    not matched: the class compiles into a 64 KiB map, costly on every start)."""
+    return "a" <= ch <= "z" or "A" <= ch <= "Z" or "0" <= ch <= "9" or "\u00c0" <= ch <= "\u024f"
 
 
 def extension_key(text: str) -> str:
@@ -289,7 +290,7 @@ class MarkerSet:
         found = self._by_extension.get(extension_key(extension))
         if found is not None:
             return found
-        for part in _EXT_PARTS.split(extension):
+        for part in _EXT_PARTS.compiled().split(extension):
             found = self._by_extension.get(extension_key(part))
             if found is not None:
                 return found

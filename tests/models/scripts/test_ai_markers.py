@@ -276,3 +276,10 @@ def test_a_text_dense_with_marker_letters_is_scanned_by_the_expression_itself():
     assert markers._starts(text) is None  # too many places to try one by one
     assert [(s, e) for s, e, _ in markers.find(text)] == [(len(text) - 14, len(text))]
     assert markers._starts("a digital double, de-aged") == [2, 18]
+
+
+def test_latin_letters_are_ascii_letters_digits_and_latin_extended():
+    from models.scripts.ai_markers import _is_latin
+
+    latin = re.compile(r"[0-9A-Za-z\u00c0-\u024f]")
+    assert [c for c in map(chr, range(0x10000)) if _is_latin(c) != bool(latin.match(c))] == []

@@ -71,7 +71,7 @@ class FountainParser:
         self.title: str | None = None
         # Notes on lines of their own inside the paragraph being read, in line order.
         self._pending_notes: deque[tuple[int, Note]] = deque()
-        # False when the script has no [[notes]] at all (most): then no element looks for any.
+        # False when no line lost text to a [[note]] (most scripts): then none is looked for.
         self._has_notes = True
         # Chinese: names cued in the `林晓：` layout (filled by the plain-text reader) and the
         # names standing alone above speech that the whole script confirms as cues.
@@ -212,6 +212,9 @@ class FountainParser:
     def flush(self, block: list[Line]) -> None:
         if not block:
             return
+        if not self._has_notes:  # no line lost text to a note: the block is all content
+            self.paragraph(block, after_blank=True)
+            return
         content = [e for e in block if not e.note_only]
         if len(content) != len(block):
             self._pending_notes = deque(
@@ -286,9 +289,12 @@ class FountainParser:
 
     def dialogue(self, lines: list[Line]) -> None:
         cue = lines[0]
-        self._notes_before(cue.number)
-        self.b.cue(cue.text, cue.number)
-        self._notes_after(cue.number, [cue])
+        if self._has_notes:
+            self._notes_before(cue.number)
+            self.b.cue(cue.text, cue.number)
+            self._notes_after(cue.number, [cue])
+        else:
+            self.b.cue(cue.text, cue.number)
         self.speech(lines[1:])
         self.b.end_dialogue()
 

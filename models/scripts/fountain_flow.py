@@ -191,8 +191,9 @@ class Flow(Sequence[Line]):
 
     @property
     def has_notes(self) -> bool:
-        """Whether any line holds a note (else every line's `notes` is empty)."""
-        return bool(self._notes)
+        """Whether notes were cut out of any line (else every line is as written: no line
+        has `notes` or is `note_only`)."""
+        return bool(self._texts)
 
     def __len__(self) -> int:
         return len(self.lines)

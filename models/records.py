@@ -6,7 +6,8 @@ class's methods with `exec` (0.5–1 ms a class), before `consent-desk script an
 a line (issue 14: it must finish before screenplain's CLI does). The script reader's values
 (models/scripts/document.py, the AI markers) are `Record`s instead: each names its fields in
 `__slots__`, in the order of its `__init__` (hence `# noqa: RUF023`: not sorted), and writes its
-`__init__` out, setting them with `object.__setattr__`; equality, hash, repr, immutability,
+`__init__` out, setting them with `_fill` (or one `object.__setattr__` each where a script makes
+thousands, as for `Element`); equality, hash, repr, immutability,
 copying, pattern matching and `replace` come from the fields, as a frozen dataclass's do.
 """
 
@@ -54,7 +55,11 @@ class Record:
         return self._values()
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        for name, value in zip(self.__slots__, state, strict=True):
+        self._fill(*state)
+
+    def _fill(self, *values: Any) -> None:
+        """Set every field, in `__slots__` order: the body of most records' `__init__`."""
+        for name, value in zip(self.__slots__, values, strict=True):
             set_field(self, name, value)
 
     def replace(self, **changes: Any) -> Self:

@@ -34,7 +34,7 @@ from models.errors import UserError
 from models.messages import phrase
 from models.names import HAN
 from models.patterns import LazyPattern
-from models.records import Record, set_field
+from models.records import Record
 
 TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
 if TYPE_CHECKING:
@@ -97,8 +97,7 @@ class Decoded(Record):
     encoding: str  # "utf-8", "utf-8 (BOM)", "gb18030", "utf-16-le" …
 
     def __init__(self, text: str, encoding: str) -> None:
-        set_field(self, "text", text)
-        set_field(self, "encoding", encoding)
+        self._fill(text, encoding)
 
 
 def decode(data: bytes, name: str, *, western: bool = False, guess: bool = True) -> Decoded:

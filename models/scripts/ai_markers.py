@@ -58,10 +58,7 @@ class Marker(Record):
         exceptions: tuple[str, ...] = (),
         pattern: str | None = None,
     ) -> None:
-        set_field(self, "text", text)
-        set_field(self, "kind", kind)
-        set_field(self, "exceptions", exceptions)
-        set_field(self, "pattern", pattern)
+        self._fill(text, kind, exceptions, pattern)
 
 
 class AiUse(Record):
@@ -88,14 +85,7 @@ class AiUse(Record):
         column: int | None = None,
         page: int | None = None,
     ) -> None:
-        set_field(self, "line", line)
-        set_field(self, "character", character)
-        set_field(self, "kind", kind)
-        set_field(self, "source", source)
-        set_field(self, "text", text)
-        set_field(self, "marker", marker)
-        set_field(self, "column", column)
-        set_field(self, "page", page)
+        self._fill(line, character, kind, source, text, marker, column, page)
 
 
 SEPARATORS = re.compile(r"[\s\-\u2010-\u2014]+")

@@ -80,6 +80,7 @@ class Element(Record):
         scene: int = 0,
         level: int = 0,
     ) -> None:
+        # one call each, not `_fill`: a long script makes hundreds of thousands of elements
         set_field(self, "kind", kind)
         set_field(self, "text", text)
         set_field(self, "line", line)
@@ -103,10 +104,7 @@ class Scene(Record):
     page: int | None
 
     def __init__(self, number: str, heading: str, line: int, page: int | None = None) -> None:
-        set_field(self, "number", number)
-        set_field(self, "heading", heading)
-        set_field(self, "line", line)
-        set_field(self, "page", page)
+        self._fill(number, heading, line, page)
 
 
 class DualDialogue(Record):
@@ -119,10 +117,7 @@ class DualDialogue(Record):
     right_line: int
 
     def __init__(self, left: str, right: str, left_line: int, right_line: int) -> None:
-        set_field(self, "left", left)
-        set_field(self, "right", right)
-        set_field(self, "left_line", left_line)
-        set_field(self, "right_line", right_line)
+        self._fill(left, right, left_line, right_line)
 
 
 class Character(Record):
@@ -137,10 +132,7 @@ class Character(Record):
     def __init__(
         self, name: str, dialogue_blocks: int, scenes: tuple[int, ...], first_line: int
     ) -> None:
-        set_field(self, "name", name)
-        set_field(self, "dialogue_blocks", dialogue_blocks)
-        set_field(self, "scenes", scenes)
-        set_field(self, "first_line", first_line)
+        self._fill(name, dialogue_blocks, scenes, first_line)
 
 
 class ReadWarning(Record):
@@ -151,8 +143,7 @@ class ReadWarning(Record):
     message: str
 
     def __init__(self, line: int | None, message: str) -> None:
-        set_field(self, "line", line)
-        set_field(self, "message", message)
+        self._fill(line, message)
 
 
 class LineTable(Sequence[str]):
@@ -342,20 +333,22 @@ class ScriptDocument(Record):
         pages_estimated: bool,
         lines: Sequence[str],
     ) -> None:
-        set_field(self, "format", format)
-        set_field(self, "source_name", source_name)
         if not isinstance(title_page, MappingProxyType):  # read-only, like the rest
             title_page = MappingProxyType(dict(title_page))
-        set_field(self, "title_page", title_page)
-        set_field(self, "title", title)
-        set_field(self, "scenes", scenes)
-        set_field(self, "elements", elements)
-        set_field(self, "dual_dialogues", dual_dialogues)
-        set_field(self, "characters", characters)
-        set_field(self, "warnings", warnings)
-        set_field(self, "pages", pages)
-        set_field(self, "pages_estimated", pages_estimated)
-        set_field(self, "lines", lines)
+        self._fill(
+            format,
+            source_name,
+            title_page,
+            title,
+            scenes,
+            elements,
+            dual_dialogues,
+            characters,
+            warnings,
+            pages,
+            pages_estimated,
+            lines,
+        )
 
     @property
     def dialogue_blocks(self) -> int:

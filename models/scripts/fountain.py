@@ -376,6 +376,8 @@ def is_cue(text: str) -> bool:
         return False  # "FADE IN:", "BEGIN MONTAGE:" are directions, not people
     if len(name) > MAX_CUE and any(c in _SENTENCE for c in name):
         return False  # a long line of capitals with sentences in it is shouted action
+    if name.isascii():  # the same test, without a generator over the name
+        return name.isupper()
     return name == name.upper() and any(c.isupper() for c in name)
 
 

@@ -275,6 +275,9 @@ class MarkerSet:
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"cannot assign to field {name!r}")
 
+    def __reduce__(self) -> tuple[type[MarkerSet], tuple[object, ...]]:  # copy and pickle
+        return MarkerSet, (self.extensions, self.phrases, self.origin)
+
     def extension_marker(self, extension: str) -> Marker | None:
         """The marker an extension is, compared whole or by its comma-separated parts."""
         found = self._by_extension.get(extension_key(extension))

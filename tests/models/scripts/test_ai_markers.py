@@ -283,3 +283,16 @@ def test_latin_letters_are_ascii_letters_digits_and_latin_extended():
 
     latin = re.compile(r"[0-9A-Za-z\u00c0-\u024f]")
     assert [c for c in map(chr, range(0x10000)) if _is_latin(c) != bool(latin.match(c))] == []
+
+
+def test_a_marker_set_is_a_value():
+    import copy
+    import pickle
+
+    markers = load_markers()
+    for same in (copy.copy(markers), copy.deepcopy(markers), pickle.loads(pickle.dumps(markers))):
+        assert same == markers and hash(same) == hash(markers)
+        assert list(same.find("a digital double")) == list(markers.find("a digital double"))
+    assert markers != parse_markers(_USER_LIST)
+    with pytest.raises(AttributeError):
+        markers.origin = "elsewhere"  # type: ignore[misc]

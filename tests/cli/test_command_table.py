@@ -121,6 +121,21 @@ def test_help_and_script_analyze_load_no_dataclasses_nor_typing(tmp_path):
             assert not loaded(seen["modules"], module), (argv, module)
 
 
+def test_the_program_prints_what_the_command_prints_in_process(tmp_path, capsys):
+    """Run as the program, a command ends with the collector frozen (main._ending): its
+    output is still whole, and the same as when main() runs inside another process."""
+    script = tmp_path / "s.fountain"
+    script.write_text("INT. HOUSE - DAY\n\nBOB\nThey cloned my voice with AI.\n\n" * 50, "utf-8")
+    argv = ["script", "analyze", str(script), "--json"]
+    assert main(argv) == 0
+    in_process = capsys.readouterr().out
+    run = subprocess.run(
+        [sys.executable, "main.py", *argv], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 0 and run.stdout == in_process
+    assert len(json.loads(run.stdout)["scenes"]) == 50
+
+
 def test_running_a_command_imports_only_its_module(db_path):
     seen = probe("--db", str(db_path), "consent", "deadlines")
     assert seen["code"] == 0 and "Consents expiring within" in str(seen["out"])

@@ -64,7 +64,16 @@ class Marker(Record):
 class AiUse(Record):
     """One place in the script that uses someone's likeness or voice through AI."""
 
-    __slots__ = ("line", "character", "kind", "source", "text", "marker", "column", "page")  # noqa: RUF023 (field order)
+    __slots__ = (  # noqa: RUF023 (field order)
+        "line",
+        "character",
+        "kind",
+        "source",
+        "text",
+        "marker",
+        "column",
+        "page",
+    )
     line: int
     character: str | None
     kind: AiKind

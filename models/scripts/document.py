@@ -59,7 +59,16 @@ class Element(Record):
     `scene` is the 1-based index into `ScriptDocument.scenes` (0: before the first scene).
     """
 
-    __slots__ = ("kind", "text", "line", "lines", "page", "character", "scene", "level")  # noqa: RUF023 (field order)
+    __slots__ = (  # noqa: RUF023 (field order)
+        "kind",
+        "text",
+        "line",
+        "lines",
+        "page",
+        "character",
+        "scene",
+        "level",
+    )
     kind: ElementKind
     text: str
     line: int

@@ -7,8 +7,8 @@ a line (issue 14: it must finish before screenplain's CLI does). The script read
 (models/scripts/document.py, the AI markers) are `Record`s instead: each names its fields in
 `__slots__`, in the order of its `__init__` (hence `# noqa: RUF023`: not sorted), and writes its
 `__init__` out, setting them with `_fill` (or one `object.__setattr__` each where a script makes
-thousands, as for `Element`); equality, hash, repr, immutability,
-copying, pattern matching and `replace` come from the fields, as a frozen dataclass's do.
+thousands, as `Element`); equality, hash, repr, immutability, copying, pattern matching and
+`replace` come from the fields, as a frozen dataclass's do.
 """
 
 from __future__ import annotations

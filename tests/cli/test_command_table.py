@@ -136,6 +136,13 @@ def test_the_program_prints_what_the_command_prints_in_process(tmp_path, capsys)
     assert len(json.loads(run.stdout)["scenes"]) == 50
 
 
+def test_version_reads_the_metadata_without_importlib_metadata():
+    seen = probe("--version")
+    assert seen["code"] == 0
+    assert not loaded(seen["modules"], "importlib.metadata")
+    assert not loaded(seen["modules"], "email")
+
+
 def test_running_a_command_imports_only_its_module(db_path):
     seen = probe("--db", str(db_path), "consent", "deadlines")
     assert seen["code"] == 0 and "Consents expiring within" in str(seen["out"])

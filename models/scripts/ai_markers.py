@@ -212,7 +212,7 @@ class MarkerSet:
     origin: str
     _by_extension: dict[str, Marker]
     _each: tuple[tuple[LazyPattern, Marker], ...]
-    _regex: re.Pattern[str] | None
+    _regex: LazyPattern | None
     _prefixes: tuple[str, ...]
     _custom: LazyPattern | None
     _by_first: dict[str, tuple[tuple[LazyPattern, Marker], ...]]
@@ -242,7 +242,8 @@ class MarkerSet:
         source, custom, prefixes = _combined(each, folded)
         set_field(self, "_by_extension", by_extension)
         set_field(self, "_each", each)
-        set_field(self, "_regex", re.compile(source) if each else None)
+        # compiled when a script first has a place where a marker can start (`_starts`)
+        set_field(self, "_regex", LazyPattern(source) if each else None)
         set_field(self, "_prefixes", prefixes)
         set_field(self, "_custom", LazyPattern("|".join(custom)) if custom else None)
         # Which markers can start with a given character (a pattern may start with any).
@@ -315,17 +316,19 @@ class MarkerSet:
                 continue
             yield start, end, marker
 
-    def _matches(self, regex: re.Pattern[str], lowered: str) -> Iterator[re.Match[str]]:
-        """`regex.finditer(lowered)`, tried only where a marker can start (`_starts`): most
-        of a script has no marker's first letters, yet every t, d, s, a … would be tried."""
+    def _matches(self, combined: LazyPattern, lowered: str) -> Iterator[re.Match[str]]:
+        """`combined.finditer(lowered)`, tried only where a marker can start (`_starts`):
+        most of a script has no marker's first letters, yet every t, d, s, a … would be
+        tried; and a script with no such place never compiles the expression."""
         starts = self._starts(lowered)
         if starts is None:
-            yield from regex.finditer(lowered)
+            yield from combined.compiled().finditer(lowered)
             return
         end = 0
         for at in starts:
             if at < end:
                 continue  # inside the previous match, which finditer does not look into
+            regex = combined.compiled()
             m = regex.match(lowered, at)
             if m is None:
                 continue
@@ -336,24 +339,30 @@ class MarkerSet:
             end = m.end()
 
     def _starts(self, lowered: str) -> list[int] | None:
-        """Every place a match can start, in order: where a phrase's leading letters are, and
-        where a pattern marker matches. None when they are too many to be worth it (a text
+        """Every place a match can start, in order: where a phrase's leading letters are (a
+        Latin phrase's only where no Latin letter comes before: its head's look-behind), and
+        where a pattern marker matches. None when there are too many places to look at (a text
         made of one marker's letters): then the expression scans the text itself."""
         limit = len(lowered) // 16 + 64
+        looked = 0
         found: set[int] = set()
         for prefix in self._prefixes:
+            word_start = _is_latin(prefix[0])
             at = lowered.find(prefix)
             while at >= 0:
-                found.add(at)
-                if len(found) > limit:
+                looked += 1
+                if looked > limit:
                     return None
+                if not (word_start and at and _is_latin(lowered[at - 1])):
+                    found.add(at)
                 at = lowered.find(prefix, at + 1)
         if self._custom is not None:
             custom = self._custom.compiled()
             m = custom.search(lowered)
             while m is not None:
                 found.add(m.start())
-                if len(found) > limit:
+                looked += 1
+                if looked > limit:
                     return None
                 m = custom.search(lowered, m.start() + 1)
         return sorted(found)

@@ -246,7 +246,7 @@ def test_the_scan_finds_what_one_plain_expression_finds(which, text):
     plain = _plain(markers)
     lowered = fold_same_length(text)
     expected = [m.span() for m in plain.finditer(lowered)]
-    assert [m.span() for m in markers._regex.finditer(lowered)] == expected
+    assert [m.span() for m in markers._regex.compiled().finditer(lowered)] == expected
     assert [m.span() for m in markers._matches(markers._regex, lowered)] == expected
     assert [(s, e) for s, e, _ in markers.find(text)] == [
         (s, e) for s, e, _ in _find_with(markers, plain.finditer(lowered), lowered)
@@ -296,3 +296,11 @@ def test_a_marker_set_is_a_value():
     assert markers != parse_markers(_USER_LIST)
     with pytest.raises(AttributeError):
         markers.origin = "elsewhere"  # type: ignore[misc]
+
+
+def test_a_script_without_a_place_a_marker_could_start_never_compiles_the_expression():
+    markers = parse_markers({"phrases": [{"text": "voice clone", "kind": "voice"}]})
+    assert list(markers.find("He made his choice; the invoice was paid.")) == []
+    assert markers._regex is not None and markers._regex._compiled is None  # in-voice: no start
+    assert [(s, e) for s, e, _ in markers.find("a voice-clone")] == [(2, 13)]
+    assert markers._regex._compiled is not None

@@ -215,3 +215,23 @@ def test_import_problems_read_in_chinese_by_their_codes(
         "row 1, scripts: '../outside.fountain' leaves the JSON file's folder (..); keep files "
         "beside it; mapping: 'NOBODY' is not a character of the scripts\n"
     )
+
+
+def test_a_bad_as_of_is_one_line_like_every_command_in_either_language(
+    demo: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CONSENT_DESK_LANG", "en")
+    code, out, err = run(capsys, "--db", demo, "proposal", "check", "1", "--as-of", "yesterday")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith("consent-desk: --as-of: 'yesterday' is not a date or time")
+    monkeypatch.setenv("CONSENT_DESK_LANG", "zh_CN")
+    code, out, err = run(capsys, "--db", demo, "proposal", "check", "1", "--as-of", "yesterday")
+    assert (
+        code == 2
+        and out == ""
+        and err
+        == (
+            "consent-desk: --as-of：“yesterday”不是有效的日期或时间；"
+            "请写成 2026-05-01 或 2026-05-01T09:30+08:00 的格式。\n"
+        )
+    )

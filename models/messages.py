@@ -107,7 +107,11 @@ def _value(name: str, value: Any, language: str) -> str:
     if isinstance(value, Mapping) and isinstance(value.get(PHRASE), str):
         inner = {k: v for k, v in value.items() if k != PHRASE}
         return render(str(value[PHRASE]), language, inner)
-    if isinstance(value, list | tuple) and value and all(isinstance(v, Mapping) for v in value):
+    if (
+        isinstance(value, list | tuple)
+        and value
+        and all(isinstance(v, Mapping | Text) for v in value)
+    ):
         sep = render("list.separator", language)  # several phrases: "a; b" / "a；b"
         return sep.join(_value(name, v, language) for v in value)
     if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, str) for v in value):

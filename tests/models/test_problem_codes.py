@@ -170,3 +170,32 @@ def test_a_user_error_renders_by_its_code_in_both_languages() -> None:
     assert error.message_zh == error.text("zh") == "未能添加：a.pdf"
     nested = ValidationError([FieldProblem("notes", Text("problem.needs_a_time_zone"))])
     assert nested.text("zh") == "请更正：备注：需要注明时区"
+
+
+def test_a_marker_list_lists_its_problems_in_either_language() -> None:
+    from models.scripts import MarkerListError, parse_markers
+
+    data = {
+        "phrases": [
+            {"text": "face swap", "kind": "face-swap"},
+            {"text": "Face-Swap", "kind": "voice"},
+            {"text": "", "kind": "voice"},
+            {"text": "deepfake", "kind": "face-swap", "pattern": "(a)"},
+        ],
+        "extensions": "x",
+    }
+    with pytest.raises(MarkerListError) as caught:
+        parse_markers(data, "mine.json")
+    error = caught.value
+    assert all(isinstance(p, Text) for p in error.problems) and len(error.problems) == 4
+    assert error.text("en") == (
+        "AI marker list mine.json cannot be used: 'extensions' must be a list; "
+        "phrases #2 ('Face-Swap'): same as 'face swap' but with another kind (face-swap); "
+        "phrases #3: 'text' must be non-empty text; "
+        "phrases #4 ('deepfake'): 'pattern' may only use non-capturing groups (?:…)"
+    )
+    zh = error.text("zh")
+    assert "'extensions' 必须是列表；" in zh
+    assert "phrases 第 2 项（“Face-Swap”）：与“face swap”相同，但类型不同（face-swap）" in zh
+    assert "phrases 第 3 项：'text' 必须是非空文本" in zh
+    assert "'pattern' 只能使用非捕获分组 (?:…)" in zh

@@ -35,20 +35,13 @@ class UserError(Exception):
 
     Raise it with a catalogue code and the message's values — `UserError("error.file.unreadable",
     path=p)` — or a ready `Text`; it renders in English or Chinese where it is shown
-    (`text(language)`), like `FieldProblem`. `message` is that `Text` (its English wording).
+    (`text(language)`), like `FieldProblem`. `message` is that `Text` (its English wording,
+    its `code` and values).
     """
 
     def __init__(self, message: str, /, **params: Any) -> None:
         self.message = message_of(message, params)
         super().__init__(self.message)
-
-    @property
-    def code(self) -> str:
-        return self.message.code
-
-    @property
-    def params(self) -> dict[str, Any]:
-        return self.message.params
 
     @property
     def message_zh(self) -> str:

@@ -165,7 +165,8 @@ def test_a_text_carries_its_own_values() -> None:
 
 def test_a_user_error_renders_by_its_code_in_both_languages() -> None:
     error = UserError("error.ui.proposals.not_attached", items="a.pdf")
-    assert error.code == "error.ui.proposals.not_attached" and error.params == {"items": "a.pdf"}
+    said = error.message
+    assert said.code == "error.ui.proposals.not_attached" and said.params == {"items": "a.pdf"}
     assert str(error) == error.message == error.text("en") == "Not attached: a.pdf"
     assert error.message_zh == error.text("zh") == "未能添加：a.pdf"
     nested = ValidationError([FieldProblem("notes", Text("problem.needs_a_time_zone"))])

@@ -43,10 +43,6 @@ class UserError(Exception):
         self.message = message_of(message, params)
         super().__init__(self.message)
 
-    @property
-    def message_zh(self) -> str:
-        return self.message.render("zh")
-
     def text(self, language: str) -> str:
         """The message in `language` ("en" or "zh")."""
         return self.message.render(language)

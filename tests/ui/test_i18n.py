@@ -509,3 +509,20 @@ def test_problems_made_by_their_codes_read_in_chinese_in_the_dialogs(
     )
     assert_chinese(box)
     close_error_boxes()
+
+
+def test_a_failed_daily_backup_says_why_in_chinese(
+    qtbot: QtBot, zh_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from models.storage.archive import BackupError
+
+    def refuse(_db: Database) -> None:
+        raise BackupError("error.safety.backup.sqlite_only")
+
+    monkeypatch.setattr("models.safety.backup.rolling_backup", refuse)
+    monkeypatch.setattr(zh_window.safety, "check_files", lambda: None)
+    zh_window.safety.start_background_checks()
+    qtbot.waitUntil(lambda: "每日备份" in zh_window.statusBar().currentMessage(), timeout=5000)
+    assert zh_window.statusBar().currentMessage().startswith(
+        "无法写入每日备份：Consent Desk 只备份 SQLite 数据库"
+    )

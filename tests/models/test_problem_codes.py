@@ -9,6 +9,7 @@ or a Qt `tr()` string) before it runs.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -20,9 +21,12 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted(
     p for top in ("models", "reports", "cli", "ui") for p in (ROOT / top).rglob("*.py")
 )
-# FieldProblem(field, code, …) and the validators' `bad(field, code, …)` helpers.
-PROBLEM_CALLS = {"FieldProblem": 1, "bad": 1}
+# FieldProblem(field, code, …) and the validators' `bad(field, code, …)` helpers; a message
+# made for later, `Text(code, …)` / `phrase(code, …)` (these may build a code: f"finding.{x}").
+PROBLEM_CALLS = {"FieldProblem": 1, "bad": 1, "Text": 0, "phrase": 0}
+BUILDS_CODES = {"Text", "phrase"}
 MESSAGE_PARAMETERS = ("message", "code")
+CODE_PREFIX = re.compile(r"^[a-z][a-z_]*(\.[a-z0-9_]+)*\.[a-z0-9_]*$")
 
 
 def _init_parameters(cls: ast.ClassDef) -> list[str] | None:
@@ -64,9 +68,12 @@ def error_message_positions(trees: list[ast.Module]) -> dict[str, int | None]:
     return positions
 
 
-def _is_sentence(arg: ast.expr, codes: set[str]) -> bool:
+def _is_sentence(arg: ast.expr, codes: set[str], builds: bool = False) -> bool:
     if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
         return arg.value not in codes
+    if builds and isinstance(arg, ast.JoinedStr) and arg.values:
+        head = arg.values[0]  # f"finding.r7.{aspect}": a code put together from its prefix
+        return not (isinstance(head, ast.Constant) and CODE_PREFIX.match(str(head.value)))
     if isinstance(arg, ast.JoinedStr | ast.BinOp):
         return True  # words put together: a code is one literal
     if isinstance(arg, ast.Call):
@@ -94,7 +101,7 @@ def sentences_given(
         given = [kw.value for kw in node.keywords if kw.arg in MESSAGE_PARAMETERS]
         if len(node.args) > at:
             given.append(node.args[at])
-        if any(_is_sentence(arg, codes) for arg in given):
+        if any(_is_sentence(arg, codes, name in BUILDS_CODES) for arg in given):
             lines.append(node.lineno)
     return lines
 
@@ -131,10 +138,13 @@ ScriptReadError("The file " + name + " is empty")
 TextDecodeError("binary", "not a code")
 TextDecodeError("binary", "error.text.binary", name=n)
 UserError(message="Something failed")
+Text("the file is damaged")
+phrase(f"finding.r7.{aspect}")
+phrase(f"{where}: is damaged")
 """
     tree = ast.parse(source)
     positions = {"UserError": 0, "ScriptReadError": 0, "TextDecodeError": 1}
-    assert sentences_given(tree, positions, set(catalogue("en"))) == [3, 4, 5, 7, 8, 10]
+    assert sentences_given(tree, positions, set(catalogue("en"))) == [3, 4, 5, 7, 8, 10, 11, 13]
 
 
 @pytest.mark.parametrize(

@@ -523,6 +523,8 @@ def test_a_failed_daily_backup_says_why_in_chinese(
     monkeypatch.setattr(zh_window.safety, "check_files", lambda: None)
     zh_window.safety.start_background_checks()
     qtbot.waitUntil(lambda: "每日备份" in zh_window.statusBar().currentMessage(), timeout=5000)
-    assert zh_window.statusBar().currentMessage().startswith(
-        "无法写入每日备份：Consent Desk 只备份 SQLite 数据库"
+    assert (
+        zh_window.statusBar()
+        .currentMessage()
+        .startswith("无法写入每日备份：Consent Desk 只备份 SQLite 数据库")
     )

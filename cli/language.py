@@ -71,7 +71,7 @@ def kind_words(kind: Any) -> str:
 
 
 def user_message(error: UserError, env: Mapping[str, str] | None = None) -> str:
-    return error.message_zh if wants_chinese(env) else error.message
+    return error.text("zh" if wants_chinese(env) else "en")
 
 
 @cache

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from cli.app import Context, print_json
 from cli.language import kind_words, language, say
-from models.dates import MomentFormatError, desk_zone, parse_moment, statement_as_of
 from models.errors import UserError
 from models.messages import in_language, phrase
 from models.statements.record import StatementKind, StatementStatus, parse_languages
@@ -22,10 +21,11 @@ if TYPE_CHECKING:
 
 def parse_time(text: str) -> datetime:
     """--as-of under the statement rule (models/dates): naive and bare days are desk time."""
-    try:
-        return parse_moment(text, statement_as_of(desk_zone()))
-    except MomentFormatError as e:
-        raise e.user_error("--as-of") from None
+    # The date rules (and the time zone database) load only for the commands that issue.
+    from cli.reading import read_moment
+    from models.dates import desk_zone, statement_as_of
+
+    return read_moment(text, statement_as_of(desk_zone()), "--as-of")
 
 
 def _service(ctx: Context) -> StatementService:

@@ -1,32 +1,139 @@
-"""Certificate names and fingerprints: cryptography only (no database, no signing code), so
-verification and the signing identity share them without loading either."""
+"""Certificate names and fingerprints, read with the strict DER reader (`models.der`).
+
+Verification, the audit seals and the signing identity share these without loading the
+database, the signing code or `cryptography.x509` (names, extensions and path validation:
+~25 ms at start-up, the largest part of `statement verify` once pyHanko's reader is counted):
+a `Certificate` keeps the DER as written and the few fields read from it — serial number,
+issuer and subject names (as encoded), validity, the public key info, whether it may issue
+certificates, and its signature — and the key is loaded by cryptography's compiled core.
+A certificate from `cryptography.x509` (the signing identity's) is accepted everywhere a
+`Certificate` is, and read from its DER.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes
+from models.der import DerError, Tlv, check_strict, children, read_tlv
 
 if TYPE_CHECKING:
     from cryptography import x509
-
-# `cryptography.x509` (names, extensions, verification: ~25 ms) loads only where a name is
-# read; fingerprints and `load_pem_certificates` need only the compiled core, so checking a
-# checkpoint's seal in `audit verify` stays cheap.
+    from cryptography.hazmat.primitives.asymmetric.types import PublicKeyTypes
 
 # Where a database's signing identity keeps its certificate (models/identity.py), below the
 # database's files folder; verification reads it from here without loading the identity.
 IDENTITY_FOLDER = "identity"
 CERT_FILE = "certificate.pem"
 
+_PEM = re.compile(rb"-----BEGIN CERTIFICATE-----(.+?)-----END CERTIFICATE-----", re.S)
+_SEQUENCE, _SET, _OID, _INTEGER, _BIT_STRING, _OCTET_STRING, _BOOLEAN = (
+    0x30,
+    0x31,
+    0x06,
+    0x02,
+    0x03,
+    0x04,
+    0x01,
+)
+_BASIC_CONSTRAINTS = "2.5.29.19"
+_MGF1 = "1.2.840.113549.1.1.8"
+_HASH_ALGORITHMS = {
+    "1.3.14.3.2.26": "sha1",
+    "2.16.840.1.101.3.4.2.4": "sha224",
+    "2.16.840.1.101.3.4.2.1": "sha256",
+    "2.16.840.1.101.3.4.2.2": "sha384",
+    "2.16.840.1.101.3.4.2.3": "sha512",
+    "2.16.840.1.101.3.4.2.7": "sha3_224",
+    "2.16.840.1.101.3.4.2.8": "sha3_256",
+    "2.16.840.1.101.3.4.2.9": "sha3_384",
+    "2.16.840.1.101.3.4.2.10": "sha3_512",
+}
+# The certificate signature algorithms cryptography's `verify_directly_issued_by` accepts
+# (none with SHA-1).
+_SIGNATURE_ALGORITHMS = {
+    "1.2.840.113549.1.1.14": ("rsa", "sha224"),
+    "1.2.840.113549.1.1.11": ("rsa", "sha256"),
+    "1.2.840.113549.1.1.12": ("rsa", "sha384"),
+    "1.2.840.113549.1.1.13": ("rsa", "sha512"),
+    "2.16.840.1.101.3.4.3.13": ("rsa", "sha3_224"),
+    "2.16.840.1.101.3.4.3.14": ("rsa", "sha3_256"),
+    "2.16.840.1.101.3.4.3.15": ("rsa", "sha3_384"),
+    "2.16.840.1.101.3.4.3.16": ("rsa", "sha3_512"),
+    "1.2.840.113549.1.1.10": ("pss", ""),
+    "1.2.840.10045.4.3.1": ("ecdsa", "sha224"),
+    "1.2.840.10045.4.3.2": ("ecdsa", "sha256"),
+    "1.2.840.10045.4.3.3": ("ecdsa", "sha384"),
+    "1.2.840.10045.4.3.4": ("ecdsa", "sha512"),
+    "2.16.840.1.101.3.4.3.9": ("ecdsa", "sha3_224"),
+    "2.16.840.1.101.3.4.3.10": ("ecdsa", "sha3_256"),
+    "2.16.840.1.101.3.4.3.11": ("ecdsa", "sha3_384"),
+    "2.16.840.1.101.3.4.3.12": ("ecdsa", "sha3_512"),
+    "2.16.840.1.101.3.4.3.1": ("dsa", "sha224"),
+    "2.16.840.1.101.3.4.3.2": ("dsa", "sha256"),
+    "1.3.101.112": ("ed25519", ""),
+    "1.3.101.113": ("ed448", ""),
+}
+_COMMON_NAME, _ORGANISATION = "2.5.4.3", "2.5.4.10"
+# The attribute names of RFC 4514 (as cryptography writes them); others by their number.
+_SHORT_NAMES = {
+    "2.5.4.3": "CN",
+    "2.5.4.7": "L",
+    "2.5.4.8": "ST",
+    "2.5.4.10": "O",
+    "2.5.4.11": "OU",
+    "2.5.4.6": "C",
+    "2.5.4.9": "STREET",
+    "0.9.2342.19200300.100.1.25": "DC",
+    "0.9.2342.19200300.100.1.1": "UID",
+}
+_TEXT_CODECS = {
+    0x0C: "utf-8",  # UTF8String
+    0x12: "ascii",  # NumericString
+    0x13: "ascii",  # PrintableString
+    0x14: "latin-1",  # TeletexString
+    0x16: "ascii",  # IA5String
+    0x1A: "ascii",  # VisibleString
+    0x1C: "utf-32-be",  # UniversalString
+    0x1E: "utf-16-be",  # BMPString
+}
+
+
+@dataclass(frozen=True)
+class Certificate:
+    """One X.509 certificate: its DER as written and what verification reads from it.
+
+    Two are equal when their DER is: the other fields are read from it."""
+
+    der: bytes
+    tbs: bytes = field(compare=False, repr=False)  # the signed part, as encoded
+    serial_number: int = field(compare=False)
+    issuer: bytes = field(compare=False, repr=False)  # the Name, DER as encoded
+    subject: bytes = field(compare=False, repr=False)
+    not_valid_before_utc: datetime = field(compare=False)
+    not_valid_after_utc: datetime = field(compare=False)
+    public_key_info: bytes = field(compare=False, repr=False)  # SubjectPublicKeyInfo DER
+    signature_algorithm: bytes = field(compare=False, repr=False)  # AlgorithmIdentifier DER
+    signature: bytes = field(compare=False, repr=False)
+    is_ca: bool = field(compare=False, default=False)  # basic constraints say cA
+
+    @property
+    def fingerprint(self) -> str:
+        """SHA-256 of the DER certificate, lowercase hex (the machine form)."""
+        return hashlib.sha256(self.der).hexdigest()
+
+    def public_key(self) -> PublicKeyTypes:
+        return load_public_key(self.public_key_info)
+
 
 def first_pem_der(pem: bytes) -> bytes | None:
     """The DER bytes of the first certificate in PEM text (not parsed), or None."""
     import base64
 
-    m = re.search(rb"-----BEGIN CERTIFICATE-----(.+?)-----END CERTIFICATE-----", pem, re.S)
+    m = _PEM.search(pem)
     if m is None:
         return None
     try:
@@ -35,28 +142,248 @@ def first_pem_der(pem: bytes) -> bytes | None:
         return None
 
 
-def public_key_info(der: bytes) -> bytes:
-    """A DER certificate's SubjectPublicKeyInfo element (raises ValueError).
+def _tbs_fields(der: bytes) -> tuple[list[Tlv], list[Tlv]]:
+    """The certificate's three parts and the to-be-signed fields after the version.
 
     Certificate = SEQUENCE { tbsCertificate = SEQUENCE { [0] version OPTIONAL, serial,
-    signature algorithm, issuer, validity, subject, subjectPublicKeyInfo, ... }, ... }"""
-    from models.der import children, read_tlv
-
+    signature algorithm, issuer, validity, subject, subjectPublicKeyInfo, ... },
+    signatureAlgorithm, signatureValue }"""
     cert = read_tlv(der, 0, len(der))
     parts = children(der, cert)
-    if not parts or parts[0].tag != 0x30:
-        raise ValueError("not a certificate")
+    if not parts or parts[0].tag != _SEQUENCE:
+        raise DerError("not a certificate")
     fields = children(der, parts[0])
     if fields and fields[0].tag == 0xA0:
         fields = fields[1:]
-    if len(fields) < 6 or fields[5].tag != 0x30:
-        raise ValueError("not a certificate")
+    if len(fields) < 6 or fields[5].tag != _SEQUENCE:
+        raise DerError("not a certificate")
+    return parts, fields
+
+
+def public_key_info(der: bytes) -> bytes:
+    """A DER certificate's SubjectPublicKeyInfo element (raises ValueError)."""
+    fields = _tbs_fields(der)[1]
     return der[fields[5].start : fields[5].end]
 
 
-def fingerprint(cert: x509.Certificate) -> str:
+def read_certificate(der: bytes) -> Certificate:
+    """A DER certificate, checked as strict DER (raises ValueError for anything else)."""
+    top = check_strict(der)
+    if top.tag != _SEQUENCE:
+        raise DerError("not a certificate")
+    parts, fields = _tbs_fields(der)
+    if len(parts) != 3 or parts[1].tag != _SEQUENCE or parts[2].tag != _BIT_STRING:
+        raise DerError("not a certificate")
+    serial, algorithm, issuer, validity, subject, spki = fields[:6]
+    _check_algorithm(der, algorithm)
+    _check_algorithm(der, parts[1])
+    if serial.tag != _INTEGER or issuer.tag != _SEQUENCE or subject.tag != _SEQUENCE:
+        raise DerError("not a certificate")
+    times = children(der, validity) if validity.tag == _SEQUENCE else []
+    if len(times) != 2:
+        raise DerError("the certificate's validity is not two times")
+    issuer_name, subject_name_der = der[issuer.start : issuer.end], der[subject.start : subject.end]
+    _attributes(issuer_name)  # the names are read now, so showing one never fails later
+    _attributes(subject_name_der)
+    signature = der[parts[2].value_start : parts[2].end]
+    if signature[:1] != b"\x00":
+        raise DerError("the certificate's signature is not whole bytes")
+    return Certificate(
+        der=der,
+        tbs=der[parts[0].start : parts[0].end],
+        serial_number=int.from_bytes(der[serial.value_start : serial.end], "big", signed=True),
+        issuer=issuer_name,
+        subject=subject_name_der,
+        not_valid_before_utc=_time(der, times[0]),
+        not_valid_after_utc=_time(der, times[1]),
+        public_key_info=der[spki.start : spki.end],
+        signature_algorithm=der[parts[1].start : parts[1].end],
+        signature=signature[1:],
+        is_ca=_is_ca(der, fields[6:]),
+    )
+
+
+def _check_algorithm(der: bytes, tlv: Tlv) -> None:
+    """An AlgorithmIdentifier as cryptography reads one: an identifier, then parameters
+    only where the algorithm has them (NULL or none for RSA, a sequence for RSA-PSS)."""
+    parts = children(der, tlv) if tlv.tag == _SEQUENCE else []
+    if not 1 <= len(parts) <= 2:
+        raise DerError("not an algorithm identifier")
+    kind = _SIGNATURE_ALGORITHMS.get(oid_text(der, parts[0]), ("?", ""))[0]
+    params = parts[1:]
+    if kind in ("ecdsa", "dsa", "ed25519", "ed448") and params:
+        raise DerError("parameters where the algorithm has none")
+    if (
+        kind == "rsa"
+        and params
+        and (params[0].tag != 0x05 or params[0].end > params[0].value_start)
+    ):
+        raise DerError("RSA parameters other than NULL")
+    if kind == "pss" and (not params or params[0].tag != _SEQUENCE):
+        raise DerError("RSASSA-PSS without its parameters")
+
+
+def read_pem_certificate(pem: bytes) -> Certificate:
+    """The first certificate in PEM text (raises ValueError when there is none)."""
+    der = first_pem_der(pem)
+    if der is None:
+        raise DerError("the text holds no PEM certificate")
+    return read_certificate(der)
+
+
+def load_certificate(data: bytes) -> Certificate:
+    """A certificate file as people have them: PEM (the first certificate) or DER."""
+    if b"-----BEGIN CERTIFICATE-----" in data:
+        return read_pem_certificate(data)
+    return read_certificate(data)
+
+
+def as_certificate(cert: Certificate | x509.Certificate) -> Certificate:
+    """`cert` as a `Certificate` (one from `cryptography.x509` is read from its DER)."""
+    if isinstance(cert, Certificate):
+        return cert
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    return read_certificate(cert.public_bytes(Encoding.DER))
+
+
+def load_public_key(spki: bytes) -> PublicKeyTypes:
+    """The public key of a SubjectPublicKeyInfo (raises ValueError or UnsupportedAlgorithm),
+    loaded by cryptography's compiled core: its `serialization` package also loads the SSH
+    key formats."""
+    try:
+        from cryptography.hazmat.bindings._rust import openssl as core
+
+        key: PublicKeyTypes = core.keys.load_der_public_key(spki)
+    except (ImportError, AttributeError):  # pragma: no cover - another cryptography
+        from cryptography.hazmat.primitives.serialization import load_der_public_key
+
+        key = load_der_public_key(spki)
+    return key
+
+
+def _time(der: bytes, tlv: Tlv) -> datetime:
+    """UTCTime (YYMMDDHHMMSSZ) or GeneralizedTime (YYYYMMDDHHMMSS[.f]Z), as in RFC 5280."""
+    text = der[tlv.value_start : tlv.end].decode("ascii", "replace")
+    if tlv.tag == 0x17 and re.fullmatch(r"\d{12}Z", text):
+        year = int(text[:2])
+        text = ("19" if year >= 50 else "20") + text
+    elif not (tlv.tag == 0x18 and re.fullmatch(r"\d{14}(\.\d*[1-9])?Z", text)):
+        raise DerError("a certificate time is not a UTC time")
+    whole, _, fraction = text[:-1].partition(".")
+    month, day, hour, minute, second = (int(whole[i : i + 2]) for i in range(4, 14, 2))
+    try:  # by hand: `strptime` loads its locale machinery (~2 ms)
+        moment = datetime(int(whole[:4]), month, day, hour, minute, second, tzinfo=UTC)
+    except ValueError as e:
+        raise DerError(f"a certificate time is not a date ({e})") from e
+    return moment.replace(microsecond=int((fraction + "000000")[:6])) if fraction else moment
+
+
+def oid_text(der: bytes, tlv: Tlv) -> str:
+    """An OBJECT IDENTIFIER's dotted form (raises DerError when it is not one)."""
+    value = der[tlv.value_start : tlv.end]
+    if tlv.tag != _OID or not value or value[-1] & 0x80:
+        raise DerError("not an object identifier")
+    arcs: list[int] = []
+    n = 0
+    for i, byte in enumerate(value):
+        if n == 0 and byte == 0x80:
+            raise DerError("an object identifier is not minimally encoded")
+        n = (n << 7) | (byte & 0x7F)
+        if not byte & 0x80:
+            if not arcs:
+                first = min(n // 40, 2)
+                arcs += [first, n - 40 * first]
+            else:
+                arcs.append(n)
+            n = 0
+        elif i == len(value) - 1:
+            raise DerError("an object identifier is cut short")
+    return ".".join(map(str, arcs))
+
+
+def _is_ca(der: bytes, rest: list[Tlv]) -> bool:
+    """Whether the extensions ([3]) hold basic constraints with cA true."""
+    for tlv in rest:
+        if tlv.tag != 0xA3:
+            continue
+        for outer in children(der, tlv):
+            for ext in children(der, outer):
+                parts = children(der, ext)
+                if not parts or oid_text(der, parts[0]) != _BASIC_CONSTRAINTS:
+                    continue
+                value = parts[-1]
+                if value.tag != _OCTET_STRING:
+                    raise DerError("an extension's value is not an octet string")
+                inner = read_tlv(der, value.value_start, value.end)
+                if inner.end != value.end or inner.tag != _SEQUENCE:
+                    raise DerError("basic constraints are not a sequence")
+                flags = children(der, inner)
+                return bool(
+                    flags
+                    and flags[0].tag == _BOOLEAN
+                    and der[flags[0].value_start : flags[0].end] == b"\xff"
+                )
+    return False
+
+
+def _attributes(name: bytes) -> list[list[tuple[str, int, bytes]]]:
+    """A Name's relative distinguished names, each a list of (type, value tag, value)."""
+    top = read_tlv(name, 0, len(name))
+    rdns: list[list[tuple[str, int, bytes]]] = []
+    for rdn in children(name, top):
+        if rdn.tag != _SET:
+            raise DerError("a name part is not a set")
+        values: list[tuple[str, int, bytes]] = []
+        for atv in children(name, rdn):
+            kind = children(name, atv)
+            if atv.tag != _SEQUENCE or len(kind) != 2:
+                raise DerError("a name attribute is not a type and a value")
+            value = kind[1]
+            values.append((oid_text(name, kind[0]), value.tag, name[value.value_start : value.end]))
+        rdns.append(values)
+    return rdns
+
+
+def _value(tag: int, raw: bytes) -> str | bytes:
+    codec = _TEXT_CODECS.get(tag)
+    return raw.decode(codec, "replace") if codec else raw
+
+
+def _escape(value: str | bytes) -> str:
+    """An attribute value as RFC 4514 writes it (as cryptography's `rfc4514_string`)."""
+    if isinstance(value, bytes):
+        return "#" + value.hex()
+    if not value:
+        return ""
+    for c in '\\"+,;<>':
+        value = value.replace(c, "\\" + c)
+    value = value.replace("\0", "\\00")
+    if value[0] in "# ":
+        value = "\\" + value
+    if value[-1] == " ":
+        value = value[:-1] + "\\ "
+    return value
+
+
+def subject_name(cert: Certificate | x509.Certificate) -> str:
+    """The signer's name as shown: common name, else organisation, else the full subject."""
+    rdns = _attributes(as_certificate(cert).subject)
+    for wanted in (_COMMON_NAME, _ORGANISATION):
+        for rdn in rdns:
+            for kind, tag, raw in rdn:
+                if kind == wanted:
+                    value = _value(tag, raw)
+                    return value if isinstance(value, str) else value.decode("utf-8", "replace")
+    return ",".join(
+        "+".join(f"{_SHORT_NAMES.get(k, k)}={_escape(_value(t, raw))}" for k, t, raw in rdn)
+        for rdn in reversed(rdns)
+    )
+
+
+def fingerprint(cert: Certificate | x509.Certificate) -> str:
     """SHA-256 of the DER certificate, lowercase hex (the machine form)."""
-    return cert.fingerprint(hashes.SHA256()).hex()
+    return as_certificate(cert).fingerprint
 
 
 def fingerprint_display(hex_digest: str) -> str:
@@ -73,35 +400,106 @@ def parse_fingerprint(text: str) -> str | None:
     return None
 
 
-def subject_name(cert: x509.Certificate) -> str:
-    """The signer's name as shown: common name, else organisation, else the full subject."""
-    from cryptography.x509.oid import NameOID
+def issued_by(cert: Certificate | x509.Certificate, issuer: Certificate | x509.Certificate) -> bool:
+    """Whether `issuer` names and signed `cert` (its signature checks with the issuer's key)."""
+    cert, issuer = as_certificate(cert), as_certificate(issuer)
+    if cert.issuer != issuer.subject:
+        return False
+    from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 
-    for oid in (NameOID.COMMON_NAME, NameOID.ORGANIZATION_NAME):
-        attrs = cert.subject.get_attributes_for_oid(oid)
-        if attrs:
-            value = attrs[0].value
-            return value if isinstance(value, str) else value.decode("utf-8", "replace")
-    return cert.subject.rfc4514_string()
-
-
-def issued_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
     try:
-        cert.verify_directly_issued_by(issuer)
-    except (ValueError, TypeError, InvalidSignature):
+        verify_signature(issuer.public_key(), cert.signature_algorithm, cert.signature, cert.tbs)
+    except (ValueError, TypeError, InvalidSignature, UnsupportedAlgorithm):
         return False
     return True
 
 
-def is_self_signed(cert: x509.Certificate) -> bool:
+def verify_signature(key: PublicKeyTypes, algorithm: bytes, signature: bytes, data: bytes) -> None:
+    """Check a certificate's `signature` over `data` with `key`, the way named by the
+    AlgorithmIdentifier DER `algorithm` (RSA, RSA-PSS, ECDSA, DSA, Ed25519, Ed448).
+
+    Raises InvalidSignature, or ValueError / TypeError / UnsupportedAlgorithm when the
+    algorithm is unknown or does not fit the key."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, padding, rsa
+
+    top = read_tlv(algorithm, 0, len(algorithm))
+    parts = children(algorithm, top) if top.tag == _SEQUENCE else []
+    if not parts or top.end != len(algorithm):
+        raise DerError("not an algorithm identifier")
+    kind, hash_name = _SIGNATURE_ALGORITHMS.get(oid_text(algorithm, parts[0]), ("", ""))
+
+    def digest(name: str) -> hashes.HashAlgorithm:
+        algo: hashes.HashAlgorithm = getattr(hashes, name.upper())()
+        return algo
+
+    if kind == "rsa" and isinstance(key, rsa.RSAPublicKey):
+        key.verify(signature, data, padding.PKCS1v15(), digest(hash_name))
+    elif kind == "pss" and isinstance(key, rsa.RSAPublicKey):
+        hash_name, mgf_hash, salt = _pss_parameters(algorithm, parts[1:])
+        pss = padding.PSS(padding.MGF1(digest(mgf_hash)), salt)
+        key.verify(signature, data, pss, digest(hash_name))
+    elif kind == "ecdsa" and isinstance(key, ec.EllipticCurvePublicKey):
+        key.verify(signature, data, ec.ECDSA(digest(hash_name)))
+    elif kind == "dsa" and isinstance(key, dsa.DSAPublicKey):
+        key.verify(signature, data, digest(hash_name))
+    elif (kind == "ed25519" and isinstance(key, ed25519.Ed25519PublicKey)) or (
+        kind == "ed448" and isinstance(key, ed448.Ed448PublicKey)
+    ):
+        key.verify(signature, data)
+    else:
+        raise TypeError("the signature algorithm does not fit the key, or is not known")
+
+
+def _pss_parameters(der: bytes, params: list[Tlv]) -> tuple[str, str, int]:
+    """(hash, MGF1 hash, salt length) of RSASSA-PSS parameters (RFC 4055 defaults)."""
+    hash_name, mgf_hash, salt = "sha1", "sha1", 20
+    if len(params) != 1 or params[0].tag != _SEQUENCE:
+        raise DerError("RSASSA-PSS without its parameters")
+    for tlv in children(der, params[0]):
+        inner = children(der, tlv)
+        if len(inner) != 1:
+            raise DerError("RSASSA-PSS parameters are not explicit")
+        if tlv.tag == 0xA0:
+            hash_name = _hash_name(der, inner[0])
+        elif tlv.tag == 0xA1:
+            mgf = children(der, inner[0])
+            if len(mgf) != 2 or oid_text(der, mgf[0]) != _MGF1:
+                raise DerError("RSASSA-PSS with a mask generation other than MGF1")
+            mgf_hash = _hash_name(der, mgf[1])
+        elif tlv.tag == 0xA2 and inner[0].tag == _INTEGER:
+            salt = int.from_bytes(der[inner[0].value_start : inner[0].end], "big", signed=True)
+        elif tlv.tag != 0xA3:
+            raise DerError("unknown RSASSA-PSS parameter")
+    return hash_name, mgf_hash, salt
+
+
+def _hash_name(der: bytes, algorithm: Tlv) -> str:
+    parts = children(der, algorithm) if algorithm.tag == _SEQUENCE else []
+    name = _HASH_ALGORITHMS.get(oid_text(der, parts[0])) if parts else None
+    if name is None:
+        raise DerError("a hash algorithm that is not known")
+    return name
+
+
+def is_self_signed(cert: Certificate | x509.Certificate) -> bool:
+    cert = as_certificate(cert)
     return cert.issuer == cert.subject and issued_by(cert, cert)
 
 
 __all__ = [
+    "Certificate",
+    "as_certificate",
     "fingerprint",
     "fingerprint_display",
     "is_self_signed",
     "issued_by",
+    "load_certificate",
+    "load_public_key",
+    "oid_text",
     "parse_fingerprint",
+    "read_certificate",
+    "read_pem_certificate",
     "subject_name",
+    "verify_signature",
 ]

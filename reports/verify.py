@@ -31,9 +31,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cryptography import x509
-
-from models.certificates import fingerprint, parse_fingerprint
+from models.certificates import (
+    CERT_FILE,
+    IDENTITY_FOLDER,
+    Certificate,
+    as_certificate,
+    load_certificate,
+    parse_fingerprint,
+    read_pem_certificate,
+)
 from models.errors import UserError
 from models.messages import Text
 from reports.verification.register import default_seen_file
@@ -51,6 +57,8 @@ from reports.verification.result import (
 from reports.verification.signed_file import MAX_PDF_BYTES, MAX_RECORD_BYTES, verify_signed_file
 
 if TYPE_CHECKING:
+    from cryptography import x509
+
     from models.storage.database import Database
 
 log = logging.getLogger("consent_desk.verify")
@@ -58,10 +66,8 @@ log = logging.getLogger("consent_desk.verify")
 # line), Python would print those to stderr. They go to the app's log when there is one.
 logging.getLogger("pyhanko").addHandler(logging.NullHandler())
 
-IDENTITY_CERTIFICATE = Path("identity") / "certificate.pem"  # as in models/identity.py
 
-
-def load_trust_certificate(path: Path) -> x509.Certificate:
+def load_trust_certificate(path: Path) -> Certificate:
     """A certificate the reader trusts (PEM or DER); unreadable → UserError (exit 2)."""
     try:
         data = path.read_bytes()
@@ -72,9 +78,7 @@ def load_trust_certificate(path: Path) -> x509.Certificate:
             value=e.strerror or e,
         ) from e
     try:
-        if b"-----BEGIN CERTIFICATE-----" in data:
-            return x509.load_pem_x509_certificate(data)
-        return x509.load_der_x509_certificate(data)
+        return load_certificate(data)
     except ValueError as e:
         raise UserError("error.reports.verify.name_not_certificate_pem_der", name=path.name) from e
 
@@ -90,9 +94,9 @@ def read_fingerprint(text: str) -> str:
 def own_identity_fingerprint(files_dir: Path) -> str | None:
     """The fingerprint of this desk's signing certificate, if it has one."""
     try:
-        pem = (files_dir / IDENTITY_CERTIFICATE).read_bytes()
-        return fingerprint(x509.load_pem_x509_certificates(pem)[0])
-    except (OSError, ValueError, IndexError):
+        pem = (files_dir / IDENTITY_FOLDER / CERT_FILE).read_bytes()
+        return read_pem_certificate(pem).fingerprint
+    except (OSError, ValueError):
         return None
 
 
@@ -102,7 +106,7 @@ def _looks_like_pdf(data: bytes) -> bool:
 
 def verify_statement(
     pdf: Path | bytes,
-    trust: x509.Certificate | None = None,
+    trust: Certificate | x509.Certificate | None = None,
     db: Database | None = None,
     register_folder: Path | None = None,
     *,
@@ -136,8 +140,14 @@ def verify_statement(
         return empty_result(False, Text("verify.problem.too_large"))
     if not _looks_like_pdf(data):
         return empty_result(False, Text("verify.problem.not_pdf"))
-    confirm = Confirmation(trust, frozenset(fingerprints), own_fingerprint)
-    seen: Path | None = default_seen_file() if seen_file is True else (seen_file or None)
+    try:
+        anchor = as_certificate(trust) if trust is not None else None
+    except ValueError as e:
+        raise UserError("error.reports.verify.name_not_certificate_pem_der", name="--trust") from e
+    confirm = Confirmation(anchor, frozenset(fingerprints), own_fingerprint)
+    seen: Path | None = None  # only a published register's sequence is remembered
+    if register_folder is not None:
+        seen = default_seen_file() if seen_file is True else (seen_file or None)
     try:
         with _warnings_logged():
             result = verify_signed_file(data, confirm)

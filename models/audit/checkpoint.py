@@ -190,21 +190,19 @@ def _verify_signature(public: object, data: bytes, sig: bytes) -> bool:
 def _own_public_key(files_dir: Path, key_id: str) -> object | None:
     """The public key of this desk's certificate when its fingerprint is `key_id`, read
     without `cryptography.x509` (~25 ms): the PEM's DER is hashed and only its key loaded."""
-    from models.certificates import CERT_FILE, IDENTITY_FOLDER, first_pem_der, public_key_info
+    from models.certificates import (
+        CERT_FILE,
+        IDENTITY_FOLDER,
+        first_pem_der,
+        load_public_key,
+        public_key_info,
+    )
 
     try:
         der = first_pem_der((files_dir / IDENTITY_FOLDER / CERT_FILE).read_bytes())
         if der is None or hashlib.sha256(der).hexdigest() != key_id:
             return None
-        spki = public_key_info(der)
-        try:
-            from cryptography.hazmat.bindings._rust import openssl as core
-
-            return core.keys.load_der_public_key(spki)
-        except (ImportError, AttributeError):  # pragma: no cover - another cryptography
-            from cryptography.hazmat.primitives.serialization import load_der_public_key
-
-            return load_der_public_key(spki)
+        return load_public_key(public_key_info(der))
     except Exception:  # unreadable or unusual: the full certificate reader decides
         return None
 

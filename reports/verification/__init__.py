@@ -8,12 +8,18 @@
 - `register_answer`: what this desk's register, a published register or folder adds;
 - `result`: the answer (`VerifyResult`), its exit code and headline; its problems and notes
   are catalogue messages (`models.messages.Text`), English as strings, either language shown;
-- `certs`: certificate names and fingerprints;
+- `models.certificates`: certificates read with the strict DER reader (names, validity,
+  fingerprints, who issued them) without `cryptography.x509`;
 - `register`: the agency's published register, read only when its key is confirmed, and the
   highest register sequence seen per agency key;
-- `deferred`: keeps pyHanko's reader from loading the certificate path validator.
+- `deferred`: keeps pyHanko's reader from loading the certificate path validator, the key
+  file formats (SSH, PKCS#12 and with it `cryptography.x509`) and the local time zone
+  until used.
 """
 
-from reports.verification.deferred import defer_package
+from reports.verification.deferred import defer_module, defer_package
 
 defer_package("pyhanko_certvalidator")
+defer_package("cryptography.hazmat.primitives.serialization")
+defer_module("cryptography.hazmat.primitives.serialization.pkcs12")
+defer_package("tzlocal")

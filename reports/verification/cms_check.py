@@ -17,12 +17,11 @@ from datetime import datetime
 from typing import Any
 
 from asn1crypto import cms, core
-from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 
-from models.certificates import issued_by
+from models.certificates import Certificate, issued_by, read_certificate
 from models.der import DerError, check_strict, read_tlv
 from models.messages import Text
 
@@ -45,8 +44,8 @@ class CmsOutcome:
     problems: list[Text] = field(default_factory=list)
     intact: bool = False  # the signed bytes hash to the signed message digest
     valid: bool = False  # the signer's key made the signature over the signed attributes
-    signer: x509.Certificate | None = None
-    certificates: list[x509.Certificate] = field(default_factory=list)
+    signer: Certificate | None = None
+    certificates: list[Certificate] = field(default_factory=list)
     signing_time: datetime | None = None
 
 
@@ -129,8 +128,8 @@ def _check(der: bytes, signed_bytes: bytes, out: CmsOutcome, exact_certificates:
     if signer_cert is None:
         return
     out.signer = signer_cert
-    out.certificates = [c for _, c in certs]
-    if exact_certificates and not _exact_set([a.dump() for a, _ in certs], signer_cert):
+    out.certificates = certs
+    if exact_certificates and not _exact_set([c.der for c in certs], signer_cert):
         out.problems.append(Text("verify.cms.certificates_not_as_signed"))
         return
     _check_chain(signer_cert, out)
@@ -170,10 +169,8 @@ def _check(der: bytes, signed_bytes: bytes, out: CmsOutcome, exact_certificates:
         out.problems.append(Text("verify.cms.value_mismatch"))
 
 
-def _certificates(
-    signed: cms.SignedData, out: CmsOutcome
-) -> list[tuple[Any, x509.Certificate]] | None:
-    certs: list[tuple[Any, x509.Certificate]] = []
+def _certificates(signed: cms.SignedData, out: CmsOutcome) -> list[Certificate] | None:
+    certs: list[Certificate] = []
     if isinstance(signed["certificates"], core.Void):
         out.problems.append(Text("verify.cms.no_certificate"))
         return None
@@ -181,15 +178,15 @@ def _certificates(
         if choice.name != "certificate":
             out.problems.append(Text("verify.cms.not_certificates"))
             return None
-        der = choice.chosen.dump()
-        certs.append((choice.chosen, x509.load_der_x509_certificate(der)))
+        try:
+            certs.append(read_certificate(choice.chosen.dump()))
+        except DerError as e:  # a certificate the signature carries, not the signature's DER
+            raise ValueError(str(e)) from e
     return certs
 
 
-def _exact_set(encodings: list[bytes], signer: x509.Certificate) -> bool:
-    from cryptography.hazmat.primitives.serialization import Encoding
-
-    signer_der = signer.public_bytes(Encoding.DER)
+def _exact_set(encodings: list[bytes], signer: Certificate) -> bool:
+    signer_der = signer.der
     others = [e for e in encodings if e != signer_der]
     return (
         encodings == sorted(encodings)
@@ -199,21 +196,21 @@ def _exact_set(encodings: list[bytes], signer: x509.Certificate) -> bool:
 
 
 def _named_certificate(
-    sid: cms.SignerIdentifier, certs: list[tuple[Any, x509.Certificate]], out: CmsOutcome
-) -> x509.Certificate | None:
+    sid: cms.SignerIdentifier, certs: list[Certificate], out: CmsOutcome
+) -> Certificate | None:
     if sid.name != "issuer_and_serial_number":
         out.problems.append(Text("verify.cms.no_longer_names"))
         return None
     issuer = sid.chosen["issuer"].dump()
     serial = sid.chosen["serial_number"].native
-    for asn1_cert, cert in certs:
-        if asn1_cert["tbs_certificate"]["issuer"].dump() == issuer and cert.serial_number == serial:
+    for cert in certs:
+        if cert.issuer == issuer and cert.serial_number == serial:
             return cert
     out.problems.append(Text("verify.cms.no_longer_names"))
     return None
 
 
-def _check_chain(signer_cert: x509.Certificate, out: CmsOutcome) -> None:
+def _check_chain(signer_cert: Certificate, out: CmsOutcome) -> None:
     """Every certificate carried is the signer's or an issuer on its chain."""
     needed = [signer_cert]
     frontier = [signer_cert]
@@ -236,7 +233,7 @@ def _check_chain(signer_cert: x509.Certificate, out: CmsOutcome) -> None:
 
 
 def _signature_ok(
-    cert: x509.Certificate,
+    cert: Certificate,
     algorithm: cms.SignedDigestAlgorithm,
     digest_name: str,
     signature: bytes,

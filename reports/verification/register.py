@@ -18,9 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cryptography import x509
-
-from models.certificates import fingerprint
+from models.certificates import read_pem_certificate
 from models.messages import Text
 from reports.verification.cms_check import check_cms
 
@@ -85,8 +83,8 @@ def read_register(folder: Path) -> CheckedRegister:
     signature = _read(folder / SIGNATURE_FILE, 1024 * 1024)
     pem = _read(folder / CERTIFICATE_FILE, 1024 * 1024)
     try:
-        certificate = x509.load_pem_x509_certificates(pem)[0]
-    except (ValueError, IndexError) as e:
+        certificate = read_pem_certificate(pem)
+    except ValueError as e:
         raise RegisterUnreadable(
             Text(
                 "error.reports.public_register.certificate_file_not_certificate",
@@ -97,8 +95,8 @@ def read_register(folder: Path) -> CheckedRegister:
     if outcome.problems or outcome.signer is None:
         reason = outcome.problems[0] if outcome.problems else Text("verify.cms.no_signer")
         raise RegisterUnreadable(Text("verify.register.bad_signature", reason=reason))
-    fp = fingerprint(outcome.signer)
-    if fp != fingerprint(certificate):
+    fp = outcome.signer.fingerprint
+    if fp != certificate.fingerprint:
         raise RegisterUnreadable(Text("verify.register.other_certificate"))
     try:
         content = json.loads(data.decode("utf-8"))

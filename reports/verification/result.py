@@ -10,9 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from cryptography import x509
-
-from models.certificates import fingerprint_display
+from models.certificates import Certificate, fingerprint_display
 from models.messages import Text, phrase, render
 from models.statements.record import StatementStatus
 
@@ -27,7 +25,7 @@ EXIT_WITHDRAWN = 4
 class Confirmation:
     """What the reader accepts as the agency's key (any one is enough)."""
 
-    certificate: x509.Certificate | None = None  # --trust (the agency's or its CA's)
+    certificate: Certificate | None = None  # --trust (the agency's or its CA's)
     fingerprints: frozenset[str] = frozenset()  # --fingerprint, lowercase hex
     own_fingerprint: str | None = None  # this desk's identity
 

@@ -15,10 +15,8 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from cryptography import x509
-from cryptography.x509.oid import ExtensionOID
-
 from models.certificates import (
+    Certificate,
     fingerprint,
     fingerprint_display,
     is_self_signed,
@@ -28,7 +26,7 @@ from models.certificates import (
 from models.messages import Text
 from models.statements.record import RECORD_FILE_NAME, parse_record
 from reports.verification import pdf_parts
-from reports.verification.cms_check import check_cms
+from reports.verification.cms_check import CmsOutcome, check_cms
 from reports.verification.result import Confirmation, VerifyResult
 from reports.verification.structure import byte_range_problems, oversized_signature_value
 
@@ -61,7 +59,8 @@ def verify_signed_file(data: bytes, confirm: Confirmation) -> VerifyResult:
         problems.append(Text("verify.problem.no_signature_value"))
         return compose(problems, notes, None, None, None, None, confirm)
     ranges = [v if isinstance(v, int) and not isinstance(v, bool) else -1 for v in byte_range]
-    problems.extend(byte_range_problems(data, ranges, bytes(contents)))
+    around = byte_range_problems(data, ranges, bytes(contents))
+    problems.extend(around)
     signed_bytes = b""
     if len(ranges) == 4 and min(ranges) >= 0:
         first = data[ranges[0] : ranges[0] + ranges[1]]
@@ -71,11 +70,28 @@ def verify_signed_file(data: bytes, confirm: Confirmation) -> VerifyResult:
     signer = cms.signer
     if signer is None:
         return compose(problems, notes, None, None, None, None, confirm)
+    record_bytes = pdf_parts.attachment(reader, RECORD_FILE_NAME, MAX_RECORD_BYTES)
+    signed_at = cms.signing_time or pdf_parts.pdf_date(sig.value.get("/M"))
+    if (
+        record_bytes is None
+        and not around
+        and len(fields) == 1
+        and _confirmed_by(signer, cms.certificates, confirm, signed_at) is None
+        and _signed_by_its_signer(cms, bytes(contents), signed_bytes)
+    ):
+        # Someone else's genuine signature over the whole of a PDF that holds no statement
+        # (every PDF the agency signs carries its record): said plainly, rather than as the
+        # ways its signature differs from a statement's, which read like tampering.
+        name = subject_name(signer)
+        who = (name, fingerprint(signer), is_self_signed(signer))
+        at = signed_at.isoformat() if signed_at else None
+        foreign = Text("verify.problem.foreign_signature", signer=name)
+        result = compose([foreign], [], None, False, who, at, confirm)
+        return replace(result, problems=(foreign,))  # it says the record is missing, too
     if str(sig.value.get("/SubFilter", "")) not in ("/ETSI.CAdES.detached", "/adbe.pkcs7.detached"):
         problems.append(Text("verify.problem.not_detached_cms"))
     if pdf_parts.certification_level(reader, sig) != 1:
         problems.append(Text("verify.problem.not_certification"))
-    record_bytes = pdf_parts.attachment(reader, RECORD_FILE_NAME, MAX_RECORD_BYTES)
     keys = pdf_parts.keywords(reader)
     page_bound: bool | None = None
     expected_pages = keys.get(pdf_parts.PAGE_DIGEST_KEY)
@@ -90,7 +106,6 @@ def verify_signed_file(data: bytes, confirm: Confirmation) -> VerifyResult:
             problems.append(Text("verify.problem.page_digest"))
     else:
         notes.append(Text("verify.note.no_page_digest"))
-    signed_at = cms.signing_time or pdf_parts.pdf_date(sig.value.get("/M"))
     self_signed = is_self_signed(signer)
     if signer.issuer == signer.subject and not self_signed:
         problems.append(Text("verify.problem.certificate_altered"))
@@ -123,21 +138,21 @@ def verify_signed_file(data: bytes, confirm: Confirmation) -> VerifyResult:
     return replace(result, page_text_bound=page_bound)
 
 
-def _is_ca(cert: x509.Certificate) -> bool:
-    try:
-        ext = cert.extensions.get_extension_for_oid(ExtensionOID.BASIC_CONSTRAINTS)
-    except x509.ExtensionNotFound:
-        return False
-    return bool(ext.value.ca)  # type: ignore[attr-defined]
+def _signed_by_its_signer(cms: CmsOutcome, contents: bytes, signed_bytes: bytes) -> bool:
+    """Whether the signature is its signer's own over the bytes it covers, whatever the
+    certificates it carries (a statement's are exactly as our signing writes them)."""
+    if not (cms.intact and cms.valid):
+        cms = check_cms(contents, signed_bytes)
+    return cms.intact and cms.valid
 
 
-def _valid_at(cert: x509.Certificate, when: datetime | None) -> bool:
+def _valid_at(cert: Certificate, when: datetime | None) -> bool:
     return when is None or cert.not_valid_before_utc <= when <= cert.not_valid_after_utc
 
 
 def _confirmed_by(
-    signer: x509.Certificate,
-    carried: list[x509.Certificate],
+    signer: Certificate,
+    carried: list[Certificate],
     confirm: Confirmation,
     when: datetime | None,
 ) -> str | None:
@@ -150,7 +165,7 @@ def _confirmed_by(
     if confirm.own_fingerprint is not None and confirm.own_fingerprint == fp:
         return "this desk's identity"
     anchor = confirm.certificate
-    if anchor is None or not _is_ca(anchor):
+    if anchor is None or not anchor.is_ca:
         return None
     # A chain from the signer through the carried certificates up to the trusted authority.
     cert = signer
@@ -161,7 +176,7 @@ def _confirmed_by(
             (
                 c
                 for c in carried
-                if c is not cert and c.subject == cert.issuer and _is_ca(c) and issued_by(cert, c)
+                if c is not cert and c.subject == cert.issuer and c.is_ca and issued_by(cert, c)
             ),
             None,
         )

@@ -298,6 +298,25 @@ def test_the_quick_commands_load_no_database_layer(agency, argv) -> None:
     assert not loaded(seen["modules"], "pyhanko_certvalidator.context")
 
 
+def test_statement_verify_loads_no_certificate_library_nor_key_file_formats(agency) -> None:
+    """Certificates are read with the strict DER reader; pyHanko's reader imports the key
+    file formats (PKCS#12 pulls in `cryptography.x509`) and the local time zone, which a
+    verification never uses: they load only when used (reports/verification/deferred.py)."""
+    seen = probe("--db", str(agency), "statement", "verify", str(agency.parent / "one.pdf"))
+    assert seen["code"] in (0, 3)
+    for unused in (
+        "cryptography.x509",
+        "cryptography.hazmat.primitives.serialization.ssh",
+        "pyhanko.sign",
+        "pyhanko.pdf_utils.writer",
+        "reportlab",
+        "aiohttp",
+        "models.dates",
+        "platformdirs",
+    ):
+        assert not loaded(seen["modules"], unused), unused
+
+
 def test_fast_start_off_means_the_ordinary_path_everywhere(agency, monkeypatch) -> None:
     monkeypatch.setenv("CONSENT_DESK_FAST_START", "0")
     seen = probe("--db", str(agency), "roster", "search", "lin")

@@ -264,3 +264,58 @@ def test_any_changed_digit_of_the_signature_is_noticed(statement):
         if verify_statement(bytes(tampered)).valid:
             escaped.append(i)
     assert escaped == [], f"{len(escaped)} changed digits went unnoticed, e.g. at {escaped[:5]}"
+
+
+def _signed_by(identity) -> bytes:
+    """A plain one-page PDF genuinely signed by `identity` with pyHanko: no statement."""
+    from pyhanko.sign import signers
+
+    blank = PdfWriter()
+    blank.add_blank_page(200, 200)
+    plain = io.BytesIO()
+    blank.write(plain)
+    out = signers.sign_pdf(
+        IncrementalPdfFileWriter(io.BytesIO(plain.getvalue())),
+        signers.PdfSignatureMetadata(field_name="Signature"),
+        signer=pyhanko_signer(identity),
+    )
+    return out.getvalue()
+
+
+def test_a_pdf_genuinely_signed_by_someone_else_is_said_to_be_no_statement_of_the_agency():
+    from models.messages import in_language
+
+    other = quick_identity("Northwind Pictures Ltd")
+    pdf = _signed_by(other)
+    result = verify_statement(pdf, seen_file=None)
+    assert result.exit_code == EXIT_INVALID and result.verdict == "not_authentic"
+    first = result.problems[0]
+    assert first.startswith("Not one of the agency's statements: this PDF is signed by someone")
+    assert "(Northwind Pictures Ltd)" in first
+    assert in_language(first, "zh").startswith("这不是经纪公司出具的声明：此 PDF 由他人（Northwind")
+    assert not any("not as they were signed" in p or "certification" in p for p in result.problems)
+    assert result.signer == "Northwind Pictures Ltd"
+    assert result.fingerprint == other.identity.fingerprint
+    # Refused all the same when the reader gives the agency's fingerprint.
+    agency = quick_identity("Starlight Talent")
+    given = verify_statement(pdf, fingerprints=(agency.identity.fingerprint,), seen_file=None)
+    assert given.exit_code == EXIT_INVALID and given.problems[0] == first
+
+
+def test_only_a_whole_genuine_signature_without_a_record_is_called_someone_elses():
+    other = quick_identity("Northwind Pictures Ltd")
+    pdf = _signed_by(other)
+    # Changed after signing: that is what the reader is told, not whose signature it is.
+    changed = verify_statement(pdf + b"\n% added later\n", seen_file=None)
+    assert changed.exit_code == EXIT_INVALID
+    assert not any(p.startswith("Not one of the agency's") for p in changed.problems)
+    assert any("added to the file after it was signed" in p for p in changed.problems)
+    # Signed by the very key the reader confirms: not "someone else".
+    confirmed = verify_statement(pdf, fingerprints=(other.identity.fingerprint,), seen_file=None)
+    assert confirmed.exit_code == EXIT_INVALID
+    assert not any(p.startswith("Not one of the agency's") for p in confirmed.problems)
+    # Nor one whose signature does not check: the signed page was changed.
+    edited = verify_statement(pdf.replace(b" 200 200 ]", b" 200 201 ]", 1), seen_file=None)
+    assert edited.exit_code == EXIT_INVALID
+    assert not any(p.startswith("Not one of the agency's") for p in edited.problems)
+    assert any("changed after signing" in p or "digest" in p for p in edited.problems)

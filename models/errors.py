@@ -11,6 +11,10 @@ from collections.abc import Sequence
 
 from models.messages import PHRASE, Text, field_name, has, phrase, render
 
+TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
+if TYPE_CHECKING:
+    from typing import Any
+
 
 def message_of(message: str, params: dict[str, Any]) -> Text:
     """The catalogue message a problem or error carries: a `Text`, or a code and its values.
@@ -27,10 +31,6 @@ def message_of(message: str, params: dict[str, Any]) -> Text:
             "values (add the entry in en.json and zh.json), not a sentence"
         )
     return Text(message, **params)
-
-TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
-if TYPE_CHECKING:
-    from typing import Any
 
 
 class UserError(Exception):

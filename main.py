@@ -28,6 +28,8 @@ def _gui_args(argv: list[str]) -> argparse.Namespace | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the program; `argv` given (tests, other modules): run it inside this process."""
+    whole_process = argv is None
     argv = sys.argv[1:] if argv is None else list(argv)
     gui = _gui_args(argv)
     if gui is not None:
@@ -42,7 +44,20 @@ def main(argv: list[str] | None = None) -> int:
         from ui.app import run_gui
 
         return int(run_gui(args))
-    return run_command(args)
+    code = run_command(args)
+    if whole_process:
+        _ending()
+    return code
+
+
+def _ending() -> None:
+    """The command has finished (its database closed, its files written and closed) and the
+    process ends now: the interpreter's last collection would walk every object the command
+    made (~4 ms after a feature script's `script analyze`) to find nothing worth freeing.
+    `gc.freeze()` takes them out of its sight; atexit handlers (log files) still run."""
+    import gc
+
+    gc.freeze()
 
 
 if __name__ == "__main__":

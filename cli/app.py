@@ -11,14 +11,16 @@ import importlib
 import json
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NoReturn
 
 from cli.commands import COMMANDS, GLOBAL_OPTIONS, Arg, Command, Exclusive, Group, find
 from cli.formatting import HelpFormatter
 from cli.language import localize_parser, say, set_language, user_message
 from models.errors import UserError
 
+TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
 if TYPE_CHECKING:
+    from typing import Any, NoReturn
+
     from models.desk import Desk
     from models.storage.database import Database
 
@@ -114,6 +116,13 @@ class VersionAction(argparse.Action):
 
 
 def package_version() -> str:
+    """The installed package's version. Read from its `.dist-info` folder on `sys.path`, the
+    first one as `importlib.metadata` finds it, without importing that (it loads zipfile and
+    the email package: ~20 ms, most of `--version`); `importlib.metadata` when that fails
+    (an archive on the path, an egg)."""
+    found = _dist_info_version()
+    if found is not None:
+        return found
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -122,9 +131,36 @@ def package_version() -> str:
         return "unknown"
 
 
-def _command_in(argv: list[str]) -> str | None:
-    """The top-level command named in `argv` (skipping global options and their values)."""
+def _dist_info_version() -> str | None:
+    import os
+
+    for folder in sys.path:
+        try:
+            names = sorted(os.listdir(folder or "."))
+        except OSError:
+            continue
+        for name in names:
+            if name.lower().startswith("consent_desk-") and name.endswith(".dist-info"):
+                try:
+                    with open(os.path.join(folder, name, "METADATA"), encoding="utf-8") as f:
+                        for line in f:
+                            if line.startswith("Version:"):
+                                return line.partition(":")[2].strip()
+                            if not line.strip():
+                                break  # the headers end at the first blank line
+                except OSError:
+                    pass
+                return None
+    return None
+
+
+def _command_in(argv: list[str]) -> tuple[str | None, bool]:
+    """The top-level command named in `argv` (skipping global options and their values), and
+    whether only global options come before it (so nothing there can ask for the top-level
+    help, such as `--help` or an abbreviation of it)."""
     valued = {a.flags[0] for a in GLOBAL_OPTIONS if a.options.get("action") is None}
+    known = {a.flags[0] for a in GLOBAL_OPTIONS}
+    only_globals = True
     skip = False
     for token in argv:
         if skip:
@@ -132,8 +168,10 @@ def _command_in(argv: list[str]) -> str | None:
         elif token in valued:
             skip = True
         elif not token.startswith("-"):
-            return token
-    return None
+            return token, only_globals
+        elif token.split("=", 1)[0] not in known:
+            only_globals = False
+    return None, only_globals
 
 
 def _add_arguments(parser: argparse.ArgumentParser, args: tuple[Arg | Exclusive, ...]) -> None:
@@ -171,7 +209,9 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser, from the command table (cli/commands.py); imports no command's module.
 
     With `argv`, only the command it names gets its sub-commands and arguments (the others
-    are listed by name and help line, which is all `--help` shows); without, all of them.
+    are listed by name and help line, which is all `--help` shows), and when nothing before
+    that command can ask for the top-level help, the others are left out altogether (each
+    costs a parser to build); without `argv`, all of them.
     """
     parser = OneLineParser(
         prog="consent-desk",
@@ -180,8 +220,12 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     _add_arguments(parser, GLOBAL_OPTIONS)
     parser.add_argument("--version", action=VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
-    named = find(_command_in(argv) or "") if argv is not None else None
+    name, only_globals = _command_in(argv) if argv is not None else (None, False)
+    named = find(name or "")
+    alone = named is not None and only_globals
     for entry in COMMANDS:
+        if alone and entry is not named:
+            continue
         _add_entry(sub, entry, full=argv is None or entry is named)
     if argv is not None:
         _choose_language(argv)

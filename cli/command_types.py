@@ -1,56 +1,85 @@
 """The parts of the command table (cli/commands.py): arguments, commands, groups, choices.
 
-Standard library only, like the table itself: `--help` imports nothing else.
+Plain classes, like the table itself: `--help` imports nothing but argparse (not even
+`dataclasses`, whose `inspect` import alone cost more than the rest of the table).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 
-@dataclass(frozen=True)
 class Arg:
     """One `add_argument` call: its flags (or positional name) and keyword options."""
 
-    flags: tuple[str, ...]
-    options: dict[str, Any] = field(default_factory=dict)
+    __slots__ = ("flags", "options")
+
+    def __init__(self, flags: tuple[str, ...], options: dict[str, Any] | None = None) -> None:
+        self.flags = flags
+        self.options = {} if options is None else options
+
+    def __repr__(self) -> str:
+        return f"Arg({self.flags!r}, {self.options!r})"
 
 
 def arg(*flags: str, **options: Any) -> Arg:
     return Arg(flags, options)
 
 
-@dataclass(frozen=True)
 class Exclusive:
     """Options of which at most one (exactly one when `required`) may be given."""
 
-    args: tuple[Arg, ...]
-    required: bool = False
+    __slots__ = ("args", "required")
+
+    def __init__(self, args: tuple[Arg, ...], required: bool = False) -> None:
+        self.args = args
+        self.required = required
+
+    def __repr__(self) -> str:
+        return f"Exclusive({self.args!r}, required={self.required!r})"
 
 
-@dataclass(frozen=True)
 class Command:
     """A command that runs: `handler` is "module:function", imported only when it runs."""
 
-    name: str
-    help: str
-    handler: str
-    args: tuple[Arg | Exclusive, ...] = ()
-    description: str | None = None
+    __slots__ = ("args", "description", "handler", "help", "name")
+
+    def __init__(
+        self,
+        name: str,
+        help: str,
+        handler: str,
+        args: tuple[Arg | Exclusive, ...] = (),
+        description: str | None = None,
+    ) -> None:
+        self.name = name
+        self.help = help
+        self.handler = handler
+        self.args = args
+        self.description = description
+
+    def __repr__(self) -> str:
+        return f"Command({self.name!r}, handler={self.handler!r})"
 
 
-@dataclass(frozen=True)
 class Group:
     """A command made of sub-commands (`consent-desk roster search …`)."""
 
-    name: str
-    help: str
-    commands: tuple[Command, ...]
+    __slots__ = ("commands", "help", "name")
+
+    def __init__(self, name: str, help: str, commands: tuple[Command, ...]) -> None:
+        self.name = name
+        self.help = help
+        self.commands = commands
 
     @property
     def dest(self) -> str:
         return f"{self.name}_command"
+
+    def __repr__(self) -> str:
+        return f"Group({self.name!r}, {[c.name for c in self.commands]!r})"
 
 
 GLOBAL_OPTIONS: tuple[Arg, ...] = (

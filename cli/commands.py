@@ -1,9 +1,9 @@
 """The command table: every command's name, help line and arguments, and where its handler is.
 
-This table (with cli/command_types.py and its two parts) imports nothing but the standard
-library's `dataclasses`: `consent-desk --help` and `consent-desk COMMAND --help` are answered
-from this table alone, and a command's handler module (with its services, SQLAlchemy, PDF
-and signing libraries) is imported only when that command runs (`Handler.__call__`).
+This table (with cli/command_types.py and its two parts) imports nothing: `consent-desk
+--help` and `consent-desk COMMAND --help` are answered from this table alone, and a command's
+handler module (with its services, SQLAlchemy, PDF and signing libraries) is imported only
+when that command runs (`Handler.__call__`).
 
 How to extend it
 ----------------

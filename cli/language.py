@@ -13,11 +13,14 @@ import json
 import os
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
 
 from models.errors import UserError
 from models.messages import render
 from models.resources import resource_path
+
+TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 LANGUAGE_ENV = "CONSENT_DESK_LANG"
 _ORDER = (LANGUAGE_ENV, "LC_ALL", "LC_MESSAGES", "LANG")
@@ -68,7 +71,7 @@ def kind_words(kind: Any) -> str:
 
 
 def user_message(error: UserError, env: Mapping[str, str] | None = None) -> str:
-    return error.message_zh if wants_chinese(env) else error.message
+    return error.text("zh" if wants_chinese(env) else "en")
 
 
 @cache

@@ -9,8 +9,9 @@ from typing import Any
 
 from cli.app import Context, print_json
 from cli.language import language, pick, say, wants_chinese
+from cli.reading import read_moment
 from models.clock import utc_now
-from models.dates import PROPOSAL_AS_OF, MomentFormatError, parse_moment
+from models.dates import PROPOSAL_AS_OF
 from models.proposals.review import parse_languages
 from models.proposals.values import CheckRun, ProposalStatus
 from reports.review import export_review
@@ -22,10 +23,7 @@ def _as_of(text: str | None) -> datetime | None:
         return None
     if text.strip().lower() == "now":
         return utc_now()
-    try:
-        return parse_moment(text, PROPOSAL_AS_OF)
-    except MomentFormatError as e:
-        raise e.user_error("--as-of") from None
+    return read_moment(text, PROPOSAL_AS_OF, "--as-of")
 
 
 def check_json(run: CheckRun) -> dict[str, Any]:

@@ -50,14 +50,20 @@ def print_artists(found: list[Artist], as_json: bool) -> int:
     return 0
 
 
-def parse_when(text: str, rule: MomentRule, what: str) -> datetime:
-    """A typed moment under `rule` (models/dates), in UTC; one clear line when it is not."""
+def read_moment(text: str, rule: MomentRule, what: str) -> datetime:
+    """A typed moment under `rule` (models/dates), with the offset it was read with; a
+    UserError naming `what` (`--as-of`) when it is not one, so every command says it alike."""
     from models.dates import MomentFormatError, parse_moment
 
     try:
-        return parse_moment(text, rule).astimezone(UTC)
+        return parse_moment(text, rule)
     except MomentFormatError as e:
         raise e.user_error(what) from None
+
+
+def parse_when(text: str, rule: MomentRule, what: str) -> datetime:
+    """A typed moment under `rule` (models/dates), in UTC; one clear line when it is not."""
+    return read_moment(text, rule, what).astimezone(UTC)
 
 
 def consent_list_time(as_of: str | None, jurisdiction: str) -> datetime:

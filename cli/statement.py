@@ -22,12 +22,10 @@ if TYPE_CHECKING:
 def parse_time(text: str) -> datetime:
     """--as-of under the statement rule (models/dates): naive and bare days are desk time."""
     # The date rules (and the time zone database) load only for the commands that issue.
-    from models.dates import MomentFormatError, desk_zone, parse_moment, statement_as_of
+    from cli.reading import read_moment
+    from models.dates import desk_zone, statement_as_of
 
-    try:
-        return parse_moment(text, statement_as_of(desk_zone()))
-    except MomentFormatError as e:
-        raise e.user_error("--as-of") from None
+    return read_moment(text, statement_as_of(desk_zone()), "--as-of")
 
 
 def _service(ctx: Context) -> StatementService:

@@ -39,15 +39,17 @@ class AgencyProfile:
         out: list[FieldProblem] = []
         url = self.verify_url
         if url and (not url.startswith("https://") or any(c.isspace() for c in url)):
-            out.append(FieldProblem("verify_url", "must be an https:// address"))
+            out.append(FieldProblem("verify_url", "problem.verify_url_https"))
         if len(url) > MAX_TEXT:
-            out.append(FieldProblem("verify_url", f"is longer than {MAX_TEXT} characters"))
+            out.append(FieldProblem("verify_url", "problem.is_longer_than_characters", n=MAX_TEXT))
         for field_name in ("name", "name_zh", "address", "address_zh"):
             value: str = getattr(self, field_name)
             if len(value) > MAX_TEXT:
-                out.append(FieldProblem(field_name, f"is longer than {MAX_TEXT} characters"))
+                out.append(
+                    FieldProblem(field_name, "problem.is_longer_than_characters", n=MAX_TEXT)
+                )
             if any(ord(c) < 32 and c != "\n" for c in value):
-                out.append(FieldProblem(field_name, "contains control characters"))
+                out.append(FieldProblem(field_name, "problem.contains_control_characters"))
         return out
 
     @property

@@ -8,61 +8,73 @@ else is a bug and is logged with its traceback.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from models.messages import code_of, field_name, has, render
+from models.messages import PHRASE, Text, field_name, has, phrase, render
+
+TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
+if TYPE_CHECKING:
+    from typing import Any
+
+
+def message_of(message: str, params: dict[str, Any]) -> Text:
+    """The catalogue message a problem or error carries: a `Text`, or a code and its values.
+
+    A sentence is refused (a programming error, caught by the tests): words live once in
+    resources/messages, so every message renders in English and Chinese where it is shown."""
+    if isinstance(message, Text):
+        if params:
+            raise TypeError(f"{message.code!r} is a Text already; give its values to Text()")
+        return message
+    if not isinstance(message, str) or not has(message):
+        raise ValueError(
+            f"{message!r} is not a code of resources/messages: give a catalogue code and its "
+            "values (add the entry in en.json and zh.json), not a sentence"
+        )
+    return Text(message, **params)
 
 
 class UserError(Exception):
     """A problem with the user's input or environment, with a message meant for people.
 
     Raise it with a catalogue code and the message's values — `UserError("error.file.unreadable",
-    path=p)` — and it renders in English or Chinese where it is shown (`text(language)`), like
-    `FieldProblem`. A ready sentence (and its Chinese) still works for messages composed
-    elsewhere (e.g. a list of validation problems).
+    path=p)` — or a ready `Text`; it renders in English or Chinese where it is shown
+    (`text(language)`), like `FieldProblem`. `message` is that `Text` (its English wording,
+    its `code` and values).
     """
 
-    def __init__(self, message: str, message_zh: str | None = None, **params: Any) -> None:
-        if message_zh is None and " " not in message and has(message):
-            self.code = message
-            self.params: dict[str, Any] = params
-            message, message_zh = render(message, "en", params), render(message, "zh", params)
-        else:
-            self.code, self.params = "", {}
-        super().__init__(message)
-        self.message = message
-        self.message_zh = message_zh or message
+    def __init__(self, message: str, /, **params: Any) -> None:
+        self.message = message_of(message, params)
+        super().__init__(self.message)
 
     def text(self, language: str) -> str:
         """The message in `language` ("en" or "zh")."""
-        return self.message_zh if language == "zh" else self.message
+        return self.message.render(language)
 
     def __str__(self) -> str:
-        return self.message
+        return str(self.message)
 
 
 class FieldProblem:
     """One validation problem tied to a field (and a row, for imports).
 
     Give it a catalogue code and values — `FieldProblem("bio", "problem.is_longer_than_characters",
-    n=200)` — and it renders in either language at the edge (`text("zh")`). An English message
-    instead of a code still works (the catalogue finds its code by the English wording).
+    n=200)` — or a ready `Text`, and it renders in either language at the edge (`text("zh")`).
     """
 
-    __slots__ = ("code", "field", "message", "params", "row")
+    __slots__ = ("field", "message", "row")
 
-    def __init__(self, field: str, message: str, row: int | None = None, **params: Any) -> None:
+    def __init__(self, field: str, message: str, /, row: int | None = None, **params: Any) -> None:
         self.field = field
         self.row = row
-        if " " not in message and has(message):
-            self.code = message
-            self.params: dict[str, Any] = dict(params)
-            self.message = render(message, "en", params)
-        else:
-            found = code_of(message)
-            self.code = found[0] if found else ""
-            self.params = dict(found[1]) if found else {}
-            self.message = message
+        self.message = message_of(message, params)
+
+    @property
+    def code(self) -> str:
+        return self.message.code
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return self.message.params
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, FieldProblem):
@@ -77,33 +89,32 @@ class FieldProblem:
 
     def message_in(self, language: str) -> str:
         """The problem itself (without the field) in `language`."""
-        if not self.code:
-            return self.message
-        return render(self.code, language, self.params)
+        return self.message.render(language)
+
+    def as_phrase(self) -> dict[str, Any]:
+        """The problem with its field (and row) as a message value: the field's name in both
+        languages, so it renders in the language of the message that holds it."""
+        key = "validation.at_row" if self.row is not None else "validation.at_field"
+        field = (field_name(self.field, "en"), field_name(self.field, "zh"))
+        return phrase(key, row=self.row, field=field, message=self.message)
 
     def text(self, language: str) -> str:
         """ "row 3, native_name: a name is required" / "第 3 行，原文姓名：必须填写名称"."""
-        values = {
-            "row": self.row,
-            "field": field_name(self.field, language),
-            "message": self.message_in(language),
-        }
-        key = "validation.at_row" if self.row is not None else "validation.at_field"
-        return render(key, language, values)
+        found = self.as_phrase()
+        return render(found[PHRASE], language, found)
 
     def __str__(self) -> str:
         return self.text("en")
 
 
-def validation_message(problems: Sequence[FieldProblem], language: str, shown: int = 5) -> str:
+def validation_message(problems: Sequence[FieldProblem], shown: int = 5) -> Text:
     """ "Please correct: …" / "请更正：…" for a list of problems (the first `shown` of them)."""
-    text = render("validation.separator", language).join(p.text(language) for p in problems[:shown])
-    more = (
-        render("validation.more", language, {"n": len(problems) - shown})
-        if len(problems) > shown
-        else ""
+    more = len(problems) - shown
+    return Text(
+        "validation.please_correct",
+        problems=[p.as_phrase() for p in problems[:shown]],
+        more=phrase("validation.more", n=more) if more > 0 else "",
     )
-    return render("validation.please_correct", language, {"problems": text, "more": more})
 
 
 class ValidationError(UserError):
@@ -111,9 +122,7 @@ class ValidationError(UserError):
 
     def __init__(self, problems: list[FieldProblem]) -> None:
         self.problems = list(problems)
-        super().__init__(
-            validation_message(self.problems, "en"), validation_message(self.problems, "zh")
-        )
+        super().__init__(validation_message(self.problems))
 
 
 class ConflictError(UserError):

@@ -15,12 +15,12 @@ collector's sight (`gc.freeze`), so later collections walk only what came after.
 
 from __future__ import annotations
 
+import _thread  # the lock alone: `threading` is imported by `hold`, which needs an Event
 import gc
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-_lock = threading.Lock()
+_lock = _thread.allocate_lock()  # what threading.Lock() is
 _depth = 0
 _was_enabled = True
 
@@ -60,6 +60,8 @@ def hold() -> Callable[[], None]:
     every one of them (a 100-500 ms stall of the window). Released once they are dropped,
     reference counting has already freed them and the pass is short.
     """
+    import threading
+
     _pause()
     released = threading.Event()
 

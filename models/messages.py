@@ -8,8 +8,9 @@ library (no Babel import at start-up — Babel's `support` module alone costs ~1
 twice a bare interpreter), the agency's lawyers edit it like the statement texts, and the same
 file is read by the CLI, the reports and the GUI. Qt widgets keep their .ts/.qm.
 
-Messages raised before they had a code (the English text only) are still found by matching
-the English templates, so a caller can move to codes one site at a time.
+There is no way back from an English sentence to its code: `FieldProblem` and `UserError`
+take a code (or a `Text`) and refuse a sentence, and tests/models/test_problem_codes.py walks
+the sources for sentences given to them.
 """
 
 from __future__ import annotations
@@ -18,9 +19,12 @@ import json
 import re
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
 
 from models.resources import resource_path
+
+TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 LANGUAGES = ("en", "zh")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -106,7 +110,11 @@ def _value(name: str, value: Any, language: str) -> str:
     if isinstance(value, Mapping) and isinstance(value.get(PHRASE), str):
         inner = {k: v for k, v in value.items() if k != PHRASE}
         return render(str(value[PHRASE]), language, inner)
-    if isinstance(value, list | tuple) and value and all(isinstance(v, Mapping) for v in value):
+    if (
+        isinstance(value, list | tuple)
+        and value
+        and all(isinstance(v, Mapping | Text) for v in value)
+    ):
         sep = render("list.separator", language)  # several phrases: "a; b" / "a；b"
         return sep.join(_value(name, v, language) for v in value)
     if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, str) for v in value):
@@ -160,53 +168,15 @@ def field_name(field: str, language: str) -> str:
     return catalogue("zh").get(f"field.{field}", field)
 
 
-def _pattern(english: str) -> re.Pattern[str]:
-    parts: list[str] = []
-    last = 0
-    for m in _PLACEHOLDER.finditer(english):
-        parts.append(re.escape(english[last : m.start()]))
-        parts.append(f"(?P<{m.group(1)}>.+?)")
-        last = m.end()
-    parts.append(re.escape(english[last:]))
-    return re.compile("".join(parts), re.DOTALL)
-
-
-@cache
-def _english_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    # Longer (more specific) messages first, so "is required" never swallows another one.
-    items = [(en, code) for code, en in catalogue("en").items() if code.startswith("problem.")]
-    items.sort(key=lambda p: -len(p[0]))
-    return tuple((_pattern(en), code) for en, code in items)
-
-
-def code_of(english: str) -> tuple[str, dict[str, str]] | None:
-    """The code and values of a message known only by its English text (legacy callers)."""
-    for pattern, code in _english_patterns():
-        m = pattern.fullmatch(english)
-        if m is not None:
-            return code, m.groupdict()
-    return None
-
-
-def translate(english: str, language: str) -> str:
-    """A legacy English problem message in `language` (itself when the catalogue lacks it)."""
-    if language != "zh":
-        return english
-    found = code_of(english)
-    return render(found[0], language, found[1]) if found else english
-
-
 __all__ = [
     "LANGUAGES",
     "PHRASE",
     "Text",
     "catalogue",
-    "code_of",
     "field_name",
     "from_json",
     "has",
     "in_language",
     "phrase",
     "render",
-    "translate",
 ]

@@ -8,7 +8,10 @@ match (models/text.py, models/scripts/ai_markers.py).
 from __future__ import annotations
 
 import re
-from typing import Any
+
+TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class LazyPattern:

@@ -29,13 +29,16 @@ type where they promise one (scripts: `ScriptReadError`).
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
-from typing import Any, Literal
 
 from models.errors import UserError
 from models.messages import phrase
 from models.names import HAN
 from models.patterns import LazyPattern
+from models.records import Record
+
+TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
+if TYPE_CHECKING:
+    from typing import Any, Literal
 
 SHORT = 64 * 1024  # UTF-8 readings of texts up to this size are checked against Chinese ones
 _SAMPLE = 200_000  # characters looked at when judging a reading
@@ -76,7 +79,8 @@ _UNLIKELY = LazyPattern(
 _MIN_PLAUSIBLE = 0.9
 _ASCII_LETTER = LazyPattern(r"[A-Za-z]")
 
-Kind = Literal["damaged", "binary", "unknown"]
+if TYPE_CHECKING:
+    Kind = Literal["damaged", "binary", "unknown"]
 
 
 class TextDecodeError(UserError):
@@ -87,10 +91,13 @@ class TextDecodeError(UserError):
         self.kind = kind
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
+class Decoded(Record):
+    __slots__ = ("text", "encoding")  # noqa: RUF023 (field order)
     text: str
     encoding: str  # "utf-8", "utf-8 (BOM)", "gb18030", "utf-16-le" …
+
+    def __init__(self, text: str, encoding: str) -> None:
+        self._fill(text, encoding)
 
 
 def decode(data: bytes, name: str, *, western: bool = False, guess: bool = True) -> Decoded:

@@ -9,8 +9,9 @@ of text it cannot see are added here as `QT_TRANSLATE_NOOP` lines in a generated
   used as `_tr("…")`: the context lives in the helper, which lupdate does not follow;
 - `self.tr("…")` inside f-strings, which lupdate reads as one string token;
 - words the models already give in both languages (enum `label`/`label_zh`, `*_LABELS` dicts
-  of enum → (English, Chinese), the consent field labels, the problem catalogue): views that
-  pass the English through `translate(...)` get the model's own Chinese. `fill` writes those
+  of enum → (English, Chinese), the consent field labels): views that pass the English through
+  `translate(...)` get the model's own Chinese. (Problems are not among them: they carry a
+  catalogue code and are rendered by it, `ui.i18n.problem_text`.) `fill` writes those
   translations into the .ts, so the models stay the one source of the Chinese domain words
   (ui/i18n.py `label()` is the preferred way to show them).
 
@@ -23,7 +24,6 @@ from __future__ import annotations
 import ast
 import importlib
 import pkgutil
-import re
 import sys
 import xml.etree.ElementTree as ET
 from enum import Enum
@@ -131,7 +131,6 @@ def model_words() -> dict[tuple[str, str], str]:
     """(context, English) → Chinese for the words the models give in both languages."""
     import models
     from models.consent.history import FIELD_LABELS
-    from models.messages import catalogue
 
     words: dict[tuple[str, str], str] = {}
     for info in pkgutil.walk_packages(models.__path__, "models."):
@@ -158,11 +157,6 @@ def model_words() -> dict[tuple[str, str], str]:
                     words[(value.__name__, str(member.label))] = str(member.label_zh)
     for english, chinese in FIELD_LABELS.values():
         words[("ConsentField", english)] = chinese
-    english_messages, chinese_messages = catalogue("en"), catalogue("zh")
-    for code, english in english_messages.items():
-        placeholder = re.search(r"\{[a-z_]+\}", english)
-        if code.startswith("problem.") and not placeholder and code in chinese_messages:
-            words[("Problem", english)] = chinese_messages[code]
     return words
 
 

@@ -7,8 +7,8 @@ Two sources of words, kept apart on purpose:
   collects it into resources/translations/*.ts and compiles the .qm;
 - words that belong to the domain (a stance, a modality, a status, a user error, a validation
   problem) already come from `models/` in both languages. Views show them with `label(value)`,
-  `user_message(error)` and `problem_text(message)` below, never by passing the English through
-  `translate`, so the Chinese domain words live in one place.
+  `user_message(error)` and `problem_text(problem)` below, which render their catalogue code,
+  so the Chinese domain words live in one place.
 
 Dates and numbers are formatted with `QLocale()`, which `install_language` sets to the chosen
 language (`date_text`, `number_text`).
@@ -23,7 +23,6 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
 
 from models.errors import FieldProblem, UserError
-from models.messages import translate
 from models.resources import resource_path
 
 log = logging.getLogger("consent_desk.ui")
@@ -143,12 +142,12 @@ def label(value: Labelled) -> str:
 
 
 def user_message(error: UserError) -> str:
-    return error.message_zh if is_chinese() else error.message
+    return error.text(model_language())
 
 
-def problem_text(message: str) -> str:
-    """A validation problem (FieldProblem.message, English) in the language in use."""
-    return translate(message, "zh") if is_chinese() else message
+def problem_text(problem: FieldProblem) -> str:
+    """A validation problem (without its field) in the language in use, from its code."""
+    return problem.message_in(model_language())
 
 
 def problem_line(problem: FieldProblem) -> str:

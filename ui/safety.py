@@ -18,9 +18,10 @@ from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from models.errors import UserError
 from models.messages import in_language
 from models.storage.database import Database
-from ui.i18n import model_language
+from ui.i18n import model_language, user_message
 from ui.tasks import TaskControl, run_task
 
 if TYPE_CHECKING:
@@ -207,7 +208,7 @@ class Safety(QObject):
             self._message(
                 QCoreApplication.translate(
                     "Safety", "The daily backup could not be written: {error}"
-                ).format(error=error)
+                ).format(error=user_message(error) if isinstance(error, UserError) else error)
             )
             self.check_files()
 

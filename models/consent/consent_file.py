@@ -134,7 +134,7 @@ def _shaped(
     values = shapes.read(data, shape, problems, open_=open_)
     if problems:
         p = problems[0]
-        problem = phrase(p.code, **p.params) if p.code else p.message
+        problem = phrase(p.code, **p.params)
         if p.field:
             field = (p.field, field_name(p.field, "zh"))
             raise _Bad(

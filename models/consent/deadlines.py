@@ -42,7 +42,7 @@ class DeadlineSettings:
         ):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= top:
-                out.append(FieldProblem(name, f"must be a whole number from 0 to {top}"))
+                out.append(FieldProblem(name, "problem.must_be_a_whole_number_from_0", n=top))
         return out
 
 

@@ -73,17 +73,19 @@ def attach(s: Session, db: Database, record_id: int, file: EvidenceFile, now: da
     """Store the file and link it to the record, audited, in the caller's transaction."""
     problems: list[FieldProblem] = []
     if len(file.note) > MAX_NOTE:
-        problems.append(FieldProblem("note", f"is longer than {MAX_NOTE} characters"))
+        problems.append(FieldProblem("note", "problem.is_longer_than_characters", n=MAX_NOTE))
     if isinstance(file.source, Path):
         name = file.original_name or file.source.name
         if file.source.is_file() and file.source.stat().st_size > MAX_FILE_BYTES:
             problems.append(
-                FieldProblem("evidence", f"{name} is larger than {MAX_FILE_BYTES >> 20} MB")
+                FieldProblem(
+                    "evidence", "problem.is_larger_than_mb", name=name, n=MAX_FILE_BYTES >> 20
+                )
             )
     else:
         name = file.original_name or "evidence.bin"
     if any(ord(c) < 32 for c in name) or len(name) > 400:
-        problems.append(FieldProblem("evidence", "the file name is too long or not printable"))
+        problems.append(FieldProblem("evidence", "problem.the_file_name_is_too_long_or"))
     if problems:
         raise ValidationError(problems)
     if isinstance(file.source, Path):

@@ -194,12 +194,12 @@ class ConsentService:
                 unknown = sorted(set(changes) - set(DRAFT_FIELDS))
                 if unknown:
                     raise ValidationError(
-                        [FieldProblem(k, "is not a term of a consent record") for k in unknown]
+                        [FieldProblem(k, "problem.is_not_a_term_of_a_consent") for k in unknown]
                     )
                 new_terms = replace(base, **dict(changes))
             if new_terms.artist_id != old.artist_id:
                 raise ValidationError(
-                    [FieldProblem("artist_id", "a new version must be for the same artist")]
+                    [FieldProblem("artist_id", "problem.a_new_version_must_be_for_the")]
                 )
             latest = s.scalar(
                 select(func.max(ConsentRecordRow.version)).where(
@@ -306,7 +306,9 @@ class ConsentService:
                     ConsentStatus(queries.record_row(s, record_id).status), target, record_id
                 )
             if decision is None:
-                raise ValidationError([FieldProblem("decision", "record the artist's decision")])
+                raise ValidationError(
+                    [FieldProblem("decision", "problem.record_the_artist_s_decision")]
+                )
             outcome = (
                 DecisionOutcome.GIVEN if target == ConsentStatus.GIVEN else DecisionOutcome.REFUSED
             )

@@ -71,13 +71,17 @@ class StanceService:
         conditions = conditions.strip()
         problems: list[FieldProblem] = []
         if when.tzinfo is None:
-            problems.append(FieldProblem("effective_at", "needs a time zone"))
+            problems.append(FieldProblem("effective_at", "problem.needs_a_time_zone"))
         elif when > now + CLOCK_SLACK:
-            problems.append(FieldProblem("effective_at", "is in the future"))
+            problems.append(FieldProblem("effective_at", "problem.is_in_the_future"))
         if Stance(stance) == Stance.OPTED_IN_WITH_CONDITIONS and not conditions:
-            problems.append(FieldProblem("conditions", "write down the artist's conditions"))
+            problems.append(
+                FieldProblem("conditions", "problem.write_down_the_artist_s_conditions")
+            )
         if len(conditions) > MAX_TEXT:
-            problems.append(FieldProblem("conditions", f"is longer than {MAX_TEXT} characters"))
+            problems.append(
+                FieldProblem("conditions", "problem.is_longer_than_characters", n=MAX_TEXT)
+            )
         if problems:
             raise ValidationError(problems)
         with self.db.write() as s:

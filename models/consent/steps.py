@@ -49,7 +49,7 @@ class RecordSteps:
         d = draft.normalized()
         if artist_id is not None and d.artist_id != artist_id:
             raise ValidationError(
-                [FieldProblem("artist_id", "a consent record cannot move to another artist")]
+                [FieldProblem("artist_id", "problem.a_consent_record_cannot_move_to_another")]
             )
         problems = draft_problems(d, queries.parties(s, d, on or self.clock().date()))
         if problems:
@@ -108,9 +108,11 @@ class RecordSteps:
     ) -> None:
         problems = []
         if not recommendation.recommended_by.strip():
-            problems.append(FieldProblem("recommended_by", "say who in the agency recommends"))
+            problems.append(
+                FieldProblem("recommended_by", "problem.say_who_in_the_agency_recommends")
+            )
         if recommendation.recommended_at.tzinfo is None:
-            problems.append(FieldProblem("recommended_at", "needs a time zone"))
+            problems.append(FieldProblem("recommended_at", "problem.needs_a_time_zone"))
         if problems:
             raise ValidationError(problems)
         before = record_snapshot(row)
@@ -141,8 +143,9 @@ class RecordSteps:
             problems.append(
                 FieldProblem(
                     "supersedes_id",
-                    f"the version it replaces (#{old.id}) is {old.status}; "
-                    "record a new consent instead of amending it",
+                    "problem.the_version_it_replaces_is_record_a",
+                    id=old.id,
+                    status=old.status,
                 )
             )
         if problems:

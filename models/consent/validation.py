@@ -47,20 +47,20 @@ def draft_problems(draft: ConsentDraft, parties: Parties) -> list[FieldProblem]:
     """Every reason the terms cannot be saved (whatever the record's status)."""
     out: list[FieldProblem] = []
 
-    def bad(name: str, code: str, **params: Any) -> None:
+    def bad(name: str, code: str, /, **params: Any) -> None:
         out.append(FieldProblem(name, code, **params))
 
     if parties.artist_minor and not parties.guardian.strip():
         bad(
             "guardian",
-            f"{parties.artist_name} is a minor: record a guardian on the artist first; "
-            "only the guardian can consent",
+            "problem.is_a_minor_record_a_guardian_on",
+            name=parties.artist_name,
         )
     if parties.artist_deceased and not parties.estate_contact.strip():
         bad(
             "estate_contact",
-            f"{parties.artist_name} is deceased: record the estate's contact on the artist "
-            "first; only the estate can consent",
+            "problem.is_deceased_record_the_estate_s_contact",
+            name=parties.artist_name,
         )
     if parties.counterparty_name is None:
         bad("counterparty_id", "problem.there_is_no_counterparty_with_id", id=draft.counterparty_id)
@@ -73,16 +73,18 @@ def draft_problems(draft: ConsentDraft, parties: Parties) -> list[FieldProblem]:
         ):
             bad(
                 "project_id",
-                f"the project belongs to {parties.project_counterparty_name}, "
-                f"not to {parties.counterparty_name}",
+                "problem.the_project_belongs_to_not_to",
+                owner=parties.project_counterparty_name,
+                other=parties.counterparty_name,
             )
     if not draft.modalities:
         bad("modalities", "problem.tick_at_least_one_modality_face_voice")
     if draft.term_start and draft.term_end and draft.term_end < draft.term_start:
         bad(
             "term_end",
-            f"the term ends ({draft.term_end.isoformat()}) before it starts "
-            f"({draft.term_start.isoformat()})",
+            "problem.the_term_ends_before_it_starts",
+            end=draft.term_end.isoformat(),
+            start=draft.term_start.isoformat(),
         )
     if draft.compensation_amount is not None:
         amount = draft.compensation_amount
@@ -108,7 +110,7 @@ def draft_problems(draft: ConsentDraft, parties: Parties) -> list[FieldProblem]:
             bad(name, "problem.has_more_than_entries", n=MAX_ITEMS)
         for item in items:
             if len(item) > MAX_ITEM or _control(item, multiline=False):
-                bad(name, f"'{item[:30]}' is too long or contains control characters")
+                bad(name, "problem.is_too_long_or_contains_control_characters", item=item[:30])
     for name in (
         "alteration_limits",
         "data_retention",
@@ -144,8 +146,7 @@ def decision_problems(
             out.append(
                 FieldProblem(
                     "evidence",
-                    "attach the signed agreement (or another record of the decision) "
-                    "before marking the consent as given",
+                    "problem.attach_the_signed_agreement_or_another_record",
                 )
             )
         if not draft.uses:
@@ -173,7 +174,8 @@ def revocation_problems(
         out.append(
             FieldProblem(
                 "revoked_at",
-                f"is before the artist gave the consent ({decided_at.date().isoformat()})",
+                "problem.is_before_the_artist_gave_the_consent",
+                date=decided_at.date().isoformat(),
             )
         )
     if term_end_utc is not None and revocation.revoked_at > term_end_utc:

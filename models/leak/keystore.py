@@ -259,21 +259,21 @@ def clean_aliases(texts: Iterable[str]) -> tuple[str, ...]:
             continue
         if len(text) > MAX_ALIAS:
             problems.append(
-                FieldProblem("aliases", f"“{text[:30]}…” is longer than {MAX_ALIAS} characters")
+                FieldProblem("aliases", "problem.alias_longer_than", text=text[:30], n=MAX_ALIAS)
             )
             continue
         if has_han(text):
             problems.append(
                 FieldProblem(
                     "aliases",
-                    f"“{text}” is written in Chinese characters: put it in the native name or "
-                    "the stage names",
+                    "problem.alias_in_chinese",
+                    text=text,
                 )
             )
             continue
         out.setdefault(keys.compact(text), text)
     if len(out) > MAX_ALIASES:
-        problems.append(FieldProblem("aliases", f"at most {MAX_ALIASES} Latin spellings"))
+        problems.append(FieldProblem("aliases", "problem.at_most_latin_spellings", n=MAX_ALIASES))
     if problems:
         raise ValidationError(problems)
     return tuple(out.values())

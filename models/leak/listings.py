@@ -120,24 +120,24 @@ def _problems(draft: ListingDraft, today: date) -> list[FieldProblem]:
     out: list[FieldProblem] = []
     platform = _clean(draft.platform)
     if not platform:
-        out.append(FieldProblem("platform", "name the platform or list"))
+        out.append(FieldProblem("platform", "problem.name_the_platform_or_list"))
     elif len(platform) > MAX_PLATFORM:
-        out.append(FieldProblem("platform", f"is longer than {MAX_PLATFORM} characters"))
+        out.append(FieldProblem("platform", "problem.is_longer_than_characters", n=MAX_PLATFORM))
     if any(ord(c) < 32 for c in draft.platform.replace("\t", "").replace("\n", "")):
-        out.append(FieldProblem("platform", "contains control characters"))
+        out.append(FieldProblem("platform", "problem.contains_control_characters"))
     if len(draft.source) > MAX_SOURCE:
-        out.append(FieldProblem("source", f"is longer than {MAX_SOURCE} characters"))
+        out.append(FieldProblem("source", "problem.is_longer_than_characters", n=MAX_SOURCE))
     if draft.seen_on > today + timedelta(days=1):
-        out.append(FieldProblem("seen_on", "is in the future"))
+        out.append(FieldProblem("seen_on", "problem.is_in_the_future"))
     if not draft.entries:
-        out.append(FieldProblem("entries", "a listing needs at least one name"))
+        out.append(FieldProblem("entries", "problem.a_listing_needs_at_least_one_name"))
     if len(draft.entries) > MAX_ENTRIES:
-        out.append(FieldProblem("entries", f"more than {MAX_ENTRIES} names"))
+        out.append(FieldProblem("entries", "problem.more_than_names", n=MAX_ENTRIES))
     for n, e in enumerate(draft.entries, start=1):
         if e.confirmed and e.artist_id is None:
-            out.append(FieldProblem("artist", "a confirmed entry must name an artist", n))
+            out.append(FieldProblem("artist", "problem.a_confirmed_entry_must_name_an_artist", n))
         if not e.text.strip():
-            out.append(FieldProblem("text", "an entry has no name", n))
+            out.append(FieldProblem("text", "problem.an_entry_has_no_name", n))
     return out
 
 
@@ -204,7 +204,10 @@ class ListingService:
                 missing = sorted(wanted - known)
                 if missing:
                     raise ValidationError(
-                        [FieldProblem("artist", f"there is no artist with id {i}") for i in missing]
+                        [
+                            FieldProblem("artist", "problem.there_is_no_artist_with_id", id=i)
+                            for i in missing
+                        ]
                     )
             row = ListingRow(
                 platform=_clean(draft.platform),

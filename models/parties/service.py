@@ -41,12 +41,12 @@ MAX_NAME = 300
 def _name_problems(fields: tuple[str, str], native: str, romanized: str) -> list[FieldProblem]:
     out: list[FieldProblem] = []
     if not native.strip():
-        out.append(FieldProblem(fields[0], "a name is required"))
+        out.append(FieldProblem(fields[0], "problem.a_name_is_required"))
     for name, value in ((fields[0], native), (fields[1], romanized)):
         if len(value) > MAX_NAME:
-            out.append(FieldProblem(name, f"is longer than {MAX_NAME} characters"))
+            out.append(FieldProblem(name, "problem.is_longer_than_characters", n=MAX_NAME))
         if any(ord(c) < 32 for c in value):
-            out.append(FieldProblem(name, "contains control characters"))
+            out.append(FieldProblem(name, "problem.contains_control_characters"))
     return out
 
 
@@ -190,7 +190,7 @@ class CounterpartyService:
             cp = self._counterparty_row(s, d.counterparty_id)
             if cp.archived:
                 raise ValidationError(
-                    [FieldProblem("counterparty_id", f"{cp.native_name} is archived")]
+                    [FieldProblem("counterparty_id", "problem.is_archived", name=cp.native_name)]
                 )
             row = ProjectRow(
                 counterparty_id=d.counterparty_id,
@@ -224,7 +224,7 @@ class CounterpartyService:
                     [
                         FieldProblem(
                             "counterparty_id",
-                            "a project cannot move to another counterparty; add a new project",
+                            "problem.a_project_cannot_move_to_another_counterparty",
                         )
                     ]
                 )

@@ -117,10 +117,10 @@ class ProposalChecks:
         runs stays accepted."""
         reason = reason.strip()
         if not reason:
-            raise ValidationError([FieldProblem("reason", "say why the risk is accepted")])
+            raise ValidationError([FieldProblem("reason", "problem.say_why_the_risk_is_accepted")])
         if len(reason) > MAX_REASON or any(ord(c) < 32 and c not in "\n\t" for c in reason):
             raise ValidationError(
-                [FieldProblem("reason", f"is too long (max {MAX_REASON}) or not printable")]
+                [FieldProblem("reason", "problem.is_too_long_max_or_not_printable", n=MAX_REASON)]
             )
         return self._set_accepted(finding_id, reason, expected_row_version)
 

@@ -23,6 +23,7 @@ from models.consent.words import Modality, Use
 from models.dates import PROPOSAL_TIME
 from models.errors import FieldProblem, UserError, ValidationError
 from models.leak.matcher import MatchStatus, NameMatcher
+from models.messages import Text, phrase
 from models.names import normalize
 from models.parties.service import CounterpartyService
 from models.parties.tables import CounterpartyRow, ProjectRow
@@ -119,8 +120,8 @@ class _Reader:
     def __init__(self) -> None:
         self.problems: list[FieldProblem] = []
 
-    def bad(self, name: str, message: str, row: int | None = None, **params: Any) -> None:
-        self.problems.append(FieldProblem(name, message, row, **params))
+    def bad(self, name: str, code: str, row: int | None = None, /, **params: Any) -> None:
+        self.problems.append(FieldProblem(name, code, row, **params))
 
     def read(
         self, data: dict[str, Any], shape: shapes.Shape, row: int | None = None, where: str = ""
@@ -140,23 +141,23 @@ def _is_int(raw: Any) -> bool:
 
 
 def _shown_id(raw: int) -> str:
-    return str(raw) if -(10**18) < raw < 10**18 else "(a number far too large)"
+    return str(raw) if -(10**18) < raw < 10**18 else Text("problem.number_far_too_large")
 
 
 def _counterparty(r: _Reader, db: Database, raw: Any, plan: _Plan) -> None:
     with db.read() as s:
         if _is_int(raw) and not 1 <= raw <= shapes.MAX_ID:
-            r.bad("counterparty", f"there is no counterparty with id {_shown_id(raw)}")
+            r.bad("counterparty", "problem.there_is_no_counterparty_with_id", id=_shown_id(raw))
             return
         if isinstance(raw, int) and not isinstance(raw, bool):
             if s.get(CounterpartyRow, raw) is None:
-                r.bad("counterparty", f"there is no counterparty with id {raw}")
+                r.bad("counterparty", "problem.there_is_no_counterparty_with_id", id=raw)
             plan.counterparty_id = raw
             return
         if isinstance(raw, str):
             raw = {"native_name": raw}
         if not isinstance(raw, dict) or not isinstance(raw.get("native_name"), str):
-            r.bad("counterparty", 'give an id, a name, or {"native_name": …}')
+            r.bad("counterparty", "problem.give_an_id_a_name_or_native")
             return
         native = raw["native_name"].strip()
         rom = raw.get("romanized_name", "") if isinstance(raw.get("romanized_name"), str) else ""
@@ -168,7 +169,7 @@ def _counterparty(r: _Reader, db: Database, raw: Any, plan: _Plan) -> None:
     try:
         kind = CounterpartyKind(str(raw.get("kind", "producer")).lower())
     except ValueError:
-        r.bad("counterparty", "kind must be producer, platform or other")
+        r.bad("counterparty", "problem.kind_must_be_producer_platform_or_other")
         kind = CounterpartyKind.PRODUCER
     plan.counterparty_new = CounterpartyDraft(native, rom, kind)
 
@@ -176,22 +177,22 @@ def _counterparty(r: _Reader, db: Database, raw: Any, plan: _Plan) -> None:
 def _project(r: _Reader, db: Database, raw: Any, plan: _Plan) -> None:
     with db.read() as s:
         if _is_int(raw) and not 1 <= raw <= shapes.MAX_ID:
-            r.bad("project", f"there is no project with id {_shown_id(raw)}")
+            r.bad("project", "problem.there_is_no_project_with_id", id=_shown_id(raw))
             return
         if isinstance(raw, int) and not isinstance(raw, bool):
             project = s.get(ProjectRow, raw)
             if project is None:
-                r.bad("project", f"there is no project with id {raw}")
+                r.bad("project", "problem.there_is_no_project_with_id", id=raw)
             elif (
                 plan.counterparty_id is not None and project.counterparty_id != plan.counterparty_id
             ):
-                r.bad("project", f"project {raw} belongs to another counterparty")
+                r.bad("project", "problem.project_belongs_to_another_counterparty", id=raw)
             plan.project_id = raw
             return
         if isinstance(raw, str):
             raw = {"title_native": raw}
         if not isinstance(raw, dict) or not isinstance(raw.get("title_native"), str):
-            r.bad("project", 'give an id, a title, or {"title_native": …}')
+            r.bad("project", "problem.give_an_id_a_title_or_title")
             return
         title = raw["title_native"].strip()
         rom = raw.get("title_romanized", "") if isinstance(raw.get("title_romanized"), str) else ""
@@ -206,7 +207,7 @@ def _project(r: _Reader, db: Database, raw: Any, plan: _Plan) -> None:
     try:
         kind = ProjectType(str(raw.get("type", "film")).lower())
     except ValueError:
-        r.bad("project", "type must be film, series, ad, game or other")
+        r.bad("project", "problem.type_must_be_film_series_ad_game")
         kind = ProjectType.FILM
     plan.project_new = (title, rom, kind)
 
@@ -214,39 +215,42 @@ def _project(r: _Reader, db: Database, raw: Any, plan: _Plan) -> None:
 def _artist_id(r: _Reader, matcher: NameMatcher, raw: Any, key: str, row: int | None) -> int | None:
     if isinstance(raw, int) and not isinstance(raw, bool):
         if not 1 <= raw <= shapes.MAX_ID:
-            r.bad(key, f"{_shown_id(raw)} is not an artist id", row)
+            r.bad(key, "problem.is_not_an_artist_id", row, value=_shown_id(raw))
             return None
         return raw
     if not isinstance(raw, str) or not raw.strip():
-        r.bad(key, "give the artist's id or name", row)
+        r.bad(key, "problem.give_the_artist_s_id_or_name", row)
         return None
     found = matcher.match(raw)
     if found.status is MatchStatus.MATCHED and found.best is not None and found.score >= 95:
         return found.best.artist_id
     if found.candidates:
-        shown = "; ".join(f"{c.display_name} (id {c.artist_id})" for c in found.candidates[:3])
-        r.bad(key, f"'{raw}' could be several artists ({shown}); give the id", row)
+        shown = [
+            phrase("problem.artist_candidate", name=c.display_name, id=c.artist_id)
+            for c in found.candidates[:3]
+        ]
+        r.bad(key, "problem.could_be_several_artists_give_the_id", row, name=raw, ids=shown)
     else:
-        r.bad(key, f"no artist on the roster is called '{raw}'", row)
+        r.bad(key, "problem.no_artist_on_the_roster_is_called", row, name=raw)
     return None
 
 
 def _artists(r: _Reader, matcher: NameMatcher, raw: Any, plan: _Plan) -> None:
     if not isinstance(raw, list) or not raw:
-        r.bad("artists", "list at least one requested artist")
+        r.bad("artists", "problem.list_at_least_one_requested_artist")
         return
     for n, item in enumerate(raw, 1):
         if isinstance(item, (str, int)) and not isinstance(item, bool):
             item = {"artist": item}
         if not isinstance(item, dict):
-            r.bad("artists", "each entry is a name, an id or an object", n)
+            r.bad("artists", "problem.each_entry_is_a_name_an_id", n)
             continue
         v = r.read(item, ARTIST_SHAPE, n, where="artists")
         artist_id = _artist_id(r, matcher, v["artist"], "artist", n)
         fee = v["fee"]
         fv: dict[str, Any] = {}
         if fee is not None and not isinstance(fee, dict):
-            r.bad("fee", 'must be {"amount": "80000", "currency": "CNY"}', n)
+            r.bad("fee", "problem.must_be_amount_80000_currency_cny", n)
         elif fee is not None:
             fv = r.read(fee, FEE_SHAPE, n, "fee.")
         requested = RequestedArtist(
@@ -265,7 +269,7 @@ def _artists(r: _Reader, matcher: NameMatcher, raw: Any, plan: _Plan) -> None:
             plan.artists.append(requested)
 
 
-def inside_folder(base: Path, item: str) -> Path | str:
+def inside_folder(base: Path, item: str) -> Path | Text:
     """`item` resolved inside `base`, or why it may not be used (absolute, `..`, link out).
 
     A proposal file names its scripts and attachments relative to itself; anything else
@@ -273,23 +277,23 @@ def inside_folder(base: Path, item: str) -> Path | str:
     and into every backup.
     """
     if "\x00" in item:
-        return "a path may not contain a NUL character"
+        return Text("problem.path_has_nul")
     parts = item.replace("\\", "/").split("/")
     if (
         item.startswith(("/", "\\", "~"))
         or re.match(r"^[A-Za-z]:", item)
         or Path(item).is_absolute()
     ):
-        return f"'{item}' is an absolute path; give it relative to the JSON file's folder"
+        return Text("problem.path_is_absolute", item=item)
     if ".." in parts:
-        return f"'{item}' leaves the JSON file's folder (..); keep files beside it"
+        return Text("problem.path_leaves_folder", item=item)
     root = base.resolve()
     try:
         path = (root / item).resolve()
     except (OSError, RuntimeError, ValueError) as e:
-        return f"'{item}' cannot be used ({e})"
+        return Text("problem.path_cannot_be_used", item=item, reason=e)
     if not path.is_relative_to(root):
-        return f"'{item}' leads outside the JSON file's folder (a link); copy the file there"
+        return Text("problem.path_leads_outside", item=item)
     return path
 
 
@@ -298,14 +302,14 @@ def _paths(r: _Reader, data: dict[str, Any], base: Path, plan: _Plan) -> None:
     if isinstance(raw_scripts, str):
         raw_scripts = [raw_scripts]
     if not isinstance(raw_scripts, list):
-        r.bad("scripts", "must be a list of file paths")
+        r.bad("scripts", "problem.must_be_a_list_of_file_paths")
         raw_scripts = []
     for n, item in enumerate(raw_scripts, 1):
         if not isinstance(item, str) or not item.strip():
-            r.bad("scripts", "each script is a file path (relative to the JSON file)", n)
+            r.bad("scripts", "problem.each_script_is_a_file_path_relative", n)
             continue
         path = inside_folder(base, item)
-        if isinstance(path, str):
+        if isinstance(path, Text):
             r.bad("scripts", path, n)
             continue
         try:
@@ -314,27 +318,27 @@ def _paths(r: _Reader, data: dict[str, Any], base: Path, plan: _Plan) -> None:
             r.bad("scripts", e.message, n)
     raw_files = data.get("files", [])
     if not isinstance(raw_files, list):
-        r.bad("files", "must be a list")
+        r.bad("files", "problem.must_be_a_list")
         raw_files = []
     for n, item in enumerate(raw_files, 1):
         if isinstance(item, str):
             item = {"path": item}
         if not isinstance(item, dict) or not isinstance(item.get("path"), str):
-            r.bad("files", 'each file is a path or {"path": …, "role": …}', n)
+            r.bad("files", "problem.each_file_is_a_path_or_path", n)
             continue
         known = len(r.problems)
         f = r.read(item, FILE_SHAPE, n, "files.")
         if len(r.problems) > known:
             continue
         path = inside_folder(base, f["path"])
-        if isinstance(path, str):
+        if isinstance(path, Text):
             r.bad("files", path, n)
             continue
         if not path.is_file():
-            r.bad("files", f"cannot find {path}", n)
+            r.bad("files", "problem.cannot_find", n, path=path)
             continue
         if f["role"] == FileRole.SCRIPT:
-            r.bad("files", "list scripts under 'scripts' so they are read and checked", n)
+            r.bad("files", "problem.list_scripts_under_scripts_so_they_are", n)
             continue
         plan.files.append((path, f["role"], f["note"]))
 
@@ -367,11 +371,11 @@ def plan_import(db: Database, path: Path) -> _Plan:
     plan.draft["received_on"] = top.get("received_on") or date.today()
     sessions = top["scan_sessions"]
     if not isinstance(sessions, list):
-        r.bad("scan_sessions", "must be a list")
+        r.bad("scan_sessions", "problem.must_be_a_list")
         sessions = []
     for n, item in enumerate(sessions, 1):
         if not isinstance(item, dict):
-            r.bad("scan_sessions", 'each session is {"at": …}', n)
+            r.bad("scan_sessions", "problem.each_session_is_at", n)
             continue
         v = r.read(item, SESSION_SHAPE, n, "scan_sessions.")
         who = v["artist"]
@@ -381,14 +385,14 @@ def plan_import(db: Database, path: Path) -> _Plan:
     _paths(r, data, path.parent, plan)
     mapping = top["mapping"]
     if not isinstance(mapping, dict):
-        r.bad("mapping", 'must be an object: {"CHARACTER": artist name or id or null}')
+        r.bad("mapping", "problem.must_be_an_object_character_artist_name")
         mapping = {}
     characters = {c for sc in plan.scripts for c in sc.document.character_names} | {
         u.character for sc in plan.scripts for u in sc.uses if u.character
     }
     for character, who in mapping.items():
         if character not in characters:
-            r.bad("mapping", f"'{character}' is not a character of the scripts")
+            r.bad("mapping", "problem.is_not_a_character_of_the_scripts", name=character)
             continue
         plan.mapping[character] = (
             None if who is None else _artist_id(r, matcher, who, "mapping", None)

@@ -342,66 +342,75 @@ def draft_problems(s: Session, d: ProposalDraft, today: date) -> list[FieldProbl
     """Every reason the proposal cannot be saved, tied to its field."""
     out: list[FieldProblem] = []
 
-    def bad(name: str, message: str, row: int | None = None) -> None:
-        out.append(FieldProblem(name, message, row))
+    def bad(name: str, code: str, row: int | None = None, /, **params: Any) -> None:
+        out.append(FieldProblem(name, code, row, **params))
 
     cp = s.get(CounterpartyRow, d.counterparty_id)
     if cp is None:
-        bad("counterparty_id", f"there is no counterparty with id {d.counterparty_id}")
+        bad("counterparty_id", "problem.there_is_no_counterparty_with_id", id=d.counterparty_id)
     project = s.get(ProjectRow, d.project_id)
     if project is None:
-        bad("project_id", f"there is no project with id {d.project_id}")
+        bad("project_id", "problem.there_is_no_project_with_id", id=d.project_id)
     elif cp is not None and project.counterparty_id != cp.id:
-        bad("project_id", f"the project belongs to another counterparty than {cp.native_name}")
+        bad(
+            "project_id",
+            "problem.the_project_belongs_to_another_counterparty_than",
+            name=cp.native_name,
+        )
     if d.received_on > today + timedelta(days=1):
-        bad("received_on", "is in the future")
+        bad("received_on", "problem.is_in_the_future")
     if d.respond_by is not None and d.respond_by < d.received_on:
-        bad("respond_by", "is before the proposal was received")
+        bad("respond_by", "problem.is_before_the_proposal_was_received")
     for name in ("contact", "description", "labelling_plan", "notes"):
         text: str = getattr(d, name)
         if len(text) > MAX_TEXT:
-            bad(name, f"is longer than {MAX_TEXT} characters")
+            bad(name, "problem.is_longer_than_characters", n=MAX_TEXT)
         if _control(text, multiline=True):
-            bad(name, "contains control characters")
+            bad(name, "problem.contains_control_characters")
     if not d.artists:
-        bad("artists", "name at least one requested artist")
+        bad("artists", "problem.name_at_least_one_requested_artist")
     seen: set[int] = set()
     known = set(
         s.scalars(select(ArtistRow.id).where(ArtistRow.id.in_([a.artist_id for a in d.artists])))
     )
     for n, a in enumerate(d.artists, 1):
         if a.artist_id in seen:
-            bad("artists", f"artist #{a.artist_id} is listed twice", n)
+            bad("artists", "problem.artist_is_listed_twice", n, id=a.artist_id)
         seen.add(a.artist_id)
         if a.artist_id not in known:
-            bad("artists", f"there is no artist with id {a.artist_id}", n)
+            bad("artists", "problem.there_is_no_artist_with_id", n, id=a.artist_id)
         if a.term_start and a.term_end and a.term_end < a.term_start:
-            bad("term_end", "the term ends before it starts", n)
+            bad("term_end", "problem.the_term_ends_before_it_starts_2", n)
         if a.fee_amount is not None:
             try:
                 ok = a.fee_amount.is_finite() and a.fee_amount >= 0 and a.fee_amount < 10**12
             except InvalidOperation:
                 ok = False
             if not ok:
-                bad("fee_amount", "must be zero or a plausible positive amount", n)
+                bad("fee_amount", "problem.must_be_zero_or_a_plausible_positive", n)
             if not a.fee_currency:
-                bad("fee_currency", "give the currency of the fee (e.g. CNY, USD)", n)
+                bad("fee_currency", "problem.give_the_currency_of_the_fee_e", n)
         if a.fee_currency and not _CURRENCY.match(a.fee_currency):
-            bad("fee_currency", "must be a three-letter code such as CNY or USD", n)
+            bad("fee_currency", "problem.must_be_a_three_letter_code_such_2", n)
         for name in ("media", "territories", "roles"):
             items: tuple[str, ...] = getattr(a, name)
             if len(items) > MAX_ITEMS:
-                bad(name, f"has more than {MAX_ITEMS} entries", n)
+                bad(name, "problem.has_more_than_entries", n, n=MAX_ITEMS)
             for item in items:
                 if len(item) > MAX_ITEM or _control(item, multiline=False):
-                    bad(name, f"'{item[:30]}' is too long or contains control characters", n)
+                    bad(
+                        name,
+                        "problem.is_too_long_or_contains_control_characters",
+                        n,
+                        item=item[:30],
+                    )
     for n, sess in enumerate(d.scan_sessions, 1):
         if sess.at.tzinfo is None or (sess.notice_at and sess.notice_at.tzinfo is None):
-            bad("scan_sessions", "session and notice times need a time zone", n)
+            bad("scan_sessions", "problem.session_and_notice_times_need_a_time", n)
         elif sess.notice_at is not None and sess.notice_at > sess.at:
-            bad("scan_sessions", "the notice cannot come after the session", n)
+            bad("scan_sessions", "problem.the_notice_cannot_come_after_the_session", n)
         if sess.artist_id is not None and sess.artist_id not in seen:
-            bad("scan_sessions", f"artist #{sess.artist_id} is not a requested artist", n)
+            bad("scan_sessions", "problem.artist_is_not_a_requested_artist", n, id=sess.artist_id)
     return out
 
 

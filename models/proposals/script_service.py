@@ -69,14 +69,16 @@ def _script_row(s: Session, script_id: int) -> ProposalScriptRow:
 def _file_problems(source: Path | bytes, name: str, note: str) -> list[FieldProblem]:
     problems: list[FieldProblem] = []
     if any(ord(c) < 32 for c in name) or len(name) > MAX_NAME or not name.strip():
-        problems.append(FieldProblem("file", "the file name is empty, too long or not printable"))
+        problems.append(FieldProblem("file", "problem.the_file_name_is_empty_too_long"))
     if len(note) > 2000:
-        problems.append(FieldProblem("note", "is longer than 2000 characters"))
+        problems.append(FieldProblem("note", "problem.is_longer_than_characters", n=2000))
     size = len(source) if isinstance(source, bytes) else None
     if isinstance(source, Path) and source.is_file():
         size = source.stat().st_size
     if size is not None and size > MAX_FILE_BYTES:
-        problems.append(FieldProblem("file", f"{name} is larger than {MAX_FILE_BYTES >> 20} MB"))
+        problems.append(
+            FieldProblem("file", "problem.is_larger_than_mb", name=name, n=MAX_FILE_BYTES >> 20)
+        )
     return problems
 
 
@@ -269,7 +271,11 @@ class ProposalScripts:
             _open_proposal(s, script.proposal_id)
             if character not in self._characters(s, script, roster):
                 raise ValidationError(
-                    [FieldProblem("character", f"'{character}' is not a character of the script")]
+                    [
+                        FieldProblem(
+                            "character", "problem.is_not_a_character_of_the_script", name=character
+                        )
+                    ]
                 )
             if artist_id is not None and s.get(ArtistRow, artist_id) is None:
                 raise NotFoundError(

@@ -272,11 +272,13 @@ class ProposalService:
         if decision is not None:
             if not decision.decided_by.strip():
                 problems.append(
-                    FieldProblem("decided_by", "say who decided (artist, guardian or estate)")
+                    FieldProblem("decided_by", "problem.say_who_decided_artist_guardian_or_estate")
                 )
             problems += self._moment_problems("decided_at", decision.decided_at)
             if len(decision.note) > MAX_NOTE:
-                problems.append(FieldProblem("note", f"is longer than {MAX_NOTE} characters"))
+                problems.append(
+                    FieldProblem("note", "problem.is_longer_than_characters", n=MAX_NOTE)
+                )
         if problems:
             raise ValidationError(problems)
         with self.db.write() as s:
@@ -300,10 +302,14 @@ class ProposalService:
         problems: builtins.list[FieldProblem] = []
         if recommendation is not None:
             if not recommendation.recommended_by.strip():
-                problems.append(FieldProblem("recommended_by", "say who in the agency advises"))
+                problems.append(
+                    FieldProblem("recommended_by", "problem.say_who_in_the_agency_advises")
+                )
             problems += self._moment_problems("recommended_at", recommendation.recommended_at)
             if len(recommendation.note) > MAX_NOTE:
-                problems.append(FieldProblem("note", f"is longer than {MAX_NOTE} characters"))
+                problems.append(
+                    FieldProblem("note", "problem.is_longer_than_characters", n=MAX_NOTE)
+                )
         if problems:
             raise ValidationError(problems)
         with self.db.write() as s:
@@ -347,7 +353,7 @@ class ProposalService:
                     continue
                 if draft.artist_id != entry.artist_id:
                     raise ValidationError(
-                        [FieldProblem("artist_id", "a draft must be for its own artist")]
+                        [FieldProblem("artist_id", "problem.a_draft_must_be_for_its_own")]
                     )
                 record = consents.create(draft, ConsentStatus.PENDING_ARTIST)
                 before = row_values.proposal_snapshot(row, row_values.artist_rows(s, row.id))
@@ -385,7 +391,9 @@ class ProposalService:
         ]
         workflow.check_answers(target, answers, row.id)
         if len(note) > MAX_NOTE:
-            raise ValidationError([FieldProblem("note", f"is longer than {MAX_NOTE} characters")])
+            raise ValidationError(
+                [FieldProblem("note", "problem.is_longer_than_characters", n=MAX_NOTE)]
+            )
         before = row_values.proposal_snapshot(row, entries)
         row.previous_status = row.status
         row.status = target.value
@@ -416,9 +424,9 @@ class ProposalService:
 
     def _moment_problems(self, name: str, when: datetime) -> builtins.list[FieldProblem]:
         if when.tzinfo is None:
-            return [FieldProblem(name, "needs a time zone")]
+            return [FieldProblem(name, "problem.needs_a_time_zone")]
         if (when - self.clock()).total_seconds() > 600:
-            return [FieldProblem(name, "is in the future")]
+            return [FieldProblem(name, "problem.is_in_the_future")]
         return []
 
     def _checked(self, s: Session, draft: ProposalDraft) -> ProposalDraft:

@@ -91,7 +91,7 @@ class ArtistDraft:
         on = on or today()
         out: list[FieldProblem] = []
 
-        def bad(field_name: str, code: str, **params: Any) -> None:
+        def bad(field_name: str, code: str, /, **params: Any) -> None:
             out.append(FieldProblem(field_name, code, row, **params))
 
         if not self.native_name.strip():

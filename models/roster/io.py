@@ -86,7 +86,7 @@ def _parse_id(value: object, row: int, problems: list[FieldProblem]) -> int | No
     text = str(value).strip()
     if text.isdigit() and 0 < int(text) < 2**63:
         return int(text)
-    problems.append(FieldProblem("id", f"'{text}' is not an artist id (a whole number)", row))
+    problems.append(FieldProblem("id", "problem.not_an_artist_id", row, value=text))
     return None
 
 
@@ -114,7 +114,11 @@ def _row_to_draft(
         stance = Stance(stance_raw)
     except ValueError:
         allowed = ", ".join(s.value for s in Stance)
-        problems.append(FieldProblem("ai_stance", f"'{stance_raw}' is not one of {allowed}", row))
+        problems.append(
+            FieldProblem(
+                "ai_stance", "problem.is_not_one_of", row, value=stance_raw, allowed=allowed
+            )
+        )
         stance = Stance.NOT_ASKED
     draft = ArtistDraft(
         native_name=text("native_name"),
@@ -276,7 +280,9 @@ def _preview_rows(records: Iterable[tuple[int, list[object]]], name: str) -> Imp
             trimmed.pop()
         if len(trimmed) > len(header):
             problems.append(
-                FieldProblem("(row)", f"has {len(trimmed)} fields, header has {len(header)}", line)
+                FieldProblem(
+                    "(row)", "problem.has_fields_header_has", line, n=len(trimmed), m=len(header)
+                )
             )
             continue
         record = dict(zip(header, trimmed, strict=False))

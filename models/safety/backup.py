@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from alembic.config import Config
 from alembic.script import ScriptDirectory
@@ -73,8 +73,8 @@ PG_MESSAGE = "error.safety.backup.sqlite_only"  # catalogue code
 class UnverifiedBackup(BackupError):
     """A readable backup that cannot be trusted (seal or audit trail); `--accept-broken`."""
 
-    def __init__(self, message: str, message_zh: str, problems: list[str]) -> None:
-        super().__init__(message, message_zh)
+    def __init__(self, message: str, problems: list[str], /, **params: Any) -> None:
+        super().__init__(message, **params)
         self.problems = tuple(problems)
 
 
@@ -228,7 +228,7 @@ def backup_keep(db: Database) -> int:
 def set_backup_keep(db: Database, keep: int) -> None:
     if not 1 <= keep <= MAX_KEEP:
         raise ValidationError(
-            [FieldProblem(KEEP_SETTING, f"must be a number of days from 1 to {MAX_KEEP}")]
+            [FieldProblem(KEEP_SETTING, "problem.must_be_a_number_of_days_from", n=MAX_KEEP)]
         )
     with db.write() as s:
         row = s.get(SettingRow, KEEP_SETTING)

@@ -20,7 +20,7 @@ from sqlalchemy import text
 from models.audit.chain import append_event
 from models.audit.checkpoint import FORGED, UNKNOWN_KEY, Seal, check_seal
 from models.audit.service import AuditService
-from models.messages import Text, phrase, render
+from models.messages import Text, phrase
 from models.storage.archive import (
     DATABASE,
     FILES_PREFIX,
@@ -328,15 +328,12 @@ def _stage(
     problems.extend(audit_problems)
     if problems and not accept_broken:
         more = len(problems) - 1
-        values = {
-            "name": archive.name,
-            "problem": problems[0],
-            "more": phrase("error.safety.backup.more_problems", n=more) if more else "",
-        }
         raise UnverifiedBackup(
-            render("error.safety.backup.not_restored", "en", values),
-            render("error.safety.backup.not_restored", "zh", values),
+            "error.safety.backup.not_restored",
             problems,
+            name=archive.name,
+            problem=problems[0],
+            more=phrase("error.safety.backup.more_problems", n=more) if more else "",
         )
     return manifest, problems
 

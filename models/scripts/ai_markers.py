@@ -15,11 +15,11 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
 from models.patterns import LazyPattern
+from models.records import Record, set_field
 from models.scripts.document import Element, ElementKind, ScriptDocument
 
 
@@ -41,32 +41,62 @@ class AiSource(StrEnum):
     HEADING = "heading"
 
 
-@dataclass(frozen=True, slots=True)
-class Marker:
+class Marker(Record):
     """A phrase (or extension) and its kind. `pattern`: a regular expression used instead of
     the phrase's own, for wordings with words in between (用她的声音训练模型)."""
 
+    __slots__ = ("text", "kind", "exceptions", "pattern")  # noqa: RUF023 (field order)
     text: str
     kind: AiKind
-    exceptions: tuple[str, ...] = ()
-    pattern: str | None = None
+    exceptions: tuple[str, ...]
+    pattern: str | None
+
+    def __init__(
+        self,
+        text: str,
+        kind: AiKind,
+        exceptions: tuple[str, ...] = (),
+        pattern: str | None = None,
+    ) -> None:
+        self._fill(text, kind, exceptions, pattern)
 
 
-@dataclass(frozen=True, slots=True)
-class AiUse:
+class AiUse(Record):
     """One place in the script that uses someone's likeness or voice through AI."""
 
+    __slots__ = (  # noqa: RUF023 (field order)
+        "line",
+        "character",
+        "kind",
+        "source",
+        "text",
+        "marker",
+        "column",
+        "page",
+    )
     line: int
     character: str | None
     kind: AiKind
     source: AiSource
     text: str  # the words as written in the script
     marker: str  # the marker that matched
-    column: int | None = None  # 0-based start in ScriptDocument.lines[line - 1], if found there
-    page: int | None = None
+    column: int | None  # 0-based start in ScriptDocument.lines[line - 1], if found there
+    page: int | None
+
+    def __init__(
+        self,
+        line: int,
+        character: str | None,
+        kind: AiKind,
+        source: AiSource,
+        text: str,
+        marker: str,
+        column: int | None = None,
+        page: int | None = None,
+    ) -> None:
+        self._fill(line, character, kind, source, text, marker, column, page)
 
 
-_LATIN = re.compile(r"[0-9A-Za-z\u00c0-\u024f]")
 SEPARATORS = re.compile(r"[\s\-\u2010-\u2014]+")
 _SEP = r"[\s\-\u2010-\u2014]*"
 # Each as two classes: one class spanning ASCII and U+00C0–024F is compiled into a 64 KiB map,
@@ -75,12 +105,14 @@ _NOT_LATIN_BEFORE = r"(?<![0-9A-Za-z])(?<![\u00c0-\u024f])"
 _NOT_LATIN_AFTER = r"(?![0-9A-Za-z])(?![\u00c0-\u024f])"
 # checked after the first letter
 _NOT_LATIN_BEFORE_FIRST = r"(?<![0-9A-Za-z].)(?<![\u00c0-\u024f].)"
-_EXT_PARTS = re.compile(r"[,/;、，；]")
+_EXT_PARTS = LazyPattern(r"[,/;、，；]")  # compiled when an extension is not a marker whole
 _EXT_ASCII = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _is_latin(ch: str) -> bool:
-    return bool(_LATIN.match(ch))
+    """Whether the character `ch` is an ASCII letter or digit or in U+00C0–024F (compared,
+    not matched: the class compiles into a 64 KiB map, costly on every start)."""
+    return "a" <= ch <= "z" or "A" <= ch <= "Z" or "0" <= ch <= "9" or "\u00c0" <= ch <= "\u024f"
 
 
 def extension_key(text: str) -> str:
@@ -157,59 +189,111 @@ def fold_same_length(text: str) -> str:
     return pattern.sub(lambda m: changing[m.group()], text).lower()
 
 
-@dataclass(frozen=True)
 class MarkerSet:
-    """A validated marker list, compiled once for fast scanning."""
+    """A validated marker list, compiled once for fast scanning.
 
+    Equal (and hashed) by its markers and origin; immutable, like the markers themselves."""
+
+    __slots__ = (
+        "_anywhere",
+        "_by_extension",
+        "_by_first",
+        "_custom",
+        "_each",
+        "_exact",
+        "_prefixes",
+        "_regex",
+        "extensions",
+        "origin",
+        "phrases",
+    )
     extensions: tuple[Marker, ...]
     phrases: tuple[Marker, ...]
-    origin: str = "shipped list"
-    _by_extension: dict[str, Marker] = field(init=False, repr=False, compare=False)
-    _each: tuple[tuple[LazyPattern, Marker], ...] = field(init=False, repr=False, compare=False)
-    _regex: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
-    _by_first: dict[str, tuple[tuple[LazyPattern, Marker], ...]] = field(
-        init=False, repr=False, compare=False
-    )
-    _anywhere: tuple[tuple[LazyPattern, Marker], ...] = field(init=False, repr=False, compare=False)
-    _exact: dict[str, Marker] = field(init=False, repr=False, compare=False)
+    origin: str
+    _by_extension: dict[str, Marker]
+    _each: tuple[tuple[LazyPattern, Marker], ...]
+    _regex: LazyPattern | None
+    _prefixes: tuple[str, ...]
+    _custom: LazyPattern | None
+    _by_first: dict[str, tuple[tuple[LazyPattern, Marker], ...]]
+    _anywhere: tuple[tuple[LazyPattern, Marker], ...]
+    _exact: dict[str, Marker]
 
-    def __post_init__(self) -> None:
-        by_extension = {extension_key(m.text): m for m in self.extensions}
-        ordered = sorted(self.phrases, key=lambda m: -len(m.text))
+    def __init__(
+        self,
+        extensions: tuple[Marker, ...],
+        phrases: tuple[Marker, ...],
+        origin: str = "shipped list",
+    ) -> None:
+        set_field(self, "extensions", extensions)
+        set_field(self, "phrases", phrases)
+        set_field(self, "origin", origin)
+        by_extension = {extension_key(m.text): m for m in extensions}
+        ordered = sorted(phrases, key=lambda m: -len(m.text))
         # Each marker's own expression is compiled when a match needs it (`_compiled`): a
         # script usually needs a few of them, and compiling all was most of loading the list.
         each = tuple((LazyPattern(m.pattern or phrase_pattern(m.text)), m) for m in ordered)
+        # Each phrase folded once (None for a pattern marker, which may start anywhere).
+        folded = [
+            None if m.pattern is not None else fold_same_length(m.text.strip()) for m in ordered
+        ]
         # One expression without groups: CPython then scans for possible first characters
         # in C, which keeps a 2-million-character line well under a second.
-        regex = re.compile(_combined(each)) if each else None
-        object.__setattr__(self, "_by_extension", by_extension)
-        object.__setattr__(self, "_each", each)
-        object.__setattr__(self, "_regex", regex)
+        source, custom, prefixes = _combined(each, folded)
+        set_field(self, "_by_extension", by_extension)
+        set_field(self, "_each", each)
+        # compiled when a script first has a place where a marker can start (`_starts`)
+        set_field(self, "_regex", LazyPattern(source) if each else None)
+        set_field(self, "_prefixes", prefixes)
+        set_field(self, "_custom", LazyPattern("|".join(custom)) if custom else None)
         # Which markers can start with a given character (a pattern may start with any).
-        firsts = {fold_same_length(m.text.strip())[:1] for _, m in each if m.pattern is None}
-        by_first = {
-            c: tuple(
-                (p, m)
-                for p, m in each
-                if m.pattern is not None or fold_same_length(m.text.strip())[:1] == c
-            )
-            for c in firsts
+        by_first: dict[str, list[tuple[LazyPattern, Marker]]] = {
+            f[:1]: [] for f in folded if f is not None
         }
-        anywhere = tuple((p, m) for p, m in each if m.pattern is not None)
-        object.__setattr__(self, "_by_first", by_first)
         exact: dict[str, Marker] = {}
-        for _, m in each:
-            if m.pattern is None:
-                exact.setdefault(_phrase_key(fold_same_length(m.text.strip())), m)
-        object.__setattr__(self, "_exact", exact)
-        object.__setattr__(self, "_anywhere", anywhere)
+        for (p, m), f in zip(each, folded, strict=True):
+            if f is None:
+                for tried in by_first.values():
+                    tried.append((p, m))
+            else:
+                by_first[f[:1]].append((p, m))
+                exact.setdefault(_phrase_key(f), m)
+        anywhere = tuple((p, m) for p, m in each if m.pattern is not None)
+        set_field(self, "_by_first", {c: tuple(tried) for c, tried in by_first.items()})
+        set_field(self, "_exact", exact)
+        set_field(self, "_anywhere", anywhere)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            assert isinstance(other, MarkerSet)
+            return (self.extensions, self.phrases, self.origin) == (
+                other.extensions,
+                other.phrases,
+                other.origin,
+            )
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.extensions, self.phrases, self.origin))
+
+    def __repr__(self) -> str:
+        return (
+            f"MarkerSet(extensions={self.extensions!r}, phrases={self.phrases!r}, "
+            f"origin={self.origin!r})"
+        )
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __reduce__(self) -> tuple[type[MarkerSet], tuple[object, ...]]:  # copy and pickle
+        return MarkerSet, (self.extensions, self.phrases, self.origin)
 
     def extension_marker(self, extension: str) -> Marker | None:
         """The marker an extension is, compared whole or by its comma-separated parts."""
         found = self._by_extension.get(extension_key(extension))
         if found is not None:
             return found
-        for part in _EXT_PARTS.split(extension):
+        for part in _EXT_PARTS.compiled().split(extension):
             found = self._by_extension.get(extension_key(part))
             if found is not None:
                 return found
@@ -220,7 +304,7 @@ class MarkerSet:
         if self._regex is None:
             return
         lowered = fold_same_length(text)
-        for m in self._regex.finditer(lowered):
+        for m in self._matches(self._regex, lowered):
             start, end = m.span()
             marker = self._exact.get(_phrase_key(m.group()))
             if marker is None:  # a plural, "AI 配音" with a space, or a pattern marker
@@ -232,31 +316,124 @@ class MarkerSet:
                 continue
             yield start, end, marker
 
+    def _matches(self, combined: LazyPattern, lowered: str) -> Iterator[re.Match[str]]:
+        """`combined.finditer(lowered)`, tried only where a marker can start (`_starts`):
+        most of a script has no marker's first letters, yet every t, d, s, a … would be
+        tried; and a script with no such place never compiles the expression."""
+        starts = self._starts(lowered)
+        if starts is None:
+            yield from combined.compiled().finditer(lowered)
+            return
+        end = 0
+        for at in starts:
+            if at < end:
+                continue  # inside the previous match, which finditer does not look into
+            regex = combined.compiled()
+            m = regex.match(lowered, at)
+            if m is None:
+                continue
+            if m.end() == at:  # an empty match (a person's pattern): finditer's rules from here
+                yield from regex.finditer(lowered, at)
+                return
+            yield m
+            end = m.end()
+
+    def _starts(self, lowered: str) -> list[int] | None:
+        """Every place a match can start, in order: where a phrase's leading letters are (a
+        Latin phrase's only where no Latin letter comes before: its head's look-behind), and
+        where a pattern marker matches. None when there are too many places to look at (a text
+        made of one marker's letters): then the expression scans the text itself."""
+        limit = len(lowered) // 16 + 64
+        looked = 0
+        found: set[int] = set()
+        for prefix in self._prefixes:
+            word_start = _is_latin(prefix[0])
+            at = lowered.find(prefix)
+            while at >= 0:
+                looked += 1
+                if looked > limit:
+                    return None
+                if not (word_start and at and _is_latin(lowered[at - 1])):
+                    found.add(at)
+                at = lowered.find(prefix, at + 1)
+        if self._custom is not None:
+            custom = self._custom.compiled()
+            m = custom.search(lowered)
+            while m is not None:
+                found.add(m.start())
+                looked += 1
+                if looked > limit:
+                    return None
+                m = custom.search(lowered, m.start() + 1)
+        return sorted(found)
+
+
+def _literal_prefix(text: str) -> str:
+    """What every match of `phrase_pattern(text)` starts with: its first word's letters up to
+    where Latin meets other characters (where the pattern lets a space in)."""
+    word = next(w.lower() for w in SEPARATORS.split(text.strip()) if w)
+    latin = _is_latin(word[0])
+    end = 1
+    while end < len(word) and _is_latin(word[end]) == latin:
+        end += 1
+    return word[:end]
+
 
 def _phrase_key(folded: str) -> str:
     """A matched phrase as its marker is written: 'face-swap' and 'face  swap' → 'face swap'."""
     return " ".join(w for w in SEPARATORS.split(folded) if w)
 
 
-def _combined(each: tuple[tuple[LazyPattern, Marker], ...]) -> str:
+def _combined(
+    each: tuple[tuple[LazyPattern, Marker], ...], folded: Sequence[str | None]
+) -> tuple[str, list[str], tuple[str, ...]]:
     """All markers as one expression, alternatives sharing a first character grouped under
-    it (`a(?:i配音|i换脸|…)`), so a common letter is tried once, not once per marker."""
+    it (`a(?:i配音|i换脸|…)`), so a common letter is tried once, not once per marker.
+    `folded`: each marker's phrase folded (None for a pattern marker).
+
+    Also returns the alternatives kept whole (pattern markers: they may start anywhere) and
+    the leading letters of the grouped ones (`_literal_prefix`; "train" stands for "trained"
+    too): a match starts at one of those letters or where a whole alternative matches."""
     custom = [p.pattern for p, m in each if m.pattern is not None]
     groups: dict[str, list[str]] = {}
-    for p, m in each:
-        if m.pattern is not None:
+    prefixes: set[str] = set()
+    for (p, m), f in zip(each, folded, strict=True):
+        if f is None:
             continue
-        first = re.escape(fold_same_length(m.text.strip())[:1])
+        first = re.escape(f[:1])
         head = first + _NOT_LATIN_BEFORE_FIRST if _is_latin(m.text.strip()[0]) else first
         if not p.pattern.startswith(head):  # never so for phrase_pattern; kept whole if it is
             custom.append(p.pattern)
             continue
         groups.setdefault(head, []).append(p.pattern[len(head) :])
-    grouped = [
-        head + "(?:" + "|".join(rests) + ")" if len(rests) > 1 else head + rests[0]
-        for head, rests in groups.items()
+        prefixes.add(_literal_prefix(m.text))
+    grouped = [head + _alternatives(rests) for head, rests in groups.items()]
+    shortest = tuple(
+        sorted(p for p in prefixes if not any(p != q and p.startswith(q) for q in prefixes))
+    )
+    return "|".join(custom + grouped), custom, shortest
+
+
+# How a phrase's expression may end (`phrase_pattern`): a plural and the word's end, or the end.
+_ENDINGS = ("(?:e?s)?" + _NOT_LATIN_AFTER, _NOT_LATIN_AFTER)
+
+
+def _alternatives(rests: list[str]) -> str:
+    """`rests` as one alternation, neighbours that end alike sharing their ending: `(?:ax|bx)`
+    as `(?:a|b)x`, tried in the same order (the word-end checks were a third of compiling)."""
+    runs: list[tuple[str, list[str]]] = []
+    for rest in rests:
+        ending = next((e for e in _ENDINGS if rest.endswith(e) and len(rest) > len(e)), "")
+        body = rest[: len(rest) - len(ending)]
+        if runs and runs[-1][0] == ending:
+            runs[-1][1].append(body)
+        else:
+            runs.append((ending, [body]))
+    parts = [
+        ("(?:" + "|".join(bodies) + ")" if len(bodies) > 1 else bodies[0]) + ending
+        for ending, bodies in runs
     ]
-    return "|".join(custom + grouped)
+    return "(?:" + "|".join(parts) + ")" if len(parts) > 1 else parts[0]
 
 
 def _excepted(folded: str, start: int, end: int, exceptions: tuple[str, ...]) -> bool:

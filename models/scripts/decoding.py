@@ -25,5 +25,5 @@ def decode_lines(data: bytes, name: str) -> tuple[LineTable, str]:
             return LineTable(data), "utf-8 (BOM)" if start else "utf-8"
         decoded = text.decode(data, name, western=True)
     except text.TextDecodeError as e:
-        raise ScriptReadError(e.code, **e.params) from e
+        raise ScriptReadError(e.message) from e
     return LineTable(decoded.text), decoded.encoding

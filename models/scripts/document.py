@@ -12,10 +12,15 @@ import bisect
 import re
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
-from typing import overload
+
+from models.patterns import LazyPattern
+from models.records import Record, set_field
+
+TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
+if TYPE_CHECKING:
+    from typing import overload
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -45,8 +50,7 @@ class ElementKind(StrEnum):
     PAGE_BREAK = "page_break"
 
 
-@dataclass(frozen=True, slots=True)
-class Element:
+class Element(Record):
     """One paragraph of the script.
 
     `lines` holds the source line of every `\\n`-separated line of `text`, so a hit inside a
@@ -55,14 +59,45 @@ class Element:
     `scene` is the 1-based index into `ScriptDocument.scenes` (0: before the first scene).
     """
 
+    __slots__ = (  # noqa: RUF023 (field order)
+        "kind",
+        "text",
+        "line",
+        "lines",
+        "page",
+        "character",
+        "scene",
+        "level",
+    )
     kind: ElementKind
     text: str
     line: int
     lines: tuple[int, ...]
-    page: int | None = None
-    character: str | None = None
-    scene: int = 0
-    level: int = 0  # section depth (# = 1, ## = 2 …)
+    page: int | None
+    character: str | None
+    scene: int
+    level: int  # section depth (# = 1, ## = 2 …)
+
+    def __init__(
+        self,
+        kind: ElementKind,
+        text: str,
+        line: int,
+        lines: tuple[int, ...],
+        page: int | None = None,
+        character: str | None = None,
+        scene: int = 0,
+        level: int = 0,
+    ) -> None:
+        # one call each, not `_fill`: a long script makes hundreds of thousands of elements
+        set_field(self, "kind", kind)
+        set_field(self, "text", text)
+        set_field(self, "line", line)
+        set_field(self, "lines", lines)
+        set_field(self, "page", page)
+        set_field(self, "character", character)
+        set_field(self, "scene", scene)
+        set_field(self, "level", level)
 
     def line_of(self, offset: int) -> int:
         """The source line of the character at `offset` in `text`."""
@@ -70,40 +105,54 @@ class Element:
         return self.lines[min(index, len(self.lines) - 1)]
 
 
-@dataclass(frozen=True, slots=True)
-class Scene:
+class Scene(Record):
+    __slots__ = ("number", "heading", "line", "page")  # noqa: RUF023 (field order)
     number: str  # the script's own scene number (#12A#, 第3场) or the running count
     heading: str
     line: int
-    page: int | None = None
+    page: int | None
+
+    def __init__(self, number: str, heading: str, line: int, page: int | None = None) -> None:
+        self._fill(number, heading, line, page)
 
 
-@dataclass(frozen=True, slots=True)
-class DualDialogue:
+class DualDialogue(Record):
     """Two dialogue blocks spoken at the same time (Fountain `^`, FDX `<DualDialogue>`)."""
 
+    __slots__ = ("left", "right", "left_line", "right_line")  # noqa: RUF023 (field order)
     left: str
     right: str
     left_line: int
     right_line: int
 
+    def __init__(self, left: str, right: str, left_line: int, right_line: int) -> None:
+        self._fill(left, right, left_line, right_line)
 
-@dataclass(frozen=True, slots=True)
-class Character:
+
+class Character(Record):
     """A speaking part: the name as cued (Latin names upper-cased, extensions removed)."""
 
+    __slots__ = ("name", "dialogue_blocks", "scenes", "first_line")  # noqa: RUF023 (field order)
     name: str
     dialogue_blocks: int
     scenes: tuple[int, ...]  # 1-based indexes into ScriptDocument.scenes where they speak
     first_line: int
 
+    def __init__(
+        self, name: str, dialogue_blocks: int, scenes: tuple[int, ...], first_line: int
+    ) -> None:
+        self._fill(name, dialogue_blocks, scenes, first_line)
 
-@dataclass(frozen=True, slots=True)
-class ReadWarning:
+
+class ReadWarning(Record):
     """Something the reader had to guess or skip; the script was still read."""
 
+    __slots__ = ("line", "message")
     line: int | None
     message: str
+
+    def __init__(self, line: int | None, message: str) -> None:
+        self._fill(line, message)
 
 
 class LineTable(Sequence[str]):
@@ -123,10 +172,10 @@ class LineTable(Sequence[str]):
         code = "I" if len(text) < 2**32 - 2 else "q"
         if isinstance(text, bytes):
             starts = array(code, [3 if text.startswith(b"\xef\xbb\xbf") else 0])
-            starts.extend(m.end() for m in _BYTE_BREAK.finditer(text))
+            starts.extend(map(_END, _BYTE_BREAK.finditer(text)))
         else:
             starts = array(code, [1 if text.startswith("\ufeff") else 0])
-            starts.extend(m.end() for m in LINE_BREAK.finditer(text))
+            starts.extend(map(_END, LINE_BREAK.finditer(text)))
         starts.append(len(text) + 1)  # where a line after the last would start
         self._starts = starts
 
@@ -159,7 +208,7 @@ class LineTable(Sequence[str]):
         """Whether `needle` occurs anywhere in the text (not only as a whole line)."""
         return isinstance(needle, str) and self.find(needle) >= 0
 
-    def search(self, pattern: re.Pattern[str], chunk: int = 1 << 20) -> bool:
+    def search(self, pattern: re.Pattern[str] | LazyPattern, chunk: int = 1 << 20) -> bool:
         """Whether `pattern` (which must not span lines) matches anywhere, decoding at most
         `chunk` characters at a time."""
         data = self._data
@@ -198,10 +247,13 @@ class LineTable(Sequence[str]):
             end -= 1
         return data[start:end]
 
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    if TYPE_CHECKING:  # the type checker's view; one method at run time
+
+        @overload
+        def __getitem__(self, index: int) -> str: ...
+        @overload
+        def __getitem__(self, index: slice) -> Sequence[str]: ...
+
     def __getitem__(self, index: int | slice) -> str | Sequence[str]:
         if isinstance(index, slice):
             return [self._line(i) for i in range(*index.indices(len(self)))]
@@ -242,13 +294,27 @@ class LineTable(Sequence[str]):
 
 
 _BYTE_BREAK = re.compile(rb"\r\n|\r|\n")
+_END = re.Match.end  # called by `map` in C: no generator frame per line
 # The first bytes of the UTF-8 form of U+3000–9FFF and U+F000–FFFF (a cheap pre-check before
 # the Chinese character class, whose compiling alone is milliseconds).
 _HAN_LEAD = re.compile(rb"[\xe3-\xe9\xef]")
 
 
-@dataclass(frozen=True, slots=True)
-class ScriptDocument:
+class ScriptDocument(Record):
+    __slots__ = (  # noqa: RUF023 (field order)
+        "format",
+        "source_name",
+        "title_page",
+        "title",
+        "scenes",
+        "elements",
+        "dual_dialogues",
+        "characters",
+        "warnings",
+        "pages",
+        "pages_estimated",
+        "lines",
+    )
     format: ScriptFormat
     source_name: str
     title_page: Mapping[str, str]
@@ -262,9 +328,37 @@ class ScriptDocument:
     pages_estimated: bool
     lines: Sequence[str]  # the text to show for each source line (index = line - 1)
 
-    def __post_init__(self) -> None:
-        if not isinstance(self.title_page, MappingProxyType):  # read-only, like the rest
-            object.__setattr__(self, "title_page", MappingProxyType(dict(self.title_page)))
+    def __init__(
+        self,
+        format: ScriptFormat,
+        source_name: str,
+        title_page: Mapping[str, str],
+        title: str | None,
+        scenes: tuple[Scene, ...],
+        elements: tuple[Element, ...],
+        dual_dialogues: tuple[DualDialogue, ...],
+        characters: tuple[Character, ...],
+        warnings: tuple[ReadWarning, ...],
+        pages: int,
+        pages_estimated: bool,
+        lines: Sequence[str],
+    ) -> None:
+        if not isinstance(title_page, MappingProxyType):  # read-only, like the rest
+            title_page = MappingProxyType(dict(title_page))
+        self._fill(
+            format,
+            source_name,
+            title_page,
+            title,
+            scenes,
+            elements,
+            dual_dialogues,
+            characters,
+            warnings,
+            pages,
+            pages_estimated,
+            lines,
+        )
 
     @property
     def dialogue_blocks(self) -> int:

@@ -224,9 +224,7 @@ def _as_text(paragraphs: list[Any], name: str) -> ScriptDocument:
         out.append(text)
     doc = read_text("\n".join(out), name)
     lines = tuple(p.text for p, _ in paragraphs)
-    from dataclasses import replace
-
-    return replace(doc, format=ScriptFormat.DOCX, lines=lines)
+    return doc.replace(format=ScriptFormat.DOCX, lines=lines)
 
 
 def _from_layout(paragraphs: list[Any], lines: tuple[str, ...], name: str) -> ScriptDocument:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from models.errors import UserError, message_of
+from models.messages import Text, phrase
 
-from models.errors import UserError
-from models.messages import render
+TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class ScriptReadError(UserError):
@@ -20,18 +22,18 @@ class ScriptReadError(UserError):
     def __init__(
         self,
         message: str,
-        message_zh: str | None = None,
+        /,
         *,
         line: int | None = None,
         column: int | None = None,
         **params: Any,
     ) -> None:
-        super().__init__(message, message_zh, **params)
+        said = message_of(message, params)
         if line is not None:
             code = "error.scripts.at_line" if column is None else "error.scripts.at_line_column"
-            values = {"line": line, "column": column}
-            self.message += render(code, "en", values)
-            self.message_zh += render(code, "zh", values)
-            self.args = (self.message,)
+            said = Text(
+                "error.scripts.located", problem=said, at=phrase(code, line=line, column=column)
+            )
+        super().__init__(said)
         self.line = line
         self.column = column

@@ -71,6 +71,8 @@ class FountainParser:
         self.title: str | None = None
         # Notes on lines of their own inside the paragraph being read, in line order.
         self._pending_notes: deque[tuple[int, Note]] = deque()
+        # False when no line lost text to a [[note]] (most scripts): then none is looked for.
+        self._has_notes = True
         # Chinese: names cued in the `林晓：` layout (filled by the plain-text reader) and the
         # names standing alone above speech that the whole script confirms as cues.
         self.han = False
@@ -84,6 +86,7 @@ class FountainParser:
             flow = extract_notes(LineTable.from_lines(remove_boneyard(list(raw), self.b)))
         else:
             flow = extract_notes(table)
+        self._has_notes = flow.has_notes
         if not self.han and table.may_hold_han():
             self.han = table.search(HAN)
         if self.han:
@@ -178,6 +181,9 @@ class FountainParser:
         self, kind: ElementKind, text: str, lines: tuple[int, ...], *entries: Line, level: int = 0
     ) -> None:
         """Add an element, with the notes around it in reading order."""
+        if not self._has_notes:
+            self.b.add(kind, text, lines, level=level)
+            return
         self._notes_before(lines[0])
         self.b.add(kind, text, lines, level=level)
         self._notes_after(lines[-1], entries)
@@ -190,6 +196,8 @@ class FountainParser:
 
     def _notes_after(self, line: int, entries: tuple[Line, ...] | list[Line]) -> None:
         """Notes written inside the element's lines, after it, in line order."""
+        if not self._has_notes:
+            return
         inline = [(entry.number, note) for entry in entries if entry.notes for note in entry.notes]
         pending = self._pending_notes
         if not inline:
@@ -203,6 +211,9 @@ class FountainParser:
 
     def flush(self, block: list[Line]) -> None:
         if not block:
+            return
+        if not self._has_notes:  # no line lost text to a note: the block is all content
+            self.paragraph(block, after_blank=True)
             return
         content = [e for e in block if not e.note_only]
         if len(content) != len(block):
@@ -278,9 +289,12 @@ class FountainParser:
 
     def dialogue(self, lines: list[Line]) -> None:
         cue = lines[0]
-        self._notes_before(cue.number)
-        self.b.cue(cue.text, cue.number)
-        self._notes_after(cue.number, [cue])
+        if self._has_notes:
+            self._notes_before(cue.number)
+            self.b.cue(cue.text, cue.number)
+            self._notes_after(cue.number, [cue])
+        else:
+            self.b.cue(cue.text, cue.number)
         self.speech(lines[1:])
         self.b.end_dialogue()
 
@@ -308,9 +322,12 @@ class FountainParser:
         self._group(ElementKind.DIALOGUE, run)
 
     def _group(self, kind: ElementKind, entries: list[Line]) -> None:
-        if entries:
-            text = "\n".join(e.text for e in entries)
-            self.add(kind, text, tuple(e.number for e in entries), *entries)
+        if len(entries) == 1:  # most paragraphs are one line
+            entry = entries[0]
+            self.add(kind, entry.text, (entry.number,), entry)
+        elif entries:
+            text = "\n".join([e.text for e in entries])
+            self.add(kind, text, tuple([e.number for e in entries]), *entries)
 
     def action(self, lines: list[Line]) -> None:
         run: list[Line] = []
@@ -359,6 +376,8 @@ def is_cue(text: str) -> bool:
         return False  # "FADE IN:", "BEGIN MONTAGE:" are directions, not people
     if len(name) > MAX_CUE and any(c in _SENTENCE for c in name):
         return False  # a long line of capitals with sentences in it is shouted action
+    if name.isascii():  # the same test, without a generator over the name
+        return name.isupper()
     return name == name.upper() and any(c.isupper() for c in name)
 
 

@@ -8,23 +8,32 @@ steps are linear in the size of the file, and no list of a million line objects 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import overload
 
 from models.scripts.builder import DocumentBuilder
 from models.scripts.document import LINE_BREAK, LineTable
 
+TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
+if TYPE_CHECKING:
+    from typing import overload
+
 Note = tuple[str, tuple[int, ...]]  # the note's text and the source line of each of its lines
 
 
-@dataclass(slots=True)
 class Line:
     """One line of the flow the paragraphs are read from (notes and boneyard taken out)."""
 
-    number: int  # 1-based source line
-    text: str  # without indentation
-    notes: list[Note] = field(default_factory=list)  # notes that start on this line
-    note_only: bool = False  # the line held nothing but note text
+    __slots__ = ("note_only", "notes", "number", "text")
+
+    def __init__(
+        self, number: int, text: str, notes: list[Note] | None = None, note_only: bool = False
+    ) -> None:
+        self.number = number  # 1-based source line
+        self.text = text  # without indentation
+        self.notes: list[Note] = [] if notes is None else notes  # notes starting on this line
+        self.note_only = note_only  # the line held nothing but note text
+
+    def __repr__(self) -> str:
+        return f"Line({self.number!r}, {self.text!r}, {self.notes!r}, {self.note_only!r})"
 
 
 def split_lines(text: str) -> list[str]:
@@ -180,6 +189,12 @@ class Flow(Sequence[Line]):
             if is_blank(text) and not is_blank(original):
                 self._note_only.add(i)
 
+    @property
+    def has_notes(self) -> bool:
+        """Whether notes were cut out of any line (else every line is as written: no line
+        has `notes` or is `note_only`)."""
+        return bool(self._texts)
+
     def __len__(self) -> int:
         return len(self.lines)
 
@@ -198,10 +213,13 @@ class Flow(Sequence[Line]):
     def __iter__(self) -> Iterator[Line]:
         return self.iter_from(0)
 
-    @overload
-    def __getitem__(self, index: int) -> Line: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Line]: ...
+    if TYPE_CHECKING:  # the type checker's view; one method at run time
+
+        @overload
+        def __getitem__(self, index: int) -> Line: ...
+        @overload
+        def __getitem__(self, index: slice) -> Sequence[Line]: ...
+
     def __getitem__(self, index: int | slice) -> Line | Sequence[Line]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]

@@ -8,10 +8,9 @@ import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from models.errors import UserError
-from models.messages import phrase
+from models.messages import Text, phrase
 from models.resources import resource_path
 from models.scripts.ai_markers import (
     SEPARATORS,
@@ -20,6 +19,10 @@ from models.scripts.ai_markers import (
     MarkerSet,
     extension_key,
 )
+
+TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 SHIPPED_MARKERS = resource_path("markers", "ai_markers.json")
 MAX_MARKER_FILE = 1024 * 1024
@@ -30,9 +33,9 @@ MAX_MARKER_TEXT = 100
 class MarkerListError(UserError):
     """A marker file a person edited cannot be used; lists what to fix."""
 
-    def __init__(self, origin: str, problems: Sequence[str]) -> None:
+    def __init__(self, origin: str, problems: Sequence[Text]) -> None:
         self.problems = list(problems)
-        shown = "; ".join(self.problems[:5])
+        shown = self.problems[:5]
         extra = len(self.problems) - 5
         more = phrase("error.scripts.ai_markers.more", n=extra) if extra > 0 else ""
         super().__init__("error.scripts.ai_markers.unusable", origin=origin, shown=shown, more=more)
@@ -44,44 +47,50 @@ def load_markers(path: str | Path | None = None) -> MarkerSet:
     origin = str(source) if path is not None else "shipped list"
     try:
         if source.stat().st_size > MAX_MARKER_FILE:
-            raise MarkerListError(origin, [f"the file is larger than {MAX_MARKER_FILE} bytes"])
+            raise MarkerListError(origin, [Text("markers.too_large", n=MAX_MARKER_FILE)])
         raw = source.read_bytes()
     except FileNotFoundError:
-        raise MarkerListError(origin, ["the file does not exist"]) from None
+        raise MarkerListError(origin, [Text("markers.missing")]) from None
     except IsADirectoryError:
-        raise MarkerListError(origin, ["this is a folder, not a file"]) from None
+        raise MarkerListError(origin, [Text("markers.folder")]) from None
     except OSError as e:
-        raise MarkerListError(origin, [f"the file cannot be read ({e.strerror or e})"]) from e
+        raise MarkerListError(origin, [Text("markers.unreadable", reason=e.strerror or e)]) from e
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise MarkerListError(origin, ["the file is not UTF-8 text"]) from None
+        raise MarkerListError(origin, [Text("markers.not_utf8")]) from None
     except json.JSONDecodeError as e:
         raise MarkerListError(
-            origin, [f"not valid JSON at line {e.lineno}, column {e.colno}: {e.msg}"]
+            origin,
+            [
+                Text(
+                    "markers.not_json",
+                    line=e.lineno,
+                    column=e.colno,
+                    reason=e.msg,
+                )
+            ],
         ) from None
     return parse_markers(data, origin)
 
 
 def parse_markers(data: Any, origin: str = "marker list") -> MarkerSet:
     """Validate marker data (as loaded from JSON); every problem is reported, not just one."""
-    problems: list[str] = []
+    problems: list[Text] = []
     if not isinstance(data, dict):
-        raise MarkerListError(
-            origin, ["the file must hold a JSON object with 'extensions' and 'phrases'"]
-        )
+        raise MarkerListError(origin, [Text("markers.not_object")])
     lists: dict[str, list[Marker]] = {}
     for key in ("extensions", "phrases"):
         entries = data.get(key, [])
         if not isinstance(entries, list):
-            problems.append(f"'{key}' must be a list")
+            problems.append(Text("markers.not_list", key=key))
             entries = []
         lists[key] = _entries(key, entries, problems)
     if not problems and not lists["extensions"] and not lists["phrases"]:
-        problems.append("the list has no extensions and no phrases")
+        problems.append(Text("markers.empty"))
     total = len(lists["extensions"]) + len(lists["phrases"])
     if total > MAX_MARKERS:
-        problems.append(f"{total} markers; at most {MAX_MARKERS}")
+        problems.append(Text("markers.too_many", total=total, n=MAX_MARKERS))
     if problems:
         raise MarkerListError(origin, problems)
     return MarkerSet(tuple(lists["extensions"]), tuple(lists["phrases"]), origin)
@@ -90,61 +99,67 @@ def parse_markers(data: Any, origin: str = "marker list") -> MarkerSet:
 _KINDS = ", ".join(k.value for k in AiKind)
 
 
-def _entries(key: str, entries: list[Any], problems: list[str]) -> list[Marker]:
+def _at(where: dict[str, Any], problem: str | Text, **values: Any) -> Text:
+    """A problem (a code and its values, or a Text) of one entry, named by its list, number
+    and text."""
+    said = problem if isinstance(problem, Text) else phrase(problem, **values)
+    return Text("markers.at", where=where, problem=said)
+
+
+def _entries(key: str, entries: list[Any], problems: list[Text]) -> list[Marker]:
     markers: list[Marker] = []
     seen: dict[str, int] = {}
     for n, entry in enumerate(entries, 1):
-        where = f"{key} #{n}"
+        where = phrase("markers.entry", key=key, n=n)
         if not isinstance(entry, dict):
-            problems.append(f"{where}: must be an object with 'text' and 'kind'")
+            problems.append(_at(where, "markers.entry_not_object"))
             continue
         unknown = set(entry) - {"text", "kind", "except", "pattern"}
         if unknown:
-            problems.append(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+            problems.append(_at(where, "markers.unknown_fields", fields=", ".join(sorted(unknown))))
         text = entry.get("text")
         kind = entry.get("kind")
         if not isinstance(text, str) or not text.strip():
-            problems.append(f"{where}: 'text' must be non-empty text")
+            problems.append(_at(where, "markers.text_empty"))
             continue
         text = text.strip()
-        where = f"{key} #{n} ('{text}')"
+        where = phrase("markers.entry_text", key=key, n=n, text=text)
         if len(text) > MAX_MARKER_TEXT:
-            problems.append(f"{where}: longer than {MAX_MARKER_TEXT} characters")
+            problems.append(_at(where, "markers.text_too_long", n=MAX_MARKER_TEXT))
             continue
         if key == "extensions":
             text = text.strip("()（）").strip()
             normal = extension_key(text)
             if not normal:
-                problems.append(f"{where}: has no letters")
+                problems.append(_at(where, "markers.no_letters"))
                 continue
         else:
             normal = " ".join(SEPARATORS.split(text.casefold()))
         if kind not in {k.value for k in AiKind}:
-            problems.append(f"{where}: kind must be one of {_KINDS}")
+            problems.append(_at(where, "markers.bad_kind", kinds=_KINDS))
             continue
         exceptions = entry.get("except", [])
         if not isinstance(exceptions, list) or not all(
             isinstance(x, str) and x.strip() for x in exceptions
         ):
-            problems.append(f"{where}: 'except' must be a list of words")
+            problems.append(_at(where, "markers.except_not_words"))
             continue
         pattern = entry.get("pattern")
         if pattern is not None:
             error = _pattern_problem(key, pattern)
             if error:
-                problems.append(f"{where}: {error}")
+                problems.append(_at(where, error))
                 continue
         bad = [x for x in exceptions if pattern is None and text.casefold() not in x.casefold()]
         if bad:
-            problems.append(f"{where}: exception '{bad[0]}' does not contain the phrase")
+            problems.append(_at(where, "markers.exception_lacks_phrase", word=bad[0]))
             continue
         if normal in seen:
             # Spelling variants ("DE-AGED", "DEAGED") are one marker; a clash of kinds is not.
             earlier = markers[seen[normal]]
             if earlier.kind.value != kind:
-                problems.append(
-                    f"{where}: same as '{earlier.text}' but with another kind ({earlier.kind})"
-                )
+                clash = _at(where, "markers.kind_clash", earlier=earlier.text, kind=earlier.kind)
+                problems.append(clash)
             continue
         seen[normal] = len(markers)
         markers.append(
@@ -157,23 +172,23 @@ MAX_PATTERN = 300
 _GROUP = re.compile(r"\\.|\[(?:\\.|[^\]])*\]|\((?!\?)")
 
 
-def _pattern_problem(key: str, pattern: Any) -> str | None:
+def _pattern_problem(key: str, pattern: Any) -> Text | None:
     """Why a marker's regular expression cannot be used (None when it can).
 
     It must be lower case where it has letters (the text it is matched against is folded),
     may not capture (all markers run as one expression) and may not match empty text."""
     if key != "phrases":
-        return "'pattern' is only allowed for phrases"
+        return Text("markers.pattern_phrases_only")
     if not isinstance(pattern, str) or not pattern.strip():
-        return "'pattern' must be a regular expression"
+        return Text("markers.pattern_not_text")
     if len(pattern) > MAX_PATTERN:
-        return f"'pattern' is longer than {MAX_PATTERN} characters"
+        return Text("markers.pattern_too_long", n=MAX_PATTERN)
     if any(m.group(0) == "(" for m in _GROUP.finditer(pattern)):
-        return "'pattern' may only use non-capturing groups (?:…)"
+        return Text("markers.pattern_captures")
     try:
         compiled = re.compile(pattern)
     except (re.error, RecursionError, OverflowError) as e:
-        return f"'pattern' is not a valid regular expression ({e})"
+        return Text("markers.pattern_invalid", reason=e)
     if compiled.match("") is not None:
-        return "'pattern' matches empty text"
+        return Text("markers.pattern_matches_empty")
     return None

@@ -1202,18 +1202,6 @@ Also known as: {aliases}</source>
         <source>Re-checking evidence files…</source>
         <translation>正在重新检查证据文件…</translation>
     </message>
-    <message>
-        <source>choose the counterparty</source>
-        <translation>请选择合作方</translation>
-    </message>
-    <message>
-        <source>choose the project, or “any project of this counterparty”</source>
-        <translation>请选择项目，或选择“该合作方的任何项目”</translation>
-    </message>
-    <message>
-        <source>say who in the agency recommends</source>
-        <translation>请说明经纪公司中由谁提出建议</translation>
-    </message>
     <message numerus="yes">
         <source>%n thing(s) to fix before saving — first: {field}: {message}</source>
         <translation>
@@ -2899,10 +2887,6 @@ SHA-256 {sha}</translation>
         <translation>PKCS#12 文件 (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <source>Choose the PKCS#12 file to import.</source>
-        <translation>请选择要导入的 PKCS#12 文件。</translation>
-    </message>
-    <message>
         <source>Importing the certificate…</source>
         <translation>正在导入证书…</translation>
     </message>
@@ -3977,277 +3961,6 @@ Certificate {fingerprint}</source>
     </message>
 </context>
 <context>
-    <name>Problem</name>
-    <message>
-        <source>a confirmed entry must name an artist</source>
-        <translation>已确认的条目必须指明艺人</translation>
-    </message>
-    <message>
-        <source>a consent record cannot move to another artist</source>
-        <translation>同意记录不能转到另一位艺人名下</translation>
-    </message>
-    <message>
-        <source>a draft must be for its own artist</source>
-        <translation>草稿必须属于其对应的艺人</translation>
-    </message>
-    <message>
-        <source>a listing needs at least one name</source>
-        <translation>名单至少需要一个姓名</translation>
-    </message>
-    <message>
-        <source>a name is required</source>
-        <translation>必须填写名称</translation>
-    </message>
-    <message>
-        <source>a new version must be for the same artist</source>
-        <translation>新版本必须属于同一位艺人</translation>
-    </message>
-    <message>
-        <source>a project cannot move to another counterparty; add a new project</source>
-        <translation>项目不能转到另一个合作方名下；请新建项目</translation>
-    </message>
-    <message>
-        <source>an entry has no name</source>
-        <translation>有条目没有姓名</translation>
-    </message>
-    <message>
-        <source>attach the signed agreement (or another record of the decision) before marking the consent as given</source>
-        <translation>请先附上已签署的协议（或其他决定记录），再将同意标记为“已同意”</translation>
-    </message>
-    <message>
-        <source>contains control characters</source>
-        <translation>含有控制字符</translation>
-    </message>
-    <message>
-        <source>each entry is a name, an id or an object</source>
-        <translation>每一项须为名称、编号或对象</translation>
-    </message>
-    <message>
-        <source>each file is a path or {&quot;path&quot;: …, &quot;role&quot;: …}</source>
-        <translation>每个文件须为路径或 {&quot;path&quot;: …, &quot;role&quot;: …}</translation>
-    </message>
-    <message>
-        <source>each script is a file path (relative to the JSON file)</source>
-        <translation>每个剧本须为文件路径（相对于 JSON 文件）</translation>
-    </message>
-    <message>
-        <source>each session is {&quot;at&quot;: …}</source>
-        <translation>每次扫描须写成 {&quot;at&quot;: …}</translation>
-    </message>
-    <message>
-        <source>give an id, a name, or {&quot;native_name&quot;: …}</source>
-        <translation>请填写编号、名称或 {&quot;native_name&quot;: …}</translation>
-    </message>
-    <message>
-        <source>give an id, a title, or {&quot;title_native&quot;: …}</source>
-        <translation>请填写编号、标题或 {&quot;title_native&quot;: …}</translation>
-    </message>
-    <message>
-        <source>give the artist&apos;s id or name</source>
-        <translation>请填写艺人的编号或姓名</translation>
-    </message>
-    <message>
-        <source>give the currency of the amount (e.g. CNY, USD)</source>
-        <translation>请填写金额的币种（如 CNY、USD）</translation>
-    </message>
-    <message>
-        <source>give the currency of the fee (e.g. CNY, USD)</source>
-        <translation>请填写报酬的币种（如 CNY、USD）</translation>
-    </message>
-    <message>
-        <source>give the reason for the revocation</source>
-        <translation>请填写撤回理由</translation>
-    </message>
-    <message>
-        <source>give the scan session time the notice was for</source>
-        <translation>请填写该通知所对应的扫描时间</translation>
-    </message>
-    <message>
-        <source>is after the consent&apos;s term ended; it had already expired</source>
-        <translation>晚于同意期限的结束日；该同意当时已过期</translation>
-    </message>
-    <message>
-        <source>is before 1880</source>
-        <translation>早于 1880 年</translation>
-    </message>
-    <message>
-        <source>is before the date of birth</source>
-        <translation>早于出生日期</translation>
-    </message>
-    <message>
-        <source>is before the proposal was received</source>
-        <translation>早于收到提案的时间</translation>
-    </message>
-    <message>
-        <source>is in the future</source>
-        <translation>不能是将来的日期</translation>
-    </message>
-    <message>
-        <source>is not a date like 1990-05-31</source>
-        <translation>不是有效日期（格式如 1990-05-31）</translation>
-    </message>
-    <message>
-        <source>is not a plausible amount (too large or too precise)</source>
-        <translation>不是合理的金额（过大或小数位过多）</translation>
-    </message>
-    <message>
-        <source>is not a term of a consent record</source>
-        <translation>不是同意记录的条款</translation>
-    </message>
-    <message>
-        <source>is required</source>
-        <translation>为必填项</translation>
-    </message>
-    <message>
-        <source>kind must be producer, platform or other</source>
-        <translation>kind 必须是 producer、platform 或 other</translation>
-    </message>
-    <message>
-        <source>list at least one requested artist</source>
-        <translation>请至少列出一位被请求的艺人</translation>
-    </message>
-    <message>
-        <source>list scripts under &apos;scripts&apos; so they are read and checked</source>
-        <translation>请把剧本列在 &apos;scripts&apos; 下，以便读取和检查</translation>
-    </message>
-    <message>
-        <source>must be a list</source>
-        <translation>必须是列表</translation>
-    </message>
-    <message>
-        <source>must be a list of file paths</source>
-        <translation>必须是文件路径列表</translation>
-    </message>
-    <message>
-        <source>must be a list of text</source>
-        <translation>必须是文本列表</translation>
-    </message>
-    <message>
-        <source>must be a three-letter code such as CNY or USD</source>
-        <translation>必须是三个字母的币种代码，如 CNY 或 USD</translation>
-    </message>
-    <message>
-        <source>must be a three-letter code such as CNY, USD or EUR</source>
-        <translation>必须是三个字母的币种代码，如 CNY、USD 或 EUR</translation>
-    </message>
-    <message>
-        <source>must be a whole-number id</source>
-        <translation>必须是整数编号</translation>
-    </message>
-    <message>
-        <source>must be an https:// address</source>
-        <translation>必须是以 https:// 开头的网址</translation>
-    </message>
-    <message>
-        <source>must be an object: {&quot;CHARACTER&quot;: artist name or id or null}</source>
-        <translation>必须是对象：{&quot;角色&quot;: 艺人姓名、编号或 null}</translation>
-    </message>
-    <message>
-        <source>must be text</source>
-        <translation>必须是文本</translation>
-    </message>
-    <message>
-        <source>must be true or false</source>
-        <translation>必须是 true 或 false</translation>
-    </message>
-    <message>
-        <source>must be zero or a plausible positive amount</source>
-        <translation>必须为零或合理的正数金额</translation>
-    </message>
-    <message>
-        <source>must be zero or a positive amount</source>
-        <translation>必须为零或正数金额</translation>
-    </message>
-    <message>
-        <source>must be {&quot;amount&quot;: &quot;80000&quot;, &quot;currency&quot;: &quot;CNY&quot;}</source>
-        <translation>必须写成 {&quot;amount&quot;: &quot;80000&quot;, &quot;currency&quot;: &quot;CNY&quot;}</translation>
-    </message>
-    <message>
-        <source>must look like CN, US-CA or GB (country, optional region)</source>
-        <translation>格式应如 CN、US-CA 或 GB（国家或地区代码，可加下级地区）</translation>
-    </message>
-    <message>
-        <source>name at least one requested artist</source>
-        <translation>请至少指定一位被请求的艺人</translation>
-    </message>
-    <message>
-        <source>name the platform or list</source>
-        <translation>请填写平台或名单名称</translation>
-    </message>
-    <message>
-        <source>needs a time zone</source>
-        <translation>需要注明时区</translation>
-    </message>
-    <message>
-        <source>record the artist&apos;s decision</source>
-        <translation>请记录艺人的决定</translation>
-    </message>
-    <message>
-        <source>role must be proposal, contract or other</source>
-        <translation>role 必须是 proposal、contract 或 other</translation>
-    </message>
-    <message>
-        <source>say what the material may be used for</source>
-        <translation>请说明素材可用于哪些用途</translation>
-    </message>
-    <message>
-        <source>say who decided (artist, guardian or estate)</source>
-        <translation>请说明由谁决定（艺人、监护人或近亲属）</translation>
-    </message>
-    <message>
-        <source>say who decided (the artist, guardian or estate)</source>
-        <translation>请说明由谁决定（艺人、监护人或近亲属）</translation>
-    </message>
-    <message>
-        <source>say who in the agency advises</source>
-        <translation>请说明经纪公司中由谁提供建议</translation>
-    </message>
-    <message>
-        <source>say who in the agency recommends</source>
-        <translation>请说明经纪公司中由谁提出建议</translation>
-    </message>
-    <message>
-        <source>say why the risk is accepted</source>
-        <translation>请说明接受该风险的理由</translation>
-    </message>
-    <message>
-        <source>session and notice times need a time zone</source>
-        <translation>扫描时间和通知时间需要注明时区</translation>
-    </message>
-    <message>
-        <source>the artist cannot be notified after the scan session</source>
-        <translation>通知艺人的时间不能晚于扫描时间</translation>
-    </message>
-    <message>
-        <source>the file name is empty, too long or not printable</source>
-        <translation>文件名为空、过长或含有不可打印字符</translation>
-    </message>
-    <message>
-        <source>the file name is too long or not printable</source>
-        <translation>文件名过长或含有不可打印字符</translation>
-    </message>
-    <message>
-        <source>the notice cannot come after the session</source>
-        <translation>通知时间不能晚于扫描时间</translation>
-    </message>
-    <message>
-        <source>the term ends before it starts</source>
-        <translation>期限的结束日早于开始日</translation>
-    </message>
-    <message>
-        <source>tick at least one modality (face, voice, ...)</source>
-        <translation>请至少勾选一种使用方式（面部、声音等）</translation>
-    </message>
-    <message>
-        <source>type must be film, series, ad, game or other</source>
-        <translation>type 必须是 film、series、ad、game 或 other</translation>
-    </message>
-    <message>
-        <source>write down the artist&apos;s conditions</source>
-        <translation>请写明艺人的条件</translation>
-    </message>
-</context>
-<context>
     <name>Project</name>
     <message>
         <source>Film</source>
@@ -4426,14 +4139,6 @@ Certificate {fingerprint}</source>
     <message>
         <source>Edit → Undo puts the terms back as they were.</source>
         <translation>编辑 → 撤销 可恢复原条款。</translation>
-    </message>
-    <message>
-        <source>choose the counterparty</source>
-        <translation>请选择合作方</translation>
-    </message>
-    <message>
-        <source>choose the project</source>
-        <translation>请选择项目</translation>
     </message>
     <message>
         <source>session {n}: {message}</source>
@@ -5027,10 +4732,6 @@ Certificate {fingerprint}</source>
     <message>
         <source>Roles</source>
         <translation>角色</translation>
-    </message>
-    <message>
-        <source>is not an amount like 120000 or 1250.50</source>
-        <translation>不是有效金额（如 120000 或 1250.50）</translation>
     </message>
 </context>
 <context>
@@ -5880,14 +5581,6 @@ Fountain, Final Draft (.fdx), PDF, Word (.docx) or plain text (Chinese layouts i
         <source>Earlier entries (newest first)</source>
         <translation>早先的记录（最新在前）</translation>
     </message>
-    <message>
-        <source>write down the artist&apos;s conditions</source>
-        <translation>请写明艺人的条件</translation>
-    </message>
-    <message>
-        <source>is in the future</source>
-        <translation>不能是将来的日期</translation>
-    </message>
 </context>
 <context>
     <name>StatementActions</name>
@@ -6308,10 +6001,6 @@ Export one for an artist (Ctrl+E), or issue them for a whole list in Leak day.</
     <message>
         <source>Notes</source>
         <translation>备注</translation>
-    </message>
-    <message>
-        <source>is not an amount like 80000 or 1250.50</source>
-        <translation>不是有效金额（如 80000 或 1250.50）</translation>
     </message>
 </context>
 <context>

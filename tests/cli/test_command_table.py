@@ -7,6 +7,7 @@ file imports neither SQLAlchemy nor pypdf. Checked in a fresh interpreter each t
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import json
 import subprocess
@@ -104,6 +105,44 @@ def test_script_analyze_of_fountain_needs_no_database_nor_pdf_library(tmp_path):
     assert not loaded(seen["modules"], "cli.roster")
 
 
+# What the start-up chain and the script reader leave out (issue 14): `dataclasses` with its
+# `inspect`, `ast` and `dis` (~7 ms), and `typing` (~2 ms; annotations only, see
+# models/records.py and the `TYPE_CHECKING = False` blocks).
+STANDARD_LIBRARY_LEFT_OUT = ("dataclasses", "inspect", "ast", "dis", "typing")
+
+
+def test_help_and_script_analyze_load_no_dataclasses_nor_typing(tmp_path):
+    script = tmp_path / "s.fountain"
+    script.write_text("INT. HOUSE - DAY\n\nBOB\nThey cloned my voice with AI.\n", "utf-8")
+    for argv in (("--help",), ("script", "--help"), ("script", "analyze", str(script))):
+        seen = probe(*argv)
+        assert seen["code"] == 0
+        for module in STANDARD_LIBRARY_LEFT_OUT:
+            assert not loaded(seen["modules"], module), (argv, module)
+
+
+def test_the_program_prints_what_the_command_prints_in_process(tmp_path, capsys):
+    """Run as the program, a command ends with the collector frozen (main._ending): its
+    output is still whole, and the same as when main() runs inside another process."""
+    script = tmp_path / "s.fountain"
+    script.write_text("INT. HOUSE - DAY\n\nBOB\nThey cloned my voice with AI.\n\n" * 50, "utf-8")
+    argv = ["script", "analyze", str(script), "--json"]
+    assert main(argv) == 0
+    in_process = capsys.readouterr().out
+    run = subprocess.run(
+        [sys.executable, "main.py", *argv], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 0 and run.stdout == in_process
+    assert len(json.loads(run.stdout)["scenes"]) == 50
+
+
+def test_version_reads_the_metadata_without_importlib_metadata():
+    seen = probe("--version")
+    assert seen["code"] == 0
+    assert not loaded(seen["modules"], "importlib.metadata")
+    assert not loaded(seen["modules"], "email")
+
+
 def test_running_a_command_imports_only_its_module(db_path):
     seen = probe("--db", str(db_path), "consent", "deadlines")
     assert seen["code"] == 0 and "Consents expiring within" in str(seen["out"])
@@ -127,6 +166,40 @@ def test_a_global_option_value_is_not_taken_for_the_command(tmp_path):
     )
     assert args.db == "roster" and args.command == "audit" and args.audit_command == "verify"
     assert isinstance(args.handler, LazyHandler) and args.handler.target == "cli.quick:audit_verify"
+
+
+def _listed_commands(argv: list[str], capsys: pytest.CaptureFixture[str]) -> list[str]:
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    return [entry.name for entry in commands.COMMANDS if f"\n    {entry.name} " in out]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--help"],
+        ["--help", "script", "analyze", "x.fountain"],
+        ["--lang", "en", "--he", "script"],  # argparse takes an abbreviation of --help
+        ["--db", "x.sqlite3", "-h", "roster", "search", "lin"],
+    ],
+)
+def test_the_top_level_help_lists_every_command_whatever_follows(argv, capsys):
+    assert _listed_commands(argv, capsys) == [entry.name for entry in commands.COMMANDS]
+
+
+def test_a_command_named_after_global_options_builds_only_its_own_parser():
+    """What makes every command start sooner: the other commands' parsers are not built
+    when nothing before the command can print the list of commands."""
+    for name, argv in (
+        ("script", ["script", "analyze", "x"]),
+        ("audit", ["--db", "d", "--lang=zh", "audit", "verify"]),
+    ):
+        parser = build_parser(argv)
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        assert list(sub.choices) == [name]
+        assert parser.parse_args(argv).command == name
 
 
 def test_full_parser_without_argv_knows_every_sub_command():

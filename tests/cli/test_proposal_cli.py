@@ -184,3 +184,54 @@ def test_check_findings_speak_chinese_under_a_chinese_locale(
     # JSON stays English whatever the locale (scripts read it)
     code, out, _ = run(capsys, "--db", demo, "proposal", "check", "1", "--json")
     assert json.loads(out)["worst"] == "BLOCK"
+
+
+def test_import_problems_read_in_chinese_by_their_codes(
+    demo: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each problem is rendered from its catalogue code, so the Chinese line has no English
+    sentence in it (the problems used to be English sentences matched back to their codes)."""
+    monkeypatch.setenv("CONSENT_DESK_LANG", "zh_CN")
+    path = _proposal(
+        tmp_path,
+        scripts=["../outside.fountain"],
+        artists=[{"artist": "无此人"}, {"artist": 10**30}],
+        mapping={"NOBODY": "林晓"},
+    )
+    code, out, err = run(capsys, "--db", demo, "proposal", "import", str(path))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err == (
+        "consent-desk: 请更正：第 1 行，艺人：艺人名册中没有名为“无此人”的艺人；"
+        "第 2 行，艺人：（数值过大） 不是艺人编号；"
+        "第 1 行，剧本：“../outside.fountain”离开了该 JSON 文件所在的文件夹（..）；"
+        "请把文件放在它旁边；"
+        "角色对应：“NOBODY”不是这些剧本中的角色\n"
+    )
+    monkeypatch.setenv("CONSENT_DESK_LANG", "en")
+    code, _, err = run(capsys, "--db", demo, "proposal", "import", str(path))
+    assert code == 2 and err == (
+        "consent-desk: Please correct: row 1, artist: no artist on the roster is called '无此人'; "
+        "row 2, artist: (a number far too large) is not an artist id; "
+        "row 1, scripts: '../outside.fountain' leaves the JSON file's folder (..); keep files "
+        "beside it; mapping: 'NOBODY' is not a character of the scripts\n"
+    )
+
+
+def test_a_bad_as_of_is_one_line_like_every_command_in_either_language(
+    demo: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CONSENT_DESK_LANG", "en")
+    code, out, err = run(capsys, "--db", demo, "proposal", "check", "1", "--as-of", "yesterday")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith("consent-desk: --as-of: 'yesterday' is not a date or time")
+    monkeypatch.setenv("CONSENT_DESK_LANG", "zh_CN")
+    code, out, err = run(capsys, "--db", demo, "proposal", "check", "1", "--as-of", "yesterday")
+    assert (
+        code == 2
+        and out == ""
+        and err
+        == (
+            "consent-desk: --as-of：“yesterday”不是有效的日期或时间；"
+            "请写成 2026-05-01 或 2026-05-01T09:30+08:00 的格式。\n"
+        )
+    )

@@ -60,6 +60,6 @@ def test_only_listed_crashes_are_let_through() -> None:
     with pytest.raises(ZeroDivisionError), allow_known():
         _ = 1 / 0
     with pytest.raises(UserError), allow_known():
-        raise UserError("the documented answer")
+        raise UserError("error.roster.io.name_empty", name="the documented answer")
     with pytest.raises(UnicodeDecodeError), allow_known():
         b"\xff".decode("utf-8")  # same type as a listed bug, but not raised in its function

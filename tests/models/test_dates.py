@@ -103,7 +103,7 @@ def test_anything_else_is_a_clear_error_never_a_crash(text: str) -> None:
             assert e.code.startswith("dates.")
             line = e.user_error("--as-of")
             assert "\n" not in line.message and line.message.startswith("--as-of: ")
-            assert "\n" not in line.message_zh and line.message_zh != line.message
+            assert "\n" not in line.text("zh") and line.text("zh") != line.message
         else:
             assert when.tzinfo is not None
 

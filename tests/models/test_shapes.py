@@ -127,9 +127,9 @@ def test_a_json_file_that_cannot_be_read_is_one_line_naming_the_kind_of_file(tmp
         with pytest.raises(UserError) as e:
             load_file(path, kind, max_bytes=1024 if name == "big.json" else 1024 * 1024)
         assert message in e.value.message and "\n" not in e.value.message
-        assert "\n" not in e.value.message_zh
+        assert "\n" not in e.value.text("zh")
         if name in ("deep.json", "big.json"):  # the kind of file, named in Chinese too
-            assert "同意记录文件" in e.value.message_zh
+            assert "同意记录文件" in e.value.text("zh")
     (tmp_path / "bom.json").write_bytes(b'\xef\xbb\xbf{"a": [1]}')
     assert load_file(tmp_path / "bom.json", kind) == {"a": [1]}
 
@@ -161,7 +161,7 @@ def test_a_consent_file_problem_names_record_and_field_in_english_and_chinese(tm
         with pytest.raises(UserError) as e:
             parse_inputs(data, tmp_path, lambda _artist: "CN")
         assert e.value.message == english
-        assert e.value.message_zh.startswith(chinese), e.value.message_zh
+        assert e.value.text("zh").startswith(chinese), e.value.text("zh")
 
 
 def test_a_register_that_cannot_be_read_says_why_in_either_language(tmp_path) -> None:

@@ -168,7 +168,7 @@ def test_one_set_of_clear_errors(data: bytes, kind: str, message: str) -> None:
     with pytest.raises(TextDecodeError, match=message) as caught:
         decode(data, "f.txt")
     assert caught.value.kind == kind and isinstance(caught.value, UserError)
-    assert caught.value.message_zh.startswith("f.txt")
+    assert caught.value.text("zh").startswith("f.txt")
 
 
 def test_no_guess_at_other_code_pages_where_the_feature_refuses_them() -> None:

@@ -30,19 +30,30 @@ def _raise(exc: BaseException) -> BaseException:
 
 
 def test_user_error_is_shown_as_its_message_only(qtbot: QtBot) -> None:
-    box = show_error(None, _raise(UserError("The database is busy.")))
-    assert box.text() == "The database is busy."
+    error = UserError("error.roster.io.name_empty", name="roster.csv")
+    box = show_error(None, _raise(error))
+    assert box.text() == "roster.csv is empty."
     assert "Traceback" not in box.text() + box.detailedText()
     assert box.isVisible()
 
 
 def test_conflict_has_its_own_title(qtbot: QtBot) -> None:
-    box = show_error(None, ConflictError("林晓 was changed by mei."))
+    box = show_error(
+        None,
+        ConflictError(
+            "error.roster.native_name_was_changed_by",
+            native_name="林晓",
+            updated_by="mei",
+            when="2026-05-01 09:00",
+        ),
+    )
     assert box.windowTitle() == "Changed by someone else"
 
 
 def test_many_validation_problems_are_listed_in_the_details(qtbot: QtBot) -> None:
-    problems = [FieldProblem("date_of_birth", "is in the future", row=r) for r in range(2, 10)]
+    problems = [
+        FieldProblem("date_of_birth", "problem.is_in_the_future", row=r) for r in range(2, 10)
+    ]
     box = show_error(None, ValidationError(problems))
     assert box.text().startswith("Please correct: row 2, date_of_birth: is in the future")
     assert "row 9, date_of_birth" in box.detailedText()
@@ -83,9 +94,9 @@ def test_a_bug_is_logged_with_its_traceback_and_the_person_told_where(
 
 
 def test_user_error_reaching_the_hook_is_a_message_not_a_bug(qtbot: QtBot) -> None:
-    exc = _raise(UserError("Cannot open roster.xlsx."))
+    exc = _raise(UserError("error.roster.io.name_empty", name="roster.xlsx"))
     excepthook(type(exc), exc, exc.__traceback__)
-    assert [b.text() for b in error_boxes()] == ["Cannot open roster.xlsx."]
+    assert [b.text() for b in error_boxes()] == ["roster.xlsx is empty."]
 
 
 def test_keyboard_interrupt_goes_to_python(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:

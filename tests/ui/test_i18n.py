@@ -361,7 +361,7 @@ def test_the_statement_and_leak_screens_speak_chinese(
 
 def test_messages_and_errors_are_in_chinese(qtbot: QtBot, zh_window: MainWindow) -> None:
     assert current_language() == CHINESE
-    error = ValidationError([FieldProblem("native_name", "a name is required", 2)])
+    error = ValidationError([FieldProblem("native_name", "problem.a_name_is_required", 2)])
     assert user_message(error) == "请更正：第 2 行，原文姓名：必须填写名称"
     box = show_error(zh_window, error)
     assert box.windowTitle() == "请更正" and box.text() == user_message(error)
@@ -452,3 +452,79 @@ def test_every_dialog_class_in_ui_is_covered() -> None:
     for path in (ROOT / "ui").rglob("*.py"):
         found.update(re.findall(r"^class (\w+)\((?:QDialog)\)", path.read_text(), re.M))
     assert found - covered == set(), "open the new dialog in test_i18n.py"
+
+
+def test_problems_made_by_their_codes_read_in_chinese_in_the_dialogs(
+    qtbot: QtBot, zh_window: MainWindow, demo_db: Database, tmp_path: Path
+) -> None:
+    """The form problems and a validation error come in Chinese from their catalogue codes
+    (they were English sentences, found again by matching the English)."""
+    import json
+
+    from models.proposals.importer import plan_import
+    from ui.consent.stance import StanceDialog
+    from ui.proposals.form.dialog import ProposalDialog
+
+    ctx = zh_window.proposals_view.ctx
+    form = _show(
+        qtbot, ProposalDialog(zh_window, ctx.service, ctx.parties, ctx.roster, None, ctx.undo_stack)
+    )
+    form.counterparty.combo.setCurrentIndex(-1)  # nothing chosen
+    form.project.combo.setCurrentIndex(-1)
+    form.revalidate()
+    assert form.problems["counterparty_id"].text() == "请选择合作方"
+    assert form.problems["project_id"].text() == "请选择项目"
+    assert form.summary.text().endswith("：请选择合作方")
+    assert not form.ok_button.isEnabled()
+    form.close()
+
+    artist = RosterService(demo_db).get(_artist_id(demo_db, "陈静怡"))
+    stance = _show(qtbot, StanceDialog(zh_window, artist, []))
+    stance.stance_combo.setCurrentIndex(
+        stance.stance_combo.findData(Stance.OPTED_IN_WITH_CONDITIONS.value)
+    )
+    stance.conditions.setPlainText("")
+    stance.revalidate()
+    assert stance.problem_labels["conditions"].text() == "请写明艺人的条件"
+    stance.close()
+
+    bad = tmp_path / "proposal.json"
+    bad.write_text(
+        json.dumps(
+            {
+                "counterparty": 10**30,
+                "project": "长夜行",
+                "received_on": "2026-05-01",
+                "artists": [{"artist": "无此人"}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(ValidationError) as caught:
+        plan_import(demo_db, bad)
+    box = show_error(zh_window, caught.value)
+    assert box.text() == (
+        "请更正：合作方：没有编号为 （数值过大） 的合作方；"
+        "第 1 行，艺人：艺人名册中没有名为“无此人”的艺人"
+    )
+    assert_chinese(box)
+    close_error_boxes()
+
+
+def test_a_failed_daily_backup_says_why_in_chinese(
+    qtbot: QtBot, zh_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from models.storage.archive import BackupError
+
+    def refuse(_db: Database) -> None:
+        raise BackupError("error.safety.backup.sqlite_only")
+
+    monkeypatch.setattr("models.safety.backup.rolling_backup", refuse)
+    monkeypatch.setattr(zh_window.safety, "check_files", lambda: None)
+    zh_window.safety.start_background_checks()
+    qtbot.waitUntil(lambda: "每日备份" in zh_window.statusBar().currentMessage(), timeout=5000)
+    assert (
+        zh_window.statusBar()
+        .currentMessage()
+        .startswith("无法写入每日备份：Consent Desk 只备份 SQLite 数据库")
+    )

@@ -75,7 +75,7 @@ def test_progress_dialog_appears_only_after_a_delay_and_cancel_stops_the_work(
 
 def test_a_user_error_in_the_work_is_shown_as_a_message(qtbot: QtBot) -> None:
     def work(_control: TaskControl) -> None:
-        raise UserError("roster.csv is empty.")
+        raise UserError("error.roster.io.name_empty", name="roster.csv")
 
     task = run_task(None, work, label="Reading…")
     with qtbot.waitSignal(task.finished, timeout=5000):

@@ -123,11 +123,6 @@ def field_label(field: str) -> str:
     return _tr("ConsentField", english)
 
 
-def problem_text(message: str) -> str:
-    """Validation messages come from the models in English; translators may map them here."""
-    return _tr("Problem", message)
-
-
 def any_project_label() -> str:
     return _tr("Consent", "any project")
 

@@ -26,8 +26,9 @@ from models.consent.validation import revocation_problems
 from models.consent.values import ConsentRecord, Revocation
 from models.dates.zones import day_end, day_start, local_day, zone
 from models.errors import FieldProblem
-from ui.consent.labels import problem_text, zone_text
+from ui.consent.labels import zone_text
 from ui.consent.widgets import DATE_FORMAT, from_qdate, problem_label, to_qdate
+from ui.i18n import problem_text
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ class RevokeDialog(QDialog):
         by_field: dict[str, list[str]] = {}
         for p in problems:
             field = p.field if p.field in self.problems_labels else "revoked_at"
-            by_field.setdefault(field, []).append(problem_text(p.message))
+            by_field.setdefault(field, []).append(problem_text(p))
         typed = bool(self.reason_edit.toPlainText())
         for field, label in self.problems_labels.items():
             label.setText("; ".join(by_field.get(field, [])))

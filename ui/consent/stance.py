@@ -32,6 +32,7 @@ from models.errors import FieldProblem
 from models.roster.artist import Artist, Stance
 from ui.consent.labels import when_text
 from ui.consent.widgets import OptionalMoment, problem_label
+from ui.i18n import problem_text
 from ui.roster.labels import stance_icon, stance_label
 
 
@@ -165,14 +166,14 @@ class StanceDialog(QDialog):
         req = self.request()
         out: list[FieldProblem] = []
         if req.stance == Stance.OPTED_IN_WITH_CONDITIONS and not req.conditions:
-            out.append(FieldProblem("conditions", self.tr("write down the artist's conditions")))
+            out.append(FieldProblem("conditions", "problem.write_down_the_artist_s_conditions"))
         if req.effective_at is not None and req.effective_at > self._now + CLOCK_SLACK:
-            out.append(FieldProblem("effective_at", self.tr("is in the future")))
+            out.append(FieldProblem("effective_at", "problem.is_in_the_future"))
         return out
 
     def revalidate(self) -> None:
         problems = self.problems()
-        fields = {p.field: p.message for p in problems}
+        fields = {p.field: problem_text(p) for p in problems}
         for field, label in self.problem_labels.items():
             label.setText(fields.get(field, ""))
             label.setVisible(field in fields)

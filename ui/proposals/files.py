@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import UserError
-from models.messages import render
+from models.messages import phrase
 from models.proposals.values import FileRole, Proposal, ProposalFile, ProposalScript
 from models.scripts import ScriptFormat
 from ui.consent.labels import when_text
@@ -390,23 +390,11 @@ class FilesPanel(QWidget):
 def _joined(problems: list[tuple[str, UserError]]) -> UserError:
     """One message for every file that could not be attached."""
     return UserError(
-        *(
-            render(
-                "error.ui.proposals.not_attached",
-                lang,
-                {
-                    "items": render("list.separator", lang).join(
-                        render(
-                            "error.ui.proposals.file_problem",
-                            lang,
-                            {"name": n, "problem": e.text(lang)},
-                        )
-                        for n, e in problems
-                    )
-                },
-            )
-            for lang in ("en", "zh")
-        )
+        "error.ui.proposals.not_attached",
+        items=[
+            phrase("error.ui.proposals.file_problem", name=n, problem=e.message)
+            for n, e in problems
+        ],
     )
 
 

@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from models.clock import today as clock_today
-from models.dates import parse_date
+from models.dates import DateFormatError, parse_date
 from models.errors import FieldProblem
+from models.messages import Text
 from models.names import has_han, romanize
 from models.roster.artist import AGE_OF_MAJORITY, Artist, ArtistDraft, Stance, age_on
-from ui.roster.labels import problem_text, stance_icon, stance_label
+from ui.i18n import problem_text
+from ui.roster.labels import stance_icon, stance_label
 
 JURISDICTIONS = (
     "CN", "HK", "MO", "TW", "SG", "MY", "JP", "KR", "TH", "AU", "GB", "IE", "FR", "DE",
@@ -68,7 +70,7 @@ class ArtistDialog(QDialog):
         self.artist = artist
         self._on = on or clock_today()
         self._touched: set[str] = set(self.FIELDS) if artist is not None else set()
-        self._date_errors: dict[str, str] = {}
+        self._date_errors: dict[str, Text] = {}
         self._problem_labels: dict[str, QLabel] = {}
         self.is_minor = False
         self.setWindowTitle(
@@ -285,8 +287,8 @@ class ArtistDialog(QDialog):
     def _date(self, field: str, edit: QLineEdit) -> date | None:
         try:
             value = parse_date(edit.text())
-        except ValueError as e:  # the one parser (models/dates) says why, in words
-            self._date_errors[field] = str(e)
+        except DateFormatError as e:  # the one parser (models/dates) says why, by its code
+            self._date_errors[field] = Text(e.code, **e.params)
             return None
         self._date_errors.pop(field, None)
         return value
@@ -336,7 +338,7 @@ class ArtistDialog(QDialog):
         messages: dict[str, list[str]] = {}
         for p in problems:
             field = p.field if p.field in self._problem_labels else "(other)"
-            messages.setdefault(field, []).append(problem_text(p.message))
+            messages.setdefault(field, []).append(problem_text(p))
         for field, label in self._problem_labels.items():
             shown = field in messages and (field in self._touched or field == "(other)")
             label.setText("; ".join(messages.get(field, [])))

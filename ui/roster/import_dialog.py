@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
 
 from models.roster.io import ImportPreview
 from models.roster.merge import Choice, ImportPlan, RowKind
-from ui.i18n import number_text
+from ui.i18n import number_text, problem_text
 from ui.roster.import_table import (
     ChoiceDelegate,
     PlanTableModel,
     all_new,
     kind_label,
 )
-from ui.roster.labels import field_label, problem_text
+from ui.roster.labels import field_label
 
 MAX_PROBLEMS_SHOWN = 1_000
 
@@ -154,8 +154,8 @@ class ImportPreviewDialog(QDialog):
             row_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.problems_table.setItem(r, 0, row_item)
             self.problems_table.setItem(r, 1, QTableWidgetItem(field_label(p.field)))
-            text_item = QTableWidgetItem(problem_text(p.message))
-            text_item.setToolTip(problem_text(p.message))
+            text_item = QTableWidgetItem(problem_text(p))
+            text_item.setToolTip(problem_text(p))
             self.problems_table.setItem(r, 2, text_item)
         self.problems_table.setColumnWidth(0, 60)
         self.problems_table.setColumnWidth(1, 140)

@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from models.roster.artist import Artist, Stance
-from ui import i18n
 from ui.i18n import label, number_text
 
 
@@ -91,8 +90,3 @@ def field_label(field_name: str) -> str:
         "(row)": QCoreApplication.translate("Artist", "(whole row)"),
     }
     return names.get(field_name, field_name)
-
-
-def problem_text(message: str) -> str:
-    """Validation messages come from the models in English; ui.i18n words them in Chinese."""
-    return i18n.problem_text(message)

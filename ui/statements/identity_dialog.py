@@ -347,7 +347,7 @@ class IdentityDialog(QDialog):
         path = Path(self.p12_edit.text().strip())
         secret = self.p12_pass_edit.text()
         if not self.p12_edit.text().strip():
-            show_error(self, UserError(self.tr("Choose the PKCS#12 file to import.")))
+            show_error(self, UserError("error.ui.identity.choose_p12"))
             return
         replace = self.service.exists()
         if replace and not confirmed and not self._confirm_replace():

@@ -361,11 +361,10 @@ class Layout:
         for n in range(1, len(self.text_lines) + 1):
             last = page_of.get(n, last)
             pages[n] = last
-        return replace(
-            doc,
+        return doc.replace(
             format=self.fmt,
-            elements=tuple(replace(e, page=pages.get(e.line)) for e in doc.elements),
-            scenes=tuple(replace(s, page=pages.get(s.line)) for s in doc.scenes),
+            elements=tuple(e.replace(page=pages.get(e.line)) for e in doc.elements),
+            scenes=tuple(s.replace(page=pages.get(s.line)) for s in doc.scenes),
             pages=len(self.pages) if self.numbered is None else doc.pages,
             pages_estimated=self.numbered is not None,
             title_page=self.title_page or doc.title_page,

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from models.errors import UserError
 from models.scripts import (
@@ -15,6 +18,7 @@ from models.scripts import (
     parse_markers,
     read_bytes,
 )
+from models.scripts.ai_markers import fold_same_length
 from models.scripts.marker_list import SHIPPED_MARKERS
 
 DOMAIN_EXTENSIONS = [
@@ -204,3 +208,99 @@ def test_missing_and_non_utf8_marker_files(tmp_path):
     bad.write_bytes('{"phrases": [{"text": "换脸", "kind": "face-swap"}]}'.encode("gb18030"))
     with pytest.raises(MarkerListError, match="not UTF-8"):
         load_markers(bad)
+
+
+# -- the scan: tried only where a marker can start, found exactly as one plain expression ------
+
+_PIECES = [
+    "digital", "double", "de", "aged", "aging", "ai", "AI", "ＡＩ", "配音", "换脸", "voice",
+    "clone", "cloned", "train", "trained", "a", "model", "on", "face", "swap", "s", "es",
+    "generative", "deepfake", "synthetic", "用", "她的", "声音", "训练", "数字人民币", "数字人",
+    "made", "said", "x", "é", " ", "  ", "-", "—", "\n", "\x00", ".", "。",
+]  # fmt: skip
+_USER_LIST = {
+    "phrases": [
+        {"text": "voice clone", "kind": "voice"},
+        {"text": "face", "kind": "likeness"},
+        {"text": "AI配音", "kind": "voice"},
+        {"text": "cloned", "kind": "voice", "pattern": "(?:ab)?c(?:lo|x)ned"},
+        {"text": "x5", "kind": "other"},
+        {"text": "说", "kind": "other", "pattern": "[说讲][^。]{0,3}?训练"},
+    ]
+}
+
+
+def _plain(markers) -> re.Pattern[str]:
+    """What the scan must find: every marker's own expression in one plain alternation, in
+    the set's order (pattern markers first), searched left to right."""
+    custom = [p.pattern for p, m in markers._each if m.pattern is not None]
+    rest = [p.pattern for p, m in markers._each if m.pattern is None]
+    return re.compile("|".join(custom + rest))
+
+
+@pytest.mark.parametrize("which", ["shipped", "user"])
+@given(st.lists(st.sampled_from(_PIECES), max_size=60).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_the_scan_finds_what_one_plain_expression_finds(which, text):
+    markers = load_markers() if which == "shipped" else parse_markers(_USER_LIST)
+    plain = _plain(markers)
+    lowered = fold_same_length(text)
+    expected = [m.span() for m in plain.finditer(lowered)]
+    assert [m.span() for m in markers._regex.compiled().finditer(lowered)] == expected
+    assert [m.span() for m in markers._matches(markers._regex, lowered)] == expected
+    assert [(s, e) for s, e, _ in markers.find(text)] == [
+        (s, e) for s, e, _ in _find_with(markers, plain.finditer(lowered), lowered)
+    ]
+
+
+def _find_with(markers, matches, lowered):
+    """`MarkerSet.find` on given matches (the filtering after the scan is the same code)."""
+    from models.scripts.ai_markers import _excepted, _phrase_key
+
+    for m in matches:
+        start, end = m.span()
+        marker = markers._exact.get(_phrase_key(m.group()))
+        if marker is None:
+            tried = markers._by_first.get(lowered[start], markers._anywhere)
+            marker = next((mk for p, mk in tried if p.match(lowered, start)), None)
+        if marker is None or (
+            marker.exceptions and _excepted(lowered, start, end, marker.exceptions)
+        ):
+            continue
+        yield start, end, marker
+
+
+def test_a_text_dense_with_marker_letters_is_scanned_by_the_expression_itself():
+    markers = load_markers()
+    text = "de ai " * 2000 + "a digital double"
+    assert markers._starts(text) is None  # too many places to try one by one
+    assert [(s, e) for s, e, _ in markers.find(text)] == [(len(text) - 14, len(text))]
+    assert markers._starts("a digital double, de-aged") == [2, 18]
+
+
+def test_latin_letters_are_ascii_letters_digits_and_latin_extended():
+    from models.scripts.ai_markers import _is_latin
+
+    latin = re.compile(r"[0-9A-Za-z\u00c0-\u024f]")
+    assert [c for c in map(chr, range(0x10000)) if _is_latin(c) != bool(latin.match(c))] == []
+
+
+def test_a_marker_set_is_a_value():
+    import copy
+    import pickle
+
+    markers = load_markers()
+    for same in (copy.copy(markers), copy.deepcopy(markers), pickle.loads(pickle.dumps(markers))):
+        assert same == markers and hash(same) == hash(markers)
+        assert list(same.find("a digital double")) == list(markers.find("a digital double"))
+    assert markers != parse_markers(_USER_LIST)
+    with pytest.raises(AttributeError):
+        markers.origin = "elsewhere"  # type: ignore[misc]
+
+
+def test_a_script_without_a_place_a_marker_could_start_never_compiles_the_expression():
+    markers = parse_markers({"phrases": [{"text": "voice clone", "kind": "voice"}]})
+    assert list(markers.find("He made his choice; the invoice was paid.")) == []
+    assert markers._regex is not None and markers._regex._compiled is None  # in-voice: no start
+    assert [(s, e) for s, e, _ in markers.find("a voice-clone")] == [(2, 13)]
+    assert markers._regex._compiled is not None

@@ -271,7 +271,9 @@ def test_restore_puts_the_old_database_back_if_the_restored_one_does_not_open(
     def refuse(*_a: object, **_k: object) -> None:
         # the restored database was opened (it has a WAL now) and then found wanting
         Path(str(db.location.sqlite_path) + "-wal").write_bytes(b"wal of the restored copy")
-        raise DatabaseError("cannot open")
+        raise DatabaseError(
+            "error.storage.database.path_cannot_read_as_database", path="x", reason="bad"
+        )
 
     monkeypatch.setattr("models.safety.restore._check_restored", refuse)
     with pytest.raises(DatabaseError):

@@ -427,7 +427,11 @@ def test_a_save_that_fails_after_the_edit_leaves_the_terms_and_the_undo_stack_al
 
     def failing_inside_the_save(self: ConsentService, record_id: int) -> object:
         if self.db.open_unit() is not None:  # the step after the edit, in the same unit
-            raise UserError("The disk is full.")
+            raise UserError(
+                "error.storage.database.path_cannot_read_as_database",
+                path="consent.db",
+                reason="the disk is full",
+            )
         return real_get(self, record_id)
 
     monkeypatch.setattr(ConsentService, "get", failing_inside_the_save)

@@ -50,13 +50,13 @@ from ui.consent.form.sections import DecisionSection, ScopeSection, Section, Ter
 from ui.consent.labels import (
     field_label,
     method_label,
-    problem_text,
     recommendation_label,
     status_label,
     when_text,
 )
 from ui.consent.widgets import PROBLEM_STYLE, problem_label
 from ui.geometry import fit_to_screen
+from ui.i18n import problem_text
 from ui.tasks import TaskControl, run_task
 
 VALIDATE_DELAY_MS = 120
@@ -402,15 +402,10 @@ class ConsentDialog(QDialog):
         if amount_error:
             found.append(FieldProblem("compensation_amount", amount_error))
         if not self.scope.counterparty.has_choice():
-            found.append(FieldProblem("counterparty_id", self.tr("choose the counterparty")))
+            found.append(FieldProblem("counterparty_id", "problem.choose_the_counterparty"))
             return found
         if not self.scope.project.has_choice():
-            found.append(
-                FieldProblem(
-                    "project_id",
-                    self.tr("choose the project, or “any project of this counterparty”"),
-                )
-            )
+            found.append(FieldProblem("project_id", "problem.choose_the_project_or_any"))
             return found
         decision = self.artist_decision()
         evidence_of = None if self.amends() or self.record is None else self.record.id
@@ -421,9 +416,7 @@ class ConsentDialog(QDialog):
             found.append(p)
         rec = self.agency_recommendation()
         if rec is not None and not rec.recommended_by:
-            found.append(
-                FieldProblem("recommended_by", self.tr("say who in the agency recommends"))
-            )
+            found.append(FieldProblem("recommended_by", "problem.say_who_in_the_agency_recommends"))
         return found
 
     def _touch(self, field: str) -> None:
@@ -448,7 +441,7 @@ class ConsentDialog(QDialog):
             self.summary.setText(
                 text.format(
                     field=field_label(first.field),
-                    message=problem_text(first.message),
+                    message=problem_text(first),
                 )
             )
         elif self.decision.evidence.busy:

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QLabel, QTabWidget
 
 from models.errors import FieldProblem
 from ui.consent.form.sections import Section
-from ui.consent.labels import field_label, problem_text
+from ui.consent.labels import field_label
+from ui.i18n import problem_text
 
 OTHER = "(other)"
 
@@ -52,11 +53,9 @@ class ProblemPlaces:
         messages: dict[str, list[str]] = {}
         for p in problems:
             if self.label_for(p.field) is None:
-                messages.setdefault(OTHER, []).append(
-                    f"{field_label(p.field)}: {problem_text(p.message)}"
-                )
+                messages.setdefault(OTHER, []).append(f"{field_label(p.field)}: {problem_text(p)}")
             else:
-                messages.setdefault(p.field, []).append(problem_text(p.message))
+                messages.setdefault(p.field, []).append(problem_text(p))
         per_tab = [0] * len(self.tab_titles)
         labels = {**self.artist, OTHER: self.general}
         for section in self.sections:

@@ -38,6 +38,7 @@ from models.consent.values import (
     Recommendation,
 )
 from models.consent.words import Modality, Use
+from models.messages import Text
 from ui.consent.form.evidence import EvidenceList
 from ui.consent.form.pickers import SearchPicker
 from ui.consent.labels import (
@@ -330,7 +331,7 @@ class TermsSection(Section):
         try:
             value = Decimal(text)
         except InvalidOperation:
-            return None, self.tr("is not an amount like 80000 or 1250.50")
+            return None, Text("problem.is_not_an_amount_like", example=80000)
         return value, ""
 
     def values(self) -> dict[str, Any]:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.consent.words import Modality, Use
+from models.messages import Text
 from models.proposals.values import RequestedArtist
 from models.roster.service import RosterService
 from ui.consent.form.sections import CURRENCIES
@@ -218,7 +219,7 @@ class RequestEditor(QWidget):
         try:
             return Decimal(text), ""
         except InvalidOperation:
-            return None, self.tr("is not an amount like 120000 or 1250.50")
+            return None, Text("problem.is_not_an_amount_like", example=120000)
 
     def read(self, base: RequestedArtist) -> RequestedArtist:
         return replace(

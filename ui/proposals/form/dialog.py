@@ -326,15 +326,15 @@ class ProposalDialog(QDialog):
     def problems_found(self) -> list[FieldProblem]:
         found: list[FieldProblem] = []
         if self.counterparty.current_id() is None:
-            found.append(FieldProblem("counterparty_id", self.tr("choose the counterparty")))
+            found.append(FieldProblem("counterparty_id", "problem.choose_the_counterparty"))
         if self.project.current_id() is None:
-            found.append(FieldProblem("project_id", self.tr("choose the project")))
+            found.append(FieldProblem("project_id", "problem.choose_the_project"))
         fee = self.artists.fee_problem()
         if fee is not None:
             found.append(FieldProblem("fee_amount", fee[1], fee[0]))
         if found:
             if not self.artists.requests():
-                found.append(FieldProblem("artists", "name at least one requested artist"))
+                found.append(FieldProblem("artists", "problem.name_at_least_one_requested_artist"))
             return found
         return self.service.validate(self.draft())
 
@@ -345,7 +345,7 @@ class ProposalDialog(QDialog):
         artist_rows: list[tuple[str, str, int | None]] = []
         sessions: list[str] = []
         for p in self._problems:
-            text = problem_text(p.message)
+            text = problem_text(p)
             if p.field == "scan_sessions":
                 sessions.append(self.tr("session {n}: {message}").format(n=p.row, message=text))
             elif p.field in ARTIST_FIELDS and p.row is not None:
@@ -371,7 +371,7 @@ class ProposalDialog(QDialog):
                 ).format(
                     field=self.field_label(first.field),
                     where=where,
-                    message=problem_text(first.message),
+                    message=problem_text(first),
                 )
             )
         else:

@@ -146,11 +146,16 @@ class ObjectReader:
             raise Declined("a stream's /Length does not end at endstream")
         return Stream(entries, data[start:end]), after + 9
 
+    def _spend(self) -> None:
+        self.tokens_left -= 1
+        if self.tokens_left < 0:
+            raise Declined("objects too large to read")
+
     def value(self, pos: int, depth: int = 0) -> tuple[Value, int]:
         """The value starting at `pos` (no whitespace before it), and where it ends."""
-        self.tokens_left -= 1
-        if self.tokens_left < 0 or depth > MAX_DEPTH:
-            raise Declined("an object too large or too deeply nested")
+        self._spend()
+        if depth > MAX_DEPTH:
+            raise Declined("an object nested too deeply")
         data = self.data
         head = data[pos : pos + 1]
         if head == b"/":
@@ -242,12 +247,14 @@ class ObjectReader:
             pos = m.end()
             head = data[pos : pos + 1]
             if head == b"(":
+                self._spend()
                 depth += 1
             elif head == b")":
                 depth -= 1
                 if depth == 0:
                     return PdfString(out), pos + 1
             elif head == b"\\":
+                self._spend()  # escapes are read one by one: each costs a token
                 pos += 1
                 escaped = data[pos : pos + 1]
                 if escaped and escaped[0] in _ESCAPES:

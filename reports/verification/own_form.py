@@ -204,8 +204,8 @@ class _Reader:
         if not isinstance(value, dict) or not set(value) <= _TRAILER_KEYS:
             _decline("a trailer with keys other than ours")
         size, prev = value.get("/Size"), value.get("/Prev", 0)
-        if not all(isinstance(v, int) and not isinstance(v, bool) for v in (size, prev)):
-            _decline("a trailer's /Size or /Prev is not an integer")
+        if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in (size, prev)):
+            _decline("a trailer's /Size or /Prev is not a whole number")
         if not all(isinstance(value[key], Ref) for key in ("/Root", "/Info") if key in value):
             _decline("a trailer's /Root or /Info is not a reference")
         return value, end, entries

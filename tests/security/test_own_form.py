@@ -13,6 +13,8 @@ we make is declined.
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -240,8 +242,56 @@ def test_own_form_answers_from_the_bytes_only(made):
     assert parts.certification_level(signature) == 1 and signature.sub_filter
     assert parts.record() is not None and b'"statement_id"' in parts.record()
     assert set(parts.keywords()) == {"record-sha256", "page-content-sha256"}
-    for declined in (b"", pdf[:-7], pdf.replace(b"/Size", b"/Encrypt 1 0 R /Size", 1)):
-        assert read_own_form(declined) is None
+
+
+def _last_trailer(pdf: bytes, change: Callable[[bytes], bytes]) -> bytes:
+    """The newest trailer changed (it follows every object, so no offset moves)."""
+    at = pdf.rindex(b"trailer")
+    return pdf[:at] + change(pdf[at:])
+
+
+def _newest_xref(pdf: bytes) -> int:
+    return int(pdf.rsplit(b"startxref", 1)[1].split()[0])
+
+
+def _moved_offset(pdf: bytes) -> bytes:
+    """The newest table's first object offset moved by one byte (its last digit changed)."""
+    entry = pdf.index(b" 00000 n", _newest_xref(pdf)) - 10
+    digit = pdf[entry + 9] - ord("0")
+    return pdf[: entry + 9] + str((digit + 1) % 10).encode() + pdf[entry + 10 :]
+
+
+FORMS_NOT_OURS: dict[str, Callable[[bytes], bytes]] = {
+    "encrypted": lambda pdf: _last_trailer(
+        pdf, lambda t: t.replace(b"<<", b"<< /Encrypt 1 0 R", 1)
+    ),
+    "hybrid (/XRefStm)": lambda pdf: _last_trailer(
+        pdf, lambda t: t.replace(b"<<", b"<< /XRefStm 9 ", 1)
+    ),
+    "/Prev loop": lambda pdf: _last_trailer(
+        pdf, lambda t: re.sub(rb"/Prev \d+", b"/Prev %d" % _newest_xref(pdf), t)
+    ),
+    "startxref not at a table": lambda pdf: pdf.replace(
+        b"startxref\n%d" % _newest_xref(pdf), b"startxref\n%d" % (_newest_xref(pdf) - 2)
+    ),
+    "an object freed": lambda pdf: (
+        pdf[: _newest_xref(pdf)] + pdf[_newest_xref(pdf) :].replace(b" 00000 n", b" 00000 f", 1)
+    ),
+    "an object off its offset": lambda pdf: _moved_offset(pdf),
+    "a repeated key": lambda pdf: _last_trailer(pdf, lambda t: t.replace(b"<<", b"<< /Size 1", 1)),
+    "no header": lambda pdf: b"%PDX" + pdf[4:],
+    "text past %%EOF": lambda pdf: pdf + b"% a comment",
+}
+
+
+@pytest.mark.parametrize("form", list(FORMS_NOT_OURS))
+def test_a_file_in_another_form_is_declined_and_read_with_pyhanko(made, form):
+    pdf, fp = made["position en"]
+    changed = FORMS_NOT_OURS[form](pdf)
+    assert changed != pdf
+    assert read_own_form(changed) is None
+    assert not both_ways(changed, fingerprints=(fp,))
+    assert by_pyhanko(changed, fingerprints=(fp,)).exit_code in (1, 2)
 
 
 def test_a_statement_file_verifies_without_pyhankos_reader(made, tmp_path: Path):

@@ -23,6 +23,7 @@ from unittest import mock
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from PIL import Image
 from pypdf import PdfReader
 
 from models.clock import utc_now
@@ -101,11 +102,16 @@ def made(unlocked, tmp_path_factory) -> dict[str, tuple[bytes, str]]:
         "another identity": (other, {"languages": ("en",)}),
         "another identity zh": (other, {"kind": non_auth, "languages": ("zh",)}),
     }
+    logo = scratch / "logo.png"
+    Image.new("RGB", (120, 60), (170, 20, 40)).save(logo)
+    variants["letterhead logo"] = (unlocked, {"languages": ("zh", "en")})
     out: dict[str, tuple[bytes, str]] = {}
     for name, (identity, options) in variants.items():
         record = record_for(identity, issuer=issuer_for(identity), **options)
-        pdf = sign_statement(render_statement(record), record, pyhanko_signer(identity))
+        rendered = render_statement(record, logo=logo if "logo" in name else None)
+        pdf = sign_statement(rendered, record, pyhanko_signer(identity))
         out[name] = (pdf, identity.identity.fingerprint)
+    assert b"/Subtype /Image" in out["letterhead logo"][0]
     return out
 
 

@@ -9,7 +9,9 @@ answer ("not authentic", with the reasons), never an exception.
 Nothing here trusts a PDF library's idea of coverage (published attacks fool them):
 `verification.structure` checks on the raw bytes that the file is one signed revision and
 nothing else, `verification.cms_check` checks the signature on its original bytes with bounded
-work, and `verification.pdf_parts` reads the signed record, keywords and page content;
+work, and the signed record, keywords and page content are read by `verification.own_form`
+(a statement in exactly our own form, straight from its bytes) or else `verification.pdf_parts`
+(any other file, with pyHanko's reader);
 `verification.signed_file` composes the verdict of the file alone, `verification.register_answer`
 adds what a register says, and `verification.result` is the answer. This module is the flow.
 This module imports no signing, layout, network or database code (the database only when

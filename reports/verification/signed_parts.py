@@ -94,7 +94,7 @@ def decode_filters(data: bytes, filters: Sequence[str], budget: int) -> bytes:
                 raise StreamError("a stream expands beyond the size limit")
             data = out
         elif name in ("/ASCII85Decode", "/A85"):
-            text = bytes(b for b in data if b not in b" \t\r\n\x0c\x00")
+            text = data.translate(None, b" \t\r\n\x0c\x00")
             if text.endswith(b"~>"):
                 text = text[:-2]
             if text.startswith(b"<~"):

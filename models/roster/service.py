@@ -7,7 +7,6 @@ frozen `Artist` records, never ORM objects.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -45,7 +44,6 @@ from models.storage.search_bulk import IndexAfter, bulk_search_index
 ENTITY = "artist"
 RANK_POOL = 2_000  # matches ranked for a picker (in roster order); pickers show a few dozen
 CHUNK = 5_000  # rows per INSERT during an import: memory stays flat, one transaction
-BULK_INDEX_FROM = 500  # new rows from which an import fills the search tables per chunk
 Progress = Callable[[int, int], None]
 
 
@@ -276,10 +274,8 @@ class RosterService:
         now: datetime,
         index_after: IndexAfter | None = None,
     ) -> list[dict[str, Any]]:
-        """Insert checked drafts with their audit events; the rows as written, with ids.
-
-        `index_after` (from `bulk_search_index`, an import) fills the search tables for the
-        new rows when their per-row triggers are off."""
+        """Insert checked drafts with their audit events; the rows as written, with ids
+        (`index_after`: an import's `bulk_search_index`, as the per-row triggers are off)."""
         rows = [
             {
                 **_values(d),
@@ -387,16 +383,14 @@ class RosterService:
         if not total:
             return ImportResult((), (), skipped)
         now = utc_now()
-        with paused_gc(), self.db.write() as s:
-            # many new rows: the search tables are filled a chunk at a time, not per row
-            bulk = bulk_search_index(s) if len(adds) >= BULK_INDEX_FROM else nullcontext(None)
-            with bulk as index_after:
-                for start in range(0, len(adds), CHUNK):
-                    # a plan's drafts were normalised and checked when the file was read
-                    chunk = adds[start : start + CHUNK]
-                    added += [int(v["id"]) for v in self._insert(s, chunk, now, index_after)]
-                    if progress is not None:
-                        progress(len(added), total)
+        # many new rows: the search tables are filled a chunk at a time, not row by row
+        with paused_gc(), self.db.write() as s, bulk_search_index(s, len(adds)) as index_after:
+            for start in range(0, len(adds), CHUNK):
+                # a plan's drafts were normalised and checked when the file was read
+                chunk = adds[start : start + CHUNK]
+                added += [int(v["id"]) for v in self._insert(s, chunk, now, index_after)]
+                if progress is not None:
+                    progress(len(added), total)
             for start in range(0, len(updates), 500):
                 part = updates[start : start + 500]
                 updated += self._update_many(s, part, now)

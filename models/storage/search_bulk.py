@@ -5,13 +5,14 @@ Ordinary writes keep the FTS5 index (`artist_search`, 0001_foundation), the char
 AFTER INSERT triggers that fire once per row; at 100,000 rows those per-row statements took
 more time than inserting the rows themselves. `bulk_search_index` drops those triggers inside
 the caller's write transaction and gives a function that fills the three tables for every
-artist inserted after a given id with one statement each (a chunk at a time); when the block
+artist inserted after a given id, a chunk at a time (the index and the counts with one
+statement each, the keys split in Python and inserted with one executemany); when the block
 ends the triggers are created again from their own stored SQL, before the transaction
 commits, so other connections never see the roster without them. SQLite's DDL is
 transactional: on an error the caller's rollback brings the triggers back as well (they are
 deliberately not re-created on that path, where the transaction may already be gone).
 
-PostgreSQL keeps its indexes itself (0006_pg_search): there the function does nothing.
+PostgreSQL keeps its indexes itself (0006_pg_search): there nothing changes.
 """
 
 from __future__ import annotations
@@ -28,20 +29,19 @@ KEYS_TRIGGER = "artist_search_keys_ai"
 COUNTS_TRIGGER = "artist_search_counts_ai"
 _TRIGGERS = (FTS_TRIGGER, KEYS_TRIGGER, COUNTS_TRIGGER)
 _KEY_BATCH = 5_000
+BULK_FROM = 500  # new rows from which this pays (it changes the schema twice)
 
 IndexAfter = Callable[[int], None]
 
 
-def _no_index(after_id: int) -> None:
-    """Nothing to fill: the back end keeps its own indexes."""
-
-
 @contextmanager
-def bulk_search_index(session: Session) -> Iterator[IndexAfter]:
-    """Inside the block, call the given function with the largest artist id as it was
-    before each chunk was inserted: it indexes every artist above that id."""
-    if session.get_bind().dialect.name != "sqlite":
-        yield _no_index
+def bulk_search_index(session: Session, rows: int) -> Iterator[IndexAfter | None]:
+    """For inserting `rows` new artists: inside the block, call the given function with the
+    largest artist id as it was before each chunk was inserted; it indexes every artist above
+    that id. None when the triggers stay and do it (fewer than `BULK_FROM` rows) or the back
+    end keeps its own indexes (PostgreSQL)."""
+    if rows < BULK_FROM or session.get_bind().dialect.name != "sqlite":
+        yield None
         return
     placeholders = ", ".join(f":t{i}" for i in range(len(_TRIGGERS)))
     found = session.execute(

@@ -20,9 +20,10 @@ from models.audit.binding import _as_read, row_digests
 from models.audit.service import AuditService
 from models.roster import io as roster_io
 from models.roster.artist import ArtistDraft, Stance
-from models.roster.service import BULK_INDEX_FROM, RosterService, to_artist
+from models.roster.service import RosterService, to_artist
 from models.storage.database import Database
 from models.storage.schema import ArtistRow, AuditEventRow
+from models.storage.search_bulk import BULK_FROM
 
 HEADER = "native_name,romanized_name,stage_name,date_of_birth,jurisdiction,union,ai_stance,notes\n"
 FAMILY = "王李张刘陈杨黄赵吴周林"
@@ -98,11 +99,11 @@ def test_a_big_import_leaves_the_search_tables_as_the_triggers_would(
     db = Database.open(str(db_path), actor="tester")
     roster = RosterService(db)
     triggers = search_tables(str(template_db))["triggers"]
-    first = import_file(roster, roster_file(tmp_path / "a.csv", BULK_INDEX_FROM, 1))
+    first = import_file(roster, roster_file(tmp_path / "a.csv", BULK_FROM, 1))
     # a second import onto a roster that already has artists (ids continue, one archived)
     roster.set_archived(first.added[0], True)
-    second = import_file(roster, roster_file(tmp_path / "b.csv", BULK_INDEX_FROM + 37, 2))
-    assert len(first.added) == BULK_INDEX_FROM and len(second.added) == BULK_INDEX_FROM + 37
+    second = import_file(roster, roster_file(tmp_path / "b.csv", BULK_FROM + 37, 2))
+    assert len(first.added) == BULK_FROM and len(second.added) == BULK_FROM + 37
     with db.read() as s:
         drafts = [to_artist(r).draft() for r in s.scalars(select(ArtistRow).order_by(ArtistRow.id))]
     db.close()
@@ -117,7 +118,7 @@ def test_a_big_import_leaves_the_search_tables_as_the_triggers_would(
 
     bulk, ordinary = search_tables(str(db_path)), search_tables(str(other))
     assert bulk["keys"] and bulk["keys"] == ordinary["keys"]
-    assert bulk["counts"] == ordinary["counts"] == [(0, 2 * BULK_INDEX_FROM + 36), (1, 1)]
+    assert bulk["counts"] == ordinary["counts"] == [(0, 2 * BULK_FROM + 36), (1, 1)]
     assert bulk["fts"] == ordinary["fts"] and all(bulk["fts"].values())
     # the per-row triggers are back, unchanged, for every ordinary write after the import
     assert bulk["triggers"] == triggers
@@ -125,11 +126,11 @@ def test_a_big_import_leaves_the_search_tables_as_the_triggers_would(
 
 def test_after_a_big_import_ordinary_adds_are_found_again(db: Database, tmp_path: Path) -> None:
     roster = RosterService(db)
-    import_file(roster, roster_file(tmp_path / "a.csv", BULK_INDEX_FROM, 3))
+    import_file(roster, roster_file(tmp_path / "a.csv", BULK_FROM, 3))
     later = roster.add(ArtistDraft("龚晓雨", stage_names=("小龚",)))
     for query in ("龚", "龚晓", "小龚", "gong xiaoyu"):
         assert later.id in roster.search_ids(query), query
-    assert roster.counts().active == BULK_INDEX_FROM + 1
+    assert roster.counts().active == BULK_FROM + 1
     assert roster.count_matching("龚") == len(roster.search_ids("龚"))
 
 
@@ -179,7 +180,7 @@ def test_an_imports_row_hashes_are_those_of_the_rows_read_back(
     db: Database, tmp_path: Path
 ) -> None:
     roster = RosterService(db)
-    result = import_file(roster, roster_file(tmp_path / "a.csv", BULK_INDEX_FROM + 3, 5))
+    result = import_file(roster, roster_file(tmp_path / "a.csv", BULK_FROM + 3, 5))
     recorded, read = _bound_hashes(db)
     assert len(read) == len(result.added) and recorded == read
     assert AuditService(db).verify().intact

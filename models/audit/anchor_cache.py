@@ -8,7 +8,8 @@ models/audit/checkpoint.py). An entry counts only when the PDF on disk has the s
 and hash and the seal verifies; any other PDF is read as before and its entry written back
 when the folder can be written. An entry says only what the desk itself read from exactly
 those bytes, so a missing, damaged, forged, copied or stale cache can never hide an anchor:
-it only costs the PDF read.
+it only costs the PDF read. Issuing a statement adds its entry at once (`remember_issued`,
+from the record it embedded), so `audit verify` right after an export reads no PDF either.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import hmac
 import json
 import os
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -112,6 +114,13 @@ class AnchorCache:
         self._kept[entry.name] = stored
         self._changed = True
 
+    def add(self, entry: Entry) -> None:
+        """`remember`, keeping every other entry as it is (none of them was looked up): a
+        statement just issued joins the cache; `lookup` still checks each entry it is given."""
+        for name, stored in self._sealed.items():
+            self._kept.setdefault(name, stored)
+        self.remember(entry)
+
     def save(self) -> None:
         """Write the entries back when they changed; a folder that cannot be written is fine."""
         if not self._changed and self._kept.keys() == self._sealed.keys():
@@ -123,6 +132,30 @@ class AnchorCache:
             os.replace(tmp, self.path)
         except (OSError, ValueError, TypeError):
             tmp.unlink(missing_ok=True)
+
+
+def entry_of(name: str, size: int, sha256: str, record: Mapping[str, Any]) -> Entry | None:
+    """The entry for the stored PDF `name` (`size` bytes, `sha256`) whose embedded statement
+    record is `record`; None when the record holds no usable checkpoint (nothing to keep)."""
+    from models.audit.checkpoint import Checkpoint
+
+    checkpoint = record.get("checkpoint")
+    if Checkpoint.from_json(checkpoint) is None:
+        return None
+    label = record.get("statement_id", name)
+    return Entry(name, size, sha256, label, checkpoint)
+
+
+def remember_issued(folder: Path, name: str, data: bytes, record: Mapping[str, Any]) -> None:
+    """Seal the entry of a statement PDF just stored as `folder`/`name`, the entry `audit
+    verify` would write after reading the PDF, so the first verify after an export need not
+    read it either. `record` is the record embedded in `data`, as read back from it (JSON)."""
+    entry = entry_of(name, len(data), file_digest(data), record)
+    if entry is None:
+        return
+    cache = AnchorCache(folder)
+    cache.add(entry)
+    cache.save()
 
 
 def _values(stored: dict[str, Any]) -> tuple[Any, Any]:

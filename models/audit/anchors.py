@@ -95,7 +95,7 @@ def store_anchors_in(files_dir: Path) -> list[Anchor]:
 
     Each PDF is hashed; its sealed entry in the anchor cache (models/audit/anchor_cache.py)
     stands for the PDF read when it matches, else the PDF is read and the entry written."""
-    from models.audit.anchor_cache import AnchorCache, Entry, file_digest
+    from models.audit.anchor_cache import AnchorCache, entry_of, file_digest
     from models.storage.places import STATEMENT_STORE
 
     folder = files_dir / STATEMENT_STORE
@@ -110,16 +110,14 @@ def store_anchors_in(files_dir: Path) -> list[Anchor]:
             data = pdf.read_bytes()
         except OSError:  # unreadable: the integrity check reports the file
             continue
-        digest = file_digest(data)
-        entry = cache.lookup(pdf.name, len(data), digest)
+        size, digest = len(data), file_digest(data)
+        entry = cache.lookup(pdf.name, size, digest)
         if entry is None:
             record = _embedded_record(data)
-            if record is None:
+            entry = entry_of(pdf.name, size, digest, record) if record is not None else None
+            if entry is None:  # no record, or no checkpoint in it: no anchor
                 continue
-            label = record.get("statement_id", pdf.name)
-            entry = Entry(pdf.name, len(data), digest, label, record.get("checkpoint"))
-            if Checkpoint.from_json(entry.checkpoint) is not None:
-                cache.remember(entry)
+            cache.remember(entry)
         cp = Checkpoint.from_json(entry.checkpoint)
         if cp is not None:
             source = Text("audit.source.stored_file", id=entry.label, name=pdf.name)

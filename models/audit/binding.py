@@ -24,8 +24,9 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from models.clock import iso
@@ -90,21 +91,93 @@ def _id_value(table: Table, entity_id: str) -> Any:
         return entity_id
 
 
-def row_digests(session: Session, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
+@cache
+def _column_kinds(table: Table) -> tuple[tuple[str, type | None], ...]:
+    """Each column of `table` and the Python type the ORM reads it as: `datetime` for UTC
+    date-times, `list` for JSON, `date`, `str`, `int`, `bool`; None for any other kind."""
+    from sqlalchemy import JSON
+
+    from models.storage.schema import UTCDateTime
+
+    out: list[tuple[str, type | None]] = []
+    for column in table.columns:
+        kind = column.type
+        if isinstance(kind, UTCDateTime):
+            out.append((column.name, datetime))
+        elif isinstance(kind, JSON):
+            out.append((column.name, list))
+        else:
+            try:
+                found = kind.python_type
+            except NotImplementedError:
+                found = None
+            plain = found in (date, str, int, bool)
+            out.append((column.name, found if plain else None))
+    return tuple(out)
+
+
+def _as_read(table: Table, values: Mapping[str, Any]) -> dict[str, Any] | None:
+    """`values` just written as a whole row of `table`, as the ORM reads that row back
+    (what `row_digests` would hash), or None when that cannot be told without reading it.
+
+    Only the plain kinds the app writes are taken: text, whole numbers, booleans, dates,
+    UTC date-times (read back in UTC) and JSON lists of text."""
+    kinds = _column_kinds(table)
+    if len(values) != len(kinds):
+        return None
+    out: dict[str, Any] = {}
+    for name, kind in kinds:
+        if name not in values:
+            return None
+        value = values[name]
+        if value is None:
+            pass
+        elif kind is datetime:
+            if not isinstance(value, datetime) or value.tzinfo is None:
+                return None
+            value = value.astimezone(UTC)
+        elif kind is list:
+            if type(value) is not list or not all(type(v) is str for v in value):
+                return None
+        elif kind is None or type(value) is not kind:
+            return None
+        out[name] = value
+    return out
+
+
+def row_digests(
+    session: Session,
+    keys: Sequence[tuple[str, str]],
+    written: Mapping[tuple[str, str], Mapping[str, Any]] | None = None,
+) -> dict[tuple[str, str], str]:
     """The row hash of each bound (entity, id) as it is now in `session`'s transaction.
 
     Rows that do not exist get `ROW_GONE`; entities that are not bound are left out.
+    `written` holds whole rows the caller has just inserted, every column as written (an
+    import): those are hashed from these values, the same bytes as reading them back would
+    give, instead of being read again; any other row is read.
     """
     wanted: dict[str, set[str]] = defaultdict(set)
     for entity, entity_id in keys:
         if entity in BOUND_TABLES:
             wanted[entity].add(entity_id)
+    out: dict[tuple[str, str], str] = {}
+    if written:
+        tables = {entity: _table(session, BOUND_TABLES[entity]) for entity in wanted}
+        for key, values in written.items():
+            entity, entity_id = key
+            table = tables.get(entity)
+            if table is None or entity_id not in wanted[entity]:
+                continue
+            as_read = _as_read(table, values)
+            if as_read is not None and str(as_read[_pk_column(table).name]) == entity_id:
+                out[key] = row_digest(as_read)
+                wanted[entity].discard(entity_id)
     from sqlalchemy import select
 
-    out: dict[tuple[str, str], str] = {}
     for entity, ids in wanted.items():
         table = _table(session, BOUND_TABLES[entity])
-        if table is None:
+        if table is None or not ids:
             continue
         pk = _pk_column(table)
         found: dict[str, str] = {}

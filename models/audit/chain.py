@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -96,13 +96,20 @@ class Change:
     after: dict[str, Any] | None
 
 
-def append_events(session: Session, actor: str, changes: Sequence[Change]) -> None:
+def append_events(
+    session: Session,
+    actor: str,
+    changes: Sequence[Change],
+    written: Mapping[tuple[str, str], Mapping[str, Any]] | None = None,
+) -> None:
     """Add events in the caller's transaction (so changes and their record commit together).
 
     The caller's write transaction holds the database's write lock (SQLite BEGIN IMMEDIATE,
     PostgreSQL an advisory lock taken again here in case the caller's session did not), so
     reading the chain head here cannot race another writer. Many changes (an import) are
-    chained in memory and inserted in one statement.
+    chained in memory and inserted in one statement. `written`: whole rows the caller has
+    just inserted, by (entity, id as text), hashed for the binding from these values rather
+    than read back (models/audit/binding.py `row_digests`).
     """
     if not changes:
         return
@@ -123,7 +130,7 @@ def append_events(session: Session, actor: str, changes: Sequence[Change]) -> No
     prev = last[1] if last else GENESIS
     at = iso(utc_now())
     desk = session.info.get("desk")  # which desk wrote it (not hashed; see 0010_desk_import)
-    bound = row_digests(session, [(c.entity, str(c.entity_id)) for c in changes])
+    bound = row_digests(session, [(c.entity, str(c.entity_id)) for c in changes], written)
     rows: list[dict[str, Any]] = []
     for c in changes:
         seq += 1
@@ -149,7 +156,8 @@ def append_events(session: Session, actor: str, changes: Sequence[Change]) -> No
             }
         )
         prev = digest
-    session.execute(insert(AuditEventRow), rows)
+    table = AuditEventRow.metadata.tables[AuditEventRow.__tablename__]
+    session.execute(insert(table), rows)  # plain rows, no ORM objects: much less per row
 
 
 def append_event(

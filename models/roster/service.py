@@ -39,6 +39,7 @@ from models.storage.database import Database
 from models.storage.locking import take_write_turn_in
 from models.storage.schema import ArtistRow
 from models.storage.search import artist_count, artist_id_texts, artist_ids
+from models.storage.search_bulk import IndexAfter, bulk_search_index
 
 ENTITY = "artist"
 RANK_POOL = 2_000  # matches ranked for a picker (in roster order); pickers show a few dozen
@@ -267,9 +268,14 @@ class RosterService:
             return [to_artist(ArtistRow(**v)) for v in rows]
 
     def _insert(
-        self, s: Session, valid: Sequence[ArtistDraft], now: datetime
+        self,
+        s: Session,
+        valid: Sequence[ArtistDraft],
+        now: datetime,
+        index_after: IndexAfter | None = None,
     ) -> list[dict[str, Any]]:
-        """Insert checked drafts with their audit events; the rows as written, with ids."""
+        """Insert checked drafts with their audit events; the rows as written, with ids
+        (`index_after`: an import's `bulk_search_index`, as the per-row triggers are off)."""
         rows = [
             {
                 **_values(d),
@@ -286,7 +292,10 @@ class RosterService:
         # INSERT … RETURNING, which SQLite can only run row by row when order matters.
         take_write_turn_in(s)
         largest = s.scalar(select(func.max(ArtistRow.id))) or 0
-        s.execute(insert(ArtistRow), rows)
+        table = ArtistRow.metadata.tables[ArtistRow.__tablename__]
+        s.execute(insert(table), rows)  # plain rows, no ORM objects: much less per row
+        if index_after is not None:
+            index_after(largest)
         ids = list(
             s.scalars(select(ArtistRow.id).where(ArtistRow.id > largest).order_by(ArtistRow.id))
         )
@@ -302,7 +311,8 @@ class RosterService:
             [(v["id"], v["ai_stance"]) for v in rows if v["ai_stance"] != Stance.NOT_ASKED],
             now,
         )
-        append_events(s, self.db.actor, changes)
+        # the rows' binding hashes come from these values, as written (not read back)
+        append_events(s, self.db.actor, changes, {(ENTITY, str(v["id"])): v for v in rows})
         return rows
 
     # -- importing a roster file -----------------------------------------------------------
@@ -373,11 +383,12 @@ class RosterService:
         if not total:
             return ImportResult((), (), skipped)
         now = utc_now()
-        with paused_gc(), self.db.write() as s:
+        # many new rows: the search tables are filled a chunk at a time, not row by row
+        with paused_gc(), self.db.write() as s, bulk_search_index(s, len(adds)) as index_after:
             for start in range(0, len(adds), CHUNK):
                 # a plan's drafts were normalised and checked when the file was read
                 chunk = adds[start : start + CHUNK]
-                added += [int(v["id"]) for v in self._insert(s, chunk, now)]
+                added += [int(v["id"]) for v in self._insert(s, chunk, now, index_after)]
                 if progress is not None:
                     progress(len(added), total)
             for start in range(0, len(updates), 500):

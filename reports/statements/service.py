@@ -13,6 +13,7 @@ are listed in the result).
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import re
@@ -22,6 +23,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
+from models.audit.anchor_cache import remember_issued
 from models.audit.checkpoint import make_checkpoint
 from models.clock import utc_now
 from models.dates import desk_zone
@@ -35,6 +37,7 @@ from models.statements.record import (
     Issuer,
     StatementKind,
     build_record,
+    canonical_bytes,
     new_statement_id,
     parse_languages,
 )
@@ -203,6 +206,10 @@ class StatementService:
         finally:
             if part.exists():
                 part.unlink()
+        # The stored copy's checkpoint, as `audit verify` would read it from the PDF (the
+        # record embedded above, as JSON), sealed into the anchor cache now.
+        embedded = json.loads(canonical_bytes(record))
+        remember_issued(self.register.store_dir, entry.stored_path.name, pdf, embedded)
         log.info("issued statement %s (%s) to %s", entry.id, entry.kind.value, target)
         return ExportedStatement(
             statement=entry,

@@ -225,7 +225,9 @@ def _modules_of_audit_verify(path: Path) -> list[str]:
 
 @pytest.mark.sqlite_only
 def test_audit_verify_loads_no_pdf_library_when_the_cache_is_valid(stored):
-    assert not (_folder(stored) / CACHE_FILE).exists()  # not written when issuing
+    assert (_folder(stored) / CACHE_FILE).is_file()  # written when issuing
+    assert "pypdf" not in _modules_of_audit_verify(stored)  # the first verify reads no PDF
+    (_folder(stored) / CACHE_FILE).unlink()
     assert "pypdf" in _modules_of_audit_verify(stored)  # no cache: the PDFs are read
     assert (_folder(stored) / CACHE_FILE).is_file()
     modules = _modules_of_audit_verify(stored)

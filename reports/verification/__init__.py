@@ -3,12 +3,12 @@
 - `structure`: the file's revisions and the signature's byte ranges, checked on the raw bytes;
 - `der`: a strict, bounded DER reader (no re-encoding);
 - `cms_check`: the CMS signature checked on its original bytes (signature, digest, certificates);
-- `signed_parts`: what the verdict reads from a signed PDF (signature field, record,
-  keywords, page digest), answered by either reader below;
-- `own_form`, `object_syntax`: a file in exactly the form our statements take, read
-  straight from its bytes with no PDF library; anything else is declined;
-- `pdf_parts`: any other file, read with pyHanko's reader;
+- `pdf_parts`: what the signed revision holds (signature field, record, keywords, page digest);
 - `signed_file`: the file checked on its own, and the verdict composed from what was found;
+- `signed_parts`: what that verdict reads from a signed PDF, one interface for two readers:
+  `own_form` (with `object_syntax`) reads a file in exactly the form our statements take
+  straight from its bytes, with no PDF library, and declines anything else, which
+  `pdf_parts` then reads with pyHanko's reader;
 - `register_answer`: what this desk's register, a published register or folder adds;
 - `result`: the answer (`VerifyResult`), its exit code and headline; its problems and notes
   are catalogue messages (`models.messages.Text`), English as strings, either language shown;

@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from asn1crypto import cms, core
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 
@@ -79,7 +79,14 @@ def check_cms(contents: bytes, signed_bytes: bytes, exact_certificates: bool = F
         _check(der, signed_bytes, out, exact_certificates)
     except DerError as e:
         out.problems.append(Text("verify.cms.not_strict_der", detail=str(e)))
-    except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as e:
+    except (
+        ValueError,
+        TypeError,
+        KeyError,
+        AttributeError,
+        OverflowError,
+        UnsupportedAlgorithm,  # a key cryptography cannot load (e.g. an unknown curve)
+    ) as e:
         out.problems.append(Text("verify.cms.unreadable", detail=str(e)))
     return out
 

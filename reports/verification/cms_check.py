@@ -272,7 +272,7 @@ def check_cms(contents: bytes, signed_bytes: bytes, exact_certificates: bool = F
 
 def _check(der: bytes, signed_bytes: bytes, out: CmsOutcome, exact_certificates: bool) -> None:
     top = read_tlv(der, 0, len(der))
-    _need(top.tag == _SEQUENCE, "not a ContentInfo")
+    _need(top.tag == _SEQUENCE, "not a CMS ContentInfo")
     parts = children(der, top)
     if _oid(der, parts[0] if parts else None) != _SIGNED_DATA:  # said before the rest is read
         out.problems.append(Text("verify.cms.not_signed_data"))

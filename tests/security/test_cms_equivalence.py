@@ -9,6 +9,9 @@ is answered with a problem, never an exception."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -114,3 +117,22 @@ def test_damage_to_a_genuine_signature_never_raises_and_always_shows(case):
     )
     if outcome.problems == [] and exact and genuine.signer is not None:
         assert genuine.signer.issuer != genuine.signer.subject  # only under an authority
+
+
+def test_checking_a_signature_loads_no_asn1_library():
+    """The check reads the signature with models.der; keys and signatures are cryptography's
+    compiled core (no asn1crypto, no cryptography.x509)."""
+    contents = GENUINE[0][0]
+    code = (
+        "import sys\n"
+        "from reports.verification.cms_check import check_cms\n"
+        f"out = check_cms(bytes.fromhex({contents.hex()!r}), b'', exact_certificates=True)\n"
+        "assert out.signer is not None and out.valid\n"
+        "print(','.join(m for m in sys.modules if m.startswith('asn1crypto')"
+        " or m.startswith('cryptography.x509')))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == ""

@@ -55,22 +55,23 @@ def _tags(*tags: int) -> frozenset[int]:
 
 # The structures read (RFC 5652): field name, the tags it may have (None: any), optional.
 _CONTENT_INFO = (("type", _tags(_OID), False), ("content", _tags(0xA0), True))
-# A primitive field's type is checked where it is read (a version, the signature value):
-# what comes before is answered first, as a schema reader that reads them lazily does.
+# A required field is taken by its place and its type checked where it is read (as a schema
+# reader that reads fields lazily does: what is read before it is answered first); an
+# optional one is recognised by its tag.
 _SIGNED_DATA_FIELDS = (
-    ("version", None, False),
-    ("digest_algorithms", _tags(_SET), False),
-    ("encap_content_info", _tags(_SEQUENCE), False),
+    ("version", _tags(_INTEGER), False),  # read at once: it tells how the content is held
+    ("digest_algorithms", None, False),
+    ("encap_content_info", None, False),
     ("certificates", _tags(0xA0), True),  # [0] IMPLICIT CertificateSet
     ("crls", _tags(0xA1), True),  # [1] IMPLICIT RevocationInfoChoices
-    ("signer_infos", _tags(_SET), False),
+    ("signer_infos", None, False),
 )
 _SIGNER_INFO = (
     ("version", None, False),
-    ("sid", _tags(_SEQUENCE, _SKI), False),  # issuerAndSerialNumber, [0] subjectKeyIdentifier
-    ("digest_algorithm", _tags(_SEQUENCE), False),
+    ("sid", None, False),  # issuerAndSerialNumber, or [0] subjectKeyIdentifier
+    ("digest_algorithm", None, False),
     ("signed_attrs", _tags(0xA0), True),  # [0] IMPLICIT SET OF Attribute
-    ("signature_algorithm", _tags(_SEQUENCE), False),
+    ("signature_algorithm", None, False),
     ("signature", None, False),
     ("unsigned_attrs", _tags(0xA1), True),
 )
@@ -279,7 +280,7 @@ def _check(der: bytes, signed_bytes: bytes, out: CmsOutcome, exact_certificates:
         return
     info = _fields(der, top, _CONTENT_INFO)
     signed = _fields(der, _explicit(der, info["content"], _SEQUENCE), _SIGNED_DATA_FIELDS)
-    signer_infos = children(der, _need_tlv(signed["signer_infos"]))
+    signer_infos = _set_of(der, signed["signer_infos"])
     if len(signer_infos) != 1:
         out.problems.append(Text("verify.cms.several_signers"))
         return
@@ -289,6 +290,14 @@ def _check(der: bytes, signed_bytes: bytes, out: CmsOutcome, exact_certificates:
         return
     if _integer(der, signed["version"]) != 1 or _integer(der, signer["version"]) != 1:
         out.problems.append(Text("verify.cms.version_changed"))
+    uncovered = (
+        (signed["digest_algorithms"], _tags(_SET)),
+        (signed["encap_content_info"], _tags(_SEQUENCE)),
+        (signer["sid"], _tags(_SEQUENCE, _SKI)),
+        (signer["digest_algorithm"], _tags(_SEQUENCE)),
+        (signer["signature_algorithm"], _tags(_SEQUENCE)),
+    )
+    _need(all(_need_tlv(t).tag in tags for t, tags in uncovered), "a part of another type")
     if not (
         _canonical_digest_set(der, signed["digest_algorithms"])
         and _canonical_encap(der, signed["encap_content_info"])
@@ -299,7 +308,7 @@ def _check(der: bytes, signed_bytes: bytes, out: CmsOutcome, exact_certificates:
         out.problems.append(Text("verify.cms.encoding_changed"))
         return
     digest_name = _digest_name(der, signer["digest_algorithm"])
-    listed = [_digest_name(der, a) for a in children(der, _need_tlv(signed["digest_algorithms"]))]
+    listed = [_digest_name(der, a) for a in _set_of(der, signed["digest_algorithms"])]
     if listed != [digest_name]:
         out.problems.append(Text("verify.cms.digest_list_changed"))
     encap = _fields(der, _need_tlv(signed["encap_content_info"]), _ENCAP)
@@ -564,9 +573,14 @@ def _explicit(der: bytes, tlv: Tlv | None, tag: int | None = None) -> Tlv:
     return inner[0]
 
 
-def _set_of(der: bytes, tlv: Tlv | None, tag: int) -> list[Tlv]:
-    parts = children(der, _need_tlv(tlv))
-    _need(all(p.tag == tag for p in parts), "a set of another type")
+def _set_of(
+    der: bytes, tlv: Tlv | None, tag: int | None = None, container: int = _SET
+) -> list[Tlv]:
+    """The elements of a SET OF (or another `container`), each of type `tag` when given."""
+    tlv = _need_tlv(tlv)
+    _need(tlv.tag == container, "not a set")
+    parts = children(der, tlv)
+    _need(tag is None or all(p.tag == tag for p in parts), "a set of another type")
     return parts
 
 
@@ -630,11 +644,12 @@ def _canonical_encap(der: bytes, tlv: Tlv | None) -> bool:
 
 def _canonical_sid(der: bytes, tlv: Tlv | None) -> bool:
     sid = _need_tlv(tlv)
+    _need(sid.tag in (_SEQUENCE, _SKI), "a signer identifier of another type")
     if sid.tag == _SKI:
         return True
     fields = _fields(der, sid, _ISSUER_AND_SERIAL)
     canonical = True
-    for rdn in _set_of(der, fields["issuer"], _SET):
+    for rdn in _set_of(der, fields["issuer"], _SET, container=_SEQUENCE):
         atvs = _set_of(der, rdn, _SEQUENCE)
         encodings = [der[a.start : a.end] for a in atvs]
         canonical = canonical and encodings == sorted(encodings)

@@ -1,7 +1,8 @@
 """What `check_cms` answers for a fixed set of signatures, measured once and kept as a fixture.
 
 The inputs: our own signatures (statements in English, Chinese and both, signed with EC, RSA,
-RSA-PSS and Ed25519 identities and with a leaf under an authority; register signatures made
+RSA-PSS identities and with a leaf under an authority (no Ed25519 statement: pyHanko signs
+Ed25519 only with SHA-512, statements use SHA-256); register signatures made
 by cryptography's PKCS#7 builder), the statement attack suite, structural mutations of our
 own signatures (one per kind of problem), seeded byte mutations, and every signed PDF of the
 public corpus (pyHanko's test files in the repository, the EU DSS files when present) read
@@ -522,10 +523,10 @@ def _length_nudge(der: bytes, rng: random.Random) -> bytes:
 
 def _identities(root: Path) -> dict[str, Any]:
     """Unlocked identities made through the identity code: a created EC one, and RSA,
-    Ed25519 and a leaf-under-authority imported as PKCS#12."""
+    and a leaf-under-authority imported as PKCS#12."""
     from cryptography import x509
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec, rsa
     from cryptography.hazmat.primitives.serialization import pkcs12
     from cryptography.x509.oid import NameOID
 
@@ -543,7 +544,7 @@ def _identities(root: Path) -> dict[str, Any]:
         issuer_name: str | None = None,
         ca: bool = False,
     ) -> x509.Certificate:
-        algo = None if isinstance(issuer_key or key, ed25519.Ed25519PrivateKey) else hashes.SHA256()
+        algo = hashes.SHA256()
         return (
             x509.CertificateBuilder()
             .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)]))
@@ -557,13 +558,11 @@ def _identities(root: Path) -> dict[str, Any]:
         )
 
     rsa_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    ed_key = ed25519.Ed25519PrivateKey.generate()
     ca_key = ec.generate_private_key(ec.SECP384R1())
     leaf_key = ec.generate_private_key(ec.SECP256R1())
     ca = cert(ca_key, "Film Trust CA", ca=True)
     made = {
         "rsa": (rsa_key, cert(rsa_key, "Starlight RSA 星光"), []),
-        "ed25519": (ed_key, cert(ed_key, "Starlight Ed25519"), []),
         "chain": (leaf_key, cert(leaf_key, "Starlight Leaf", ca_key, "Film Trust CA"), [ca]),
     }
     for name, (key, c, extra) in made.items():
@@ -572,9 +571,7 @@ def _identities(root: Path) -> dict[str, Any]:
             key,
             c,
             extra or None,
-            __import__(
-                "cryptography.hazmat.primitives.serialization", fromlist=["x"]
-            ).BestAvailableEncryption(PASSPHRASE.encode()),
+            serialization.BestAvailableEncryption(PASSPHRASE.encode()),
         )
         db = Database.open(str(root / f"{name}.sqlite3"), actor="tester")
         try:
@@ -597,6 +594,8 @@ def _statement(identity: Any, languages: tuple[str, ...], pss: bool = False) -> 
 
 
 def record() -> None:
+    from cryptography.hazmat.primitives import serialization
+
     from reports.public_register import sign_detached
     from tests.security.attacks import ATTACKS
 
@@ -631,9 +630,7 @@ def record() -> None:
             "register rsa": sign_detached(register_data, ids["rsa"]),
             "register chain": sign_detached(register_data, ids["chain"]),
         }
-    other_cert = ids["rsa"].certificate.public_bytes(
-        __import__("cryptography.hazmat.primitives.serialization", fromlist=["x"]).Encoding.DER
-    )
+    other_cert = ids["rsa"].certificate.public_bytes(serialization.Encoding.DER)
     genuine: dict[str, tuple[bytes, bytes]] = {}
     for name, pdf in statements.items():
         found = pdf_signature_input(pdf)

@@ -194,8 +194,8 @@ def read_certificate(der: bytes) -> Certificate:
         serial_number=int.from_bytes(der[serial.value_start : serial.end], "big", signed=True),
         issuer=issuer_name,
         subject=subject_name_der,
-        not_valid_before_utc=_time(der, times[0]),
-        not_valid_after_utc=_time(der, times[1]),
+        not_valid_before_utc=read_time(der, times[0]),
+        not_valid_after_utc=read_time(der, times[1]),
         public_key_info=der[spki.start : spki.end],
         signature_algorithm=der[parts[1].start : parts[1].end],
         signature=signature[1:],
@@ -262,20 +262,21 @@ def load_public_key(spki: bytes) -> PublicKeyTypes:
     return key
 
 
-def _time(der: bytes, tlv: Tlv) -> datetime:
-    """UTCTime (YYMMDDHHMMSSZ) or GeneralizedTime (YYYYMMDDHHMMSS[.f]Z), as in RFC 5280."""
+def read_time(der: bytes, tlv: Tlv) -> datetime:
+    """UTCTime (YYMMDDHHMMSSZ) or GeneralizedTime (YYYYMMDDHHMMSS[.f]Z), as in RFC 5280
+    (certificate validity, a CMS signing time); raises DerError for any other form."""
     text = der[tlv.value_start : tlv.end].decode("ascii", "replace")
     if tlv.tag == 0x17 and re.fullmatch(r"\d{12}Z", text):
         year = int(text[:2])
         text = ("19" if year >= 50 else "20") + text
     elif not (tlv.tag == 0x18 and re.fullmatch(r"\d{14}(\.\d*[1-9])?Z", text)):
-        raise DerError("a certificate time is not a UTC time")
+        raise DerError("a time is not a UTC time")
     whole, _, fraction = text[:-1].partition(".")
     month, day, hour, minute, second = (int(whole[i : i + 2]) for i in range(4, 14, 2))
     try:  # by hand: `strptime` loads its locale machinery (~2 ms)
         moment = datetime(int(whole[:4]), month, day, hour, minute, second, tzinfo=UTC)
     except ValueError as e:
-        raise DerError(f"a certificate time is not a date ({e})") from e
+        raise DerError(f"a time is not a date ({e})") from e
     return moment.replace(microsecond=int((fraction + "000000")[:6])) if fraction else moment
 
 
@@ -500,6 +501,7 @@ __all__ = [
     "parse_fingerprint",
     "read_certificate",
     "read_pem_certificate",
+    "read_time",
     "subject_name",
     "verify_signature",
 ]

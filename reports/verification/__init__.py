@@ -2,7 +2,8 @@
 
 - `structure`: the file's revisions and the signature's byte ranges, checked on the raw bytes;
 - `der`: a strict, bounded DER reader (no re-encoding);
-- `cms_check`: the CMS signature checked on its original bytes (signature, digest, certificates);
+- `cms_check`: the CMS signature read with the strict DER reader and checked on its original
+  bytes (signature, digest, certificates) without any ASN.1 library;
 - `pdf_parts`: what the signed revision holds (signature field, record, keywords, page digest);
 - `signed_file`: the file checked on its own, and the verdict composed from what was found;
 - `signed_parts`: what that verdict reads from a signed PDF, one interface for two readers:

@@ -19,6 +19,7 @@ from reports.verification.structure import byte_range_problems, oversized_signat
 from reports.verify import EXIT_INVALID, verify_statement
 from tests.reports.statement_data import issuer_for, record_for
 from tests.security.attacks import byte_range
+from tests.security.cms_equivalence import tlv as _tlv
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,14 +30,6 @@ def _signed_cms(unlocked) -> tuple[bytes, bytes]:
     _, len1, start2, len2 = byte_range(pdf)
     der, _ = signature_der(bytes.fromhex(pdf[len1 + 1 : start2 - 1].decode()))
     return der, pdf[:len1] + pdf[start2 : start2 + len2]
-
-
-def _tlv(tag: int, body: bytes) -> bytes:
-    n = len(body)
-    if n < 128:
-        return bytes([tag, n]) + body
-    size = n.to_bytes((n.bit_length() + 7) // 8, "big")
-    return bytes([tag, 0x80 | len(size)]) + size + body
 
 
 def _with_unsigned_token(der: bytes, token: bytes) -> bytes:

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from models.der import DerError, Tlv, check_strict, children, read_tlv
+from models.certificate_names import name_parts, shown_name
+from models.der import DerError, Tlv, check_strict, children, oid_text, read_tlv
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -76,29 +77,6 @@ _SIGNATURE_ALGORITHMS = {
     "2.16.840.1.101.3.4.3.2": ("dsa", "sha256"),
     "1.3.101.112": ("ed25519", ""),
     "1.3.101.113": ("ed448", ""),
-}
-_COMMON_NAME, _ORGANISATION = "2.5.4.3", "2.5.4.10"
-# The attribute names of RFC 4514 (as cryptography writes them); others by their number.
-_SHORT_NAMES = {
-    "2.5.4.3": "CN",
-    "2.5.4.7": "L",
-    "2.5.4.8": "ST",
-    "2.5.4.10": "O",
-    "2.5.4.11": "OU",
-    "2.5.4.6": "C",
-    "2.5.4.9": "STREET",
-    "0.9.2342.19200300.100.1.25": "DC",
-    "0.9.2342.19200300.100.1.1": "UID",
-}
-_TEXT_CODECS = {
-    0x0C: "utf-8",  # UTF8String
-    0x12: "ascii",  # NumericString
-    0x13: "ascii",  # PrintableString
-    0x14: "latin-1",  # TeletexString
-    0x16: "ascii",  # IA5String
-    0x1A: "ascii",  # VisibleString
-    0x1C: "utf-32-be",  # UniversalString
-    0x1E: "utf-16-be",  # BMPString
 }
 
 
@@ -183,8 +161,8 @@ def read_certificate(der: bytes) -> Certificate:
     if len(times) != 2:
         raise DerError("the certificate's validity is not two times")
     issuer_name, subject_name_der = der[issuer.start : issuer.end], der[subject.start : subject.end]
-    _attributes(issuer_name)  # the names are read now, so showing one never fails later
-    _attributes(subject_name_der)
+    name_parts(issuer_name)  # the names are read now, so showing one never fails later
+    name_parts(subject_name_der)
     signature = der[parts[2].value_start : parts[2].end]
     if signature[:1] != b"\x00":
         raise DerError("the certificate's signature is not whole bytes")
@@ -280,29 +258,6 @@ def read_time(der: bytes, tlv: Tlv) -> datetime:
     return moment.replace(microsecond=int((fraction + "000000")[:6])) if fraction else moment
 
 
-def oid_text(der: bytes, tlv: Tlv) -> str:
-    """An OBJECT IDENTIFIER's dotted form (raises DerError when it is not one)."""
-    value = der[tlv.value_start : tlv.end]
-    if tlv.tag != _OID or not value or value[-1] & 0x80:
-        raise DerError("not an object identifier")
-    arcs: list[int] = []
-    n = 0
-    for i, byte in enumerate(value):
-        if n == 0 and byte == 0x80:
-            raise DerError("an object identifier is not minimally encoded")
-        n = (n << 7) | (byte & 0x7F)
-        if not byte & 0x80:
-            if not arcs:
-                first = min(n // 40, 2)
-                arcs += [first, n - 40 * first]
-            else:
-                arcs.append(n)
-            n = 0
-        elif i == len(value) - 1:
-            raise DerError("an object identifier is cut short")
-    return ".".join(map(str, arcs))
-
-
 def _is_ca(der: bytes, rest: list[Tlv]) -> bool:
     """Whether the extensions ([3]) hold basic constraints with cA true."""
     for tlv in rest:
@@ -328,58 +283,9 @@ def _is_ca(der: bytes, rest: list[Tlv]) -> bool:
     return False
 
 
-def _attributes(name: bytes) -> list[list[tuple[str, int, bytes]]]:
-    """A Name's relative distinguished names, each a list of (type, value tag, value)."""
-    top = read_tlv(name, 0, len(name))
-    rdns: list[list[tuple[str, int, bytes]]] = []
-    for rdn in children(name, top):
-        if rdn.tag != _SET:
-            raise DerError("a name part is not a set")
-        values: list[tuple[str, int, bytes]] = []
-        for atv in children(name, rdn):
-            kind = children(name, atv)
-            if atv.tag != _SEQUENCE or len(kind) != 2:
-                raise DerError("a name attribute is not a type and a value")
-            value = kind[1]
-            values.append((oid_text(name, kind[0]), value.tag, name[value.value_start : value.end]))
-        rdns.append(values)
-    return rdns
-
-
-def _value(tag: int, raw: bytes) -> str | bytes:
-    codec = _TEXT_CODECS.get(tag)
-    return raw.decode(codec, "replace") if codec else raw
-
-
-def _escape(value: str | bytes) -> str:
-    """An attribute value as RFC 4514 writes it (as cryptography's `rfc4514_string`)."""
-    if isinstance(value, bytes):
-        return "#" + value.hex()
-    if not value:
-        return ""
-    for c in '\\"+,;<>':
-        value = value.replace(c, "\\" + c)
-    value = value.replace("\0", "\\00")
-    if value[0] in "# ":
-        value = "\\" + value
-    if value[-1] == " ":
-        value = value[:-1] + "\\ "
-    return value
-
-
 def subject_name(cert: Certificate | x509.Certificate) -> str:
     """The signer's name as shown: common name, else organisation, else the full subject."""
-    rdns = _attributes(as_certificate(cert).subject)
-    for wanted in (_COMMON_NAME, _ORGANISATION):
-        for rdn in rdns:
-            for kind, tag, raw in rdn:
-                if kind == wanted:
-                    value = _value(tag, raw)
-                    return value if isinstance(value, str) else value.decode("utf-8", "replace")
-    return ",".join(
-        "+".join(f"{_SHORT_NAMES.get(k, k)}={_escape(_value(t, raw))}" for k, t, raw in rdn)
-        for rdn in reversed(rdns)
-    )
+    return shown_name(as_certificate(cert).subject)
 
 
 def fingerprint(cert: Certificate | x509.Certificate) -> str:

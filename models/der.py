@@ -124,3 +124,26 @@ def _check_primitive(data: bytes, tlv: Tlv) -> None:
 
 
 __all__ = ["MAX_DEPTH", "MAX_DER_BYTES", "DerError", "Tlv", "check_strict", "children", "read_tlv"]
+
+
+def oid_text(der: bytes, tlv: Tlv) -> str:
+    """An OBJECT IDENTIFIER's dotted form (raises DerError when it is not one)."""
+    value = der[tlv.value_start : tlv.end]
+    if tlv.tag != 0x06 or not value or value[-1] & 0x80:
+        raise DerError("not an object identifier")
+    arcs: list[int] = []
+    n = 0
+    for i, byte in enumerate(value):
+        if n == 0 and byte == 0x80:
+            raise DerError("an object identifier is not minimally encoded")
+        n = (n << 7) | (byte & 0x7F)
+        if not byte & 0x80:
+            if not arcs:
+                first = min(n // 40, 2)
+                arcs += [first, n - 40 * first]
+            else:
+                arcs.append(n)
+            n = 0
+        elif i == len(value) - 1:
+            raise DerError("an object identifier is cut short")
+    return ".".join(map(str, arcs))

@@ -38,7 +38,7 @@ JUSTIFIED = {
     "models/rules/uses.py": "dubbing words matched in scripts",
     "models/rules/wording.py": "guardian, estate and limit words matched in records",
     "models/scripts/chinese.py": "screenplay keywords of Chinese layouts",
-    "models/scripts/ai_markers.py": "the Han range bounds (一..鿿) deciding which rules load",
+    "models/scripts/marker_patterns.py": "Han range bounds, Chinese list separators (、，；)",
     "models/text.py": "the bounds of the Han range (一..鿿) in the encoding judge",
     "models/scripts/pdf/rules.py": "scene-heading patterns of Chinese PDFs",
     "models/scripts/text.py": "scene-heading patterns of Chinese plain text",

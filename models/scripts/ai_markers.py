@@ -13,14 +13,25 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
-from functools import lru_cache
 
 from models.patterns import LazyPattern
 from models.records import Record, set_field
 from models.scripts.document import Element, ElementKind, ScriptDocument
+from models.scripts.marker_patterns import (
+    EXT_PARTS,
+    NOT_LATIN_AFTER,
+    NOT_LATIN_BEFORE,
+    combined_source,
+    extension_key,
+    fold_same_length,
+    is_latin,
+    lower_same_length,
+    phrase_key,
+    phrase_pattern,
+    within_exception,
+)
 
 
 class AiKind(StrEnum):
@@ -97,98 +108,6 @@ class AiUse(Record):
         self._fill(line, character, kind, source, text, marker, column, page)
 
 
-SEPARATORS = re.compile(r"[\s\-\u2010-\u2014]+")
-_SEP = r"[\s\-\u2010-\u2014]*"
-# Each as two classes: one class spanning ASCII and U+00C0–024F is compiled into a 64 KiB map,
-# and these appear dozens of times in the combined expressions (same meaning, a tenth of it).
-_NOT_LATIN_BEFORE = r"(?<![0-9A-Za-z])(?<![\u00c0-\u024f])"
-_NOT_LATIN_AFTER = r"(?![0-9A-Za-z])(?![\u00c0-\u024f])"
-# checked after the first letter
-_NOT_LATIN_BEFORE_FIRST = r"(?<![0-9A-Za-z].)(?<![\u00c0-\u024f].)"
-_EXT_PARTS = LazyPattern(r"[,/;、，；]")  # compiled when an extension is not a marker whole
-_EXT_ASCII = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-
-
-def _is_latin(ch: str) -> bool:
-    """Whether the character `ch` is an ASCII letter or digit or in U+00C0–024F (compared,
-    not matched: the class compiles into a 64 KiB map, costly on every start)."""
-    return "a" <= ch <= "z" or "A" <= ch <= "Z" or "0" <= ch <= "9" or "\u00c0" <= ch <= "\u024f"
-
-
-def extension_key(text: str) -> str:
-    """'(A.I. voice)' and '（ＡＩ配音）' compare by letters only: 'AIVOICE', 'AI配音'."""
-    return "".join(
-        c
-        for c in unicodedata.normalize("NFKC", text).upper()
-        if c in _EXT_ASCII or "\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff"
-    )
-
-
-def phrase_pattern(text: str) -> str:
-    """The regular expression for one phrase, to be matched against lower-cased text.
-
-    It starts with a literal (the word-boundary check comes after the first character), so
-    the combined expression can skip quickly to the few places a marker could start.
-    """
-    words = [w.lower() for w in SEPARATORS.split(text.strip()) if w]
-    pieces = []
-    for word in words:
-        chunk = []
-        for a, b in zip(word, word[1:] + " ", strict=True):
-            chunk.append(re.escape(a))
-            if b != " " and _is_latin(a) != _is_latin(b):
-                chunk.append(r"\s*")  # "AI配音" also as "AI 配音"
-        pieces.append("".join(chunk))
-    body = _SEP.join(pieces)
-    first, last = text.strip()[0], text.strip()[-1]
-    if _is_latin(first):
-        head = re.escape(words[0][0])
-        body = head + _NOT_LATIN_BEFORE_FIRST + body[len(head) :]
-    if _is_latin(last) and last.isalpha():
-        body += "(?:e?s)?"
-    if _is_latin(last):
-        body += _NOT_LATIN_AFTER
-    return body
-
-
-def lower_same_length(text: str) -> str:
-    """Lower-cased text with every offset unchanged (a few letters grow when lower-cased)."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
-_FOLD_PIECE = 1 << 16
-
-
-@lru_cache(maxsize=65536)
-def _fold_char(c: str) -> str:
-    folded = unicodedata.normalize("NFKC", c).lower()
-    return folded if len(folded) == 1 else c
-
-
-def fold_same_length(text: str) -> str:
-    """NFKC-normalised, lower-cased text with every offset unchanged: ＡＩ配音 reads as ai配音
-    and （ as (, so markers match whatever width the script was typed in, while positions
-    still point into the original text. A character NFKC would turn into several (㈠, ﬁ) is
-    kept as it is."""
-    if text.isascii():
-        return text.lower()
-    if len(text) > _FOLD_PIECE:  # lower() of non-ASCII text briefly needs 12 bytes a character
-        return "".join(
-            fold_same_length(text[at : at + _FOLD_PIECE]) for at in range(0, len(text), _FOLD_PIECE)
-        )
-    others = [c for c in set(text) if not c.isascii()]
-    if any(len(c.lower()) != 1 for c in others):  # rare: a letter that grows when lowered
-        return text.translate({ord(c): _fold_char(c) for c in others}).lower()
-    changing = {c: f for c in others if (f := _fold_char(c)) != c}
-    if not changing:
-        return text.lower()
-    pattern = re.compile("[" + "".join(re.escape(c) for c in changing) + "]")
-    return pattern.sub(lambda m: changing[m.group()], text).lower()
-
-
 class MarkerSet:
     """A validated marker list, compiled once for fast scanning.
 
@@ -239,7 +158,7 @@ class MarkerSet:
         ]
         # One expression without groups: CPython then scans for possible first characters
         # in C, which keeps a 2-million-character line well under a second.
-        source, custom, prefixes = _combined(each, folded)
+        source, custom, prefixes = combined_source(each, folded)
         set_field(self, "_by_extension", by_extension)
         set_field(self, "_each", each)
         # compiled when a script first has a place where a marker can start (`_starts`)
@@ -257,7 +176,7 @@ class MarkerSet:
                     tried.append((p, m))
             else:
                 by_first[f[:1]].append((p, m))
-                exact.setdefault(_phrase_key(f), m)
+                exact.setdefault(phrase_key(f), m)
         anywhere = tuple((p, m) for p, m in each if m.pattern is not None)
         set_field(self, "_by_first", {c: tuple(tried) for c, tried in by_first.items()})
         set_field(self, "_exact", exact)
@@ -293,7 +212,7 @@ class MarkerSet:
         found = self._by_extension.get(extension_key(extension))
         if found is not None:
             return found
-        for part in _EXT_PARTS.compiled().split(extension):
+        for part in EXT_PARTS.compiled().split(extension):
             found = self._by_extension.get(extension_key(part))
             if found is not None:
                 return found
@@ -306,13 +225,13 @@ class MarkerSet:
         lowered = fold_same_length(text)
         for m in self._matches(self._regex, lowered):
             start, end = m.span()
-            marker = self._exact.get(_phrase_key(m.group()))
+            marker = self._exact.get(phrase_key(m.group()))
             if marker is None:  # a plural, "AI 配音" with a space, or a pattern marker
                 tried = self._by_first.get(lowered[start], self._anywhere)
                 marker = next((mk for p, mk in tried if p.match(lowered, start)), None)
             if marker is None:
                 continue
-            if marker.exceptions and _excepted(lowered, start, end, marker.exceptions):
+            if marker.exceptions and within_exception(lowered, start, end, marker.exceptions):
                 continue
             yield start, end, marker
 
@@ -347,13 +266,13 @@ class MarkerSet:
         looked = 0
         found: set[int] = set()
         for prefix in self._prefixes:
-            word_start = _is_latin(prefix[0])
+            word_start = is_latin(prefix[0])
             at = lowered.find(prefix)
             while at >= 0:
                 looked += 1
                 if looked > limit:
                     return None
-                if not (word_start and at and _is_latin(lowered[at - 1])):
+                if not (word_start and at and is_latin(lowered[at - 1])):
                     found.add(at)
                 at = lowered.find(prefix, at + 1)
         if self._custom is not None:
@@ -366,87 +285,6 @@ class MarkerSet:
                     return None
                 m = custom.search(lowered, m.start() + 1)
         return sorted(found)
-
-
-def _literal_prefix(text: str) -> str:
-    """What every match of `phrase_pattern(text)` starts with: its first word's letters up to
-    where Latin meets other characters (where the pattern lets a space in)."""
-    word = next(w.lower() for w in SEPARATORS.split(text.strip()) if w)
-    latin = _is_latin(word[0])
-    end = 1
-    while end < len(word) and _is_latin(word[end]) == latin:
-        end += 1
-    return word[:end]
-
-
-def _phrase_key(folded: str) -> str:
-    """A matched phrase as its marker is written: 'face-swap' and 'face  swap' → 'face swap'."""
-    return " ".join(w for w in SEPARATORS.split(folded) if w)
-
-
-def _combined(
-    each: tuple[tuple[LazyPattern, Marker], ...], folded: Sequence[str | None]
-) -> tuple[str, list[str], tuple[str, ...]]:
-    """All markers as one expression, alternatives sharing a first character grouped under
-    it (`a(?:i配音|i换脸|…)`), so a common letter is tried once, not once per marker.
-    `folded`: each marker's phrase folded (None for a pattern marker).
-
-    Also returns the alternatives kept whole (pattern markers: they may start anywhere) and
-    the leading letters of the grouped ones (`_literal_prefix`; "train" stands for "trained"
-    too): a match starts at one of those letters or where a whole alternative matches."""
-    custom = [p.pattern for p, m in each if m.pattern is not None]
-    groups: dict[str, list[str]] = {}
-    prefixes: set[str] = set()
-    for (p, m), f in zip(each, folded, strict=True):
-        if f is None:
-            continue
-        first = re.escape(f[:1])
-        head = first + _NOT_LATIN_BEFORE_FIRST if _is_latin(m.text.strip()[0]) else first
-        if not p.pattern.startswith(head):  # never so for phrase_pattern; kept whole if it is
-            custom.append(p.pattern)
-            continue
-        groups.setdefault(head, []).append(p.pattern[len(head) :])
-        prefixes.add(_literal_prefix(m.text))
-    grouped = [head + _alternatives(rests) for head, rests in groups.items()]
-    shortest = tuple(
-        sorted(p for p in prefixes if not any(p != q and p.startswith(q) for q in prefixes))
-    )
-    return "|".join(custom + grouped), custom, shortest
-
-
-# How a phrase's expression may end (`phrase_pattern`): a plural and the word's end, or the end.
-_ENDINGS = ("(?:e?s)?" + _NOT_LATIN_AFTER, _NOT_LATIN_AFTER)
-
-
-def _alternatives(rests: list[str]) -> str:
-    """`rests` as one alternation, neighbours that end alike sharing their ending: `(?:ax|bx)`
-    as `(?:a|b)x`, tried in the same order (the word-end checks were a third of compiling)."""
-    runs: list[tuple[str, list[str]]] = []
-    for rest in rests:
-        ending = next((e for e in _ENDINGS if rest.endswith(e) and len(rest) > len(e)), "")
-        body = rest[: len(rest) - len(ending)]
-        if runs and runs[-1][0] == ending:
-            runs[-1][1].append(body)
-        else:
-            runs.append((ending, [body]))
-    parts = [
-        ("(?:" + "|".join(bodies) + ")" if len(bodies) > 1 else bodies[0]) + ending
-        for ending, bodies in runs
-    ]
-    return "(?:" + "|".join(parts) + ")" if len(parts) > 1 else parts[0]
-
-
-def _excepted(folded: str, start: int, end: int, exceptions: tuple[str, ...]) -> bool:
-    for word in exceptions:
-        lo = max(0, start - len(word))
-        window = folded[lo : end + len(word)]
-        needle = fold_same_length(word)
-        at = window.find(needle)
-        while at >= 0:
-            if lo + at <= start and lo + at + len(needle) >= end:
-                return True
-            at = window.find(needle, at + 1)
-    return False
 
 
 # -- detection ----------------------------------------------------------------------------
@@ -605,16 +443,16 @@ class _NameFinder:
             # Neighbours with the same boundary checks share them: `B(?:X|Y)A` is `BXA|BYA`.
             runs: list[tuple[tuple[bool, bool], list[str]]] = []
             for f in ordered:
-                edges = (_is_latin(f[0]), _is_latin(f[-1]))
+                edges = (is_latin(f[0]), is_latin(f[-1]))
                 if runs and runs[-1][0] == edges:
                     runs[-1][1].append(re.escape(f))
                 else:
                     runs.append((edges, [re.escape(f)]))
             self._regex = re.compile(
                 "|".join(
-                    (_NOT_LATIN_BEFORE if before else "")
+                    (NOT_LATIN_BEFORE if before else "")
                     + ("(?:" + "|".join(names) + ")" if len(names) > 1 else names[0])
-                    + (_NOT_LATIN_AFTER if after else "")
+                    + (NOT_LATIN_AFTER if after else "")
                     for (before, after), names in runs
                 )
             )

@@ -12,13 +12,8 @@ from pathlib import Path
 from models.errors import UserError
 from models.messages import Text, phrase
 from models.resources import resource_path
-from models.scripts.ai_markers import (
-    SEPARATORS,
-    AiKind,
-    Marker,
-    MarkerSet,
-    extension_key,
-)
+from models.scripts.ai_markers import AiKind, Marker, MarkerSet
+from models.scripts.marker_patterns import SEPARATORS, extension_key
 
 TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
 if TYPE_CHECKING:

@@ -18,8 +18,8 @@ from models.scripts import (
     parse_markers,
     read_bytes,
 )
-from models.scripts.ai_markers import fold_same_length
 from models.scripts.marker_list import SHIPPED_MARKERS
+from models.scripts.marker_patterns import fold_same_length
 
 DOMAIN_EXTENSIONS = [
     "AI", "AI VOICE", "AI V.O.", "SYNTHETIC VOICE", "VOICE CLONE", "DIGITAL DOUBLE",
@@ -255,16 +255,16 @@ def test_the_scan_finds_what_one_plain_expression_finds(which, text):
 
 def _find_with(markers, matches, lowered):
     """`MarkerSet.find` on given matches (the filtering after the scan is the same code)."""
-    from models.scripts.ai_markers import _excepted, _phrase_key
+    from models.scripts.marker_patterns import phrase_key, within_exception
 
     for m in matches:
         start, end = m.span()
-        marker = markers._exact.get(_phrase_key(m.group()))
+        marker = markers._exact.get(phrase_key(m.group()))
         if marker is None:
             tried = markers._by_first.get(lowered[start], markers._anywhere)
             marker = next((mk for p, mk in tried if p.match(lowered, start)), None)
         if marker is None or (
-            marker.exceptions and _excepted(lowered, start, end, marker.exceptions)
+            marker.exceptions and within_exception(lowered, start, end, marker.exceptions)
         ):
             continue
         yield start, end, marker
@@ -279,10 +279,10 @@ def test_a_text_dense_with_marker_letters_is_scanned_by_the_expression_itself():
 
 
 def test_latin_letters_are_ascii_letters_digits_and_latin_extended():
-    from models.scripts.ai_markers import _is_latin
+    from models.scripts.marker_patterns import is_latin
 
     latin = re.compile(r"[0-9A-Za-z\u00c0-\u024f]")
-    assert [c for c in map(chr, range(0x10000)) if _is_latin(c) != bool(latin.match(c))] == []
+    assert [c for c in map(chr, range(0x10000)) if is_latin(c) != bool(latin.match(c))] == []
 
 
 def test_a_marker_set_is_a_value():

@@ -17,8 +17,8 @@ from models.scripts import (
     parse_markers,
     read_bytes,
 )
-from models.scripts.ai_markers import fold_same_length
 from models.scripts.marker_list import SHIPPED_MARKERS
+from models.scripts.marker_patterns import fold_same_length
 
 MARKERS = load_markers()
 

@@ -192,9 +192,6 @@ def match(
     Rows come out one by one as they are matched; `taken` ends up marking every matched
     artist."""
     taken = taken if taken is not None else index.marks()
-    # rows seen per key, counted at the position of the key's first artist (a key no artist
-    # has matches nothing however often it comes)
-    seen = array("I", bytes(4 * len(index)))
     for row in rows:
         found: int | None = None
         pos = index.position(row.artist_id) if row.artist_id is not None else None
@@ -204,11 +201,10 @@ def match(
         else:
             have = index.by_key.get((row.draft.native_name, row.draft.date_of_birth))
             if have is not None:
-                candidates = [have] if isinstance(have, int) else have
-                n = seen[candidates[0]]
-                seen[candidates[0]] = n + 1
-                # the n-th row with this key is the n-th artist with it, unless already claimed
-                found = next((c for c in candidates[n:] if not taken.at[c]), None)
+                # the first artist with this key not claimed yet: the n-th row with a key is
+                # the n-th artist with it, as each row before it claimed one (or none was left)
+                candidates = (have,) if isinstance(have, int) else have
+                found = next((c for c in candidates if not taken.at[c]), None)
         if found is None:
             yield row, None
         else:

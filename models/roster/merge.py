@@ -134,7 +134,11 @@ def pinyin_key(romanized: str) -> str:
     return "".join(c for c in plain.casefold() if c.isalnum())
 
 
-Key = tuple[str, date | None]  # native name and date of birth
+def match_key(native_name: str, born: date | None) -> bytes:
+    """A name and birth date as one short object: the day number in 3 bytes (0: none), then
+    the name in UTF-8 (a third of a tuple of a name and a date, one key per artist)."""
+    day = born.toordinal() if born is not None else 0
+    return day.to_bytes(3, "big") + native_name.encode("utf-8", "surrogatepass")
 
 
 class RosterIndex:
@@ -145,13 +149,13 @@ class RosterIndex:
 
     def __init__(self, known: Iterable[tuple[int, str, date | None]]) -> None:
         self.ids = array("q")
-        self.by_key: dict[Key, int | list[int]] = {}
+        self.by_key: dict[bytes, int | list[int]] = {}  # match_key → position(s)
         for artist_id, native_name, born in known:
             if self.ids and artist_id <= self.ids[-1]:
                 raise ValueError("artists must come in increasing id order")
             pos = len(self.ids)
             self.ids.append(artist_id)
-            key = (native_name, born)
+            key = match_key(native_name, born)
             have = self.by_key.get(key)
             if have is None:
                 self.by_key[key] = pos
@@ -199,7 +203,7 @@ def match(
             if not taken.at[pos]:
                 found = pos
         else:
-            have = index.by_key.get((row.draft.native_name, row.draft.date_of_birth))
+            have = index.by_key.get(match_key(row.draft.native_name, row.draft.date_of_birth))
             if have is not None:
                 # the first artist with this key not claimed yet: the n-th row with a key is
                 # the n-th artist with it, as each row before it claimed one (or none was left)
@@ -323,6 +327,7 @@ __all__ = [
     "RosterIndex",
     "RowKind",
     "match",
+    "match_key",
     "pinyin_key",
     "plan_row",
     "possible_duplicate",

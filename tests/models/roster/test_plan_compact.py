@@ -18,7 +18,15 @@ from sqlalchemy import select
 
 from models.roster.artist import ArtistDraft, Stance
 from models.roster.io import COLUMNS, ImportPreview, IncomingRow
-from models.roster.merge import ImportPlan, RosterIndex, RowKind, match, pinyin_key, plan_row
+from models.roster.merge import (
+    ImportPlan,
+    RosterIndex,
+    RowKind,
+    match,
+    match_key,
+    pinyin_key,
+    plan_row,
+)
 from models.roster.service import RosterService
 from models.storage.database import Database
 from models.storage.schema import ArtistRow
@@ -151,9 +159,18 @@ def test_a_reimport_of_a_generated_roster_plans_as_before(db: Database):
 def test_the_index_wants_the_roster_in_id_order_and_finds_ids():
     index = RosterIndex([(3, "林晓", None), (7, "林晓", None), (9, "王磊", date(1990, 1, 1))])
     assert [index.position(i) for i in (3, 7, 9, 4, 0, 10)] == [0, 1, 2, None, None, None]
-    assert index.by_key[("林晓", None)] == [0, 1] and index.by_key[("王磊", date(1990, 1, 1))] == 2
+    assert index.by_key[match_key("林晓", None)] == [0, 1]
+    assert index.by_key[match_key("王磊", date(1990, 1, 1))] == 2
     with pytest.raises(ValueError, match="increasing id order"):
         RosterIndex([(3, "林晓", None), (2, "王磊", None)])
+
+
+@given(
+    a=st.tuples(st.text(max_size=4), st.one_of(st.none(), st.dates())),
+    b=st.tuples(st.text(max_size=4), st.one_of(st.none(), st.dates())),
+)
+def test_match_keys_are_equal_only_for_the_same_name_and_birth_date(a, b):
+    assert (match_key(*a) == match_key(*b)) == (a == b)
 
 
 def test_match_marks_each_artist_it_matched_once():

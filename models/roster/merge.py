@@ -172,35 +172,19 @@ class RosterIndex:
         at = bisect_left(self.ids, artist_id)
         return at if at < len(self.ids) and self.ids[at] == artist_id else None
 
-    def marks(self) -> Marks:
-        return Marks(self)
-
-
-class Marks:
-    """A set of the index's artists, one byte each (the artists matched so far)."""
-
-    def __init__(self, index: RosterIndex) -> None:
-        self.index = index
-        self.at = bytearray(len(index))
-
-    def __contains__(self, artist_id: object) -> bool:
-        pos = self.index.position(artist_id) if isinstance(artist_id, int) else None
-        return pos is not None and bool(self.at[pos])
-
 
 def match(
-    rows: Iterable[IncomingRow], index: RosterIndex, taken: Marks | None = None
+    rows: Iterable[IncomingRow], index: RosterIndex
 ) -> Iterator[tuple[IncomingRow, int | None]]:
     """Each row with the id of the artist it is (or None): by id, then name + birth date.
 
-    Rows come out one by one as they are matched; `taken` ends up marking every matched
-    artist."""
-    taken = taken if taken is not None else index.marks()
+    Rows come out one by one as they are matched."""
+    taken = bytearray(len(index))  # one byte per artist: matched to an earlier row
     for row in rows:
         found: int | None = None
         pos = index.position(row.artist_id) if row.artist_id is not None else None
         if pos is not None:
-            if not taken.at[pos]:
+            if not taken[pos]:
                 found = pos
         else:
             have = index.by_key.get(match_key(row.draft.native_name, row.draft.date_of_birth))
@@ -208,11 +192,11 @@ def match(
                 # the first artist with this key not claimed yet: the n-th row with a key is
                 # the n-th artist with it, as each row before it claimed one (or none was left)
                 candidates = (have,) if isinstance(have, int) else have
-                found = next((c for c in candidates if not taken.at[c]), None)
+                found = next((c for c in candidates if not taken[c]), None)
         if found is None:
             yield row, None
         else:
-            taken.at[found] = 1
+            taken[found] = 1
             yield row, index.ids[found]
 
 
@@ -322,7 +306,6 @@ __all__ = [
     "DuplicateIndex",
     "FieldChange",
     "ImportPlan",
-    "Marks",
     "PlannedRow",
     "RosterIndex",
     "RowKind",

@@ -46,18 +46,17 @@ def plan_import(
         q = select(ArtistRow.id, ArtistRow.native_name, ArtistRow.date_of_birth)
         found = s.execute(q.order_by(ArtistRow.id).execution_options(yield_per=STREAM))
         index = RosterIndex((i, n, b) for i, n, b in found)
-    taken = index.marks()
     # the matched artist's id per row, -1 for none (the roster's ids count from 1)
-    at = array("q", (-1 if a is None else a for _row, a in match(rows, index, taken)))
-    dupes = DuplicateIndex((), ())
-    if len(index):
-        unmatched = [r for r, a in zip(rows, at, strict=True) if a == -1]
-        if unmatched:
-            with db.read() as s:
-                names = select(ArtistRow.id, ArtistRow.native_name, ArtistRow.romanized_name)
-                named = s.execute(names.order_by(ArtistRow.id).execution_options(yield_per=STREAM))
-                dupes = DuplicateIndex(((i, n, r) for i, n, r in named), unmatched)
-            del unmatched
+    at = array("q", (-1 if a is None else a for _row, a in match(rows, index)))
+    dupes, taken = DuplicateIndex((), ()), set[int]()
+    unmatched = [r for r, a in zip(rows, at, strict=True) if a == -1] if len(index) else []
+    if unmatched:  # they may duplicate an artist: looked for by their names and pinyin only
+        taken = {a for a in at if a != -1}  # matched artists come last as possible duplicates
+        with db.read() as s:
+            names = select(ArtistRow.id, ArtistRow.native_name, ArtistRow.romanized_name)
+            named = s.execute(names.order_by(ArtistRow.id).execution_options(yield_per=STREAM))
+            dupes = DuplicateIndex(((i, n, r) for i, n, r in named), unmatched)
+    del unmatched
     planned: list[PlannedRow] = []
     total = len(rows)
     for start in range(0, total, PAGE):

@@ -173,9 +173,14 @@ def test_match_keys_are_equal_only_for_the_same_name_and_birth_date(a, b):
     assert (match_key(*a) == match_key(*b)) == (a == b)
 
 
-def test_match_marks_each_artist_it_matched_once():
-    index = RosterIndex([(3, "林晓", None), (7, "林晓", None)])
-    taken = index.marks()
-    rows = [IncomingRow(n, None, ArtistDraft("林晓")) for n in (2, 3, 4)]
-    assert [a for _r, a in match(rows, index, taken)] == [3, 7, None]
-    assert 3 in taken and 7 in taken and 5 not in taken and "3" not in taken
+def test_match_gives_each_artist_to_one_row():
+    index = RosterIndex([(3, "林晓", None), (7, "林晓", None), (9, "王磊", None)])
+    rows = [
+        IncomingRow(2, 7, ArtistDraft("林晓")),  # by id
+        IncomingRow(3, None, ArtistDraft("林晓")),
+        IncomingRow(4, None, ArtistDraft("林晓")),
+        IncomingRow(5, 9, ArtistDraft("王磊")),
+        IncomingRow(6, 9, ArtistDraft("王磊")),  # the same id again: already matched
+        IncomingRow(7, None, ArtistDraft("王磊")),
+    ]
+    assert [a for _r, a in match(rows, index)] == [7, 3, None, 9, None, None]

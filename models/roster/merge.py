@@ -136,7 +136,7 @@ def pinyin_key(romanized: str) -> str:
 
 def match_key(native_name: str, born: date | None) -> bytes:
     """A name and birth date as one short object: the day number in 3 bytes (0: none), then
-    the name in UTF-8 (a third of a tuple of a name and a date, one key per artist)."""
+    the name in UTF-8; one key per artist, well under half a tuple of a name and a date."""
     day = born.toordinal() if born is not None else 0
     return day.to_bytes(3, "big") + native_name.encode("utf-8", "surrogatepass")
 

@@ -18,8 +18,10 @@ changed ones, skip possible duplicates (they are listed for a decision, never ad
 from __future__ import annotations
 
 import unicodedata
+from array import array
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
@@ -126,61 +128,93 @@ class ImportPlan:
         return any(r.kind in (RowKind.NEW, RowKind.CHANGED) for r in self.rows)
 
 
-@dataclass(frozen=True, slots=True)
-class KnownArtist:
-    """The few facts matching needs about every artist already in the roster."""
-
-    id: int
-    native_name: str
-    date_of_birth: date | None
-    romanized_name: str
-
-
 def pinyin_key(romanized: str) -> str:
     """Letters only, lower case, tone marks dropped: "Lín Xiǎo" and "lin-xiao" are the same."""
     plain = unicodedata.normalize("NFKD", romanized)
     return "".join(c for c in plain.casefold() if c.isalnum())
 
 
+def match_key(native_name: str, born: date | None) -> bytes:
+    """A name and birth date as one short object: the day number in 3 bytes (0: none), then
+    the name in UTF-8; one key per artist, well under half a tuple of a name and a date."""
+    day = born.toordinal() if born is not None else 0
+    return day.to_bytes(3, "big") + native_name.encode("utf-8", "surrogatepass")
+
+
 class RosterIndex:
-    """Every artist's match keys, built once per import (ids, name + birth date, pinyin)."""
+    """Every artist's match keys, built once per import from (id, native name, date of birth)
+    in id order, held compactly: no object per artist, only the ids in one array and one
+    dict entry per name + birth date, naming positions in that array (a list only where
+    several artists share a key)."""
 
-    def __init__(self, known: Iterable[KnownArtist]) -> None:
-        self.by_id: dict[int, KnownArtist] = {}
-        self.by_key: dict[tuple[str, date | None], list[int]] = defaultdict(list)
-        self.by_name: dict[str, list[int]] = defaultdict(list)
-        self.by_pinyin: dict[str, list[int]] = defaultdict(list)
-        for k in sorted(known, key=lambda a: a.id):
-            self.by_id[k.id] = k
-            self.by_key[(k.native_name, k.date_of_birth)].append(k.id)
-            self.by_name[k.native_name].append(k.id)
-            key = pinyin_key(k.romanized_name)
-            if key:
-                self.by_pinyin[key].append(k.id)
+    def __init__(self, known: Iterable[tuple[int, str, date | None]]) -> None:
+        self.ids = array("q")
+        self.by_key: dict[bytes, int | list[int]] = {}  # match_key → position(s)
+        for artist_id, native_name, born in known:
+            if self.ids and artist_id <= self.ids[-1]:
+                raise ValueError("artists must come in increasing id order")
+            pos = len(self.ids)
+            self.ids.append(artist_id)
+            key = match_key(native_name, born)
+            have = self.by_key.get(key)
+            if have is None:
+                self.by_key[key] = pos
+            elif isinstance(have, int):
+                self.by_key[key] = [have, pos]
+            else:
+                have.append(pos)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def position(self, artist_id: int) -> int | None:
+        """Where `artist_id` is in `ids`, or None for no such artist."""
+        at = bisect_left(self.ids, artist_id)
+        return at if at < len(self.ids) and self.ids[at] == artist_id else None
 
 
-def match(rows: Iterable[IncomingRow], index: RosterIndex) -> list[tuple[IncomingRow, int | None]]:
-    """Each row with the id of the artist it is (or None): by id, then name + birth date."""
-    taken: set[int] = set()
-    seen: dict[tuple[str, date | None], int] = defaultdict(int)
-    out: list[tuple[IncomingRow, int | None]] = []
+def match(
+    rows: Iterable[IncomingRow], index: RosterIndex
+) -> Iterator[tuple[IncomingRow, int | None]]:
+    """Each row with the id of the artist it is (or None): by id, then name + birth date.
+
+    Rows come out one by one as they are matched."""
+    taken = bytearray(len(index))  # one byte per artist: matched to an earlier row
     for row in rows:
         found: int | None = None
-        if row.artist_id is not None and row.artist_id in index.by_id:
-            if row.artist_id not in taken:
-                found = row.artist_id
+        pos = index.position(row.artist_id) if row.artist_id is not None else None
+        if pos is not None:
+            if not taken[pos]:
+                found = pos
         else:
-            key = (row.draft.native_name, row.draft.date_of_birth)
-            candidates = index.by_key.get(key, [])
-            n = seen[key]
-            seen[key] += 1
-            # the n-th row with this key is the n-th artist with it, unless already claimed
-            free = [c for c in candidates[n:] if c not in taken]
-            found = free[0] if free else None
-        if found is not None:
-            taken.add(found)
-        out.append((row, found))
-    return out
+            have = index.by_key.get(match_key(row.draft.native_name, row.draft.date_of_birth))
+            if have is not None:
+                # the first artist with this key not claimed yet: the n-th row with a key is
+                # the n-th artist with it, as each row before it claimed one (or none was left)
+                candidates = (have,) if isinstance(have, int) else have
+                found = next((c for c in candidates if not taken[c]), None)
+        if found is None:
+            yield row, None
+        else:
+            taken[found] = 1
+            yield row, index.ids[found]
+
+
+class DuplicateIndex:
+    """The artists unmatched rows may duplicate: by native name and by pinyin key, in id
+    order, kept only for the names and keys of `rows` (a few, however large the roster)."""
+
+    def __init__(self, known: Iterable[tuple[int, str, str]], rows: Sequence[IncomingRow]) -> None:
+        names = {r.draft.native_name for r in rows}
+        keys = {pinyin_key(r.draft.romanized_name) for r in rows} - {""}
+        self.by_name: dict[str, list[int]] = defaultdict(list)
+        self.by_pinyin: dict[str, list[int]] = defaultdict(list)
+        for artist_id, native_name, romanized_name in known:
+            if native_name in names:
+                self.by_name[native_name].append(artist_id)
+            key = pinyin_key(romanized_name)
+            if key in keys:
+                self.by_pinyin[key].append(artist_id)
 
 
 def merged_draft(existing: Artist, row: IncomingRow, columns: Iterable[str]) -> ArtistDraft:
@@ -221,7 +255,9 @@ def field_changes(
     return tuple(out)
 
 
-def possible_duplicate(row: IncomingRow, index: RosterIndex, taken: set[int]) -> int | None:
+def possible_duplicate(
+    row: IncomingRow, index: DuplicateIndex, taken: Container[int]
+) -> int | None:
     """An artist this unmatched row may be: same name, or near-identical pinyin.
 
     Artists other rows matched (`taken`) come last: a second row with a matched artist's
@@ -235,24 +271,13 @@ def possible_duplicate(row: IncomingRow, index: RosterIndex, taken: set[int]) ->
     return chosen[0] if chosen else None
 
 
-def plan_rows(
-    matched: list[tuple[IncomingRow, int | None]],
-    existing: Mapping[int, Artist],
-    index: RosterIndex,
-    columns: tuple[str, ...],
-) -> list[PlannedRow]:
-    """Classify matched rows; `existing` holds every matched artist and possible duplicate."""
-    taken = {artist_id for _row, artist_id in matched if artist_id is not None}
-    return [plan_row(row, artist_id, existing, index, columns, taken) for row, artist_id in matched]
-
-
 def plan_row(
     row: IncomingRow,
     artist_id: int | None,
     existing: Mapping[int, Artist],
-    index: RosterIndex,
+    index: DuplicateIndex,
     columns: tuple[str, ...],
-    taken: set[int],
+    taken: Container[int],
 ) -> PlannedRow:
     """What one row is to the roster (see the module docstring)."""
     if artist_id is not None:
@@ -278,15 +303,15 @@ def plan_row(
 
 __all__ = [
     "Choice",
+    "DuplicateIndex",
     "FieldChange",
     "ImportPlan",
-    "KnownArtist",
     "PlannedRow",
     "RosterIndex",
     "RowKind",
     "match",
+    "match_key",
     "pinyin_key",
     "plan_row",
-    "plan_rows",
     "possible_duplicate",
 ]

@@ -6,7 +6,7 @@ frozen `Artist` records, never ORM objects.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -24,17 +24,8 @@ from models.names import normalize, search_text, sort_key
 from models.roster.artist import Artist, ArtistDraft, Stance
 from models.roster.io import ImportPreview
 from models.roster.listing import SORT_SQL, RosterCounts, SortColumn
-from models.roster.merge import (
-    Choice,
-    ImportPlan,
-    KnownArtist,
-    PlannedRow,
-    RosterIndex,
-    RowKind,
-    match,
-    plan_row,
-    possible_duplicate,
-)
+from models.roster.merge import Choice, ImportPlan, RowKind
+from models.roster.planning import Progress, plan_import
 from models.storage.database import Database
 from models.storage.locking import take_write_turn_in
 from models.storage.schema import ArtistRow
@@ -44,7 +35,6 @@ from models.storage.search_bulk import IndexAfter, bulk_search_index
 ENTITY = "artist"
 RANK_POOL = 2_000  # matches ranked for a picker (in roster order); pickers show a few dozen
 CHUNK = 5_000  # rows per INSERT during an import: memory stays flat, one transaction
-Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -317,41 +307,8 @@ class RosterService:
 
     # -- importing a roster file -----------------------------------------------------------
     def plan_import(self, preview: ImportPreview, progress: Progress | None = None) -> ImportPlan:
-        """What each row of a checked file is to the roster: new, changed, unchanged or a
-        possible duplicate (see models/roster/merge.py). Reads only; nothing is written."""
-        with self.db.read() as s:
-            known = [
-                KnownArtist(i, n, b, r)
-                for i, n, b, r in s.execute(
-                    select(
-                        ArtistRow.id,
-                        ArtistRow.native_name,
-                        ArtistRow.date_of_birth,
-                        ArtistRow.romanized_name,
-                    )
-                )
-            ]
-        index = RosterIndex(known)
-        del known
-        matched = match(preview.rows, index)
-        taken = {artist_id for _row, artist_id in matched if artist_id is not None}
-        planned: list[PlannedRow] = []
-        total = len(matched)
-        for start in range(0, total, 500):
-            chunk = matched[start : start + 500]
-            wanted = {a for _r, a in chunk if a is not None}
-            dupes = {}
-            for row, artist_id in chunk:
-                if artist_id is None and index.by_id:
-                    other = possible_duplicate(row, index, taken)
-                    if other is not None:
-                        dupes[row.line] = other
-            existing = self.get_many(sorted(wanted | set(dupes.values()))) if index.by_id else {}
-            for row, artist_id in chunk:
-                planned.append(plan_row(row, artist_id, existing, index, preview.columns, taken))
-            if progress is not None:
-                progress(start + len(chunk), total)
-        return ImportPlan(tuple(planned))
+        """What each row of a checked file is to the roster (models/roster/planning.py)."""
+        return plan_import(self.db, preview, self.get_many, progress)
 
     def apply_import(
         self,

@@ -46,6 +46,13 @@ def pyhanko_signer(identity: UnlockedIdentity) -> signers.SimpleSigner:
     )
 
 
+def digest_for(signer: signers.SimpleSigner) -> str:
+    """SHA-256, except for an Ed25519 key, whose signature mechanism fixes SHA-512 (RFC 8419):
+    an imported Ed25519 identity could otherwise not sign a statement at all."""
+    cert = signer.signing_cert
+    return "sha512" if cert is not None and cert.public_key.algorithm == "ed25519" else "sha256"
+
+
 def sign_statement(
     rendered: RenderedStatement,
     record: dict[str, Any],
@@ -87,7 +94,7 @@ def sign_statement(
         certify=True,
         docmdp_permissions=MDPPerm.NO_CHANGES,
         subfilter=SigSeedSubFilter.PADES,
-        md_algorithm="sha256",
+        md_algorithm=digest_for(signer),
         reason=f"Consent Desk statement {record['statement_id']}",
         name=record["issuer"]["signer"],
         embed_validation_info=False,

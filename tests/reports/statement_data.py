@@ -294,16 +294,18 @@ def unembedded_fonts(pdf: bytes) -> list[str]:
     return problems
 
 
-def quick_identity(name: str) -> UnlockedIdentity:
-    """An identity held in memory only (no key derivation): for forgers and strangers."""
+def quick_identity(name: str, key: Any = None) -> UnlockedIdentity:
+    """An identity held in memory only (no key derivation): for forgers and strangers.
+    `key`: its private key (default: a new P-256 key)."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.asymmetric import ec, ed25519
     from cryptography.x509.oid import NameOID
 
     from models.identity import SigningIdentity, fingerprint
 
-    key = ec.generate_private_key(ec.SECP256R1())
+    key = key or ec.generate_private_key(ec.SECP256R1())
+    hashing = None if isinstance(key, ed25519.Ed25519PrivateKey) else hashes.SHA256()
     subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
     now = utc_now()
     cert = (
@@ -314,7 +316,7 @@ def quick_identity(name: str) -> UnlockedIdentity:
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - timedelta(days=1))
         .not_valid_after(now + timedelta(days=30))
-        .sign(key, hashes.SHA256())
+        .sign(key, hashing)
     )
     ident = SigningIdentity(
         subject=name,

@@ -319,3 +319,15 @@ def test_only_a_whole_genuine_signature_without_a_record_is_called_someone_elses
     assert edited.exit_code == EXIT_INVALID
     assert not any(p.startswith("Not one of the agency's") for p in edited.problems)
     assert any("changed after signing" in p or "digest" in p for p in edited.problems)
+
+
+def test_an_ed25519_identity_signs_statements_that_verify():
+    """Ed25519's signature mechanism fixes SHA-512: an imported Ed25519 identity still issues
+    statements, and they verify as authentic when its certificate is trusted."""
+    from cryptography.hazmat.primitives.asymmetric import ed25519
+
+    agency = quick_identity("Ed Talent", key=ed25519.Ed25519PrivateKey.generate())
+    _, pdf = issue(agency)
+    result = verify_statement(pdf, trust=agency.certificate)
+    assert result.valid and result.trusted, result.problems
+    assert result.exit_code == EXIT_VALID

@@ -17,7 +17,8 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -91,6 +92,25 @@ class QuickModel(ArtistTableModel):
         """Sorting waits for the main window."""
 
 
+class _FirstPaintTable(QTableView):
+    """The roster table, telling once its rows have painted.
+
+    It overrides `paintEvent` (the viewport's painting) instead of filtering the viewport's
+    events: asking for `viewport()` makes PySide create the Python enums of every widget
+    class (~9 ms) before the window could paint.
+    """
+
+    def __init__(self, parent: QWidget, painted: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self._painted: Callable[[], None] | None = painted
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._painted is not None:
+            painted, self._painted = self._painted, None
+            QTimer.singleShot(0, painted)  # after this paint has finished
+
+
 class QuickWindow(QMainWindow):
     """Looks like the main window on its roster screen; shown only while the app loads."""
 
@@ -100,7 +120,6 @@ class QuickWindow(QMainWindow):
         super().__init__()
         self.setObjectName("quickWindow")
         self.setWindowTitle(title)
-        self._painted = False
         bar = self.menuBar()
         for context, text in (
             ("MainWindow", "&File"),
@@ -134,7 +153,7 @@ class QuickWindow(QMainWindow):
         self.archived_check.setEnabled(False)
 
         self.model = QuickModel(page, self)
-        self.table = QTableView(self)
+        self.table = _FirstPaintTable(self, self.painted.emit)
         self.table.setObjectName("rosterTable")
         self.table.setModel(self.model)
         set_up_roster_table(self.table, self.fontMetrics().height() + 10)
@@ -148,7 +167,6 @@ class QuickWindow(QMainWindow):
             COLUMN_BY_SORT[sort],
             Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder,
         )
-        self.table.viewport().installEventFilter(self)
 
         roster = QWidget(self)
         top = QHBoxLayout()
@@ -186,12 +204,6 @@ class QuickWindow(QMainWindow):
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1180, 720)
         self.search_edit.setFocus()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self._painted and event.type() == QEvent.Type.Paint:
-            self._painted = True
-            QTimer.singleShot(0, self.painted.emit)  # after this paint has finished
-        return super().eventFilter(watched, event)
 
 
 def remembered_sort(settings: Settings) -> tuple[SortColumn, bool]:

@@ -8,12 +8,11 @@ is logged and reported by the one exception hook in ui/errors.py.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -132,6 +131,8 @@ def run_gui(args: argparse.Namespace) -> int:
         try:
             quick = open_quick_window(getattr(args, "db", None), settings)
         except Exception:  # the ordinary start below opens (and explains) the database
+            import logging  # only now: the first paint does not wait for it
+
             logging.getLogger("consent_desk.ui").exception("fast start failed")
             quick = None
     if quick is not None:
@@ -176,6 +177,8 @@ def _open_database(args: argparse.Namespace, settings: Settings) -> Database:
 
 def _after_window(app: QApplication, window: MainWindow, exit_after_paint: bool) -> None:
     """Exit hooks for smoke tests and benchmarks, or the first-run offer and safety checks."""
+    from PySide6.QtCore import Qt  # only now: touching `Qt` costs ~15 ms (ui/roster/columns.py)
+
     from models.logs import enable_crash_log, setup_logging
 
     setup_logging()  # after the first paint: the log file's set-up is not worth the wait

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon, QStandardItemModel
+from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
@@ -19,7 +21,8 @@ from models.roster.service import RosterService
 from models.storage.database import Database, resolve
 from ui.main_window import MainWindow
 from ui.quick_start import QuickStart, QuickWindow, open_quick_window, sqlite_file
-from ui.roster.model import Column
+from ui.roster import columns
+from ui.roster.model import ArtistTableModel, Column, set_up_roster_table
 from ui.settings import ROSTER_SHOW_ARCHIVED, ROSTER_SORT_COLUMN, ROSTER_SORT_DESCENDING, Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,3 +148,131 @@ def test_the_fast_start_reaches_the_full_window_and_exits_cleanly(
     )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and "fast start failed" not in result.stderr
+
+
+def test_the_role_and_alignment_numbers_are_qts() -> None:
+    """ui/roster/columns.py names Qt's values by number (touching `Qt` is slow)."""
+    role = Qt.ItemDataRole
+    assert (
+        role.DisplayRole,
+        role.DecorationRole,
+        role.ToolTipRole,
+    ) == (columns.ROLE_DISPLAY, columns.ROLE_DECORATION, columns.ROLE_TOOLTIP)
+    assert (
+        role.FontRole,
+        role.TextAlignmentRole,
+        role.ForegroundRole,
+    ) == (columns.ROLE_FONT, columns.ROLE_TEXT_ALIGNMENT, columns.ROLE_FOREGROUND)
+    assert role.AccessibleTextRole == columns.ROLE_ACCESSIBLE_TEXT
+    left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    assert left.value == columns.HEADER_ALIGNMENT
+
+
+def test_the_quick_window_shows_what_the_roster_view_shows(
+    qtbot: QtBot, demo_db: Database, settings: Settings
+) -> None:
+    """Cell by cell and role by role, and the same column titles, aligned alike."""
+    settings.set(ROSTER_SHOW_ARCHIVED, True)
+    quick = _quick(demo_db, settings)
+    qtbot.addWidget(quick)
+    roster = ArtistTableModel(RosterService(demo_db))
+    roster.load(include_archived=True)
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(roster)
+    set_up_roster_table(table, 20)
+    model = quick.model
+    assert model.rowCount() == roster.rowCount() > 0
+    roles = [*columns.CELL_ROLES]
+    compared = 0
+    for row in range(roster.rowCount()):
+        for column in Column:
+            for role in roles:
+                ours, theirs = (
+                    model.index(row, column).data(role),
+                    roster.index(row, column).data(role),
+                )
+                if isinstance(theirs, QIcon):
+                    assert isinstance(ours, QIcon)
+                    assert ours.pixmap(12, 12).toImage() == theirs.pixmap(12, 12).toImage()
+                else:
+                    assert ours == theirs, (row, column, role)
+                compared += theirs is not None
+    assert compared > roster.rowCount() * len(Column)  # tooltips, icons, colours too
+    header = quick.table.horizontalHeader()
+    default = table.horizontalHeader().defaultAlignment()
+    for column in Column:
+        horizontal = Qt.Orientation.Horizontal
+        assert model.headerData(column, horizontal) == roster.headerData(column, horizontal)
+        aligned = model.headerData(column, horizontal, Qt.ItemDataRole.TextAlignmentRole)
+        assert aligned == default.value
+    assert header.sectionSize(Column.NATIVE) == table.horizontalHeader().sectionSize(Column.NATIVE)
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("section", [0, 3, 5])
+def test_the_sort_indicator_is_set_as_set_sort_indicator_would(
+    qtbot: QtBot, section: int, descending: bool
+) -> None:
+    ours, theirs = QTableView(), QTableView()
+    for table in (ours, theirs):
+        qtbot.addWidget(table)
+        table.setModel(QStandardItemModel(3, 6, table))
+        table.horizontalHeader().setSortIndicatorShown(True)
+    order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+    theirs.horizontalHeader().setSortIndicator(section, order)
+    quick_start._show_sort_indicator(ours.horizontalHeader(), section, descending)
+    header = ours.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (section, order)
+    assert header.saveState() == theirs.horizontalHeader().saveState()
+
+
+FIRST_PAINT_ENUMS = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+created = []
+
+
+def watch(frame, event, arg):
+    if event == "call" and frame.f_code.co_name == "_create_":
+        created.append(frame.f_locals.get("qualname") or frame.f_locals.get("class_name"))
+
+
+sys.setprofile(watch)
+from ui.quick_start import open_quick_window
+from ui.settings import Settings
+from pathlib import Path
+
+quick = open_quick_window(sys.argv[1], Settings.at(Path(sys.argv[2])))
+painted = []
+quick.painted.disconnect(quick._after_paint)  # its own after-paint work may touch `Qt`
+quick.painted.connect(lambda: (painted.append(list(created)), app.quit()))
+quick.show()
+app.exec()
+sys.setprofile(None)
+print(",".join(painted[0]))
+"""
+
+
+def test_the_first_paint_does_not_touch_the_qt_namespace(tmp_path: Path, demo_db: Database) -> None:
+    """PySide builds all ~94 enums of `Qt` (~15 ms) when one is first used: not before the
+    first page has painted (a fresh process, as a person starting the app gets)."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            FIRST_PAINT_ENUMS,
+            str(demo_db.location.sqlite_path),
+            str(tmp_path / "settings.ini"),
+        ],
+        cwd=ROOT,
+        env=_gui_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    created = result.stdout.strip().split(",")
+    assert "Orientation" not in created and "SortOrder" not in created
+    assert "ItemType" in created  # the watch sees the enums PySide does create

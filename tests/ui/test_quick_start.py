@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QStandardItemModel
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QListWidget, QTableView
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
@@ -70,6 +70,11 @@ def test_the_quick_window_shows_the_first_page_in_the_remembered_order(
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
     with qtbot.waitSignal(quick.painted, timeout=5000):
         quick.show()
+    nav = quick.findChild(QListWidget, "navigation")
+    assert nav is not None
+    # not focusable, as in the main window (set once painted: it needs `Qt`)
+    qtbot.waitUntil(lambda: nav.focusPolicy() == Qt.FocusPolicy.NoFocus, timeout=5000)
+    assert quick.search_edit.hasFocus() or not quick.isActiveWindow()
 
 
 def test_the_main_window_takes_over_with_what_was_typed(
@@ -246,7 +251,6 @@ from pathlib import Path
 
 quick = open_quick_window(sys.argv[1], Settings.at(Path(sys.argv[2])))
 painted = []
-quick.painted.disconnect(quick._after_paint)  # its own after-paint work may touch `Qt`
 quick.painted.connect(lambda: (painted.append(list(created)), app.quit()))
 quick.show()
 app.exec()

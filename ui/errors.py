@@ -121,7 +121,3 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
         show_error(None, exc)
     else:
         report_bug(exc_type, exc, tb)
-
-
-def install_excepthook() -> None:
-    sys.excepthook = excepthook

@@ -92,14 +92,22 @@ class QuickModel(QStandardItemModel):
     build the enums of the whole `Qt` namespace (~15 ms) before the window can paint.
     """
 
-    def __init__(self, page: QuickPage, parent: QObject | None = None) -> None:
+    def __init__(self, page: QuickPage, parent: QObject | None = None, rows: int = -1) -> None:
+        """`rows`: how many rows to fill now (all if negative); `fill_to` fills more."""
         super().__init__(max(page.rows, len(page.artists)), len(Column), parent)
         for column, title in column_titles().items():
             item = QStandardItem(title)
             item.setData(HEADER_ALIGNMENT, ROLE_TEXT_ALIGNMENT)  # the roster view's default
             self.setHorizontalHeaderItem(column, item)
         self.artists = page.artists
-        for row, artist in enumerate(page.artists):
+        self.filled = 0
+        self.fill_to(len(page.artists) if rows < 0 else rows)
+
+    def fill_to(self, rows: int) -> None:
+        """Fill the first `rows` rows (at most the first page)."""
+        start, self.filled = self.filled, max(self.filled, min(rows, len(self.artists)))
+        for row in range(start, self.filled):
+            artist = self.artists[row]
             for column in Column:
                 values = {role: cell_data(artist, column, role) for role in CELL_ROLES}
                 # setItemData, not QStandardItem.setData: PySide 6.12 on Python 3.11 drops a
@@ -171,11 +179,12 @@ class QuickWindow(QMainWindow):
         self.archived_check.setChecked(settings.get(ROSTER_SHOW_ARCHIVED))
         self.archived_check.setEnabled(False)
 
-        self.model = QuickModel(page, self)
+        row_height = self.fontMetrics().height() + 10
+        self.model = QuickModel(page, self, 0)  # filled once the window has its size, below
         self.table = _FirstPaintTable(self, self.painted.emit)
         self.table.setObjectName("rosterTable")
         self.table.setModel(self.model)
-        lay_out_roster_table(self.table, self.fontMetrics().height() + 10)
+        lay_out_roster_table(self.table, row_height)
         header = self.table.horizontalHeader()
         state = settings.get(ROSTER_HEADER)
         if not state.isEmpty():
@@ -223,8 +232,13 @@ class QuickWindow(QMainWindow):
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1180, 720)
         self.search_edit.setFocus()
+        # the rows the screen (or the window, if taller) can show now; the rest of the first
+        # page once it has painted
+        tall = max(self.screen().availableGeometry().height(), self.height())
+        self.model.fill_to(tall // row_height + 2)
 
     def _after_paint(self) -> None:
+        self.model.fill_to(len(self.model.artists))
         from PySide6.QtCore import Qt
 
         self._nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # as the main window's

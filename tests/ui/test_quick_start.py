@@ -74,6 +74,7 @@ def test_the_quick_window_shows_the_first_page_in_the_remembered_order(
     assert nav is not None
     # not focusable, as in the main window (set once painted: it needs `Qt`)
     qtbot.waitUntil(lambda: nav.focusPolicy() == Qt.FocusPolicy.NoFocus, timeout=5000)
+    assert quick.model.filled == len(quick.model.artists)  # the whole first page, painted
     assert quick.search_edit.hasFocus() or not quick.isActiveWindow()
 
 
@@ -280,3 +281,27 @@ def test_the_first_paint_does_not_touch_the_qt_namespace(tmp_path: Path, demo_db
     created = result.stdout.strip().split(",")
     assert "Orientation" not in created and "SortOrder" not in created
     assert "ItemType" in created  # the watch sees the enums PySide does create
+
+
+def test_the_rows_a_screen_shows_are_filled_before_the_first_paint(
+    qtbot: QtBot, db: Database, settings: Settings
+) -> None:
+    RosterService(db).add_many([ArtistDraft(f"Artist {n:03}") for n in range(150)])
+    quick = _quick(db, settings)
+    qtbot.addWidget(quick)
+    model = quick.model
+    row_height = quick.table.verticalHeader().defaultSectionSize()
+    screen = quick.screen().availableGeometry().height()
+    assert len(model.artists) == quick_start.FIRST_PAGE and model.rowCount() == 150
+    assert model.filled * row_height > max(screen, quick.height())
+    assert (
+        model.index(model.filled - 1, Column.NATIVE).data()
+        == model.artists[-1 + model.filled].native_name
+    )
+    if model.filled < len(model.artists):  # the rest, once painted
+        assert model.index(model.filled, Column.NATIVE).data() is None
+    with qtbot.waitSignal(quick.painted, timeout=5000):
+        quick.show()
+    qtbot.waitUntil(lambda: model.filled == quick_start.FIRST_PAGE, timeout=5000)
+    assert model.index(99, Column.NATIVE).data() == model.artists[99].native_name
+    assert model.index(100, Column.NATIVE).data() is None  # below the first page: blank

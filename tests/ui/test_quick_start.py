@@ -137,6 +137,20 @@ def _gui_env(tmp: Path) -> dict[str, str]:
     return env
 
 
+def _run_python(tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python ARGS` in a fresh process with the GUI's test environment; it must succeed."""
+    result = subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=_gui_env(tmp),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result
+
+
 def test_the_fast_start_reaches_the_full_window_and_exits_cleanly(
     tmp_path: Path, db: Database
 ) -> None:
@@ -144,15 +158,7 @@ def test_the_fast_start_reaches_the_full_window_and_exits_cleanly(
     RosterService(db).add_many([ArtistDraft("林晓"), ArtistDraft("Emma Hart")])
     path = tmp_path / "smoke.sqlite3"
     db.copy_to(path)
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--db", str(path), "--exit-after-paint"],
-        cwd=ROOT,
-        env=_gui_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
+    result = _run_python(tmp_path, str(ROOT / "main.py"), "--db", str(path), "--exit-after-paint")
     assert "Traceback" not in result.stderr and "fast start failed" not in result.stderr
 
 
@@ -263,21 +269,8 @@ print(",".join(painted[0]))
 def test_the_first_paint_does_not_touch_the_qt_namespace(tmp_path: Path, demo_db: Database) -> None:
     """PySide builds all ~94 enums of `Qt` (~15 ms) when one is first used: not before the
     first page has painted (a fresh process, as a person starting the app gets)."""
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            FIRST_PAINT_ENUMS,
-            str(demo_db.location.sqlite_path),
-            str(tmp_path / "settings.ini"),
-        ],
-        cwd=ROOT,
-        env=_gui_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
+    db, ini = str(demo_db.location.sqlite_path), str(tmp_path / "settings.ini")
+    result = _run_python(tmp_path, "-c", FIRST_PAINT_ENUMS, db, ini)
     created = result.stdout.strip().split(",")
     assert "Orientation" not in created and "SortOrder" not in created
     assert "ItemType" in created  # the watch sees the enums PySide does create

@@ -8,12 +8,12 @@ is logged and reported by the one exception hook in ui/errors.py.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
+from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -21,7 +21,6 @@ from models.errors import UserError
 from models.gcpause import freeze_long_lived
 from models.resources import CJK_FONT, resource_path
 from models.storage.quick import FAST_START_ENV
-from ui.errors import install_excepthook, report_bug, show_error
 from ui.i18n import install_language
 from ui.settings import APPLICATION, DESK_USER, LANGUAGE, ORGANIZATION, Settings
 
@@ -111,6 +110,16 @@ def set_version(app: QApplication) -> None:
     app.setApplicationVersion(app_version())
 
 
+def _excepthook(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> None:
+    """The one exception hook (ui/errors.py), loaded with the first exception: not on the
+    way to the window's first paint."""
+    from ui.errors import excepthook
+
+    excepthook(exc_type, exc, tb)
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """Open the window on `args.db`; with `args.exit_after_paint`, quit once rows painted."""
     if _no_display():
@@ -120,7 +129,7 @@ def run_gui(args: argparse.Namespace) -> int:
         )
         return 2
     app = make_application(version=False)
-    install_excepthook()  # a bug sets up the log file itself (ui/errors.py)
+    sys.excepthook = _excepthook  # a bug sets up the log file itself (ui/errors.py)
     install_fonts(app)
     settings = Settings()
     install_translation(app, settings)
@@ -132,6 +141,8 @@ def run_gui(args: argparse.Namespace) -> int:
         try:
             quick = open_quick_window(getattr(args, "db", None), settings)
         except Exception:  # the ordinary start below opens (and explains) the database
+            import logging  # only now: the first paint does not wait for it
+
             logging.getLogger("consent_desk.ui").exception("fast start failed")
             quick = None
     if quick is not None:
@@ -148,6 +159,8 @@ def run_gui(args: argparse.Namespace) -> int:
         window.show()
         return int(app.exec())
     except UserError as e:
+        from ui.errors import show_error  # loads with the first error
+
         show_error(None, e, wait=True)
         return 2
     finally:
@@ -167,15 +180,21 @@ def _open_database(args: argparse.Namespace, settings: Settings) -> Database:
     try:
         return Database.open(getattr(args, "db", None), actor=settings.get(DESK_USER) or None)
     except UserError as e:
+        from ui.errors import show_error  # loads with the first error
+
         show_error(None, e, wait=True)
         raise _NotOpened(2) from e
     except Exception as e:
+        from ui.errors import report_bug
+
         report_bug(type(e), e, e.__traceback__, wait=True)
         raise _NotOpened(1) from e
 
 
 def _after_window(app: QApplication, window: MainWindow, exit_after_paint: bool) -> None:
     """Exit hooks for smoke tests and benchmarks, or the first-run offer and safety checks."""
+    from PySide6.QtCore import Qt  # only now: touching `Qt` costs ~15 ms (ui/roster/columns.py)
+
     from models.logs import enable_crash_log, setup_logging
 
     setup_logging()  # after the first paint: the log file's set-up is not worth the wait
@@ -236,6 +255,8 @@ def _run_fast(
         result = int(app.exec())
         return result
     except UserError as e:
+        from ui.errors import show_error  # loads with the first error
+
         show_error(None, e, wait=True)
         return 2
     finally:

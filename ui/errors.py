@@ -8,23 +8,21 @@ screen.
 
 from __future__ import annotations
 
-import logging
 import sys
-import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from models.errors import ConflictError, UserError, ValidationError
 from ui.i18n import problem_line, user_message
 
-log = logging.getLogger("consent_desk.ui")
-
 _open_bug_box: QMessageBox | None = None
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    from PySide6.QtCore import Qt  # not on the way to the first paint (ui/roster/columns.py)
+
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -65,10 +63,13 @@ def report_bug(
 ) -> QMessageBox:
     """Log a bug with its traceback and tell the person where the details are."""
     global _open_bug_box
-    from models.logs import setup_logging  # logging.handlers loads only when needed
+    import logging  # logging and traceback load only when needed (not before the first paint)
+    import traceback
+
+    from models.logs import setup_logging
 
     path = setup_logging()
-    log.error("unexpected error", exc_info=(exc_type, exc, tb))
+    logging.getLogger("consent_desk.ui").error("unexpected error", exc_info=(exc_type, exc, tb))
     if _open_bug_box is not None and _open_bug_box.isVisible():
         return _open_bug_box  # a bug repeating in every paint must not stack up windows
     text = QCoreApplication.translate(
@@ -120,7 +121,3 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
         show_error(None, exc)
     else:
         report_bug(exc_type, exc, tb)
-
-
-def install_excepthook() -> None:
-    sys.excepthook = excepthook

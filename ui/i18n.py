@@ -16,7 +16,6 @@ language (`date_text`, `number_text`).
 
 from __future__ import annotations
 
-import logging
 from datetime import date
 from typing import Protocol
 
@@ -24,8 +23,6 @@ from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTran
 
 from models.errors import FieldProblem, UserError
 from models.resources import resource_path
-
-log = logging.getLogger("consent_desk.ui")
 
 TRANSLATIONS = resource_path("translations")
 SYSTEM = ""  # follow the desktop's language
@@ -91,7 +88,11 @@ def install_language(app: QCoreApplication, choice: str, system: QLocale | None 
                 app.installTranslator(qt)
                 _installed.append(qt)
         else:
-            log.warning("no translation for %s in %s; using English", language, TRANSLATIONS)
+            import logging  # only then: the first paint does not wait for it
+
+            logging.getLogger("consent_desk.ui").warning(
+                "no translation for %s in %s; using English", language, TRANSLATIONS
+            )
             language = ENGLISH
     if language == ENGLISH:
         # English has a translation too, of plural forms only: "%n thing(s)" → "1 thing".

@@ -17,10 +17,12 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtGui import QPaintEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -35,7 +37,16 @@ from models.roster.listing import SortColumn
 from models.roster.quick import QuickPage, first_page
 from models.storage.places import sqlite_file
 from ui.i18n import number_text
-from ui.roster.model import COLUMN_BY_SORT, ArtistTableModel, set_up_roster_table
+from ui.roster.columns import (
+    CELL_ROLES,
+    COLUMN_BY_SORT,
+    HEADER_ALIGNMENT,
+    ROLE_TEXT_ALIGNMENT,
+    Column,
+    cell_data,
+    column_titles,
+    lay_out_roster_table,
+)
 from ui.settings import (
     ROSTER_HEADER,
     ROSTER_SHOW_ARCHIVED,
@@ -72,23 +83,60 @@ def _tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-class QuickModel(ArtistTableModel):
-    """The first page of rows; the rows below it are blank until the full list has loaded."""
+class QuickModel(QStandardItemModel):
+    """The first page of rows, as the roster model shows them; the rows below it are blank
+    until the full list has loaded.
 
-    def __init__(self, page: QuickPage, parent: QObject | None = None) -> None:
-        super().__init__(None, parent)  # type: ignore[arg-type]  # never asks a service
-        self._ids = [a.id for a in page.artists]
-        self._cache = {a.id: a for a in page.artists}
-        self._count = page.rows
+    Items with their data set, not a model answering `data()`/`headerData()` in Python: Qt
+    would hand those Qt enums (the header's orientation), and the first one makes PySide
+    build the enums of the whole `Qt` namespace (~15 ms) before the window can paint.
+    """
+
+    def __init__(self, page: QuickPage, parent: QObject | None = None, rows: int = -1) -> None:
+        """`rows`: how many rows to fill now (all if negative); `fill_to` fills more."""
+        super().__init__(max(page.rows, len(page.artists)), len(Column), parent)
+        for column, title in column_titles().items():
+            item = QStandardItem(title)
+            item.setData(HEADER_ALIGNMENT, ROLE_TEXT_ALIGNMENT)  # the roster view's default
+            self.setHorizontalHeaderItem(column, item)
+        self.artists = page.artists
+        self.filled = 0
+        self.fill_to(len(page.artists) if rows < 0 else rows)
+
+    def fill_to(self, rows: int) -> None:
+        """Fill the first `rows` rows (at most the first page)."""
+        start, self.filled = self.filled, max(self.filled, min(rows, len(self.artists)))
+        for row in range(start, self.filled):
+            artist = self.artists[row]
+            for column in Column:
+                values = {role: cell_data(artist, column, role) for role in CELL_ROLES}
+                # setItemData, not QStandardItem.setData: PySide 6.12 on Python 3.11 drops a
+                # reference to None on every call of a method returning nothing
+                self.setItemData(
+                    self.index(row, column), {r: v for r, v in values.items() if v is not None}
+                )
 
     def artist_at(self, row: int) -> Artist | None:
-        return self._cache.get(self._ids[row]) if 0 <= row < len(self._ids) else None
+        return self.artists[row] if 0 <= row < len(self.artists) else None
 
-    def load(self, *args: object, **kwargs: object) -> None:
-        """Searching and sorting wait for the main window."""
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sorting waits for the main window."""
+class _FirstPaintTable(QTableView):
+    """The roster table, telling once its rows have painted.
+
+    It overrides `paintEvent` (the viewport's painting) instead of filtering the viewport's
+    events: asking for `viewport()` makes PySide create the Python enums of every widget
+    class (~9 ms) before the window could paint.
+    """
+
+    def __init__(self, parent: QWidget, painted: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self._painted: Callable[[], None] | None = painted
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._painted is not None:
+            painted, self._painted = self._painted, None
+            QTimer.singleShot(0, painted)  # after this paint has finished
 
 
 class QuickWindow(QMainWindow):
@@ -100,7 +148,6 @@ class QuickWindow(QMainWindow):
         super().__init__()
         self.setObjectName("quickWindow")
         self.setWindowTitle(title)
-        self._painted = False
         bar = self.menuBar()
         for context, text in (
             ("MainWindow", "&File"),
@@ -113,7 +160,6 @@ class QuickWindow(QMainWindow):
 
         nav = QListWidget(self)
         nav.setObjectName("navigation")
-        nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         nav.setFixedWidth(160)
         nav.setStyleSheet(
             "QListWidget#navigation { border: none; border-right: 1px solid palette(mid);"
@@ -133,22 +179,22 @@ class QuickWindow(QMainWindow):
         self.archived_check.setChecked(settings.get(ROSTER_SHOW_ARCHIVED))
         self.archived_check.setEnabled(False)
 
-        self.model = QuickModel(page, self)
-        self.table = QTableView(self)
+        row_height = self.fontMetrics().height() + 10
+        self.model = QuickModel(page, self, 0)  # filled once the window has its size, below
+        self.table = _FirstPaintTable(self, self.painted.emit)
         self.table.setObjectName("rosterTable")
         self.table.setModel(self.model)
-        set_up_roster_table(self.table, self.fontMetrics().height() + 10)
+        lay_out_roster_table(self.table, row_height)
         header = self.table.horizontalHeader()
         state = settings.get(ROSTER_HEADER)
         if not state.isEmpty():
             header.restoreState(state)
         sort, descending = remembered_sort(settings)
         header.setSortIndicatorShown(True)
-        header.setSortIndicator(
-            COLUMN_BY_SORT[sort],
-            Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder,
-        )
-        self.table.viewport().installEventFilter(self)
+        _show_sort_indicator(header, COLUMN_BY_SORT[sort], descending)
+        self._nav = nav
+        # once the paint's own handlers have run (touching `Qt` costs ~15 ms)
+        self.painted.connect(lambda: QTimer.singleShot(0, self._after_paint))
 
         roster = QWidget(self)
         top = QHBoxLayout()
@@ -186,12 +232,36 @@ class QuickWindow(QMainWindow):
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1180, 720)
         self.search_edit.setFocus()
+        # the rows the screen (or the window, if taller) can show now; the rest of the first
+        # page once it has painted
+        tall = max(self.screen().availableGeometry().height(), self.height())
+        self.model.fill_to(tall // row_height + 2)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self._painted and event.type() == QEvent.Type.Paint:
-            self._painted = True
-            QTimer.singleShot(0, self.painted.emit)  # after this paint has finished
-        return super().eventFilter(watched, event)
+    def _after_paint(self) -> None:
+        self.model.fill_to(len(self.model.artists))
+        from PySide6.QtCore import Qt
+
+        self._nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # as the main window's
+
+
+_STATE_START = bytes.fromhex("000000ff 00000000 00000001")  # marker, version 0, horizontal
+
+
+def _show_sort_indicator(header: QHeaderView, section: int, descending: bool) -> None:
+    """What `header.setSortIndicator(section, order)` does, without touching `Qt` for the
+    order (~15 ms before the first paint): through the header's saved state
+    (QHeaderView::saveState, a big-endian QDataStream), which starts with its marker, its
+    version and orientation, then the sort order (0 ascending, 1 descending) and the sorted
+    section, each a 32-bit integer. A state laid out otherwise takes the ordinary call."""
+    data = bytearray(header.saveState().data())
+    if data[:12] == _STATE_START and len(data) > 20:
+        data[12:20] = int(descending).to_bytes(4, "big") + section.to_bytes(4, "big")
+        if header.restoreState(QByteArray(bytes(data))):
+            return
+    from PySide6.QtCore import Qt
+
+    order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+    header.setSortIndicator(section, order)
 
 
 def remembered_sort(settings: Settings) -> tuple[SortColumn, bool]:
@@ -236,7 +306,7 @@ class QuickStart(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(10)
         self._poll.timeout.connect(self._check)
-        quick.painted.connect(self.start, Qt.ConnectionType.SingleShotConnection)
+        quick.painted.connect(self.start)  # emitted once
 
     def start(self) -> None:
         self._thread.start()

@@ -90,3 +90,21 @@ def test_without_a_display_it_says_so_instead_of_crashing(
     monkeypatch.setattr(sys, "platform", "linux")
     assert run_gui(_args(None)) == 2
     assert "no graphical display" in capsys.readouterr().err
+
+
+def test_the_window_s_exception_hook_is_the_one_in_ui_errors(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """run_gui installs a hook that loads ui/errors.py with the first exception."""
+    import ui.errors
+
+    seen: list[BaseException] = []
+    monkeypatch.setattr(ui.errors, "excepthook", lambda t, e, tb: seen.append(e))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(b"name,notes\nnot a database\n")
+    _answer_next_message([])
+    assert run_gui(_args(str(path))) == 2
+    bug = RuntimeError("a bug")
+    sys.excepthook(type(bug), bug, None)
+    assert seen == [bug]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QModelIndex, Qt
+from PySide6.QtGui import QStandardItemModel
 from pytestqt.modeltest import ModelTester
 
 import ui
@@ -36,7 +37,10 @@ def test_every_item_model_of_the_window_is_a_shared_table() -> None:
     models = _ui_models()
     assert len(models) >= 12  # the walk really finds the window's tables
     strays = [m.__qualname__ for m in models if not issubclass(m, ReadOnlyTable)]
-    assert strays == []
+    # the one exception: the quick window's first page holds items, so that no Python
+    # `data()`/`headerData()` is asked (and `Qt` touched) before the first paint
+    assert strays == ["QuickModel"]
+    assert issubclass(QuickModel, QStandardItemModel)
 
 
 def test_no_table_repeats_the_base_boilerplate() -> None:

@@ -7,10 +7,12 @@ ui.i18n); the other labels are translation sources in the "Artist" context.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
+from models.resources import resource_path
 from models.roster.artist import Artist, Stance
 from ui.i18n import label, number_text
 
@@ -32,19 +34,35 @@ _icons: dict[Stance, QIcon] = {}
 
 
 def stance_icon(stance: Stance) -> QIcon:
-    """A small filled dot in the stance's colour (made once per stance)."""
+    """A small filled dot in the stance's colour (loaded once per stance).
+
+    The dots are shipped as PNG files (resources/icons/stance-*.png, made by `paint_stance_dot`;
+    tests/ui/roster/test_labels.py checks they match): painting them here would touch `Qt`
+    (the pen and brush calls), which costs ~15 ms before the window's first paint.
+    """
     icon = _icons.get(stance)
     if icon is None:
-        pixmap = QPixmap(12, 12)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(STANCE_COLOURS[stance]))
-        painter.drawEllipse(1, 1, 10, 10)
-        painter.end()
-        icon = _icons[stance] = QIcon(pixmap)
+        icon = _icons[stance] = QIcon(QPixmap(str(stance_icon_file(stance))))
     return icon
+
+
+def stance_icon_file(stance: Stance) -> Path:
+    return resource_path("icons", f"stance-{stance.value}.png")
+
+
+def paint_stance_dot(stance: Stance) -> QPixmap:
+    """The stance's dot as painted (what its icon file holds): 12 px, antialiased."""
+    from PySide6.QtCore import Qt
+
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(STANCE_COLOURS[stance]))
+    painter.drawEllipse(1, 1, 10, 10)
+    painter.end()
+    return pixmap
 
 
 def age_text(artist: Artist, on: date | None = None) -> str:

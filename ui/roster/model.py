@@ -8,77 +8,50 @@ never ORM objects.
 
 from __future__ import annotations
 
-import logging
-from enum import IntEnum
 from itertools import compress
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
+from PySide6.QtWidgets import QTableView
 
-from models.names import display_name, normalize
+from models.names import normalize
 from models.roster.artist import Artist
 from models.roster.listing import SortColumn
-from ui.i18n import date_text
-from ui.roster.labels import age_text, stance_icon, stance_label, status_text
+from ui.roster.columns import (
+    COLUMN_BY_SORT,
+    DEFAULT_WIDTHS,
+    SORT_BY_COLUMN,
+    Column,
+    cell_data,
+    column_titles,
+    lay_out_roster_table,
+)
 from ui.table_model import Index, ReadOnlyTable
 from ui.tasks import TaskControl, run_task
+
+__all__ = [  # the columns live in ui/roster/columns.py (no `Qt` before the first paint)
+    "ARTIST_ID_ROLE",
+    "COLUMN_BY_SORT",
+    "DEFAULT_WIDTHS",
+    "SORT_BY_COLUMN",
+    "ArtistTableModel",
+    "Column",
+    "set_up_roster_table",
+]
 
 if TYPE_CHECKING:
     from models.roster.service import RosterService
 
 ARTIST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _NEVER_SHOWN = 2**31 - 1  # ms: background loading never shows a progress dialog
-_log = logging.getLogger(__name__)
-
-
-class Column(IntEnum):
-    NATIVE = 0
-    ROMANIZED = 1
-    STANCE = 2
-    JURISDICTION = 3
-    AGE = 4
-    STATUS = 5
-
-
-SORT_BY_COLUMN: dict[Column, SortColumn] = {
-    Column.NATIVE: SortColumn.NAME,
-    Column.ROMANIZED: SortColumn.ROMANIZED,
-    Column.STANCE: SortColumn.STANCE,
-    Column.JURISDICTION: SortColumn.JURISDICTION,
-    Column.AGE: SortColumn.AGE,
-    Column.STATUS: SortColumn.STATUS,
-}
-COLUMN_BY_SORT = {v: k for k, v in SORT_BY_COLUMN.items()}
-DEFAULT_WIDTHS = {
-    Column.NATIVE: 150,
-    Column.ROMANIZED: 170,
-    Column.STANCE: 250,
-    Column.JURISDICTION: 100,
-    Column.AGE: 150,
-}
 
 
 def set_up_roster_table(table: QTableView, row_height: int) -> None:
     """The roster table's look, shared by the quick first window and the roster view (the one
     hands over to the other, so they must look the same)."""
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setCornerButtonEnabled(False)
-    vertical = table.verticalHeader()
-    vertical.hide()
-    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    vertical.setDefaultSectionSize(row_height)
+    lay_out_roster_table(table, row_height)
     header = table.horizontalHeader()
-    header.setSectionsMovable(True)
-    header.setStretchLastSection(True)
-    header.setHighlightSections(False)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    for column, width in DEFAULT_WIDTHS.items():
-        table.setColumnWidth(column, width)
 
 
 def _narrowed(ids: list[int], texts: list[str], needle: str) -> tuple[list[int], list[str]]:
@@ -244,7 +217,11 @@ class ArtistTableModel(ReadOnlyTable):
         def failed(error: BaseException) -> None:  # typing asks the database instead
             if self._whole_loading == (generation, key):
                 self._whole_loading = None
-            _log.warning("the roster list for narrowing did not load: %s", error)
+            import logging  # only then: the first paint does not wait for it
+
+            logging.getLogger(__name__).warning(
+                "the roster list for narrowing did not load: %s", error
+            )
 
         run_task(
             None, work, done, label="", on_error=failed, cancellable=False, delay_ms=_NEVER_SHOWN
@@ -334,14 +311,7 @@ class ArtistTableModel(ReadOnlyTable):
         return self._count
 
     def column_titles(self) -> dict[Column, str]:
-        return {
-            Column.NATIVE: self.tr("Native name"),
-            Column.ROMANIZED: self.tr("Romanised name"),
-            Column.STANCE: self.tr("AI stance"),
-            Column.JURISDICTION: self.tr("Jurisdiction"),
-            Column.AGE: self.tr("Age"),
-            Column.STATUS: self.tr("Status"),
-        }
+        return column_titles()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not self.cell_index_valid(index):
@@ -353,62 +323,7 @@ class ArtistTableModel(ReadOnlyTable):
         artist = self.artist_at(row)
         if artist is None:
             return None
-        column = Column(col)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(artist, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(artist, column)
-        if role == Qt.ItemDataRole.DecorationRole and column is Column.STANCE:
-            return stance_icon(artist.ai_stance)
-        if role == Qt.ItemDataRole.ForegroundRole and artist.archived:
-            return QApplication.palette().brush(
-                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
-            )
-        if role == Qt.ItemDataRole.ForegroundRole and column is Column.AGE and artist.is_minor():
-            return QBrush(QColor("#b03a2e"))
-        if role == Qt.ItemDataRole.FontRole and column is Column.AGE and artist.is_minor():
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._display(artist, column)
-        return None
-
-    def _display(self, artist: Artist, column: Column) -> str:
-        if column is Column.NATIVE:
-            return artist.native_name
-        if column is Column.ROMANIZED:
-            # a Western name is its own romanised form: shown once, in the name column
-            same = normalize(artist.romanized_name) == normalize(artist.native_name)
-            return "" if same else artist.romanized_name
-        if column is Column.STANCE:
-            return stance_label(artist.ai_stance)
-        if column is Column.JURISDICTION:
-            return artist.jurisdiction
-        if column is Column.AGE:
-            return age_text(artist)
-        return status_text(artist.archived)
-
-    def _tooltip(self, artist: Artist, column: Column) -> str | None:
-        if column in (Column.NATIVE, Column.ROMANIZED):
-            name = display_name(artist.native_name, artist.romanized_name)
-            if artist.stage_names:
-                return self.tr("{name}\nAlso known as: {aliases}").format(
-                    name=name, aliases=", ".join(artist.stage_names)
-                )
-            return name
-        if column is Column.STANCE:
-            return self.tr("{stance}. A stance is not consent.").format(
-                stance=stance_label(artist.ai_stance)
-            )
-        if column is Column.AGE and artist.date_of_birth is not None:
-            born = date_text(artist.date_of_birth)
-            if artist.deceased_on is not None:
-                return self.tr("Born {born}, died {died}").format(
-                    born=born, died=date_text(artist.deceased_on)
-                )
-            return self.tr("Born {born}").format(born=born)
-        return None
+        return cell_data(artist, Column(col), role)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(Column):

@@ -7,24 +7,38 @@ waits for.
 
 from __future__ import annotations
 
-import argparse
 import sys
 
-GUI_OPTIONS = {"--db", "--exit-after-paint"}
+
+class GuiArgs:
+    """The window's options: the database, and whether to quit once the first page painted."""
+
+    def __init__(self, db: str | None, exit_after_paint: bool) -> None:
+        self.db = db
+        self.exit_after_paint = exit_after_paint
+        self.command: str | None = None
 
 
-def _gui_args(argv: list[str]) -> argparse.Namespace | None:
-    """The window's options when `argv` names no command, else None (a command follows)."""
-    from cli.formatting import HelpFormatter  # argparse's own imports shutil, bz2, lzma
-
-    parser = argparse.ArgumentParser(add_help=False, formatter_class=HelpFormatter)
-    parser.add_argument("--db")
-    parser.add_argument("--exit-after-paint", action="store_true")
-    try:
-        args, rest = parser.parse_known_args(argv)
-    except SystemExit:
-        return None
-    return None if rest else args
+def _gui_args(argv: list[str]) -> GuiArgs | None:
+    """The window's options when `argv` is only `--db FILE` / `--db=FILE` and
+    `--exit-after-paint`, else None: anything else (a command, help, an abbreviation) goes
+    to the full parser, which opens the window too when no command is named. No argparse on
+    the way to the window's first paint."""
+    db: str | None = None
+    exit_after_paint = False
+    rest = iter(argv)
+    for arg in rest:
+        if arg == "--exit-after-paint":
+            exit_after_paint = True
+        elif arg == "--db":
+            db = next(rest, None)
+            if db is None or db.startswith("-"):
+                return None
+        elif arg.startswith("--db="):
+            db = arg[len("--db=") :]
+        else:
+            return None
+    return GuiArgs(db, exit_after_paint)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,7 +49,6 @@ def main(argv: list[str] | None = None) -> int:
     if gui is not None:
         from ui.app import run_gui
 
-        gui.command = None
         return int(run_gui(gui))
     from cli.app import build_parser, run_command
 

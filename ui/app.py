@@ -7,7 +7,6 @@ is logged and reported by the one exception hook in ui/errors.py.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from types import TracebackType
@@ -25,9 +24,19 @@ from ui.i18n import install_language
 from ui.settings import APPLICATION, DESK_USER, LANGUAGE, ORGANIZATION, Settings
 
 if TYPE_CHECKING:
+    from typing import Protocol
+
     from models.storage.database import Database
     from ui.main_window import MainWindow
     from ui.quick_start import QuickWindow
+
+    class WindowArgs(Protocol):
+        """What opening the window needs from the command line (main.GuiArgs, or the full
+        parser's namespace when no command is named)."""
+
+        db: str | None
+        exit_after_paint: bool
+
 
 CJK_FAMILY = "WenQuanYi Micro Hei"
 EXIT_AFTER_LOAD_ENV = "CONSENT_DESK_EXIT_AFTER_LOAD"  # "1": --exit-after-paint waits for all
@@ -100,8 +109,20 @@ def make_application(version: bool = True) -> QApplication:
     if version:
         set_version(app)
     app.setDesktopFileName("org.consentdesk.ConsentDesk")  # the installed desktop entry
-    app.setWindowIcon(QIcon(str(resource_path("icons", "consent-desk.svg"))))
+    app.setWindowIcon(window_icon())
     return app
+
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def window_icon() -> QIcon:
+    """The app's icon from its rendered sizes (resources/icons, made from consent-desk.svg
+    for the installers): no SVG plugin to load before the first paint."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource_path("icons", f"consent-desk-{size}.png")))
+    return icon
 
 
 def set_version(app: QApplication) -> None:
@@ -120,7 +141,7 @@ def _excepthook(
     excepthook(exc_type, exc, tb)
 
 
-def run_gui(args: argparse.Namespace) -> int:
+def run_gui(args: WindowArgs) -> int:
     """Open the window on `args.db`; with `args.exit_after_paint`, quit once rows painted."""
     if _no_display():
         sys.stderr.write(
@@ -173,7 +194,7 @@ class _NotOpened(Exception):
         self.code = code
 
 
-def _open_database(args: argparse.Namespace, settings: Settings) -> Database:
+def _open_database(args: WindowArgs, settings: Settings) -> Database:
     """The database named by `args.db`; a person is told why if it cannot be opened."""
     from models.storage.database import Database
 
@@ -221,7 +242,7 @@ def _after_window(app: QApplication, window: MainWindow, exit_after_paint: bool)
 def _run_fast(
     app: QApplication,
     quick: QuickWindow,
-    args: argparse.Namespace,
+    args: WindowArgs,
     settings: Settings,
     exit_after_paint: bool,
 ) -> int:

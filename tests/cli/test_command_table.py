@@ -226,3 +226,30 @@ def test_full_parser_without_argv_knows_every_sub_command():
 def test_choices_written_in_the_table_equal_the_enums(values, enum):
     module, _, name = enum.partition(":")
     assert tuple(values) == tuple(e.value for e in getattr(importlib.import_module(module), name))
+
+
+@pytest.mark.parametrize(
+    ("argv", "db", "exit_after_paint"),
+    [
+        ([], None, False),
+        (["--db", "desk.sqlite3"], "desk.sqlite3", False),
+        (["--db=desk.sqlite3", "--exit-after-paint"], "desk.sqlite3", True),
+        (["--exit-after-paint", "--db", "a b.sqlite3"], "a b.sqlite3", True),
+    ],
+)
+def test_the_window_options_are_read_without_argparse(argv, db, exit_after_paint) -> None:
+    import main
+
+    args = main._gui_args(argv)
+    assert args is not None and (args.db, args.exit_after_paint) == (db, exit_after_paint)
+    assert args.command is None
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["roster", "list"], ["--db"], ["--db", "--help"], ["--help"], ["--d", "x"], ["--version"]],
+)
+def test_anything_else_goes_to_the_full_parser(argv) -> None:
+    import main
+
+    assert main._gui_args(argv) is None

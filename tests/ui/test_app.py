@@ -108,3 +108,12 @@ def test_the_window_s_exception_hook_is_the_one_in_ui_errors(
     bug = RuntimeError("a bug")
     sys.excepthook(type(bug), bug, None)
     assert seen == [bug]
+
+
+def test_the_window_icon_has_every_rendered_size(qapp) -> None:
+    """The icon comes from the PNG sizes rendered for the installers (no SVG plugin before
+    the first paint): each file is there and the icon offers each size."""
+    from ui.app import ICON_SIZES, window_icon
+
+    sizes = {(s.width(), s.height()) for s in window_icon().availableSizes()}
+    assert sizes == {(n, n) for n in ICON_SIZES}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -148,7 +148,9 @@ class AsOfChoice(QWidget):
     def set_as_of(self, when: datetime) -> None:
         self.now_check.setChecked(False)
         local = when.astimezone(desk_zone()).replace(tzinfo=None)
-        self.edit.setDateTime(QDateTime(local))
+        self.edit.setDateTime(
+            QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+        )
         self.update_note()
 
     def in_future(self) -> bool:

@@ -48,7 +48,7 @@ def test_a_script_dropped_anywhere_opens_in_scripts_and_is_remembered(
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     where = QPointF(window.width() / 2, window.height() / 2)
     enter = QDragEnterEvent(
-        where, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+        where.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )  # fmt: skip
     QApplication.sendEvent(window, enter)

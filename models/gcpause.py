@@ -8,6 +8,10 @@ reference counting frees ordinary garbage meanwhile, only reference cycles wait.
 that lives across several steps (a file read, previewed, then saved) is covered by `hold()`
 until it is dropped.
 
+In the window, collection is owned by the GUI thread (`own_collection`, ui/collector.py): a
+pass run on a worker thread could free a Qt object made on the GUI thread there, which crashes
+the process; automatic collection stays off and the GUI thread's timer collects instead.
+
 `freeze_long_lived()`, called once the application has started, moves what exists then (the
 imported modules, the window and its views, which live as long as the process) out of the
 collector's sight (`gc.freeze`), so later collections walk only what came after.
@@ -23,6 +27,9 @@ from contextlib import contextmanager
 _lock = _thread.allocate_lock()  # what threading.Lock() is
 _depth = 0
 _was_enabled = True
+_owner: int | None = None  # the thread that alone collects (`own_collection`), if any
+_enabled_before_owned = True
+_young_wanted = False  # a worker asked the owner for a young pass (`collect_young`)
 
 
 def _pause() -> None:
@@ -38,8 +45,37 @@ def _resume() -> None:
     global _depth
     with _lock:
         _depth -= 1
-        if _depth == 0 and _was_enabled:
+        if _depth == 0 and _was_enabled and _owner is None:
             gc.enable()
+
+
+def own_collection() -> None:
+    """From now on only the calling thread collects (ui/collector.py's timer): automatic
+    collection, which runs on whichever thread allocates, stays off."""
+    global _owner, _enabled_before_owned
+    with _lock:
+        if _owner is None:
+            _enabled_before_owned = gc.isenabled() if _depth == 0 else _was_enabled
+        _owner = _thread.get_ident()
+        gc.disable()
+
+
+def release_collection() -> None:
+    """Automatic collection as it was before `own_collection` (unless bulk work is paused)."""
+    global _owner, _was_enabled
+    with _lock:
+        if _owner is None:
+            return
+        _owner = None
+        if _depth > 0:
+            _was_enabled = _enabled_before_owned  # the last bulk work's end turns it back on
+        elif _enabled_before_owned:
+            gc.enable()
+
+
+def may_collect_here() -> bool:
+    """Whether this thread may run a collection: any thread, unless one owns collection."""
+    return _owner is None or _owner == _thread.get_ident()
 
 
 @contextmanager
@@ -79,9 +115,20 @@ def collect_young() -> int:
     was made since the last pass, a few milliseconds. Without it 100 statements' cycles
     (~150,000 objects) wait for the collector to come back, which then walks them all in
     one 150-450 ms pass. Does nothing when the collector runs (it does this itself)."""
+    global _young_wanted
     if not paused():
         return 0
+    if not may_collect_here():  # the owning thread's timer runs it (ui/collector.py)
+        _young_wanted = True
+        return 0
     return gc.collect(1)
+
+
+def young_pass_wanted() -> bool:
+    """Whether bulk work asked for a young pass since the last call (for the owning thread)."""
+    global _young_wanted
+    wanted, _young_wanted = _young_wanted, False
+    return wanted
 
 
 def paused() -> bool:

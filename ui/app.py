@@ -220,6 +220,9 @@ def _after_window(app: QApplication, window: MainWindow, exit_after_paint: bool)
 
     setup_logging()  # after the first paint: the log file's set-up is not worth the wait
     enable_crash_log()
+    from ui.collector import GuiThreadCollector
+
+    GuiThreadCollector(app)  # collection on this thread only; lives as long as the app
     set_version(app)
     if os.environ.get(EXIT_AFTER_LOAD_ENV) == "1":
         # once the roster painted and the other screens (added right after it) are built

@@ -28,6 +28,7 @@ from tests.shared_identity import install
 from tests.ui.helpers import wait_for_tasks
 from tests.ui.scripts.test_import import big_script
 from tests.ui.statements.signing import enter_passphrase
+from ui.collector import GuiThreadCollector
 from ui.main_window import MainWindow
 from ui.scripts.view import ScriptsView
 from ui.settings import Settings
@@ -70,11 +71,13 @@ def window(qtbot: QtBot, tmp_path: Path, qapp: QApplication) -> Iterator[MainWin
     RosterService(db).add_many([ArtistDraft(f"测试艺人{n}") for n in range(70)])
     install(db)
     win = MainWindow(db, Settings.at(tmp_path / "settings.ini"))
+    collector = GuiThreadCollector()  # collection on the GUI thread, as in the app (ui/app.py)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
     yield win
     wait_for_tasks(qtbot)
+    collector.stop()
     db.close()
 
 

@@ -78,3 +78,15 @@ def window(qtbot: QtBot, demo_db: Database, settings: Settings) -> Iterator[Main
     qtbot.waitExposed(win)
     yield win
     qtbot.waitUntil(lambda: running_tasks() == 0)
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread(qapp: QApplication) -> Iterator[None]:
+    """As in the window (ui/collector.py): no collection on a background task's thread, which
+    could free a Qt object there and crash the test run; handed back after each test."""
+    from ui.collector import GuiThreadCollector
+
+    collector = GuiThreadCollector()
+    yield
+    collector.stop()
+    collector.deleteLater()

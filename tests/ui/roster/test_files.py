@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from models.desk import Desk
+from models.gcpause import paused
 from models.roster import io as roster_io
 from models.roster.artist import ArtistDraft, Stance
 from models.storage.database import Database
@@ -256,9 +256,9 @@ def test_the_collector_rests_while_a_files_rows_live(
     its rows; afterwards the collector runs again. An unreadable file releases it too."""
     path = tmp_path / "roster.csv"
     path.write_text(GOOD, encoding="utf-8-sig")
-    assert gc.isenabled()
+    assert not paused()
     dialog = _preview(qtbot, view, path)
-    assert not gc.isenabled()
+    assert paused()
     if how == "import":
         dialog.import_button.click()
         wait_for_tasks(qtbot)
@@ -266,9 +266,9 @@ def test_the_collector_rests_while_a_files_rows_live(
     else:
         dialog.reject()
     qtbot.waitUntil(lambda: view.files.preview_dialog is None, timeout=5000)
-    qtbot.waitUntil(gc.isenabled, timeout=5000)
+    qtbot.waitUntil(lambda: not paused(), timeout=5000)
     (tmp_path / "empty.csv").write_bytes(b"")
     view.files.import_file(tmp_path / "empty.csv")
     wait_for_tasks(qtbot)
     close_error_boxes()
-    assert gc.isenabled()
+    assert not paused()

@@ -16,7 +16,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QIcon
 from PySide6.QtWidgets import QApplication
 
-from models.errors import UserError
 from models.gcpause import freeze_long_lived
 from models.resources import CJK_FONT, resource_path
 from models.storage.quick import FAST_START_ENV
@@ -172,6 +171,8 @@ def run_gui(args: WindowArgs) -> int:
         db = _open_database(args, settings)
     except _NotOpened as e:
         return e.code
+    from models.errors import UserError
+
     try:
         from ui.main_window import MainWindow
 
@@ -196,6 +197,7 @@ class _NotOpened(Exception):
 
 def _open_database(args: WindowArgs, settings: Settings) -> Database:
     """The database named by `args.db`; a person is told why if it cannot be opened."""
+    from models.errors import UserError
     from models.storage.database import Database
 
     try:
@@ -278,7 +280,11 @@ def _run_fast(
         quick.show()
         result = int(app.exec())
         return result
-    except UserError as e:
+    except Exception as e:
+        from models.errors import UserError  # not on the way to the first paint
+
+        if not isinstance(e, UserError):
+            raise
         from ui.errors import show_error  # loads with the first error
 
         show_error(None, e, wait=True)

@@ -17,12 +17,14 @@ language (`date_text`, `number_text`).
 from __future__ import annotations
 
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
 
-from models.errors import FieldProblem, UserError
 from models.resources import resource_path
+
+if TYPE_CHECKING:
+    from models.errors import FieldProblem, UserError
 
 TRANSLATIONS = resource_path("translations")
 SYSTEM = ""  # follow the desktop's language

@@ -6,11 +6,13 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from models.clock import today
-from models.errors import FieldProblem, ValidationError
 from models.names import display_name, has_han, romanize
+
+if TYPE_CHECKING:  # the errors (and their catalogue) load with the first check, not at start-up
+    from models.errors import FieldProblem
 
 AGE_OF_MAJORITY = 18
 _JURISDICTION = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
@@ -88,6 +90,8 @@ class ArtistDraft:
 
     def problems(self, row: int | None = None, on: date | None = None) -> list[FieldProblem]:
         """Every reason this draft cannot be saved, in plain words."""
+        from models.errors import FieldProblem
+
         on = on or today()
         out: list[FieldProblem] = []
 
@@ -126,6 +130,8 @@ class ArtistDraft:
         return out
 
     def validated(self, row: int | None = None) -> ArtistDraft:
+        from models.errors import ValidationError
+
         draft = self.normalized()
         problems = draft.problems(row)
         if problems:

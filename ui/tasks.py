@@ -11,12 +11,14 @@ SQLite connection, so work functions may call services directly (see tests/ui/te
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from models.gcpause import paused_gc
@@ -82,10 +84,13 @@ def _spent(_control: TaskControl) -> Any:
     raise RuntimeError("a task's work runs once")
 
 
-class _Worker(QRunnable):
+class _Worker:
+    """One task's work on a pool thread. A plain Python object on a Python thread: nothing Qt
+    is made or destroyed off the GUI thread (a Python subclass of QRunnable was deleted by
+    Qt's pool on its own thread, which crashed now and then); results reach the GUI thread
+    through the relay's queued signals."""
+
     def __init__(self, work: Callable[[TaskControl], Any], control: TaskControl, relay: _Relay):
-        super().__init__()
-        self.setAutoDelete(True)
         self._work = work
         self._control = control
         self._relay = relay
@@ -207,6 +212,16 @@ class Task(QObject, Generic[R]):
 
 
 _RUNNING: set[Task[Any]] = set()  # keeps tasks alive until they report back
+_POOL: ThreadPoolExecutor | None = None
+
+
+def _pool() -> ThreadPoolExecutor:
+    """The background threads, as many as the machine has cores (Qt's own pool's size)."""
+    global _POOL
+    if _POOL is None:
+        workers = max(2, os.cpu_count() or 2)
+        _POOL = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="consent-desk-task")
+    return _POOL
 
 
 def running_tasks() -> int:
@@ -237,5 +252,5 @@ def run_task(
         task.cancelled.connect(on_cancelled)
     _RUNNING.add(task)
     task._timer.start(max(0, delay_ms))
-    QThreadPool.globalInstance().start(_Worker(work, task.control, task.relay))
+    _pool().submit(_Worker(work, task.control, task.relay).run)
     return task

@@ -97,9 +97,21 @@ def _no_display() -> bool:
     )
 
 
+def keep_none_alive() -> None:
+    """Make `None` immortal, as Python 3.12 does (PEP 683). PySide6 6.12.0 drops one reference
+    to `None` on every Qt call that returns nothing; on Python 3.11, where `None` is counted,
+    the process would abort ("none_dealloc") after a few thousand such calls. `None` is never
+    freed anyway, so a count far out of reach changes nothing else."""
+    if sys.version_info < (3, 12):
+        import ctypes
+
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 48
+
+
 def make_application(version: bool = True) -> QApplication:
     """The application object; `version=False` leaves the version (a slow metadata lookup)
     for `set_version` once the window is up."""
+    keep_none_alive()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)

@@ -5,9 +5,8 @@ certificate; this module only renders a name, so it needs no cryptography at all
 
 from __future__ import annotations
 
-from models.der import DerError, children, oid_text, read_tlv
+from models.der import SEQUENCE, SET, DerError, children, oid_text, read_tlv
 
-_SEQUENCE, _SET = 0x30, 0x31
 _COMMON_NAME, _ORGANISATION = "2.5.4.3", "2.5.4.10"
 # The attribute names of RFC 4514 (as cryptography writes them); others by their number.
 _SHORT_NAMES = {
@@ -38,12 +37,12 @@ def name_parts(name: bytes) -> list[list[tuple[str, int, bytes]]]:
     top = read_tlv(name, 0, len(name))
     rdns: list[list[tuple[str, int, bytes]]] = []
     for rdn in children(name, top):
-        if rdn.tag != _SET:
+        if rdn.tag != SET:
             raise DerError("a name part is not a set")
         values: list[tuple[str, int, bytes]] = []
         for atv in children(name, rdn):
             kind = children(name, atv)
-            if atv.tag != _SEQUENCE or len(kind) != 2:
+            if atv.tag != SEQUENCE or len(kind) != 2:
                 raise DerError("a name attribute is not a type and a value")
             value = kind[1]
             values.append((oid_text(name, kind[0]), value.tag, name[value.value_start : value.end]))

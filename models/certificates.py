@@ -19,7 +19,19 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from models.certificate_names import name_parts, shown_name
-from models.der import DerError, Tlv, check_strict, children, oid_text, read_tlv
+from models.der import (
+    BIT_STRING,
+    BOOLEAN,
+    INTEGER,
+    OCTET_STRING,
+    SEQUENCE,
+    DerError,
+    Tlv,
+    check_strict,
+    children,
+    oid_text,
+    read_tlv,
+)
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -31,15 +43,6 @@ IDENTITY_FOLDER = "identity"
 CERT_FILE = "certificate.pem"
 
 _PEM = re.compile(rb"-----BEGIN CERTIFICATE-----(.+?)-----END CERTIFICATE-----", re.S)
-_SEQUENCE, _SET, _OID, _INTEGER, _BIT_STRING, _OCTET_STRING, _BOOLEAN = (
-    0x30,
-    0x31,
-    0x06,
-    0x02,
-    0x03,
-    0x04,
-    0x01,
-)
 _BASIC_CONSTRAINTS = "2.5.29.19"
 _MGF1 = "1.2.840.113549.1.1.8"
 _HASH_ALGORITHMS = {
@@ -128,12 +131,12 @@ def _tbs_fields(der: bytes) -> tuple[list[Tlv], list[Tlv]]:
     signatureAlgorithm, signatureValue }"""
     cert = read_tlv(der, 0, len(der))
     parts = children(der, cert)
-    if not parts or parts[0].tag != _SEQUENCE:
+    if not parts or parts[0].tag != SEQUENCE:
         raise DerError("not a certificate")
     fields = children(der, parts[0])
     if fields and fields[0].tag == 0xA0:
         fields = fields[1:]
-    if len(fields) < 6 or fields[5].tag != _SEQUENCE:
+    if len(fields) < 6 or fields[5].tag != SEQUENCE:
         raise DerError("not a certificate")
     return parts, fields
 
@@ -147,17 +150,17 @@ def public_key_info(der: bytes) -> bytes:
 def read_certificate(der: bytes) -> Certificate:
     """A DER certificate, checked as strict DER (raises ValueError for anything else)."""
     top = check_strict(der)
-    if top.tag != _SEQUENCE:
+    if top.tag != SEQUENCE:
         raise DerError("not a certificate")
     parts, fields = _tbs_fields(der)
-    if len(parts) != 3 or parts[1].tag != _SEQUENCE or parts[2].tag != _BIT_STRING:
+    if len(parts) != 3 or parts[1].tag != SEQUENCE or parts[2].tag != BIT_STRING:
         raise DerError("not a certificate")
     serial, algorithm, issuer, validity, subject, spki = fields[:6]
     _check_algorithm(der, algorithm)
     _check_algorithm(der, parts[1])
-    if serial.tag != _INTEGER or issuer.tag != _SEQUENCE or subject.tag != _SEQUENCE:
+    if serial.tag != INTEGER or issuer.tag != SEQUENCE or subject.tag != SEQUENCE:
         raise DerError("not a certificate")
-    times = children(der, validity) if validity.tag == _SEQUENCE else []
+    times = children(der, validity) if validity.tag == SEQUENCE else []
     if len(times) != 2:
         raise DerError("the certificate's validity is not two times")
     issuer_name, subject_name_der = der[issuer.start : issuer.end], der[subject.start : subject.end]
@@ -184,7 +187,7 @@ def read_certificate(der: bytes) -> Certificate:
 def _check_algorithm(der: bytes, tlv: Tlv) -> None:
     """An AlgorithmIdentifier as cryptography reads one: an identifier, then parameters
     only where the algorithm has them (NULL or none for RSA, a sequence for RSA-PSS)."""
-    parts = children(der, tlv) if tlv.tag == _SEQUENCE else []
+    parts = children(der, tlv) if tlv.tag == SEQUENCE else []
     if not 1 <= len(parts) <= 2:
         raise DerError("not an algorithm identifier")
     kind = _SIGNATURE_ALGORITHMS.get(oid_text(der, parts[0]), ("?", ""))[0]
@@ -197,7 +200,7 @@ def _check_algorithm(der: bytes, tlv: Tlv) -> None:
         and (params[0].tag != 0x05 or params[0].end > params[0].value_start)
     ):
         raise DerError("RSA parameters other than NULL")
-    if kind == "pss" and (not params or params[0].tag != _SEQUENCE):
+    if kind == "pss" and (not params or params[0].tag != SEQUENCE):
         raise DerError("RSASSA-PSS without its parameters")
 
 
@@ -269,15 +272,15 @@ def _is_ca(der: bytes, rest: list[Tlv]) -> bool:
                 if not parts or oid_text(der, parts[0]) != _BASIC_CONSTRAINTS:
                     continue
                 value = parts[-1]
-                if value.tag != _OCTET_STRING:
+                if value.tag != OCTET_STRING:
                     raise DerError("an extension's value is not an octet string")
                 inner = read_tlv(der, value.value_start, value.end)
-                if inner.end != value.end or inner.tag != _SEQUENCE:
+                if inner.end != value.end or inner.tag != SEQUENCE:
                     raise DerError("basic constraints are not a sequence")
                 flags = children(der, inner)
                 return bool(
                     flags
-                    and flags[0].tag == _BOOLEAN
+                    and flags[0].tag == BOOLEAN
                     and der[flags[0].value_start : flags[0].end] == b"\xff"
                 )
     return False
@@ -331,7 +334,7 @@ def verify_signature(key: PublicKeyTypes, algorithm: bytes, signature: bytes, da
     from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, padding, rsa
 
     top = read_tlv(algorithm, 0, len(algorithm))
-    parts = children(algorithm, top) if top.tag == _SEQUENCE else []
+    parts = children(algorithm, top) if top.tag == SEQUENCE else []
     if not parts or top.end != len(algorithm):
         raise DerError("not an algorithm identifier")
     kind, hash_name = _SIGNATURE_ALGORITHMS.get(oid_text(algorithm, parts[0]), ("", ""))
@@ -361,7 +364,7 @@ def verify_signature(key: PublicKeyTypes, algorithm: bytes, signature: bytes, da
 def _pss_parameters(der: bytes, params: list[Tlv]) -> tuple[str, str, int]:
     """(hash, MGF1 hash, salt length) of RSASSA-PSS parameters (RFC 4055 defaults)."""
     hash_name, mgf_hash, salt = "sha1", "sha1", 20
-    if len(params) != 1 or params[0].tag != _SEQUENCE:
+    if len(params) != 1 or params[0].tag != SEQUENCE:
         raise DerError("RSASSA-PSS without its parameters")
     for tlv in children(der, params[0]):
         inner = children(der, tlv)
@@ -374,7 +377,7 @@ def _pss_parameters(der: bytes, params: list[Tlv]) -> tuple[str, str, int]:
             if len(mgf) != 2 or oid_text(der, mgf[0]) != _MGF1:
                 raise DerError("RSASSA-PSS with a mask generation other than MGF1")
             mgf_hash = _hash_name(der, mgf[1])
-        elif tlv.tag == 0xA2 and inner[0].tag == _INTEGER:
+        elif tlv.tag == 0xA2 and inner[0].tag == INTEGER:
             salt = int.from_bytes(der[inner[0].value_start : inner[0].end], "big", signed=True)
         elif tlv.tag != 0xA3:
             raise DerError("unknown RSASSA-PSS parameter")
@@ -382,7 +385,7 @@ def _pss_parameters(der: bytes, params: list[Tlv]) -> tuple[str, str, int]:
 
 
 def _hash_name(der: bytes, algorithm: Tlv) -> str:
-    parts = children(der, algorithm) if algorithm.tag == _SEQUENCE else []
+    parts = children(der, algorithm) if algorithm.tag == SEQUENCE else []
     name = _HASH_ALGORITHMS.get(oid_text(der, parts[0])) if parts else None
     if name is None:
         raise DerError("a hash algorithm that is not known")

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 MAX_DER_BYTES = 256 * 1024
 MAX_DEPTH = 24
 MAX_ELEMENTS = 20_000
+# The universal tags the certificate and CMS readers name (X.690).
+BOOLEAN, INTEGER, BIT_STRING, OCTET_STRING, OID = 0x01, 0x02, 0x03, 0x04, 0x06
+SEQUENCE, SET = 0x30, 0x31
 
 
 class DerError(ValueError):
@@ -129,7 +132,7 @@ __all__ = ["MAX_DEPTH", "MAX_DER_BYTES", "DerError", "Tlv", "check_strict", "chi
 def oid_text(der: bytes, tlv: Tlv) -> str:
     """An OBJECT IDENTIFIER's dotted form (raises DerError when it is not one)."""
     value = der[tlv.value_start : tlv.end]
-    if tlv.tag != 0x06 or not value or value[-1] & 0x80:
+    if tlv.tag != OID or not value or value[-1] & 0x80:
         raise DerError("not an object identifier")
     arcs: list[int] = []
     n = 0

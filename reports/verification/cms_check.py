@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 
 from models.certificates import Certificate, issued_by, read_certificate, read_time
-from models.der import DerError, Tlv, check_strict, children, read_tlv
+from models.der import INTEGER, SEQUENCE, SET, DerError, Tlv, check_strict, children, read_tlv
 from models.messages import Text
 from reports.verification.cms_syntax import (
     ALGORITHM,
@@ -35,13 +35,10 @@ from reports.verification.cms_syntax import (
     CONTENT_TYPE,
     DATA,
     ENCAP,
-    INTEGER,
     ISSUER_AND_SERIAL,
     MESSAGE_DIGEST,
     MGF1,
     PSS,
-    SEQUENCE,
-    SET,
     SIGNATURE_ALGORITHMS,
     SIGNED_DATA,
     SIGNED_DATA_FIELDS,

@@ -7,9 +7,9 @@ value written out, minimal object identifiers, NULL parameters where they belong
 
 from __future__ import annotations
 
-from models.der import Tlv, children
+from models.der import INTEGER, OID, SEQUENCE, SET, Tlv, children
 
-SEQUENCE, SET, OID, INTEGER, SKI = 0x30, 0x31, 0x06, 0x02, 0x80
+SKI = 0x80  # [0] subjectKeyIdentifier: a signer named by its key
 SIGNED_DATA = "1.2.840.113549.1.7.2"
 DATA = "1.2.840.113549.1.7.1"
 CONTENT_TYPE = "1.2.840.113549.1.9.3"

@@ -102,7 +102,7 @@ def keep_none_alive() -> None:
     to `None` on every Qt call that returns nothing; on Python 3.11, where `None` is counted,
     the process would abort ("none_dealloc") after a few thousand such calls. `None` is never
     freed anyway, so a count far out of reach changes nothing else."""
-    if sys.version_info < (3, 12):
+    if sys.version_info < (3, 12) and sys.getrefcount(None) < 1 << 47:  # once per process
         import ctypes
 
         ctypes.c_ssize_t.from_address(id(None)).value += 1 << 48

@@ -12,13 +12,14 @@ import sys
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QIcon
 from PySide6.QtWidgets import QApplication
 
 from models.gcpause import freeze_long_lived
 from models.resources import CJK_FONT, resource_path
 from models.storage.quick import FAST_START_ENV
+from ui.binding import keep_none_alive
 from ui.i18n import install_language
 from ui.settings import APPLICATION, DESK_USER, LANGUAGE, ORGANIZATION, Settings
 
@@ -97,21 +98,11 @@ def _no_display() -> bool:
     )
 
 
-def keep_none_alive() -> None:
-    """Make `None` immortal, as Python 3.12 does (PEP 683). PySide6 6.12.0 drops one reference
-    to `None` on every Qt call that returns nothing; on Python 3.11, where `None` is counted,
-    the process would abort ("none_dealloc") after a few thousand such calls. `None` is never
-    freed anyway, so a count far out of reach changes nothing else."""
-    if sys.version_info < (3, 12) and sys.getrefcount(None) < 1 << 47:  # once per process
-        import ctypes
-
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 48
-
-
 def make_application(version: bool = True) -> QApplication:
-    """The application object; `version=False` leaves the version (a slow metadata lookup)
-    for `set_version` once the window is up."""
-    keep_none_alive()
+    """The application object; `version=False` (the window's start) leaves the version (a slow
+    metadata lookup) and the lasting guard of `None` for `set_version` and `keep_none_alive`
+    once the window is up."""
+    keep_none_alive(for_now=not version)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
@@ -131,8 +122,8 @@ def window_icon() -> QIcon:
     """The app's icon from its rendered sizes (resources/icons, made from consent-desk.svg
     for the installers): no SVG plugin to load before the first paint."""
     icon = QIcon()
-    for size in ICON_SIZES:
-        icon.addFile(str(resource_path("icons", f"consent-desk-{size}.png")))
+    for size in ICON_SIZES:  # sized: no file is read until the icon is drawn
+        icon.addFile(str(resource_path("icons", f"consent-desk-{size}.png")), QSize(size, size))
     return icon
 
 
@@ -179,6 +170,7 @@ def run_gui(args: WindowArgs) -> int:
             quick = None
     if quick is not None:
         return _run_fast(app, quick, args, settings, exit_after_paint)
+    keep_none_alive()
     try:
         db = _open_database(args, settings)
     except _NotOpened as e:

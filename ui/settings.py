@@ -7,11 +7,12 @@ known default. Tests pass an ini file so they never touch the user's real prefer
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from models.records import Record
 
 ORGANIZATION = "ConsentDesk"
 APPLICATION = "consent-desk"
@@ -19,12 +20,16 @@ APPLICATION = "consent-desk"
 T = TypeVar("T", str, bool, int, QByteArray)
 
 
-@dataclass(frozen=True)
-class Key(Generic[T]):
-    """A named preference with its type and the value used when it was never set."""
+class Key(Record, Generic[T]):
+    """A named preference with its type and the value used when it was never set (a Record:
+    no `dataclasses` on the way to the window's first paint)."""
 
+    __slots__ = ("name", "default")  # noqa: RUF023 (field order)
     name: str
     default: T
+
+    def __init__(self, name: str, default: T) -> None:
+        self._fill(name, default)
 
 
 WINDOW_GEOMETRY: Key[QByteArray] = Key("window/geometry", QByteArray())

@@ -6,8 +6,9 @@ the first page before SQLAlchemy is loaded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from models.records import Record
 
 
 class SortColumn(StrEnum):
@@ -30,10 +31,13 @@ SORT_SQL = {
 }
 
 
-@dataclass(frozen=True)
-class RosterCounts:
+class RosterCounts(Record):
+    __slots__ = ("active", "archived")
     active: int
     archived: int
+
+    def __init__(self, active: int, archived: int) -> None:
+        self._fill(active, archived)
 
     @property
     def total(self) -> int:

@@ -10,13 +10,12 @@ takes the ordinary path, which reports problems properly.
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from models.names import normalize
+from models.records import Record
 from models.roster.artist import Artist, Stance
 from models.roster.listing import SORT_SQL, RosterCounts, SortColumn
 from models.storage.quick import open_current
@@ -29,13 +28,16 @@ _COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class QuickPage:
+class QuickPage(Record):
     """The first rows of the roster in display order, and how many rows the list has."""
 
+    __slots__ = ("artists", "counts", "rows")
     artists: tuple[Artist, ...]
     counts: RosterCounts
     rows: int  # the length of the whole list (active, or active + archived)
+
+    def __init__(self, artists: tuple[Artist, ...], counts: RosterCounts, rows: int) -> None:
+        self._fill(artists, counts, rows)
 
 
 def _date(value: object) -> date | None:
@@ -43,8 +45,10 @@ def _date(value: object) -> date | None:
 
 
 def _names(value: object) -> tuple[str, ...]:
-    if not value:
+    if not value or value == "[]":
         return ()
+    import json  # only for an artist with stage names or unions (not every first page has one)
+
     loaded = json.loads(str(value))
     return tuple(str(v) for v in loaded) if isinstance(loaded, list) else ()
 

@@ -32,8 +32,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session", autouse=True)
 def _none_kept_alive() -> None:
-    """As the window does at start (ui.app.keep_none_alive): the binding may drop references."""
-    from ui.app import keep_none_alive
+    """As the window does at start (ui.binding.keep_none_alive): the binding may drop references."""
+    from ui.binding import keep_none_alive
 
     keep_none_alive()
 

@@ -195,9 +195,31 @@ def test_the_quick_window_shows_what_the_roster_view_shows(
     set_up_roster_table(table, 20)
     model = quick.model
     assert model.rowCount() == roster.rowCount() > 0
-    roles = [*columns.CELL_ROLES]
+    # before the first paint: what paints, on the rows a screen shows
+    shown = model.shown
+    assert shown > 0
+    assert model.index(0, 0).data(columns.ROLE_TOOLTIP) is None  # not yet: after the paint
+    assert _same_cells(model, roster, range(shown), columns.PAINTED_ROLES) >= shown * len(Column)
+    quick.show()
+    qtbot.waitUntil(lambda: model.filled == len(model.artists))  # once it painted: all of it
+    compared = _same_cells(model, roster, range(roster.rowCount()), columns.CELL_ROLES)
+    assert compared > roster.rowCount() * len(Column)  # tooltips, icons, colours too
+    header = quick.table.horizontalHeader()
+    default = table.horizontalHeader().defaultAlignment()
+    for column in Column:
+        horizontal = Qt.Orientation.Horizontal
+        assert model.headerData(column, horizontal) == roster.headerData(column, horizontal)
+        aligned = model.headerData(column, horizontal, Qt.ItemDataRole.TextAlignmentRole)
+        assert aligned == default.value
+    assert header.sectionSize(Column.NATIVE) == table.horizontalHeader().sectionSize(Column.NATIVE)
+
+
+def _same_cells(
+    model: QStandardItemModel, roster: ArtistTableModel, rows: range, roles: tuple[int, ...]
+) -> int:
+    """Asserts the quick model shows what the roster model does; returns the cells compared."""
     compared = 0
-    for row in range(roster.rowCount()):
+    for row in rows:
         for column in Column:
             for role in roles:
                 ours, theirs = (
@@ -210,15 +232,7 @@ def test_the_quick_window_shows_what_the_roster_view_shows(
                 else:
                     assert ours == theirs, (row, column, role)
                 compared += theirs is not None
-    assert compared > roster.rowCount() * len(Column)  # tooltips, icons, colours too
-    header = quick.table.horizontalHeader()
-    default = table.horizontalHeader().defaultAlignment()
-    for column in Column:
-        horizontal = Qt.Orientation.Horizontal
-        assert model.headerData(column, horizontal) == roster.headerData(column, horizontal)
-        aligned = model.headerData(column, horizontal, Qt.ItemDataRole.TextAlignmentRole)
-        assert aligned == default.value
-    assert header.sectionSize(Column.NATIVE) == table.horizontalHeader().sectionSize(Column.NATIVE)
+    return compared
 
 
 @pytest.mark.parametrize("descending", [False, True])
@@ -286,13 +300,13 @@ def test_the_rows_a_screen_shows_are_filled_before_the_first_paint(
     row_height = quick.table.verticalHeader().defaultSectionSize()
     screen = quick.screen().availableGeometry().height()
     assert len(model.artists) == quick_start.FIRST_PAGE and model.rowCount() == 150
-    assert model.filled * row_height > max(screen, quick.height())
+    assert model.shown * row_height > max(screen, quick.height())
     assert (
-        model.index(model.filled - 1, Column.NATIVE).data()
-        == model.artists[-1 + model.filled].native_name
+        model.index(model.shown - 1, Column.NATIVE).data()
+        == model.artists[-1 + model.shown].native_name
     )
-    if model.filled < len(model.artists):  # the rest, once painted
-        assert model.index(model.filled, Column.NATIVE).data() is None
+    if model.shown < len(model.artists):  # the rest, once painted
+        assert model.index(model.shown, Column.NATIVE).data() is None
     with qtbot.waitSignal(quick.painted, timeout=5000):
         quick.show()
     qtbot.waitUntil(lambda: model.filled == quick_start.FIRST_PAGE, timeout=5000)

@@ -13,7 +13,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
 
 from models.names import display_name, normalize
@@ -38,6 +38,7 @@ CELL_ROLES = (
     ROLE_FOREGROUND,
     ROLE_ACCESSIBLE_TEXT,
 )
+PAINTED_ROLES = (ROLE_DISPLAY, ROLE_DECORATION, ROLE_FONT, ROLE_FOREGROUND)
 HEADER_ALIGNMENT = 0x0001 | 0x0080  # Qt.AlignmentFlag.AlignLeft | AlignVCenter
 
 
@@ -111,6 +112,8 @@ def cell_data(artist: Artist, column: Column, role: int) -> Any:
     if role == ROLE_DECORATION and column is Column.STANCE:
         return stance_icon(artist.ai_stance)
     if role == ROLE_FOREGROUND and artist.archived:
+        from PySide6.QtGui import QPalette  # archived rows are hidden at first: not at start-up
+
         return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
     if role == ROLE_FOREGROUND and column is Column.AGE and artist.is_minor():
         # a colour: the delegate paints it as the text's brush (building a QBrush from it

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QIcon, QPixmap
 
 from models.resources import resource_path
 from models.roster.artist import Artist, Stance
@@ -53,6 +53,7 @@ def stance_icon_file(stance: Stance) -> Path:
 def paint_stance_dot(stance: Stance) -> QPixmap:
     """The stance's dot as painted (what its icon file holds): 12 px, antialiased."""
     from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QPainter  # not on the way to the first paint
 
     pixmap = QPixmap(12, 12)
     pixmap.fill(Qt.GlobalColor.transparent)

@@ -143,7 +143,7 @@ def _proposal(db: Database) -> int:
 
 def _edit_proposal(db: Database) -> tuple[Any, ...]:
     before = ProposalService(db).get(_proposal(db))
-    wanted = before.draft().replace(contact="Someone else, Xingmu Video")
+    wanted = replace(before.draft(), contact="Someone else, Xingmu Video")
     return ProposalService(db), before, wanted, _nothing, _failed
 
 

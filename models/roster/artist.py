@@ -52,25 +52,30 @@ def age_on(born: date, when: date) -> int:
     return when.year - born.year - ((when.month, when.day) < (born.month, born.day))
 
 
+# What a person fills in, in the order of `ArtistDraft`'s parameters: a draft's fields, and an
+# artist's between its id and what saving adds (see models/records.py for records' fields).
+DRAFT_FIELDS = (
+    "native_name",
+    "romanized_name",
+    "stage_names",
+    "date_of_birth",
+    "deceased_on",
+    "estate_contact",
+    "guardian",
+    "unions",
+    "jurisdiction",
+    "agent",
+    "contact",
+    "notes",
+    "ai_stance",
+    "photo_sha256",
+)
+
+
 class ArtistDraft(Record):
     """What a person fills in for an artist; validated before anything is saved."""
 
-    __slots__ = (  # noqa: RUF023 (field order)
-        "native_name",
-        "romanized_name",
-        "stage_names",
-        "date_of_birth",
-        "deceased_on",
-        "estate_contact",
-        "guardian",
-        "unions",
-        "jurisdiction",
-        "agent",
-        "contact",
-        "notes",
-        "ai_stance",
-        "photo_sha256",
-    )
+    __slots__ = DRAFT_FIELDS
     native_name: str
     romanized_name: str
     stage_names: tuple[str, ...]
@@ -192,27 +197,7 @@ class ArtistDraft(Record):
 class Artist(Record):
     """A saved artist. `version` guards against lost updates between desks."""
 
-    __slots__ = (  # noqa: RUF023 (field order)
-        "id",
-        "native_name",
-        "romanized_name",
-        "stage_names",
-        "date_of_birth",
-        "deceased_on",
-        "estate_contact",
-        "guardian",
-        "unions",
-        "jurisdiction",
-        "agent",
-        "contact",
-        "notes",
-        "ai_stance",
-        "photo_sha256",
-        "archived",
-        "version",
-        "updated_by",
-        "updated_at_iso",
-    )
+    __slots__ = ("id", *DRAFT_FIELDS, "archived", "version", "updated_by", "updated_at_iso")
     id: int
     native_name: str
     romanized_name: str

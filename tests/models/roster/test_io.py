@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from models.errors import UserError, ValidationError
 from models.roster import io as roster_io
-from models.roster.artist import ArtistDraft, Stance
+from models.roster.artist import DRAFT_FIELDS, ArtistDraft, Stance
 from models.roster.service import RosterService
 
 HEADER = "native_name,romanized_name,stage_name,date_of_birth,jurisdiction,union,ai_stance,notes\n"
@@ -151,9 +151,8 @@ def test_any_valid_roster_round_trips(tmp_path_factory, roster, suffix):
     from models.roster.artist import Artist
 
     normalized = [d.normalized() for d in roster]
-    fields = ArtistDraft.__slots__  # every draft field is also an artist's
     artists = [
-        Artist(i + 1, **{f: getattr(d, f) for f in fields}) for i, d in enumerate(normalized)
+        Artist(i + 1, **{f: getattr(d, f) for f in DRAFT_FIELDS}) for i, d in enumerate(normalized)
     ]
     out = tmp_path_factory.mktemp("rt") / f"r{suffix}"
     roster_io.export(artists, out)

@@ -72,7 +72,7 @@ def test_model_holds_frozen_records_not_orm_objects(demo_db: Database) -> None:
     artist = model.artist_at(0)
     assert type(artist) is Artist
     with pytest.raises(AttributeError):
-        artist.native_name = "changed"  # type: ignore[misc]
+        artist.native_name = "changed"
 
 
 def test_artist_id_role_and_row_lookup(demo_db: Database) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import os
 from datetime import UTC, date, datetime
 
@@ -28,6 +27,8 @@ def desk_user() -> str:
     env = os.environ.get("CONSENT_DESK_USER", "").strip()
     if env:
         return env
+    import getpass  # only when no name is set: it costs ~1 ms at start-up
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):

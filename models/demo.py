@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -59,8 +59,8 @@ def load_demo(db: Database) -> DemoSummary:
     drafts = [_draft(a) for a in data["artists"]]
     with db.transaction():
         # Stances are entered with their history (dated entries) by the consent demo.
-        added = RosterService(db).add_many([replace(d, ai_stance=Stance.NOT_ASKED) for d in drafts])
-        artists = [replace(a, ai_stance=d.ai_stance) for a, d in zip(added, drafts, strict=True)]
+        added = RosterService(db).add_many([d.replace(ai_stance=Stance.NOT_ASKED) for d in drafts])
+        artists = [a.replace(ai_stance=d.ai_stance) for a, d in zip(added, drafts, strict=True)]
         consents = load_consent_demo(db, artists)
     return DemoSummary(
         artists=len(artists),

@@ -3,8 +3,9 @@ without importing `dataclasses`.
 
 `dataclasses` imports `inspect` (with `ast`, `dis` and `tokenize`: ~7 ms here) and writes every
 class's methods with `exec` (0.5–1 ms a class), before `consent-desk script analyze` has read
-a line (issue 14: it must finish before screenplain's CLI does). The script reader's values
-(models/scripts/document.py, the AI markers) are `Record`s instead: each names its fields in
+a line (issue 14: it must finish before screenplain's CLI does), or the window has painted
+its roster. The script reader's values (models/scripts/document.py, the AI markers) and the
+artist (models/roster/artist.py) are `Record`s instead: each names its fields in
 `__slots__`, in the order of its `__init__` (hence `# noqa: RUF023`: not sorted), and writes its
 `__init__` out, setting them with `_fill` (or one `object.__setattr__` each where a script makes
 thousands, as `Element`); equality, hash, repr, immutability, copying, pattern matching and

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
 
 from models.clock import today
 from models.names import display_name, has_han, romanize
+from models.records import Record
 
+TYPE_CHECKING = False  # `typing` is for the type checker only (see models/records.py)
 if TYPE_CHECKING:  # the errors (and their catalogue) load with the first check, not at start-up
+    from typing import Any
+
     from models.errors import FieldProblem
 
 AGE_OF_MAJORITY = 18
@@ -50,24 +52,78 @@ def age_on(born: date, when: date) -> int:
     return when.year - born.year - ((when.month, when.day) < (born.month, born.day))
 
 
-@dataclass(frozen=True, slots=True)
-class ArtistDraft:
+# What a person fills in, in the order of `ArtistDraft`'s parameters: a draft's fields, and an
+# artist's between its id and what saving adds (see models/records.py for records' fields).
+DRAFT_FIELDS = (
+    "native_name",
+    "romanized_name",
+    "stage_names",
+    "date_of_birth",
+    "deceased_on",
+    "estate_contact",
+    "guardian",
+    "unions",
+    "jurisdiction",
+    "agent",
+    "contact",
+    "notes",
+    "ai_stance",
+    "photo_sha256",
+)
+
+
+class ArtistDraft(Record):
     """What a person fills in for an artist; validated before anything is saved."""
 
+    __slots__ = DRAFT_FIELDS
     native_name: str
-    romanized_name: str = ""
-    stage_names: tuple[str, ...] = ()
-    date_of_birth: date | None = None
-    deceased_on: date | None = None
-    estate_contact: str = ""
-    guardian: str = ""
-    unions: tuple[str, ...] = ()
-    jurisdiction: str = ""
-    agent: str = ""
-    contact: str = ""
-    notes: str = ""
-    ai_stance: Stance = Stance.NOT_ASKED
-    photo_sha256: str | None = None
+    romanized_name: str
+    stage_names: tuple[str, ...]
+    date_of_birth: date | None
+    deceased_on: date | None
+    estate_contact: str
+    guardian: str
+    unions: tuple[str, ...]
+    jurisdiction: str
+    agent: str
+    contact: str
+    notes: str
+    ai_stance: Stance
+    photo_sha256: str | None
+
+    def __init__(
+        self,
+        native_name: str,
+        romanized_name: str = "",
+        stage_names: tuple[str, ...] = (),
+        date_of_birth: date | None = None,
+        deceased_on: date | None = None,
+        estate_contact: str = "",
+        guardian: str = "",
+        unions: tuple[str, ...] = (),
+        jurisdiction: str = "",
+        agent: str = "",
+        contact: str = "",
+        notes: str = "",
+        ai_stance: Stance = Stance.NOT_ASKED,
+        photo_sha256: str | None = None,
+    ) -> None:
+        self._fill(
+            native_name,
+            romanized_name,
+            stage_names,
+            date_of_birth,
+            deceased_on,
+            estate_contact,
+            guardian,
+            unions,
+            jurisdiction,
+            agent,
+            contact,
+            notes,
+            ai_stance,
+            photo_sha256,
+        )
 
     def normalized(self) -> ArtistDraft:
         """Trimmed values; a missing romanised name is filled from pinyin (or the native name)."""
@@ -75,8 +131,7 @@ class ArtistDraft:
         rom = self.romanized_name.strip()
         if not rom and native:
             rom = romanize(native) if has_han(native) else native
-        return replace(
-            self,
+        return self.replace(
             native_name=native,
             romanized_name=rom,
             stage_names=tuple(s.strip() for s in self.stage_names if s.strip()),
@@ -139,29 +194,73 @@ class ArtistDraft:
         return draft
 
 
-@dataclass(frozen=True)
-class Artist:
+class Artist(Record):
     """A saved artist. `version` guards against lost updates between desks."""
 
+    __slots__ = ("id", *DRAFT_FIELDS, "archived", "version", "updated_by", "updated_at_iso")
     id: int
     native_name: str
     romanized_name: str
-    stage_names: tuple[str, ...] = ()
-    date_of_birth: date | None = None
-    deceased_on: date | None = None
-    estate_contact: str = ""
-    guardian: str = ""
-    unions: tuple[str, ...] = ()
-    jurisdiction: str = ""
-    agent: str = ""
-    contact: str = ""
-    notes: str = ""
-    ai_stance: Stance = Stance.NOT_ASKED
-    photo_sha256: str | None = None
-    archived: bool = False
-    version: int = 1
-    updated_by: str = ""
-    updated_at_iso: str = ""
+    stage_names: tuple[str, ...]
+    date_of_birth: date | None
+    deceased_on: date | None
+    estate_contact: str
+    guardian: str
+    unions: tuple[str, ...]
+    jurisdiction: str
+    agent: str
+    contact: str
+    notes: str
+    ai_stance: Stance
+    photo_sha256: str | None
+    archived: bool
+    version: int
+    updated_by: str
+    updated_at_iso: str
+
+    def __init__(
+        self,
+        id: int,
+        native_name: str,
+        romanized_name: str,
+        stage_names: tuple[str, ...] = (),
+        date_of_birth: date | None = None,
+        deceased_on: date | None = None,
+        estate_contact: str = "",
+        guardian: str = "",
+        unions: tuple[str, ...] = (),
+        jurisdiction: str = "",
+        agent: str = "",
+        contact: str = "",
+        notes: str = "",
+        ai_stance: Stance = Stance.NOT_ASKED,
+        photo_sha256: str | None = None,
+        archived: bool = False,
+        version: int = 1,
+        updated_by: str = "",
+        updated_at_iso: str = "",
+    ) -> None:
+        self._fill(
+            id,
+            native_name,
+            romanized_name,
+            stage_names,
+            date_of_birth,
+            deceased_on,
+            estate_contact,
+            guardian,
+            unions,
+            jurisdiction,
+            agent,
+            contact,
+            notes,
+            ai_stance,
+            photo_sha256,
+            archived,
+            version,
+            updated_by,
+            updated_at_iso,
+        )
 
     @property
     def display_name(self) -> str:

@@ -22,7 +22,7 @@ from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
@@ -227,8 +227,7 @@ def merged_draft(existing: Artist, row: IncomingRow, columns: Iterable[str]) -> 
         if field_name == "romanized_name" and not row.romanized_given:
             continue
         values[field_name] = getattr(row.draft, field_name)
-    draft = replace(existing.draft(), **values)  # type: ignore[arg-type]
-    return draft.normalized()
+    return existing.draft().replace(**values).normalized()
 
 
 def _shown(value: object) -> str:

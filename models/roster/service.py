@@ -21,7 +21,7 @@ from models.errors import ConflictError, NotFoundError
 from models.gcpause import paused_gc
 from models.leak.keystore import KEY_ON_WRITE_LIMIT, refresh_keys
 from models.names import normalize, search_text, sort_key
-from models.roster.artist import Artist, ArtistDraft, Stance
+from models.roster.artist import DRAFT_FIELDS, Artist, ArtistDraft, Stance
 from models.roster.io import ImportPreview
 from models.roster.listing import SORT_SQL, RosterCounts, SortColumn
 from models.roster.merge import Choice, ImportPlan, RowKind
@@ -87,24 +87,7 @@ def to_artist(row: ArtistRow) -> Artist:
     )
 
 
-AUDITED = (
-    "native_name",
-    "romanized_name",
-    "stage_names",
-    "date_of_birth",
-    "deceased_on",
-    "estate_contact",
-    "guardian",
-    "unions",
-    "jurisdiction",
-    "agent",
-    "contact",
-    "notes",
-    "ai_stance",
-    "photo_sha256",
-    "archived",
-    "version",
-)
+AUDITED = (*DRAFT_FIELDS, "archived", "version")  # what an audit event shows of an artist
 
 
 def snapshot(row: ArtistRow | dict[str, Any]) -> dict[str, Any]:

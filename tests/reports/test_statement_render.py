@@ -121,7 +121,7 @@ def test_historical_label_only_when_as_of_is_in_the_past(unlocked):
 
 
 def test_markup_in_names_prints_literally(unlocked):
-    artist = replace(ARTIST, romanized_name=NASTY)
+    artist = ARTIST.replace(romanized_name=NASTY)
     issuer = replace(issuer_for(unlocked), name=f"Agency {NASTY}", address="A & B <br/>")
     record = record_for(
         unlocked, languages=("en", "zh"), artist=artist, issuer=issuer, listings=(NASTY,)
@@ -134,7 +134,7 @@ def test_markup_in_names_prints_literally(unlocked):
 
 
 def test_characters_the_font_lacks_are_reported(unlocked):
-    artist = replace(ARTIST, romanized_name="Lin Xiao 🎬")
+    artist = ARTIST.replace(romanized_name="Lin Xiao 🎬")
     rendered = render_statement(record_for(unlocked, artist=artist))
     assert rendered.warnings and "🎬" in rendered.warnings[0]
 

@@ -82,7 +82,7 @@ def _roster_names(db: Database) -> list[str]:
 
 def _edit_artist(db: Database) -> tuple[Any, ...]:
     before = RosterService(db).get(_lin(db))
-    return RosterService(db), before, replace(before.draft(), notes="new notes"), _nothing, _failed
+    return RosterService(db), before, before.draft().replace(notes="new notes"), _nothing, _failed
 
 
 def _archive(db: Database) -> tuple[Any, ...]:
@@ -251,10 +251,10 @@ def test_a_refused_first_write_pushes_nothing(demo_db: Database) -> None:
     with pytest.raises(UserError):
         AddArtist.perform(stack, roster, ArtistDraft(""), _nothing, _failed)
     before = roster.get(_lin(demo_db))
-    roster.update(before.id, replace(before.draft(), notes="another desk"), before.version)
+    roster.update(before.id, before.draft().replace(notes="another desk"), before.version)
     with pytest.raises(ConflictError):
         EditArtist.perform(
-            stack, roster, before, replace(before.draft(), notes="mine"), _nothing, _failed
+            stack, roster, before, before.draft().replace(notes="mine"), _nothing, _failed
         )
     with pytest.raises(ConflictError):
         SetArchived.perform(stack, roster, [before], True, _nothing, _failed)
@@ -283,7 +283,7 @@ def test_commands_on_one_row_share_the_stacks_versions(demo_db: Database) -> Non
     roster = RosterService(demo_db)
     first = roster.get(_lin(demo_db))
     EditArtist.perform(
-        stack, roster, first, replace(first.draft(), notes="edited"), _nothing, _failed
+        stack, roster, first, first.draft().replace(notes="edited"), _nothing, _failed
     )
     SetArchived.perform(stack, roster, [roster.get(first.id)], True, _nothing, _failed)
     stack.undo()
@@ -308,7 +308,7 @@ def test_undo_after_another_desk_changed_the_row_says_so_and_drops_the_step(
     errors: list[UserError] = []
     before = roster.get(_lin(demo_db))
     EditArtist.perform(
-        stack, roster, before, replace(before.draft(), notes="mine"), _nothing, errors.append
+        stack, roster, before, before.draft().replace(notes="mine"), _nothing, errors.append
     )
     p = proposals.get(_proposal(demo_db))
     EditProposal.perform(
@@ -323,7 +323,7 @@ def test_undo_after_another_desk_changed_the_row_says_so_and_drops_the_step(
     theirs = consents.get(record.id)
     consents.edit(record.id, replace(theirs.terms, term_end=date(2027, 6, 30)), theirs.row_version)
     other = roster.get(before.id)
-    roster.update(other.id, replace(other.draft(), notes="theirs"), other.version)
+    roster.update(other.id, other.draft().replace(notes="theirs"), other.version)
     q = proposals.get(p.id)
     proposals.update(q.id, replace(q.draft(), contact="theirs"), q.row_version)
 

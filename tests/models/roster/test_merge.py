@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -149,7 +148,7 @@ def test_an_artist_edited_since_the_preview_stops_the_whole_import(db, tmp_path)
     lin = roster.add(ArtistDraft("林晓"))
     f = write(tmp_path / "r.csv", HEADER + "林晓,,,,,,,changed\n赵一鸣,,,,,,,\n")
     plan = roster.plan_import(roster_io.checked(f))
-    roster.update(lin.id, replace(lin.draft(), notes="edited elsewhere"), lin.version)
+    roster.update(lin.id, lin.draft().replace(notes="edited elsewhere"), lin.version)
     with pytest.raises(ConflictError):
         roster.apply_import(plan)
     assert roster.counts().total == 1 and roster.get(lin.id).notes == "edited elsewhere"
@@ -301,7 +300,7 @@ def test_a_changed_row_updates_exactly_that_artist_with_one_event(tmp_path, rost
         artists = service.search()
         target = artists[which % len(artists)]
         changed = [
-            a if a.id != target.id else replace(a, notes=a.notes + "|" + notes) for a in artists
+            a if a.id != target.id else a.replace(notes=a.notes + "|" + notes) for a in artists
         ]
         out = tmp_path / f"c{next(_counter)}.csv"
         roster_io.export(changed, out)

@@ -71,8 +71,6 @@ class RosterFamily:
             return [self._add()]
         artist = self.roster.get(self.rng.choice(ids))
         if roll < 0.65:
-            from dataclasses import replace
-
             from models.roster.artist import ArtistDraft
 
             tok = _token(self.rng)
@@ -83,7 +81,7 @@ class RosterFamily:
                 notes=tok,
                 ai_stance=artist.ai_stance,
             )
-            draft = replace(draft, jurisdiction=self.rng.choice(["CN", "US-CA", "GB", ""]))
+            draft = draft.replace(jurisdiction=self.rng.choice(["CN", "US-CA", "GB", ""]))
             a = self.roster.update(artist.id, draft, artist.version)
             return [self._ack(a, notes=tok, jurisdiction=draft.jurisdiction)]
         if roll < 0.85:

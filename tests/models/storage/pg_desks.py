@@ -9,7 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import random
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from models.errors import ConflictError
@@ -31,9 +31,7 @@ class DeskResult:
 
 
 def _draft(a: Artist, notes: str) -> ArtistDraft:
-    return replace(
-        ArtistDraft(a.native_name, a.romanized_name, jurisdiction=a.jurisdiction), notes=notes
-    )
+    return ArtistDraft(a.native_name, a.romanized_name, jurisdiction=a.jurisdiction, notes=notes)
 
 
 def desk(url: str, number: int, ids: list[int], edits: int, start: Any, out: Any) -> None:

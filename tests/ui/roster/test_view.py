@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -205,7 +204,7 @@ def test_a_save_after_someone_else_saved_shows_why_and_reloads(
     other_desk.set_stance(lin.id, Stance.DECLINED)  # another desk saves first
     stack_before = view.undo_stack.count()
 
-    saved = view.commit_edit(lin, replace(lin.draft(), notes="x"))
+    saved = view.commit_edit(lin, lin.draft().replace(notes="x"))
     assert saved is None
     boxes = error_boxes()
     assert len(boxes) == 1

@@ -245,9 +245,10 @@ class QuickWindow(QMainWindow):
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1180, 720)
         self.search_edit.setFocus()
-        # the rows the screen (or the window, if taller) can show now; the rest of the first
-        # page once it has painted
-        tall = max(self.screen().availableGeometry().height(), self.height())
+        # the rows the window can show as it opens (the whole screen's if it opens maximised);
+        # the rest of the first page once it has painted
+        full = self.isMaximized() or self.isFullScreen()
+        tall = self.screen().availableGeometry().height() if full else self.height()
         self.model.show_first(tall // row_height + 2)
 
     def _after_paint(self) -> None:

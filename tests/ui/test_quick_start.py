@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QStandardItemModel
-from PySide6.QtWidgets import QListWidget, QTableView
+from PySide6.QtWidgets import QListWidget, QMainWindow, QTableView
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
@@ -23,7 +23,13 @@ from ui.main_window import MainWindow
 from ui.quick_start import QuickStart, QuickWindow, open_quick_window, sqlite_file
 from ui.roster import columns
 from ui.roster.model import ArtistTableModel, Column, set_up_roster_table
-from ui.settings import ROSTER_SHOW_ARCHIVED, ROSTER_SORT_COLUMN, ROSTER_SORT_DESCENDING, Settings
+from ui.settings import (
+    ROSTER_SHOW_ARCHIVED,
+    ROSTER_SORT_COLUMN,
+    ROSTER_SORT_DESCENDING,
+    WINDOW_GEOMETRY,
+    Settings,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.sqlite_only
@@ -300,7 +306,9 @@ def test_the_rows_a_screen_shows_are_filled_before_the_first_paint(
     row_height = quick.table.verticalHeader().defaultSectionSize()
     screen = quick.screen().availableGeometry().height()
     assert len(model.artists) == quick_start.FIRST_PAGE and model.rowCount() == 150
-    assert model.shown * row_height > max(screen, quick.height())
+    assert screen > quick.height()  # the rows of the window, not of the whole screen
+    assert model.shown * row_height > quick.height()
+    assert model.shown * row_height < screen
     assert (
         model.index(model.shown - 1, Column.NATIVE).data()
         == model.artists[-1 + model.shown].native_name
@@ -312,3 +320,19 @@ def test_the_rows_a_screen_shows_are_filled_before_the_first_paint(
     qtbot.waitUntil(lambda: model.filled == quick_start.FIRST_PAGE, timeout=5000)
     assert model.index(99, Column.NATIVE).data() == model.artists[99].native_name
     assert model.index(100, Column.NATIVE).data() is None  # below the first page: blank
+
+
+def test_a_window_left_maximised_fills_the_screen_before_the_first_paint(
+    qtbot: QtBot, db: Database, settings: Settings
+) -> None:
+    RosterService(db).add_many([ArtistDraft(f"Artist {n:03}") for n in range(150)])
+    left = QMainWindow()
+    qtbot.addWidget(left)
+    left.showMaximized()
+    qtbot.waitUntil(left.isMaximized)
+    settings.set(WINDOW_GEOMETRY, left.saveGeometry())
+    quick = _quick(db, settings)
+    qtbot.addWidget(quick)
+    assert quick.isMaximized()
+    row_height = quick.table.verticalHeader().defaultSectionSize()
+    assert quick.model.shown * row_height > quick.screen().availableGeometry().height()

@@ -93,8 +93,8 @@ class _Speaker:
 
 
 def _text(code: str, params: dict[str, Any]) -> str:
-    """A warning's `Text`, made only when there is a warning: the message catalogue is imported
-    and read then, not when a script reader starts (most scripts warn about nothing)."""
+    """A warning's `Text`, made only when there is a warning: a script that warns about
+    nothing (most) never reads the catalogue, and the readers do not import it themselves."""
     from models.messages import Text
 
     return Text(code, **params)
@@ -212,8 +212,8 @@ class DocumentBuilder:
 
     def warn(self, line: int | None, code: str, **params: Any) -> None:
         """Note what the reader had to guess or skip, as a catalogue message (`code` in
-        resources/messages/*.json with `params` for its placeholders), so it reads in English
-        on the command line and in the interface language on screen."""
+        resources/messages/*.json with `params` for its placeholders): its English sentence in
+        JSON, and rendered in the reader's language where it is shown."""
         self._warned += 1
         if self._warned <= MAX_WARNINGS:
             self._warnings.append(ReadWarning(line, _text(code, params)))

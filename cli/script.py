@@ -59,6 +59,8 @@ def _fields(doc: ScriptDocument, uses: tuple[AiUse, ...]) -> Iterator[tuple[str,
             for u in uses
         ),
     )
+    # A warning's message is a catalogue `Text`: JSON writes its English sentence, whatever the
+    # language (the summary below says it in the command line's language).
     yield "warnings", ({"line": w.line, "message": w.message} for w in doc.warnings)
 
 
@@ -117,7 +119,7 @@ def _summary(doc: ScriptDocument, uses: tuple[AiUse, ...]) -> str:
     for w in doc.warnings:
         if w.line is not None:
             at = say("cli.script.paragraph" if paragraphs else "cli.script.line", n=w.line)
-            where = f"{at}: "
+            where = say("cli.script.where", at=at)
         else:
             where = ""
         out.append(say("cli.script.warning", where=where, message=w.message))

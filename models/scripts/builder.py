@@ -25,6 +25,10 @@ _EXTENSION = re.compile(r"[(（]([^()（）]*)[)）]")
 _SPACES = re.compile(r"\s+")
 _EMPHASIS = re.compile(r"\\(?=[*_])|\*{1,3}|(?<![\w])_|_(?![\w])")
 
+TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
+if TYPE_CHECKING:
+    from typing import Any
+
 MAX_WARNINGS = 200
 _ABBREVIATIONS = frozenset({"MR.", "MRS.", "MS.", "DR.", "ST.", "JR.", "SR.", "JNR.", "SNR."})
 
@@ -86,6 +90,14 @@ class _Speaker:
         self.blocks = 0
         self.scenes: list[int] = []
         self.first_line = first_line
+
+
+def _text(code: str, params: dict[str, Any]) -> str:
+    """A warning's `Text`, made only when there is a warning: a script that warns about
+    nothing (most) never reads the catalogue, and the readers do not import it themselves."""
+    from models.messages import Text
+
+    return Text(code, **params)
 
 
 class DocumentBuilder:
@@ -178,7 +190,7 @@ class DocumentBuilder:
                 left, left_line = self._last_cue
                 self._duals.append(DualDialogue(left, name, left_line, line))
             else:
-                self.warn(line, f"dual dialogue '{name}' has no dialogue block just before it")
+                self.warn(line, "script.dual_dialogue_without_block", name=name)
         self.speaker = name
         self.add(ElementKind.CHARACTER, name, line, page=page)
         for extension in extensions:
@@ -198,12 +210,15 @@ class DocumentBuilder:
         """A blank line or a new paragraph type ends the block (the pair window stays open)."""
         self.speaker = None
 
-    def warn(self, line: int | None, message: str) -> None:
+    def warn(self, line: int | None, code: str, **params: Any) -> None:
+        """Note what the reader had to guess or skip, as a catalogue message (`code` in
+        resources/messages/*.json with `params` for its placeholders): its English sentence in
+        JSON, and rendered in the reader's language where it is shown."""
         self._warned += 1
         if self._warned <= MAX_WARNINGS:
-            self._warnings.append(ReadWarning(line, message))
+            self._warnings.append(ReadWarning(line, _text(code, params)))
         elif self._warned == MAX_WARNINGS + 1:
-            self._warnings.append(ReadWarning(None, "more warnings were left out"))
+            self._warnings.append(ReadWarning(None, _text("script.more_warnings_left_out", {})))
 
     @property
     def scene_count(self) -> int:

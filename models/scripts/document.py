@@ -145,7 +145,10 @@ class Character(Record):
 
 
 class ReadWarning(Record):
-    """Something the reader had to guess or skip; the script was still read."""
+    """Something the reader had to guess or skip; the script was still read.
+
+    `message` is a catalogue message (`models.messages.Text`, code `script.…`): the English
+    sentence wherever a string is taken (the CLI's JSON, logs), `.render("zh")` on screen."""
 
     __slots__ = ("line", "message")
     line: int | None

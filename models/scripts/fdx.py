@@ -34,6 +34,12 @@ _KINDS = {
     "cold opening": ElementKind.SECTION,
     "cast list": ElementKind.ACTION,
 }
+# The parts of a dialogue block, with the warning for one that has no cue before it.
+_WITHOUT_CUE = {
+    ElementKind.PARENTHETICAL: "script.parenthetical_without_cue",
+    ElementKind.DIALOGUE: "script.dialogue_without_cue",
+    ElementKind.LYRIC: "script.lyric_without_cue",
+}
 _CREDIT = re.compile(r"^(?:written|screenplay|story|teleplay)?\s*by$", re.IGNORECASE)
 
 
@@ -152,10 +158,9 @@ class _FdxReader:
                 if kind_name not in self._unknown:
                     self._unknown.add(kind_name)
                     shown = p.get("Type") or "(none)"
-                    self.b.warn(index, f"paragraph type '{shown}' is unknown; read as action")
-            speech = (ElementKind.PARENTHETICAL, ElementKind.DIALOGUE, ElementKind.LYRIC)
-            if kind in speech and self.b.speaker is None:
-                self.b.warn(index, f"{kind.value} without a character cue before it")
+                    self.b.warn(index, "script.paragraph_type_unknown", type=shown)
+            if kind in _WITHOUT_CUE and self.b.speaker is None:
+                self.b.warn(index, _WITHOUT_CUE[kind])
             self.b.add(kind, text, lines)
 
 

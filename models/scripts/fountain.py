@@ -260,7 +260,7 @@ class FountainParser:
         forced = text[:1] in ".．" and len(text) > 1 and text[1].isalnum()
         if forced or _HEADING.match(text) or (self.han and _chinese().is_heading(text)):
             if len(lines) > 1 and not forced:
-                self.b.warn(first.number, "scene heading has no blank line after it")
+                self.b.warn(first.number, "script.heading_without_blank_line")
             self.scene_heading(text[1:].strip() if forced else text, first)
             self.paragraph(lines[1:], after_blank=False)
             return

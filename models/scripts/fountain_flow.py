@@ -62,7 +62,7 @@ def remove_boneyard(lines: Sequence[str], builder: DocumentBuilder) -> list[str]
         if end < 0:
             builder.warn(
                 text.count("\n", 0, start) + 1,
-                "boneyard '/*' is never closed; the rest of the script is ignored",
+                "script.boneyard_not_closed",
             )
             pieces.append("\n" * text.count("\n", start))
             break

@@ -227,3 +227,32 @@ def test_analyze_needs_no_database(capsys):
     home = Path(os.environ["CONSENT_DESK_HOME"])
     analyze_json(capsys, FIXTURES / "english.txt")
     assert not home.exists() or not any(home.rglob("*.sqlite3"))
+
+
+WARNED = "INT. STUDIO - DAY\nLights come up.\n\nLIN XIAO ^\nWe are ready.\n"
+
+
+def test_warnings_are_english_in_json_and_follow_the_language_in_the_summary(
+    capsys, tmp_path, monkeypatch
+):
+    for name in ("CONSENT_DESK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    script = tmp_path / "warned.fountain"
+    script.write_text(WARNED, encoding="utf-8")
+    english = [
+        {"line": 1, "message": "scene heading has no blank line after it"},
+        {"line": 4, "message": "dual dialogue 'LIN XIAO' has no dialogue block just before it"},
+    ]
+    assert analyze_json(capsys, script)["warnings"] == english
+    out = analyze(capsys, script)[1]
+    assert out.splitlines()[-2:] == [
+        "Warning: line 1: scene heading has no blank line after it",
+        "Warning: line 4: dual dialogue 'LIN XIAO' has no dialogue block just before it",
+    ]
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert analyze_json(capsys, script)["warnings"] == english  # JSON is data: never translated
+    out = analyze(capsys, script)[1]
+    assert out.splitlines()[-2:] == [
+        "警告：第 1 行：场景标题后面没有空行",
+        "警告：第 4 行：“LIN XIAO”标为同时说的对白，但紧挨在它前面没有另一段对白",
+    ]

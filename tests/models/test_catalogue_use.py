@@ -31,9 +31,9 @@ CODE_CALLS = {
 }
 
 
-# Calls whose second argument is a code: FieldProblem(field, code, …) and the validators'
-# little `bad(field, code, …)` helpers.
-PROBLEM_CALLS = {"FieldProblem", "bad"}
+# Calls whose second argument is a code: FieldProblem(field, code, …), the validators'
+# little `bad(field, code, …)` helpers and the script readers' `warn(line, code, …)`.
+PROBLEM_CALLS = {"FieldProblem", "bad", "warn"}
 
 
 def _scan() -> tuple[set[str], set[str], list[str]]:

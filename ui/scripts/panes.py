@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.messages import in_language
 from models.scripts import ScriptDocument
+from ui.i18n import model_language
 from ui.scripts.analysis import ScriptAnalysis
 from ui.scripts.tables import (
     AiUseTableModel,
@@ -181,12 +183,15 @@ class BreakdownPanes(QWidget):
         self.details_label.setText(details)
 
     def show_warnings(self, doc: ScriptDocument) -> None:
+        """Each reader warning in the interface language (its catalogue message), after its
+        line."""
         self.warning_list.clear()
+        language = model_language()
         for warning in doc.warnings:
             where = (
                 "" if warning.line is None else self.tr("Line {line}: ").format(line=warning.line)
             )
-            item = QListWidgetItem(where + warning.message)
+            item = QListWidgetItem(where + in_language(warning.message, language))
             if warning.line is not None:
                 item.setData(WARNING_LINE_ROLE, warning.line)
             self.warning_list.addItem(item)

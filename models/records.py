@@ -16,11 +16,17 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # `typing` is for the type checker only: not loaded at start-up
 if TYPE_CHECKING:
-    from typing import Any, Self
+    from typing import Any, Self, dataclass_transform
+else:
+
+    def dataclass_transform(**_: object) -> Any:  # the type checker's view only
+        return lambda cls: cls
+
 
 set_field = object.__setattr__  # what a record's __init__ sets its fields with
 
 
+@dataclass_transform(frozen_default=True)  # type checkers treat records as frozen, as they are
 class Record:
     """A frozen value with `__slots__` as its fields, in order (see the module's docstring)."""
 

@@ -15,6 +15,7 @@ from models.clock import iso
 from models.consent.values import AgencyRecommendation, Recommendation
 from models.consent.words import Modality, Use
 from models.errors import FieldProblem
+from models.messages import PHRASE, Text, from_json
 from models.names import display_name
 from models.parties.tables import CounterpartyRow, ProjectRow
 from models.proposals.tables import (
@@ -231,10 +232,19 @@ def to_script(row: ProposalScriptRow, file: ProposalFileRow, ai_uses: int) -> Pr
         pages=row.pages,
         characters=tuple(c["name"] for c in row.characters or ()),
         ai_uses=ai_uses,
-        warnings=tuple(row.warnings or ()),
+        warnings=tuple(script_warning(w) for w in row.warnings or ()),
         added_at=row.added_at,
         added_by=row.added_by,
     )
+
+
+def script_warning(stored: object) -> str:
+    """A stored reader warning: a `Text` (English as a string, either language through
+    `render`) from a code and values, or the English sentence an older row kept."""
+    if isinstance(stored, dict) and isinstance(stored.get(PHRASE), str):
+        values = {k: from_json(v) for k, v in stored.items() if k != PHRASE}
+        return Text(stored[PHRASE], **values)
+    return str(stored)
 
 
 def to_ai_use(row: ScriptAiUseRow) -> ScriptAiUse:

@@ -18,11 +18,13 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from models.messages import Text, phrase
 from models.proposals.tables import ProposalScriptRow, ScriptAiUseRow
 from models.scripts import (
     AiUse,
     ElementKind,
     MarkerSet,
+    ReadWarning,
     ScriptDocument,
     detect_ai_uses,
     read_bytes,
@@ -121,9 +123,7 @@ def add_script_rows(
         ],
         lines_text=json.dumps(list(doc.lines), ensure_ascii=False),
         content_text=json.dumps(content_lines(doc), ensure_ascii=False),
-        warnings=[
-            (f"line {w.line}: " if w.line is not None else "") + w.message for w in doc.warnings
-        ],
+        warnings=[stored_warning(w) for w in doc.warnings],
         markers_origin=markers_origin[:400],
         active=True,
         added_at=now,
@@ -203,3 +203,17 @@ __all__ = [
     "read",
     "scene_of",
 ]
+
+
+def stored_warning(warning: ReadWarning) -> object:
+    """A reader warning as the proposal keeps it: its catalogue code and values with the line
+    (`phrase`, JSON), so it reads in either language later; its English "line N: …" wherever a
+    string is wanted (`row_values.script_warning`)."""
+    message: object = (
+        phrase(warning.message.code, **warning.message.params)
+        if isinstance(warning.message, Text)
+        else str(warning.message)
+    )
+    if warning.line is None:
+        return message
+    return phrase("proposals.script_warning_at_line", line=warning.line, warning=message)

@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import UserError
-from models.messages import phrase
+from models.messages import in_language, phrase
 from models.proposals.values import FileRole, Proposal, ProposalFile, ProposalScript
 from models.scripts import ScriptFormat
 from ui.consent.labels import when_text
 from ui.errors import show_error
+from ui.i18n import model_language
 from ui.proposals.context import ProposalContext
 from ui.proposals.labels import file_role_label
 from ui.proposals.mapping import MappingPanel
@@ -205,7 +206,8 @@ class FilesPanel(QWidget):
     def _script_tooltip(self, s: ProposalScript) -> str:
         text = self.tr("Added by {who}, {when}").format(who=s.added_by, when=when_text(s.added_at))
         if s.warnings:
-            text += "\n" + "\n".join(s.warnings[:10])
+            language = model_language()
+            text += "\n" + "\n".join(in_language(w, language) for w in s.warnings[:10])
         return text
 
     def current_script_id(self) -> int | None:

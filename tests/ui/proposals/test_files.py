@@ -15,9 +15,12 @@ from pytestqt.qtbot import QtBot
 from models.proposals.values import FileRole, Proposal
 from tests.ui.helpers import close_error_boxes, error_boxes, wait_for_tasks
 from tests.ui.proposals.conftest import desk_today
+from tests.ui.test_i18n import chinese
 from ui.proposals.context import ProposalContext
 from ui.proposals.files import DropList
 from ui.proposals.view import LIST_PAGE, PROPOSAL_PAGE, ProposalsView
+
+__all__ = ["chinese"]  # the interface in zh_CN for the Chinese test
 
 
 def drop(target: DropList, *paths: Path) -> bool:
@@ -140,3 +143,16 @@ def test_a_bad_json_file_is_explained_and_nothing_is_logged(
     close_error_boxes()
     assert ctx.service.list() == []
     assert view.pages.currentIndex() == LIST_PAGE
+
+
+def test_a_script_warning_reads_in_chinese_on_a_chinese_screen(
+    qtbot: QtBot, chinese: None, view: ProposalsView, ctx: ProposalContext,
+    proposal: Proposal, tmp_path: Path,
+) -> None:  # fmt: skip
+    warned = tmp_path / "warned.fountain"
+    warned.write_text("INT. STUDIO - DAY\n\nBOB ^\nHello.\n", encoding="utf-8")  # line 3 warns
+    ctx.service.attach_script(proposal.id, warned)
+    view.open_proposal(proposal.id)
+    tip = view.page.files.scripts.item(0).toolTip()
+    assert "第 3 行：" in tip and "BOB" in tip
+    assert "dual dialogue" not in tip

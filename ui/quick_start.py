@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 FIRST_PAGE = 100  # more rows than any screen shows
+LATER_ROLES = tuple(role for role in CELL_ROLES if role not in PAINTED_ROLES)  # after the paint
 # Imported on the worker thread while the first page is on screen: the database layer and
 # the models the main window and its views use (no Qt code: widgets belong to the GUI thread).
 PRELOAD = (
@@ -107,9 +108,12 @@ class QuickModel(QStandardItemModel):
         self.fill_to(len(page.artists) if rows < 0 else rows)
 
     def fill_to(self, rows: int) -> None:
-        """Fill the first `rows` rows (at most the first page) with every role."""
+        """Fill the first `rows` rows (at most the first page) with every role: the rows
+        `show_first` filled get only the roles they lack (setItemData keeps the others)."""
         start, self.filled = self.filled, max(self.filled, min(rows, len(self.artists)))
-        self._fill(range(start, self.filled), CELL_ROLES)
+        painted = min(max(self.shown, start), self.filled)
+        self._fill(range(start, painted), LATER_ROLES)
+        self._fill(range(painted, self.filled), CELL_ROLES)
 
     def show_first(self, rows: int) -> None:
         """The first `rows` rows as they paint (text, dot, colour, bold), before `fill_to`

@@ -98,17 +98,17 @@ def _no_display() -> bool:
     )
 
 
-def make_application(version: bool = True) -> QApplication:
-    """The application object; `version=False` (the window's start) leaves the version (a slow
-    metadata lookup) and the lasting guard of `None` for `set_version` and `keep_none_alive`
-    once the window is up."""
-    keep_none_alive(for_now=not version)
+def make_application(window_start: bool = False) -> QApplication:
+    """The application object; at the window's start (`window_start`) the version (a slow
+    metadata lookup) and the lasting guard of `None` wait for `set_version` and
+    `keep_none_alive` once the window is up."""
+    keep_none_alive(for_now=window_start)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(app.translate("App", "Consent Desk"))
-    if version:
+    if not window_start:
         set_version(app)
     app.setDesktopFileName("org.consentdesk.ConsentDesk")  # the installed desktop entry
     app.setWindowIcon(window_icon())
@@ -151,7 +151,7 @@ def run_gui(args: WindowArgs) -> int:
             "desktop, or use the command line: consent-desk --help\n"
         )
         return 2
-    app = make_application(version=False)
+    app = make_application(window_start=True)
     sys.excepthook = _excepthook  # a bug sets up the log file itself (ui/errors.py)
     install_fonts(app)
     settings = Settings()

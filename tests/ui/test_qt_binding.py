@@ -31,7 +31,7 @@ import sys
 from PySide6.QtWidgets import QApplication, QWidget
 from ui.app import make_application
 from ui.binding import keep_none_alive
-app = make_application(version=False)  # as the window starts: 100,000 references held
+app = make_application(window_start=True)  # as the window starts: 100,000 references held
 widget = QWidget()
 for _ in range(20_000):
     widget.setEnabled(True)
